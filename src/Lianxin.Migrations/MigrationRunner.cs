@@ -1,0 +1,77 @@
+using System.Data.Common;
+using System.Reflection;
+
+namespace Lianxin.Migrations;
+
+/// <summary>
+/// Applies the embedded SQL migrations of one provider in name order, each in its own transaction,
+/// and records them in <c>__lianxin_migrations</c>. Hand-written because EF's design-time tools do
+/// not restore on this mirror (see docs/decisions/0002-migrations.md).
+/// </summary>
+public static class MigrationRunner
+{
+    public const string HistoryTable = "__lianxin_migrations";
+
+    public static IReadOnlyList<string> Available(string provider) =>
+        typeof(MigrationRunner).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(provider + ".", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n[(provider.Length + 1)..^4])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Applies what is missing and returns the names applied now.</summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(DbConnection connection, string provider, CancellationToken ct = default)
+    {
+        if (provider is not ("Sqlite" or "Postgres"))
+            throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider));
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+
+        await ExecuteAsync(connection, null,
+            $"CREATE TABLE IF NOT EXISTS {HistoryTable} (id varchar(150) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)", ct);
+
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = $"SELECT id FROM {HistoryTable}";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        }
+
+        var done = new List<string>();
+        foreach (var name in Available(provider).Where(n => !applied.Contains(n)))
+        {
+            var sql = Read(provider, name);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (provider == "Postgres")
+                await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(7461234)", ct); // one migrator at a time across instances
+            await ExecuteAsync(connection, tx, sql, ct);
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = $"INSERT INTO {HistoryTable} (id, applied_at) VALUES (@id, @at)";
+                var p1 = cmd.CreateParameter(); p1.ParameterName = "@id"; p1.Value = name; cmd.Parameters.Add(p1);
+                var p2 = cmd.CreateParameter(); p2.ParameterName = "@at"; p2.Value = DateTime.UtcNow.ToString("O"); cmd.Parameters.Add(p2);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            done.Add(name);
+        }
+        return done;
+    }
+
+    static string Read(string provider, string name)
+    {
+        using var stream = typeof(MigrationRunner).Assembly.GetManifestResourceStream($"{provider}.{name}.sql")
+            ?? throw new InvalidOperationException($"Migration {provider}/{name} not found.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,19 @@
+using Lianxin.Web.Platform.Data;
+
+namespace Lianxin.Web.Modules.Organizations.Domain;
+
+/// <summary>A responsible person of a unit (书记, 副书记, 委员…): a position held by a person for a time.</summary>
+public class OrgPosition : Entity, IOrgScoped
+{
+    public Guid OrgUnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string PersonName { get; set; } = "";
+    public string? Phone { get; set; }
+    public Guid? UserId { get; set; }
+    public DateOnly StartedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
+    public int SortOrder { get; set; }
+
+    public static readonly string[] CommonTitles = ["书记", "副书记", "组织委员", "宣传委员", "纪检委员", "委员", "党小组长"];
+}

@@ -1,0 +1,65 @@
+using Lianxin.Web.Platform.Data;
+
+namespace Lianxin.Web.Modules.Organizations.Domain;
+
+public enum CompoundType { Commercial, OldCompound, SelfManaged, UnitCompound, VillageConverted }
+
+public static class CompoundTypeNames
+{
+    public static string Chinese(this CompoundType type) => type switch
+    {
+        CompoundType.Commercial => "商品房小区",
+        CompoundType.OldCompound => "老旧小区",
+        CompoundType.SelfManaged => "自管小区",
+        CompoundType.UnitCompound => "单位院落",
+        CompoundType.VillageConverted => "村改居小区",
+        _ => type.ToString(),
+    };
+}
+
+/// <summary>A territory of a community with its grid branch (source 000: 后三级网格).</summary>
+public class Grid : Entity, IOrgScoped, IVersioned
+{
+    public Guid CommunityId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Code { get; set; } = "";
+    /// <summary>The grid party branch; null while the grid has none.</summary>
+    public Guid? BranchId { get; set; }
+    public string? GridWorker { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>小区 / 院落. <see cref="BranchId"/> is set when the compound has its own party branch (小区党支部覆盖率, source 002).</summary>
+public class Compound : Entity, IOrgScoped, IVersioned
+{
+    public Guid CommunityId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public Guid? GridId { get; set; }
+    public Guid? BranchId { get; set; }
+    public string Name { get; set; } = "";
+    public CompoundType Type { get; set; }
+    public string? Address { get; set; }
+    public int Version { get; set; }
+}
+
+public class Building : Entity, IOrgScoped
+{
+    public Guid CompoundId { get; set; }
+    public Guid? GridId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int Floors { get; set; }
+    /// <summary>楼栋长; coverage counts buildings that have one.</summary>
+    public string? LeaderName { get; set; }
+    public string? LeaderPhone { get; set; }
+}
+
+public class Household : Entity, IOrgScoped
+{
+    public Guid BuildingId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public string Room { get; set; } = "";
+    public int Residents { get; set; }
+}

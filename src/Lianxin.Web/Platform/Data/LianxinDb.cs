@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Audit;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace Lianxin.Web.Platform.Data;
+
+/// <summary>
+/// The one database. Each module owns its tables (a name prefix) and configures them in its own
+/// Data/ folder; scope and tenant are enforced here by query filters built from <see cref="OrgScope"/>.
+/// </summary>
+public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : IdentityUserContext<AppUser, Guid>(options)
+{
+    public OrgScope Scope { get; } = scope;
+
+    // Read by the query filters; EF re-reads them per query from the context in use.
+    public Guid CurrentTenantId => Scope.TenantId;
+    public bool ScopeAll => Scope.Unrestricted;
+    public string[] ScopePaths => Scope.Paths;
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<OrgPosition> OrgPositions => Set<OrgPosition>();
+    public DbSet<Grid> Grids => Set<Grid>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Household> Households => Set<Household>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        b.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        b.Properties<string>().HaveMaxLength(200);
+        b.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        IdentityModel.Configure(b, this);
+        AuditModel.Configure(b, this);
+        OrganizationsModel.Configure(b, this);
+    }
+
+    /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>
+    public Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> path) where T : Entity
+    {
+        Expression<Func<T, bool>> tenant = e => e.TenantId == CurrentTenantId;
+        Expression<Func<string, bool>> visible = p => ScopeAll || ScopePaths.Any(root => p.StartsWith(root));
+        var body = Expression.AndAlso(
+            tenant.Body,
+            ReplacingExpressionVisitor.Replace(visible.Parameters[0], ReplacingExpressionVisitor.Replace(path.Parameters[0], tenant.Parameters[0], path.Body), visible.Body));
+        return Expression.Lambda<Func<T, bool>>(body, tenant.Parameters[0]);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Stamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        Stamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    /// <summary>New rows take the caller's tenant; edited shared records bump their concurrency token.</summary>
+    void Stamp()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries())
+        {
+            if (e.State == EntityState.Added && e.Entity is Entity { TenantId: var t } added && t == Guid.Empty)
+                added.TenantId = Scope.TenantId;
+            if (e.State == EntityState.Modified && e.Entity is IVersioned v)
+                v.Version++;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Web.Platform.Identity;
+
+public record TokenRequest([Required] string UserName, [Required] string Password);
+public record RefreshRequest([Required] string RefreshToken);
+public record GrantDto(Guid Id, string Role, string RoleName, Guid OrgUnitId, string OrgPath);
+public record MeDto(Guid Id, string UserName, IReadOnlyList<GrantDto> Grants);
+
+/// <summary>Bearer tokens for mobile clients and integrations; the same sign-in rules and log as the login page.</summary>
+public static class AuthApi
+{
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+
+        group.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, PasswordSignIn signIn) =>
+        {
+            var outcome = await signIn.SignInAsync(request.UserName ?? "", request.Password ?? "", IdentityConstants.BearerScheme);
+            // On success the bearer handler has already written {accessToken, refreshToken, expiresIn}.
+            return outcome.Succeeded ? TypedResults.Empty : TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+        }).AllowAnonymous();
+
+        group.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult>> (
+            RefreshRequest request, SignInManager<AppUser> signInManager, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock) =>
+        {
+            var ticket = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+            if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+                || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { IsDisabled: false } user)
+                return TypedResults.Challenge();
+            return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        }).AllowAnonymous();
+
+        group.MapGet("/me", Ok<MeDto> (OrgScope scope) => TypedResults.Ok(new MeDto(scope.UserId!.Value, scope.UserName,
+            scope.Grants.Select(g => new GrantDto(g.Id, g.Role.ToString(), g.Role.Chinese(), g.OrgUnitId, g.OrgPath)).ToList())))
+            .RequireAuthorization();
+    }
+}

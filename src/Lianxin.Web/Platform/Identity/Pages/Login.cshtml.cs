@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Lianxin.Web.Platform.Audit;
+using Lianxin.Web.Platform.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Platform.Identity.Pages;
+
+[AllowAnonymous]
+public class LoginModel(PasswordSignIn signIn, Text t) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "请输入用户名。"), Display(Name = "用户名")]
+    public string UserName { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "请输入密码。"), DataType(DataType.Password), Display(Name = "密码")]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var outcome = await signIn.SignInAsync(UserName, Password, IdentityConstants.ApplicationScheme);
+        if (outcome.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError("", t[outcome.Message]);
+        return Page();
+    }
+}

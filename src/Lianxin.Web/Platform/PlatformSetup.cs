@@ -1,0 +1,109 @@
+using System.Globalization;
+using Lianxin.Web.Demo;
+using Lianxin.Web.Platform.Audit;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Localization;
+using Lianxin.Web.Platform.Scope;
+using Lianxin.Web.Platform.Shell;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Platform;
+
+/// <summary>The host's shared services and pipeline; modules add theirs in their own *Module.cs.</summary>
+public static class PlatformSetup
+{
+    public static IServiceCollection AddLianxinPlatform(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // Chinese text goes out as text, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddLianxinDatabase(config, env.ContentRootPath);
+        services.AddSingleton<Tenancy>();
+        services.AddScoped<OrgScope>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<Text>();
+        services.AddSingleton<Navigation>();
+        services.AddLianxinIdentity();
+        services.AddAuthorization();
+
+        // Stateless web tier: keys in a shared folder so several instances read each other's cookies.
+        var keys = config["DataProtection:KeysFolder"] ?? Path.Combine(env.ContentRootPath, "..", "..", "data", "keys");
+        services.AddDataProtection().SetApplicationName("Lianxin").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+            o.Conventions.AuthorizeFolder("/");
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Text.Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddSingleton(new NavItem("审计日志", "/audit", "bi-shield-check", Permission.AuditView, 900));
+        services.AddSingleton(new NavItem("用户与角色", "/users", "bi-people", Permission.UserManage, 800));
+        return services;
+    }
+
+    /// <summary>Migrations, then the demo district where demo mode is on, then the tenant.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DemoSetup.SeedOrRefuseAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        await app.Services.GetRequiredService<Tenancy>().LoadAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>());
+    }
+
+    public static WebApplication UseLianxinPlatform(this WebApplication app)
+    {
+        // Pages get a Chinese error page, the API a ProblemDetails; never a stack trace.
+        static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = StatusOf });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<OrgScopeMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Two people saved the same record: a 409, never a silent overwrite.</summary>
+    static int StatusOf(Exception ex) => ex is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+
+    public static WebApplication MapLianxinPlatform(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/health", async Task<Results<Ok<string>, StatusCodeHttpResult>> (LianxinDb db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? TypedResults.Ok("healthy") : TypedResults.StatusCode(503))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+        app.MapAuthApi();
+        app.MapAuditApi();
+        return app;
+    }
+}

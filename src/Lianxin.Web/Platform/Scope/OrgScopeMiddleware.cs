@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Platform.Scope;
+
+/// <summary>
+/// After authentication, loads the caller's role grants into <see cref="OrgScope"/> (once per request,
+/// from the database, so a revoked grant or a disabled account takes effect at once, cookie or token).
+/// </summary>
+public class OrgScopeMiddleware(RequestDelegate next)
+{
+    public const string CurrentGrantCookie = "lx_grant";
+
+    public async Task InvokeAsync(HttpContext ctx, OrgScope scope, LianxinDb db, Tenancy tenancy)
+    {
+        scope.TenantId = tenancy.DefaultTenantId;
+        if (ctx.User.Identity?.IsAuthenticated == true
+            && Guid.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.UserName, u.TenantId, u.IsDisabled }).FirstOrDefaultAsync(ctx.RequestAborted);
+            if (user is null || user.IsDisabled)
+            {
+                if (ctx.User.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
+                    await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
+                ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            else
+            {
+                var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking()
+                    .Where(g => g.UserId == userId && g.TenantId == user.TenantId)
+                    .OrderBy(g => g.OrgPath.Length).ThenBy(g => g.Role).ToListAsync(ctx.RequestAborted);
+                Guid? current = Guid.TryParse(ctx.Request.Cookies[CurrentGrantCookie], out var g) ? g : null;
+                scope.SetUser(userId, user.UserName ?? "", user.TenantId, grants, current);
+            }
+        }
+        await next(ctx);
+    }
+}

@@ -1,0 +1,26 @@
+using Lianxin.Web.Demo;
+using Lianxin.Web.Modules.Organizations;
+using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Cli;
+
+var builder = WebApplication.CreateBuilder(args.SkipWhile(Commands.IsCommand).ToArray());
+
+builder.Services.AddLianxinPlatform(builder.Configuration, builder.Environment);
+builder.Services.AddDemo(builder.Configuration);
+builder.Services.AddOrganizations();
+
+var app = builder.Build();
+
+if (Commands.IsCommand(args.FirstOrDefault()))
+    return await Commands.RunAsync(app, args);
+
+await app.PrepareDatabaseAsync();
+
+app.UseLianxinPlatform();
+app.MapLianxinPlatform();
+app.MapOrganizations();
+
+app.Run();
+return 0;
+
+public partial class Program;
