@@ -1,0 +1,36 @@
+using Npgsql;
+
+namespace Lianxin.Tests.Support;
+
+/// <summary>
+/// Which database this run tests: LIANXIN_TEST_PROVIDER = Sqlite (default) or Postgres, with
+/// LIANXIN_TEST_PG the server's base connection string (test.sh starts a throw-away cluster).
+/// One run per provider, as bitwarden/server does it.
+/// </summary>
+public static class TestDatabase
+{
+    public static string Provider => Environment.GetEnvironmentVariable("LIANXIN_TEST_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
+    public static bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A new, empty database; returns its connection string.</summary>
+    public static string Create()
+    {
+        var name = "lx_" + Guid.NewGuid().ToString("N")[..16];
+        if (!IsPostgres)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "lianxin-tests");
+            Directory.CreateDirectory(dir);
+            return $"Data Source={Path.Combine(dir, name + ".db")};Pooling=False";
+        }
+        var baseCs = Environment.GetEnvironmentVariable("LIANXIN_TEST_PG")
+            ?? throw new InvalidOperationException("LIANXIN_TEST_PG is not set: run the tests through ./test.sh");
+        using (var conn = new NpgsqlConnection(baseCs))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"CREATE DATABASE {name}";
+            cmd.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(baseCs) { Database = name }.ConnectionString;
+    }
+}
