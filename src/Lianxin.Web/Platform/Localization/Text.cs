@@ -5,7 +5,8 @@ namespace Lianxin.Web.Platform.Localization;
 
 /// <summary>
 /// The interface speaks Chinese first: the Chinese text is the key, and en.json gives the English for
-/// the few who switch. A missing translation shows the Chinese rather than nothing.
+/// the few who switch. Each module keeps its own <c>*.en.json</c> beside its code (embedded); all are merged.
+/// A missing translation shows the Chinese rather than nothing.
 /// </summary>
 public class Text
 {
@@ -13,8 +14,15 @@ public class Text
 
     static readonly Lazy<Dictionary<string, string>> English = new(() =>
     {
-        using var stream = typeof(Text).Assembly.GetManifestResourceStream("Lianxin.Web.Platform.Localization.en.json")!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        var assembly = typeof(Text).Assembly;
+        var all = new Dictionary<string, string>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith("en.json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (zh, en) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                all[zh] = en;
+        }
+        return all;
     });
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
