@@ -43,7 +43,23 @@ public static class PlatformSetup
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/");
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // The framework's English default titles, said in Chinese; titles a feature set itself stay.
+            var p = ctx.ProblemDetails;
+            if (p.Title is null || p.Title.All(char.IsAscii))
+                p.Title = p.Status switch
+                {
+                    400 => "提交的内容有误",
+                    401 => "未登录或登录已过期",
+                    403 => "没有权限进行此操作",
+                    404 => "记录不存在或不在您的管辖范围内",
+                    409 => "操作与当前状态冲突",
+                    _ => p.Status >= 500 ? "服务器内部错误，已记录" : p.Title,
+                };
+        });
+        // Minimal API request records are validated from their DataAnnotations: a 400 ValidationProblem, handler not run.
+        services.AddValidation();
         services.AddOpenApi();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

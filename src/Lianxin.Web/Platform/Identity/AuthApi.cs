@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Lianxin.Web.Platform.Identity;
 
-public record TokenRequest([Required] string UserName, [Required] string Password);
-public record RefreshRequest([Required] string RefreshToken);
+public record TokenRequest([Required(ErrorMessage = "请输入用户名。")] string UserName, [Required(ErrorMessage = "请输入密码。")] string Password);
+public record RefreshRequest([Required(ErrorMessage = "缺少刷新令牌。")] string RefreshToken);
 public record GrantDto(Guid Id, string Role, string RoleName, Guid OrgUnitId, string OrgPath);
 public record MeDto(Guid Id, string UserName, IReadOnlyList<GrantDto> Grants);
 
