@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Lianxin.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Lianxin.Tests.Platform;
+
+public class StartupTests
+{
+    [Fact]
+    public void Outside_demo_mode_the_app_refuses_to_start_while_a_demo_password_is_set()
+    {
+        var cs = TestDatabase.Create();
+        using (var demo = new AppOn(cs, demo: true)) demo.CreateClient(); // seeds the demo accounts
+        using var production = new AppOn(cs, demo: false);
+        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        Assert.Contains("演示密码", error.ToString());
+    }
+
+    [Fact]
+    public async Task An_empty_database_is_migrated_and_seeded_on_first_start()
+    {
+        using var app = new AppOn(TestDatabase.Create(), demo: true);
+        var response = await app.CreateClient().GetAsync("/health");
+        Assert.True(response.IsSuccessStatusCode);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Lianxin.Web.Platform.Data.LianxinDb>();
+        Assert.True(db.Users.Count() >= 11);
+    }
+
+    sealed class AppOn(string cs, bool demo) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:Provider", TestDatabase.Provider);
+            builder.UseSetting("Database:ConnectionString", cs);
+            builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+            builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
+        }
+    }
+}
