@@ -59,7 +59,7 @@ public sealed class BenchDatabase
     /// <summary>How an id is compared in raw SQL: EF stores Guids as upper-case TEXT on SQLite and as uuid on PostgreSQL.</summary>
     public object Id(Guid id) => Provider == Provider.Sqlite ? id.ToString().ToUpperInvariant() : id;
 
-    /// <summary>A marker the bench user carries, so <c>--reuse</c> knows which size a database holds.</summary>
+    /// <summary>The bench user's display name: says which size the database holds.</summary>
     public string Marker => $"bench district {options.SizeName}";
 
     public async Task<LoadReport> PrepareAsync(CancellationToken ct)
@@ -119,16 +119,20 @@ public sealed class BenchDatabase
         await Exec(admin, $"CREATE DATABASE \"{name}\"", ct);
     }
 
+    /// <summary>A reusable database holds the district of this size: its households are counted (cheap next to a reload).</summary>
     async Task<bool> HoldsSizeAsync(CancellationToken ct)
     {
+        var s = options.Size;
+        long expected = (long)s.Streets * s.CommunitiesPerStreet * s.GridsPerCommunity * s.CompoundsPerGrid * s.BuildingsPerCompound * s.HouseholdsPerBuilding;
         try
         {
             if (Provider == Provider.Sqlite && !File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource)) return false;
             await using var conn = Open();
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM idn_users WHERE \"UserName\" = 'bench' AND \"DisplayName\" = @m";
-            var p = cmd.CreateParameter(); p.ParameterName = "@m"; p.Value = Marker; cmd.Parameters.Add(p);
-            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+            cmd.CommandText = """
+                SELECT (SELECT COUNT(*) FROM org_households) * (SELECT COUNT(*) FROM org_units WHERE "Kind" = 'District' AND "ParentId" IS NULL)
+                """;
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) == expected;
         }
         catch (DbException)
         {

@@ -21,18 +21,19 @@ public sealed class OrgTreeScenario : Scenario
         var path = (string)street["Path"]!;
         var depth = Convert.ToInt32(street["Depth"]);
         var name = (string)street["Name"]!;
-        (string, object?) sid = ("@id", ctx.Id(id)), p = ("@path", path);
+        // The prefix match as one pattern parameter, the way EF translates StartsWith (LIKE @p ESCAPE '\').
+        (string, object?) sid = ("@id", ctx.Id(id)), p = ("@under", path + "%");
 
         // Children and grandchildren of the street (and the street itself), each with its number of children.
         var tree = new Sql("""
             SELECT u."Id", u."ParentId", u."Name", u."ShortName", u."Kind", u."BranchKind", u."Status",
                    (SELECT COUNT(*) FROM org_units c WHERE c."TenantId" = u."TenantId" AND c."ParentId" = u."Id") AS "ChildCount"
             FROM org_units u
-            WHERE u."TenantId" = @t AND u."Path" LIKE @path || '%' AND u."Depth" <= @maxDepth
+            WHERE u."TenantId" = @t AND u."Path" LIKE @under AND u."Depth" <= @maxDepth
             ORDER BY u."Depth", u."SortOrder", u."Name"
             """, t, p, ("@maxDepth", depth + 2));
 
-        // The unit, its current positions, its children and the counts and coverage under its path.
+        // The unit, its current positions, its children, and the counts and coverage under its path (one scan per table).
         Sql[] detail =
         [
             new("""
@@ -49,14 +50,13 @@ public sealed class OrgTreeScenario : Scenario
                 FROM org_units WHERE "TenantId" = @t AND "ParentId" = @id ORDER BY "SortOrder", "Name"
                 """, t, sid),
             new("""
-                SELECT
-                  (SELECT COUNT(*) FROM org_grids WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%') AS "Grids",
-                  (SELECT COUNT(*) FROM org_grids WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%' AND "BranchId" IS NOT NULL) AS "GridsWithBranch",
-                  (SELECT COUNT(*) FROM org_compounds WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%') AS "Compounds",
-                  (SELECT COUNT(*) FROM org_compounds WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%' AND "BranchId" IS NOT NULL) AS "CompoundsWithBranch",
-                  (SELECT COUNT(*) FROM org_buildings WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%') AS "Buildings",
-                  (SELECT COUNT(*) FROM org_buildings WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%' AND "LeaderName" IS NOT NULL) AS "BuildingsWithLeader",
-                  (SELECT COUNT(*) FROM org_households WHERE "TenantId" = @t AND "OrgPath" LIKE @path || '%') AS "Households"
+                SELECT 'grids' AS "What", COUNT(*) AS "Total", COUNT("BranchId") AS "Covered" FROM org_grids WHERE "TenantId" = @t AND "OrgPath" LIKE @under
+                UNION ALL
+                SELECT 'compounds', COUNT(*), COUNT("BranchId") FROM org_compounds WHERE "TenantId" = @t AND "OrgPath" LIKE @under
+                UNION ALL
+                SELECT 'buildings', COUNT(*), COUNT("LeaderName") FROM org_buildings WHERE "TenantId" = @t AND "OrgPath" LIKE @under
+                UNION ALL
+                SELECT 'households', COUNT(*), COUNT(*) FROM org_households WHERE "TenantId" = @t AND "OrgPath" LIKE @under
                 """, t, p),
         ];
 
