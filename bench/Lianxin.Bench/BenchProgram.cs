@@ -108,7 +108,7 @@ public static class BenchProgram
                 var body = await first.Content.ReadAsStringAsync(ct);
                 problem = !first.IsSuccessStatusCode ? $"answered {(int)first.StatusCode}"
                     : op.Check is null ? null : Safe(op.Check, body);
-                Console.WriteLine($"==> {op.Name}: GET {op.Path} → {(int)first.StatusCode}, {body.Length:N0} chars{(problem is null ? "" : $" ⚠ {problem}")}");
+                Console.WriteLine($"==> {op.Name}: GET {op.Path} → {(int)first.StatusCode}, {body.Length:N0} chars{Items(body)}{(problem is null ? "" : $" ⚠ {problem}")}");
             }
             int rows;
             await using (var probe = new BaselineRunner(database, op.Baseline))
@@ -152,6 +152,14 @@ public static class BenchProgram
             Console.WriteLine($"⚠ non-2xx answers or errors in: {string.Join(", ", failures)} — their latencies measure those answers, not the real work.");
         Console.WriteLine($"==> written {Report.Write(run, results)} (and .json)");
         return 0;
+    }
+
+    /// <summary>", N items" for a JSON array, to hold against the baseline's rows.</summary>
+    static string Items(string body)
+    {
+        if (!body.TrimStart().StartsWith('[')) return "";
+        try { using var doc = System.Text.Json.JsonDocument.Parse(body); return $", {doc.RootElement.GetArrayLength():N0} items"; }
+        catch (System.Text.Json.JsonException) { return ""; }
     }
 
     static string? Safe(Func<string, string?> check, string body)
