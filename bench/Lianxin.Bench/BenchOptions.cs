@@ -74,7 +74,10 @@ public sealed class BenchOptions
                 case "--seconds": o.Seconds = Positive(double.Parse(Next()), "--seconds"); break;
                 case "--warmup": o.Warmup = Math.Max(0, double.Parse(Next())); break;
                 case "--count": o.Count = Positive(long.Parse(Next()), "--count"); break;
-                case "--role": o.Role = Next().ToLowerInvariant() is "district" or "street" ? args[i].ToLowerInvariant() : throw new ArgumentException("--role is district or street"); break;
+                case "--role":
+                    o.Role = Next().ToLowerInvariant();
+                    if (o.Role is not ("district" or "street")) throw new ArgumentException("--role is district or street");
+                    break;
                 case "--list": o.List = true; break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
