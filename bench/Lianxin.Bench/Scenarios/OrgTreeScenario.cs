@@ -24,14 +24,14 @@ public sealed class OrgTreeScenario : Scenario
         // The prefix match as one pattern parameter, the way EF translates StartsWith (LIKE @p ESCAPE '\').
         (string, object?) sid = ("@id", ctx.Id(id)), p = ("@under", path + "%");
 
-        // Children and grandchildren of the street (and the street itself), each with its number of children.
+        // Children and grandchildren of the street (not the street itself), each with its number of children.
         var tree = new Sql("""
             SELECT u."Id", u."ParentId", u."Name", u."ShortName", u."Kind", u."BranchKind", u."Status",
                    (SELECT COUNT(*) FROM org_units c WHERE c."TenantId" = u."TenantId" AND c."ParentId" = u."Id") AS "ChildCount"
             FROM org_units u
-            WHERE u."TenantId" = @t AND u."Path" LIKE @under AND u."Depth" <= @maxDepth
+            WHERE u."TenantId" = @t AND u."Path" LIKE @under AND u."Depth" > @depth AND u."Depth" <= @maxDepth
             ORDER BY u."Depth", u."SortOrder", u."Name"
-            """, t, p, ("@maxDepth", depth + 2));
+            """, t, p, ("@depth", depth), ("@maxDepth", depth + 2));
 
         // The unit, its current positions, its children, and the counts and coverage under its path (one scan per table).
         Sql[] detail =
