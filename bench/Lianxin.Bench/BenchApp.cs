@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lianxin.Bench;
+
+/// <summary>
+/// The real app on Kestrel on a free loopback port, pointed at the bench database, outside demo mode
+/// (Production environment, warnings-only logging), like tests/Lianxin.E2E/BrowserApp does.
+/// </summary>
+public sealed class BenchApp : WebApplicationFactory<Program>
+{
+    public const string UserName = "bench";
+    // Only ever set on a bench database; long enough for the password rules and not a common password.
+    public const string Password = "Lianxin-Bench-Harness-2026";
+
+    public string BaseUrl { get; }
+    readonly BenchDatabase database;
+    readonly string keys;
+
+    public BenchApp(BenchDatabase database, string resultsDir)
+    {
+        this.database = database;
+        keys = Path.Combine(resultsDir, "keys");
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(port);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", database.AppProvider);
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("DataProtection:KeysFolder", keys);
+        // Logging every request would measure the console; 404s and the like are counted, not logged.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public void Start()
+    {
+        // WebApplicationFactory reads MvcTestingAppManifest.json (where src/Lianxin.Web is) from the working
+        // folder; under `dotnet run` that is the checkout, so look from the binary's folder instead.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        StartServer();
+    }
+
+    /// <summary>
+    /// The bench user, made with the app's own UserManager (so the password hash and stamps are real) and
+    /// one role grant: DistrictAdmin at the district or StreetStaff at the first street. Returns the tenant.
+    /// </summary>
+    public async Task<Guid> EnsureUserAsync(string role, string marker)
+    {
+        using var scope = Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var tenant = sp.GetRequiredService<Tenancy>().DefaultTenantId;
+        if (tenant == Guid.Empty) throw new InvalidOperationException("the app found no district in the bench database");
+        sp.GetRequiredService<OrgScope>().AsSystem(tenant);
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var db = sp.GetRequiredService<LianxinDb>();
+
+        var user = await users.FindByNameAsync(UserName);
+        if (user is null)
+        {
+            user = new AppUser { UserName = UserName, DisplayName = marker, TenantId = tenant, CreatedAt = DateTime.UtcNow };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        var unit = role == "street"
+            ? await db.OrgUnits.SingleAsync(u => u.Kind == OrgKind.Street && u.Code == "QH01")
+            : await db.OrgUnits.SingleAsync(u => u.Kind == OrgKind.District && u.ParentId == null);
+        var wanted = role == "street" ? Role.StreetStaff : Role.DistrictAdmin;
+        // One grant only, so the scope is exactly the one asked for even on a reused database.
+        var old = await db.RoleGrants.Where(g => g.UserId == user.Id).ToListAsync();
+        if (old is not [var only] || only.Role != wanted || only.OrgUnitId != unit.Id)
+        {
+            db.RoleGrants.RemoveRange(old);
+            db.RoleGrants.Add(new RoleGrant { TenantId = tenant, UserId = user.Id, Role = wanted, OrgUnitId = unit.Id, OrgPath = unit.Path, GrantedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        return tenant;
+    }
+
+    /// <summary>A client over real TCP to the loopback port, pooled for <paramref name="workers"/> connections.</summary>
+    public HttpClient Client(int workers, CookieContainer? cookies = null) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = workers,
+        AllowAutoRedirect = false,
+        UseCookies = cookies is not null,
+        CookieContainer = cookies ?? new CookieContainer(),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+    })
+    {
+        BaseAddress = new Uri(BaseUrl),
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    /// <summary>Signs in through POST /api/v1/auth/token and returns a client that sends the bearer token.</summary>
+    public async Task<HttpClient> ApiClientAsync(int workers)
+    {
+        var client = Client(workers);
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = UserName, password = Password });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /api/v1/auth/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Signs in through the login page (antiforgery token, form post) and returns a client holding the cookie.</summary>
+    public async Task<HttpClient> PageClientAsync(int workers)
+    {
+        var client = Client(workers, new CookieContainer());
+        var html = await client.GetStringAsync("/account/login");
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = UserName, ["Password"] = Password, ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"the login page answered {(int)response.StatusCode} instead of a redirect");
+        return client;
+    }
+
+    sealed record TokenBody(string AccessToken);
+}

@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Lianxin.Migrations;
+using Lianxin.Web.Demo;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Lianxin.Bench;
+
+public sealed record TableLoad(string Table, int Rows, double Seconds);
+
+public sealed record LoadReport(bool Reused, double GenerateSeconds, double MigrateSeconds, IReadOnlyList<TableLoad> Tables, double TotalSeconds)
+{
+    public int Rows => Tables.Sum(t => t.Rows);
+}
+
+/// <summary>
+/// The bench database: a fresh SQLite file or a fresh PostgreSQL database, migrated with the app's own
+/// migrations and filled with a generated district by <see cref="BulkLoader"/>.
+/// </summary>
+public sealed class BenchDatabase
+{
+    public Provider Provider { get; }
+    /// <summary>The connection string the app and the baseline use.</summary>
+    public string ConnectionString { get; }
+    public string Describe { get; }
+    readonly BenchOptions options;
+
+    public BenchDatabase(BenchOptions options, string resultsDir)
+    {
+        this.options = options;
+        Provider = options.Provider;
+        if (Provider == Provider.Sqlite)
+        {
+            var file = options.SqliteFile ?? Path.Combine(resultsDir, $"lianxin-bench-{options.SizeName.ToLowerInvariant()}.db");
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+            Describe = $"SQLite {file}";
+        }
+        else
+        {
+            var b = new NpgsqlConnectionStringBuilder(options.PgConnection) { Database = options.PgDatabase };
+            ConnectionString = b.ToString();
+            Describe = $"PostgreSQL database {options.PgDatabase} on {b.Host}";
+        }
+    }
+
+    public string AppProvider => Provider == Provider.Postgres ? "Postgres" : "Sqlite";
+
+    public DbConnection Open()
+    {
+        DbConnection c = Provider == Provider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        c.Open();
+        return c;
+    }
+
+    /// <summary>How an id is compared in raw SQL: EF stores Guids as upper-case TEXT on SQLite and as uuid on PostgreSQL.</summary>
+    public object Id(Guid id) => Provider == Provider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+
+    /// <summary>The bench user's display name: says which size the database holds.</summary>
+    public string Marker => $"bench district {options.SizeName}";
+
+    public async Task<LoadReport> PrepareAsync(CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
+        if (options.Reuse && await HoldsSizeAsync(ct))
+            return new LoadReport(true, 0, 0, [], total.Elapsed.TotalSeconds);
+
+        await RecreateAsync(ct);
+
+        var sw = Stopwatch.StartNew();
+        await using (var conn = Open())
+        {
+            if (Provider == Provider.Sqlite)
+                await Exec(conn, "PRAGMA journal_mode=WAL;", ct);
+            await MigrationRunner.ApplyAsync(conn, AppProvider, ct);
+        }
+        var migrate = sw.Elapsed.TotalSeconds;
+
+        sw.Restart();
+        var district = DistrictGenerator.Generate(options.Size);
+        var generate = sw.Elapsed.TotalSeconds;
+
+        await using var model = ModelContext();
+        IReadOnlyList<TableLoad> tables;
+        await using (var conn = Open())
+            tables = await BulkLoader.LoadAsync(model.Model, conn, Provider, district, ct);
+        return new LoadReport(false, generate, migrate, tables, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A context only for its model: column names and value conversions exactly as the app has them.</summary>
+    public LianxinDb ModelContext()
+    {
+        var b = new DbContextOptionsBuilder<LianxinDb>();
+        if (Provider == Provider.Postgres) b.UseNpgsql(ConnectionString);
+        else b.UseSqlite(ConnectionString);
+        return new LianxinDb(b.Options, new OrgScope());
+    }
+
+    async Task RecreateAsync(CancellationToken ct)
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                if (File.Exists(f)) File.Delete(f);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            return;
+        }
+        // The maintenance connection is the one given with --pg; the bench owns only its own database.
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(options.PgConnection);
+        await admin.OpenAsync(ct);
+        var name = options.PgDatabase.Replace("\"", "\"\"");
+        await Exec(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", ct);
+        await Exec(admin, $"CREATE DATABASE \"{name}\"", ct);
+    }
+
+    /// <summary>A reusable database holds the district of this size: its households are counted (cheap next to a reload).</summary>
+    async Task<bool> HoldsSizeAsync(CancellationToken ct)
+    {
+        var s = options.Size;
+        long expected = (long)s.Streets * s.CommunitiesPerStreet * s.GridsPerCommunity * s.CompoundsPerGrid * s.BuildingsPerCompound * s.HouseholdsPerBuilding;
+        try
+        {
+            if (Provider == Provider.Sqlite && !File.Exists(new SqliteConnectionStringBuilder(ConnectionString).DataSource)) return false;
+            await using var conn = Open();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = """
+                SELECT (SELECT COUNT(*) FROM org_households) * (SELECT COUNT(*) FROM org_units WHERE "Kind" = 'District' AND "ParentId" IS NULL)
+                """;
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) == expected;
+        }
+        catch (DbException)
+        {
+            return false; // no such database or table yet
+        }
+    }
+
+    static async Task Exec(DbConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

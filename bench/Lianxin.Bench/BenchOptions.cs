@@ -1,0 +1,95 @@
+using Lianxin.Web.Demo;
+
+namespace Lianxin.Bench;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>Command-line options. Every loop is bounded by both <see cref="Seconds"/> and <see cref="Count"/>.</summary>
+public sealed class BenchOptions
+{
+    public string SizeName { get; private set; } = "S";
+    public DistrictSize Size => DistrictSize.Parse(SizeName);
+    public Provider Provider { get; private set; } = Provider.Sqlite;
+    public string? PgConnection { get; private set; }
+    public string PgDatabase { get; private set; } = "lianxin_bench";
+    public string? SqliteFile { get; private set; }
+    public bool Reuse { get; private set; }
+    public bool LoadOnly { get; private set; }
+    public string Scenario { get; private set; } = "org-tree";
+    public string[]? Operations { get; private set; }
+    public int Concurrency { get; private set; } = 8;
+    public double Seconds { get; private set; } = 10;
+    public double Warmup { get; private set; } = 2;
+    public long Count { get; private set; } = 1_000_000;
+    public string Role { get; private set; } = "district";
+    public bool Help { get; private set; }
+
+    public const string Usage = """
+        Lianxin benchmark harness: generate a district, load it, run a scenario over HTTP and as raw SQL.
+
+          --size S|L              district size (S: 2 streets; L: 20 streets, 300,000 households)   [S]
+          --provider sqlite|postgres                                                               [sqlite]
+          --pg "<connection>"     PostgreSQL server to use (required for postgres); the bench drops and
+                                  re-creates its own database on it (--pg-db)                      [lianxin_bench]
+          --db <file>             SQLite file                       [bench/results/lianxin-bench-<size>.db]
+          --reuse                 keep an already loaded database of the same size instead of reloading
+          --load-only             generate and load, print timings, then stop
+          --scenario <name>       scenario to run (--list shows them)                              [org-tree]
+          --ops a,b               run only these operations of the scenario
+          --concurrency N         concurrent workers                                                [8]
+          --seconds S             measured time per phase (each operation runs an app and a baseline phase) [10]
+          --warmup S              unmeasured warm-up before each phase                              [2]
+          --count N               at most N requests per phase                                      [1000000]
+          --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
+          --list                  list scenarios
+        """;
+
+    public bool List { get; private set; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--size": o.SizeName = Next().ToUpperInvariant(); _ = o.Size; break;
+                case "--provider":
+                    o.Provider = Next().ToLowerInvariant() switch
+                    {
+                        "sqlite" => Provider.Sqlite,
+                        "postgres" or "postgresql" or "pg" => Provider.Postgres,
+                        var p => throw new ArgumentException($"unknown provider {p}"),
+                    };
+                    break;
+                case "--pg": o.PgConnection = Next(); break;
+                case "--pg-db": o.PgDatabase = Next(); break;
+                case "--db": o.SqliteFile = Path.GetFullPath(Next()); break;
+                case "--reuse": o.Reuse = true; break;
+                case "--load-only": o.LoadOnly = true; break;
+                case "--scenario": o.Scenario = Next(); break;
+                case "--ops": o.Operations = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--concurrency": o.Concurrency = Positive(int.Parse(Next()), "--concurrency"); break;
+                case "--seconds": o.Seconds = Positive(double.Parse(Next()), "--seconds"); break;
+                case "--warmup": o.Warmup = Math.Max(0, double.Parse(Next())); break;
+                case "--count": o.Count = Positive(long.Parse(Next()), "--count"); break;
+                case "--role":
+                    o.Role = Next().ToLowerInvariant();
+                    if (o.Role is not ("district" or "street")) throw new ArgumentException("--role is district or street");
+                    break;
+                case "--list": o.List = true; break;
+                case "-h" or "--help": o.Help = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.Provider == Provider.Postgres && string.IsNullOrWhiteSpace(o.PgConnection) && !o.Help && !o.List)
+            throw new ArgumentException("--provider postgres needs --pg \"Host=...;Username=...;Database=postgres\"");
+        if (o.Seconds > 3600) throw new ArgumentException("--seconds is at most 3600");
+        if (o.Concurrency > 512) throw new ArgumentException("--concurrency is at most 512");
+        return o;
+    }
+
+    static T Positive<T>(T value, string name) where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new ArgumentException($"{name} must be positive");
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+
+namespace Lianxin.Bench.Scenarios;
+
+/// <summary>How a request signs in: a bearer token (the API) or the login cookie (pages).</summary>
+public enum Caller { Api, Page }
+
+/// <summary>One SQL statement of a baseline, with its parameters (named <c>@x</c>; quote columns as <c>"Name"</c>: both providers read that).</summary>
+public sealed record Sql(string Text, IReadOnlyDictionary<string, object?> Parameters)
+{
+    public Sql(string text, params (string Name, object? Value)[] parameters)
+        : this(text, parameters.ToDictionary(p => p.Name, p => p.Value)) { }
+}
+
+/// <summary>
+/// One thing a user does, measured twice: the app answering <see cref="Path"/> over HTTP (GET), and the
+/// <see cref="Baseline"/> statements run as raw SQL on the same database (every row and column read).
+/// <see cref="Check"/>, when given, looks at the first successful response body and returns a problem or null.
+/// </summary>
+public sealed record Operation(string Name, string Path, Caller Caller, IReadOnlyList<Sql> Baseline, Func<string, string?>? Check = null);
+
+/// <summary>What a scenario may use while it prepares: the loaded database and its district.</summary>
+public sealed class ScenarioContext(BenchDatabase database, DbConnection connection, Guid tenantId)
+{
+    public BenchDatabase Database { get; } = database;
+    public DbConnection Connection { get; } = connection;
+    public Guid TenantId { get; } = tenantId;
+
+    /// <summary>An id as a SQL parameter value of this provider.</summary>
+    public object Id(Guid id) => Database.Id(id);
+
+    /// <summary>The first row of a query as column name → value, or null.</summary>
+    public async Task<Dictionary<string, object?>?> RowAsync(Sql sql, CancellationToken ct = default)
+    {
+        await using var cmd = BaselineRunner.Command(Connection, sql);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var row = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < reader.FieldCount; i++) row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        return row;
+    }
+}
+
+/// <summary>
+/// A named benchmark: it picks its targets in the loaded district and lists its operations.
+/// Add one by writing a subclass in this folder and listing it in <see cref="ScenarioCatalog.All"/>.
+/// </summary>
+public abstract class Scenario
+{
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+    public abstract Task<IReadOnlyList<Operation>> PrepareAsync(ScenarioContext ctx, CancellationToken ct);
+}
+
+public static class ScenarioCatalog
+{
+    public static readonly Scenario[] All = [new OrgTreeScenario()];
+
+    public static Scenario Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", All.Select(s => s.Name))}");
+}
