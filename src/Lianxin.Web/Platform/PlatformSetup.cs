@@ -87,6 +87,7 @@ public static class PlatformSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<OrgScopeMiddleware>();
+        app.UseMiddleware<AccessDeniedLog>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -104,6 +105,7 @@ public static class PlatformSetup
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapAuditApi();
+        Identity.Users.UsersApi.MapUsersApi(app);
         return app;
     }
 }

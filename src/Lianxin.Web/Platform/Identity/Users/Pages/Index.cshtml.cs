@@ -1,0 +1,21 @@
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Platform.Identity.Users.Pages;
+
+public class UsersIndexModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public PageOf<UserDto> Result { get; private set; } = new([], 0, 1, 20);
+    public int Pages => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
+        var outcome = await ListUsers.HandleAsync(new(Q, PageNumber, 20), db, clock, ct);
+        Result = outcome.Value!;
+        return Page();
+    }
+}
