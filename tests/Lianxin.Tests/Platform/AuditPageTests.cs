@@ -61,6 +61,11 @@ public class AuditPageTests(LianxinApp app)
         var page = await (await app.PagesAs("admin")).GetStringAsync($"/audit?action=SignInFailed&user={name}");
         Assert.Contains("登录失败", page);
         Assert.Contains("共 1 条", page);
+
+        var second = await (await app.PagesAs("admin")).GetStringAsync("/audit?pageSize=2&page=2");
+        Assert.Contains("第 2 /", second);
+        Assert.DoesNotContain("is not valid", second);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(second, "data-seq=").Count);
     }
 
     [Fact]

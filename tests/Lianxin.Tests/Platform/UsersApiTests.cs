@@ -113,6 +113,11 @@ public class UsersApiTests(LianxinApp app)
         Assert.Equal(2, first.Items.Count);
         Assert.Single(second!.Items);
         Assert.Empty(first.Items.Select(u => u.Id).Intersect(second.Items.Select(u => u.Id)));
+
+        var page2 = await (await app.PagesAs("secretary")).GetStringAsync($"/users?q={tag}&pageSize=2&page=2");
+        Assert.Contains("共 3 人 · 第 2 / 2 页", page2);
+        Assert.Contains(second.Items[0].DisplayName, page2);
+        Assert.Contains("上一页", page2);
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public class AuditIndexModel(LianxinDb db) : PageModel
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Read by hand: Razor Pages keeps the route value "page" for the page's own path.
+    int PageNumber => int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
+    int PageSize => int.TryParse(Request.Query["pageSize"], out var s) && s > 0 ? s : 50;
 
     public PageOf<AuditEntryDto> Result { get; private set; } = new([], 0, 1, 50);
     public List<string> Entities { get; private set; } = [];
@@ -39,7 +41,7 @@ public class AuditIndexModel(LianxinDb db) : PageModel
 
     async Task LoadAsync(CancellationToken ct)
     {
-        var outcome = await AuditSearch.HandleAsync(new(Entity, EntityId, Action, UserName, From, To, PageNumber), db, ct);
+        var outcome = await AuditSearch.HandleAsync(new(Entity, EntityId, Action, UserName, From, To, PageNumber, PageSize), db, ct);
         if (outcome.Ok) Result = outcome.Value!;
         else foreach (var m in outcome.Refusal!.Errors?.Values.SelectMany(v => v) ?? [outcome.Refusal.Message]) ModelState.AddModelError("", m);
         Entities = await AuditSearch.EntitiesAsync(db, ct);
@@ -51,6 +53,7 @@ public class AuditIndexModel(LianxinDb db) : PageModel
         {
             ["entity"] = Entity, ["entityId"] = EntityId, ["action"] = Action, ["user"] = UserName,
             ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["page"] = page.ToString(),
+            ["pageSize"] = Request.Query.ContainsKey("pageSize") ? PageSize.ToString() : null,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/audit", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }

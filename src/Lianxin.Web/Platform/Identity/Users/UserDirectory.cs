@@ -65,7 +65,7 @@ public static class UserDirectory
         return db.OrgUnits.AsNoTracking()
             .Where(u => u.Status == Modules.Organizations.Domain.OrgStatus.Active && roots.Any(r => u.Path.StartsWith(r)))
             .OrderBy(u => u.Path)
-            .Select(u => new UnitOption(u.Id, u.Name, u.Depth)).ToListAsync(ct);
+            .Select(u => new UnitOption(u.Id, u.ShortName != "" ? u.ShortName : u.Name, u.Depth)).ToListAsync(ct);
     }
 
     /// <summary>Every role the manager may grant somewhere; the server checks the unit when the form is sent.</summary>
