@@ -235,4 +235,13 @@ public class UsersApiTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/account/access-denied", page.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task The_user_endpoints_are_in_the_OpenAPI_document()
+    {
+        var doc = await app.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/users/{id}/grants/{grantId}", doc);
+        Assert.Contains("/api/v1/audit/entries", doc);
+        Assert.Contains("UserDto", doc);
+    }
 }
