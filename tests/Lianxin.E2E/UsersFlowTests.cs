@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Lianxin.E2E;
@@ -64,5 +65,64 @@ public class UsersFlowTests(BrowserApp app)
         await BrowserApp.Shot(page, shot);
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, $"{shot} scrolls sideways");
+    }
+
+    [Fact]
+    public async Task Users_and_audit_pages_have_no_serious_accessibility_violations()
+    {
+        var page = await app.PageAs("admin");
+        foreach (var url in new[] { "/users", "/users/new", "/audit" })
+        {
+            await page.GotoAsync(url);
+            var result = await page.RunAxe();
+            var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url} {v.Id}: {v.Help}").ToList();
+            Assert.True(bad.Count == 0, string.Join("\n", bad));
+        }
+        await page.GotoAsync("/users");
+        await page.Locator("main table a").First.ClickAsync();
+        var detail = await page.RunAxe();
+        Assert.Empty(detail.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
+    }
+
+    [Fact]
+    public async Task A_secretary_disables_a_user_after_confirming_and_their_session_ends()
+    {
+        var name = "dis" + Guid.NewGuid().ToString("N")[..6];
+        var secretary = await app.PageAs("secretary", phone: true);
+        await secretary.GotoAsync("/users/new");
+        await secretary.GetByLabel("用户名").FillAsync(name);
+        await secretary.GetByLabel("姓名").FillAsync("待停用 社工");
+        await secretary.GetByLabel("初始密码").FillAsync(Password);
+        await secretary.GetByLabel("角色").SelectOptionAsync(new SelectOptionValue { Label = "社区工作者" });
+        await secretary.GetByLabel("筛选组织").FillAsync("和平社区党委");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "创建用户" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToContainTextAsync("已创建用户");
+        var detailUrl = secretary.Url;
+
+        var victim = await app.PageAs(null);
+        await victim.GotoAsync("/account/login");
+        await victim.GetByLabel("用户名").FillAsync(name);
+        await victim.GetByLabel("密码").FillAsync(Password);
+        await victim.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await victim.WaitForURLAsync(u => !u.Contains("/account/login"));
+
+        // Dismissing the confirmation changes nothing; accepting it disables.
+        secretary.Dialog += DismissOnce;
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "停用账号" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Button, new() { Name = "停用账号" })).ToBeVisibleAsync();
+        secretary.Dialog += (_, d) => d.AcceptAsync();
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "停用账号" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToContainTextAsync("账号已停用");
+        await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync("已停用");
+        Assert.Equal(detailUrl, secretary.Url);
+
+        await victim.GotoAsync("/");
+        Assert.Contains("/account/login", victim.Url);
+
+        static void DismissOnce(object? sender, IDialog d)
+        {
+            ((IPage)sender!).Dialog -= DismissOnce;
+            d.DismissAsync();
+        }
     }
 }

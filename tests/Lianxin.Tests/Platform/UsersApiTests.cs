@@ -223,6 +223,11 @@ public class UsersApiTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/v1/users/{boss.Id}/disable", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync($"/api/v1/users/{boss.Id}/password", new { newPassword = "Taken-Over-123" })).StatusCode);
         Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == boss.Id).IsDisabled));
+
+        var page = await (await app.PagesAs("secretary")).GetStringAsync($"/users/{boss.Id}");
+        Assert.Contains("该用户拥有您无权授予的角色", page);
+        Assert.DoesNotContain("停用账号", page);
+        Assert.DoesNotContain("重置密码", page);
     }
 
     [Fact]

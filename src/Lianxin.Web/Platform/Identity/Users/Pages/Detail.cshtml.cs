@@ -13,6 +13,8 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
     public UserDto Account { get; private set; } = null!;
     public GrantFields Fields { get; private set; } = new([], [], null, null);
     public bool IsSelf => Account.Id == db.Scope.UserId;
+    /// <summary>Why the account actions are not offered (the account holds a role the manager could not grant), or null.</summary>
+    public string? AccountOutOfReach { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
@@ -60,6 +62,9 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
         var outcome = await GetUser.HandleAsync(id, db, clock, ct);
         if (!outcome.Ok) return NotFound();
         Account = outcome.Value!;
+        if (!IsSelf && await UserDirectory.FindAsync(db, id, ct) is { } found
+            && UserRules.CheckAccount(db.Scope, id, found.Grants, AccountAction.Disable) is { Failure: Failure.Forbidden } beyond)
+            AccountOutOfReach = beyond.Message;
         Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, ct), Role, OrgUnitId);
         return Page();
     }
