@@ -103,6 +103,7 @@ public static class PlatformSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<OrgScopeMiddleware>();
+        app.UseMiddleware<AccessDeniedLog>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -120,6 +121,7 @@ public static class PlatformSetup
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapAuditApi();
+        Identity.Users.UsersApi.MapUsersApi(app);
         return app;
     }
 }

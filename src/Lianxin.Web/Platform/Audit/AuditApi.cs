@@ -13,5 +13,14 @@ public static class AuditApi
 
         group.MapGet("/verify", async Task<Results<Ok<ChainReport>, ForbidHttpResult>> (LianxinDb db, OrgScope scope, CancellationToken ct) =>
             scope.CanAnywhere(Permission.AuditView) ? TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)) : TypedResults.Forbid());
+
+        // Newest first; dates are Shanghai calendar days.
+        group.MapGet("/entries", async (string? entity, string? entityId, string? action, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize, LianxinDb db, CancellationToken ct) =>
+        {
+            var outcome = await Pages.AuditSearch.HandleAsync(new(entity, entityId, action, user, from, to, page ?? 1, pageSize ?? 50), db, ct);
+            if (outcome.Ok) return TypedResults.Ok(outcome.Value);
+            var r = outcome.Refusal!;
+            return r.Failure == Identity.Users.Failure.Invalid ? TypedResults.ValidationProblem(r.Errors!, title: "输入有误") : (IResult)TypedResults.Forbid();
+        });
     }
 }

@@ -1,0 +1,13 @@
+using Lianxin.Web.Platform.Data;
+
+namespace Lianxin.Web.Platform.Identity.Users;
+
+public static class GetUser
+{
+    public static async Task<Outcome<UserDto>> HandleAsync(Guid id, LianxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!UserRules.MayManageUsers(db.Scope)) return Refusal.Forbidden("您没有用户管理权限。");
+        if (await UserDirectory.FindAsync(db, id, ct) is not { } found) return Refusal.NotFound();
+        return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
+    }
+}

@@ -1,0 +1,31 @@
+using Lianxin.Web.Platform.Data;
+
+namespace Lianxin.Web.Platform.Identity.Users;
+
+public record GrantRoleRequest(string? Role, Guid? OrgUnitId);
+
+public static class GrantRole
+{
+    public static async Task<Outcome<UserDto>> HandleAsync(Guid userId, GrantRoleRequest request, LianxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!UserRules.MayManageUsers(db.Scope)) return Refusal.Forbidden("您没有用户管理权限。");
+        if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return Refusal.NotFound();
+        var errors = new Errors();
+        GrantChecks.Validate(request.Role, request.OrgUnitId, errors);
+        if (errors.Any) return errors.ToRefusal();
+
+        var target = await GrantChecks.ResolveAsync(db, request.Role!, request.OrgUnitId!.Value, ct);
+        if (!target.Ok) return target.Refusal!;
+        var t = target.Value!;
+        if (found.Grants.Any(g => g.Role == t.Role && g.OrgUnitId == t.UnitId))
+            return Refusal.Conflict($"该用户已在此组织担任“{t.Role.Chinese()}”。");
+
+        db.RoleGrants.Add(new RoleGrant
+        {
+            UserId = userId, Role = t.Role, OrgUnitId = t.UnitId, OrgPath = t.Path,
+            GrantedAt = clock.GetUtcNow().UtcDateTime, GrantedBy = db.Scope.UserId, TenantId = db.Scope.TenantId,
+        });
+        await db.SaveChangesAsync(ct);
+        return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
+    }
+}

@@ -1,0 +1,43 @@
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Platform.Identity.Users.Pages;
+
+public class UserNewModel(LianxinDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Role { get; set; }
+    [BindProperty] public Guid? OrgUnitId { get; set; }
+    public GrantFields Fields { get; private set; } = new([], [], null, null);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
+        ModelState.Clear(); // the use case validates, in Chinese
+        var outcome = await CreateUser.HandleAsync(new(UserName, DisplayName, Password, Role, OrgUnitId), db, users, clock, ct);
+        if (outcome.Ok)
+        {
+            TempData["Flash"] = $"已创建用户“{outcome.Value!.DisplayName}”。";
+            return Redirect($"/users/{outcome.Value.Id}");
+        }
+        // An out-of-scope unit is an error on this form, not a missing page.
+        if (outcome.Refusal!.Failure == Failure.NotFound) ModelState.AddModelError("", outcome.Refusal.Message);
+        else this.Refuse(outcome.Refusal);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct) =>
+        Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, ct), Role, OrgUnitId);
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Platform.Identity.Users.Pages;
+
+/// <summary>How the pages show a <see cref="Refusal"/>: out of scope is a 404, anything else a form error in Chinese.</summary>
+static class PageOutcomes
+{
+    public static IActionResult? Refuse(this PageModel page, Refusal? refusal)
+    {
+        if (refusal is null) return null;
+        if (refusal.Failure == Failure.NotFound) return page.NotFound();
+        if (refusal.Errors is { } errors)
+            foreach (var message in errors.Values.SelectMany(v => v)) page.ModelState.AddModelError("", message);
+        else page.ModelState.AddModelError("", refusal.Message);
+        return null;
+    }
+}
