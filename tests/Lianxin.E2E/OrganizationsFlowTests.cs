@@ -54,6 +54,7 @@ public class OrganizationsFlowTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "移动" }).ClickAsync();
         await page.GetByLabel("新的上级组织").SelectOptionAsync(new SelectOptionValue { Label = "中共幸福社区委员会（社区党组织）" });
+        await BrowserApp.Shot(page, "org-move-desktop");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "移动" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已移动");

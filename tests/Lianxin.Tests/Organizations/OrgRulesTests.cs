@@ -149,6 +149,14 @@ public class OrgRulesTests
     }
 
     [Fact]
+    public void A_linked_branch_keeps_its_sub_kind()
+    {
+        Assert.NotNull(OrgRules.CheckBranchKindChange(branch, BranchKind.Enterprise, linkedGrids: 1, linkedCompounds: 0));
+        Assert.Null(OrgRules.CheckBranchKindChange(branch, BranchKind.Grid, 1, 0));
+        Assert.Null(OrgRules.CheckBranchKindChange(branch, BranchKind.Enterprise, 0, 0));
+    }
+
+    [Fact]
     public void Nothing_to_cover_is_zero_percent() => Assert.Equal(0, Coverage.Rate(0, 0));
 
     [Fact]

@@ -318,4 +318,55 @@ public class OrganizationsApiTests(LianxinApp app)
         var communities = await api.GetFromJsonAsync<JsonElement>("/api/v1/org/units?kind=Community&pageSize=100");
         Assert.Equal(6, communities.GetProperty("total").GetInt32() - communities.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status").GetString() != "Active"));
     }
+
+    [Fact]
+    public async Task The_org_endpoints_are_in_the_OpenAPI_document()
+    {
+        var doc = await app.CreateClient().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/org/tree", "/api/v1/org/units/{id}", "/api/v1/org/units/{id}/move", "/api/v1/org/compounds/{id}/split", "/api/v1/org/buildings/{id}/households" })
+            Assert.Contains($"\"{path}\"", doc);
+        Assert.Contains("childCount", doc);
+    }
+
+    [Fact]
+    public async Task A_responsible_person_is_appointed_then_leaves_and_stays_as_history()
+    {
+        var api = await app.ApiAs("secretary");
+        var heping = Unit("和平社区党委");
+        var id = await Create(api, heping.Id, OrgKind.Branch, "任免测试支部", BranchKind.Building);
+        var bad = await api.PostAsJsonAsync($"/api/v1/org/units/{id}/positions", new { title = "书记", personName = "", phone = "abc" });
+        var text = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("请填写姓名。", text);
+        Assert.Contains("联系电话只能包含数字", text);
+        var added = await Json(await api.PostAsJsonAsync($"/api/v1/org/units/{id}/positions", new { title = "书记", personName = "林芳", phone = "13912345678" }));
+        var positionId = added.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/org/positions/{positionId}/end", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/v1/org/positions/{positionId}/end", new { })).StatusCode);
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/org/units/{id}");
+        var p = Assert.Single(detail.GetProperty("positions").EnumerateArray());
+        Assert.Equal("林芳", p.GetProperty("personName").GetString());
+        Assert.NotEqual(JsonValueKind.Null, p.GetProperty("endedOn").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_grid_branch_linked_to_a_grid_keeps_its_sub_kind_and_relinking_moves_the_grids_compounds()
+    {
+        var api = await app.ApiAs("secretary");
+        var heping = Unit("和平社区党委");
+        var b1 = await Create(api, heping.Id, OrgKind.Branch, "重挂测试支部一", BranchKind.Grid);
+        var b2 = await Create(api, heping.Id, OrgKind.Branch, "重挂测试支部二", BranchKind.Grid);
+        var grid = await Json(await api.PostAsJsonAsync("/api/v1/org/grids", new { communityId = heping.Id, name = "重挂测试网格", branchId = b1 }));
+        var gridId = grid.GetProperty("id").GetGuid();
+        var compoundId = (await Json(await api.PostAsJsonAsync("/api/v1/org/compounds", new { communityId = heping.Id, gridId, name = "重挂测试小区", type = "OldCompound" }))).GetProperty("id").GetGuid();
+        Assert.Equal(UnitById(b1).Path, app.WithDb(db => db.Compounds.Single(c => c.Id == compoundId).OrgPath));
+
+        var change = await api.PutAsJsonAsync($"/api/v1/org/units/{b1}", new { name = "重挂测试支部一", branchKind = "Enterprise", version = UnitById(b1).Version });
+        Assert.Equal(HttpStatusCode.Conflict, change.StatusCode);
+        Assert.Equal(BranchKind.Grid, UnitById(b1).BranchKind);
+
+        var relink = await api.PutAsJsonAsync($"/api/v1/org/grids/{gridId}", new { name = "重挂测试网格", branchId = b2, version = grid.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, relink.StatusCode);
+        Assert.Equal(UnitById(b2).Path, app.WithDb(db => db.Grids.Single(g => g.Id == gridId).OrgPath));
+        Assert.Equal(UnitById(b2).Path, app.WithDb(db => db.Compounds.Single(c => c.Id == compoundId).OrgPath));
+    }
 }

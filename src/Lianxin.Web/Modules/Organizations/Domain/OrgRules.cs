@@ -26,6 +26,15 @@ public static class OrgRules
         return null;
     }
 
+    /// <summary>A branch that grids or compounds name as theirs keeps the sub-kind that link means.</summary>
+    public static string? CheckBranchKindChange(OrgUnit unit, BranchKind newKind, int linkedGrids, int linkedCompounds)
+    {
+        if (unit.BranchKind == newKind) return null;
+        if (linkedGrids > 0) return $"该支部是 {linkedGrids} 个网格的网格党支部，不能改为其他类别。";
+        if (linkedCompounds > 0) return $"该支部是 {linkedCompounds} 个小区的小区党支部，不能改为其他类别。";
+        return null;
+    }
+
     /// <summary>Dissolving keeps history, so a unit with living children must have them dissolved or moved first.</summary>
     public static string? CheckDissolve(OrgUnit unit, int activeChildren)
     {

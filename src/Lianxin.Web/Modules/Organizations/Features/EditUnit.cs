@@ -37,6 +37,12 @@ public static class EditUnit
         if (errors.Any) return Failure.Invalid(errors);
         if (!unit.IsActive) return Failure.Conflict("已撤销的组织不能修改。");
         if (unit.Version != r.Version) return Failure.Stale;
+        if (unit.Kind == OrgKind.Branch && unit.BranchKind != r.BranchKind)
+        {
+            var grids = await db.AllInTenant<Grid>().CountAsync(g => g.BranchId == unit.Id, ct);
+            var compounds = await db.AllInTenant<Compound>().CountAsync(c => c.BranchId == unit.Id, ct);
+            if (OrgRules.CheckBranchKindChange(unit, r.BranchKind, grids, compounds) is { } why) return Failure.Conflict(why);
+        }
 
         db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;
         unit.Name = r.Name.Trim();
