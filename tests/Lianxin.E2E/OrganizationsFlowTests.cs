@@ -89,4 +89,32 @@ public class OrganizationsFlowTests(BrowserApp app)
         bad.AddRange((await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"detail {v.Id}: {v.Help}"));
         Assert.True(bad.Count == 0, string.Join("\n", bad));
     }
+
+    [Fact]
+    public async Task Split_a_compound_out_into_its_own_branch_and_see_coverage_rise()
+    {
+        var page = await app.PageAs("secretary");
+        await page.GotoAsync("/org");
+        await page.GetByRole(AriaRole.Link, new() { Name = "和平社区党委", Exact = true }).ClickAsync();
+        var before = await page.Locator("[data-stat=compound-own]").InnerTextAsync();
+        await page.Locator("section[aria-labelledby=compounds-title]").GetByRole(AriaRole.Link, new() { Name = "纺织厂宿舍" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("纺织厂宿舍");
+        await page.GetByRole(AriaRole.Link, new() { Name = "拆分建支部" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("党支部名称")).ToHaveValueAsync("纺织厂宿舍小区党支部");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "建立小区党支部" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("纺织厂宿舍小区党支部");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已建立");
+
+        await page.Locator(".lx-crumbs").GetByRole(AriaRole.Link, new() { Name = "和平社区党委" }).ClickAsync();
+        var after = await page.Locator("[data-stat=compound-own]").InnerTextAsync();
+        Assert.True(double.Parse(after.TrimEnd('%')) > double.Parse(before.TrimEnd('%')), $"{before} -> {after}");
+
+        var phone = await app.PageAs("secretary", phone: true);
+        await phone.GotoAsync(page.Url);
+        await phone.Locator("section[aria-labelledby=compounds-title]").GetByRole(AriaRole.Link, new() { Name = "纺织厂宿舍", Exact = true }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#b-title")).ToContainTextAsync("楼栋");
+        await BrowserApp.Shot(phone, "org-compound-phone");
+        Assert.False(await Overflows(phone), "the compound page scrolls sideways at phone width");
+    }
 }
