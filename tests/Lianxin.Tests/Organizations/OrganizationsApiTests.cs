@@ -294,14 +294,12 @@ public class OrganizationsApiTests(LianxinApp app)
     public async Task Those_without_OrgManage_may_read_but_not_write()
     {
         var grid = await app.ApiAs("grid");
-        var branch = Unit("第一网格党支部");
         var mine = app.WithDb(db => db.OrgUnits.First(u => u.Path.StartsWith(db.RoleGrants.First(g => g.Role == Role.GridLeader).OrgPath) && u.Kind == OrgKind.Branch));
         Assert.Equal(HttpStatusCode.OK, (await grid.GetAsync($"/api/v1/org/units/{mine.Id}")).StatusCode);
         var r = await grid.PostAsJsonAsync("/api/v1/org/units", new { parentId = mine.Id, kind = "Group", name = "越权党小组" });
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
         var resident = await app.ApiAs("resident");
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/v1/org/tree")).StatusCode);
-        _ = branch;
     }
 
     [Fact]
