@@ -1,9 +1,97 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+
 namespace Lianxin.Web.Modules.Organizations.Api;
 
+/// <summary>
+/// /api/v1/org: the same use cases as the pages. Bad input 400 (ValidationProblemDetails in Chinese),
+/// broken rule or stale version 409, missing or out of scope 404, in scope but not permitted 403.
+/// </summary>
 public static class OrganizationsApi
 {
     public static void MapOrganizationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/org").WithTags("Organizations").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/org").WithTags("Organizations").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/tree", async (LianxinDb db, Guid? rootId, int? depth, CancellationToken ct) =>
+                (await GetTree.HandleAsync(db, rootId, depth ?? 1, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<TreeNode>>().ProducesValidationProblem()
+            .WithSummary("组织树：不带 rootId 时为调用者所在的顶层组织，带 rootId 时为其下 depth 层（1–3）");
+
+        group.MapGet("/units", async (LianxinDb db, string? q, OrgKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+                (await SearchUnits.HandleAsync(db, q, kind, page ?? 1, pageSize ?? 20, ct)).ToApi(TypedResults.Ok))
+            .Produces<Paged<UnitRow>>().ProducesValidationProblem().WithSummary("按名称、简称或编码查找组织（分页）");
+
+        group.MapGet("/units/{id:guid}", async (LianxinDb db, Guid id, CancellationToken ct) =>
+                (await UnitDetail.HandleAsync(db, id, ct)).ToApi(TypedResults.Ok))
+            .Produces<UnitDetailDto>().WithSummary("组织详情：负责人、下级组织、网格与小区、覆盖率");
+
+        group.MapPost("/units", async (LianxinDb db, CreateUnitRequest request, CancellationToken ct) =>
+                (await CreateUnit.HandleAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{v.Id}", v)))
+            .Produces<UnitCreated>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建组织");
+
+        group.MapPut("/units/{id:guid}", async (LianxinDb db, Guid id, EditUnitRequest request, CancellationToken ct) =>
+                (await EditUnit.HandleAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改组织（须带读取时的 version）");
+
+        group.MapPost("/units/{id:guid}/move", async (LianxinDb db, Guid id, MoveUnitRequest request, CancellationToken ct) =>
+                (await MoveUnit.HandleAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("移动组织及其全部下级");
+
+        group.MapPost("/units/{id:guid}/dissolve", async (LianxinDb db, TimeProvider clock, Guid id, DissolveUnitRequest request, CancellationToken ct) =>
+                (await DissolveUnit.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("撤销组织（保留历史）");
+
+        group.MapPost("/units/{id:guid}/positions", async (LianxinDb db, TimeProvider clock, Guid id, AddPositionRequest request, CancellationToken ct) =>
+                (await AddPosition.HandleAsync(db, clock, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{id}", v)))
+            .Produces<PositionAdded>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("任命负责人（书记、副书记、委员…）");
+
+        group.MapPost("/positions/{id:guid}/end", async (LianxinDb db, TimeProvider clock, Guid id, EndPositionRequest request, CancellationToken ct) =>
+                (await EndPosition.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<PositionAdded>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("负责人离任");
+
+        group.MapPost("/grids", async (LianxinDb db, GridRequest request, CancellationToken ct) =>
+                (await SaveGrid.CreateAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/grids/{v.Id}", v)))
+            .Produces<PlaceSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建网格");
+
+        group.MapPut("/grids/{id:guid}", async (LianxinDb db, Guid id, GridRequest request, CancellationToken ct) =>
+                (await SaveGrid.EditAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<PlaceSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改网格及其网格党支部");
+
+        group.MapPost("/compounds", async (LianxinDb db, CompoundRequest request, CancellationToken ct) =>
+                (await SaveCompound.CreateAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/compounds/{v.Id}", v)))
+            .Produces<PlaceSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("登记小区/院落");
+
+        group.MapGet("/compounds/{id:guid}", async (LianxinDb db, Guid id, CancellationToken ct) =>
+                (await CompoundDetail.HandleAsync(db, id, ct)).ToApi(TypedResults.Ok))
+            .Produces<CompoundDetailDto>().WithSummary("小区详情：楼栋、楼栋长、户数");
+
+        group.MapPut("/compounds/{id:guid}", async (LianxinDb db, Guid id, CompoundRequest request, CancellationToken ct) =>
+                (await SaveCompound.EditAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<PlaceSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改小区");
+
+        group.MapPost("/compounds/{id:guid}/split", async (LianxinDb db, Guid id, SplitCompoundRequest request, CancellationToken ct) =>
+                (await SplitCompound.HandleAsync(db, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{v.Id}", v)))
+            .Produces<UnitCreated>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("拆—转—建：小区从网格党支部拆出，单独建立小区党支部");
+
+        group.MapPost("/buildings", async (LianxinDb db, CreateBuildingRequest request, CancellationToken ct) =>
+                (await CreateBuilding.HandleAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/compounds/{request.CompoundId}", v)))
+            .Produces<PlaceSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建楼栋（可带楼栋长）");
+
+        group.MapPost("/buildings/{id:guid}/households", async (LianxinDb db, Guid id, AddHouseholdsRequest request, CancellationToken ct) =>
+                (await AddHouseholds.HandleAsync(db, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/buildings/{id}", v)))
+            .Produces<HouseholdsAdded>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("为楼栋登记住户");
     }
+
+    static IResult ToApi<T>(this Outcome<T> o, Func<T, IResult> ok) => o.Kind switch
+    {
+        OutcomeKind.Ok => ok(o.Value!),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(o.Errors!, title: "提交的内容有误"),
+        OutcomeKind.NotFound => TypedResults.Problem(o.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
+        OutcomeKind.Forbidden => TypedResults.Forbid(),
+        _ => TypedResults.Problem(o.Message, statusCode: StatusCodes.Status409Conflict, title: "操作未能完成"),
+    };
 }

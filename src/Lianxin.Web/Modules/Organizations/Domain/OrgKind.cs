@@ -1,10 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Lianxin.Web.Modules.Organizations.Domain;
 
+// Enums travel as names in JSON ("Branch", not 3): clients read them and a reordering cannot shift meanings.
+
+[JsonConverter(typeof(JsonStringEnumConverter<OrgKind>))]
 public enum OrgKind { District, Street, Community, Branch, Group }
 
 /// <summary>What a branch is built on (source 003: non-public enterprises and social organisations have branches too).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BranchKind>))]
 public enum BranchKind { None, Compound, Grid, Building, Enterprise, SocialOrganization, Agency }
 
+[JsonConverter(typeof(JsonStringEnumConverter<OrgStatus>))]
 public enum OrgStatus { Active, Dissolved }
 
 public static class OrgKindNames

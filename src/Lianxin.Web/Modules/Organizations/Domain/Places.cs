@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Modules.Organizations.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<CompoundType>))]
 public enum CompoundType { Commercial, OldCompound, SelfManaged, UnitCompound, VillageConverted }
 
 public static class CompoundTypeNames

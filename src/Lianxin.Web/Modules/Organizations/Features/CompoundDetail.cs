@@ -1,0 +1,38 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+public record BuildingRow(Guid Id, string Name, int Floors, string? LeaderName, string? LeaderPhone, int Households, int Residents);
+
+public record CompoundDetailDto(Guid Id, string Name, CompoundType Type, string TypeName, string? Address, Guid CommunityId, string CommunityName,
+    Guid? GridId, string? GridName, Guid? BranchId, string? BranchName, int Version, IReadOnlyList<BuildingRow> Buildings, bool CanManage)
+{
+    public int Households => Buildings.Sum(b => b.Households);
+}
+
+/// <summary>A compound with its buildings, their 楼栋长 and household counts.</summary>
+public static class CompoundDetail
+{
+    public static async Task<Outcome<CompoundDetailDto>> HandleAsync(LianxinDb db, Guid id, CancellationToken ct)
+    {
+        var c = await db.Compounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.OrgView, c.OrgPath)) return Failure.Forbidden;
+        var canManage = db.Scope.Can(Permission.OrgManage, c.OrgPath);
+        var names = await db.NamesAsync(c.BranchId is { } b ? [c.CommunityId, b] : [c.CommunityId], ct);
+        var grid = c.GridId is { } g ? await db.Grids.Where(x => x.Id == g).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var buildings = await db.Buildings.AsNoTracking().Where(x => x.CompoundId == c.Id).ToListAsync(ct);
+        var ids = buildings.Select(x => x.Id).ToList();
+        var stats = await db.Households.Where(h => ids.Contains(h.BuildingId)).GroupBy(h => h.BuildingId)
+            .Select(x => new { x.Key, Count = x.Count(), Residents = x.Sum(h => h.Residents) }).ToDictionaryAsync(x => x.Key, ct);
+        var rows = buildings.OrderBy(x => x.Name.Length).ThenBy(x => x.Name)
+            .Select(x => new BuildingRow(x.Id, x.Name, x.Floors, x.LeaderName, x.LeaderPhone is null ? null : canManage ? x.LeaderPhone : Mask.Phone(x.LeaderPhone),
+                stats.GetValueOrDefault(x.Id)?.Count ?? 0, stats.GetValueOrDefault(x.Id)?.Residents ?? 0)).ToList();
+        return new CompoundDetailDto(c.Id, c.Name, c.Type, c.Type.Chinese(), c.Address, c.CommunityId, names.GetValueOrDefault(c.CommunityId) ?? "—",
+            c.GridId, grid, c.BranchId, c.BranchId is { } bid ? names.GetValueOrDefault(bid) : null, c.Version, rows, canManage);
+    }
+}

@@ -1,0 +1,55 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+public class DissolveUnitRequest
+{
+    public string Reason { get; set; } = "";
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// Dissolves a unit without deleting it (history stays): its positions end today, its places fall back
+/// to the parent, and grids/compounds that named it as their branch no longer have one.
+/// </summary>
+public static class DissolveUnit
+{
+    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, DissolveUnitRequest r, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.OrgManage, unit.Path)) return Failure.Forbidden;
+        var errors = new Errors();
+        errors.Required("Reason", r.Reason, "请填写撤销原因。");
+        errors.Max("Reason", r.Reason, 200, "撤销原因");
+        if (errors.Any) return Failure.Invalid(errors);
+        var activeChildren = await db.AllInTenant<OrgUnit>().CountAsync(u => u.ParentId == unit.Id && u.Status == OrgStatus.Active, ct);
+        if (OrgRules.CheckDissolve(unit, activeChildren) is { } why) return Failure.Conflict(why);
+        if (unit.Version != r.Version) return Failure.Stale;
+
+        db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;
+        OrgRules.Dissolve(unit, r.Reason, clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
+        foreach (var p in await db.AllInTenant<OrgPosition>().Where(p => p.OrgUnitId == unit.Id && p.EndedOn == null).ToListAsync(ct))
+            p.EndedOn = today;
+        var parentPath = unit.Path[..(unit.Path.TrimEnd('/').LastIndexOf('/') + 1)];
+        var root = unit.Path;
+        foreach (var g in await db.AllInTenant<Grid>().Where(g => g.OrgPath.StartsWith(root) || g.BranchId == unit.Id).ToListAsync(ct))
+        {
+            if (g.BranchId == unit.Id) g.BranchId = null;
+            g.OrgPath = OrgRules.Rebase(g.OrgPath, root, parentPath);
+        }
+        foreach (var c in await db.AllInTenant<Compound>().Where(c => c.OrgPath.StartsWith(root) || c.BranchId == unit.Id).ToListAsync(ct))
+        {
+            if (c.BranchId == unit.Id) c.BranchId = null;
+            c.OrgPath = OrgRules.Rebase(c.OrgPath, root, parentPath);
+        }
+        foreach (var b in await db.AllInTenant<Building>().Where(x => x.OrgPath.StartsWith(root)).ToListAsync(ct)) b.OrgPath = OrgRules.Rebase(b.OrgPath, root, parentPath);
+        foreach (var h in await db.AllInTenant<Household>().Where(x => x.OrgPath.StartsWith(root)).ToListAsync(ct)) h.OrgPath = OrgRules.Rebase(h.OrgPath, root, parentPath);
+        if (await db.SaveAsync(ct) is { } failed) return failed;
+        return new UnitSaved(unit.Id, unit.Version);
+    }
+}

@@ -1,0 +1,38 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+/// <summary>
+/// The tree, a few levels at a time (the page expands nodes lazily). Without a root: the units the caller
+/// holds roles at (their tops) and, with depth &gt; 1, the levels below; with a root: its descendants down to depth.
+/// </summary>
+public static class GetTree
+{
+    public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, Guid? rootId, int depth, CancellationToken ct)
+    {
+        if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
+        if (rootId is { } id)
+        {
+            var root = await db.OrgUnits.Where(u => u.Id == id).Select(u => new { u.Path, u.Depth }).FirstOrDefaultAsync(ct);
+            if (root is null) return Failure.NotFound;
+            if (!db.Scope.Can(Permission.OrgView, root.Path)) return Failure.Forbidden;
+            var max = root.Depth + depth;
+            return await db.NodesAsync(db.OrgUnits.Where(u => u.Path.StartsWith(root.Path) && u.Depth > root.Depth && u.Depth <= max), ct);
+        }
+
+        var tops = OrgScope.RootsOf(db.Scope.Grants.Where(g => g.Role.Allows(Permission.OrgView)).Select(g => g.OrgPath));
+        if (tops.Length == 0) return db.Scope.Unrestricted ? await db.NodesAsync(db.OrgUnits.Where(u => u.ParentId == null), ct) : Failure.Forbidden;
+        var nodes = new List<TreeNode>();
+        foreach (var top in tops)
+        {
+            var topDepth = OrgRules.DepthOf(top);
+            var max = topDepth + depth - 1;
+            nodes.AddRange(await db.NodesAsync(db.OrgUnits.Where(u => u.Path.StartsWith(top) && u.Depth <= max), ct));
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,62 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+public class MoveUnitRequest
+{
+    public Guid NewParentId { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// Moves a subtree. Every unit below gets its new path and depth, and every row scoped to the subtree
+/// (positions, places, role grants) follows, in one SaveChanges: one transaction, all or nothing.
+/// </summary>
+public static class MoveUnit
+{
+    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, Guid id, MoveUnitRequest r, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null) return Failure.NotFound;
+        if (r.NewParentId == Guid.Empty) return Failure.Invalid("NewParentId", "请选择新的上级组织。");
+        var newParent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.NewParentId, ct);
+        if (newParent is null) return Failure.Invalid("NewParentId", "所选上级组织不存在或不在您的管辖范围内。");
+        // Taking a unit away from one parent and giving it to another needs the right at both.
+        var oldParentPath = unit.Path[..(unit.Path.TrimEnd('/').LastIndexOf('/') + 1)];
+        if (!db.Scope.Can(Permission.OrgManage, unit.Path)) return Failure.Forbidden;
+        if (unit.ParentId is not null && (!db.Scope.Can(Permission.OrgManage, oldParentPath) || !db.Scope.Can(Permission.OrgManage, newParent.Path)))
+            return Failure.Forbidden;
+        if (OrgRules.CheckMove(unit, newParent) is { } why) return Failure.Conflict(why);
+        if (unit.Version != r.Version) return Failure.Stale;
+
+        var oldRoot = unit.Path;
+        var subtree = await db.AllInTenant<OrgUnit>().Where(u => u.Path.StartsWith(oldRoot)).ToListAsync(ct);
+        var tracked = subtree.First(u => u.Id == unit.Id);
+        db.Entry(tracked).Property(u => u.Version).OriginalValue = r.Version;
+        var (_, newRoot) = OrgRules.Move(tracked, newParent, subtree);
+        await db.RebaseRowsAsync(oldRoot, newRoot, ct);
+
+        // Places of a branch moved to another community now belong to that community. (The database still
+        // holds the old paths until SaveChanges; the tracked rows returned already carry the new ones.)
+        if (unit.Kind is OrgKind.Branch or OrgKind.Group && await db.CommunityOfAsync(newParent, ct) is { } community)
+        {
+            foreach (var g in await db.AllInTenant<Grid>().Where(g => g.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) g.CommunityId = community.Id;
+            foreach (var c in await db.AllInTenant<Compound>().Where(c => c.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) c.CommunityId = community.Id;
+        }
+        if (await db.SaveAsync(ct) is { } failed) return failed;
+        return new UnitSaved(tracked.Id, tracked.Version);
+    }
+
+    /// <summary>The units in the caller's scope a unit may be moved under and that the caller manages (for the move form).</summary>
+    public static async Task<List<TreeNode>> CandidatesAsync(LianxinDb db, OrgUnit unit, CancellationToken ct)
+    {
+        var kinds = Enum.GetValues<OrgKind>().Where(k => k.MayContain(unit.Kind)).ToList();
+        var rows = await db.OrgUnits.Where(u => kinds.Contains(u.Kind) && u.Status == OrgStatus.Active
+            && u.Id != unit.ParentId && !u.Path.StartsWith(unit.Path)).Select(u => new { u.Id, u.Path }).Take(2000).ToListAsync(ct);
+        var ids = rows.Where(u => db.Scope.Can(Permission.OrgManage, u.Path)).Select(u => u.Id).ToList();
+        return await db.NodesAsync(db.OrgUnits.Where(u => ids.Contains(u.Id)), ct);
+    }
+}

@@ -1,0 +1,83 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+/// <summary>Queries several use cases share.</summary>
+public static class OrgData
+{
+    /// <summary>
+    /// Every row of the tenant, scope filter off: used only to rewrite paths of a subtree the caller has
+    /// already been allowed to change, so that no row is left behind whatever the caller can see.
+    /// </summary>
+    public static IQueryable<T> AllInTenant<T>(this LianxinDb db) where T : Entity =>
+        db.Set<T>().IgnoreQueryFilters().Where(e => e.TenantId == db.CurrentTenantId);
+
+    /// <summary>Rebases every scoped row (not the units themselves) under <paramref name="oldRoot"/> onto <paramref name="newRoot"/>.</summary>
+    public static async Task RebaseRowsAsync(this LianxinDb db, string oldRoot, string newRoot, CancellationToken ct)
+    {
+        foreach (var x in await db.AllInTenant<OrgPosition>().Where(x => x.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) x.OrgPath = OrgRules.Rebase(x.OrgPath, oldRoot, newRoot);
+        foreach (var x in await db.AllInTenant<Grid>().Where(x => x.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) x.OrgPath = OrgRules.Rebase(x.OrgPath, oldRoot, newRoot);
+        foreach (var x in await db.AllInTenant<Compound>().Where(x => x.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) x.OrgPath = OrgRules.Rebase(x.OrgPath, oldRoot, newRoot);
+        foreach (var x in await db.AllInTenant<Building>().Where(x => x.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) x.OrgPath = OrgRules.Rebase(x.OrgPath, oldRoot, newRoot);
+        foreach (var x in await db.AllInTenant<Household>().Where(x => x.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) x.OrgPath = OrgRules.Rebase(x.OrgPath, oldRoot, newRoot);
+        foreach (var x in await db.AllInTenant<RoleGrant>().Where(x => x.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) x.OrgPath = OrgRules.Rebase(x.OrgPath, oldRoot, newRoot);
+    }
+
+    /// <summary>Moves a compound with its buildings and households to <paramref name="path"/>.</summary>
+    public static async Task RepathCompoundAsync(this LianxinDb db, Compound compound, string path, CancellationToken ct)
+    {
+        compound.OrgPath = path;
+        var buildings = await db.AllInTenant<Building>().Where(b => b.CompoundId == compound.Id).ToListAsync(ct);
+        foreach (var b in buildings) { b.OrgPath = path; b.GridId = compound.GridId; }
+        var ids = buildings.Select(b => b.Id).ToList();
+        foreach (var h in await db.AllInTenant<Household>().Where(h => ids.Contains(h.BuildingId)).ToListAsync(ct)) h.OrgPath = path;
+    }
+
+    /// <summary>The community a unit belongs to: itself, or the Community among its ancestors.</summary>
+    public static async Task<OrgUnit?> CommunityOfAsync(this LianxinDb db, OrgUnit unit, CancellationToken ct)
+    {
+        if (unit.Kind == OrgKind.Community) return unit;
+        var ids = OrgRules.IdsOf(unit.Path);
+        return await db.AllInTenant<OrgUnit>().Where(u => ids.Contains(u.Id) && u.Kind == OrgKind.Community).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Names of the ancestors the caller can see, top first, for "东湖街道党工委 / 和平社区党委".</summary>
+    public static async Task<Dictionary<Guid, string>> NamesAsync(this LianxinDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.OrgUnits.Where(u => list.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
+    public static string Trail(string path, IReadOnlyDictionary<Guid, string> names, bool includeSelf = false)
+    {
+        var ids = OrgRules.IdsOf(path);
+        if (!includeSelf && ids.Count > 0) ids = ids.Take(ids.Count - 1).ToList();
+        return string.Join(" / ", ids.Where(names.ContainsKey).Select(i => names[i]));
+    }
+
+    public static DateOnly Today(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, China));
+
+    static readonly TimeZoneInfo China = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz) ? tz : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
+
+    /// <summary>Tree nodes with their number of children, in display order.</summary>
+    public static async Task<List<TreeNode>> NodesAsync(this LianxinDb db, IQueryable<OrgUnit> units, CancellationToken ct)
+    {
+        var list = await units.OrderBy(u => u.Depth).ThenBy(u => u.Status).ThenBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.BranchKind, u.Status, u.Code, u.Depth }).ToListAsync(ct);
+        var ids = list.Select(u => (Guid?)u.Id).ToList();
+        var counts = await db.OrgUnits.Where(u => ids.Contains(u.ParentId)).GroupBy(u => u.ParentId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
+        return list.Select(u => new TreeNode(u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.BranchKind, u.Status, counts.GetValueOrDefault(u.Id), u.Code, u.Depth)).ToList();
+    }
+}
+
+/// <summary>One node of the tree as the API and the tree page show it.</summary>
+public record TreeNode(Guid Id, Guid? ParentId, string Name, string ShortName, OrgKind Kind, BranchKind BranchKind, OrgStatus Status, int ChildCount, string Code, int Depth)
+{
+    public string KindName => Kind == OrgKind.Branch && BranchKind != BranchKind.None ? BranchKind.Chinese() : Kind.Chinese();
+}

@@ -1,0 +1,89 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+public record PathItem(Guid Id, string Name);
+public record PositionRow(Guid Id, string Title, string PersonName, string? Phone, DateOnly StartedOn, DateOnly? EndedOn);
+public record GridRow(Guid Id, string Name, string Code, Guid? BranchId, string? BranchName, string? GridWorker, int Compounds, int Version);
+public record CompoundRow(Guid Id, string Name, CompoundType Type, string TypeName, string? Address, Guid? GridId, string? GridName,
+    Guid? BranchId, string? BranchName, int Buildings, int BuildingsWithLeader, int Households, int Version);
+
+public record UnitDetailDto(
+    Guid Id, Guid? ParentId, string Name, string ShortName, string Code, OrgKind Kind, BranchKind BranchKind, string KindName,
+    OrgStatus Status, string? Contact, string? Address, DateTime? DissolvedAt, string? DissolveReason, int Version, int Depth,
+    IReadOnlyList<PathItem> Trail, IReadOnlyList<PositionRow> Positions, IReadOnlyList<TreeNode> Children,
+    IReadOnlyList<GridRow> Grids, IReadOnlyList<CompoundRow> Compounds, Coverage Coverage, bool CanManage)
+{
+    public string DisplayName => ShortName != "" ? ShortName : Name;
+}
+
+/// <summary>
+/// A unit with its people, sub-units, places and coverage. Places are listed for communities and branches;
+/// streets and the district show counts and coverage only (a street of a large district has thousands).
+/// </summary>
+public static class UnitDetail
+{
+    public static async Task<Outcome<UnitDetailDto>> HandleAsync(LianxinDb db, Guid id, CancellationToken ct)
+    {
+        var u = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (u is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.OrgView, u.Path)) return Failure.Forbidden;
+        var canManage = db.Scope.Can(Permission.OrgManage, u.Path);
+
+        var ancestors = OrgRules.IdsOf(u.Path);
+        var names = await db.NamesAsync(ancestors, ct);
+        var trail = ancestors.Where(names.ContainsKey).Select(a => new PathItem(a, names[a])).ToList();
+
+        // Phones are for those who manage the unit; everyone else sees them masked.
+        var positions = (await db.OrgPositions.AsNoTracking().Where(p => p.OrgUnitId == u.Id)
+            .OrderBy(p => p.EndedOn != null).ThenBy(p => p.SortOrder).ThenBy(p => p.StartedOn).ToListAsync(ct))
+            .Select(p => new PositionRow(p.Id, p.Title, p.PersonName, p.Phone is null ? null : canManage ? p.Phone : Mask.Phone(p.Phone), p.StartedOn, p.EndedOn)).ToList();
+        var children = await db.NodesAsync(db.OrgUnits.Where(c => c.ParentId == u.Id), ct);
+
+        IQueryable<Grid> grids = db.Grids.Where(_ => false);
+        IQueryable<Compound> compounds = db.Compounds.Where(_ => false);
+        if (u.Kind == OrgKind.Community)
+        {
+            grids = db.Grids.Where(g => g.CommunityId == u.Id);
+            compounds = db.Compounds.Where(c => c.CommunityId == u.Id);
+        }
+        else if (u.Kind == OrgKind.Branch)
+        {
+            grids = db.Grids.Where(g => g.BranchId == u.Id);
+            compounds = db.Compounds.Where(c => c.BranchId == u.Id || c.OrgPath == u.Path);
+        }
+        var gridList = await grids.OrderBy(g => g.Code).ThenBy(g => g.Name).Take(500).ToListAsync(ct);
+        var compoundList = await compounds.OrderBy(c => c.Name).Take(500).ToListAsync(ct);
+        var compoundIds = compoundList.Select(c => c.Id).ToList();
+        var gridIds = compoundList.Where(c => c.GridId != null).Select(c => c.GridId!.Value).Concat(gridList.Select(g => g.Id)).Distinct().ToList();
+        var gridNames = await db.Grids.Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var branchIds = gridList.Where(g => g.BranchId != null).Select(g => g.BranchId!.Value)
+            .Concat(compoundList.Where(c => c.BranchId != null).Select(c => c.BranchId!.Value)).ToList();
+        var branchNames = await db.NamesAsync(branchIds, ct);
+        var buildingStats = await db.Buildings.Where(b => compoundIds.Contains(b.CompoundId)).GroupBy(b => b.CompoundId)
+            .Select(g => new { g.Key, Count = g.Count(), Led = g.Count(b => b.LeaderName != null && b.LeaderName != "") })
+            .ToDictionaryAsync(g => g.Key, ct);
+        var householdStats = await (from h in db.Households
+                                    join b in db.Buildings on h.BuildingId equals b.Id
+                                    where compoundIds.Contains(b.CompoundId)
+                                    group h by b.CompoundId into g
+                                    select new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var compoundsPerGrid = compoundList.Where(c => c.GridId != null).GroupBy(c => c.GridId!.Value).ToDictionary(g => g.Key, g => g.Count());
+
+        var gridRows = gridList.Select(g => new GridRow(g.Id, g.Name, g.Code, g.BranchId, g.BranchId is { } b ? names.GetValueOrDefault(b) ?? branchNames.GetValueOrDefault(b) : null,
+            g.GridWorker, compoundsPerGrid.GetValueOrDefault(g.Id), g.Version)).ToList();
+        var compoundRows = compoundList.Select(c => new CompoundRow(c.Id, c.Name, c.Type, c.Type.Chinese(), c.Address, c.GridId,
+            c.GridId is { } gi ? gridNames.GetValueOrDefault(gi) : null, c.BranchId, c.BranchId is { } b ? branchNames.GetValueOrDefault(b) : null,
+            buildingStats.GetValueOrDefault(c.Id)?.Count ?? 0, buildingStats.GetValueOrDefault(c.Id)?.Led ?? 0,
+            householdStats.GetValueOrDefault(c.Id), c.Version)).ToList();
+
+        var coverage = Coverage.Of(u.Path, db.OrgUnits, db.Grids, db.Compounds, db.Buildings, db.Households, db.Grids);
+        var kindName = u.Kind == OrgKind.Branch && u.BranchKind != BranchKind.None ? u.BranchKind.Chinese() : u.Kind.Chinese();
+        return new UnitDetailDto(u.Id, u.ParentId, u.Name, u.ShortName, u.Code, u.Kind, u.BranchKind, kindName, u.Status, u.Contact, u.Address,
+            u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage);
+    }
+}

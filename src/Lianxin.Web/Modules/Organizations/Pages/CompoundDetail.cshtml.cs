@@ -1,0 +1,21 @@
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Shell;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lianxin.Web.Modules.Organizations.Pages;
+
+public class CompoundDetailModel(LianxinDb db) : OrgPageModel(db)
+{
+    public CompoundDetailDto D { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await CompoundDetail.HandleAsync(Db, id, ct);
+        if (!outcome.IsOk) return Fail(outcome);
+        D = outcome.Value!;
+        ViewData["Title"] = D.Name;
+        Crumbs(new Crumb(D.CommunityName, $"/org/{D.CommunityId}"), new Crumb(D.Name));
+        return Page();
+    }
+}

@@ -1,0 +1,55 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Shell;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Pages;
+
+/// <summary>What the org pages share: turning a use case's answer into 404, 403 or form errors.</summary>
+[Authorize]
+public abstract class OrgPageModel(LianxinDb db) : PageModel
+{
+    protected LianxinDb Db => db;
+
+    /// <summary>The unit the page is about, for its header and crumbs.</summary>
+    public OrgUnit Unit { get; protected set; } = null!;
+
+    public string UnitName => Unit.ShortName != "" ? Unit.ShortName : Unit.Name;
+
+    /// <summary>Loads the unit (404 outside scope) and, for forms, checks OrgManage (403).</summary>
+    protected async Task<IActionResult?> LoadUnitAsync(Guid id, bool manage = true)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
+        if (unit is null) return NotFound();
+        if (!db.Scope.Can(manage ? Permission.OrgManage : Permission.OrgView, unit.Path)) return Forbid();
+        Unit = unit;
+        return null;
+    }
+
+    protected IActionResult Fail<T>(Outcome<T> outcome, string prefix = "Input")
+    {
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        // Only the use case's Chinese messages are shown, not the framework's implicit English ones.
+        ModelState.Clear();
+        outcome.CopyTo(ModelState, prefix);
+        return Page();
+    }
+
+    protected void Crumbs(params Crumb[] after) =>
+        ViewData["Crumbs"] = new[] { new Crumb("组织架构", "/org") }.Concat(after).ToArray();
+
+    public static IEnumerable<(OrgKind Kind, string Name)> KindChoices(OrgKind parent) =>
+        Enum.GetValues<OrgKind>().Where(k => parent.MayContain(k)).Select(k => (k, k.Chinese()));
+
+    public static IEnumerable<(BranchKind Kind, string Name)> BranchKinds =>
+        Enum.GetValues<BranchKind>().Where(k => k != BranchKind.None).Select(k => (k, k.Chinese()));
+
+    public static IEnumerable<(CompoundType Type, string Name)> CompoundTypes =>
+        Enum.GetValues<CompoundType>().Select(t => (t, t.Chinese()));
+}
