@@ -20,23 +20,9 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-PGDIR=$(mktemp -d /tmp/lianxin-pg.XXXXXX)
-PG_USER=$(id -un)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PGDIR"
-}
-trap cleanup EXIT
-if [ "$(id -u)" = 0 ]; then
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-  chown postgres "$PGDIR"; PG_USER=postgres
-fi
-echo "==> starting PostgreSQL 15 in $PGDIR"
-as_pg "$PG_BIN/initdb" -D "$PGDIR/data" -U "$PG_USER" -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-  -o "-k $PGDIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
-export LIANXIN_TEST_PG="Host=$PGDIR;Username=$PG_USER;Database=postgres;Pooling=true;Maximum Pool Size=20"
+source scripts/throwaway-postgres.sh
+pg_throwaway_start
+export LIANXIN_TEST_PG="$PG_CONNECTION;Pooling=true;Maximum Pool Size=20"
 
 echo "==> building"
 dotnet build Lianxin.slnx -c Release -nologo -v q
