@@ -110,3 +110,16 @@ public class SignInTests(LianxinApp app)
         Assert.True(result.Succeeded, string.Join(",", result.Errors.Select(e => e.Description)));
     }
 }
+
+[Collection(AppCollection.Name)]
+public class SessionTests(LianxinApp app)
+{
+    [Fact]
+    public void Page_sessions_slide_and_end_after_at_most_eight_idle_hours()
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme);
+        Assert.True(options.SlidingExpiration);
+        Assert.True(options.ExpireTimeSpan <= TimeSpan.FromHours(8));
+    }
+}
