@@ -1,0 +1,61 @@
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lianxin.Web.Modules.Members.Api;
+
+public record VersionRequest(int Version);
+
+public static class MembersApi
+{
+    public static void MapMembersApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
+
+        g.MapGet("/", async ([AsParameters] MemberFilterQuery q, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await ListMembers.HandleAsync(db, pd, clock, q.ToFilter(), ct)).ToApi());
+        g.MapGet("/stats", async (Guid unitId, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
+            (await MemberStatistics.HandleAsync(db, clock, unitId, ct)).ToApi());
+        g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, CancellationToken ct) =>
+            (await RosterOnDate.HandleAsync(db, unitId, on, ct)).ToApi());
+        g.MapGet("/{id:guid}", async (Guid id, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await GetMember.HandleAsync(db, pd, clock, id, ct)).ToApi());
+        g.MapPost("/", async (MemberForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await SaveMember.CreateAsync(db, pd, clock, form, ct)).ToApi());
+        g.MapPut("/{id:guid}", async (Guid id, MemberForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await SaveMember.UpdateAsync(db, pd, clock, id, form, ct)).ToApi());
+        g.MapPost("/{id:guid}/transfers", async (Guid id, TransferForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await TransferMember.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
+        g.MapPost("/{id:guid}/status", async (Guid id, StatusForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await ChangeMemberStatus.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
+
+        var d = app.MapGroup("/api/v1/dual-reports").WithTags("Members").RequireAuthorization();
+        d.MapGet("/", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await DualReporting.ListAsync(db, communityId, ct)).ToApi());
+        d.MapPost("/me", async (MemberReportForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
+            (await DualReporting.ReportMemberAsync(db, clock, form, ct)).ToApi());
+        d.MapPost("/units", async (UnitReportForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
+            (await DualReporting.ReportUnitAsync(db, clock, form, ct)).ToApi());
+        d.MapPost("/{id:guid}/withdraw", async (Guid id, VersionRequest body, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
+            (await DualReporting.WithdrawAsync(db, clock, id, body.Version, ct)).ToApi());
+    }
+}
+
+/// <summary>The list filters as query-string parameters.</summary>
+public class MemberFilterQuery
+{
+    [FromQuery] public Guid? UnitId { get; set; }
+    [FromQuery] public Domain.MemberCategory? Category { get; set; }
+    [FromQuery] public Domain.MemberStatus? Status { get; set; }
+    [FromQuery] public Domain.Employment? Employment { get; set; }
+    [FromQuery] public Guid? CompoundId { get; set; }
+    [FromQuery] public string? Q { get; set; }
+    [FromQuery] public int? Page { get; set; }
+    [FromQuery] public int? PageSize { get; set; }
+
+    public MemberFilter ToFilter() => new()
+    {
+        UnitId = UnitId, Category = Category, Status = Status, Employment = Employment, CompoundId = CompoundId, Q = Q,
+        Page = Page ?? 1, PageSize = PageSize ?? 20,
+    };
+}
