@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +20,20 @@ public static class MembersApi
             (await MemberStatistics.HandleAsync(db, clock, unitId, ct)).ToApi());
         g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, CancellationToken ct) =>
             (await RosterOnDate.HandleAsync(db, unitId, on, ct)).ToApi());
+        g.MapGet("/export", async Task<IResult> ([AsParameters] MemberFilterQuery q, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+        {
+            var outcome = await ExportMembers.HandleAsync(db, pd, clock, q.ToFilter(), ct);
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, ExportMembers.FileName(clock)) : outcome.ToApi();
+        });
+        g.MapGet("/import/template", () => TypedResults.File(ImportMembers.Template(), Xlsx.ContentType, "党员导入模板.xlsx"));
+        // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it.
+        g.MapPost("/import", async (HttpRequest request, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            return (await ImportMembers.HandleAsync(db, pd, clock, buffer, ct)).ToApi();
+        }).Accepts<byte[]>(Xlsx.ContentType);
         g.MapGet("/{id:guid}", async (Guid id, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await GetMember.HandleAsync(db, pd, clock, id, ct)).ToApi());
         g.MapPost("/", async (MemberForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
