@@ -51,8 +51,39 @@ public static class MembersApi
             (await DualReporting.ReportMemberAsync(db, clock, form, ct)).ToApi());
         d.MapPost("/units", async (UnitReportForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
             (await DualReporting.ReportUnitAsync(db, clock, form, ct)).ToApi());
+        d.MapGet("/figures", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await CommunityFigures.HandleAsync(db, communityId, ct)).ToApi());
+        d.MapGet("/report-back", async (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, CancellationToken ct) =>
+            (await ReportingBack.HandleAsync(db, communityId, from, to, ct)).ToApi());
+        d.MapGet("/report-back.xlsx", async Task<IResult> (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, CancellationToken ct) =>
+        {
+            var outcome = await ReportingBack.HandleAsync(db, communityId, from, to, ct);
+            return outcome.IsOk ? TypedResults.File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx") : outcome.ToApi();
+        });
         d.MapPost("/{id:guid}/withdraw", async (Guid id, VersionRequest body, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
             (await DualReporting.WithdrawAsync(db, clock, id, body.Version, ct)).ToApi());
+
+        var p = app.MapGroup("/api/v1/posts").WithTags("Members").RequireAuthorization();
+        p.MapGet("/", async (LianxinDb db, CancellationToken ct) => (await Posts.InScopeAsync(db, ct)).ToApi());
+        p.MapGet("/mine", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
+            await Me.FindAsync(db, ct) is { } me ? TypedResults.Ok(await Posts.OpenForMeAsync(db, me, ct)) : TypedResults.NotFound());
+        p.MapPost("/", async (PostForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.CreateAsync(db, clock, form, ct)).ToApi());
+        p.MapPost("/{id:guid}/claims", async (Guid id, ClaimForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.ClaimAsync(db, clock, id, form, ct)).ToApi());
+        p.MapPost("/{id:guid}/assignments", async (Guid id, AssignForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.AssignAsync(db, clock, id, form, ct)).ToApi());
+        p.MapPost("/claims/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.DecideAsync(db, clock, id, form, ct)).ToApi());
+        p.MapPost("/claims/{id:guid}/end", async (Guid id, VersionRequest body, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.EndAsync(db, clock, id, body.Version, ct)).ToApi());
+
+        var z = app.MapGroup("/api/v1/zones").WithTags("Members").RequireAuthorization();
+        z.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
+            db.Scope.CanAnywhere(Lianxin.Web.Platform.Identity.Permission.MemberView) ? TypedResults.Ok(await Zones.ListAsync(db, ct)) : TypedResults.Forbid());
+        z.MapPost("/", async (ZoneForm form, LianxinDb db, CancellationToken ct) => (await Zones.CreateAsync(db, form, ct)).ToApi());
+
+        var c = app.MapGroup("/api/v1/central-households").WithTags("Members").RequireAuthorization();
+        c.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
+            db.Scope.CanAnywhere(Lianxin.Web.Platform.Identity.Permission.MemberView) ? TypedResults.Ok(await CentralHouseholds.ListAsync(db, db.CentralHouseholds, ct)) : TypedResults.Forbid());
+        c.MapGet("/coverage", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await CentralHouseholds.CoverageAsync(db, communityId, ct)).ToApi());
+        c.MapPost("/", async (NominationForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.NominateAsync(db, clock, form, ct)).ToApi());
+        c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.DecideAsync(db, clock, id, form, ct)).ToApi());
+        c.MapPut("/{id:guid}/households", async (Guid id, HouseholdsForm form, LianxinDb db, CancellationToken ct) => (await CentralHouseholds.AssignHouseholdsAsync(db, id, form, ct)).ToApi());
     }
 }
 
