@@ -11,7 +11,10 @@ namespace Lianxin.Web.Modules.Members.Pages;
 public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 {
     [BindProperty] public PostForm Form { get; set; } = new();
+    [BindProperty] public ZoneForm Zone { get; set; } = new();
     public List<PostDto> Items { get; private set; } = [];
+    public List<ZoneDto> ZoneItems { get; private set; } = [];
+    public List<SelectListItem> CommunityOptions { get; private set; } = [];
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Candidates { get; private set; } = [];
     public bool CanManage { get; private set; }
@@ -25,6 +28,9 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         Items = outcome.Value!;
         CanManage = Db.Scope.CanAnywhere(Permission.MemberManage);
         Units = await UnitOptionsAsync(Permission.MemberManage, false, Form.OrgUnitId, ct);
+        ZoneItems = await Zones.ListAsync(Db, ct);
+        CommunityOptions = (await MemberUnits.VisibleAsync(Db, Permission.MemberManage, ct)).Where(u => u.Kind == Organizations.Domain.OrgKind.Community)
+            .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Zone.CommunityId)).ToList();
         // Members held in scope, and those who reported to a community in scope.
         var held = await Db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Normal).OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).Take(500).ToListAsync(ct);
         var reported = await Db.DualReports.AsNoTracking().Where(r => r.MemberId != null && r.Status != DualReportStatus.Withdrawn).Select(r => new { Id = r.MemberId!.Value, r.Name }).ToListAsync(ct);
@@ -34,8 +40,21 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
+    public async Task<IActionResult> OnPostZoneAsync(CancellationToken ct)
+    {
+        foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Form.")).ToList()) ModelState.Remove(k);
+        if (ModelState.IsValid)
+        {
+            var outcome = await Zones.CreateAsync(Db, Zone, ct);
+            if (Stop(outcome, "Zone.") is { } stop) return stop;
+            if (outcome.IsOk) { TempData["Flash"] = $"已设立责任区 {outcome.Value!.Name}。"; return Redirect("/members/posts"); }
+        }
+        return await LoadAsync(ct) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
+        foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Zone.")).ToList()) ModelState.Remove(k);
         if (ModelState.IsValid)
         {
             var outcome = await Posts.CreateAsync(Db, clock, Form, ct);
