@@ -33,11 +33,11 @@ public static class DemoMembers
         var transfers = new List<MemberTransfer>();
         var statuses = new List<MemberStatusChange>();
 
-        Member Add(OrgUnit branch, Compound? home, string? forcedName = null, Gender? forcedGender = null)
+        Member Add(OrgUnit branch, Compound? home, string? forcedName = null, Gender? forcedGender = null, DateOnly? forcedBirth = null)
         {
             var gender = forcedGender ?? (rnd.Next(2) == 0 ? Gender.Male : Gender.Female);
             var name = forcedName ?? Surnames[rnd.Next(Surnames.Length)] + (gender == Gender.Male ? MaleGiven : FemaleGiven)[rnd.Next(20)];
-            var birth = new DateOnly(rnd.Next(1942, 2003), rnd.Next(1, 13), rnd.Next(1, 29));
+            var birth = forcedBirth ?? new DateOnly(rnd.Next(1942, 2003), rnd.Next(1, 13), rnd.Next(1, 29));
             // Fictional numbers: region 330199 ("其他") and a running sequence; the check digit is real.
             var s = ++seq * 2 + (gender == Gender.Male ? 1 : 0);
             var id = CitizenId.Make("330199", birth, s % 1000);
@@ -88,7 +88,7 @@ public static class DemoMembers
             {
                 var m = Add(agency, homes[rnd.Next(homes.Count)]);
                 m.Employment = Employment.InService;
-                m.Workplace = $"{street.Name.Replace("党工委", "")}办事处";
+                m.Workplace = $"{street.ShortName.Replace("党工委", "")}办事处";
                 m.FloatingTo = null;
             }
         }
@@ -97,7 +97,7 @@ public static class DemoMembers
         var hepingHomes = g.Compounds.Where(c => c.CommunityId == heping.Id).ToList();
         var streetAgency = g.Units.First(u => u.ParentId == heping.ParentId && u.BranchKind == BranchKind.Agency);
         var memberUser = await db.Users.FirstAsync(u => u.UserName == "member");
-        var lee = Add(streetAgency, hepingHomes[0], "李建华", Gender.Male);
+        var lee = Add(streetAgency, hepingHomes[0], "李建华", Gender.Male, new DateOnly(1982, 5, 16));
         lee.UserId = memberUser.Id;
         lee.Employment = Employment.InService;
         lee.Workplace = "东湖街道办事处";
@@ -127,6 +127,21 @@ public static class DemoMembers
             new Post { TenantId = tenant, OrgUnitId = heping.Id, OrgPath = heping.Path, Kind = PostKind.Volunteer, Title = "志愿岗·垃圾分类督导", Duties = "早晚高峰在投放点督导垃圾分类", Capacity = 5, CompoundId = hepingHomes[0].Id, CreatedAt = now },
             new Post { TenantId = tenant, OrgUnitId = heping.Id, OrgPath = heping.Path, Kind = PostKind.RoadChief, Title = "路长·和平路", Duties = "巡查和平路市容秩序，发现问题及时上报", Capacity = 1, Place = "和平路（文化路至滨河路段）", GridId = grid1.Id, CreatedAt = now });
         db.DualReports.Add(new DualReport { TenantId = tenant, Kind = ReporterKind.Unit, Name = "青禾区人民医院党委", CommunityId = heping.Id, OrgPath = heping.Path, ReportedOn = today.AddMonths(-3), Liaison = "周文静", LiaisonPhone = "0571-86001234", Offers = "每月一次义诊，健康讲座", Status = DualReportStatus.Active });
+
+        // A responsibility zone and an approved central household looking after ten households of the first grid.
+        var keeper = members.FirstOrDefault(m => m.ResidenceCommunityId == heping.Id && m.BranchId == gridBranches[0].Id && m.Status == MemberStatus.Normal && m.Employment == Employment.Retired)
+            ?? members.First(m => m.ResidenceCommunityId == heping.Id && m.Status == MemberStatus.Normal && m != lee);
+        var zone = new ResponsibilityZone { TenantId = tenant, CommunityId = heping.Id, OrgPath = heping.Path, Name = $"{hepingHomes[0].Name}1—3号楼党员责任区", Area = $"{hepingHomes[0].Name}1号楼、2号楼、3号楼", CompoundId = hepingHomes[0].Id };
+        db.ResponsibilityZones.Add(zone);
+        db.ZoneMembers.Add(new ZoneMember { TenantId = tenant, ZoneId = zone.Id, MemberId = keeper.Id, MemberName = keeper.Name, OrgPath = heping.Path, Role = "责任人" });
+        var central = new CentralHousehold
+        {
+            TenantId = tenant, MemberId = keeper.Id, MemberName = keeper.Name, CommunityId = heping.Id, GridId = grid1.Id, OrgPath = grid1.OrgPath,
+            SelfNominated = true, Recommenders = 15, Status = CentralHouseholdStatus.Approved, NominatedOn = today.AddMonths(-8), ApprovedOn = today.AddMonths(-7),
+        };
+        db.CentralHouseholds.Add(central);
+        var near = g.Households.Where(h => g.Buildings.Any(b => b.Id == h.BuildingId && b.GridId == grid1.Id)).Take(10);
+        foreach (var h in near) db.CentralHouseholdLinks.Add(new CentralHouseholdLink { TenantId = tenant, CentralHouseholdId = central.Id, HouseholdId = h.Id, OrgPath = h.OrgPath });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
     }
