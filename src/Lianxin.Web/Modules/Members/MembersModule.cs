@@ -21,6 +21,8 @@ public static class MembersModule
 
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
+        // Fail at start, not at the first ID number, when production has no personal-data keys.
+        app.ServiceProvider.GetRequiredService<PersonalData>();
         app.MapMembersApi();
         return app;
     }

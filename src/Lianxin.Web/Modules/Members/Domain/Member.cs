@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
 
 namespace Lianxin.Web.Modules.Members.Domain;
 
@@ -23,6 +24,8 @@ public class Member : Entity, IOrgScoped, IVersioned
     public string Name { get; set; } = "";
     public Gender Gender { get; set; }
     public string Ethnicity { get; set; } = "汉族";
+    /// <summary>Personal: masked in the audit log like the ID number it comes from.</summary>
+    [PersonalData]
     public DateOnly BirthDate { get; set; }
     /// <summary>The citizen ID number, AES-GCM encrypted (Platform.Privacy.PersonalData).</summary>
     public string IdNumberCipher { get; set; } = "";
@@ -42,6 +45,7 @@ public class Member : Entity, IOrgScoped, IVersioned
     public Guid? CompoundId { get; set; }
     public Guid? BuildingId { get; set; }
     public Guid? HouseholdId { get; set; }
+    [PersonalData]
     public string? Address { get; set; }
     public string? Workplace { get; set; }
     public Employment Employment { get; set; }
