@@ -37,7 +37,7 @@ await using var app = new BenchApp(provider, connection);
 using var scope = app.Services.CreateScope();
 var sp = scope.ServiceProvider;
 var tenancy = sp.GetRequiredService<Tenancy>();
-sp.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
+sp.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId, suppressAudit: Environment.GetEnvironmentVariable("BENCH_NO_AUDIT") == "1");
 var db = sp.GetRequiredService<LianxinDb>();
 var pd = sp.GetRequiredService<PersonalData>();
 var clock = sp.GetRequiredService<TimeProvider>();
@@ -50,9 +50,15 @@ IReadOnlyList<object?> Row(int i, string region) =>
     "2010-07-01", "2011-07-01", "正式党员", branches[i % branches.Count], "", "", "青禾区教育局", "在职", "",
 ];
 var sw = Stopwatch.StartNew();
-var workbook = Xlsx.Write("导入", ImportMembers.Headers, Enumerable.Range(0, rows).Select(i => Row(i, "330199")));
+var workbook = Xlsx.Write("导入", ImportMembers.Headers, Enumerable.Range(0, rows).Select(i => Row(i, "330197")));
 Console.WriteLine($"workbook written: {workbook.Length / 1024:N0} KB in {sw.Elapsed.TotalSeconds:N1}s");
 
+sw.Restart();
+var read = Xlsx.Read(new MemoryStream(workbook));
+Console.WriteLine($"  (reading the workbook alone: {read.Count:N0} rows in {sw.Elapsed.TotalSeconds:N1}s)");
+sw.Restart();
+foreach (var r in read) { var x = pd.Hash(r["公民身份号码"]); pd.Encrypt(r["公民身份号码"]); }
+Console.WriteLine($"  (hash + encrypt alone: {sw.Elapsed.TotalSeconds:N1}s)");
 sw.Restart();
 var result = await ImportMembers.HandleAsync(db, pd, clock, new MemoryStream(workbook), CancellationToken.None);
 var import = sw.Elapsed;
@@ -107,10 +113,14 @@ Console.WriteLine($"raw bulk insert: {rows:N0} rows in {raw.TotalSeconds:N1}s");
 Console.WriteLine($"ratio import / raw = {import.TotalSeconds / raw.TotalSeconds:N2} (target <= 3)");
 return 0;
 
-class BenchApp(string provider, string connection) : WebApplicationFactory<Program>
+// Any type of the web assembly names its entry point; "Program" here would be this bench's own.
+class BenchApp(string provider, string connection) : WebApplicationFactory<LianxinDb>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "Lianxin.Web"))) dir = dir.Parent;
+        builder.UseContentRoot(Path.Combine(dir!.FullName, "src", "Lianxin.Web"));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", connection);

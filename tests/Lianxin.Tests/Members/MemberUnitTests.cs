@@ -128,3 +128,39 @@ public class PersonalDataTests
         Assert.NotNull(PersonalData.FromConfiguration(config, demo: true));
     }
 }
+
+public class XlsxTests
+{
+    /// <summary>Excel itself writes shared strings, self-closing empty cells and skips blank cells: all must read by header.</summary>
+    [Fact]
+    public void A_workbook_as_Excel_writes_it_reads_by_header()
+    {
+        using var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            var sst = wb.AddNewPart<DocumentFormat.OpenXml.Packaging.SharedStringTablePart>();
+            sst.SharedStringTable = new DocumentFormat.OpenXml.Spreadsheet.SharedStringTable(
+                new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text("姓名")),
+                new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text("入党日期")),
+                new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text("学历")),
+                new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text("王芳")));
+            var ws = wb.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            DocumentFormat.OpenXml.Spreadsheet.Cell S(string r, int i) => new() { CellReference = r, DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString, CellValue = new(i.ToString()) };
+            ws.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(new DocumentFormat.OpenXml.Spreadsheet.SheetData(
+                new DocumentFormat.OpenXml.Spreadsheet.Row(S("A1", 0), S("B1", 1), S("C1", 2)) { RowIndex = 1 },
+                new DocumentFormat.OpenXml.Spreadsheet.Row(new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "A2" }) { RowIndex = 2 },
+                new DocumentFormat.OpenXml.Spreadsheet.Row(S("A3", 3), new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "B3" }, new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "C3", CellValue = new("44013") }) { RowIndex = 3 },
+                new DocumentFormat.OpenXml.Spreadsheet.Row(new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "B5", CellValue = new("44013") }) { RowIndex = 5 }));
+            wb.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "S" }));
+        }
+        var rows = Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(ms.ToArray()));
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows[0].Number);
+        Assert.Equal("王芳", rows[0]["姓名"]);
+        Assert.Equal("", rows[0]["入党日期"]);
+        Assert.Equal("44013", rows[0]["学历"]);
+        Assert.Equal(5, rows[1].Number);
+        Assert.Equal(new DateOnly(2020, 7, 1), Lianxin.Web.Platform.Excel.Xlsx.Date(rows[1]["入党日期"]));
+    }
+}

@@ -81,19 +81,28 @@ public static class Xlsx
         var ws = (WorksheetPart)wb.GetPartById(first.Id!);
         var result = new List<SheetRow>();
         string[]? headers = null;
+        // SAX all the way down: loading each row as a DOM element costs more than the rest of an import.
         using var reader = OpenXmlReader.Create(ws);
         while (reader.Read())
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var row = (Row)reader.LoadCurrentElement()!;
+            var rowNumber = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
             var cells = new Dictionary<int, string>();
-            foreach (var c in row.Elements<Cell>())
+            while (reader.Read() && !(reader.ElementType == typeof(Row) && reader.IsEndElement))
             {
-                var col = ColumnIndex(c.CellReference?.Value) ?? cells.Count;
-                var text = c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)]
-                    : c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? ""
-                    : c.CellValue?.Text ?? "";
-                cells[col] = text.Trim();
+                if (reader.ElementType != typeof(Cell) || !reader.IsStartElement) continue;
+                string? reference = null, type = null;
+                foreach (var a in reader.Attributes)
+                {
+                    if (a.LocalName == "r") reference = a.Value;
+                    else if (a.LocalName == "t") type = a.Value;
+                }
+                var text = new System.Text.StringBuilder();
+                while (reader.Read() && !(reader.ElementType == typeof(Cell) && reader.IsEndElement))
+                    if (reader.IsStartElement && (reader.ElementType == typeof(CellValue) || reader.ElementType == typeof(Text)))
+                        text.Append(reader.GetText());
+                var value = type == "s" && int.TryParse(text.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var si) && si < shared.Count ? shared[si] : text.ToString();
+                cells[ColumnIndex(reference) ?? cells.Count] = value.Trim();
             }
             if (cells.Values.All(string.IsNullOrEmpty)) continue;
             if (headers is null)
@@ -105,7 +114,7 @@ public static class Xlsx
             var values = new Dictionary<string, string>();
             foreach (var (i, v) in cells)
                 if (i < headers.Length && !string.IsNullOrEmpty(headers[i])) values[headers[i]] = v;
-            result.Add(new SheetRow((int)(row.RowIndex?.Value ?? (uint)(result.Count + 2)), values));
+            result.Add(new SheetRow(int.TryParse(rowNumber, out var n) ? n : result.Count + 2, values));
         }
         return result;
     }
