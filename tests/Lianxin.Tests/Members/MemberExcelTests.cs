@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Excel;
 
@@ -47,6 +48,14 @@ public class MemberExcelTests(LianxinApp app)
         Assert.Contains(result.Rejected, r => r.Row == 6 && r.Reason.Contains("第 3 行"));
         Assert.Contains(result.Rejected, r => r.Row == 7 && r.Reason.Contains("入党日期"));
         Assert.Equal(2, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("导入"))));
+        // Stored as EF stores them: found by exact ID, read back whole, with their history and one audit entry.
+        var found = Assert.Single((await secretary.GetFromJsonAsync<MemberPage>($"/api/v1/members?q={a}"))!.Items);
+        Assert.Equal(("导入甲", a, MemberCategory.Full, new DateOnly(2012, 7, 1)), (found.Name, found.IdNumber, found.Category, found.JoinedOn));
+        var card = await secretary.GetFromJsonAsync<MemberCard>($"/api/v1/members/{found.Id}");
+        Assert.Equal(TransferKind.Joined, Assert.Single(card!.Transfers).Kind);
+        Assert.Contains(found.Id.ToString(), app.WithDb(db => db.AuditEntries.Where(e => e.EntityId == "import:2").Select(e => e.After).First()));
+        var chain = await (await app.ApiAs("admin")).GetStringAsync("/api/v1/audit/verify");
+        Assert.Contains("\"intact\":true", chain.Replace(" ", ""));
 
         // The rejected rows come back as a workbook with the reason in a column.
         var rejects = Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(Convert.FromBase64String(result.RejectsWorkbook!)));
