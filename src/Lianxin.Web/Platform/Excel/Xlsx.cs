@@ -81,42 +81,75 @@ public static class Xlsx
         var ws = (WorksheetPart)wb.GetPartById(first.Id!);
         var result = new List<SheetRow>();
         string[]? headers = null;
-        // SAX all the way down: loading each row as a DOM element costs more than the rest of an import.
-        using var reader = OpenXmlReader.Create(ws);
-        while (reader.Read())
+        // A plain XmlReader over the sheet: the SDK's element readers cost more than the rest of an import.
+        using var part = ws.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(part, new System.Xml.XmlReaderSettings { IgnoreWhitespace = false, IgnoreComments = true });
+        Dictionary<int, string>? cells = null;
+        string? rowNumber = null, reference = null, type = null;
+        System.Text.StringBuilder? text = null;
+        var inValue = false;
+        while (xml.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var rowNumber = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-            var cells = new Dictionary<int, string>();
-            while (reader.Read() && !(reader.ElementType == typeof(Row) && reader.IsEndElement))
+            switch (xml.NodeType)
             {
-                if (reader.ElementType != typeof(Cell) || !reader.IsStartElement) continue;
-                string? reference = null, type = null;
-                foreach (var a in reader.Attributes)
-                {
-                    if (a.LocalName == "r") reference = a.Value;
-                    else if (a.LocalName == "t") type = a.Value;
-                }
-                var text = new System.Text.StringBuilder();
-                while (reader.Read() && !(reader.ElementType == typeof(Cell) && reader.IsEndElement))
-                    if (reader.IsStartElement && (reader.ElementType == typeof(CellValue) || reader.ElementType == typeof(Text)))
-                        text.Append(reader.GetText());
-                var value = type == "s" && int.TryParse(text.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var si) && si < shared.Count ? shared[si] : text.ToString();
-                cells[ColumnIndex(reference) ?? cells.Count] = value.Trim();
+                case System.Xml.XmlNodeType.Element:
+                    switch (xml.LocalName)
+                    {
+                        case "row":
+                            rowNumber = xml.GetAttribute("r");
+                            cells = [];
+                            if (xml.IsEmptyElement) { Finish(); }
+                            break;
+                        case "c" when cells is not null:
+                            reference = xml.GetAttribute("r");
+                            type = xml.GetAttribute("t");
+                            text = new System.Text.StringBuilder();
+                            if (xml.IsEmptyElement) EndCell();
+                            break;
+                        case "v" or "t" when text is not null:
+                            inValue = !xml.IsEmptyElement;
+                            break;
+                    }
+                    break;
+                case System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace or System.Xml.XmlNodeType.CDATA when inValue:
+                    text!.Append(xml.Value);
+                    break;
+                case System.Xml.XmlNodeType.EndElement:
+                    switch (xml.LocalName)
+                    {
+                        case "v" or "t": inValue = false; break;
+                        case "c" when text is not null: EndCell(); break;
+                        case "row": Finish(); break;
+                    }
+                    break;
             }
-            if (cells.Values.All(string.IsNullOrEmpty)) continue;
+        }
+        return result;
+
+        void EndCell()
+        {
+            var raw = text!.ToString();
+            var value = type == "s" && int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var si) && si < shared.Count ? shared[si] : raw;
+            cells![ColumnIndex(reference) ?? cells.Count] = value.Trim();
+            text = null;
+        }
+
+        void Finish()
+        {
+            var row = cells!;
+            cells = null;
+            if (row.Count == 0 || row.Values.All(string.IsNullOrEmpty)) return;
             if (headers is null)
             {
-                headers = new string[cells.Keys.Max() + 1];
-                foreach (var (i, h) in cells) headers[i] = h;
-                continue;
+                headers = new string[row.Keys.Max() + 1];
+                foreach (var (i, h) in row) headers[i] = h;
+                return;
             }
             var values = new Dictionary<string, string>();
-            foreach (var (i, v) in cells)
+            foreach (var (i, v) in row)
                 if (i < headers.Length && !string.IsNullOrEmpty(headers[i])) values[headers[i]] = v;
             result.Add(new SheetRow(int.TryParse(rowNumber, out var n) ? n : result.Count + 2, values));
         }
-        return result;
     }
 
     /// <summary>A date typed as text (2024-07-01, 2024/7/1, 20240701) or stored by Excel as a serial number.</summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lianxin.Web.Modules.Members.Data;
 
 /// <summary>
-/// Multi-row INSERTs for a large import, built from the EF model so columns and value conversions are exactly
+/// A large import's rows written in bulk (binary COPY on PostgreSQL, a reused prepared INSERT on SQLite), built from the EF model so columns and value conversions are exactly
 /// EF's (enums as text, Guids and dates as each provider stores them). It runs on the context's connection and
 /// inside its current transaction; the change tracker and the per-row audit are bypassed, so the caller writes
 /// one audit entry for the whole import.
@@ -24,15 +24,41 @@ public static class BulkInsert
         var props = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", props.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
-        // Stay far below both providers' parameter limits (SQLite 32766, PostgreSQL 65535).
-        var perBatch = Math.Max(1, 30000 / props.Count / 2);
+        // PostgreSQL: many rows per statement, far below its 65,535 parameters. SQLite looks parameters up by a
+        // linear search, so a wide statement turns quadratic; there one prepared single-row INSERT is reused.
+        var perBatch = db.Database.IsSqlite() ? 1 : Math.Max(1, 30000 / props.Count / 2);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("BulkInsert runs inside a transaction.");
         var mappings = props.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToList();
+        if (connection is Npgsql.NpgsqlConnection pg)
+        {
+            // Binary COPY: PostgreSQL's own bulk path, inside the current transaction.
+            await using var writer = await pg.BeginBinaryImportAsync(
+                $"COPY {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", props.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(ct);
+                for (var c = 0; c < props.Count; c++)
+                {
+                    var value = props[c].GetGetter().GetClrValue(row);
+                    value = value is null ? null : mappings[c].Converter?.ConvertToProvider(value) ?? value;
+                    if (value is null) await writer.WriteNullAsync(ct);
+                    else if (value is DateTime time) await writer.WriteAsync(time, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                    else await writer.WriteAsync(value, ct);
+                }
+            }
+            await writer.CompleteAsync(ct);
+            return;
+        }
+        await using var single = connection.CreateCommand();
+        single.Transaction = transaction;
         foreach (var batch in rows.Chunk(perBatch))
         {
-            await using var cmd = connection.CreateCommand();
+            var reuse = batch.Length == 1 && perBatch == 1;
+            await using var owned = reuse ? null : connection.CreateCommand();
+            var cmd = owned ?? single;
             cmd.Transaction = transaction;
+            cmd.Parameters.Clear();
             var text = new StringBuilder(head);
             for (var r = 0; r < batch.Length; r++)
             {
@@ -47,7 +73,8 @@ public static class BulkInsert
                 }
                 text.Append(')');
             }
-            cmd.CommandText = text.ToString();
+            var commandText = text.ToString();
+            if (cmd.CommandText != commandText) cmd.CommandText = commandText; // unchanged text keeps SQLite's prepared statement
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }
