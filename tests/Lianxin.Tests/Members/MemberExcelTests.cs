@@ -123,3 +123,44 @@ public class MemberExcelTests(LianxinApp app)
         Assert.Null(Lianxin.Web.Platform.Excel.Xlsx.Date("2020-13-01"));
     }
 }
+
+[Collection(AppCollection.Name)]
+public class HouseholdImportTests(LianxinApp app)
+{
+    [Fact]
+    public async Task Households_import_into_known_buildings_in_scope_and_a_reimport_adds_nothing()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var (compound, building, xingfuCompound, xingfuBuilding) = app.WithDb(db =>
+        {
+            var c = db.Compounds.Where(x => x.CommunityId == units.heping.Id).OrderBy(x => x.Name).First();
+            var b = db.Buildings.Where(x => x.CompoundId == c.Id).OrderBy(x => x.Name).First();
+            var xc = db.Compounds.Where(x => x.CommunityId == units.xingfu.Id).OrderBy(x => x.Name).First();
+            var xb = db.Buildings.Where(x => x.CompoundId == xc.Id).OrderBy(x => x.Name).First();
+            return (c.Name, b.Name, xc.Name, xb.Name);
+        });
+        IReadOnlyList<object?>[] file =
+        [
+            [compound, building, "3单元", "901", "3"],
+            [compound, building, "3单元", "902", ""],
+            [compound, building, "3单元", "901", "2"],
+            [compound, "99号楼", "1单元", "101", "1"],
+            [xingfuCompound, xingfuBuilding, "3单元", "901", "2"],
+            [compound, building, "3单元", "903", "很多"],
+        ];
+        var content = () =>
+        {
+            var c = new ByteArrayContent(Lianxin.Web.Platform.Excel.Xlsx.Write("住户", ImportHouseholds.Headers, file));
+            c.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
+            return c;
+        };
+        var secretary = await app.ApiAs("secretary");
+        var result = await (await secretary.PostAsync("/api/v1/members/households/import", content())).Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal(2, result!.Imported);
+        Assert.Equal([4, 5, 6, 7], result.Rejected.Select(r => r.Row).Order());
+        Assert.Contains(result.Rejected, r => r.Row == 6 && r.Reason.Contains("不在您的管辖范围"));
+        var again = await (await secretary.PostAsync("/api/v1/members/households/import", content())).Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal((0, 2), (again!.Imported, again.Skipped));
+        Assert.Equal(2, app.WithDb(db => db.Households.Count(h => h.Unit == "3单元" && (h.Room == "901" || h.Room == "902"))));
+    }
+}

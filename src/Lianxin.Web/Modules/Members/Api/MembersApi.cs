@@ -34,6 +34,14 @@ public static class MembersApi
             buffer.Position = 0;
             return (await ImportMembers.HandleAsync(db, pd, clock, buffer, ct)).ToApi();
         }).Accepts<byte[]>(Xlsx.ContentType);
+        g.MapGet("/households/import/template", () => TypedResults.File(ImportHouseholds.Template(), Xlsx.ContentType, "住户导入模板.xlsx"));
+        g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            return (await ImportHouseholds.HandleAsync(db, buffer, ct)).ToApi();
+        }).Accepts<byte[]>(Xlsx.ContentType);
         g.MapGet("/{id:guid}", async (Guid id, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await GetMember.HandleAsync(db, pd, clock, id, ct)).ToApi());
         g.MapPost("/", async (MemberForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>

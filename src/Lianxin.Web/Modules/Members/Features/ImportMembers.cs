@@ -33,7 +33,7 @@ public static class ImportMembers
         if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Outcome<ImportResult>.Forbidden();
         List<SheetRow> rows;
         try { rows = Xlsx.Read(file); }
-        catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or ArgumentException or System.Xml.XmlException)
         {
             return Outcome<ImportResult>.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
         }
