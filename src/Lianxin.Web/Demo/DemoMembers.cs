@@ -116,6 +116,12 @@ public static class DemoMembers
         late.Status = MemberStatus.Deceased;
         late.StatusSince = today.AddMonths(-5);
 
+        // The first grid branch's secretary and group leader are members of it: their card shows their duties.
+        var secretaryName = g.Positions.First(p => p.OrgUnitId == gridBranches[0].Id && p.Title == "书记").PersonName;
+        var group = g.Units.First(u => u.ParentId == gridBranches[0].Id && u.Kind == OrgKind.Group);
+        var leaderName = g.Positions.First(p => p.OrgUnitId == group.Id && p.Title == "党小组长").PersonName;
+        var own = members.Where(m => m.BranchId == gridBranches[0].Id && m != mover && m != late).Take(2).ToList();
+        if (own.Count == 2) { own[0].Name = secretaryName; own[1].Name = leaderName; }
         db.Members.AddRange(members);
         db.MemberTransfers.AddRange(transfers);
         db.MemberStatusChanges.AddRange(statuses);

@@ -162,6 +162,24 @@ public class MemberRosterTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task The_grid_branch_secretary_and_group_leader_see_their_duties_on_their_card()
+    {
+        var (_, _, grid, _) = Units();
+        var (secretaryId, leaderId) = app.WithDb(db =>
+        {
+            var secName = db.OrgPositions.First(p => p.OrgUnitId == grid.Id && p.Title == "书记").PersonName;
+            var group = db.OrgUnits.First(u => u.ParentId == grid.Id && u.Kind == OrgKind.Group);
+            var leaderName = db.OrgPositions.First(p => p.OrgUnitId == group.Id && p.Title == "党小组长").PersonName;
+            return (db.Members.First(m => m.BranchId == grid.Id && m.Name == secName).Id, db.Members.First(m => m.BranchId == grid.Id && m.Name == leaderName).Id);
+        });
+        var api = await app.ApiAs("secretary");
+        var card = await api.GetFromJsonAsync<MemberCard>($"/api/v1/members/{secretaryId}");
+        Assert.Contains(card!.Duties, d => d.Title == "网格党支部书记" && d.Detail.Contains("统筹网格党建"));
+        card = await api.GetFromJsonAsync<MemberCard>($"/api/v1/members/{leaderId}");
+        Assert.Contains(card!.Duties, d => d.Title == "网格党小组长");
+    }
+
+    [Fact]
     public async Task The_demo_roster_has_natural_names_and_valid_ID_numbers()
     {
         var pd = app.Services.GetRequiredService<PersonalData>();

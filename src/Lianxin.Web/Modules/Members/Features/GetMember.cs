@@ -52,6 +52,13 @@ public static class GetMember
             var n = await db.CentralHouseholdLinks.IgnoreQueryFilters().CountAsync(l => l.TenantId == t && l.CentralHouseholdId == c.Id, ct);
             duties.Add(new DutyDto("党员中心户", (c.Duties ?? CentralHouseholdDuties.Default) + $"（联系 {n} 户）"));
         }
+        // Offices held in the member's own branch or its groups (网格党支部书记, 党小组长…), by account or by name.
+        var positions = await (from p in db.OrgPositions.IgnoreQueryFilters().AsNoTracking()
+                               join u in db.OrgUnits.IgnoreQueryFilters() on p.OrgUnitId equals u.Id
+                               where p.TenantId == t && p.EndedOn == null && p.OrgPath.StartsWith(m.OrgPath)
+                                     && ((m.UserId != null && p.UserId == m.UserId) || p.PersonName == m.Name)
+                               select new { p.Title, u.Name, u.Kind, u.BranchKind }).ToListAsync(ct);
+        foreach (var p in positions) duties.Add(OfficeDuties.Of(p.Title, p.Name, p.Kind, p.BranchKind));
         var zones = await (from z in db.ZoneMembers.IgnoreQueryFilters() join zone in db.ResponsibilityZones.IgnoreQueryFilters() on z.ZoneId equals zone.Id
                            where z.TenantId == t && z.MemberId == m.Id select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
         foreach (var z in zones) duties.Add(new DutyDto($"党员责任区：{z.Name}", $"{z.Role ?? "责任人"} · {z.Area}"));
@@ -65,6 +72,17 @@ public static class GetMember
             duties,
             await DualReportDto.FromAsync(db, reports, ct));
     }
+}
+
+/// <summary>The duties of the offices of the last three grid levels (000: 明确网格党支部书记和网格党小组长与党员中心户的工作职责).</summary>
+public static class OfficeDuties
+{
+    public static DutyDto Of(string title, string unitName, Organizations.Domain.OrgKind kind, Organizations.Domain.BranchKind branchKind) => (title, kind, branchKind) switch
+    {
+        ("书记", Organizations.Domain.OrgKind.Branch, Organizations.Domain.BranchKind.Grid) => new("网格党支部书记", $"{unitName}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"),
+        ("党小组长", _, _) => new("网格党小组长", $"{unitName}：组织党小组学习和活动，联系小组党员，带领党员中心户走访住户、反映民情"),
+        _ => new($"{unitName}{title}", "按党组织分工履行职责"),
+    };
 }
 
 public static class CentralHouseholdDuties
