@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Audit;
@@ -32,6 +34,16 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Compound> Compounds => Set<Compound>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Household> Households => Set<Household>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberStatusChange> MemberStatusChanges => Set<MemberStatusChange>();
+    public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
+    public DbSet<DualReport> DualReports => Set<DualReport>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostClaim> PostClaims => Set<PostClaim>();
+    public DbSet<ResponsibilityZone> ResponsibilityZones => Set<ResponsibilityZone>();
+    public DbSet<ZoneMember> ZoneMembers => Set<ZoneMember>();
+    public DbSet<CentralHousehold> CentralHouseholds => Set<CentralHousehold>();
+    public DbSet<CentralHouseholdLink> CentralHouseholdLinks => Set<CentralHouseholdLink>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -46,6 +58,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
         OrganizationsModel.Configure(b, this);
+        MembersModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

@@ -7,18 +7,24 @@ public enum Permission
     OrgManage,
     UserManage,
     AuditView,
+    MemberView,
+    MemberManage,
+    /// <summary>See phones and citizen ID numbers unmasked.</summary>
+    MemberPersonalData,
+    /// <summary>A member's own page: report to a community, claim posts.</summary>
+    MemberSelf,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView],
-        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage],
-        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage],
-        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage],
-        [Role.GridLeader] = [Permission.OrgView],
-        [Role.Member] = [Permission.OrgView],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData],
+        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage],
+        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData],
+        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage],
+        [Role.GridLeader] = [Permission.OrgView, Permission.MemberView, Permission.MemberSelf],
+        [Role.Member] = [Permission.OrgView, Permission.MemberSelf],
         [Role.PartnerLiaison] = [Permission.OrgView],
         [Role.Reviewer] = [Permission.OrgView],
         [Role.DepartmentOfficer] = [Permission.OrgView],

@@ -1,0 +1,122 @@
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Data;
+
+public static class MembersModel
+{
+    public static void Configure(ModelBuilder b, LianxinDb db)
+    {
+        b.Entity<Member>(e =>
+        {
+            e.ToTable("mem_members");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Name).HasMaxLength(60);
+            e.Property(x => x.Ethnicity).HasMaxLength(20);
+            e.Property(x => x.IdNumberCipher).HasMaxLength(120);
+            e.Property(x => x.IdNumberHash).HasMaxLength(64);
+            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.Education).HasMaxLength(40);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.IdNumberHash }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.OrgPath });
+            e.HasIndex(x => new { x.TenantId, x.Name });
+            e.HasIndex(x => new { x.TenantId, x.Phone });
+            e.HasIndex(x => new { x.TenantId, x.ResidenceCommunityId });
+            e.HasIndex(x => new { x.TenantId, x.UserId });
+            e.HasQueryFilter(db.InScope<Member>(x => x.OrgPath));
+        });
+        b.Entity<MemberStatusChange>(e =>
+        {
+            e.ToTable("mem_status_changes");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.RecordedBy).HasMaxLength(60);
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasQueryFilter(db.InScope<MemberStatusChange>(x => x.OrgPath));
+        });
+        b.Entity<MemberTransfer>(e =>
+        {
+            e.ToTable("mem_transfers");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.FromPath).HasMaxLength(400);
+            e.Property(x => x.ToPath).HasMaxLength(400);
+            e.Property(x => x.RecordedBy).HasMaxLength(60);
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasIndex(x => new { x.TenantId, x.ToPath });
+            e.HasIndex(x => new { x.TenantId, x.FromPath });
+            e.HasQueryFilter(db.InScope<MemberTransfer>(x => x.OrgPath));
+        });
+        b.Entity<DualReport>(e =>
+        {
+            e.ToTable("mem_dual_reports");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Skills).HasMaxLength(400);
+            e.Property(x => x.Offers).HasMaxLength(400);
+            e.Property(x => x.LiaisonPhone).HasMaxLength(20);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.CommunityId });
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasQueryFilter(db.InScope<DualReport>(x => x.OrgPath));
+        });
+        b.Entity<Post>(e =>
+        {
+            e.ToTable("mem_posts");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Duties).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.OrgPath });
+            e.HasQueryFilter(db.InScope<Post>(x => x.OrgPath));
+        });
+        b.Entity<PostClaim>(e =>
+        {
+            e.ToTable("mem_post_claims");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.MemberName).HasMaxLength(60);
+            e.Property(x => x.Pledge).HasMaxLength(500);
+            e.Property(x => x.DecidedBy).HasMaxLength(60);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.PostId });
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasQueryFilter(db.InScope<PostClaim>(x => x.OrgPath));
+        });
+        b.Entity<ResponsibilityZone>(e =>
+        {
+            e.ToTable("mem_zones");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Area).HasMaxLength(400);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.CommunityId });
+            e.HasQueryFilter(db.InScope<ResponsibilityZone>(x => x.OrgPath));
+        });
+        b.Entity<ZoneMember>(e =>
+        {
+            e.ToTable("mem_zone_members");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.MemberName).HasMaxLength(60);
+            e.Property(x => x.Role).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.ZoneId });
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasQueryFilter(db.InScope<ZoneMember>(x => x.OrgPath));
+        });
+        b.Entity<CentralHousehold>(e =>
+        {
+            e.ToTable("mem_central_households");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.MemberName).HasMaxLength(60);
+            e.Property(x => x.Duties).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.GridId });
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasQueryFilter(db.InScope<CentralHousehold>(x => x.OrgPath));
+        });
+        b.Entity<CentralHouseholdLink>(e =>
+        {
+            e.ToTable("mem_central_household_links");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.HasIndex(x => new { x.TenantId, x.HouseholdId }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId });
+            e.HasQueryFilter(db.InScope<CentralHouseholdLink>(x => x.OrgPath));
+        });
+    }
+}

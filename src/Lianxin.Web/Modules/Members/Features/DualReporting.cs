@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Features;
+
+public record DualReportDto(Guid Id, ReporterKind Kind, Guid? MemberId, string Name, string? Workplace, Guid CommunityId, string CommunityName,
+    DateOnly ReportedOn, string? Skills, string? Availability, string? PostsWanted, string? Liaison, string? Offers,
+    DualReportStatus Status, string StatusName, int Version)
+{
+    public static async Task<List<DualReportDto>> FromAsync(LianxinDb db, IReadOnlyList<DualReport> reports, CancellationToken ct)
+    {
+        var ids = reports.Select(r => r.CommunityId).Distinct().ToList();
+        var names = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return reports.Select(r => new DualReportDto(r.Id, r.Kind, r.MemberId, r.Name, r.Workplace, r.CommunityId, names.GetValueOrDefault(r.CommunityId, "—"),
+            r.ReportedOn, r.Skills, r.Availability, r.PostsWanted, r.Liaison, r.Offers, r.Status, DualReport.Chinese(r.Status), r.Version)).ToList();
+    }
+}
+
+/// <summary>A member reports to the community where they live (双报到), from their own page.</summary>
+public class MemberReportForm
+{
+    [Required(ErrorMessage = "请选择报到社区。")]
+    public Guid? CommunityId { get; set; }
+    [StringLength(400)]
+    public string? Skills { get; set; }
+    [StringLength(200)]
+    public string? Availability { get; set; }
+    [StringLength(200)]
+    public string? PostsWanted { get; set; }
+}
+
+/// <summary>A partner unit reports to a community (单位报到): a name and a liaison are enough until co-building brings its registry.</summary>
+public class UnitReportForm
+{
+    [Required(ErrorMessage = "请选择报到社区。")]
+    public Guid? CommunityId { get; set; }
+    [Required(ErrorMessage = "请输入单位名称。"), StringLength(200)]
+    public string? Name { get; set; }
+    [Required(ErrorMessage = "请输入联络人。"), StringLength(60)]
+    public string? Liaison { get; set; }
+    [StringLength(20)]
+    public string? LiaisonPhone { get; set; }
+    [StringLength(400)]
+    public string? Offers { get; set; }
+}
+
+public static class DualReporting
+{
+    static Task<OrgUnit?> CommunityAsync(LianxinDb db, Guid? id, CancellationToken ct) =>
+        db.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.TenantId == db.CurrentTenantId && u.Id == id && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
+
+    public static async Task<Outcome<DualReportDto>> ReportMemberAsync(LianxinDb db, TimeProvider clock, MemberReportForm f, CancellationToken ct)
+    {
+        var me = await Me.FindAsync(db, ct);
+        if (me is null) return Outcome<DualReportDto>.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
+        if (!me.OnRoster) return Outcome<DualReportDto>.Conflict("党籍状态不在册，不能报到。");
+        var community = await CommunityAsync(db, f.CommunityId, ct);
+        if (community is null) return Outcome<DualReportDto>.Invalid(nameof(f.CommunityId), "所选社区不存在。");
+        if (me.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)) return Outcome<DualReportDto>.Conflict("您的组织关系已在该社区，无需双报到。");
+        var t = db.CurrentTenantId;
+        if (await db.DualReports.IgnoreQueryFilters().AnyAsync(r => r.TenantId == t && r.MemberId == me.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn, ct))
+            return Outcome<DualReportDto>.Conflict("您已向该社区报到。");
+        var branch = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && u.Id == me.BranchId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var report = new DualReport
+        {
+            TenantId = t, Kind = ReporterKind.Member, MemberId = me.Id, Name = me.Name, Workplace = me.Workplace ?? branch,
+            CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
+            Skills = f.Skills?.Trim(), Availability = f.Availability?.Trim(), PostsWanted = f.PostsWanted?.Trim(), Status = DualReportStatus.Reported,
+        };
+        db.DualReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        return Outcome<DualReportDto>.Ok((await DualReportDto.FromAsync(db, [report], ct))[0]);
+    }
+
+    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, TimeProvider clock, UnitReportForm f, CancellationToken ct)
+    {
+        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
+        if (community is null) return Outcome<DualReportDto>.NotFound();
+        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Outcome<DualReportDto>.Forbidden();
+        var name = f.Name!.Trim();
+        if (await db.DualReports.AnyAsync(r => r.CommunityId == community.Id && r.Kind == ReporterKind.Unit && r.Name == name && r.Status != DualReportStatus.Withdrawn, ct))
+            return Outcome<DualReportDto>.Conflict("该单位已向本社区报到。");
+        var phone = f.LiaisonPhone?.Trim();
+        if (!string.IsNullOrEmpty(phone) && !(phone.Length is >= 7 and <= 20 && phone.All(c => char.IsAsciiDigit(c) || c == '-')))
+            return Outcome<DualReportDto>.Invalid(nameof(f.LiaisonPhone), "联系电话格式不正确。");
+        var report = new DualReport
+        {
+            Kind = ReporterKind.Unit, Name = name, CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
+            Liaison = f.Liaison?.Trim(), LiaisonPhone = phone, Offers = f.Offers?.Trim(), Status = DualReportStatus.Reported,
+        };
+        db.DualReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        return Outcome<DualReportDto>.Ok((await DualReportDto.FromAsync(db, [report], ct))[0]);
+    }
+
+    /// <summary>The member withdraws their own report, or the community closes it.</summary>
+    public static async Task<Outcome<DualReportDto>> WithdrawAsync(LianxinDb db, TimeProvider clock, Guid id, int version, CancellationToken ct)
+    {
+        var me = await Me.FindAsync(db, ct);
+        var report = await db.DualReports.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.TenantId == db.CurrentTenantId && r.Id == id, ct);
+        if (report is null) return Outcome<DualReportDto>.NotFound();
+        var own = me is not null && report.MemberId == me.Id;
+        if (!own && !db.Scope.Sees(report.OrgPath)) return Outcome<DualReportDto>.NotFound();
+        if (!own && !db.Scope.Can(Permission.MemberManage, report.OrgPath)) return Outcome<DualReportDto>.Forbidden();
+        if (report.Version != version) return Outcome<DualReportDto>.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (report.Status == DualReportStatus.Withdrawn) return Outcome<DualReportDto>.Conflict("该报到已撤回。");
+        report.Status = DualReportStatus.Withdrawn;
+        report.WithdrawnOn = clock.Today();
+        await db.SaveChangesAsync(ct);
+        return Outcome<DualReportDto>.Ok((await DualReportDto.FromAsync(db, [report], ct))[0]);
+    }
+
+    public static async Task<Outcome<List<DualReportDto>>> ListAsync(LianxinDb db, Guid communityId, CancellationToken ct)
+    {
+        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
+        if (community is null) return Outcome<List<DualReportDto>>.NotFound();
+        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Outcome<List<DualReportDto>>.Forbidden();
+        var rows = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId).OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Name).ToListAsync(ct);
+        return Outcome<List<DualReportDto>>.Ok(await DualReportDto.FromAsync(db, rows, ct));
+    }
+}

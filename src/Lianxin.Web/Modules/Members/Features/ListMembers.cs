@@ -1,0 +1,113 @@
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Features;
+
+/// <summary>
+/// The roster filters of the list page, the API and the export. <see cref="Status"/> null means "on the roster"
+/// (正常 and 停止党籍). <see cref="Q"/> is a name, a phone or an exact ID number.
+/// </summary>
+public class MemberFilter
+{
+    public Guid? UnitId { get; set; }
+    public MemberCategory? Category { get; set; }
+    public MemberStatus? Status { get; set; }
+    public Employment? Employment { get; set; }
+    public Guid? CompoundId { get; set; }
+    public string? Q { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = 20;
+}
+
+public record MemberPage(IReadOnlyList<MemberDto> Items, int Total, int Page, int PageSize);
+
+public static class ListMembers
+{
+    /// <summary>Members in the caller's scope matching the filter; an out-of-scope unit is a 404.</summary>
+    public static async Task<Outcome<IQueryable<Member>>> QueryAsync(LianxinDb db, PersonalData pd, MemberFilter f, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.MemberView)) return Outcome<IQueryable<Member>>.Forbidden();
+        var q = db.Members.AsNoTracking().AsQueryable();
+        if (f.UnitId is { } unitId)
+        {
+            var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+            if (unit is null) return Outcome<IQueryable<Member>>.NotFound();
+            if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Outcome<IQueryable<Member>>.Forbidden();
+            q = q.Where(m => m.OrgPath.StartsWith(unit.Path));
+        }
+        else
+        {
+            // Only where the caller may view members, not wherever they merely see the tree.
+            var paths = db.Scope.Grants.Where(g => g.Role.Allows(Permission.MemberView)).Select(g => g.OrgPath).ToArray();
+            if (!db.Scope.Unrestricted) q = q.Where(m => paths.Any(p => m.OrgPath.StartsWith(p)));
+        }
+        q = f.Status is { } s ? q.Where(m => m.Status == s) : q.Where(m => m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended);
+        if (f.Category is { } c) q = q.Where(m => m.Category == c);
+        if (f.Employment is { } e) q = q.Where(m => m.Employment == e);
+        if (f.CompoundId is { } compound) q = q.Where(m => m.CompoundId == compound);
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var text = f.Q.Trim();
+            if (CitizenId.IsValid(text))
+            {
+                var hash = pd.Hash(text);
+                q = q.Where(m => m.IdNumberHash == hash);
+            }
+            else if (text.All(char.IsAsciiDigit) && text.Length >= 4)
+                q = q.Where(m => m.Phone != null && m.Phone.Contains(text));
+            else
+                q = q.Where(m => m.Name.Contains(text));
+        }
+        return Outcome<IQueryable<Member>>.Ok(q);
+    }
+
+    public static async Task<Outcome<MemberPage>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, MemberFilter f, CancellationToken ct)
+    {
+        var query = await QueryAsync(db, pd, f, ct);
+        if (!query.IsOk) return query.As<MemberPage>();
+        var size = Math.Clamp(f.PageSize, 1, 200);
+        var page = Math.Max(1, f.Page);
+        var total = await query.Value!.CountAsync(ct);
+        var rows = await query.Value!.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return Outcome<MemberPage>.Ok(new MemberPage(await db.ToDtosAsync(pd, rows, clock.Today(), ct), total, page, size));
+    }
+}
+
+public record Count(string Name, int Value);
+public record MemberStats(Guid UnitId, string UnitName, int Total, IReadOnlyList<Count> ByCategory, IReadOnlyList<Count> ByAgeBand, IReadOnlyList<Count> ByGender, IReadOnlyList<Count> ByEmployment);
+
+/// <summary>Counts by category and age band for a unit's subtree (members on the roster today).</summary>
+public static class MemberStatistics
+{
+    public static async Task<Outcome<MemberStats>> HandleAsync(LianxinDb db, TimeProvider clock, Guid unitId, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return Outcome<MemberStats>.NotFound();
+        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Outcome<MemberStats>.Forbidden();
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => m.OrgPath.StartsWith(unit.Path) && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended))
+            .Select(m => new { m.BirthDate, m.Category, m.Gender, m.Employment }).ToListAsync(ct);
+        var today = clock.Today();
+        int Age(DateOnly b) => today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0);
+        return Outcome<MemberStats>.Ok(new MemberStats(unit.Id, unit.Name, rows.Count,
+            Enum.GetValues<MemberCategory>().Select(c => new Count(c.Chinese(), rows.Count(r => r.Category == c))).ToList(),
+            AgeBands.Names.Select(b => new Count(b, rows.Count(r => AgeBands.Of(Age(r.BirthDate)) == b))).ToList(),
+            Enum.GetValues<Gender>().Select(g => new Count(g.Chinese(), rows.Count(r => r.Gender == g))).ToList(),
+            Enum.GetValues<Employment>().Select(e => new Count(e.Chinese(), rows.Count(r => r.Employment == e))).ToList()));
+    }
+}
+
+/// <summary>Units the caller may choose in filters and forms: communities and branches where they may view (or manage) members.</summary>
+public static class MemberUnits
+{
+    public record UnitOption(Guid Id, string Name, string Path, OrgKind Kind, int Depth);
+
+    public static Task<List<UnitOption>> VisibleAsync(LianxinDb db, Permission permission, CancellationToken ct) =>
+        db.OrgUnits.AsNoTracking().Where(u => u.Status == OrgStatus.Active && u.Kind != OrgKind.Group)
+            .OrderBy(u => u.Path).Select(u => new UnitOption(u.Id, u.Name, u.Path, u.Kind, u.Depth)).ToListAsync(ct)
+            .ContinueWith(t => t.Result.Where(u => db.Scope.Can(permission, u.Path)).ToList(), ct);
+}

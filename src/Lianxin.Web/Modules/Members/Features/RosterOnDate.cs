@@ -1,0 +1,37 @@
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Features;
+
+public record RosterEntry(Guid MemberId, string Name, string Branch, MemberStatus Status, string StatusName);
+public record RosterOn(Guid UnitId, string UnitName, DateOnly On, IReadOnlyList<RosterEntry> Members);
+
+/// <summary>The roster of a unit's subtree on a past day, rebuilt from transfers and status changes only.</summary>
+public static class RosterOnDate
+{
+    public static async Task<Outcome<RosterOn>> HandleAsync(LianxinDb db, Guid unitId, DateOnly on, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return Outcome<RosterOn>.NotFound();
+        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Outcome<RosterOn>.Forbidden();
+        var t = db.CurrentTenantId;
+        // Everyone who was ever held in the subtree, whatever their branch today.
+        var ids = await db.MemberTransfers.IgnoreQueryFilters().Where(x => x.TenantId == t && x.On <= on
+                && ((x.ToPath != null && x.ToPath.StartsWith(unit.Path)) || (x.FromPath != null && x.FromPath.StartsWith(unit.Path))))
+            .Select(x => x.MemberId).Distinct().ToListAsync(ct);
+        var transfers = (await db.MemberTransfers.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == t && ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+        var statuses = (await db.MemberStatusChanges.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == t && ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+        var names = await db.Members.IgnoreQueryFilters().Where(x => x.TenantId == t && ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var branchNames = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && u.Path.StartsWith(unit.Path)).ToDictionaryAsync(u => u.Path, u => u.Name, ct);
+        var entries = ids.Where(id => Roster.OnRoster(transfers[id], statuses[id], on, unit.Path))
+            .Select(id =>
+            {
+                var status = Roster.StatusOn(statuses[id], on)!.Value;
+                return new RosterEntry(id, names.GetValueOrDefault(id, "—"), branchNames.GetValueOrDefault(Roster.PathOn(transfers[id], on)!, "—"), status, status.Chinese());
+            })
+            .OrderBy(e => e.Branch).ThenBy(e => e.Name).ToList();
+        return Outcome<RosterOn>.Ok(new RosterOn(unit.Id, unit.Name, on, entries));
+    }
+}

@@ -1,0 +1,62 @@
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Pages;
+
+public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
+    [BindProperty] public NominationForm Form { get; set; } = new();
+    public List<CentralHouseholdDto> Items { get; private set; } = [];
+    public List<GridCoverage> Coverage { get; private set; } = [];
+    public List<SelectListItem> Communities { get; private set; } = [];
+    public List<SelectListItem> Grids { get; private set; } = [];
+    public List<SelectListItem> Residents { get; private set; } = [];
+    public bool CanManage { get; private set; }
+
+    async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (!Db.Scope.CanAnywhere(Permission.MemberView)) return Forbid();
+        (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
+        if (CommunityId is not { } id) return null;
+        var coverage = await CentralHouseholds.CoverageAsync(Db, id, ct);
+        if (Stop(coverage) is { } stop) return stop;
+        Coverage = coverage.Value!;
+        Items = await CentralHouseholds.ListAsync(Db, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
+        var path = await Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstAsync(ct);
+        CanManage = Db.Scope.Can(Permission.MemberManage, path);
+        Grids = Coverage.Select(g => new SelectListItem(g.GridName, g.GridId.ToString(), g.GridId == Form.GridId)).ToList();
+        // Members living in the community, wherever their membership is held (names only).
+        Residents = (await Db.Members.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.TenantId == Db.CurrentTenantId && m.ResidenceCommunityId == id && m.Status == MemberStatus.Normal)
+                .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct))
+            .Select(m => new SelectListItem(m.Name, m.Id.ToString(), m.Id == Form.MemberId)).ToList();
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostNominateAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await CentralHouseholds.NominateAsync(Db, clock, Form, ct);
+            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.IsOk) { TempData["Flash"] = $"已提名 {outcome.Value!.MemberName} 为党员中心户。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
+        }
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, int version, CancellationToken ct)
+    {
+        var outcome = await CentralHouseholds.DecideAsync(Db, clock, id, new DecisionForm { Approve = approve, Version = version }, ct);
+        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.IsOk) { TempData["Flash"] = approve ? "已认定为党员中心户。" : "已驳回提名。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
+        return await LoadAsync(ct) ?? Page();
+    }
+}

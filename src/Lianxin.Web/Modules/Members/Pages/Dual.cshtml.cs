@@ -1,0 +1,70 @@
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Excel;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Lianxin.Web.Modules.Members.Pages;
+
+public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty] public UnitReportForm Unit { get; set; } = new();
+    public CommunityFiguresDto? Figures { get; private set; }
+    public List<DualReportDto> Reports { get; private set; } = [];
+    public List<SelectListItem> Communities { get; private set; } = [];
+    public bool CanManage { get; private set; }
+
+    async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (!Db.Scope.CanAnywhere(Permission.MemberView)) return Forbid();
+        (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
+        From ??= clock.Today().AddMonths(-6);
+        To ??= clock.Today();
+        if (CommunityId is not { } id) return null;
+        var figures = await CommunityFigures.HandleAsync(Db, id, ct);
+        if (figures.Kind == OutcomeKind.NotFound) return NotFound();
+        Figures = figures.Value;
+        Reports = (await DualReporting.ListAsync(Db, id, ct)).Value ?? [];
+        CanManage = Figures is not null && Db.Scope.Can(Permission.MemberManage, Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).First());
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnGetReportBackAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop) return stop;
+        var outcome = await ReportingBack.HandleAsync(Db, CommunityId!.Value, From!.Value, To!.Value, ct);
+        if (Stop(outcome) is { } s) return s;
+        if (!outcome.IsOk) return Page();
+        return File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostUnitAsync(CancellationToken ct)
+    {
+        Unit.CommunityId = CommunityId;
+        if (ModelState.IsValid)
+        {
+            var outcome = await DualReporting.ReportUnitAsync(Db, clock, Unit, ct);
+            if (Stop(outcome, "Unit.") is { } stop) return stop;
+            if (outcome.IsOk)
+            {
+                TempData["Flash"] = $"{outcome.Value!.Name} 已登记报到。";
+                return Redirect($"/members/dual?CommunityId={CommunityId}");
+            }
+        }
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, CancellationToken ct)
+    {
+        var outcome = await DualReporting.WithdrawAsync(Db, clock, id, version, ct);
+        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.IsOk) TempData["Flash"] = "已撤回报到。";
+        return Redirect($"/members/dual?CommunityId={CommunityId}");
+    }
+}

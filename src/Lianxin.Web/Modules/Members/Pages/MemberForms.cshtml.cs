@@ -1,0 +1,99 @@
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Pages;
+
+/// <summary>The create and edit pages share their fields (_MemberFields) and options.</summary>
+public abstract class MemberFormPage(LianxinDb db) : MemberPageModel(db)
+{
+    [BindProperty] public MemberForm Form { get; set; } = new();
+    public List<SelectListItem> Branches { get; private set; } = [];
+    public List<SelectListItem> Compounds { get; private set; } = [];
+    public abstract bool IsNew { get; }
+
+    protected async Task LoadOptionsAsync(CancellationToken ct)
+    {
+        Branches = await UnitOptionsAsync(Permission.MemberManage, true, Form.BranchId, ct);
+        Compounds = await CompoundOptionsAsync(Form.CompoundId, ct);
+    }
+}
+
+public class NewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberFormPage(db)
+{
+    public override bool IsNew => true;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Db.Scope.CanAnywhere(Permission.MemberManage)) return Forbid();
+        Form.Category = MemberCategory.Full;
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await SaveMember.CreateAsync(Db, pd, clock, Form, ct);
+            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.IsOk)
+            {
+                TempData["Flash"] = $"已新增党员 {outcome.Value!.Name}。";
+                return Redirect($"/members/{outcome.Value.Id}");
+            }
+        }
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+}
+
+public class EditModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberFormPage(db)
+{
+    public override bool IsNew => false;
+    public string Name { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var m = await Db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return NotFound();
+        if (!Db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Forbid();
+        Name = m.Name;
+        Form = new MemberForm
+        {
+            Name = m.Name, Ethnicity = m.Ethnicity, Phone = m.Phone, Education = m.Education, JoinedOn = m.JoinedOn, FullMemberOn = m.FullMemberOn,
+            Category = m.Category, BranchId = m.BranchId, CompoundId = m.CompoundId, BuildingId = m.BuildingId, HouseholdId = m.HouseholdId,
+            Address = m.Address, Workplace = m.Workplace, Employment = m.Employment, FloatingTo = m.FloatingTo, Version = m.Version,
+        };
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Remove("Form.BranchId");
+        if (ModelState.IsValid)
+        {
+            var current = await Db.Members.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.BranchId, x.BuildingId, x.HouseholdId, x.CompoundId }).FirstOrDefaultAsync(ct);
+            if (current is null) return NotFound();
+            Form.BranchId = current.BranchId;
+            // The page edits the compound only; building and household stay while the compound does.
+            if (Form.CompoundId == current.CompoundId) { Form.BuildingId = current.BuildingId; Form.HouseholdId = current.HouseholdId; }
+            var outcome = await SaveMember.UpdateAsync(Db, pd, clock, id, Form, ct);
+            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.IsOk)
+            {
+                TempData["Flash"] = "已保存。";
+                return Redirect($"/members/{id}");
+            }
+        }
+        Name = Form.Name;
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Lianxin.Web.Modules.Members.Pages;
+
+public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
+    public RosterOn? Result { get; private set; }
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Db.Scope.CanAnywhere(Permission.MemberView)) return Forbid();
+        On ??= clock.Today();
+        UnitId ??= Db.Scope.Current?.OrgUnitId;
+        if (UnitId is { } u)
+        {
+            var outcome = await RosterOnDate.HandleAsync(Db, u, On.Value, ct);
+            if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+            if (outcome.IsOk) Result = outcome.Value;
+        }
+        Units = await UnitOptionsAsync(Permission.MemberView, false, UnitId, ct);
+        return Page();
+    }
+}

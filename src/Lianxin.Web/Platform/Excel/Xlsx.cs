@@ -1,0 +1,182 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Lianxin.Web.Platform.Excel;
+
+/// <summary>
+/// The small Excel helper every module shares: write one sheet from rows under Chinese headers, read a
+/// sheet's rows by header. Streams (OpenXmlWriter/Reader) so a 100,000-row roster stays cheap.
+/// Everything is written as text: ID numbers and phones must not turn into numbers in Excel.
+/// </summary>
+public static class Xlsx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            var styles = wb.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Styles();
+            var ws = wb.AddNewPart<WorksheetPart>();
+            using (var w = OpenXmlWriter.Create(ws))
+            {
+                w.WriteStartElement(new Worksheet());
+                w.WriteStartElement(new Columns());
+                for (uint i = 1; i <= headers.Count; i++)
+                    w.WriteElement(new Column { Min = i, Max = i, Width = 16, CustomWidth = true });
+                w.WriteEndElement();
+                w.WriteStartElement(new SheetData());
+                WriteRow(w, headers.Cast<object?>().ToList(), bold: true);
+                foreach (var row in rows) WriteRow(w, row, bold: false);
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            wb.Workbook = new Workbook(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = sheetName }));
+            wb.Workbook.Save();
+        }
+        return ms.ToArray();
+    }
+
+    static void WriteRow(OpenXmlWriter w, IReadOnlyList<object?> values, bool bold)
+    {
+        w.WriteStartElement(new Row());
+        foreach (var v in values)
+        {
+            var text = v switch
+            {
+                null => "",
+                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => v.ToString() ?? "",
+            };
+            var cell = new Cell { DataType = CellValues.InlineString, StyleIndex = bold ? 1U : 0U };
+            cell.AppendChild(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            w.WriteElement(cell);
+        }
+        w.WriteEndElement();
+    }
+
+    static Stylesheet Styles() => new(
+        new Fonts(new Font(), new Font(new Bold())),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Borders(new Border()),
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+
+    /// <summary>
+    /// The first sheet's rows as header → text, numbered as Excel shows them (row 2 is the first data row).
+    /// Empty rows are skipped. Numbers come back as Excel stored them (dates as serials: see <see cref="Date"/>).
+    /// </summary>
+    public static List<SheetRow> Read(Stream stream)
+    {
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        var wb = doc.WorkbookPart ?? throw new InvalidDataException("不是有效的 Excel 文件。");
+        var shared = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var first = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Excel 文件没有工作表。");
+        var ws = (WorksheetPart)wb.GetPartById(first.Id!);
+        var result = new List<SheetRow>();
+        string[]? headers = null;
+        // A plain XmlReader over the sheet: the SDK's element readers cost more than the rest of an import.
+        using var part = ws.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(part, new System.Xml.XmlReaderSettings { IgnoreWhitespace = false, IgnoreComments = true });
+        Dictionary<int, string>? cells = null;
+        string? rowNumber = null, reference = null, type = null;
+        System.Text.StringBuilder? text = null;
+        var inValue = false;
+        while (xml.Read())
+        {
+            switch (xml.NodeType)
+            {
+                case System.Xml.XmlNodeType.Element:
+                    switch (xml.LocalName)
+                    {
+                        case "row":
+                            rowNumber = xml.GetAttribute("r");
+                            cells = [];
+                            if (xml.IsEmptyElement) { Finish(); }
+                            break;
+                        case "c" when cells is not null:
+                            reference = xml.GetAttribute("r");
+                            type = xml.GetAttribute("t");
+                            text = new System.Text.StringBuilder();
+                            if (xml.IsEmptyElement) EndCell();
+                            break;
+                        case "v" or "t" when text is not null:
+                            inValue = !xml.IsEmptyElement;
+                            break;
+                    }
+                    break;
+                case System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace or System.Xml.XmlNodeType.CDATA when inValue:
+                    text!.Append(xml.Value);
+                    break;
+                case System.Xml.XmlNodeType.EndElement:
+                    switch (xml.LocalName)
+                    {
+                        case "v" or "t": inValue = false; break;
+                        case "c" when text is not null: EndCell(); break;
+                        case "row": Finish(); break;
+                    }
+                    break;
+            }
+        }
+        return result;
+
+        void EndCell()
+        {
+            var raw = text!.ToString();
+            var value = type == "s" && int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var si) && si < shared.Count ? shared[si] : raw;
+            cells![ColumnIndex(reference) ?? cells.Count] = value.Trim();
+            text = null;
+        }
+
+        void Finish()
+        {
+            var row = cells!;
+            cells = null;
+            if (row.Count == 0 || row.Values.All(string.IsNullOrEmpty)) return;
+            if (headers is null)
+            {
+                headers = new string[row.Keys.Max() + 1];
+                foreach (var (i, h) in row) headers[i] = h;
+                return;
+            }
+            var values = new Dictionary<string, string>();
+            foreach (var (i, v) in row)
+                if (i < headers.Length && !string.IsNullOrEmpty(headers[i])) values[headers[i]] = v;
+            result.Add(new SheetRow(int.TryParse(rowNumber, out var n) ? n : result.Count + 2, values));
+        }
+    }
+
+    /// <summary>A date typed as text (2024-07-01, 2024/7/1, 20240701) or stored by Excel as a serial number.</summary>
+    public static DateOnly? Date(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        string[] formats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
+        if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958466)
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        return null;
+    }
+
+    static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference)) return null;
+        var n = 0;
+        foreach (var ch in reference)
+        {
+            if (!char.IsLetter(ch)) break;
+            n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+        return n - 1;
+    }
+}
+
+public record SheetRow(int Number, IReadOnlyDictionary<string, string> Values)
+{
+    public string this[string header] => Values.TryGetValue(header, out var v) ? v : "";
+}

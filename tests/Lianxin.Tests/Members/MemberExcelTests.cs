@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Platform.Excel;
+
+namespace Lianxin.Tests.Members;
+
+[Collection(AppCollection.Name)]
+public class MemberExcelTests(LianxinApp app)
+{
+    static IReadOnlyList<object?> Row(string name, string id, string branch, string joined = "2012-07-01", string full = "2013-07-01", string phone = "13811112222") =>
+        [name, id, "汉族", phone, "大学本科", joined, full, "正式党员", branch, "", "", "青禾区教育局", "在职", ""];
+
+    static ByteArrayContent Xlsx(params IReadOnlyList<object?>[] rows)
+    {
+        var content = new ByteArrayContent(Lianxin.Web.Platform.Excel.Xlsx.Write("导入", ImportMembers.Headers, rows));
+        content.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
+        return content;
+    }
+
+    [Fact]
+    public async Task Good_rows_are_imported_bad_rows_come_back_with_reasons_and_a_reimport_changes_nothing()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var branch = units.hepingGrid.Name;
+        var (a, b, dup) = (MemberRosterTests.NewId(), MemberRosterTests.NewId(), MemberRosterTests.NewId());
+        var badCheck = a[..17] + (a[17] == '0' ? "1" : "0");
+        var file = new[]
+        {
+            Row("导入甲", a, branch),
+            Row("导入乙", b, units.hepingGrid.Code),
+            Row("导入丙", badCheck, branch),
+            Row("导入丁", dup, "不存在的支部"),
+            Row("导入戊", b, branch),
+            Row("导入己", MemberRosterTests.NewId(), branch, joined: "2012-13-45"),
+        };
+        var secretary = await app.ApiAs("secretary");
+        var response = await secretary.PostAsync("/api/v1/members/import", Xlsx(file));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal(2, result!.Imported);
+        Assert.Equal(4, result.Rejected.Count);
+        Assert.Contains(result.Rejected, r => r.Row == 4 && r.Reason.Contains("校验位"));
+        Assert.Contains(result.Rejected, r => r.Row == 5 && r.Reason.Contains("未知支部"));
+        Assert.Contains(result.Rejected, r => r.Row == 6 && r.Reason.Contains("第 3 行"));
+        Assert.Contains(result.Rejected, r => r.Row == 7 && r.Reason.Contains("入党日期"));
+        Assert.Equal(2, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("导入"))));
+        // Stored as EF stores them: found by exact ID, read back whole, with their history and one audit entry.
+        var found = Assert.Single((await secretary.GetFromJsonAsync<MemberPage>($"/api/v1/members?q={a}"))!.Items);
+        Assert.Equal(("导入甲", a, MemberCategory.Full, new DateOnly(2012, 7, 1)), (found.Name, found.IdNumber, found.Category, found.JoinedOn));
+        var card = await secretary.GetFromJsonAsync<MemberCard>($"/api/v1/members/{found.Id}");
+        Assert.Equal(TransferKind.Joined, Assert.Single(card!.Transfers).Kind);
+        Assert.Contains(found.Id.ToString(), app.WithDb(db => db.AuditEntries.Where(e => e.EntityId == "import:2").Select(e => e.After).First()));
+        var chain = await (await app.ApiAs("admin")).GetStringAsync("/api/v1/audit/verify");
+        Assert.Contains("\"intact\":true", chain.Replace(" ", ""));
+
+        // The rejected rows come back as a workbook with the reason in a column.
+        var rejects = Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(Convert.FromBase64String(result.RejectsWorkbook!)));
+        Assert.Equal(4, rejects.Count);
+        Assert.Equal("导入丙", rejects[0]["姓名"]);
+        Assert.Contains("校验位", rejects[0][ImportMembers.ReasonHeader]);
+
+        var again = await (await secretary.PostAsync("/api/v1/members/import", Xlsx(file))).Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal(0, again!.Imported);
+        Assert.Equal(2, again.Skipped);
+        Assert.Equal(2, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("导入"))));
+    }
+
+    [Fact]
+    public async Task A_secretary_cannot_import_into_another_communitys_branch()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var neighbour = await app.ApiAs("secretary2");
+        var result = await (await neighbour.PostAsync("/api/v1/members/import", Xlsx(Row("越界导入", MemberRosterTests.NewId(), units.hepingGrid.Name)))).Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal(0, result!.Imported);
+        Assert.Contains("不在您的管辖范围", result.Rejected[0].Reason);
+        Assert.False(app.WithDb(db => db.Members.Any(m => m.Name == "越界导入")));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_workbook_is_a_400()
+    {
+        var secretary = await app.ApiAs("secretary");
+        var content = new ByteArrayContent("not excel"u8.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
+        var response = await secretary.PostAsync("/api/v1/members/import", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("无法读取文件", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Export_masks_personal_fields_unless_permitted_and_respects_scope()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var id = MemberRosterTests.NewId();
+        var secretary = await app.ApiAs("secretary");
+        await secretary.PostAsJsonAsync("/api/v1/members", MemberRosterTests.NewMember(units.hepingGrid.Id, "导出测试", id, "13566667777"));
+
+        async Task<List<SheetRow>> Export(HttpClient c) =>
+            Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(await c.GetByteArrayAsync($"/api/v1/members/export?unitId={units.heping.Id}&q=导出测试")));
+        var full = await Export(secretary);
+        Assert.Equal(id, Assert.Single(full)["公民身份号码"]);
+        Assert.Equal("13566667777", full[0]["手机号码"]);
+        var masked = await Export(await app.ApiAs("staff"));
+        Assert.Equal("135****7777", Assert.Single(masked)["手机号码"]);
+        Assert.DoesNotContain(id, masked[0]["公民身份号码"]);
+
+        var neighbour = await app.ApiAs("secretary2");
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/api/v1/members/export?unitId={units.heping.Id}")).StatusCode);
+        var own = Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(await neighbour.GetByteArrayAsync("/api/v1/members/export?q=导出测试")));
+        Assert.Empty(own);
+    }
+
+    [Fact]
+    public void Dates_are_read_as_text_or_as_Excel_serials()
+    {
+        Assert.Equal(new DateOnly(2020, 7, 1), Lianxin.Web.Platform.Excel.Xlsx.Date("2020-07-01"));
+        Assert.Equal(new DateOnly(2020, 7, 1), Lianxin.Web.Platform.Excel.Xlsx.Date("2020/7/1"));
+        Assert.Equal(new DateOnly(2020, 7, 1), Lianxin.Web.Platform.Excel.Xlsx.Date("44013"));
+        Assert.Null(Lianxin.Web.Platform.Excel.Xlsx.Date("2020-13-01"));
+    }
+}
+
+[Collection(AppCollection.Name)]
+public class HouseholdImportTests(LianxinApp app)
+{
+    [Fact]
+    public async Task Households_import_into_known_buildings_in_scope_and_a_reimport_adds_nothing()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var (compound, building, xingfuCompound, xingfuBuilding) = app.WithDb(db =>
+        {
+            var c = db.Compounds.Where(x => x.CommunityId == units.heping.Id).OrderBy(x => x.Name).First();
+            var b = db.Buildings.Where(x => x.CompoundId == c.Id).OrderBy(x => x.Name).First();
+            var xc = db.Compounds.Where(x => x.CommunityId == units.xingfu.Id).OrderBy(x => x.Name).First();
+            var xb = db.Buildings.Where(x => x.CompoundId == xc.Id).OrderBy(x => x.Name).First();
+            return (c.Name, b.Name, xc.Name, xb.Name);
+        });
+        IReadOnlyList<object?>[] file =
+        [
+            [compound, building, "3单元", "901", "3"],
+            [compound, building, "3单元", "902", ""],
+            [compound, building, "3单元", "901", "2"],
+            [compound, "99号楼", "1单元", "101", "1"],
+            [xingfuCompound, xingfuBuilding, "3单元", "901", "2"],
+            [compound, building, "3单元", "903", "很多"],
+        ];
+        var content = () =>
+        {
+            var c = new ByteArrayContent(Lianxin.Web.Platform.Excel.Xlsx.Write("住户", ImportHouseholds.Headers, file));
+            c.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
+            return c;
+        };
+        var secretary = await app.ApiAs("secretary");
+        var result = await (await secretary.PostAsync("/api/v1/members/households/import", content())).Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal(2, result!.Imported);
+        Assert.Equal([4, 5, 6, 7], result.Rejected.Select(r => r.Row).Order());
+        Assert.Contains(result.Rejected, r => r.Row == 6 && r.Reason.Contains("不在您的管辖范围"));
+        var again = await (await secretary.PostAsync("/api/v1/members/households/import", content())).Content.ReadFromJsonAsync<ImportResult>();
+        Assert.Equal((0, 2), (again!.Imported, again.Skipped));
+        Assert.Equal(2, app.WithDb(db => db.Households.Count(h => h.Unit == "3单元" && (h.Room == "901" || h.Room == "902"))));
+    }
+}
