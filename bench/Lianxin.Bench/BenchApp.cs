@@ -49,6 +49,9 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("DataProtection:KeysFolder", keys);
+        // Bench-only keys: the app refuses to start outside demo mode without personal-data keys.
+        builder.UseSetting("Privacy:EncryptionKey", Convert.ToBase64String(new byte[32]));
+        builder.UseSetting("Privacy:HashKey", Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray()));
         // Logging every request would measure the console; 404s and the like are counted, not logged.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

@@ -61,6 +61,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1366, Height = 900 },
         });
+        // Shared 2-core machines stall now and then; a minute is still far below anything a person would wait through twice.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         if (userName is null) return page;
         await page.GotoAsync("/account/login");
