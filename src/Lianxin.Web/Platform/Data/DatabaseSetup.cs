@@ -24,7 +24,7 @@ public static class DatabaseSetup
         services.AddDbContext<LianxinDb>((sp, o) =>
         {
             if (options.IsPostgres) o.UseNpgsql(options.ConnectionString);
-            else o.UseSqlite(options.ConnectionString);
+            else o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup());
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         return services;
