@@ -1,12 +1,39 @@
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Organizations.Domain;
+using System.Net;
+using Lianxin.Web.Demo;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Platform;
 
 [Collection(AppCollection.Name)]
 public class PathQueryTests(LianxinApp app)
 {
+    [Fact]
+    public async Task A_user_with_roles_in_two_communities_sees_both_and_nothing_else()
+    {
+        var communities = app.WithDb(db => db.OrgUnits.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Code).Take(3).ToList());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "tworoots", DisplayName = "两个社区", TenantId = communities[0].TenantId };
+            Assert.True((await users.CreateAsync(user, DemoSetup.Password)).Succeeded);
+            app.WithDb(db =>
+            {
+                db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.CommunityStaff, OrgUnitId = communities[0].Id, OrgPath = communities[0].Path });
+                db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.CommunityStaff, OrgUnitId = communities[1].Id, OrgPath = communities[1].Path });
+                return db.SaveChanges();
+            });
+        }
+        var api = await app.ApiAs("tworoots");
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/org/units/{communities[0].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/org/units/{communities[1].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/org/units/{communities[2].Id}")).StatusCode);
+    }
+
     [Fact]
     public void LIKE_is_case_sensitive_on_both_providers()
     {

@@ -25,6 +25,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public Guid CurrentTenantId => Scope.TenantId;
     public bool ScopeAll => Scope.Unrestricted;
     public string[] ScopePaths => Scope.Paths;
+    /// <summary>The one root of a caller with a single subtree (most people): a plain prefix test, no per-row subquery.</summary>
+    public string? ScopeSingle => Scope.Paths.Length == 1 ? Scope.Paths[0] : null;
 
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -65,7 +67,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> path) where T : Entity
     {
         Expression<Func<T, bool>> tenant = e => e.TenantId == CurrentTenantId;
-        Expression<Func<string, bool>> visible = p => ScopeAll || ScopePaths.Any(root => p.StartsWith(root));
+        Expression<Func<string, bool>> visible = p => ScopeAll
+            || (ScopeSingle != null ? p.StartsWith(ScopeSingle) : ScopePaths.Any(root => p.StartsWith(root)));
         var body = Expression.AndAlso(
             tenant.Body,
             ReplacingExpressionVisitor.Replace(visible.Parameters[0], ReplacingExpressionVisitor.Replace(path.Parameters[0], tenant.Parameters[0], path.Body), visible.Body));
