@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Audit;
@@ -32,6 +34,11 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Compound> Compounds => Set<Compound>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Household> Households => Set<Household>();
+    public DbSet<DemandCategory> DemandCategories => Set<DemandCategory>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -46,6 +53,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
         OrganizationsModel.Configure(b, this);
+        DemandsModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

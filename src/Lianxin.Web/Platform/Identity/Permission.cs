@@ -7,21 +7,31 @@ public enum Permission
     OrgManage,
     UserManage,
     AuditView,
+    /// <summary>See demands and their figures.</summary>
+    DemandView,
+    /// <summary>Record demands and act on them at one's own level (accept, resolve, return, escalate).</summary>
+    DemandHandle,
+    /// <summary>Blow the whistle: dispatch a demand to departments; manage categories.</summary>
+    DemandDispatch,
+    /// <summary>Answer the dispatches sent to one's department (accept, report back, return).</summary>
+    DispatchAnswer,
+    /// <summary>Create and update pledged practical matters (我为群众办实事).</summary>
+    PledgeManage,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView],
-        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage],
-        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage],
-        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage],
-        [Role.GridLeader] = [Permission.OrgView],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage],
+        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage],
+        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
+        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
+        [Role.GridLeader] = [Permission.OrgView, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
         [Role.Member] = [Permission.OrgView],
         [Role.PartnerLiaison] = [Permission.OrgView],
         [Role.Reviewer] = [Permission.OrgView],
-        [Role.DepartmentOfficer] = [Permission.OrgView],
+        [Role.DepartmentOfficer] = [Permission.OrgView, Permission.DispatchAnswer],
         [Role.Resident] = [],
         [Role.Merchant] = [],
     };
