@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+
+namespace Lianxin.Tests.Demands;
+
+[Collection(AppCollection.Name)]
+public class DemandsPagesTests(LianxinApp app)
+{
+    (Guid Community, Guid Category, Guid Compound) Place() => app.WithDb(db =>
+    {
+        var community = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
+        var category = db.DemandCategories.First(c => c.StreetId == community.ParentId && c.Name == "设施维修");
+        var compound = db.Compounds.First(c => c.CommunityId == community.Id);
+        return (community.Id, category.Id, compound.Id);
+    });
+
+    static string Token(string html) => Regex.Match(html, "name=\"FormToken\" value=\"([^\"]+)\"").Groups[1].Value;
+    static string Antiforgery(string html) => Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task A_resident_files_on_the_public_page_without_signing_in_and_a_double_submit_files_once()
+    {
+        var (community, category, compound) = Place();
+        var anon = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var html = await anon.GetStringAsync($"/public/demands/new?community={community}");
+        Assert.Contains("设施维修", html);
+        Assert.Contains("name=\"Website\"", html);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        Dictionary<string, string> Fields() => new()
+        {
+            ["__RequestVerificationToken"] = Antiforgery(html), ["FormToken"] = Token(html), ["Input.CommunityId"] = community.ToString(),
+            ["Input.CategoryId"] = category.ToString(), ["Input.Description"] = "楼道灯不亮，老人上下楼不方便。" + marker,
+            ["Input.CompoundId"] = compound.ToString(), ["Input.ContactName"] = "刘阿姨", ["Input.ContactPhone"] = "13566667777",
+        };
+        var first = await anon.PostAsync("/public/demands/new", new FormUrlEncodedContent(Fields()));
+        var second = await anon.PostAsync("/public/demands/new", new FormUrlEncodedContent(Fields()));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, app.WithDb(db => db.Demands.Count(d => d.Description.EndsWith(marker))));
+        var ticket = app.WithDb(db => db.Demands.First(d => d.Description.EndsWith(marker)).TicketNo);
+        Assert.Contains(ticket, first.Headers.Location!.ToString());
+        Assert.Contains(ticket, await anon.GetStringAsync(first.Headers.Location!.ToString()));
+    }
+
+    [Fact]
+    public async Task The_public_form_explains_mistakes_and_a_robot_filling_the_honeypot_files_nothing()
+    {
+        var (community, category, _) = Place();
+        var anon = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var url = $"/public/demands/new?community={community}";
+        var bad = await LianxinApp.PostFormAsync(anon, "/public/demands/new", new()
+        {
+            ["FormToken"] = Guid.NewGuid().ToString("N"), ["Input.CommunityId"] = community.ToString(), ["Input.CategoryId"] = category.ToString(),
+            ["Input.Description"] = "短", ["Input.ContactName"] = "", ["Input.ContactPhone"] = "abc",
+        }, url);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("请描述您的诉求（至少 5 个字）。", body);
+        Assert.Contains("联系电话格式不正确", body);
+        Assert.Contains("请选择小区或填写地点。", body);
+
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var robot = await LianxinApp.PostFormAsync(anon, "/public/demands/new", new()
+        {
+            ["FormToken"] = Guid.NewGuid().ToString("N"), ["Input.CommunityId"] = community.ToString(), ["Input.CategoryId"] = category.ToString(),
+            ["Input.Description"] = "机器人提交的广告内容" + marker, ["Input.Address"] = "某处", ["Input.ContactName"] = "广告", ["Input.ContactPhone"] = "13500000000",
+            ["Website"] = "http://spam.example",
+        }, url);
+        Assert.Equal(HttpStatusCode.Redirect, robot.StatusCode);
+        Assert.Equal(0, app.WithDb(db => db.Demands.Count(d => d.Description.EndsWith(marker))));
+    }
+
+    [Fact]
+    public async Task The_public_tracking_page_shows_progress_and_no_personal_data()
+    {
+        var (community, category, compound) = Place();
+        var anon = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var html = await anon.GetStringAsync($"/public/demands/new?community={community}");
+        var post = await anon.PostAsync("/public/demands/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Antiforgery(html), ["FormToken"] = Token(html), ["Input.CommunityId"] = community.ToString(),
+            ["Input.CategoryId"] = category.ToString(), ["Input.Description"] = "健身器材损坏，孩子玩耍有危险。", ["Input.CompoundId"] = compound.ToString(),
+            ["Input.ContactName"] = "司马长风", ["Input.ContactPhone"] = "13712348888",
+        }));
+        var ticket = Regex.Match(post.Headers.Location!.ToString(), "ticket=([A-Z0-9]+)").Groups[1].Value;
+
+        var miss = await LianxinApp.PostFormAsync(anon, "/public/demands/track", new() { ["Ticket"] = ticket, ["PhoneTail"] = "0000" });
+        Assert.Contains("未找到该诉求", await miss.Content.ReadAsStringAsync());
+        var hit = await LianxinApp.PostFormAsync(anon, "/public/demands/track", new() { ["Ticket"] = ticket, ["PhoneTail"] = "8888" });
+        var body = await hit.Content.ReadAsStringAsync();
+        Assert.Contains("待受理", body);
+        Assert.Contains("健身器材损坏", body);
+        Assert.DoesNotContain("司马长风", body);
+        Assert.DoesNotContain("13712348888", body);
+    }
+
+    [Fact]
+    public async Task Staff_see_their_demands_listed_and_act_from_the_detail_page()
+    {
+        var (community, category, compound) = Place();
+        var id = app.WithDb(db => db.Demands.First(d => d.CommunityId == community && d.State == DemandState.Submitted && d.Level == DemandLevel.Community).Id);
+        var secretary = await app.PagesAs("secretary");
+        var list = await secretary.GetStringAsync("/demands?state=Submitted");
+        Assert.Contains($"/demands/{id}", list);
+        var neighbour = await app.PagesAs("secretary2");
+        Assert.DoesNotContain($"/demands/{id}", await neighbour.GetStringAsync("/demands"));
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/demands/{id}")).StatusCode);
+
+        var detail = await secretary.GetStringAsync($"/demands/{id}");
+        Assert.Contains("受理", detail);
+        Assert.Contains("上报", detail);
+        var version = app.WithDb(db => db.Demands.First(d => d.Id == id).Version);
+        var noNote = await LianxinApp.PostFormAsync(secretary, $"/demands/{id}?handler=Step", new() { ["Step.Action"] = "Return", ["Step.Version"] = version.ToString() }, $"/demands/{id}");
+        Assert.Contains("请填写退回理由。", await noNote.Content.ReadAsStringAsync());
+        var stale = await LianxinApp.PostFormAsync(secretary, $"/demands/{id}?handler=Step", new() { ["Step.Action"] = "Accept", ["Step.Version"] = (version + 5).ToString() }, $"/demands/{id}");
+        Assert.Contains("该记录已被他人修改，请刷新后重试。", await stale.Content.ReadAsStringAsync());
+        var ok = await LianxinApp.PostFormAsync(secretary, $"/demands/{id}?handler=Step", new() { ["Step.Action"] = "Accept", ["Step.Version"] = version.ToString() }, $"/demands/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(DemandState.Accepted, app.WithDb(db => db.Demands.First(d => d.Id == id).State));
+
+        var figures = await secretary.GetStringAsync("/demands/figures");
+        Assert.Contains("满意率", figures);
+    }
+
+    [Fact]
+    public async Task The_department_officer_reports_back_from_the_inbox_page()
+    {
+        var (id, dispatchId, version) = app.WithDb(db =>
+        {
+            var x = db.Dispatches.First(p => p.DepartmentName == "城管科" && p.State == DispatchState.Pending);
+            return (x.DemandId, x.Id, x.Version);
+        });
+        var officer = await app.PagesAs("officer");
+        var inbox = await officer.GetStringAsync("/demands/dispatches");
+        Assert.Contains("占道", inbox);
+        var r = await LianxinApp.PostFormAsync(officer, $"/demands/dispatches?id={dispatchId}", new() { ["Answer.Action"] = "DepartmentReport", ["Answer.Note"] = "已清理占道摊位。", ["Answer.Version"] = version.ToString() }, "/demands/dispatches");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(DispatchState.Reported, app.WithDb(db => db.Dispatches.First(p => p.Id == dispatchId).State));
+        Assert.Equal(DemandState.Accepted, app.WithDb(db => db.Demands.First(d => d.Id == id).State));
+    }
+}
