@@ -99,6 +99,61 @@ CREATE TABLE dem_steps (
     CONSTRAINT "PK_dem_steps" PRIMARY KEY ("Id")
 );
 
+CREATE TABLE plg_demands (
+    "Id" uuid NOT NULL,
+    "PledgeId" uuid NOT NULL,
+    "DemandId" uuid NOT NULL,
+    "OrgPath" character varying(400) NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_plg_demands" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE plg_pledges (
+    "Id" uuid NOT NULL,
+    "OrgUnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) NOT NULL,
+    "Title" character varying(100) NOT NULL,
+    "Description" character varying(2000),
+    "Owner" character varying(40) NOT NULL,
+    "ResponsiblePerson" character varying(60) NOT NULL,
+    "ResponsibleUnit" character varying(100) NOT NULL,
+    "StartOn" date NOT NULL,
+    "DueOn" date NOT NULL,
+    "Progress" integer NOT NULL,
+    "State" character varying(40) NOT NULL,
+    "DoneOn" date,
+    "Confirmation" character varying(1000),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Version" integer NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_plg_pledges" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE plg_tasks (
+    "Id" uuid NOT NULL,
+    "PledgeId" uuid NOT NULL,
+    "OrgPath" character varying(400) NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "DueOn" date NOT NULL,
+    "DoneOn" date,
+    "SortOrder" integer NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_plg_tasks" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE plg_updates (
+    "Id" uuid NOT NULL,
+    "PledgeId" uuid NOT NULL,
+    "OrgPath" character varying(400) NOT NULL,
+    "On" date NOT NULL,
+    "Percent" integer NOT NULL,
+    "Note" character varying(1000) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    "ActorName" character varying(100) NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_plg_updates" PRIMARY KEY ("Id")
+);
+
 CREATE UNIQUE INDEX "IX_dem_categories_TenantId_StreetId_Name" ON dem_categories ("TenantId", "StreetId", "Name");
 
 CREATE UNIQUE INDEX "IX_dem_demands_TenantId_IdempotencyKey" ON dem_demands ("TenantId", "IdempotencyKey");
@@ -116,3 +171,11 @@ CREATE INDEX "IX_dem_dispatches_TenantId_OrgPath_State" ON dem_dispatches ("Tena
 CREATE UNIQUE INDEX "IX_dem_job_leases_TenantId_Name" ON dem_job_leases ("TenantId", "Name");
 
 CREATE INDEX "IX_dem_steps_TenantId_DemandId_At" ON dem_steps ("TenantId", "DemandId", "At");
+
+CREATE UNIQUE INDEX "IX_plg_demands_TenantId_PledgeId_DemandId" ON plg_demands ("TenantId", "PledgeId", "DemandId");
+
+CREATE INDEX "IX_plg_pledges_TenantId_OrgPath_DueOn" ON plg_pledges ("TenantId", "OrgPath", "DueOn");
+
+CREATE INDEX "IX_plg_tasks_TenantId_PledgeId" ON plg_tasks ("TenantId", "PledgeId");
+
+CREATE INDEX "IX_plg_updates_TenantId_PledgeId_On" ON plg_updates ("TenantId", "PledgeId", "On");

@@ -94,6 +94,57 @@ CREATE TABLE "dem_steps" (
     "TenantId" TEXT NOT NULL
 );
 
+CREATE TABLE "plg_demands" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_plg_demands" PRIMARY KEY,
+    "PledgeId" TEXT NOT NULL,
+    "DemandId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "TenantId" TEXT NOT NULL
+);
+
+CREATE TABLE "plg_pledges" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_plg_pledges" PRIMARY KEY,
+    "OrgUnitId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "Owner" TEXT NOT NULL,
+    "ResponsiblePerson" TEXT NOT NULL,
+    "ResponsibleUnit" TEXT NOT NULL,
+    "StartOn" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "Progress" INTEGER NOT NULL,
+    "State" TEXT NOT NULL,
+    "DoneOn" TEXT NULL,
+    "Confirmation" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "TenantId" TEXT NOT NULL
+);
+
+CREATE TABLE "plg_tasks" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_plg_tasks" PRIMARY KEY,
+    "PledgeId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "DoneOn" TEXT NULL,
+    "SortOrder" INTEGER NOT NULL,
+    "TenantId" TEXT NOT NULL
+);
+
+CREATE TABLE "plg_updates" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_plg_updates" PRIMARY KEY,
+    "PledgeId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "On" TEXT NOT NULL,
+    "Percent" INTEGER NOT NULL,
+    "Note" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    "ActorName" TEXT NOT NULL,
+    "TenantId" TEXT NOT NULL
+);
+
 CREATE UNIQUE INDEX "IX_dem_categories_TenantId_StreetId_Name" ON "dem_categories" ("TenantId", "StreetId", "Name");
 
 CREATE UNIQUE INDEX "IX_dem_demands_TenantId_IdempotencyKey" ON "dem_demands" ("TenantId", "IdempotencyKey");
@@ -111,3 +162,11 @@ CREATE INDEX "IX_dem_dispatches_TenantId_OrgPath_State" ON "dem_dispatches" ("Te
 CREATE UNIQUE INDEX "IX_dem_job_leases_TenantId_Name" ON "dem_job_leases" ("TenantId", "Name");
 
 CREATE INDEX "IX_dem_steps_TenantId_DemandId_At" ON "dem_steps" ("TenantId", "DemandId", "At");
+
+CREATE UNIQUE INDEX "IX_plg_demands_TenantId_PledgeId_DemandId" ON "plg_demands" ("TenantId", "PledgeId", "DemandId");
+
+CREATE INDEX "IX_plg_pledges_TenantId_OrgPath_DueOn" ON "plg_pledges" ("TenantId", "OrgPath", "DueOn");
+
+CREATE INDEX "IX_plg_tasks_TenantId_PledgeId" ON "plg_tasks" ("TenantId", "PledgeId");
+
+CREATE INDEX "IX_plg_updates_TenantId_PledgeId_On" ON "plg_updates" ("TenantId", "PledgeId", "On");

@@ -1,6 +1,8 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Pledges.Domain;
+using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -98,5 +100,46 @@ public static class DemoDemands
         var k = await File("政策咨询", "这不是本社区的事情，打错了。", 1, "褚先生", "15900005678");
         await Step(k, DemandAction.Return, "经核实不属于本社区辖区，已告知居民向所在社区反映。");
         await File("养老服务", "希望社区组织老年人智能手机培训。", 2, "卫女士", "15000004321");
+
+        await SeedPledgesAsync(db, clock, street, community, d, ct);
+    }
+
+    /// <summary>A few pledges on 和平社区's and 东湖街道's boards: on track, late, done; one grew out of a demand.</summary>
+    static async Task SeedPledgesAsync(LianxinDb db, TimeProvider clock, OrgUnit street, OrgUnit community, Guid demandId, CancellationToken ct)
+    {
+        var today = CreatePledge.Today(clock);
+        async Task<Guid> Make(OrgUnit unit, string title, string text, PledgeOwner owner, string person, int startDaysAgo, int dueInDays, params (string, int)[] tasks)
+        {
+            var r = await CreatePledge.HandleAsync(db, clock, new CreatePledgeRequest
+            {
+                OrgUnitId = unit.Id, Title = title, Description = text, Owner = owner, ResponsiblePerson = person,
+                StartOn = today.AddDays(-startDaysAgo), DueOn = today.AddDays(dueInDays),
+                Tasks = tasks.Select(t => new PledgeTaskInput { Title = t.Item1, DueOn = today.AddDays(t.Item2) }).ToList(),
+            }, ct);
+            if (!r.IsOk) throw new InvalidOperationException($"demo pledge: {r.Message} {string.Join(";", r.Errors?.SelectMany(e => e.Value) ?? [])}");
+            return r.Value!.Id;
+        }
+        async Task Progress(Guid id, int pct, int daysAgo, string note)
+        {
+            var v = await db.Pledges.Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
+            await PledgeProgress.AddAsync(db, clock, id, new ProgressRequest { Percent = pct, On = today.AddDays(-daysAgo), Note = note, Version = v }, ct);
+        }
+
+        var a = await Make(community, "老旧小区加装电梯", "为和平社区 3 个老旧小区各加装 1 部电梯，解决老人上下楼难。", PledgeOwner.Leader, "社区书记 陈建国", 60, 90,
+            ("征求住户意见", -30), ("完成设计与审批", 20), ("施工安装", 80));
+        await PledgeProgress.TaskDoneAsync(db, clock, a, await db.PledgeTasks.Where(t => t.PledgeId == a).OrderBy(t => t.SortOrder).Select(t => t.Id).FirstAsync(ct), ct);
+        await Progress(a, 20, 40, "已完成住户意见征集，同意率 92%。");
+        await Progress(a, 45, 5, "设计方案已报住建部门审批。");
+        var b = await Make(community, "小区门口占道摊位治理", "联合城管规范摊位，还居民通行道路。", PledgeOwner.Branch, "第一网格党支部 李红", 30, -3,
+            ("摸排摊位", -20), ("设置便民疏导点", -5));
+        await Progress(b, 60, 10, "已摸排摊位 23 个，疏导点选址中。");
+        await PledgeProgress.LinkDemandAsync(db, b, new LinkDemandRequest { TicketNo = await db.Demands.Where(x => x.Id == demandId).Select(x => x.TicketNo).FirstAsync(ct) }, ct);
+        var c = await Make(community, "长者食堂助餐服务", "为 80 岁以上独居老人提供助餐。", PledgeOwner.Member, "党员 王志强", 90, -10, ("招募志愿者", -60));
+        await PledgeProgress.TaskDoneAsync(db, clock, c, await db.PledgeTasks.Where(t => t.PledgeId == c).Select(t => t.Id).FirstAsync(ct), ct);
+        await Progress(c, 100, 12, "长者食堂开业，已服务老人 46 名。");
+        var cv = await db.Pledges.Where(p => p.Id == c).Select(p => p.Version).FirstAsync(ct);
+        await PledgeProgress.CloseAsync(db, clock, c, new ClosePledgeRequest { Confirmation = "居民代表会议确认，满意率 98%。", Version = cv }, ct);
+        await Make(street, "背街小巷环境整治", "整治东湖街道 12 条背街小巷的环境卫生与照明。", PledgeOwner.Leader, "街道党工委书记 周明", 20, 120,
+            ("制定整治清单", 10), ("完成 6 条", 60), ("全部完成", 120));
     }
 }

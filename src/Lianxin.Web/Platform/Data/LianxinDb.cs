@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Pledges.Data;
+using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Identity;
@@ -39,6 +41,10 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
+    public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
+    public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -54,6 +60,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         AuditModel.Configure(b, this);
         OrganizationsModel.Configure(b, this);
         DemandsModel.Configure(b, this);
+        PledgesModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>
