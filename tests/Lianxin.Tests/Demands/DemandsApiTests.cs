@@ -199,6 +199,50 @@ public class DemandsApiTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_duplicate_is_merged_and_its_resident_is_pointed_to_the_other_ticket()
+    {
+        var p = Heping();
+        var anon = app.CreateClient();
+        var (first, firstTicket) = await FileAsync(anon, Filing(p, "物业管理", "13822223333", "小区大门门禁坏了，外来车辆随意进出。"));
+        var (dup, dupTicket) = await FileAsync(anon, Filing(p, "物业管理", "13844445555", "大门门禁坏了好几天，外来车辆乱停。"));
+        var secretary = await app.ApiAs("secretary");
+        var v = (await Detail(secretary, dup)).GetProperty("version").GetInt32();
+        var self = await secretary.PostAsJsonAsync($"/api/v1/demands/{dup}/merge", new { targetTicketNo = dupTicket, version = v });
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        var merged = await secretary.PostAsJsonAsync($"/api/v1/demands/{dup}/merge", new { targetTicketNo = firstTicket.ToLowerInvariant(), version = v });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal("Merged", (await Json(merged)).GetProperty("state").GetString());
+        var track = await anon.GetFromJsonAsync<JsonElement>($"/api/v1/public/demands/track?ticket={dupTicket}&phoneTail=5555");
+        Assert.Equal("已合并", track.GetProperty("state").GetString());
+        Assert.Contains(firstTicket, track.GetRawText());
+        Assert.Contains((await Detail(secretary, first)).GetProperty("steps").EnumerateArray(), s => s.GetProperty("note").GetString()!.Contains(dupTicket));
+        // The neighbour cannot merge into (or even find) 和平's demands.
+        var neighbour = await app.ApiAs("secretary2");
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsJsonAsync($"/api/v1/demands/{first}/merge", new { targetTicketNo = dupTicket, version = 0 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_intake_is_rate_limited_per_client()
+    {
+        var p = Heping();
+        using var strict = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Demands:PublicIntake:PermitLimit", "2");
+            b.UseSetting("Demands:PublicIntake:WindowSeconds", "3600");
+            b.UseSetting("Demands:Escalation:IntervalSeconds", "0");
+        });
+        var anon = strict.CreateClient();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var filing = Filing(p, "政策咨询", text: "限流测试：咨询社保卡办理。" + marker);
+        Assert.Equal(HttpStatusCode.Created, (await anon.PostAsJsonAsync("/api/v1/public/demands", filing)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await anon.PostAsJsonAsync("/api/v1/public/demands", filing)).StatusCode);
+        var third = await anon.PostAsJsonAsync("/api/v1/public/demands", filing);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("提交过于频繁，请稍后再试。", await third.Content.ReadAsStringAsync());
+        Assert.Equal(2, app.WithDb(db => db.Demands.Count(d => d.Description.EndsWith(marker))));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_in_Chinese_and_files_nothing()
     {
         var p = Heping();

@@ -11,6 +11,8 @@ public static class DemandsModule
     public static IServiceCollection AddDemands(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Demands:Escalation").Get<EscalationOptions>() ?? new EscalationOptions());
+        services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
+        services.AddSingleton<PublicIntakeLimiter>();
         services.AddSingleton<EscalationJob>();
         services.AddHostedService<EscalationService>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));

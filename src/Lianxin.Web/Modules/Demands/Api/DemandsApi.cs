@@ -35,6 +35,11 @@ public static class DemandsApi
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("本级办理：受理 Accept、办结 Resolve、退回 Return、上报 Escalate（须带 version）");
 
+        group.MapPost("/{id:guid}/merge", async (LianxinDb db, TimeProvider clock, Guid id, MergeRequest request, CancellationToken ct) =>
+                (await MergeDemand.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("合并重复诉求（合并到另一受理编号）");
+
         group.MapPost("/{id:guid}/dispatch", async (LianxinDb db, TimeProvider clock, Guid id, DispatchRequest request, CancellationToken ct) =>
                 (await DispatchDemand.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
@@ -72,8 +77,12 @@ public static class DemandsApi
 
         var pub = app.MapGroup("/api/v1/public/demands").WithTags("Demands (public)").AllowAnonymous();
 
-        pub.MapPost("/", async (LianxinDb db, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
-                (await SubmitDemand.HandleAsync(db, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
+        pub.MapPost("/", async (LianxinDb db, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
+                [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
+                !limiter.TryAcquire(http)
+                    ? TypedResults.Problem(PublicIntakeLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
+                    : (await SubmitDemand.HandleAsync(db, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("居民提交诉求（无需登录）；带 Idempotency-Key 重试只登记一次");
 

@@ -86,7 +86,7 @@ public static class DemandQueries
         var handler = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
         var mayHandle = db.Scope.Can(Permission.DemandHandle, d.HandlerPath);
         var actions = mayHandle
-            ? DemandRules.Allowed(d.State, d.Level).Where(a => a != DemandAction.Merge && (a != DemandAction.Dispatch || db.Scope.Can(Permission.DemandDispatch, d.HandlerPath))).ToList()
+            ? DemandRules.Allowed(d.State, d.Level).Where(a => (a != DemandAction.Dispatch || db.Scope.Can(Permission.DemandDispatch, d.HandlerPath))).ToList()
             : [];
         // Handlers call the resident back; others see the phone masked.
         var phone = db.Scope.Can(Permission.DemandHandle, d.OrgPath) || mayHandle ? d.ContactPhone : Mask.Phone(d.ContactPhone);

@@ -27,7 +27,7 @@ public static class TrackDemand
     }
 
     static readonly DemandAction[] PublicNotes =
-        [DemandAction.Submit, DemandAction.Resolve, DemandAction.Return, DemandAction.DepartmentReport, DemandAction.Reopen, DemandAction.Rate];
+        [DemandAction.Submit, DemandAction.Resolve, DemandAction.Return, DemandAction.DepartmentReport, DemandAction.Reopen, DemandAction.Rate, DemandAction.Merge];
 
     public static async Task<TrackedDemand?> HandleAsync(LianxinDb db, string? ticket, string? phoneTail, CancellationToken ct)
     {

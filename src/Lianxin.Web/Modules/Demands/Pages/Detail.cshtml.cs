@@ -15,6 +15,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 
     [BindProperty] public DemandStepRequest Step { get; set; } = new();
     [BindProperty] public DispatchRequest Whistle { get; set; } = new();
+    [BindProperty] public MergeRequest Merge { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -45,6 +46,21 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
             return Redirect($"/demands/{id}");
         }
         outcome.CopyTo(ModelState, "Whistle");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await MergeDemand.HandleAsync(db, clock, id, Merge, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "已合并到另一诉求。";
+            return Redirect($"/demands/{id}");
+        }
+        outcome.CopyTo(ModelState, "Merge");
         return await LoadAsync(id, ct) ?? Page();
     }
 

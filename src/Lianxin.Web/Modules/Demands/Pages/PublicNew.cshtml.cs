@@ -16,7 +16,7 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 /// double submit file one demand; a hidden honeypot field catches form-filling robots.
 /// </summary>
 [AllowAnonymous]
-public class PublicNewModel(LianxinDb db, TimeProvider clock) : PageModel
+public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new();
@@ -40,6 +40,13 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         if (!string.IsNullOrEmpty(Website)) return Redirect("/public/demands/submitted");
         ModelState.Clear();
+        if (!limiter.TryAcquire(HttpContext))
+        {
+            ModelState.AddModelError("", PublicIntakeLimiter.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await LoadAsync(ct);
+            return Page();
+        }
         // The form's datetime-local is Beijing time; the domain keeps UTC.
         if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
         var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: true, ct);
