@@ -126,6 +126,31 @@ public class DemandsPagesTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task Staff_record_a_phoned_in_demand_once_even_when_the_form_is_sent_twice()
+    {
+        var (community, category, compound) = Place();
+        var staff = await app.PagesAs("staff");
+        var html = await staff.GetStringAsync("/demands/new");
+        Assert.Contains("设施维修", html);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        Dictionary<string, string> Fields() => new()
+        {
+            ["__RequestVerificationToken"] = Antiforgery(html), ["FormToken"] = Token(html), ["Input.CommunityId"] = community.ToString(),
+            ["Input.CategoryId"] = category.ToString(), ["Input.Source"] = "Phone", ["Input.Description"] = "电话反映：地下车库积水。" + marker,
+            ["Input.CompoundId"] = compound.ToString(), ["Input.ContactName"] = "钱先生", ["Input.ContactPhone"] = "13600001111",
+        };
+        var first = await staff.PostAsync("/demands/new", new FormUrlEncodedContent(Fields()));
+        var second = await staff.PostAsync("/demands/new", new FormUrlEncodedContent(Fields()));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var saved = app.WithDb(db => db.Demands.Where(d => d.Description.EndsWith(marker)).ToList());
+        Assert.Single(saved);
+        Assert.Equal(DemandSource.Phone, saved[0].Source);
+        // The neighbour's staff page offers only their own community.
+        Assert.DoesNotContain(community.ToString(), await (await app.PagesAs("secretary2")).GetStringAsync("/demands/new"));
+    }
+
+    [Fact]
     public async Task The_department_officer_reports_back_from_the_inbox_page()
     {
         var (id, dispatchId, version) = app.WithDb(db =>
