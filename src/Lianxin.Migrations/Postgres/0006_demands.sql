@@ -84,6 +84,18 @@ CREATE TABLE dem_job_leases (
     CONSTRAINT "PK_dem_job_leases" PRIMARY KEY ("Id")
 );
 
+CREATE TABLE dem_photos (
+    "Id" uuid NOT NULL,
+    "DemandId" uuid NOT NULL,
+    "OrgPath" character varying(400) NOT NULL,
+    "ContentType" character varying(40) NOT NULL,
+    "Size" integer NOT NULL,
+    "Data" bytea NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_dem_photos" PRIMARY KEY ("Id")
+);
+
 CREATE TABLE dem_steps (
     "Id" uuid NOT NULL,
     "DemandId" uuid NOT NULL,
@@ -169,6 +181,8 @@ CREATE INDEX "IX_dem_dispatches_TenantId_DemandId" ON dem_dispatches ("TenantId"
 CREATE INDEX "IX_dem_dispatches_TenantId_OrgPath_State" ON dem_dispatches ("TenantId", "OrgPath", "State");
 
 CREATE UNIQUE INDEX "IX_dem_job_leases_TenantId_Name" ON dem_job_leases ("TenantId", "Name");
+
+CREATE INDEX "IX_dem_photos_TenantId_DemandId" ON dem_photos ("TenantId", "DemandId");
 
 CREATE INDEX "IX_dem_steps_TenantId_DemandId_At" ON dem_steps ("TenantId", "DemandId", "At");
 

@@ -80,6 +80,17 @@ CREATE TABLE "dem_job_leases" (
     "TenantId" TEXT NOT NULL
 );
 
+CREATE TABLE "dem_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_dem_photos" PRIMARY KEY,
+    "DemandId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Data" BLOB NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "TenantId" TEXT NOT NULL
+);
+
 CREATE TABLE "dem_steps" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_dem_steps" PRIMARY KEY,
     "DemandId" TEXT NOT NULL,
@@ -160,6 +171,8 @@ CREATE INDEX "IX_dem_dispatches_TenantId_DemandId" ON "dem_dispatches" ("TenantI
 CREATE INDEX "IX_dem_dispatches_TenantId_OrgPath_State" ON "dem_dispatches" ("TenantId", "OrgPath", "State");
 
 CREATE UNIQUE INDEX "IX_dem_job_leases_TenantId_Name" ON "dem_job_leases" ("TenantId", "Name");
+
+CREATE INDEX "IX_dem_photos_TenantId_DemandId" ON "dem_photos" ("TenantId", "DemandId");
 
 CREATE INDEX "IX_dem_steps_TenantId_DemandId_At" ON "dem_steps" ("TenantId", "DemandId", "At");
 

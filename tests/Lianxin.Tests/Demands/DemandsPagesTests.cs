@@ -167,3 +167,75 @@ public class DemandsPagesTests(LianxinApp app)
         Assert.Equal(DemandState.Accepted, app.WithDb(db => db.Demands.First(d => d.Id == id).State));
     }
 }
+
+[Collection(AppCollection.Name)]
+public class DemandPhotoTests(LianxinApp app)
+{
+    static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    async Task<HttpResponseMessage> PostWithPhotos(HttpClient anon, string marker, params (string Name, byte[] Data, string Type)[] files)
+    {
+        var (community, category) = app.WithDb(db =>
+        {
+            var c = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
+            return (c.Id, db.DemandCategories.First(x => x.StreetId == c.ParentId && x.Name == "设施维修").Id);
+        });
+        var html = await anon.GetStringAsync($"/public/demands/new?community={community}");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(Regex.Match(html, "name=\"FormToken\" value=\"([^\"]+)\"").Groups[1].Value), "FormToken" },
+            { new StringContent(community.ToString()), "Input.CommunityId" }, { new StringContent(category.ToString()), "Input.CategoryId" },
+            { new StringContent("路面塌陷，附照片。" + marker), "Input.Description" }, { new StringContent("5号楼前"), "Input.Address" },
+            { new StringContent("郝先生"), "Input.ContactName" }, { new StringContent("13511112222"), "Input.ContactPhone" },
+        };
+        foreach (var (name, data, type) in files)
+        {
+            var part = new ByteArrayContent(data);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(part, "Photos", name);
+        }
+        return await anon.PostAsync("/public/demands/new", form);
+    }
+
+    [Fact]
+    public async Task A_photo_is_stored_with_the_demand_and_shown_only_to_those_who_see_it()
+    {
+        var anon = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var r = await PostWithPhotos(anon, marker, ("hole.png", Png, "image/png"));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var (id, photoId) = app.WithDb(db =>
+        {
+            var d = db.Demands.First(x => x.Description.EndsWith(marker));
+            return (d.Id, db.DemandPhotos.Single(p => p.DemandId == d.Id).Id);
+        });
+        var secretary = await app.PagesAs("secretary");
+        Assert.Contains(photoId.ToString(), await secretary.GetStringAsync($"/demands/{id}"));
+        var img = await secretary.GetAsync($"/demands/{id}?handler=Photo&photoId={photoId}");
+        Assert.Equal("image/png", img.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Png, await img.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.PagesAs("secretary2")).GetAsync($"/demands/{id}?handler=Photo&photoId={photoId}")).StatusCode);
+        // The audit log keeps neither the photo nor the resident's name.
+        var audit = app.WithDb(db => db.AuditEntries.Where(a => a.EntityId == photoId.ToString() || a.EntityId == id.ToString()).Select(a => a.After ?? "").ToList());
+        Assert.NotEmpty(audit);
+        Assert.All(audit, a => Assert.DoesNotContain("iVBOR", a));
+        Assert.All(audit, a => Assert.DoesNotContain("郝先生", a));
+        Assert.All(audit, a => Assert.DoesNotContain("13511112222", a));
+    }
+
+    [Fact]
+    public async Task Oversized_or_non_image_uploads_are_refused_with_a_clear_message_and_nothing_is_filed()
+    {
+        var anon = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var fake = await PostWithPhotos(anon, marker, ("virus.jpg", "MZ this is not an image"u8.ToArray(), "image/jpeg"));
+        Assert.Equal(HttpStatusCode.OK, fake.StatusCode);
+        Assert.Contains("只能上传 JPG、PNG 或 WebP 格式的照片", await fake.Content.ReadAsStringAsync());
+        var big = new byte[6 * 1024 * 1024];
+        Png.CopyTo(big, 0);
+        var huge = await PostWithPhotos(anon, marker, ("big.png", big, "image/png"));
+        Assert.Contains("超过 5 MB", await huge.Content.ReadAsStringAsync());
+        Assert.Equal(0, app.WithDb(db => db.Demands.Count(d => d.Description.EndsWith(marker))));
+    }
+}

@@ -41,6 +41,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
     public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();

@@ -1,4 +1,5 @@
 using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
 
 namespace Lianxin.Web.Modules.Demands.Domain;
 
@@ -37,7 +38,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public Guid? GridUnitId { get; set; }
     public Guid? CompoundId { get; set; }
     public string? Address { get; set; }
-    public string ContactName { get; set; } = "";
+    /// <summary>Personal: masked in the audit log, never on public pages.</summary>
+    [PersonalData] public string ContactName { get; set; } = "";
     public string ContactPhone { get; set; } = "";
     public string PhoneTail { get; set; } = "";
     public DemandSource Source { get; set; }
@@ -105,4 +107,16 @@ public class JobLease : Entity
     public string Name { get; set; } = "";
     public string Holder { get; set; } = "";
     public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>A photo of the problem, checked on the way in (size, real image type); served only to those who see the demand.</summary>
+public class DemandPhoto : Entity, IOrgScoped
+{
+    public Guid DemandId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public int Size { get; set; }
+    /// <summary>Kept out of the audit log (a photo may show people; and it is large).</summary>
+    [PersonalData] public byte[] Data { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
 }

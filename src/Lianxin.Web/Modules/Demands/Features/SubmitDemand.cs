@@ -52,7 +52,8 @@ public static partial class SubmitDemand
     /// are looked up without the scope filter (they are public facts); staff must be able to handle demands there.
     /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
     /// </summary>
-    public static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct)
+    public static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
+        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         idempotencyKey = DemandFlow.Blank(idempotencyKey);
@@ -112,6 +113,7 @@ public static partial class SubmitDemand
         d.OrgPath = gridUnitId is { } gu ? await db.AllInTenant<OrgUnit>().Where(u => u.Id == gu).Select(u => u.Path).FirstAsync(ct) : community.Path;
         var unit = await DemandFlow.MoveToAsync(db, d, level, DemandState.Submitted, now, ct);
         db.Demands.Add(d);
+        DemandPhotos.Attach(db, d, photos ?? [], now);
         var actor = isPublic ? "居民（网上提交）" : null;
         db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Submit, now, unit.ShortName, $"诉求已登记，转{level.Chinese()}（{unit.ShortName}）办理。", actor));
         try

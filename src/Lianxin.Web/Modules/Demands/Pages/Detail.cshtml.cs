@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands.Pages;
 
@@ -12,6 +13,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 {
     public DemandDetailDto D { get; private set; } = null!;
     public List<DepartmentDto> Departments { get; private set; } = [];
+    public List<Guid> PhotoIds { get; private set; } = [];
 
     [BindProperty] public DemandStepRequest Step { get; set; } = new();
     [BindProperty] public DispatchRequest Whistle { get; set; } = new();
@@ -64,12 +66,22 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    /// <summary>A photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
+    {
+        var photo = await db.DemandPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct);
+        if (photo is null) return NotFound();
+        Response.Headers["X-Content-Type-Options"] = "nosniff";
+        return File(photo.Data, photo.ContentType);
+    }
+
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var d = await DemandQueries.DetailAsync(db, id, ct);
         if (d.Kind == OutcomeKind.NotFound) return NotFound();
         if (!d.IsOk) return Forbid();
         D = d.Value!;
+        PhotoIds = await DemandPhotos.IdsAsync(db, id, ct);
         if (D.Actions.Contains(DemandAction.Dispatch)) Departments = await DispatchDemand.DepartmentsAsync(db, D.StreetId, ct);
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb(D.TicketNo) };
         return null;

@@ -23,6 +23,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
     [BindProperty] public string FormToken { get; set; } = "";
     /// <summary>Honeypot: hidden from people; a robot that fills it gets a thank-you and nothing is filed.</summary>
     [BindProperty] public string? Website { get; set; }
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
     public List<(Guid Id, string Name, string Street)> Communities { get; private set; } = [];
     public List<DemandCategory> CategoryList { get; private set; } = [];
@@ -49,7 +50,15 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
         }
         // The form's datetime-local is Beijing time; the domain keeps UTC.
         if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
-        var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: true, ct);
+        var (photos, photoErrors) = await DemandPhotos.ReadAsync(Photos, ct);
+        if (photoErrors.Any)
+        {
+            foreach (var m in photoErrors["Photos"]) ModelState.AddModelError("Photos", m);
+            Community = Input.CommunityId;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
         if (outcome.IsOk) return Redirect($"/public/demands/submitted?ticket={outcome.Value!.TicketNo}");
         outcome.CopyTo(ModelState);
         Community = Input.CommunityId;
