@@ -1,6 +1,8 @@
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.Members;
+using Lianxin.Web.Modules.Demands;
 using Lianxin.Web.Modules.Organizations;
+using Lianxin.Web.Modules.Pledges;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Cli;
 
@@ -10,6 +12,8 @@ builder.Services.AddLianxinPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddOrganizations();
 builder.Services.AddMembers();
+builder.Services.AddDemands(builder.Configuration);
+builder.Services.AddPledges();
 
 var app = builder.Build();
 
@@ -22,6 +26,8 @@ app.UseLianxinPlatform();
 app.MapLianxinPlatform();
 app.MapOrganizations();
 app.MapMembers();
+app.MapDemands();
+app.MapPledges();
 
 app.Run();
 return 0;

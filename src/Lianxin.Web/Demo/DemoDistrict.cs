@@ -59,6 +59,7 @@ public static class DemoDistrict
         }
         await db.SaveChangesAsync();
         await DemoMembers.SeedAsync(sp, g);
+        await DemoDemands.SeedAsync(sp, g);
         return g;
     }
 

@@ -1,7 +1,11 @@
 using System.Linq.Expressions;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Pledges.Data;
+using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Identity;
@@ -46,6 +50,16 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<ZoneMember> ZoneMembers => Set<ZoneMember>();
     public DbSet<CentralHousehold> CentralHouseholds => Set<CentralHousehold>();
     public DbSet<CentralHouseholdLink> CentralHouseholdLinks => Set<CentralHouseholdLink>();
+    public DbSet<DemandCategory> DemandCategories => Set<DemandCategory>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
+    public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
+    public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -61,6 +75,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         AuditModel.Configure(b, this);
         OrganizationsModel.Configure(b, this);
         MembersModel.Configure(b, this);
+        DemandsModel.Configure(b, this);
+        PledgesModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

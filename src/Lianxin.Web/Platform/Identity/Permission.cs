@@ -13,21 +13,31 @@ public enum Permission
     MemberPersonalData,
     /// <summary>A member's own page: report to a community, claim posts.</summary>
     MemberSelf,
+    /// <summary>See demands and their figures.</summary>
+    DemandView,
+    /// <summary>Record demands and act on them at one's own level (accept, resolve, return, escalate).</summary>
+    DemandHandle,
+    /// <summary>Blow the whistle: dispatch a demand to departments; manage categories.</summary>
+    DemandDispatch,
+    /// <summary>Answer the dispatches sent to one's department (accept, report back, return).</summary>
+    DispatchAnswer,
+    /// <summary>Create and update pledged practical matters (我为群众办实事).</summary>
+    PledgeManage,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData],
-        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage],
-        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData],
-        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage],
-        [Role.GridLeader] = [Permission.OrgView, Permission.MemberView, Permission.MemberSelf],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage],
+        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage],
+        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
+        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
+        [Role.GridLeader] = [Permission.OrgView, Permission.MemberView, Permission.MemberSelf, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
         [Role.Member] = [Permission.OrgView, Permission.MemberSelf],
         [Role.PartnerLiaison] = [Permission.OrgView],
         [Role.Reviewer] = [Permission.OrgView],
-        [Role.DepartmentOfficer] = [Permission.OrgView],
+        [Role.DepartmentOfficer] = [Permission.OrgView, Permission.DispatchAnswer],
         [Role.Resident] = [],
         [Role.Merchant] = [],
     };

@@ -5,7 +5,7 @@ namespace Lianxin.Web.Modules.Organizations.Domain;
 // Enums travel as names in JSON ("Branch", not 3): clients read them and a reordering cannot shift meanings.
 
 [JsonConverter(typeof(JsonStringEnumConverter<OrgKind>))]
-public enum OrgKind { District, Street, Community, Branch, Group }
+public enum OrgKind { District, Street, Community, Branch, Group, Department }
 
 /// <summary>What a branch is built on (source 003: non-public enterprises and social organisations have branches too).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<BranchKind>))]
@@ -23,6 +23,7 @@ public static class OrgKindNames
         OrgKind.Community => "社区党组织",
         OrgKind.Branch => "党支部",
         OrgKind.Group => "党小组",
+        OrgKind.Department => "职能部门",
         _ => kind.ToString(),
     };
 
@@ -45,6 +46,7 @@ public static class OrgKindNames
         (OrgKind.Street, OrgKind.Branch) => true,    // street-level agency branches
         (OrgKind.Community, OrgKind.Branch) => true,
         (OrgKind.Branch, OrgKind.Group) => true,
+        (OrgKind.Street, OrgKind.Department) => true,  // 吹哨报到: departments answer the street's whistle (Demands module)
         _ => false,
     };
 }

@@ -1,0 +1,81 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Data;
+
+public static class DemandsModel
+{
+    public static void Configure(ModelBuilder b, LianxinDb db)
+    {
+        b.Entity<DemandCategory>(e =>
+        {
+            e.ToTable("dem_categories");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Name).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.StreetId, x.Name }).IsUnique();
+            e.HasQueryFilter(db.InScope<DemandCategory>(x => x.OrgPath));
+        });
+        b.Entity<Demand>(e =>
+        {
+            e.ToTable("dem_demands");
+            e.Property(x => x.TicketNo).HasMaxLength(20);
+            e.Property(x => x.CategoryName).HasMaxLength(40);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.ContactName).HasMaxLength(40);
+            e.Property(x => x.ContactPhone).HasMaxLength(20);
+            e.Property(x => x.PhoneTail).HasMaxLength(4);
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.HandlerPath).HasMaxLength(400);
+            e.Property(x => x.Outcome).HasMaxLength(2000);
+            e.Property(x => x.RatingNote).HasMaxLength(500);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(120);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.TicketNo }).IsUnique();
+            // NULL keys are distinct on both providers, so only keyed submissions are deduplicated.
+            e.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.CreatedAt });
+            e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
+            e.HasQueryFilter(db.InScope<Demand>(x => x.OrgPath));
+        });
+        b.Entity<DemandStep>(e =>
+        {
+            e.ToTable("dem_steps");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.UnitName).HasMaxLength(100);
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.HasIndex(x => new { x.TenantId, x.DemandId, x.At });
+            e.HasQueryFilter(db.InScope<DemandStep>(x => x.OrgPath));
+        });
+        b.Entity<Dispatch>(e =>
+        {
+            e.ToTable("dem_dispatches");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.DemandPath).HasMaxLength(400);
+            e.Property(x => x.DepartmentName).HasMaxLength(100);
+            e.Property(x => x.Request).HasMaxLength(2000);
+            e.Property(x => x.Report).HasMaxLength(2000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.DemandId });
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State });
+            // A department sees its dispatches; the street and the demand's units see them through the demand's path.
+            e.HasQueryFilter(db.InScope<Dispatch>(x => x.OrgPath));
+        });
+        b.Entity<DemandPhoto>(e =>
+        {
+            e.ToTable("dem_photos");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.ContentType).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.DemandId });
+            e.HasQueryFilter(db.InScope<DemandPhoto>(x => x.OrgPath));
+        });
+        b.Entity<JobLease>(e =>
+        {
+            e.ToTable("dem_job_leases");
+            e.Property(x => x.Name).HasMaxLength(60);
+            e.Property(x => x.Holder).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+        });
+    }
+}

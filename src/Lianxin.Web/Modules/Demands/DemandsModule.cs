@@ -1,0 +1,28 @@
+using Lianxin.Web.Modules.Demands.Api;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Shell;
+
+namespace Lianxin.Web.Modules.Demands;
+
+/// <summary>Residents' demands (急难愁盼), routing up the tree and dispatch to departments (吹哨报到).</summary>
+public static class DemandsModule
+{
+    public static IServiceCollection AddDemands(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(config.GetSection("Demands:Escalation").Get<EscalationOptions>() ?? new EscalationOptions());
+        services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
+        services.AddSingleton<PublicIntakeLimiter>();
+        services.AddSingleton<EscalationJob>();
+        services.AddHostedService<EscalationService>();
+        services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
+        services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDemands(this IEndpointRouteBuilder app)
+    {
+        app.MapDemandsApi();
+        return app;
+    }
+}

@@ -1,0 +1,122 @@
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lianxin.Web.Modules.Demands.Domain;
+
+/// <summary>
+/// A category of demands, configured per street: the level that first handles it and its time limits.
+/// Service categories (代办·帮办·陪办·预约办) ask for an appointment slot.
+/// </summary>
+public class DemandCategory : Entity, IOrgScoped
+{
+    public Guid StreetId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Name { get; set; } = "";
+    public DemandLevel DefaultLevel { get; set; }
+    public double ResponseHours { get; set; }
+    public int ResolveDays { get; set; }
+    public ServiceMode ServiceMode { get; set; }
+    public int SortOrder { get; set; }
+    public bool Active { get; set; } = true;
+
+    public TimeLimit LimitAt(DemandLevel level) => TimeLimit.For(ResponseHours, ResolveDays, DefaultLevel, level);
+}
+
+/// <summary>
+/// A resident's demand (诉求). <see cref="OrgPath"/> is the unit it belongs to (the grid branch or community
+/// of the place), so the grid, its community and its street all see it; <see cref="HandlerPath"/> is the
+/// unit handling it now, whose staff may act on it.
+/// </summary>
+public class Demand : Entity, IOrgScoped, IVersioned
+{
+    public string TicketNo { get; set; } = "";
+    public Guid CategoryId { get; set; }
+    public string CategoryName { get; set; } = "";
+    public string Description { get; set; } = "";
+    public Guid StreetId { get; set; }
+    public Guid CommunityId { get; set; }
+    public Guid? GridUnitId { get; set; }
+    public Guid? CompoundId { get; set; }
+    public string? Address { get; set; }
+    /// <summary>Personal: masked in the audit log, never on public pages.</summary>
+    [PersonalData] public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string PhoneTail { get; set; } = "";
+    public DemandSource Source { get; set; }
+    public ServiceMode ServiceMode { get; set; }
+    public DateTime? AppointmentAt { get; set; }
+    public string OrgPath { get; set; } = "";
+    public DemandLevel Level { get; set; }
+    public Guid HandlerUnitId { get; set; }
+    public string HandlerPath { get; set; } = "";
+    public DemandState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime LevelSince { get; set; }
+    public DateTime? ResponseDueAt { get; set; }
+    public DateTime? ResolveDueAt { get; set; }
+    public DateTime? FirstResponseAt { get; set; }
+    public DateTime? FirstResponseDueAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public bool Overdue { get; set; }
+    public string? Outcome { get; set; }
+    public Satisfaction? Rating { get; set; }
+    public string? RatingNote { get; set; }
+    public int ReopenCount { get; set; }
+    public Guid? MergedIntoId { get; set; }
+    public string? IdempotencyKey { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One step of a demand's handling: who did what, when, and what they said.</summary>
+public class DemandStep : Entity, IOrgScoped
+{
+    public Guid DemandId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public DateTime At { get; set; }
+    public DemandAction Action { get; set; }
+    public DemandLevel Level { get; set; }
+    public string UnitName { get; set; } = "";
+    public Guid? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string? Note { get; set; }
+}
+
+/// <summary>The street's whistle to one department (吹哨); the department accepts and reports back (报到).</summary>
+public class Dispatch : Entity, IOrgScoped, IVersioned
+{
+    public Guid DemandId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public string DepartmentName { get; set; } = "";
+    /// <summary>The department's path: its officers see their dispatches, not the demand itself.</summary>
+    public string OrgPath { get; set; } = "";
+    public string DemandPath { get; set; } = "";
+    public string Request { get; set; } = "";
+    public DispatchState State { get; set; }
+    public DateTime SentAt { get; set; }
+    public DateTime DueAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public DateTime? ReportedAt { get; set; }
+    public string? Report { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A lease so that one app instance at a time runs a background job (ARCHITECTURE: background work).</summary>
+public class JobLease : Entity
+{
+    public string Name { get; set; } = "";
+    public string Holder { get; set; } = "";
+    public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>A photo of the problem, checked on the way in (size, real image type); served only to those who see the demand.</summary>
+public class DemandPhoto : Entity, IOrgScoped
+{
+    public Guid DemandId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public int Size { get; set; }
+    /// <summary>Kept out of the audit log (a photo may show people; and it is large).</summary>
+    [PersonalData] public byte[] Data { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,98 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Features;
+
+public record CategoryDto(Guid Id, Guid StreetId, string Name, DemandLevel DefaultLevel, double ResponseHours, int ResolveDays, ServiceMode ServiceMode);
+
+public class CategoryRequest
+{
+    public Guid StreetId { get; set; }
+    public string Name { get; set; } = "";
+    public DemandLevel DefaultLevel { get; set; } = DemandLevel.Community;
+    public double ResponseHours { get; set; } = 8;
+    public int ResolveDays { get; set; } = 5;
+    public ServiceMode ServiceMode { get; set; }
+}
+
+/// <summary>Demand categories per street, with the defaults every street starts with.</summary>
+public static class Categories
+{
+    /// <summary>Defaults: where each kind of demand is first handled and its limits (response hours, resolve working days).</summary>
+    public static readonly (string Name, DemandLevel Level, double Hours, int Days, ServiceMode Mode)[] Defaults =
+    [
+        ("环境卫生", DemandLevel.Grid, 4, 2, ServiceMode.None),
+        ("物业管理", DemandLevel.Community, 8, 5, ServiceMode.None),
+        ("设施维修", DemandLevel.Community, 8, 5, ServiceMode.None),
+        ("邻里纠纷", DemandLevel.Grid, 4, 3, ServiceMode.None),
+        ("养老服务", DemandLevel.Community, 8, 5, ServiceMode.None),
+        ("政策咨询", DemandLevel.Community, 4, 2, ServiceMode.None),
+        ("代办服务", DemandLevel.Community, 8, 5, ServiceMode.OnBehalf),
+        ("预约办理", DemandLevel.Community, 8, 5, ServiceMode.Appointment),
+    ];
+
+    public static IEnumerable<DemandCategory> DefaultsFor(OrgUnit street) => Defaults.Select((c, i) => new DemandCategory
+    {
+        TenantId = street.TenantId, StreetId = street.Id, OrgPath = street.Path, Name = c.Name, DefaultLevel = c.Level,
+        ResponseHours = c.Hours, ResolveDays = c.Days, ServiceMode = c.Mode, SortOrder = i,
+    });
+
+    /// <summary>The street's categories; a street without any gets the defaults the first time they are asked for.</summary>
+    public static async Task<List<DemandCategory>> ForStreetAsync(LianxinDb db, Guid streetId, CancellationToken ct)
+    {
+        // Deliberately unfiltered: the public intake page lists the categories of a street for anonymous residents.
+        var list = await db.DemandCategories.IgnoreQueryFilters()
+            .Where(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId && c.Active)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
+        if (list.Count > 0) return list;
+        var street = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
+        if (street is null) return list;
+        list = DefaultsFor(street).ToList();
+        db.DemandCategories.AddRange(list);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Another request seeded them at the same moment: read theirs.
+            db.ChangeTracker.Clear();
+            return await db.DemandCategories.IgnoreQueryFilters()
+                .Where(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId && c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
+        }
+        return list;
+    }
+
+    public static CategoryDto ToDto(DemandCategory c) => new(c.Id, c.StreetId, c.Name, c.DefaultLevel, c.ResponseHours, c.ResolveDays, c.ServiceMode);
+
+    public static async Task<Outcome<List<CategoryDto>>> ListAsync(LianxinDb db, Guid streetId, CancellationToken ct)
+    {
+        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
+        if (street is null) return Failure.NotFound;
+        return (await ForStreetAsync(db, streetId, ct)).Select(ToDto).ToList();
+    }
+
+    public static async Task<Outcome<CategoryDto>> CreateAsync(LianxinDb db, CategoryRequest r, CancellationToken ct)
+    {
+        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StreetId && u.Kind == OrgKind.Street, ct);
+        if (street is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.DemandDispatch, street.Path)) return Failure.Forbidden;
+        var e = new Errors();
+        e.Required(nameof(r.Name), r.Name, "请填写类别名称。");
+        e.Max(nameof(r.Name), r.Name, 40, "类别名称");
+        if (r.ResponseHours is <= 0 or > 240) e.Fail(nameof(r.ResponseHours), "响应时限须在 1–240 个工作小时之间。");
+        if (r.ResolveDays is <= 0 or > 60) e.Fail(nameof(r.ResolveDays), "办结时限须在 1–60 个工作日之间。");
+        if (e.Any) return Failure.Invalid(e);
+        var existing = await ForStreetAsync(db, street.Id, ct);
+        if (existing.Any(c => c.Name == r.Name.Trim())) return Failure.Invalid(nameof(r.Name), "该街道已有同名类别。");
+        var c = new DemandCategory
+        {
+            StreetId = street.Id, OrgPath = street.Path, Name = r.Name.Trim(), DefaultLevel = r.DefaultLevel, ResponseHours = r.ResponseHours,
+            ResolveDays = r.ResolveDays, ServiceMode = r.ServiceMode, SortOrder = existing.Count,
+        };
+        db.DemandCategories.Add(c);
+        await db.SaveChangesAsync(ct);
+        return ToDto(c);
+    }
+}

@@ -1,0 +1,58 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Features;
+
+/// <summary>What every use case of a demand shares: moving it between levels, recording steps.</summary>
+public static class DemandFlow
+{
+    public static WorkingCalendar Calendar => WorkingCalendar.Default;
+
+    public static Guid? UnitAt(Demand d, DemandLevel level) => level switch
+    {
+        DemandLevel.Grid => d.GridUnitId,
+        DemandLevel.Community => d.CommunityId,
+        _ => d.StreetId,
+    };
+
+    /// <summary>Hands the demand to <paramref name="level"/>: a new handler, fresh time limits, waiting to be accepted.</summary>
+    public static async Task<OrgUnit> MoveToAsync(LianxinDb db, Demand d, DemandLevel level, DemandState state, DateTime now, CancellationToken ct)
+    {
+        var unitId = UnitAt(d, level) ?? d.CommunityId;
+        var unit = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == unitId, ct);
+        var category = await db.DemandCategories.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == d.CategoryId && c.TenantId == d.TenantId, ct);
+        var limit = category?.LimitAt(level) ?? new TimeLimit(8, 5);
+        d.Level = level;
+        d.HandlerUnitId = unit.Id;
+        d.HandlerPath = unit.Path;
+        d.State = state;
+        d.LevelSince = now;
+        d.ResponseDueAt = state == DemandState.Submitted ? Calendar.AddWorkingHours(now, limit.ResponseHours) : null;
+        d.ResolveDueAt = Calendar.AddWorkingDays(now, limit.ResolveDays);
+        d.FirstResponseDueAt ??= d.ResponseDueAt;
+        d.Overdue = false;
+        return unit;
+    }
+
+    public static async Task<string> UnitNameAsync(LianxinDb db, Guid unitId, CancellationToken ct) =>
+        await db.AllInTenant<OrgUnit>().Where(u => u.Id == unitId).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefaultAsync(ct) ?? "";
+
+    public static DemandStep Step(LianxinDb db, Demand d, DemandAction action, DateTime now, string unitName, string? note, string? actorName = null) => new()
+    {
+        TenantId = d.TenantId,
+        DemandId = d.Id,
+        OrgPath = d.OrgPath,
+        At = now,
+        Action = action,
+        Level = d.Level,
+        UnitName = unitName,
+        ActorId = db.Scope.UserId,
+        ActorName = actorName ?? (db.Scope.IsSignedIn ? db.Scope.UserName : "系统"),
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+    };
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,120 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Features;
+
+public record DemandRow(Guid Id, string TicketNo, string Category, string Description, DemandState State, DemandLevel Level,
+    string Handler, DateTime CreatedAt, DateTime? ResolveDueAt, bool Overdue);
+
+public record DemandStepDto(DateTime At, DemandAction Action, string ActionName, DemandLevel Level, string Unit, string Actor, string? Note);
+
+public record DispatchDto(Guid Id, Guid DemandId, string Department, string Request, DispatchState State, string StateName, DateTime SentAt,
+    DateTime DueAt, DateTime? AcceptedAt, DateTime? ReportedAt, string? Report, int Version);
+
+public record DemandDetailDto(Guid Id, string TicketNo, Guid CategoryId, string Category, string Description, string? Address, string ContactName,
+    string ContactPhone, DemandSource Source, ServiceMode ServiceMode, DateTime? AppointmentAt, DemandState State, string StateName,
+    DemandLevel Level, Guid HandlerUnitId, string Handler, Guid StreetId, Guid CommunityId, DateTime CreatedAt, DateTime? ResponseDueAt,
+    DateTime? ResolveDueAt, bool Overdue, string? Outcome, Satisfaction? Rating, string? RatingNote, int ReopenCount, int Version,
+    IReadOnlyList<DemandAction> Actions, IReadOnlyList<DemandStepDto> Steps, IReadOnlyList<DispatchDto> Dispatches);
+
+public class DemandFilter
+{
+    public DemandState? State { get; set; }
+    public DemandLevel? Level { get; set; }
+    public Guid? CategoryId { get; set; }
+    public Guid? UnitId { get; set; }
+    public bool? Overdue { get; set; }
+    public string? Q { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = 20;
+}
+
+public static class DemandQueries
+{
+    public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, DemandFilter f, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.DemandView)) return Failure.Forbidden;
+        if (f.Page < 1 || f.PageSize is < 1 or > 100) return Failure.Invalid("PageSize", "每页条数须在 1–100 之间。");
+        var q = db.Demands.AsNoTracking();
+        if (f.UnitId is { } unitId)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null) return Failure.NotFound;
+            q = q.Where(d => d.OrgPath.StartsWith(path));
+        }
+        if (f.State is { } s) q = q.Where(d => d.State == s);
+        if (f.Level is { } l) q = q.Where(d => d.Level == l);
+        if (f.CategoryId is { } c) q = q.Where(d => d.CategoryId == c);
+        if (f.Overdue is { } o) q = q.Where(d => d.Overdue == o);
+        if (DemandFlow.Blank(f.Q) is { } text)
+        {
+            var upper = text.ToUpperInvariant();
+            q = q.Where(d => d.TicketNo == upper || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text)));
+        }
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
+            .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.Description, d.State, d.Level, d.HandlerUnitId, d.CreatedAt, d.ResolveDueAt, d.Overdue })
+            .ToListAsync(ct);
+        var names = await UnitNamesAsync(db, rows.Select(r => r.HandlerUnitId), ct);
+        return new Paged<DemandRow>(rows.Select(r => new DemandRow(r.Id, r.TicketNo, r.CategoryName, Excerpt(r.Description), r.State, r.Level,
+            names.GetValueOrDefault(r.HandlerUnitId, ""), r.CreatedAt, r.ResolveDueAt, r.Overdue)).ToList(), total, f.Page, f.PageSize);
+    }
+
+    public static string Excerpt(string s) => s.Length <= 60 ? s : s[..60] + "…";
+
+    public static async Task<Dictionary<Guid, string>> UnitNamesAsync(LianxinDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.AllInTenant<OrgUnit>().Where(u => list.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.ShortName != "" ? u.ShortName : u.Name, ct);
+    }
+
+    public static async Task<Outcome<DemandDetailDto>> DetailAsync(LianxinDb db, Guid id, CancellationToken ct)
+    {
+        var d = await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.DemandView, d.OrgPath) && !db.Scope.Can(Permission.DemandView, d.HandlerPath)) return Failure.Forbidden;
+        var steps = await db.DemandSteps.AsNoTracking().Where(s => s.DemandId == id).OrderBy(s => s.At).ToListAsync(ct);
+        // The demand's viewers see its dispatches even where a department's own path lies outside their subtree.
+        var dispatches = await db.Dispatches.IgnoreQueryFilters().AsNoTracking().Where(x => x.DemandId == id && x.TenantId == d.TenantId)
+            .OrderBy(x => x.SentAt).ToListAsync(ct);
+        var handler = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+        var mayHandle = db.Scope.Can(Permission.DemandHandle, d.HandlerPath);
+        var actions = mayHandle
+            ? DemandRules.Allowed(d.State, d.Level).Where(a => (a != DemandAction.Dispatch || db.Scope.Can(Permission.DemandDispatch, d.HandlerPath))).ToList()
+            : [];
+        // Handlers call the resident back; others see the phone masked.
+        var phone = db.Scope.Can(Permission.DemandHandle, d.OrgPath) || mayHandle ? d.ContactPhone : Mask.Phone(d.ContactPhone);
+        return new DemandDetailDto(d.Id, d.TicketNo, d.CategoryId, d.CategoryName, d.Description, d.Address, d.ContactName, phone, d.Source,
+            d.ServiceMode, d.AppointmentAt, d.State, d.State.Chinese(), d.Level, d.HandlerUnitId, handler, d.StreetId, d.CommunityId, d.CreatedAt,
+            d.ResponseDueAt, d.ResolveDueAt, d.Overdue, d.Outcome, d.Rating, d.RatingNote, d.ReopenCount, d.Version, actions,
+            steps.Select(s => new DemandStepDto(s.At, s.Action, s.Action.Chinese(), s.Level, s.UnitName, s.ActorName, s.Note)).ToList(),
+            dispatches.Select(ToDto).ToList());
+    }
+
+    public static DispatchDto ToDto(Dispatch x) => new(x.Id, x.DemandId, x.DepartmentName, x.Request, x.State, x.State.Chinese(), x.SentAt,
+        x.DueAt, x.AcceptedAt, x.ReportedAt, x.Report, x.Version);
+
+    /// <summary>A department's inbox: the dispatches sent to the caller's departments, with what the demand is about (no contact data).</summary>
+    public record DispatchRow(DispatchDto Dispatch, string TicketNo, string Category, string Description, string? Address);
+
+    public static async Task<Outcome<List<DispatchRow>>> DispatchesAsync(LianxinDb db, DispatchState? state, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.DispatchAnswer) && !db.Scope.CanAnywhere(Permission.DemandDispatch)) return Failure.Forbidden;
+        var q = db.Dispatches.AsNoTracking();
+        if (state is { } s) q = q.Where(x => x.State == s);
+        var list = await q.OrderByDescending(x => x.SentAt).Take(200).ToListAsync(ct);
+        var ids = list.Select(x => x.DemandId).Distinct().ToList();
+        // Narrowly unfiltered: only the demands these visible dispatches point to, and only what the department needs.
+        var demands = await db.Demands.IgnoreQueryFilters().Where(d => ids.Contains(d.Id) && d.TenantId == db.CurrentTenantId)
+            .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.Description, d.Address }).ToDictionaryAsync(d => d.Id, ct);
+        return list.Select(x => demands.TryGetValue(x.DemandId, out var d)
+            ? new DispatchRow(ToDto(x), d.TicketNo, d.CategoryName, d.Description, d.Address)
+            : new DispatchRow(ToDto(x), "", "", "", null)).ToList();
+    }
+}

@@ -1,0 +1,96 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Features;
+
+public class EscalationOptions
+{
+    /// <summary>Seconds between passes; 0 turns the background loop off (tests call <see cref="EscalationJob.RunOnceAsync"/>).</summary>
+    public int IntervalSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Overdue demands: below the street they escalate one level by themselves, at the street they are flagged.
+/// One pass per tenant under a lease row, so several app instances never escalate the same demand twice.
+/// </summary>
+public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public const string LeaseName = "demands.escalation";
+    static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
+    readonly string holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+
+    /// <summary>One pass; answers how many demands it escalated or flagged, or null when another instance holds the lease.</summary>
+    public async Task<int?> RunOnceAsync(CancellationToken ct = default)
+    {
+        using var scope = scopes.CreateScope();
+        var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
+        var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await AcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
+        try
+        {
+            var late = await db.Demands
+                .Where(d => (d.State == DemandState.Submitted && d.ResponseDueAt < now)
+                    || ((d.State == DemandState.Submitted || d.State == DemandState.Accepted || d.State == DemandState.Dispatched) && d.ResolveDueAt < now))
+                .OrderBy(d => d.ResolveDueAt).Take(500).ToListAsync(ct);
+            var changed = 0;
+            foreach (var d in late)
+            {
+                var why = Overdue.ResponseLate(d.State, d.ResponseDueAt, now) ? "超过响应时限未受理" : "超过办结时限未办结";
+                var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+                if (Overdue.EscalateTo(d.State, d.Level, d.ResponseDueAt, d.ResolveDueAt, now) is { } above)
+                {
+                    var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, ct);
+                    db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.AutoEscalate, now, unitName, $"{unitName}{why}，自动上报至{unit.ShortName}。", "系统"));
+                    changed++;
+                }
+                else if (!d.Overdue)
+                {
+                    d.Overdue = true;
+                    db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Overdue, now, unitName, $"{why}，已亮灯督办。", "系统"));
+                    changed++;
+                }
+            }
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return 0; } // a handler acted at the same moment: the next pass sees their change
+            return changed;
+        }
+        finally
+        {
+            await db.JobLeases.Where(l => l.TenantId == tenancy.DefaultTenantId && l.Name == LeaseName && l.Holder == holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Takes the lease if it is free or expired: one conditional UPDATE, atomic on both providers.</summary>
+    async Task<bool> AcquireAsync(LianxinDb db, Guid tenant, DateTime now, CancellationToken ct)
+    {
+        var until = now + LeaseFor;
+        var taken = await db.JobLeases.Where(l => l.TenantId == tenant && l.Name == LeaseName && (l.ExpiresAt <= now || l.Holder == holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
+        if (taken == 1) return true;
+        if (await db.JobLeases.AnyAsync(l => l.TenantId == tenant && l.Name == LeaseName, ct)) return false;
+        db.JobLeases.Add(new JobLease { TenantId = tenant, Name = LeaseName, Holder = holder, ExpiresAt = until });
+        try { await db.SaveChangesAsync(ct); return true; }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); return false; } // another instance created it first
+    }
+}
+
+/// <summary>Runs <see cref="EscalationJob"/> on the injected clock's timer.</summary>
+public class EscalationService(EscalationJob job, EscalationOptions options, TimeProvider clock, ILogger<EscalationService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.IntervalSeconds <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.IntervalSeconds), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await job.RunOnceAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Demand escalation pass failed"); }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Features;
+
+/// <summary>A demand as a resident raises it (public page) or as staff record it (phone call, visit).</summary>
+public class SubmitDemandRequest
+{
+    public Guid CommunityId { get; set; }
+    public Guid CategoryId { get; set; }
+    public string Description { get; set; } = "";
+    public Guid? CompoundId { get; set; }
+    public string? Address { get; set; }
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public DateTime? AppointmentAt { get; set; }
+    /// <summary>Staff only: how the demand came in (电话、走访).</summary>
+    public DemandSource Source { get; set; } = DemandSource.Staff;
+}
+
+public record DemandCreated(Guid Id, string TicketNo);
+
+public static partial class SubmitDemand
+{
+    [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8})$")]
+    private static partial Regex PhonePattern();
+
+    public static Errors Validate(SubmitDemandRequest r, DateTime now)
+    {
+        var e = new Errors();
+        if (r.CommunityId == Guid.Empty) e.Fail(nameof(r.CommunityId), "请选择所在社区。");
+        if (r.CategoryId == Guid.Empty) e.Fail(nameof(r.CategoryId), "请选择诉求类别。");
+        if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Trim().Length < 5) e.Fail(nameof(r.Description), "请描述您的诉求（至少 5 个字）。");
+        e.Max(nameof(r.Description), r.Description, 1000, "诉求描述");
+        if (r.CompoundId is null && string.IsNullOrWhiteSpace(r.Address)) e.Fail(nameof(r.Address), "请选择小区或填写地点。");
+        e.Max(nameof(r.Address), r.Address, 200, "地点");
+        e.Required(nameof(r.ContactName), r.ContactName, "请填写联系人称呼。");
+        e.Max(nameof(r.ContactName), r.ContactName, 40, "联系人称呼");
+        if (string.IsNullOrWhiteSpace(r.ContactPhone)) e.Fail(nameof(r.ContactPhone), "请填写联系电话，以便告知办理结果。");
+        else if (!PhonePattern().IsMatch(r.ContactPhone.Trim().Replace(" ", ""))) e.Fail(nameof(r.ContactPhone), "联系电话格式不正确（手机号 11 位，或带区号的固定电话）。");
+        if (r.AppointmentAt is { } at && at <= now) e.Fail(nameof(r.AppointmentAt), "预约时间须晚于现在。");
+        return e;
+    }
+
+    /// <summary>
+    /// Files a demand. <paramref name="isPublic"/>: an anonymous resident, so the community, place and category
+    /// are looked up without the scope filter (they are public facts); staff must be able to handle demands there.
+    /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
+    /// </summary>
+    public static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
+        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        idempotencyKey = DemandFlow.Blank(idempotencyKey);
+        if (idempotencyKey is { Length: > 64 }) return Failure.Invalid("IdempotencyKey", "Idempotency-Key 不能超过 64 个字符。");
+        // Keys are per caller (anonymous residents share one space), so nobody reaches another's answer by reusing a key.
+        if (idempotencyKey is not null) idempotencyKey = isPublic ? $"p:{idempotencyKey}" : $"u:{db.Scope.UserId:N}:{idempotencyKey}";
+        if (idempotencyKey is not null && await FindByKeyAsync(db, idempotencyKey, ct) is { } earlier) return earlier;
+
+        var e = Validate(r, now);
+        if (e.Any) return Failure.Invalid(e);
+
+        var community = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == r.CommunityId && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
+        if (community is null) return Failure.Invalid(nameof(r.CommunityId), "所选社区不存在。");
+        if (!isPublic && !db.Scope.Can(Permission.DemandHandle, community.Path)) return Failure.Forbidden;
+        var street = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == community.ParentId, ct);
+        var categories = await Categories.ForStreetAsync(db, street.Id, ct);
+        var category = categories.FirstOrDefault(c => c.Id == r.CategoryId);
+        if (category is null) return Failure.Invalid(nameof(r.CategoryId), "所选类别不属于该街道。");
+        if (category.ServiceMode == ServiceMode.Appointment && r.AppointmentAt is null)
+            return Failure.Invalid(nameof(r.AppointmentAt), "预约办理请选择预约时间。");
+
+        Guid? gridUnitId = null;
+        string? address = DemandFlow.Blank(r.Address);
+        if (r.CompoundId is { } compoundId)
+        {
+            var compound = await db.AllInTenant<Compound>().FirstOrDefaultAsync(c => c.Id == compoundId && c.CommunityId == community.Id, ct);
+            if (compound is null) return Failure.Invalid(nameof(r.CompoundId), "所选小区不在该社区。");
+            address ??= compound.Name;
+            if (compound.GridId is { } gridId)
+                gridUnitId = await db.AllInTenant<Grid>().Where(g => g.Id == gridId).Select(g => g.BranchId).FirstOrDefaultAsync(ct);
+        }
+
+        var phone = r.ContactPhone.Trim().Replace(" ", "");
+        var d = new Demand
+        {
+            TenantId = community.TenantId,
+            TicketNo = Ticket.New(now),
+            CategoryId = category.Id,
+            CategoryName = category.Name,
+            Description = r.Description.Trim(),
+            StreetId = street.Id,
+            CommunityId = community.Id,
+            GridUnitId = gridUnitId,
+            CompoundId = r.CompoundId,
+            Address = address,
+            ContactName = r.ContactName.Trim(),
+            ContactPhone = phone,
+            PhoneTail = Ticket.PhoneTail(phone),
+            Source = isPublic ? DemandSource.Public : r.Source == DemandSource.Public ? DemandSource.Staff : r.Source,
+            ServiceMode = category.ServiceMode,
+            AppointmentAt = r.AppointmentAt,
+            CreatedAt = now,
+            IdempotencyKey = idempotencyKey,
+        };
+        // Rows belong to the lowest unit of the place, so the grid, its community and the street all see them.
+        var level = category.DefaultLevel == DemandLevel.Grid && gridUnitId is null ? DemandLevel.Community : category.DefaultLevel;
+        d.OrgPath = gridUnitId is { } gu ? await db.AllInTenant<OrgUnit>().Where(u => u.Id == gu).Select(u => u.Path).FirstAsync(ct) : community.Path;
+        var unit = await DemandFlow.MoveToAsync(db, d, level, DemandState.Submitted, now, ct);
+        db.Demands.Add(d);
+        DemandPhotos.Attach(db, d, photos ?? [], now);
+        var actor = isPublic ? "居民（网上提交）" : null;
+        db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Submit, now, unit.ShortName, $"诉求已登记，转{level.Chinese()}（{unit.ShortName}）办理。", actor));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same key raced in from a second request: answer what it filed.
+            db.ChangeTracker.Clear();
+            if (await FindByKeyAsync(db, idempotencyKey, ct) is { } first) return first;
+            throw;
+        }
+        return new DemandCreated(d.Id, d.TicketNo);
+    }
+
+    static async Task<DemandCreated?> FindByKeyAsync(LianxinDb db, string key, CancellationToken ct) =>
+        // Unfiltered on purpose: a retry must find its first answer even if the caller cannot see the demand.
+        await db.Demands.IgnoreQueryFilters().Where(d => d.TenantId == db.CurrentTenantId && d.IdempotencyKey == key)
+            .Select(d => new DemandCreated(d.Id, d.TicketNo)).FirstOrDefaultAsync(ct);
+}

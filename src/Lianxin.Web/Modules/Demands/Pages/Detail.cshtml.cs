@@ -1,0 +1,89 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Pages;
+
+/// <summary>/demands/{id}: the demand, its steps and dispatches, and the buttons for what the caller may do at its level.</summary>
+public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    public DemandDetailDto D { get; private set; } = null!;
+    public List<DepartmentDto> Departments { get; private set; } = [];
+    public List<Guid> PhotoIds { get; private set; } = [];
+
+    [BindProperty] public DemandStepRequest Step { get; set; } = new();
+    [BindProperty] public DispatchRequest Whistle { get; set; } = new();
+    [BindProperty] public MergeRequest Merge { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostStepAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await HandleDemand.HandleAsync(db, clock, id, Step, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = $"已{Step.Action.Chinese()}。";
+            return Redirect($"/demands/{id}");
+        }
+        outcome.CopyTo(ModelState, "Step");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostDispatchAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await DispatchDemand.HandleAsync(db, clock, id, Whistle, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "已吹哨派单。";
+            return Redirect($"/demands/{id}");
+        }
+        outcome.CopyTo(ModelState, "Whistle");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await MergeDemand.HandleAsync(db, clock, id, Merge, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "已合并到另一诉求。";
+            return Redirect($"/demands/{id}");
+        }
+        outcome.CopyTo(ModelState, "Merge");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>A photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
+    {
+        var photo = await db.DemandPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct);
+        if (photo is null) return NotFound();
+        Response.Headers["X-Content-Type-Options"] = "nosniff";
+        return File(photo.Data, photo.ContentType);
+    }
+
+    async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var d = await DemandQueries.DetailAsync(db, id, ct);
+        if (d.Kind == OutcomeKind.NotFound) return NotFound();
+        if (!d.IsOk) return Forbid();
+        D = d.Value!;
+        PhotoIds = await DemandPhotos.IdsAsync(db, id, ct);
+        if (D.Actions.Contains(DemandAction.Dispatch)) Departments = await DispatchDemand.DepartmentsAsync(db, D.StreetId, ct);
+        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb(D.TicketNo) };
+        return null;
+    }
+}

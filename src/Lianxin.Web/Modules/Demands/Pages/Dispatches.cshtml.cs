@@ -1,0 +1,41 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Modules.Demands.Pages;
+
+/// <summary>/demands/dispatches: a department's inbox (部门报到): accept, report back, return.</summary>
+public class DispatchesModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    public List<DemandQueries.DispatchRow> Rows { get; private set; } = [];
+    [BindProperty] public DispatchAnswerRequest Answer { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await DispatchDemand.AnswerAsync(db, clock, id, Answer, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = $"已{Answer.Action.Chinese()}。";
+            return Redirect("/demands/dispatches");
+        }
+        outcome.CopyTo(ModelState, "Answer");
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("部门报到") };
+        var rows = await DemandQueries.DispatchesAsync(db, null, ct);
+        if (!rows.IsOk) return Forbid();
+        Rows = rows.Value!;
+        return null;
+    }
+}

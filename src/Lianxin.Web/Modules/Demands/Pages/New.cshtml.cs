@@ -1,0 +1,66 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Pages;
+
+/// <summary>/demands/new: staff record a demand taken by phone or on a visit; a one-time form token makes a double submit file once.</summary>
+public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
+    [BindProperty] public SubmitDemandRequest Input { get; set; } = new() { Source = DemandSource.Phone };
+    [BindProperty] public string FormToken { get; set; } = "";
+
+    public List<(Guid Id, string Name)> Communities { get; private set; } = [];
+    public List<DemandCategory> CategoryList { get; private set; } = [];
+    public List<(Guid Id, string Name)> CompoundList { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        FormToken = Guid.NewGuid().ToString("N");
+        await LoadAsync(ct);
+        if (Communities.Count == 0) return Forbid();
+        Input.CommunityId = Community is { } c && Communities.Any(x => x.Id == c) ? c : Communities[0].Id;
+        await LoadPlaceAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
+        var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: false, ct);
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = $"诉求已登记，受理编号 {outcome.Value!.TicketNo}。";
+            return Redirect($"/demands/{outcome.Value.Id}");
+        }
+        outcome.CopyTo(ModelState);
+        await LoadAsync(ct);
+        await LoadPlaceAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("登记诉求") };
+        var units = await db.OrgUnits.Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path)
+            .Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
+        Communities = units.Where(u => db.Scope.Can(Permission.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+    }
+
+    async Task LoadPlaceAsync(CancellationToken ct)
+    {
+        var streetId = await db.OrgUnits.Where(u => u.Id == Input.CommunityId).Select(u => u.ParentId).FirstOrDefaultAsync(ct);
+        if (streetId is { } s) CategoryList = await Categories.ForStreetAsync(db, s, ct);
+        CompoundList = (await db.Compounds.Where(c => c.CommunityId == Input.CommunityId).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Name)).ToList();
+    }
+}

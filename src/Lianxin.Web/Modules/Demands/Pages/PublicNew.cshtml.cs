@@ -1,0 +1,86 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Demands.Pages;
+
+/// <summary>
+/// /public/demands/new: a resident raises a demand without an account. Communities, compounds and categories
+/// are public facts, read without the scope filter; nothing personal is shown. A one-time form token makes a
+/// double submit file one demand; a hidden honeypot field catches form-filling robots.
+/// </summary>
+[AllowAnonymous]
+public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
+    [BindProperty] public SubmitDemandRequest Input { get; set; } = new();
+    [BindProperty] public string FormToken { get; set; } = "";
+    /// <summary>Honeypot: hidden from people; a robot that fills it gets a thank-you and nothing is filed.</summary>
+    [BindProperty] public string? Website { get; set; }
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
+    public List<(Guid Id, string Name, string Street)> Communities { get; private set; } = [];
+    public List<DemandCategory> CategoryList { get; private set; } = [];
+    public List<(Guid Id, string Name)> CompoundList { get; private set; } = [];
+    public string? CommunityName { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        FormToken = Guid.NewGuid().ToString("N");
+        if (Community is { } c) Input.CommunityId = c;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(Website)) return Redirect("/public/demands/submitted");
+        ModelState.Clear();
+        if (!limiter.TryAcquire(HttpContext))
+        {
+            ModelState.AddModelError("", PublicIntakeLimiter.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await LoadAsync(ct);
+            return Page();
+        }
+        // The form's datetime-local is Beijing time; the domain keeps UTC.
+        if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
+        var (photos, photoErrors) = await DemandPhotos.ReadAsync(Photos, ct);
+        if (photoErrors.Any)
+        {
+            foreach (var m in photoErrors["Photos"]) ModelState.AddModelError("Photos", m);
+            Community = Input.CommunityId;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
+        if (outcome.IsOk) return Redirect($"/public/demands/submitted?ticket={outcome.Value!.TicketNo}");
+        outcome.CopyTo(ModelState);
+        Community = Input.CommunityId;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        // Deliberately unfiltered (anonymous page): only names of communities, compounds and categories.
+        var units = db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && u.Status == OrgStatus.Active);
+        var streets = await units.Where(u => u.Kind == OrgKind.Street).ToDictionaryAsync(u => u.Id, u => u.ShortName, ct);
+        Communities = (await units.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Path).ThenBy(u => u.SortOrder)
+                .Select(u => new { u.Id, u.Name, u.ShortName, u.ParentId }).ToListAsync(ct))
+            .Select(u => (u.Id, u.ShortName.Replace("党委", "").Replace("党总支", "").Replace("党支部", ""), streets.GetValueOrDefault(u.ParentId ?? Guid.Empty, "").Replace("党工委", "")))
+            .ToList();
+        if (Input.CommunityId == Guid.Empty) return;
+        var community = await units.FirstOrDefaultAsync(u => u.Id == Input.CommunityId && u.Kind == OrgKind.Community, ct);
+        if (community?.ParentId is not { } streetId) return;
+        CommunityName = Communities.FirstOrDefault(c => c.Id == community.Id).Name;
+        CategoryList = await Categories.ForStreetAsync(db, streetId, ct);
+        CompoundList = (await db.Compounds.IgnoreQueryFilters().Where(c => c.TenantId == db.CurrentTenantId && c.CommunityId == community.Id)
+            .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+    }
+}

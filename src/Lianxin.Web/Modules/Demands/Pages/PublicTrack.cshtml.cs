@@ -1,0 +1,44 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Modules.Demands.Pages;
+
+/// <summary>/public/demands/track: ticket plus the last four phone digits show the progress; a resolved demand can be rated here.</summary>
+[AllowAnonymous]
+public class PublicTrackModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Ticket { get; set; }
+    [BindProperty] public string? PhoneTail { get; set; }
+    [BindProperty] public Satisfaction? Rating { get; set; }
+    [BindProperty] public string? RatingNote { get; set; }
+
+    public TrackedDemand? Found { get; private set; }
+    public bool Searched { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Searched = true;
+        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct);
+        if (Found is null) ModelState.AddModelError("", "未找到该诉求，请核对受理编号和手机号后四位。");
+    }
+
+    public async Task OnPostRateAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Searched = true;
+        var outcome = await RateDemand.ByResidentAsync(db, clock, Ticket ?? "", PhoneTail ?? "", new RateRequest { Rating = Rating, Note = RatingNote }, ct);
+        if (outcome.IsOk)
+            TempData["Flash"] = outcome.Value!.State == DemandState.Closed ? "感谢您的评价！" : "已收到您的意见，诉求将重新办理。";
+        else outcome.CopyTo(ModelState, "");
+        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct);
+        if (Found is null && outcome.IsOk) ModelState.AddModelError("", "未找到该诉求，请核对受理编号和手机号后四位。");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+using Lianxin.Web.Platform.Data;
+
+namespace Lianxin.Web.Modules.Pledges.Domain;
+
+/// <summary>Who made the promise (source 001: matters pledged by leaders, by branches, by members).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PledgeOwner>))]
+public enum PledgeOwner { Leader, Branch, Member }
+
+[JsonConverter(typeof(JsonStringEnumConverter<PledgeState>))]
+public enum PledgeState { Open, Closed }
+
+/// <summary>How the public board colours a pledge.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PledgeStatus>))]
+public enum PledgeStatus { OnTrack, Late, Done }
+
+/// <summary>
+/// A practical matter promised to residents (我为群众办实事): the responsible person and unit (责任清单),
+/// its tasks (任务清单) and dated progress (进度清单). <see cref="OrgPath"/> is the responsible unit's path.
+/// </summary>
+public class Pledge : Entity, IOrgScoped, IVersioned
+{
+    public Guid OrgUnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public PledgeOwner Owner { get; set; }
+    public string ResponsiblePerson { get; set; } = "";
+    public string ResponsibleUnit { get; set; } = "";
+    public DateOnly StartOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    public int Progress { get; set; }
+    public PledgeState State { get; set; }
+    public DateOnly? DoneOn { get; set; }
+    /// <summary>How the residents confirmed the matter was done (a meeting, a survey, signatures).</summary>
+    public string? Confirmation { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public class PledgeTask : Entity, IOrgScoped
+{
+    public Guid PledgeId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Title { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+    public DateOnly? DoneOn { get; set; }
+    public int SortOrder { get; set; }
+}
+
+public class PledgeUpdate : Entity, IOrgScoped
+{
+    public Guid PledgeId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public DateOnly On { get; set; }
+    public int Percent { get; set; }
+    public string Note { get; set; } = "";
+    public DateTime At { get; set; }
+    public string ActorName { get; set; } = "";
+}
+
+/// <summary>A pledge that grew out of residents' demands.</summary>
+public class PledgeDemand : Entity, IOrgScoped
+{
+    public Guid PledgeId { get; set; }
+    public Guid DemandId { get; set; }
+    public string OrgPath { get; set; } = "";
+}
+
+public static class PledgeRules
+{
+    public static string Chinese(this PledgeOwner o) => o switch
+    {
+        PledgeOwner.Leader => "领导干部", PledgeOwner.Branch => "党组织", PledgeOwner.Member => "党员", _ => o.ToString(),
+    };
+
+    public static string Chinese(this PledgeStatus s) => s switch
+    {
+        PledgeStatus.OnTrack => "按期推进", PledgeStatus.Late => "滞后", PledgeStatus.Done => "已完成", _ => s.ToString(),
+    };
+
+    /// <summary>Done when closed or at 100%; late when past its deadline or with an open task past its own; otherwise on track.</summary>
+    public static PledgeStatus Status(PledgeState state, int progress, DateOnly dueOn, IEnumerable<(DateOnly Due, DateOnly? Done)> tasks, DateOnly today)
+    {
+        if (state == PledgeState.Closed || progress >= 100) return PledgeStatus.Done;
+        if (today > dueOn) return PledgeStatus.Late;
+        return tasks.Any(t => t.Done is null && today > t.Due) ? PledgeStatus.Late : PledgeStatus.OnTrack;
+    }
+
+    /// <summary>Why a progress update is refused, or null: progress never goes back, stays within 0–100, is not dated in the future.</summary>
+    public static string? CheckProgress(int current, int next, DateOnly on, DateOnly today, DateOnly startOn)
+    {
+        if (next is < 0 or > 100) return "进度须在 0–100 之间。";
+        if (next < current) return $"进度不能低于当前的 {current}%。";
+        if (on > today) return "进度日期不能晚于今天。";
+        if (on < startOn) return "进度日期不能早于开始日期。";
+        return null;
+    }
+
+    /// <summary>Counts of a period: pledged, done, done on time (done on or before the deadline).</summary>
+    public static (int Pledged, int Done, int OnTime) Count(IEnumerable<(DateOnly Due, DateOnly? Done)> pledges)
+    {
+        int p = 0, d = 0, o = 0;
+        foreach (var x in pledges)
+        {
+            p++;
+            if (x.Done is { } done) { d++; if (done <= x.Due) o++; }
+        }
+        return (p, d, o);
+    }
+}

@@ -1,0 +1,102 @@
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Pledges.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Pledges.Features;
+
+public record PledgeRow(Guid Id, string Title, PledgeOwner Owner, string ResponsiblePerson, string ResponsibleUnit, DateOnly DueOn, int Progress,
+    PledgeStatus Status, string StatusName);
+
+public record PledgeTaskDto(Guid Id, string Title, DateOnly DueOn, DateOnly? DoneOn);
+public record PledgeUpdateDto(DateOnly On, int Percent, string Note, string Actor);
+public record LinkedDemand(Guid Id, string TicketNo, string Category, string State);
+
+public record PledgeDetailDto(Guid Id, Guid OrgUnitId, string Title, string? Description, PledgeOwner Owner, string ResponsiblePerson, string ResponsibleUnit,
+    DateOnly StartOn, DateOnly DueOn, int Progress, PledgeState State, PledgeStatus Status, string StatusName, string? Confirmation, int Version,
+    bool CanManage, IReadOnlyList<PledgeTaskDto> Tasks, IReadOnlyList<PledgeUpdateDto> Updates, IReadOnlyList<LinkedDemand> Demands);
+
+/// <summary>One line of the public board: only what residents should see (no personal data beyond the responsible official's name).</summary>
+public record BoardRow(string Title, string? Description, string Owner, string ResponsiblePerson, string ResponsibleUnit, DateOnly DueOn, int Progress,
+    PledgeStatus Status, string StatusName, DateOnly? LastUpdateOn, string? LastUpdate);
+
+public record Board(string UnitName, DateOnly Today, IReadOnlyList<BoardRow> Rows, int OnTrack, int Late, int Done);
+
+public record PledgeCount(string Name, int Pledged, int Done, int OnTime);
+
+public static class PledgeQueries
+{
+    static PledgeStatus StatusOf(Pledge p, IEnumerable<PledgeTask> tasks, DateOnly today) =>
+        PledgeRules.Status(p.State, p.Progress, p.DueOn, tasks.Select(t => (t.DueOn, t.DoneOn)), today);
+
+    public static async Task<Outcome<List<PledgeRow>>> ListAsync(LianxinDb db, TimeProvider clock, PledgeStatus? status, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.PledgeManage)) return Failure.Forbidden;
+        var today = CreatePledge.Today(clock);
+        var pledges = await db.Pledges.AsNoTracking().OrderBy(p => p.DueOn).Take(500).ToListAsync(ct);
+        var ids = pledges.Select(p => p.Id).ToList();
+        var tasks = (await db.PledgeTasks.AsNoTracking().Where(t => ids.Contains(t.PledgeId)).ToListAsync(ct)).ToLookup(t => t.PledgeId);
+        return pledges.Select(p => (p, s: StatusOf(p, tasks[p.Id], today))).Where(x => status is null || x.s == status)
+            .Select(x => new PledgeRow(x.p.Id, x.p.Title, x.p.Owner, x.p.ResponsiblePerson, x.p.ResponsibleUnit, x.p.DueOn, x.p.Progress, x.s, x.s.Chinese()))
+            .ToList();
+    }
+
+    public static async Task<Outcome<PledgeDetailDto>> DetailAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    {
+        var p = await db.Pledges.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return Failure.NotFound;
+        var tasks = await db.PledgeTasks.AsNoTracking().Where(t => t.PledgeId == id).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var updates = await db.PledgeUpdates.AsNoTracking().Where(u => u.PledgeId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.At).ToListAsync(ct);
+        var demandIds = await db.PledgeDemands.AsNoTracking().Where(x => x.PledgeId == id).Select(x => x.DemandId).ToListAsync(ct);
+        var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.State }).ToListAsync(ct);
+        var status = StatusOf(p, tasks, CreatePledge.Today(clock));
+        return new PledgeDetailDto(p.Id, p.OrgUnitId, p.Title, p.Description, p.Owner, p.ResponsiblePerson, p.ResponsibleUnit, p.StartOn, p.DueOn, p.Progress,
+            p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(Permission.PledgeManage, p.OrgPath) && p.State == PledgeState.Open,
+            tasks.Select(t => new PledgeTaskDto(t.Id, t.Title, t.DueOn, t.DoneOn)).ToList(),
+            updates.Select(u => new PledgeUpdateDto(u.On, u.Percent, u.Note, u.ActorName)).ToList(),
+            demands.Select(d => new LinkedDemand(d.Id, d.TicketNo, d.CategoryName, d.State.Chinese())).ToList());
+    }
+
+    /// <summary>
+    /// The public board (为民解忧榜) of a street or community. Anonymous, so deliberately unfiltered, limited to
+    /// this tenant and this unit's subtree, and projected to public fields only.
+    /// </summary>
+    public static async Task<Board?> BoardAsync(LianxinDb db, TimeProvider clock, Guid orgUnitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == orgUnitId && u.TenantId == db.CurrentTenantId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
+        if (unit is null) return null;
+        var today = CreatePledge.Today(clock);
+        var q = db.Pledges.IgnoreQueryFilters().AsNoTracking().Where(p => p.TenantId == unit.TenantId && p.OrgPath.StartsWith(unit.Path));
+        if (owner is { } o) q = q.Where(p => p.Owner == o);
+        var pledges = await q.OrderBy(p => p.DueOn).Take(300).ToListAsync(ct);
+        var ids = pledges.Select(p => p.Id).ToList();
+        var tasks = (await db.PledgeTasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.TenantId == unit.TenantId && ids.Contains(t.PledgeId)).ToListAsync(ct)).ToLookup(t => t.PledgeId);
+        var last = (await db.PledgeUpdates.IgnoreQueryFilters().AsNoTracking().Where(u => u.TenantId == unit.TenantId && ids.Contains(u.PledgeId))
+                .Select(u => new { u.PledgeId, u.On, u.At, u.Note }).ToListAsync(ct))
+            .GroupBy(u => u.PledgeId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.On).ThenByDescending(u => u.At).First());
+        var all = pledges.Select(p =>
+        {
+            var s = StatusOf(p, tasks[p.Id], today);
+            var l = last.GetValueOrDefault(p.Id);
+            return new BoardRow(p.Title, p.Description, p.Owner.Chinese(), p.ResponsiblePerson, p.ResponsibleUnit, p.DueOn, p.Progress, s, s.Chinese(), l?.On, l?.Note);
+        }).ToList();
+        return new Board(unit.ShortName.Replace("党工委", "").Replace("党委", ""), today, all.Where(r => status is null || r.Status == status).ToList(),
+            all.Count(r => r.Status == PledgeStatus.OnTrack), all.Count(r => r.Status == PledgeStatus.Late), all.Count(r => r.Status == PledgeStatus.Done));
+    }
+
+    /// <summary>Counts per owner kind and per responsible person for pledges due in a period.</summary>
+    public static async Task<Outcome<List<PledgeCount>>> CountsAsync(LianxinDb db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.PledgeManage)) return Failure.Forbidden;
+        var rows = await db.Pledges.AsNoTracking().Where(p => p.DueOn >= from && p.DueOn <= to)
+            .Select(p => new { p.Owner, p.ResponsiblePerson, p.DueOn, p.DoneOn }).ToListAsync(ct);
+        return rows.GroupBy(r => $"{r.Owner.Chinese()} · {r.ResponsiblePerson}")
+            .Select(g => { var c = PledgeRules.Count(g.Select(x => (x.DueOn, x.DoneOn))); return new PledgeCount(g.Key, c.Pledged, c.Done, c.OnTime); })
+            .OrderByDescending(c => c.Pledged).ToList();
+    }
+}

@@ -1,0 +1,46 @@
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Pledges.Features;
+using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Modules.Pledges.Pages;
+
+public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    public PledgeDetailDto P { get; private set; } = null!;
+    [BindProperty] public ProgressRequest Progress { get; set; } = new();
+    [BindProperty] public LinkDemandRequest Link { get; set; } = new();
+    [BindProperty] public ClosePledgeRequest Close { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public Task<IActionResult> OnPostProgressAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.AddAsync(db, clock, id, Progress, ct), "Progress", "进度已登记。", ct);
+    public Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken ct) => Do(id, PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct), "", "任务已完成。", ct);
+    public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.LinkDemandAsync(db, id, Link, ct), "Link", "已关联诉求。", ct);
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.CloseAsync(db, clock, id, Close, ct), "Close", "承诺事项已办结。", ct);
+
+    async Task<IActionResult> Do(Guid id, Task<Outcome<PledgeSaved>> work, string prefix, string done, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await work;
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = done;
+            return Redirect($"/pledges/{id}");
+        }
+        outcome.CopyTo(ModelState, prefix);
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var p = await PledgeQueries.DetailAsync(db, clock, id, ct);
+        if (!p.IsOk) return NotFound();
+        P = p.Value!;
+        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb(P.Title) };
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Pledges.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Pledges.Pages;
+
+public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public CreatePledgeRequest Input { get; set; } = new();
+    public List<(Guid Id, string Name)> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.OrgUnitId = db.Scope.Current?.OrgUnitId ?? Guid.Empty;
+        Input.Tasks = [new(), new(), new()];
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await CreatePledge.HandleAsync(db, clock, Input, ct);
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "承诺事项已创建。";
+            return Redirect($"/pledges/{outcome.Value!.Id}");
+        }
+        outcome.CopyTo(ModelState);
+        while (Input.Tasks.Count < 3) Input.Tasks.Add(new());
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb("新建承诺事项") };
+        var units = await db.OrgUnits.Where(u => u.Status == OrgStatus.Active && u.Kind != OrgKind.Group && u.Kind != OrgKind.Department)
+            .OrderBy(u => u.Path).Take(300).Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
+        Units = units.Where(u => db.Scope.Can(Permission.PledgeManage, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+    }
+}

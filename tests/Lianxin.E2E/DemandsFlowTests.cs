@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Lianxin.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class DemandsFlowTests(BrowserApp app)
+{
+    static Task<bool> Overflows(IPage page) => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+
+    [Fact]
+    public async Task A_resident_files_a_demand_on_a_phone_and_follows_it()
+    {
+        var page = await app.PageAs(null, phone: true);
+        await page.GotoAsync("/public/demands/new");
+        await page.GetByRole(AriaRole.Link, new() { Name = "和平社区" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("所在社区")).ToContainTextAsync("和平社区");
+
+        // A mistake is explained next to the field, and nothing is filed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请选择诉求类别");
+        Assert.False(await Overflows(page));
+        await BrowserApp.Shot(page, "demand-intake-errors-phone");
+
+        await page.GetByLabel("诉求类别").SelectOptionAsync(new SelectOptionValue { Label = "设施维修" });
+        await page.GetByLabel("诉求内容").FillAsync("小区儿童滑梯断裂，孩子玩耍有危险，请尽快维修。");
+        await page.GetByLabel("小区").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("称呼").FillAsync("黄女士");
+        await page.GetByLabel("联系电话").FillAsync("13955554321");
+        await BrowserApp.Shot(page, "demand-intake-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
+
+        var ticket = page.Locator("[data-ticket]");
+        await Assertions.Expect(ticket).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^SQ\\d{8}[2-9A-Z]{6}$"));
+        Assert.False(await Overflows(page));
+        await BrowserApp.Shot(page, "demand-submitted-phone");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "查询办理进度" }).ClickAsync();
+        await page.GetByLabel("手机号后四位").FillAsync("4321");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-state]")).ToHaveTextAsync("待受理");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("黄女士");
+        Assert.False(await Overflows(page));
+        await BrowserApp.Shot(page, "demand-track-phone");
+    }
+
+    [Fact]
+    public async Task Community_staff_accept_a_demand_from_its_detail_page()
+    {
+        var page = await app.PageAs("secretary");
+        await page.GotoAsync("/demands?state=Submitted&level=Community");
+        await BrowserApp.Shot(page, "demand-list-desktop");
+        await page.Locator("table tbody a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-state]")).ToHaveTextAsync("待受理");
+        await page.GetByLabel("办理说明").FillAsync("已联系物业，明日处理。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已受理");
+        await Assertions.Expect(page.Locator("[data-state]")).ToHaveTextAsync("办理中");
+        await BrowserApp.Shot(page, "demand-detail-desktop");
+        await page.GotoAsync("/demands/figures");
+        await Assertions.Expect(page.GetByText("满意率").First).ToBeVisibleAsync();
+        await BrowserApp.Shot(page, "demand-figures-desktop");
+    }
+}
