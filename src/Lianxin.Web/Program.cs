@@ -1,5 +1,6 @@
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.Organizations;
+using Lianxin.Web.Modules.Reviews;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Cli;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args.SkipWhile(Commands.IsCommand).To
 builder.Services.AddLianxinPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddOrganizations();
+builder.Services.AddReviews();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ await app.PrepareDatabaseAsync();
 app.UseLianxinPlatform();
 app.MapLianxinPlatform();
 app.MapOrganizations();
+app.MapReviews();
 
 app.Run();
 return 0;

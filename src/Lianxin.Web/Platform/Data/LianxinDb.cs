@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
@@ -32,6 +34,15 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Compound> Compounds => Set<Compound>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Household> Households => Set<Household>();
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
+    public DbSet<RoundUnit> RoundUnits => Set<RoundUnit>();
+    public DbSet<Panelist> Panelists => Set<Panelist>();
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<StarAward> StarAwards => Set<StarAward>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -46,6 +57,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
         OrganizationsModel.Configure(b, this);
+        ReviewsModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

@@ -7,20 +7,26 @@ public enum Permission
     OrgManage,
     UserManage,
     AuditView,
+    /// <summary>Reviews: run rounds, rubrics, publish, reopen sheets, amend, verify rectifications.</summary>
+    ReviewManage,
+    /// <summary>Reviews: sit on a panel and score.</summary>
+    ReviewScore,
+    /// <summary>Reviews: see published results and the unit's rectifications, report progress on them.</summary>
+    ReviewView,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView],
-        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage],
-        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage],
-        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.ReviewManage, Permission.ReviewView],
+        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.ReviewManage, Permission.ReviewView],
+        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.ReviewView],
+        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.ReviewView],
         [Role.GridLeader] = [Permission.OrgView],
         [Role.Member] = [Permission.OrgView],
         [Role.PartnerLiaison] = [Permission.OrgView],
-        [Role.Reviewer] = [Permission.OrgView],
+        [Role.Reviewer] = [Permission.OrgView, Permission.ReviewScore],
         [Role.DepartmentOfficer] = [Permission.OrgView],
         [Role.Resident] = [],
         [Role.Merchant] = [],
