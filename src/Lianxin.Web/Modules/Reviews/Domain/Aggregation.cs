@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 namespace Lianxin.Web.Modules.Reviews.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AggregationRule>))]
 public enum AggregationRule { Mean, TrimmedMean, WeightedByRole }
 
 /// <summary>How a round turns the panel's sheets for one unit into one number.</summary>

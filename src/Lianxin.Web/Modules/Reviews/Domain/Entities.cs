@@ -78,6 +78,7 @@ public class Panelist : Entity, IOrgScoped
     public string OrgPath { get; set; } = "";
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<SheetState>))]
 public enum SheetState { Draft, Submitted }
 
 /// <summary>One reviewer's scores for one unit. OrgPath is the reviewed unit's.</summary>

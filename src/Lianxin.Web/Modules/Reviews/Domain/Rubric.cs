@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
 namespace Lianxin.Web.Modules.Reviews.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ItemType>))]
 public enum ItemType { Scored, Deduction, Bonus, Veto }
 
+[JsonConverter(typeof(JsonStringEnumConverter<VetoEffect>))]
 public enum VetoEffect { Zero, Cap }
 
+[JsonConverter(typeof(JsonStringEnumConverter<RubricPurpose>))]
 public enum RubricPurpose { Quarterly, Annual, FiveStar, ModelSite, StarBuilding }
 
 /// <summary>One line of a 细则. What a reviewer enters depends on the type:

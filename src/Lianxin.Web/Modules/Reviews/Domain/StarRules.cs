@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 namespace Lianxin.Web.Modules.Reviews.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<StarChange>))]
 public enum StarChange { None, Awarded, Raised, Lowered, Removed }
 
 /// <summary>Star levels from results: a result sets the level it reaches, so a later review below the current
@@ -25,8 +27,10 @@ public static class StarRules
     }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<RoundState>))]
 public enum RoundState { Draft, Open, Closed, Published }
 
+[JsonConverter(typeof(JsonStringEnumConverter<RectificationState>))]
 public enum RectificationState { Open, InProgress, Submitted, Verified, Rejected }
 
 /// <summary>Which moves a round and a rectification may make.</summary>
