@@ -58,6 +58,7 @@ public static class DemoDistrict
             db.RoleGrants.Add(new RoleGrant { TenantId = tenant, UserId = user.Id, Role = a.Role, OrgUnitId = unit.Id, OrgPath = unit.Path, GrantedAt = now });
         }
         await db.SaveChangesAsync();
+        await DemoReviews.SeedAsync(sp, g);
         return g;
     }
 
