@@ -39,16 +39,19 @@ public static class ReviewResults
         var def = await db.DefinitionAsync(round.RubricId, ct);
         var units = await db.RoundUnits.Where(u => u.RoundId == round.Id).OrderBy(u => u.VisitOrder).ToListAsync(ct);
         var panel = await db.Panelists.Where(p => p.RoundId == round.Id).ToDictionaryAsync(p => p.UserId, ct);
-        var sheets = await db.ScoreSheets.Where(s => s.RoundId == round.Id).ToListAsync(ct);
-        var submitted = sheets.Where(s => s.State == SheetState.Submitted && panel.ContainsKey(s.ReviewerId)).ToList();
+        // Read-only here, and every sheet is scored once (a large round has thousands of sheets of a hundred items).
+        var submitted = await db.ScoreSheets.AsNoTracking().Where(s => s.RoundId == round.Id && s.State == SheetState.Submitted).ToListAsync(ct);
+        submitted = submitted.Where(s => panel.ContainsKey(s.ReviewerId)).ToList();
+        var scores = submitted.ToDictionary(s => s.Id, s => ScoreRules.Score(def, s.Entries));
         var previous = round.PreviousRoundId is { } pid
             ? await db.RoundUnits.Where(u => u.RoundId == pid && u.Published).ToDictionaryAsync(u => u.UnitId, ct)
             : [];
         var settings = round.Settings;
 
+        var byUnit = submitted.ToLookup(s => s.UnitId);
         var scored = units.Select(u =>
         {
-            var mine = submitted.Where(s => s.UnitId == u.UnitId).Select(s => (Sheet: s, Result: ScoreRules.Score(def, s.Entries))).ToList();
+            var mine = byUnit[u.UnitId].Select(s => (Sheet: s, Result: scores[s.Id])).ToList();
             var total = Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.Sheet.ReviewerId, panel[m.Sheet.ReviewerId].PanelRole, m.Result.Total)).ToList());
             var sections = def.Sections.ToDictionary(s => s.Code, s =>
                 Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.Sheet.ReviewerId, panel[m.Sheet.ReviewerId].PanelRole, m.Result.Sections[s.Code])).ToList()) ?? 0);
@@ -71,7 +74,7 @@ public static class ReviewResults
         if (withConsistency)
         {
             var threshold = Math.Max(1, def.BaseMax * ConsistencyShare);
-            consistency = Consistency.Measure(submitted.Select(s => (s.UnitId, s.ReviewerId, ScoreRules.Score(def, s.Entries).Total)), threshold)
+            consistency = Consistency.Measure(submitted.Select(s => (s.UnitId, s.ReviewerId, scores[s.Id].Total)), threshold)
                 .Select(c => new ConsistencyRow(c.ReviewerId, panel[c.ReviewerId].DisplayName, c.Units, c.MeanDeviation, c.Flagged)).ToList();
         }
         var sectionInfo = def.Sections.Select(s => new SectionInfo(s.Code, s.Title,
