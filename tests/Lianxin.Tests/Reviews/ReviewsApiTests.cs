@@ -155,6 +155,9 @@ public class ReviewsApiTests(LianxinApp app)
         Assert.Equal(35, rows[units[1]].GetProperty("sections").GetProperty("B").GetDouble());
         Assert.Equal(3, rows[units[0]].GetProperty("comments").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, results.GetProperty("consistency").ValueKind); // coordinator only
+        var xlsx = await street.GetAsync($"/api/v1/reviews/rounds/{roundId}/results.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         var forStreet = await street.GetFromJsonAsync<JsonElement>($"/api/v1/reviews/rounds/{roundId}/results");
         Assert.All(forStreet.GetProperty("consistency").EnumerateArray(), c => Assert.False(c.GetProperty("flagged").GetBoolean()));
 

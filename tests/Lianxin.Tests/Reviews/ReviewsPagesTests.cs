@@ -27,7 +27,21 @@ public class ReviewsPagesTests(LianxinApp app)
         Assert.Contains("考评结果", print);
         Assert.DoesNotContain("id=\"rankChart\"", print);
 
+        // The .xlsx export: one row per unit under a header, ranks and totals as numbers.
+        var xlsx = await reviewer.GetAsync($"/reviews/rounds/{DemoRound}/results?handler=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await xlsx.Content.ReadAsStreamAsync(), false))
+        {
+            var rows = book.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+            Assert.Equal(2 + 6, rows.Count);
+            Assert.Equal("名次", rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText);
+            var top = rows[2].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            Assert.Equal("1", top[0].CellValue!.Text);
+            Assert.True(double.Parse(top[2].CellValue!.Text) > 80);
+        }
+
         var secretary = await app.PagesAs("secretary");
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/reviews/rounds/{DemoRound}/results?handler=xlsx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/reviews/rounds/{DemoRound}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/reviews/rounds/{DemoRound}/results")).StatusCode);
     }

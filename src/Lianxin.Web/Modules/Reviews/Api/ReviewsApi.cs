@@ -40,6 +40,9 @@ public static class ReviewsApi
                 .Produces<RoundSaved>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary(summary);
         g.MapGet("/rounds/{id:guid}/results", async (LianxinDb db, Guid id, CancellationToken ct) => (await ReviewResults.GetAsync(db, id, ct)).ToApi(TypedResults.Ok))
             .Produces<RoundResults>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("结果：总分、分项、排名（并列同名次）、较上轮变化、点评；组织者另见评委一致性");
+        g.MapGet("/rounds/{id:guid}/results.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
+                (await ResultsWorkbook.HandleAsync(db, id, ct)).ToApi(bytes => TypedResults.File(bytes, ResultsWorkbook.ContentType, $"观摩结果-{id:N}.xlsx")))
+            .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("导出结果（.xlsx）");
         g.MapPost("/rounds/{id:guid}/amendments", async (LianxinDb db, TimeProvider clock, Guid id, AmendRequest r, CancellationToken ct) =>
                 (await Amend.HandleAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
             .Produces<AmendmentRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("发布后更正评分（须填原因）");

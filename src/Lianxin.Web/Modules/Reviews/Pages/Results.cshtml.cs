@@ -27,6 +27,14 @@ public class ResultsModel(LianxinDb db) : ReviewPageModel(db)
         return Page();
     }
 
+    /// <summary>The same results as an .xlsx download.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await ResultsWorkbook.HandleAsync(Db, id, ct);
+        if (!outcome.IsOk) return outcome.Kind == Organizations.Features.OutcomeKind.Forbidden ? Forbid() : NotFound();
+        return File(outcome.Value!, ResultsWorkbook.ContentType, "观摩结果.xlsx");
+    }
+
     /// <summary>What the charts draw, as JSON for the inline script.</summary>
     public string ChartJson => JsonSerializer.Serialize(new
     {
