@@ -221,3 +221,26 @@ public class ReviewRulesTests
         Assert.False(ReviewFlow.IsOverdue(RectificationState.Open, deadline, deadline.AddHours(-1)));
     }
 }
+
+public class RubricWorkbookTests
+{
+    [Fact]
+    public void A_rubric_survives_export_and_import_and_a_bad_row_is_reported_by_line()
+    {
+        var def = Lianxin.Web.Demo.DemoReviews.QuarterlyRubric();
+        var bytes = Lianxin.Web.Modules.Reviews.Features.RubricWorkbook.Write(def);
+        var (back, errors) = Lianxin.Web.Modules.Reviews.Features.RubricWorkbook.Read(new MemoryStream(bytes));
+        Assert.Empty(errors);
+        Assert.NotNull(back);
+        Assert.Empty(back!.Validate());
+        Assert.Equal(def.Items.Select(i => (i.Code, i.Title, i.Type, i.Max)), back.Items.Select(i => (i.Code, i.Title, i.Type, i.Max)));
+        Assert.Equal(def.Sections.Select(s => s.Title), back.Sections.Select(s => s.Title));
+        Assert.Equal(def.Stars, back.Stars);
+        Assert.Equal(def.BonusCap, back.BonusCap);
+        Assert.Equal(3, back.Items.Single(i => i.Code == "A2").PerOccurrence);
+
+        var (none, why) = Lianxin.Web.Modules.Reviews.Features.RubricWorkbook.Read(new MemoryStream("not a workbook"u8.ToArray()));
+        Assert.Null(none);
+        Assert.Equal("文件不是有效的 .xlsx 工作簿。", Assert.Single(why));
+    }
+}

@@ -89,4 +89,36 @@ public class ReviewsPagesTests(LianxinApp app)
         Assert.Contains("已提交", after);
         Assert.DoesNotContain("提交评分", after);
     }
+
+    [Fact]
+    public async Task The_street_exports_a_rubric_to_excel_and_imports_it_as_a_new_rubric()
+    {
+        var street = await app.PagesAs("street");
+        var rubricId = app.WithDb(db => db.Rubrics.First(r => r.Name == "社区党建季度观摩考评细则").Id);
+        var xlsx = await street.GetByteArrayAsync($"/reviews/rubrics/{rubricId}?handler=xlsx");
+
+        var html = await street.GetStringAsync("/reviews/rubrics");
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        async Task<HttpResponseMessage> Upload(byte[] bytes, string fileName)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent("Quarterly"), "Input.Purpose" },
+                { new ByteArrayContent(bytes), "file", fileName },
+            };
+            return await street.PostAsync("/reviews/rubrics?handler=import", form);
+        }
+        var bad = await Upload("不是表格"u8.ToArray(), "坏文件.xlsx");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("文件不是有效的 .xlsx 工作簿。", await bad.Content.ReadAsStringAsync());
+
+        var name = $"导入细则{Guid.NewGuid().ToString("N")[..4]}";
+        var ok = await Upload(xlsx, name + ".xlsx");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var imported = app.WithDb(db => db.Rubrics.First(r => r.Name == name));
+        Assert.False(imported.Frozen);
+        Assert.Equal(10, imported.Definition.Items.Count);
+        Assert.Equal(3, imported.Definition.Stars.Count);
+    }
 }

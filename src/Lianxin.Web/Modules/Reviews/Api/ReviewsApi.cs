@@ -17,6 +17,9 @@ public static class ReviewsApi
             .WithSummary("评分细则（各版本）");
         g.MapGet("/rubrics/{id:guid}", async (LianxinDb db, Guid id, CancellationToken ct) => (await SaveRubric.GetAsync(db, id, ct)).ToApi(TypedResults.Ok))
             .Produces<RubricDto>().WithSummary("细则内容：部分、评分项、加分上限、否决、星级门槛");
+        g.MapGet("/rubrics/{id:guid}.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
+                (await SaveRubric.GetAsync(db, id, ct)).ToApi(r => TypedResults.File(RubricWorkbook.Write(r.Definition), ResultsWorkbook.ContentType, $"rubric-{r.Id:N}.xlsx")))
+            .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).WithSummary("导出细则（.xlsx，可修改后在页面导入）");
         g.MapPost("/rubrics", async (LianxinDb db, TimeProvider clock, RubricRequest r, CancellationToken ct) =>
                 (await SaveRubric.CreateAsync(db, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rubrics/{v.Id}", v)))
             .Produces<RubricSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建细则");

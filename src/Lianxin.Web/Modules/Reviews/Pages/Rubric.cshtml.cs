@@ -58,6 +58,33 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         return Redirect($"/reviews/rubrics/{outcome.Value.Id}");
     }
 
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await SaveRubric.GetAsync(Db, id, ct);
+        if (!outcome.IsOk) return NotFound();
+        return File(RubricWorkbook.Write(outcome.Value!.Definition), ResultsWorkbook.ContentType, $"{outcome.Value.Name}-v{outcome.Value.VersionNo}.xlsx");
+    }
+
+    /// <summary>A new rubric from an .xlsx in the export's layout.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        Show();
+        ModelState.Clear();
+        if (file is null || file.Length == 0) { ModelState.AddModelError("", "请选择 .xlsx 文件。"); return Page(); }
+        if (file.Length > 5_000_000) { ModelState.AddModelError("", "文件不能超过 5 MB。"); return Page(); }
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var (def, errors) = RubricWorkbook.Read(stream);
+        if (def is null) { foreach (var e in errors) ModelState.AddModelError("", e); return Page(); }
+        var owner = Db.Scope.Grants.Where(g => g.Role.Allows(Permission.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
+        var name = string.IsNullOrWhiteSpace(Input.Name) ? Path.GetFileNameWithoutExtension(file.FileName) : Input.Name;
+        var outcome = await SaveRubric.CreateAsync(Db, clock, new RubricRequest { OwnerUnitId = owner, Name = name, Purpose = Input.Purpose, Definition = def }, ct);
+        if (!outcome.IsOk) return Fail(outcome, "");
+        TempData["Flash"] = $"已从 Excel 导入 {def.Items.Count} 个评分项。";
+        return Redirect($"/reviews/rubrics/{outcome.Value!.Id}");
+    }
+
     void Show()
     {
         ViewData["Title"] = Rubric?.Name ?? "新建评分细则";
