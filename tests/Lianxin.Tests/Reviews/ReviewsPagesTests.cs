@@ -88,6 +88,17 @@ public class ReviewsPagesTests(LianxinApp app)
         var after = await pages.GetStringAsync(url);
         Assert.Contains("已提交", after);
         Assert.DoesNotContain("提交评分", after);
+
+        // A problem seen on site becomes a rectification; without a description nothing is recorded.
+        var deadline = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd");
+        var noText = await LianxinApp.PostFormAsync(pages, url + "?handler=finding", new() { ["owner"] = "社区书记", ["deadline"] = deadline }, url);
+        Assert.Contains("请描述发现的问题。", await noText.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.Rectifications.Any(x => x.RoundId == roundId)));
+        var found = await LianxinApp.PostFormAsync(pages, url + "?handler=finding", new() { ["itemCode"] = "C1", ["description"] = "党群服务中心周末未开放", ["owner"] = "社区书记", ["deadline"] = deadline }, url);
+        Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        var rect = app.WithDb(db => db.Rectifications.Single(x => x.RoundId == roundId));
+        Assert.Equal("党群服务中心周末未开放", rect.Description);
+        Assert.Equal(RectificationState.Open, rect.State);
     }
 
     [Fact]

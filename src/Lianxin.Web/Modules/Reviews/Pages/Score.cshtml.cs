@@ -70,6 +70,24 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         return Fail(outcome);
     }
 
+    /// <summary>A problem seen on site becomes a rectification for the unit.</summary>
+    public async Task<IActionResult> OnPostFindingAsync(Guid id, string? itemCode, string? description, string? owner, DateTime? deadline, CancellationToken ct)
+    {
+        var sheet = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        if (!sheet.IsOk) return Fail(sheet);
+        // The date a person picks is a local (Asia/Shanghai) day: due at its end.
+        DateTime? due = deadline is { } d ? DateTime.SpecifyKind(d.Date.AddDays(1).AddHours(-8), DateTimeKind.Utc) : null;
+        var outcome = await Features.Rectifications.AddFindingAsync(Db, clock, sheet.Value!.RoundId,
+            new FindingRequest { UnitId = sheet.Value.UnitId, ItemCode = itemCode, Description = description ?? "", Owner = owner ?? "", Deadline = due }, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "问题已记录，已生成整改任务。";
+            return Redirect($"/reviews/sheets/{id}");
+        }
+        await OnGetAsync(id, ct);
+        return Fail(outcome, "Finding");
+    }
+
     void Show(SheetDto sheet)
     {
         Sheet = sheet;
