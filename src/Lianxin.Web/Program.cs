@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Demands;
 using Lianxin.Web.Modules.Organizations;
 using Lianxin.Web.Modules.Pledges;
+using Lianxin.Web.Modules.Reviews;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Cli;
 
@@ -14,6 +15,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddDemands(builder.Configuration);
 builder.Services.AddPledges();
+builder.Services.AddReviews();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapOrganizations();
 app.MapMembers();
 app.MapDemands();
 app.MapPledges();
+app.MapReviews();
 
 app.Run();
 return 0;

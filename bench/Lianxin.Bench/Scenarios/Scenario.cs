@@ -54,7 +54,7 @@ public abstract class Scenario
 
 public static class ScenarioCatalog
 {
-    public static readonly Scenario[] All = [new OrgTreeScenario()];
+    public static readonly Scenario[] All = [new OrgTreeScenario(), new ReviewAggregateScenario()];
 
     public static Scenario Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -7,6 +7,8 @@ using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Pledges.Data;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
@@ -60,6 +62,15 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
     public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
+    public DbSet<RoundUnit> RoundUnits => Set<RoundUnit>();
+    public DbSet<Panelist> Panelists => Set<Panelist>();
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<StarAward> StarAwards => Set<StarAward>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -77,6 +88,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         MembersModel.Configure(b, this);
         DemandsModel.Configure(b, this);
         PledgesModel.Configure(b, this);
+        ReviewsModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

@@ -23,20 +23,26 @@ public enum Permission
     DispatchAnswer,
     /// <summary>Create and update pledged practical matters (我为群众办实事).</summary>
     PledgeManage,
+    /// <summary>Reviews: run rounds, rubrics, publish, reopen sheets, amend, verify rectifications.</summary>
+    ReviewManage,
+    /// <summary>Reviews: sit on a panel and score.</summary>
+    ReviewScore,
+    /// <summary>Reviews: see published results and the unit's rectifications, report progress on them.</summary>
+    ReviewView,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage],
-        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage],
-        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
-        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView],
+        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView],
+        [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage, Permission.ReviewView],
+        [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage, Permission.ReviewView],
         [Role.GridLeader] = [Permission.OrgView, Permission.MemberView, Permission.MemberSelf, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
         [Role.Member] = [Permission.OrgView, Permission.MemberSelf],
         [Role.PartnerLiaison] = [Permission.OrgView],
-        [Role.Reviewer] = [Permission.OrgView],
+        [Role.Reviewer] = [Permission.OrgView, Permission.ReviewScore],
         [Role.DepartmentOfficer] = [Permission.OrgView, Permission.DispatchAnswer],
         [Role.Resident] = [],
         [Role.Merchant] = [],

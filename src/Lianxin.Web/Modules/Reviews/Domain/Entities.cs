@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lianxin.Web.Platform.Data;
+
+namespace Lianxin.Web.Modules.Reviews.Domain;
+
+static class ReviewJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+}
+
+/// <summary>One version of a 细则. <see cref="FamilyId"/> ties the versions together; a version a round has used is frozen.</summary>
+public class Rubric : Entity, IOrgScoped
+{
+    public Guid FamilyId { get; set; }
+    public int VersionNo { get; set; } = 1;
+    public string Name { get; set; } = "";
+    public RubricPurpose Purpose { get; set; }
+    public string OrgPath { get; set; } = "";
+    public Guid OwnerUnitId { get; set; }
+    public bool Frozen { get; set; }
+    public string DefinitionJson { get; set; } = "{}";
+    public DateTime CreatedAt { get; set; }
+
+    public RubricDefinition Definition
+    {
+        get => JsonSerializer.Deserialize<RubricDefinition>(DefinitionJson, ReviewJson.Options)!;
+        set => DefinitionJson = JsonSerializer.Serialize(value, ReviewJson.Options);
+    }
+}
+
+/// <summary>A 观摩考评 round run by a street (or the district).</summary>
+public class ReviewRound : Entity, IOrgScoped, IVersioned
+{
+    public string Name { get; set; } = "";
+    public Guid RubricId { get; set; }
+    public Guid OwnerUnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public RoundState State { get; set; }
+    public AggregationRule Aggregation { get; set; }
+    public int TrimMinReviewers { get; set; } = 5;
+    /// <summary>Panel role → weight, for <see cref="AggregationRule.WeightedByRole"/>.</summary>
+    public string RoleWeightsJson { get; set; } = "{}";
+    public Guid? PreviousRoundId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public int Version { get; set; }
+
+    public AggregationSettings Settings => new(Aggregation, TrimMinReviewers,
+        JsonSerializer.Deserialize<Dictionary<string, double>>(RoleWeightsJson, ReviewJson.Options));
+}
+
+/// <summary>A unit reviewed in a round, with its visit slot and, once published, its result.
+/// OrgPath is the unit's, so the unit sees its own row.</summary>
+public class RoundUnit : Entity, IOrgScoped
+{
+    public Guid RoundId { get; set; }
+    public Guid UnitId { get; set; }
+    public string UnitName { get; set; } = "";
+    public string OrgPath { get; set; } = "";
+    public int VisitOrder { get; set; }
+    public DateTime? VisitAt { get; set; }
+    public double? Total { get; set; }
+    public int? Rank { get; set; }
+    public double? PreviousTotal { get; set; }
+    public int? PreviousRank { get; set; }
+    public string SectionsJson { get; set; } = "{}";
+    public bool Published { get; set; }
+}
+
+/// <summary>A reviewer on a round's panel; OrgPath is the round's.</summary>
+public class Panelist : Entity, IOrgScoped
+{
+    public Guid RoundId { get; set; }
+    public Guid UserId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string PanelRole { get; set; } = "评委";
+    public string OrgPath { get; set; } = "";
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SheetState>))]
+public enum SheetState { Draft, Submitted }
+
+/// <summary>One reviewer's scores for one unit. OrgPath is the reviewed unit's.</summary>
+public class ScoreSheet : Entity, IOrgScoped, IVersioned
+{
+    public Guid RoundId { get; set; }
+    public Guid UnitId { get; set; }
+    public Guid ReviewerId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public SheetState State { get; set; }
+    public string EntriesJson { get; set; } = "{}";
+    public string? Comment { get; set; }
+    public double Total { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    /// <summary>Why the coordinator last reopened a submitted sheet.</summary>
+    public string? ReopenReason { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public Dictionary<string, ItemEntry> Entries
+    {
+        get => JsonSerializer.Deserialize<Dictionary<string, ItemEntry>>(EntriesJson, ReviewJson.Options)!;
+        set => EntriesJson = JsonSerializer.Serialize(value, ReviewJson.Options);
+    }
+}
+
+/// <summary>A correction to a published score, with its reason; the sheet keeps the new value, this keeps the story.</summary>
+public class Amendment : Entity, IOrgScoped
+{
+    public Guid RoundId { get; set; }
+    public Guid SheetId { get; set; }
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string ItemCode { get; set; } = "";
+    public double Before { get; set; }
+    public double After { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>A problem a reviewer found at a unit; it becomes a <see cref="Rectification"/>.</summary>
+public class Finding : Entity, IOrgScoped
+{
+    public Guid RoundId { get; set; }
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string? ItemCode { get; set; }
+    public string Description { get; set; } = "";
+    public string PhotosJson { get; set; } = "[]";
+    public Guid ReportedBy { get; set; }
+    public DateTime At { get; set; }
+}
+
+public class Rectification : Entity, IOrgScoped, IVersioned
+{
+    public Guid FindingId { get; set; }
+    public Guid RoundId { get; set; }
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public DateTime Deadline { get; set; }
+    public RectificationState State { get; set; }
+    public string? Evidence { get; set; }
+    public string? ReviewNote { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One change of a unit's star level; the latest row is the current level.</summary>
+public class StarAward : Entity, IOrgScoped
+{
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public int Level { get; set; }
+    public int PreviousLevel { get; set; }
+    public StarChange Change { get; set; }
+    public Guid? RoundId { get; set; }
+    public double? Score { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Reviews.Features;
+
+public record PanelSeat(Guid UserId, string? PanelRole);
+
+/// <summary>A stop on the itinerary: units are visited in list order, optionally at a set time.</summary>
+public record Visit(Guid UnitId, DateTime? At);
+
+public class CreateRoundRequest
+{
+    public Guid OwnerUnitId { get; set; }
+    public string Name { get; set; } = "";
+    public Guid RubricId { get; set; }
+    public List<Visit> Units { get; set; } = [];
+    public List<PanelSeat> Panel { get; set; } = [];
+    public AggregationRule Aggregation { get; set; }
+    public int TrimMinReviewers { get; set; } = 5;
+    public Dictionary<string, double>? RoleWeights { get; set; }
+}
+
+public record RoundCreated(Guid Id);
+
+public static class CreateRound
+{
+    public static async Task<Outcome<RoundCreated>> HandleAsync(LianxinDb db, TimeProvider clock, CreateRoundRequest r, CancellationToken ct)
+    {
+        var owner = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OwnerUnitId, ct);
+        if (owner is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.ReviewManage, owner.Path)) return Failure.Forbidden;
+
+        var e = new Errors();
+        e.Required("Name", r.Name, "请填写观摩轮次名称。");
+        e.Max("Name", r.Name, 100, "轮次名称");
+        var rubric = await db.Rubrics.FirstOrDefaultAsync(x => x.Id == r.RubricId, ct);
+        if (rubric is null) e.Fail("RubricId", "请选择评分细则。");
+        if (r.Units.Count == 0) e.Fail("Units", "请至少选择一个被观摩单位。");
+        if (r.Units.Select(u => u.UnitId).Distinct().Count() != r.Units.Count) e.Fail("Units", "被观摩单位不能重复。");
+        var ids = r.Units.Select(u => u.UnitId).ToList();
+        var units = await db.OrgUnits.Where(u => ids.Contains(u.Id)).ToListAsync(ct);
+        if (units.Count != ids.Distinct().Count() || units.Any(u => u.Path == owner.Path || !u.Path.StartsWith(owner.Path, StringComparison.Ordinal)))
+            e.Fail("Units", "被观摩单位须是本单位的下级组织。");
+        if (r.Panel.Count == 0) e.Fail("Panel", "请至少安排一名评委。");
+        if (r.Panel.Select(p => p.UserId).Distinct().Count() != r.Panel.Count) e.Fail("Panel", "评委不能重复。");
+        var userIds = r.Panel.Select(p => p.UserId).ToList();
+        var users = await db.Users.Where(u => u.TenantId == db.CurrentTenantId && userIds.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        if (users.Count != userIds.Distinct().Count()) e.Fail("Panel", "评委中有账号不存在或已停用。");
+        if (r.Panel.Any(p => (p.PanelRole?.Length ?? 0) > 20)) e.Fail("Panel", "评委角色不能超过 20 个字符。");
+        if (r.Aggregation == AggregationRule.TrimmedMean && r.TrimMinReviewers is < 3 or > 50) e.Fail("TrimMinReviewers", "去掉最高最低分所需的最少评委数须在 3 到 50 之间。");
+        if (r.RoleWeights?.Any(w => w.Value <= 0 || w.Value > 10) == true) e.Fail("RoleWeights", "角色权重须大于 0 且不超过 10。");
+        if (e.Any) return Failure.Invalid(e);
+
+        // The previous round of the same owner: the source of "change versus last time".
+        var previous = await db.ReviewRounds.Where(x => x.OwnerUnitId == owner.Id && x.State == RoundState.Published)
+            .OrderByDescending(x => x.PublishedAt).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        var round = new ReviewRound
+        {
+            Name = r.Name.Trim(), RubricId = rubric!.Id, OwnerUnitId = owner.Id, OrgPath = owner.Path, State = RoundState.Draft,
+            Aggregation = r.Aggregation, TrimMinReviewers = r.TrimMinReviewers,
+            RoleWeightsJson = JsonSerializer.Serialize(r.RoleWeights ?? []), PreviousRoundId = previous, CreatedAt = clock.Now(),
+        };
+        db.ReviewRounds.Add(round);
+        var order = 1;
+        foreach (var v in r.Units)
+        {
+            var u = units.First(x => x.Id == v.UnitId);
+            db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitId = u.Id, UnitName = u.ShortName is { Length: > 0 } s ? s : u.Name, OrgPath = u.Path, VisitOrder = order++, VisitAt = v.At });
+        }
+        foreach (var p in r.Panel)
+            db.Panelists.Add(new Panelist { RoundId = round.Id, UserId = p.UserId, DisplayName = users.First(x => x.Id == p.UserId).DisplayName, PanelRole = string.IsNullOrWhiteSpace(p.PanelRole) ? "评委" : p.PanelRole.Trim(), OrgPath = owner.Path });
+        await db.SaveChangesAsync(ct);
+        return new RoundCreated(round.Id);
+    }
+}

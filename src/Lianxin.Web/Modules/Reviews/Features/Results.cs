@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Reviews.Features;
+
+public record ReviewerComment(string Reviewer, string Comment);
+
+public record UnitResult(Guid UnitId, string UnitName, int VisitOrder, double? Total, int? Rank, Dictionary<string, double> Sections,
+    int SheetsSubmitted, int SheetsExpected, double? PreviousTotal, int? PreviousRank, double? ChangePoints, int? ChangePlaces,
+    List<ReviewerComment> Comments);
+
+public record ConsistencyRow(Guid ReviewerId, string Reviewer, int Units, double MeanDeviation, bool Flagged);
+
+public record SectionInfo(string Code, string Title, double Max);
+
+public record RoundResults(Guid RoundId, string Name, RoundState State, bool Published, double BaseMax, List<SectionInfo> Sections,
+    List<UnitResult> Units, List<ConsistencyRow>? Consistency);
+
+/// <summary>Totals, sections, ranks and change from the submitted sheets. The coordinator sees them live; the panel after publishing.</summary>
+public static class ReviewResults
+{
+    /// <summary>Mean deviation above this share of the base full marks flags a reviewer (5%: 5 points of 100).</summary>
+    public const double ConsistencyShare = 0.05;
+
+    public static async Task<Outcome<RoundResults>> GetAsync(LianxinDb db, Guid id, CancellationToken ct)
+    {
+        var round = await db.RoundAsync(id, ct);
+        if (round is null) return Failure.NotFound;
+        var coordinator = db.Coordinates(round);
+        if (!coordinator && round.State != RoundState.Published) return Failure.Conflict("结果发布后才能查看。");
+        return await ComputeAsync(db, round, coordinator, ct);
+    }
+
+    public static async Task<RoundResults> ComputeAsync(LianxinDb db, ReviewRound round, bool withConsistency, CancellationToken ct)
+    {
+        var def = await db.DefinitionAsync(round.RubricId, ct);
+        var units = await db.RoundUnits.Where(u => u.RoundId == round.Id).OrderBy(u => u.VisitOrder).ToListAsync(ct);
+        var panel = await db.Panelists.Where(p => p.RoundId == round.Id).ToDictionaryAsync(p => p.UserId, ct);
+        // Read-only here, and every sheet is scored once (a large round has thousands of sheets of a hundred items).
+        var submitted = await db.ScoreSheets.AsNoTracking().Where(s => s.RoundId == round.Id && s.State == SheetState.Submitted).ToListAsync(ct);
+        submitted = submitted.Where(s => panel.ContainsKey(s.ReviewerId)).ToList();
+        var scores = submitted.ToDictionary(s => s.Id, s => ScoreRules.Score(def, s.Entries));
+        var previous = round.PreviousRoundId is { } pid
+            ? await db.RoundUnits.Where(u => u.RoundId == pid && u.Published).ToDictionaryAsync(u => u.UnitId, ct)
+            : [];
+        var settings = round.Settings;
+
+        var byUnit = submitted.ToLookup(s => s.UnitId);
+        var scored = units.Select(u =>
+        {
+            var mine = byUnit[u.UnitId].Select(s => (Sheet: s, Result: scores[s.Id])).ToList();
+            var total = Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.Sheet.ReviewerId, panel[m.Sheet.ReviewerId].PanelRole, m.Result.Total)).ToList());
+            var sections = def.Sections.ToDictionary(s => s.Code, s =>
+                Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.Sheet.ReviewerId, panel[m.Sheet.ReviewerId].PanelRole, m.Result.Sections[s.Code])).ToList()) ?? 0);
+            var comments = mine.Where(m => !string.IsNullOrWhiteSpace(m.Sheet.Comment))
+                .Select(m => new ReviewerComment(panel[m.Sheet.ReviewerId].DisplayName, m.Sheet.Comment!)).ToList();
+            return (Unit: u, Total: total, Sections: sections, Count: mine.Count, Comments: comments);
+        }).ToList();
+        var ranks = Ranking.Rank(scored.Select(s => (s.Unit.UnitId, s.Total)));
+
+        var rows = scored.Select(s =>
+        {
+            previous.TryGetValue(s.Unit.UnitId, out var p);
+            int? rank = ranks.TryGetValue(s.Unit.UnitId, out var rk) ? rk : null;
+            var change = Ranking.Change(s.Total, rank, p?.Total, p?.Rank);
+            return new UnitResult(s.Unit.UnitId, s.Unit.UnitName, s.Unit.VisitOrder, s.Total, rank, s.Sections, s.Count,
+                panel.Count, p?.Total, p?.Rank, change?.Points, change?.Places, s.Comments);
+        }).OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.VisitOrder).ToList();
+
+        List<ConsistencyRow>? consistency = null;
+        if (withConsistency)
+        {
+            var threshold = Math.Max(1, def.BaseMax * ConsistencyShare);
+            consistency = Consistency.Measure(submitted.Select(s => (s.UnitId, s.ReviewerId, scores[s.Id].Total)), threshold)
+                .Select(c => new ConsistencyRow(c.ReviewerId, panel[c.ReviewerId].DisplayName, c.Units, c.MeanDeviation, c.Flagged)).ToList();
+        }
+        var sectionInfo = def.Sections.Select(s => new SectionInfo(s.Code, s.Title,
+            s.Weight * def.Items.Where(i => i.Section == s.Code && i.Type is ItemType.Scored or ItemType.Deduction).Sum(i => i.Max))).ToList();
+        return new RoundResults(round.Id, round.Name, round.State, round.State == RoundState.Published, def.BaseMax, sectionInfo, rows, consistency);
+    }
+
+    /// <summary>Writes the results onto the round's units (what a unit sees of itself) and moves star levels. Caller saves.</summary>
+    public static async Task StoreAsync(LianxinDb db, TimeProvider clock, ReviewRound round, CancellationToken ct)
+    {
+        var results = await ComputeAsync(db, round, false, ct);
+        var units = await db.RoundUnits.Where(u => u.RoundId == round.Id).ToListAsync(ct);
+        foreach (var u in units)
+        {
+            var r = results.Units.First(x => x.UnitId == u.UnitId);
+            u.Total = r.Total;
+            u.Rank = r.Rank;
+            u.PreviousTotal = r.PreviousTotal;
+            u.PreviousRank = r.PreviousRank;
+            u.SectionsJson = JsonSerializer.Serialize(r.Sections);
+            u.Published = true;
+        }
+        var def = await db.DefinitionAsync(round.RubricId, ct);
+        if (def.Stars.Count > 0)
+            await Stars.ApplyAsync(db, clock, round, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
+    }
+}

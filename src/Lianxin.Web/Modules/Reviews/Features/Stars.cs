@@ -1,0 +1,72 @@
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Reviews.Features;
+
+public record StarRow(int Level, int PreviousLevel, StarChange Change, double? Score, string Reason, string By, DateTime At, Guid? RoundId);
+
+public record StarStatus(Guid UnitId, int Level, List<StarRow> History);
+
+public record RemoveStarRequest(string? Reason);
+
+/// <summary>星级评定: levels follow published results (dynamic exit), can be removed by hand with a reason, and keep their history.</summary>
+public static class Stars
+{
+    public static async Task<int> CurrentAsync(LianxinDb db, Guid unitId, CancellationToken ct) =>
+        await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Level).FirstOrDefaultAsync(ct);
+
+    public static async Task ApplyAsync(LianxinDb db, TimeProvider clock, ReviewRound round, List<StarThreshold> thresholds,
+        IEnumerable<(Guid UnitId, string OrgPath, double Total)> results, CancellationToken ct)
+    {
+        var now = clock.Now();
+        foreach (var (unitId, path, total) in results)
+        {
+            var current = await CurrentAsync(db, unitId, ct);
+            var (level, change) = StarRules.Evaluate(thresholds, current, total);
+            if (change == StarChange.None) continue;
+            var reason = change switch
+            {
+                StarChange.Lowered => $"“{round.Name}”得分 {total:0.##}，低于 {current} 星门槛，自动降为 {level} 星",
+                StarChange.Removed => $"“{round.Name}”得分 {total:0.##}，低于最低星级门槛，自动摘牌",
+                _ => $"“{round.Name}”得分 {total:0.##}，评为 {level} 星",
+            };
+            db.StarAwards.Add(new StarAward
+            {
+                UnitId = unitId, OrgPath = path, Level = level, PreviousLevel = current, Change = change, RoundId = round.Id,
+                Score = total, Reason = reason, By = "系统", At = now,
+            });
+        }
+    }
+
+    public static async Task<Outcome<StarStatus>> GetAsync(LianxinDb db, Guid unitId, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return Failure.NotFound;
+        var history = await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new StarRow(a.Level, a.PreviousLevel, a.Change, a.Score, a.Reason, a.By, a.At, a.RoundId)).ToListAsync(ct);
+        return new StarStatus(unitId, history.FirstOrDefault()?.Level ?? 0, history);
+    }
+
+    public static async Task<Outcome<StarStatus>> RemoveAsync(LianxinDb db, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.ReviewManage, unit.Path)) return Failure.Forbidden;
+        var e = new Errors();
+        e.Required("Reason", r.Reason, "请填写摘牌原因。");
+        e.Max("Reason", r.Reason, 500, "摘牌原因");
+        if (e.Any) return Failure.Invalid(e);
+        var current = await CurrentAsync(db, unitId, ct);
+        if (current == 0) return Failure.Conflict("该单位当前没有星级。");
+        db.StarAwards.Add(new StarAward
+        {
+            UnitId = unitId, OrgPath = unit.Path, Level = 0, PreviousLevel = current, Change = StarChange.Removed,
+            Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
+        });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(db, unitId, ct);
+    }
+}

@@ -1,0 +1,37 @@
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Modules.Reviews.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Shell;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lianxin.Web.Modules.Reviews.Pages;
+
+public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
+{
+    public List<RectificationRow> Rows { get; private set; } = [];
+    public bool OpenOnly { get; private set; }
+    public bool Manages => Db.Scope.CanAnywhere(Permission.ReviewManage);
+
+    public async Task OnGetAsync(bool? all, CancellationToken ct) => await ShowAsync(all != true, ct);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, RectificationState state, string? evidence, string? note, int version, CancellationToken ct)
+    {
+        var outcome = await Features.Rectifications.UpdateAsync(Db, clock, id, new RectificationUpdate { State = state, Evidence = evidence, Note = note, Version = version }, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = $"整改已更新为“{ReviewFlow.Chinese(state)}”。";
+            return Redirect("/reviews/rectifications");
+        }
+        await ShowAsync(true, ct);
+        return Fail(outcome, "");
+    }
+
+    async Task ShowAsync(bool openOnly, CancellationToken ct)
+    {
+        OpenOnly = openOnly;
+        Rows = await Features.Rectifications.ListAsync(Db, clock, null, null, openOnly, ct);
+        ViewData["Title"] = "整改任务";
+        Crumbs(new Crumb("整改任务"));
+    }
+}

@@ -1,0 +1,29 @@
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Shell;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianxin.Web.Modules.Reviews.Pages;
+
+/// <summary>What the review pages share: a use case's answer as 404, 403, or form errors.</summary>
+[Authorize]
+public abstract class ReviewPageModel(LianxinDb db) : PageModel
+{
+    protected LianxinDb Db => db;
+
+    protected IActionResult Fail<T>(Outcome<T> outcome, string prefix = "Input")
+    {
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        ModelState.Clear();
+        outcome.CopyTo(ModelState, prefix);
+        return Page();
+    }
+
+    protected void Crumbs(params Crumb[] after) =>
+        ViewData["Crumbs"] = new[] { new Crumb("观摩考评", "/reviews") }.Concat(after).ToArray();
+
+    public static string Score(double? v) => v is null ? "—" : v.Value.ToString("0.##");
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Modules.Reviews.Features;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Shell;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lianxin.Web.Modules.Reviews.Pages;
+
+public class ItemInput
+{
+    public string Code { get; set; } = "";
+    public string? Value { get; set; }
+    public string? Note { get; set; }
+}
+
+public class ScoreInput
+{
+    public List<ItemInput> Items { get; set; } = [];
+    public string? Comment { get; set; }
+    public int Version { get; set; }
+    public bool Submit { get; set; }
+}
+
+/// <summary>The scoring page: phone first, one card per section, big inputs; save as draft or submit.</summary>
+public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
+{
+    [BindProperty] public ScoreInput Input { get; set; } = new();
+    public SheetDto Sheet { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        if (!outcome.IsOk) return Fail(outcome);
+        Show(outcome.Value!);
+        Input = new ScoreInput
+        {
+            Version = Sheet.Version, Comment = Sheet.Comment,
+            Items = Sheet.Rubric.Items.Select(i => new ItemInput
+            {
+                Code = i.Code,
+                Value = Sheet.Entries.TryGetValue(i.Code, out var e) ? e.Value.ToString(CultureInfo.InvariantCulture) : i.Type == ItemType.Veto ? "0" : null,
+                Note = e?.Note,
+            }).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var entries = new Dictionary<string, ItemEntry>();
+        foreach (var i in Input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Value)))
+        {
+            if (double.TryParse(i.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) entries[i.Code] = new ItemEntry(v, i.Note);
+            else errors.Fail($"Entries.{i.Code}", "请填写数字。");
+        }
+        var outcome = errors.Any
+            ? (Outcome<SheetRow>)Failure.Invalid(errors)
+            : await ScoreSheets.SaveAsync(Db, clock, id, new SaveSheetRequest { Entries = entries, Comment = Input.Comment, Version = Input.Version, Submit = Input.Submit }, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = Input.Submit ? "评分已提交。" : "草稿已保存。";
+            return Redirect(Input.Submit ? "/reviews/sheets" : $"/reviews/sheets/{id}");
+        }
+        var again = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        if (!again.IsOk) return Fail(again);
+        Show(again.Value!);
+        return Fail(outcome);
+    }
+
+    /// <summary>A problem seen on site becomes a rectification for the unit.</summary>
+    public async Task<IActionResult> OnPostFindingAsync(Guid id, string? itemCode, string? description, string? owner, DateTime? deadline, CancellationToken ct)
+    {
+        var sheet = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        if (!sheet.IsOk) return Fail(sheet);
+        // The date a person picks is a local (Asia/Shanghai) day: due at its end.
+        DateTime? due = deadline is { } d ? DateTime.SpecifyKind(d.Date.AddDays(1).AddHours(-8), DateTimeKind.Utc) : null;
+        var outcome = await Features.Rectifications.AddFindingAsync(Db, clock, sheet.Value!.RoundId,
+            new FindingRequest { UnitId = sheet.Value.UnitId, ItemCode = itemCode, Description = description ?? "", Owner = owner ?? "", Deadline = due }, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "问题已记录，已生成整改任务。";
+            return Redirect($"/reviews/sheets/{id}");
+        }
+        await OnGetAsync(id, ct);
+        return Fail(outcome, "Finding");
+    }
+
+    void Show(SheetDto sheet)
+    {
+        Sheet = sheet;
+        ViewData["Title"] = $"评分：{sheet.UnitName}";
+        Crumbs(new Crumb("我的评分", "/reviews/sheets"), new Crumb(sheet.UnitName));
+    }
+
+    public string? ErrorFor(string code) =>
+        ModelState.TryGetValue($"Input.Entries.{code}", out var s) && s.Errors.Count > 0 ? s.Errors[0].ErrorMessage : null;
+
+    public static string TypeName(ItemType t) => t switch
+    {
+        ItemType.Scored => "评分项",
+        ItemType.Deduction => "扣分项",
+        ItemType.Bonus => "加分项",
+        _ => "一票否决",
+    };
+}
