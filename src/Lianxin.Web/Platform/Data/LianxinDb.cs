@@ -44,6 +44,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<ZoneMember> ZoneMembers => Set<ZoneMember>();
     public DbSet<CentralHousehold> CentralHouseholds => Set<CentralHousehold>();
     public DbSet<CentralHouseholdLink> CentralHouseholdLinks => Set<CentralHouseholdLink>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

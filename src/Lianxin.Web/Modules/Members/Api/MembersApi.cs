@@ -27,13 +27,21 @@ public static class MembersApi
         });
         g.MapGet("/import/template", () => TypedResults.File(ImportMembers.Template(), Xlsx.ContentType, "党员导入模板.xlsx"));
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it.
-        g.MapPost("/import", async (HttpRequest request, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+        // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it. The import
+        // runs in the background: 202 with the job, whose progress and result are at its Location.
+        g.MapPost("/import", async Task<IResult> (HttpRequest request, [FromQuery] string? fileName, LianxinDb db, TimeProvider clock, ImportJobSignal signal, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            return (await ImportMembers.HandleAsync(db, pd, clock, buffer, ct)).ToApi();
-        }).Accepts<byte[]>(Xlsx.ContentType);
+            var outcome = await ImportJobs.StartAsync(db, clock, signal, fileName, buffer.ToArray(), ct);
+            return outcome.IsOk ? TypedResults.Accepted($"/api/v1/members/import/{outcome.Value!.Id}", outcome.Value) : outcome.ToApi();
+        }).Accepts<byte[]>(Xlsx.ContentType).Produces<ImportJobView>(StatusCodes.Status202Accepted);
+        g.MapGet("/import/{jobId:guid}", async (Guid jobId, LianxinDb db, CancellationToken ct) => (await ImportJobs.GetAsync(db, jobId, ct)).ToApi());
+        g.MapGet("/import/{jobId:guid}/rejects.xlsx", async Task<IResult> (Guid jobId, LianxinDb db, CancellationToken ct) =>
+        {
+            var outcome = await ImportJobs.RejectsAsync(db, jobId, ct);
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx") : outcome.ToApi();
+        });
         g.MapGet("/households/import/template", () => TypedResults.File(ImportHouseholds.Template(), Xlsx.ContentType, "住户导入模板.xlsx"));
         g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, CancellationToken ct) =>
         {

@@ -118,5 +118,18 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId });
             e.HasQueryFilter(db.InScope<CentralHouseholdLink>(x => x.OrgPath));
         });
+        b.Entity<ImportJob>(e =>
+        {
+            e.ToTable("mem_import_jobs");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.UserName).HasMaxLength(60);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.Error).HasMaxLength(400);
+            e.Property(x => x.RejectsJson).Metadata.SetMaxLength(null);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.State });
+            e.HasIndex(x => new { x.TenantId, x.OrgPath });
+            e.HasQueryFilter(db.InScope<ImportJob>(x => x.OrgPath));
+        });
     }
 }
