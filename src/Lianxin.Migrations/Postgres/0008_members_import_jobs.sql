@@ -29,3 +29,7 @@ CREATE TABLE mem_import_jobs (
 CREATE INDEX "IX_mem_import_jobs_TenantId_OrgPath" ON mem_import_jobs ("TenantId", "OrgPath");
 
 CREATE INDEX "IX_mem_import_jobs_TenantId_State" ON mem_import_jobs ("TenantId", "State");
+
+-- One sign-in account is linked to at most one member.
+DROP INDEX "IX_mem_members_TenantId_UserId";
+CREATE UNIQUE INDEX "IX_mem_members_TenantId_UserId" ON mem_members ("TenantId", "UserId");

@@ -58,6 +58,10 @@ public static class MembersApi
             (await SaveMember.UpdateAsync(db, pd, clock, id, form, ct)).ToApi());
         g.MapPost("/{id:guid}/transfers", async (Guid id, TransferForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await TransferMember.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
+        g.MapGet("/{id:guid}/account", async (Guid id, LianxinDb db, CancellationToken ct) => (await LinkAccount.GetAsync(db, id, ct)).ToApi());
+        g.MapGet("/{id:guid}/account/candidates", async (Guid id, string? q, LianxinDb db, CancellationToken ct) => (await LinkAccount.SearchAsync(db, id, q, ct)).ToApi());
+        g.MapPut("/{id:guid}/account", async (Guid id, AccountLinkForm form, LianxinDb db, CancellationToken ct) => (await LinkAccount.LinkAsync(db, id, form, ct)).ToApi());
+        g.MapDelete("/{id:guid}/account", async (Guid id, int? version, LianxinDb db, CancellationToken ct) => (await LinkAccount.UnlinkAsync(db, id, version, ct)).ToApi());
         g.MapPost("/{id:guid}/status", async (Guid id, StatusForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await ChangeMemberStatus.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
 

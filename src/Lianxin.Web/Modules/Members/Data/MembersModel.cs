@@ -24,7 +24,7 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.Name });
             e.HasIndex(x => new { x.TenantId, x.Phone });
             e.HasIndex(x => new { x.TenantId, x.ResidenceCommunityId });
-            e.HasIndex(x => new { x.TenantId, x.UserId });
+            e.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique(); // one account, at most one member
             e.HasQueryFilter(db.InScope<Member>(x => x.OrgPath));
         });
         b.Entity<MemberStatusChange>(e =>
