@@ -200,6 +200,38 @@ public class MemberExcelTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task Instances_racing_for_a_queued_job_run_it_exactly_once()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var rows = Enumerable.Range(0, 7).Select(i => Row($"竞争导入{i}", MemberRosterTests.NewId(), units.hepingGrid.Name)).ToArray();
+        var bytes = Lianxin.Web.Platform.Excel.Xlsx.Write("导入", ImportMembers.Headers, rows);
+        // Queued straight in the table, as another instance's upload would be.
+        var jobId = app.WithDb(db =>
+        {
+            var user = db.Users.Single(u => u.UserName == "secretary");
+            var grant = db.RoleGrants.IgnoreQueryFilters().First(g => g.UserId == user.Id);
+            var job = new ImportJob { TenantId = user.TenantId, OrgPath = grant.OrgPath, UserId = user.Id, UserName = "secretary", GrantId = grant.Id,
+                FileName = "竞争.xlsx", State = ImportJobState.Queued, TotalRows = 7, File = bytes, CreatedAt = DateTime.UtcNow };
+            db.ImportJobs.Add(job);
+            db.SaveChanges();
+            return job.Id;
+        });
+        var runners = Enumerable.Range(0, 3).Select(_ => new ImportJobRunner(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            new ImportJobSignal(), app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ImportJobRunner>>())).ToList();
+        await Task.WhenAll(runners.Select(r => r.RunNextAsync(CancellationToken.None))); // racing the app's own runner too
+
+        var secretary = await app.ApiAs("secretary");
+        ImportJobView job;
+        var until = DateTime.UtcNow.AddSeconds(60);
+        do { await Task.Delay(100); job = (await secretary.GetFromJsonAsync<ImportJobView>($"/api/v1/members/import/{jobId}"))!; }
+        while (!job.Finished && DateTime.UtcNow < until);
+        // A second run would have found the rows already imported (skipped) or failed on the unique ID index.
+        Assert.Equal((ImportJobState.Done, 7, 0), (job.State, job.Result!.Imported, job.Result.Skipped));
+        Assert.Equal(7, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("竞争导入"))));
+        Assert.Null(app.WithDb(db => db.ImportJobs.Single(j => j.Id == jobId).File)); // the upload is not kept
+    }
+
+    [Fact]
     public async Task A_large_file_reports_progress_and_a_job_is_claimed_once()
     {
         var units = new MemberRosterTests(app).Units();
