@@ -5,6 +5,8 @@ using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Members;
 
@@ -19,6 +21,23 @@ public class MemberExcelTests(LianxinApp app)
         var content = new ByteArrayContent(Lianxin.Web.Platform.Excel.Xlsx.Write("导入", ImportMembers.Headers, rows));
         content.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
         return content;
+    }
+
+    /// <summary>Uploads a workbook (202 with the job at its Location) and polls the job until it has finished.</summary>
+    internal static async Task<ImportJobView> ImportAsync(HttpClient client, HttpContent content)
+    {
+        var response = await client.PostAsync("/api/v1/members/import", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = (await response.Content.ReadFromJsonAsync<ImportJobView>())!;
+        Assert.Equal($"/api/v1/members/import/{job.Id}", response.Headers.Location!.OriginalString);
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (!job.Finished)
+        {
+            Assert.True(DateTime.UtcNow < until, $"import job still {job.State} after 90 s");
+            await Task.Delay(100);
+            job = (await client.GetFromJsonAsync<ImportJobView>(response.Headers.Location!.OriginalString))!;
+        }
+        return job;
     }
 
     [Fact]
@@ -38,9 +57,11 @@ public class MemberExcelTests(LianxinApp app)
             Row("导入己", MemberRosterTests.NewId(), branch, joined: "2012-13-45"),
         };
         var secretary = await app.ApiAs("secretary");
-        var response = await secretary.PostAsync("/api/v1/members/import", Xlsx(file));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<ImportResult>();
+        var job = await ImportAsync(secretary, Xlsx(file));
+        Assert.Equal(ImportJobState.Done, job.State);
+        Assert.Equal((6, 6, 100), (job.TotalRows, job.ProcessedRows, job.Percent));
+        Assert.Equal(4, job.Rejected);
+        var result = job.Result;
         Assert.Equal(2, result!.Imported);
         Assert.Equal(4, result.Rejected.Count);
         Assert.Contains(result.Rejected, r => r.Row == 4 && r.Reason.Contains("校验位"));
@@ -63,7 +84,11 @@ public class MemberExcelTests(LianxinApp app)
         Assert.Equal("导入丙", rejects[0]["姓名"]);
         Assert.Contains("校验位", rejects[0][ImportMembers.ReasonHeader]);
 
-        var again = await (await secretary.PostAsync("/api/v1/members/import", Xlsx(file))).Content.ReadFromJsonAsync<ImportResult>();
+        // The same workbook from its own download link.
+        var download = Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(await secretary.GetByteArrayAsync($"/api/v1/members/import/{job.Id}/rejects.xlsx")));
+        Assert.Equal(4, download.Count);
+
+        var again = (await ImportAsync(secretary, Xlsx(file))).Result;
         Assert.Equal(0, again!.Imported);
         Assert.Equal(2, again.Skipped);
         Assert.Equal(2, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("导入"))));
@@ -74,7 +99,7 @@ public class MemberExcelTests(LianxinApp app)
     {
         var units = new MemberRosterTests(app).Units();
         var neighbour = await app.ApiAs("secretary2");
-        var result = await (await neighbour.PostAsync("/api/v1/members/import", Xlsx(Row("越界导入", MemberRosterTests.NewId(), units.hepingGrid.Name)))).Content.ReadFromJsonAsync<ImportResult>();
+        var result = (await ImportAsync(neighbour, Xlsx(Row("越界导入", MemberRosterTests.NewId(), units.hepingGrid.Name)))).Result;
         Assert.Equal(0, result!.Imported);
         Assert.Contains("不在您的管辖范围", result.Rejected[0].Reason);
         Assert.False(app.WithDb(db => db.Members.Any(m => m.Name == "越界导入")));
@@ -86,9 +111,153 @@ public class MemberExcelTests(LianxinApp app)
         var secretary = await app.ApiAs("secretary");
         var content = new ByteArrayContent("not excel"u8.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
+        var jobsBefore = app.WithDb(db => db.ImportJobs.Count());
         var response = await secretary.PostAsync("/api/v1/members/import", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("无法读取文件", await response.Content.ReadAsStringAsync());
+        Assert.Equal(jobsBefore, app.WithDb(db => db.ImportJobs.Count()));
+    }
+
+    [Fact]
+    public async Task A_workbook_without_the_required_columns_fails_with_the_missing_columns_named_and_stores_nothing()
+    {
+        var secretary = await app.ApiAs("secretary");
+        var content = new ByteArrayContent(Lianxin.Web.Platform.Excel.Xlsx.Write("导入", ["姓名", "备注"], [["缺列导入", "x"]]));
+        content.Headers.ContentType = new MediaTypeHeaderValue(Lianxin.Web.Platform.Excel.Xlsx.ContentType);
+        var jobsBefore = app.WithDb(db => db.ImportJobs.Count());
+        var response = await secretary.PostAsync("/api/v1/members/import", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("缺少列：公民身份号码、入党日期、所在支部", await response.Content.ReadAsStringAsync());
+        Assert.Equal(jobsBefore, app.WithDb(db => db.ImportJobs.Count()));
+        Assert.False(app.WithDb(db => db.Members.Any(m => m.Name == "缺列导入")));
+    }
+
+    [Fact]
+    public async Task Another_communitys_secretary_gets_404_on_the_job_and_its_rejects()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var secretary = await app.ApiAs("secretary");
+        var job = await ImportAsync(secretary, Xlsx(Row("任务范围甲", MemberRosterTests.NewId(), units.hepingGrid.Name), Row("任务范围乙", "123", units.hepingGrid.Name)));
+        Assert.Equal((1, 1), (job.Result!.Imported, job.Rejected));
+        var neighbour = await app.ApiAs("secretary2");
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/api/v1/members/import/{job.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/api/v1/members/import/{job.Id}/rejects.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.PagesAs("secretary2")).GetAsync($"/members/import?handler=Job&job={job.Id}")).StatusCode);
+        // Those above the community see it.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ApiAs("admin")).GetAsync($"/api/v1/members/import/{job.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_import_page_uploads_then_shows_progress_and_the_result_with_the_rejects_download()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var client = await app.PagesAs("secretary");
+        var html = await client.GetStringAsync("/members/import");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { Xlsx(Row("页面导入甲", MemberRosterTests.NewId(), units.hepingGrid.Name), Row("页面导入乙", "bad", units.hepingGrid.Name)), "file", "名册.xlsx" },
+        };
+        var response = await client.PostAsync("/members/import", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/members/import?job=", page);
+        var jobId = page["/members/import?job=".Length..];
+        Assert.Contains("名册.xlsx", await client.GetStringAsync(page));
+
+        var fragment = "";
+        for (var i = 0; i < 900 && !fragment.Contains("已完成"); i++)
+        {
+            await Task.Delay(100);
+            fragment = await client.GetStringAsync($"/members/import?handler=Job&job={jobId}");
+            if (!fragment.Contains("已完成")) Assert.Contains("hx-trigger=\"every 1s\"", fragment);
+        }
+        Assert.Contains("已处理 2 / 2 行", fragment);
+        Assert.DoesNotContain("hx-trigger", fragment); // polling stops
+        Assert.Contains("公民身份号码", fragment); // the reason of the rejected row
+        var rejects = Lianxin.Web.Platform.Excel.Xlsx.Read(new MemoryStream(await client.GetByteArrayAsync($"/members/import?handler=Rejects&job={jobId}")));
+        Assert.Equal("页面导入乙", Assert.Single(rejects)["姓名"]);
+        Assert.True(app.WithDb(db => db.Members.Any(m => m.Name == "页面导入甲")));
+    }
+
+    [Fact]
+    public async Task The_import_page_names_a_bad_file_in_Chinese_and_creates_no_job()
+    {
+        var client = await app.PagesAs("secretary");
+        var html = await client.GetStringAsync("/members/import");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var jobsBefore = app.WithDb(db => db.ImportJobs.Count());
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent("not excel"u8.ToArray()), "file", "坏文件.xlsx" },
+        };
+        var response = await client.PostAsync("/members/import", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("无法读取文件，请使用 .xlsx 格式的导入模板。", await response.Content.ReadAsStringAsync());
+        Assert.Equal(jobsBefore, app.WithDb(db => db.ImportJobs.Count()));
+    }
+
+    [Fact]
+    public async Task Instances_racing_for_a_queued_job_run_it_exactly_once()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var rows = Enumerable.Range(0, 7).Select(i => Row($"竞争导入{i}", MemberRosterTests.NewId(), units.hepingGrid.Name)).ToArray();
+        var bytes = Lianxin.Web.Platform.Excel.Xlsx.Write("导入", ImportMembers.Headers, rows);
+        // Queued straight in the table, as another instance's upload would be.
+        var jobId = app.WithDb(db =>
+        {
+            var user = db.Users.Single(u => u.UserName == "secretary");
+            var grant = db.RoleGrants.IgnoreQueryFilters().First(g => g.UserId == user.Id);
+            var job = new ImportJob { TenantId = user.TenantId, OrgPath = grant.OrgPath, UserId = user.Id, UserName = "secretary", GrantId = grant.Id,
+                FileName = "竞争.xlsx", State = ImportJobState.Queued, TotalRows = 7, File = bytes, CreatedAt = DateTime.UtcNow };
+            db.ImportJobs.Add(job);
+            db.SaveChanges();
+            return job.Id;
+        });
+        var runners = Enumerable.Range(0, 3).Select(_ => new ImportJobRunner(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            new ImportJobSignal(), app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ImportJobRunner>>())).ToList();
+        await Task.WhenAll(runners.Select(r => r.RunNextAsync(CancellationToken.None))); // racing the app's own runner too
+
+        var secretary = await app.ApiAs("secretary");
+        ImportJobView job;
+        var until = DateTime.UtcNow.AddSeconds(60);
+        do { await Task.Delay(100); job = (await secretary.GetFromJsonAsync<ImportJobView>($"/api/v1/members/import/{jobId}"))!; }
+        while (!job.Finished && DateTime.UtcNow < until);
+        // A second run would have found the rows already imported (skipped) or failed on the unique ID index.
+        Assert.Equal((ImportJobState.Done, 7, 0), (job.State, job.Result!.Imported, job.Result.Skipped));
+        Assert.Equal(7, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("竞争导入"))));
+        Assert.Null(app.WithDb(db => db.ImportJobs.Single(j => j.Id == jobId).File)); // the upload is not kept
+    }
+
+    [Fact]
+    public async Task A_large_file_reports_progress_and_a_job_is_claimed_once()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var rows = Enumerable.Range(0, 1200).Select(i => Row($"进度导入{i}", MemberRosterTests.NewId(), units.hepingGrid.Name)).ToArray();
+        var secretary = await app.ApiAs("secretary");
+        var response = await secretary.PostAsync("/api/v1/members/import", Xlsx(rows));
+        var job = (await response.Content.ReadFromJsonAsync<ImportJobView>())!;
+        Assert.Equal((1200, 0), (job.TotalRows, job.ProcessedRows));
+        var seen = new List<int>();
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (!job.Finished && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+            job = (await secretary.GetFromJsonAsync<ImportJobView>($"/api/v1/members/import/{job.Id}"))!;
+            seen.Add(job.ProcessedRows);
+        }
+        Assert.Equal(ImportJobState.Done, job.State);
+        Assert.Equal((1200, 1200, 0), (job.ProcessedRows, job.Result!.Imported, job.Rejected));
+        Assert.Equal(seen.Order(), seen); // progress never goes back
+        Assert.Equal(1200, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("进度导入"))));
+        // Exactly one audit entry for the import: the job ran once although every instance's runner polls for it.
+        Assert.Equal(1, app.WithDb(db => db.AuditEntries.Count(e => e.EntityId == "import:1200")));
+        // A finished job is not claimed again.
+        var runner = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ImportJobRunner>().Single();
+        await runner.RunNextAsync(CancellationToken.None);
+        Assert.Equal(1, app.WithDb(db => db.AuditEntries.Count(e => e.EntityId == "import:1200")));
     }
 
     [Fact]

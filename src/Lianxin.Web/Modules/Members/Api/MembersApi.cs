@@ -27,13 +27,21 @@ public static class MembersApi
         });
         g.MapGet("/import/template", () => TypedResults.File(ImportMembers.Template(), Xlsx.ContentType, "党员导入模板.xlsx"));
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it.
-        g.MapPost("/import", async (HttpRequest request, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+        // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it. The import
+        // runs in the background: 202 with the job, whose progress and result are at its Location.
+        g.MapPost("/import", async Task<IResult> (HttpRequest request, [FromQuery] string? fileName, LianxinDb db, TimeProvider clock, ImportJobSignal signal, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            return (await ImportMembers.HandleAsync(db, pd, clock, buffer, ct)).ToApi();
-        }).Accepts<byte[]>(Xlsx.ContentType);
+            var outcome = await ImportJobs.StartAsync(db, clock, signal, fileName, buffer.ToArray(), ct);
+            return outcome.IsOk ? TypedResults.Accepted($"/api/v1/members/import/{outcome.Value!.Id}", outcome.Value) : outcome.ToApi();
+        }).Accepts<byte[]>(Xlsx.ContentType).Produces<ImportJobView>(StatusCodes.Status202Accepted);
+        g.MapGet("/import/{jobId:guid}", async (Guid jobId, LianxinDb db, CancellationToken ct) => (await ImportJobs.GetAsync(db, jobId, ct)).ToApi());
+        g.MapGet("/import/{jobId:guid}/rejects.xlsx", async Task<IResult> (Guid jobId, LianxinDb db, CancellationToken ct) =>
+        {
+            var outcome = await ImportJobs.RejectsAsync(db, jobId, ct);
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx") : outcome.ToApi();
+        });
         g.MapGet("/households/import/template", () => TypedResults.File(ImportHouseholds.Template(), Xlsx.ContentType, "住户导入模板.xlsx"));
         g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, CancellationToken ct) =>
         {
@@ -50,6 +58,10 @@ public static class MembersApi
             (await SaveMember.UpdateAsync(db, pd, clock, id, form, ct)).ToApi());
         g.MapPost("/{id:guid}/transfers", async (Guid id, TransferForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await TransferMember.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
+        g.MapGet("/{id:guid}/account", async (Guid id, LianxinDb db, CancellationToken ct) => (await LinkAccount.GetAsync(db, id, ct)).ToApi());
+        g.MapGet("/{id:guid}/account/candidates", async (Guid id, string? q, LianxinDb db, CancellationToken ct) => (await LinkAccount.SearchAsync(db, id, q, ct)).ToApi());
+        g.MapPut("/{id:guid}/account", async (Guid id, AccountLinkForm form, LianxinDb db, CancellationToken ct) => (await LinkAccount.LinkAsync(db, id, form, ct)).ToApi());
+        g.MapDelete("/{id:guid}/account", async (Guid id, int? version, LianxinDb db, CancellationToken ct) => (await LinkAccount.UnlinkAsync(db, id, version, ct)).ToApi());
         g.MapPost("/{id:guid}/status", async (Guid id, StatusForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await ChangeMemberStatus.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
 

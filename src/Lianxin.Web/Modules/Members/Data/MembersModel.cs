@@ -24,7 +24,7 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.Name });
             e.HasIndex(x => new { x.TenantId, x.Phone });
             e.HasIndex(x => new { x.TenantId, x.ResidenceCommunityId });
-            e.HasIndex(x => new { x.TenantId, x.UserId });
+            e.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique(); // one account, at most one member
             e.HasQueryFilter(db.InScope<Member>(x => x.OrgPath));
         });
         b.Entity<MemberStatusChange>(e =>
@@ -117,6 +117,19 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.HouseholdId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId });
             e.HasQueryFilter(db.InScope<CentralHouseholdLink>(x => x.OrgPath));
+        });
+        b.Entity<ImportJob>(e =>
+        {
+            e.ToTable("mem_import_jobs");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.UserName).HasMaxLength(60);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.Error).HasMaxLength(400);
+            e.Property(x => x.RejectsJson).Metadata.SetMaxLength(null);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.State });
+            e.HasIndex(x => new { x.TenantId, x.OrgPath });
+            e.HasQueryFilter(db.InScope<ImportJob>(x => x.OrgPath));
         });
     }
 }

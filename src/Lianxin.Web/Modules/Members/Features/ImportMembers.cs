@@ -31,16 +31,37 @@ public static class ImportMembers
     public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Stream file, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Outcome<ImportResult>.Forbidden();
+        var read = Read(file);
+        if (!read.IsOk) return read.As<ImportResult>();
+        return await ImportRowsAsync(db, pd, clock, read.Value!, null, ct);
+    }
+
+    /// <summary>Reads the sheet and checks it is an import file at all (readable, has rows, has the required columns).</summary>
+    public static Outcome<List<SheetRow>> Read(Stream file)
+    {
         List<SheetRow> rows;
         try { rows = Xlsx.Read(file); }
         catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or ArgumentException or System.Xml.XmlException)
         {
-            return Outcome<ImportResult>.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
+            return Outcome<List<SheetRow>>.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
         }
-        if (rows.Count == 0) return Outcome<ImportResult>.Invalid("file", "文件中没有数据行。");
+        if (rows.Count == 0) return Outcome<List<SheetRow>>.Invalid("file", "文件中没有数据行。");
         var missing = Headers.Take(2).Concat(["入党日期", "所在支部"]).Where(h => !rows[0].Values.ContainsKey(h) && rows.All(r => !r.Values.ContainsKey(h))).ToList();
-        if (missing.Count > 0) return Outcome<ImportResult>.Invalid("file", $"缺少列：{string.Join("、", missing)}。请使用导入模板。");
+        if (missing.Count > 0) return Outcome<List<SheetRow>>.Invalid("file", $"缺少列：{string.Join("、", missing)}。请使用导入模板。");
+        return Outcome<List<SheetRow>>.Ok(rows);
+    }
 
+    /// <summary>How often validation reports progress.</summary>
+    public const int ProgressEvery = 500;
+
+    /// <summary>
+    /// Validates every row (reporting <paramref name="progress"/> with the rows checked so far), then stores the valid
+    /// ones in one transaction (reporting <see cref="ImportJobState.Importing"/> first).
+    /// </summary>
+    public static async Task<Outcome<ImportResult>> ImportRowsAsync(LianxinDb db, PersonalData pd, TimeProvider clock, List<SheetRow> rows,
+        Func<ImportJobState, int, Task>? progress, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Outcome<ImportResult>.Forbidden();
         var t = db.CurrentTenantId;
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -52,14 +73,16 @@ public static class ImportMembers
         var compounds = await db.Compounds.IgnoreQueryFilters().AsNoTracking().Where(c => c.TenantId == t).Select(c => new { c.Id, c.Name, c.CommunityId }).ToListAsync(ct);
         var compoundByName = compounds.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
 
+        var compoundLookup = compoundByName.ToDictionary(kv => kv.Key, kv => kv.Value is null ? ((Guid, Guid)?)null : (kv.Value.Id, kv.Value.CommunityId));
         var parsed = new List<(SheetRow Row, string Hash, Member? Member, string? Reason)>();
         var seen = new Dictionary<string, int>();
         foreach (var row in rows)
         {
-            var (member, hash, reason) = Parse(row, pd, byName, compoundByName.ToDictionary(kv => kv.Key, kv => kv.Value is null ? ((Guid, Guid)?)null : (kv.Value.Id, kv.Value.CommunityId)), today);
+            var (member, hash, reason) = Parse(row, pd, byName, compoundLookup, today);
             if (reason is null && seen.TryGetValue(hash, out var first)) reason = $"与第 {first} 行的公民身份号码重复。";
             if (hash != "" && !seen.ContainsKey(hash)) seen[hash] = row.Number;
             parsed.Add((row, hash, member, reason));
+            if (progress is not null && parsed.Count % ProgressEvery == 0) await progress(ImportJobState.Validating, parsed.Count);
         }
 
         // Against the roster of the whole district (one person, one membership), in chunks for large files.
@@ -84,6 +107,7 @@ public static class ImportMembers
             toAdd.Add(member!);
         }
 
+        if (progress is not null) await progress(ImportJobState.Importing, rows.Count);
         if (toAdd.Count > 0)
         {
             var transfers = new List<MemberTransfer>(toAdd.Count);

@@ -2,17 +2,44 @@ using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Identity;
-using Lianxin.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
 [RequestSizeLimit(50_000_000)]
-public class ImportModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberPageModel(db)
+public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signal) : MemberPageModel(db)
 {
     public ImportResult? Result { get; private set; }
 
-    public IActionResult OnGet() => Db.Scope.CanAnywhere(Permission.MemberManage) ? Page() : Forbid();
+    /// <summary>The member import being watched (after an upload the page redirects here with ?job=).</summary>
+    public ImportJobView? Job { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? job, CancellationToken ct)
+    {
+        if (!Db.Scope.CanAnywhere(Permission.MemberManage)) return Forbid();
+        if (job is { } id)
+        {
+            var outcome = await ImportJobs.GetAsync(Db, id, ct);
+            if (Stop(outcome) is { } stop) return stop;
+            Job = outcome.Value;
+        }
+        return Page();
+    }
+
+    /// <summary>The progress fragment the page polls every second while the job runs.</summary>
+    public async Task<IActionResult> OnGetJobAsync(Guid job, CancellationToken ct)
+    {
+        var outcome = await ImportJobs.GetAsync(Db, job, ct);
+        if (Stop(outcome) is { } stop) return stop;
+        return Partial("_ImportJob", outcome.Value!);
+    }
+
+    public async Task<IActionResult> OnGetRejectsAsync(Guid job, CancellationToken ct)
+    {
+        var outcome = await ImportJobs.RejectsAsync(Db, job, ct);
+        if (Stop(outcome) is { } stop) return stop;
+        return File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx");
+    }
 
     public string Kind { get; private set; } = "members";
 
@@ -47,9 +74,9 @@ public class ImportModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Me
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
         stream.Position = 0;
-        var outcome = await ImportMembers.HandleAsync(Db, pd, clock, stream, ct);
+        var outcome = await ImportJobs.StartAsync(Db, clock, signal, file.FileName, stream.ToArray(), ct);
         if (Stop(outcome) is { } stop) return stop;
-        Result = outcome.Value;
-        return Page();
+        if (!outcome.IsOk) return Page();
+        return Redirect($"/members/import?job={outcome.Value!.Id}");
     }
 }

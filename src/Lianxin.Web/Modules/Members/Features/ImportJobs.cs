@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Features;
+
+/// <summary>Progress and, once done, the result of an import (the list of rejects holds the first <see cref="ImportJobs.RejectsShown"/>).</summary>
+public record ImportJobView(Guid Id, string FileName, ImportJobState State, int TotalRows, int ProcessedRows, int Percent,
+    string? Error, int Rejected, DateTime CreatedAt, DateTime? FinishedAt, ImportResult? Result)
+{
+    public bool Finished => State is ImportJobState.Done or ImportJobState.Failed;
+}
+
+/// <summary>
+/// A member import as a job: the upload is checked (readable, required columns) and stored as a queued
+/// <see cref="ImportJob"/>; <see cref="ImportJobRunner"/> on any app instance claims and runs it; page and API poll it.
+/// </summary>
+public static class ImportJobs
+{
+    public const int RejectsShown = 1000;
+
+    public static async Task<Outcome<ImportJobView>> StartAsync(LianxinDb db, TimeProvider clock, ImportJobSignal signal, string? fileName, byte[] file, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(Permission.MemberManage) || db.Scope.UserId is not { } userId) return Outcome<ImportJobView>.Forbidden();
+        if (file.Length == 0) return Outcome<ImportJobView>.Invalid("file", "请选择要导入的 Excel 文件。");
+        // Only the quick checks here, so a wrong file is answered at once; the rows are validated in the background.
+        var read = ImportMembers.Read(new MemoryStream(file));
+        if (!read.IsOk) return read.As<ImportJobView>();
+        var grant = db.Scope.Current is { } c && c.Role.Allows(Permission.MemberManage) ? c
+            : db.Scope.Grants.Where(g => g.Role.Allows(Permission.MemberManage)).OrderBy(g => g.OrgPath.Length).First();
+        var name = Path.GetFileName(fileName ?? "");
+        var job = new ImportJob
+        {
+            OrgPath = grant.OrgPath, UserId = userId, UserName = db.Scope.UserName, GrantId = grant.Id,
+            FileName = name is { Length: > 0 } ? name[..Math.Min(name.Length, 200)] : "导入.xlsx",
+            State = ImportJobState.Queued, TotalRows = read.Value!.Count, File = file, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        signal.Poke();
+        return Outcome<ImportJobView>.Ok(View(job));
+    }
+
+    public static async Task<Outcome<ImportJobView>> GetAsync(LianxinDb db, Guid id, CancellationToken ct)
+    {
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null) return Outcome<ImportJobView>.NotFound();
+        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Outcome<ImportJobView>.Forbidden();
+        return Outcome<ImportJobView>.Ok(View(job));
+    }
+
+    public static async Task<Outcome<byte[]>> RejectsAsync(LianxinDb db, Guid id, CancellationToken ct)
+    {
+        var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.OrgPath, j.RejectsWorkbook }).FirstOrDefaultAsync(ct);
+        if (job?.RejectsWorkbook is null) return Outcome<byte[]>.NotFound();
+        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Outcome<byte[]>.Forbidden();
+        return Outcome<byte[]>.Ok(job.RejectsWorkbook);
+    }
+
+    public static ImportJobView View(ImportJob j)
+    {
+        ImportResult? result = null;
+        if (j.State == ImportJobState.Done)
+        {
+            var rejects = j.RejectsJson is null ? [] : JsonSerializer.Deserialize<List<ImportReject>>(j.RejectsJson) ?? [];
+            result = new ImportResult(j.TotalRows, j.Imported, j.Skipped, rejects, j.RejectsWorkbook is null ? null : Convert.ToBase64String(j.RejectsWorkbook));
+        }
+        var percent = j.TotalRows == 0 ? 0 : (int)Math.Round(100.0 * j.ProcessedRows / j.TotalRows);
+        return new ImportJobView(j.Id, j.FileName, j.State, j.TotalRows, j.ProcessedRows, percent, j.Error, j.RejectedCount, j.CreatedAt, j.FinishedAt, result);
+    }
+}
+
+/// <summary>Wakes this instance's runner at once after an upload; other instances find the job on their next poll.</summary>
+public class ImportJobSignal
+{
+    readonly SemaphoreSlim gate = new(0);
+
+    public void Poke() { if (gate.CurrentCount == 0) gate.Release(); }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => gate.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// Runs queued imports. Every instance may run one: a job is claimed by an UPDATE guarded by its state and Version,
+/// so exactly one instance wins it; nothing about a job is kept in memory. A job whose heartbeat stopped (its instance
+/// died) is queued again; re-running is safe because the insert is all-or-nothing and the import is idempotent.
+/// </summary>
+public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ImportJobSignal signal, ILogger<ImportJobRunner> log) : BackgroundService
+{
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Stale = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try { while (await RunNextAsync(stop)) { } }
+            catch (Exception e) when (!stop.IsCancellationRequested) { log.LogError(e, "Import job poll failed"); }
+            try { await signal.WaitAsync(Poll, stop); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Claims and runs one queued job; false when there was none to claim.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+        var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
+        var jobs = db.ImportJobs.IgnoreQueryFilters();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var staleBefore = now - Stale;
+        await jobs.Where(j => (j.State == ImportJobState.Validating || j.State == ImportJobState.Importing) && j.HeartbeatAt < staleBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Queued).SetProperty(j => j.Version, j => j.Version + 1), ct);
+
+        var candidates = await jobs.AsNoTracking().Where(j => j.State == ImportJobState.Queued).OrderBy(j => j.CreatedAt)
+            .Select(j => new { j.Id, j.Version }).Take(5).ToListAsync(ct);
+        foreach (var c in candidates)
+        {
+            var claimed = await jobs.Where(j => j.Id == c.Id && j.State == ImportJobState.Queued && j.Version == c.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Validating).SetProperty(j => j.Version, j => j.Version + 1)
+                    .SetProperty(j => j.ProcessedRows, 0).SetProperty(j => j.StartedAt, now).SetProperty(j => j.HeartbeatAt, now), ct);
+            if (claimed != 1) continue; // another instance won it
+            await RunAsync(db, c.Id, ct);
+            return true;
+        }
+        return false;
+    }
+
+    async Task RunAsync(LianxinDb system, Guid id, CancellationToken ct)
+    {
+        var jobs = system.ImportJobs.IgnoreQueryFilters().Where(j => j.Id == id);
+        Task Fail(string message) => jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Failed).SetProperty(j => j.Error, message)
+            .SetProperty(j => j.File, (byte[]?)null).SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime).SetProperty(j => j.Version, j => j.Version + 1), CancellationToken.None);
+        try
+        {
+            var job = await jobs.AsNoTracking().FirstAsync(ct);
+            // The run has the uploader's scope and name, as if they were waiting on the request.
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == job.UserId).Select(u => new { u.UserName, u.IsDisabled }).FirstOrDefaultAsync(ct);
+            if (user is null || user.IsDisabled) { await Fail("上传人的账号已停用，未导入任何数据。"); return; }
+            var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.UserId == job.UserId && g.TenantId == job.TenantId)
+                .OrderBy(g => g.OrgPath.Length).ThenBy(g => g.Role).ToListAsync(ct);
+            scope.ServiceProvider.GetRequiredService<OrgScope>().SetUser(job.UserId, user.UserName ?? job.UserName, job.TenantId, grants, job.GrantId);
+
+            var read = ImportMembers.Read(new MemoryStream(job.File ?? []));
+            if (!read.IsOk) { await Fail(read.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? "无法读取文件。"); return; }
+            var pd = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var outcome = await ImportMembers.ImportRowsAsync(db, pd, clock, read.Value!, (state, n) =>
+                jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.ProcessedRows, n)
+                    .SetProperty(j => j.HeartbeatAt, clock.GetUtcNow().UtcDateTime), ct), ct);
+            if (!outcome.IsOk)
+            {
+                await Fail(outcome.Kind == OutcomeKind.Forbidden ? "上传人已无党员管理权限，未导入任何数据。" : outcome.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Message ?? "导入失败，未导入任何数据。");
+                return;
+            }
+            var r = outcome.Value!;
+            var rejectsJson = JsonSerializer.Serialize(r.Rejected.Take(ImportJobs.RejectsShown));
+            var workbook = r.RejectsWorkbook is null ? null : Convert.FromBase64String(r.RejectsWorkbook);
+            await jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Done).SetProperty(j => j.ProcessedRows, r.Rows)
+                .SetProperty(j => j.Imported, r.Imported).SetProperty(j => j.Skipped, r.Skipped).SetProperty(j => j.RejectedCount, r.Rejected.Count)
+                .SetProperty(j => j.RejectsJson, rejectsJson).SetProperty(j => j.RejectsWorkbook, workbook).SetProperty(j => j.File, (byte[]?)null)
+                .SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime).SetProperty(j => j.Version, j => j.Version + 1), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Import job {Id} failed", id);
+            await Fail("导入过程出错，未导入任何数据，请重试或联系管理员。");
+        }
+    }
+}
