@@ -4,6 +4,8 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Modules.Organizations.Features;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
@@ -11,6 +13,10 @@ public class RoundModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
 {
     public RoundDetailDto Round { get; private set; } = null!;
     public List<SheetRow> MySheets { get; private set; } = [];
+    /// <summary>Submitted sheets of the round, shown only to its coordinator so they can be reopened.</summary>
+    public List<SubmittedSheet> Submitted { get; private set; } = [];
+
+    public record SubmittedSheet(Guid Id, Guid UnitId, string Reviewer, double Total, int Version);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
@@ -27,12 +33,32 @@ public class RoundModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         return shown is PageResult ? Fail(outcome, "") : shown;
     }
 
+    /// <summary>The coordinator reopens one submitted sheet with a reason; the feature checks permission and state.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, Guid sheetId, string? reason, int sheetVersion, CancellationToken ct)
+    {
+        var outcome = await ScoreSheets.ReopenAsync(Db, clock, sheetId, new ReopenRequest(reason, sheetVersion), ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "评分表已退回，评委可以重新修改。";
+            return Redirect($"/reviews/rounds/{id}");
+        }
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
+        var shown = await ShowAsync(id, ct);
+        return shown is PageResult ? Fail(outcome, "") : shown;
+    }
+
     async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         var outcome = await Rounds.GetAsync(Db, clock, id, ct);
         if (!outcome.IsOk) return Fail(outcome);
         Round = outcome.Value!;
         MySheets = await ScoreSheets.MineAsync(Db, id, ct);
+        if (Round.Coordinator && Round.State is RoundState.Open or RoundState.Closed)
+            Submitted = await (from s in Db.ScoreSheets
+                               join p in Db.Panelists on new { s.RoundId, UserId = s.ReviewerId } equals new { p.RoundId, p.UserId }
+                               where s.RoundId == id && s.State == SheetState.Submitted
+                               orderby p.DisplayName
+                               select new SubmittedSheet(s.Id, s.UnitId, p.DisplayName, s.Total, s.Version)).ToListAsync(ct);
         ViewData["Title"] = Round.Name;
         Crumbs(new Crumb(Round.Name));
         return Page();
