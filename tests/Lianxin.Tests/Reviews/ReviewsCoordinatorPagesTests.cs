@@ -79,4 +79,57 @@ public class ReviewsCoordinatorPagesTests(LianxinApp app)
         var audited = app.WithDb(db => db.AuditEntries.Where(a => a.EntityId == sheetId.ToString()).Select(a => a.After).ToList());
         Assert.Contains(audited, a => a is not null && System.Text.RegularExpressions.Regex.Unescape(a).Contains("B1 项漏记加分材料"));
     }
+
+    [Fact]
+    public async Task The_street_corrects_a_published_score_from_the_results_page_with_a_reason_others_cannot()
+    {
+        var (roundId, sheetId) = await OpenRoundWithSubmittedSheet();
+        // Give the sheet real scores (each scored item at its maximum), then close and publish the round.
+        var def = Web.Demo.DemoReviews.QuarterlyRubric();
+        var item = def.Items.First(i => i.Type == ItemType.Scored);
+        app.WithDb(db =>
+        {
+            var s = db.ScoreSheets.First(s => s.Id == sheetId);
+            s.Entries = def.Items.Where(i => i.Type == ItemType.Scored).ToDictionary(i => i.Code, i => new ItemEntry(i.Max));
+            return db.SaveChanges();
+        });
+        var api = await app.ApiAs("street");
+        foreach (var verb in new[] { "close", "publish" })
+        {
+            var v = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/reviews/rounds/{roundId}")).GetProperty("version").GetInt32();
+            var moved = await api.PostAsJsonAsync($"/api/v1/reviews/rounds/{roundId}/{verb}", new { version = v });
+            Assert.True(moved.StatusCode == HttpStatusCode.OK, $"{verb}: {await moved.Content.ReadAsStringAsync()}");
+        }
+        var url = $"/reviews/rounds/{roundId}/results";
+        var corrected = item.Max - 1;
+        Dictionary<string, string> Fields(string reason) => new() { ["SheetId"] = sheetId.ToString(), ["ItemCode"] = item.Code, ["Value"] = corrected.ToString(), ["Reason"] = reason };
+        double Value() => app.WithDb(db => db.ScoreSheets.First(s => s.Id == sheetId).Entries[item.Code].Value);
+        int Amendments() => app.WithDb(db => db.Amendments.Count(a => a.SheetId == sheetId));
+
+        var street = await app.PagesAs("street");
+        Assert.Contains("更正分数", await street.GetStringAsync(url));
+        var reviewer = await app.PagesAs("reviewer");
+        Assert.DoesNotContain("更正分数", await reviewer.GetStringAsync(url));
+
+        var empty = await LianxinApp.PostFormAsync(street, url + "?handler=Amend", Fields(""), url);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("请填写更正原因。", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(item.Max, Value());
+        Assert.Equal(0, Amendments());
+
+        var byReviewer = await LianxinApp.PostFormAsync(reviewer, url + "?handler=Amend", Fields("想改分"), url);
+        Assert.Equal(HttpStatusCode.Redirect, byReviewer.StatusCode);
+        Assert.Contains("/account/access-denied", byReviewer.Headers.Location!.ToString());
+        var secretary = await app.PagesAs("secretary");
+        var bySecretary = await LianxinApp.PostFormAsync(secretary, url + "?handler=Amend", Fields("想改分"), "/reviews");
+        Assert.True(bySecretary.StatusCode == HttpStatusCode.NotFound || bySecretary.Headers.Location?.ToString().Contains("/account/access-denied") == true,
+            bySecretary.StatusCode.ToString());
+        Assert.Equal(item.Max, Value());
+        Assert.Equal(0, Amendments());
+
+        var ok = await LianxinApp.PostFormAsync(street, url + "?handler=Amend", Fields("现场台账复核有误"), url);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(corrected, Value());
+        Assert.Equal("现场台账复核有误", app.WithDb(db => db.Amendments.Single(a => a.SheetId == sheetId).Reason));
+    }
 }

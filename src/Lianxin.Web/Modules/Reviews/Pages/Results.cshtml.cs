@@ -3,25 +3,57 @@ using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Reviews.Domain;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
 /// <summary>Ranking table, ranking bar chart and a radar per unit; also the printable sheet (?print=1).</summary>
-public class ResultsModel(LianxinDb db) : ReviewPageModel(db)
+public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
 {
     public RoundResults Results { get; private set; } = null!;
     public bool Print { get; private set; }
+    /// <summary>Submitted sheets the coordinator may correct once published; empty for everyone else.</summary>
+    public List<AmendableSheet> Amendable { get; private set; } = [];
+    public List<RubricItem> Items { get; private set; } = [];
+
+    public record AmendableSheet(Guid Id, Guid UnitId, string Reviewer);
+
+    /// <summary>The coordinator corrects one item of one reviewer's sheet with a reason; the feature checks permission and recomputes.</summary>
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, AmendRequest input, CancellationToken ct)
+    {
+        var outcome = await Amend.HandleAsync(Db, clock, id, input, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "分数已更正，结果已重新计算。";
+            return Redirect($"/reviews/rounds/{id}/results");
+        }
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
+        var shown = await OnGetAsync(id, false, ct);
+        return shown is PageResult ? Fail(outcome, "") : shown;
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool? print, CancellationToken ct)
     {
         var outcome = await ReviewResults.GetAsync(Db, id, ct);
         if (!outcome.IsOk)
         {
-            if (outcome.Kind == Organizations.Features.OutcomeKind.Conflict) { TempData["Flash"] = outcome.Message; return Redirect($"/reviews/rounds/{id}"); }
+            if (outcome.Kind == OutcomeKind.Conflict) { TempData["Flash"] = outcome.Message; return Redirect($"/reviews/rounds/{id}"); }
             return Fail(outcome);
         }
         Results = outcome.Value!;
         Print = print == true;
+        if (Results.Published && !Print && await Db.RoundAsync(id, ct) is { } round && Db.Coordinates(round))
+        {
+            Items = (await Db.DefinitionAsync(round.RubricId, ct)).Items.Where(i => i.Type is ItemType.Scored or ItemType.Bonus).ToList();
+            Amendable = await (from s in Db.ScoreSheets
+                               join p in Db.Panelists on new { s.RoundId, UserId = s.ReviewerId } equals new { p.RoundId, p.UserId }
+                               where s.RoundId == id && s.State == SheetState.Submitted
+                               orderby p.DisplayName
+                               select new AmendableSheet(s.Id, s.UnitId, p.DisplayName)).ToListAsync(ct);
+        }
         ViewData["Title"] = $"{Results.Name} 结果";
         Crumbs(new Crumb(Results.Name, $"/reviews/rounds/{id}"), new Crumb("结果"));
         return Page();
@@ -31,7 +63,7 @@ public class ResultsModel(LianxinDb db) : ReviewPageModel(db)
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
     {
         var outcome = await ResultsWorkbook.HandleAsync(Db, id, ct);
-        if (!outcome.IsOk) return outcome.Kind == Organizations.Features.OutcomeKind.Forbidden ? Forbid() : NotFound();
+        if (!outcome.IsOk) return outcome.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         return File(outcome.Value!, ResultsWorkbook.ContentType, "观摩结果.xlsx");
     }
 
