@@ -33,6 +33,27 @@ public class ReviewsCoordinatorPagesTests(LianxinApp app)
         return (roundId, sheetId);
     }
 
+    /// <summary>A published round whose only sheet has every scored item at its maximum, so the unit earns stars.</summary>
+    async Task<(Guid RoundId, Guid SheetId)> PublishedRoundWithFullMarks()
+    {
+        var (roundId, sheetId) = await OpenRoundWithSubmittedSheet();
+        var def = Web.Demo.DemoReviews.QuarterlyRubric();
+        app.WithDb(db =>
+        {
+            var s = db.ScoreSheets.First(s => s.Id == sheetId);
+            s.Entries = def.Items.Where(i => i.Type == ItemType.Scored).ToDictionary(i => i.Code, i => new ItemEntry(i.Max));
+            return db.SaveChanges();
+        });
+        var api = await app.ApiAs("street");
+        foreach (var verb in new[] { "close", "publish" })
+        {
+            var v = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/reviews/rounds/{roundId}")).GetProperty("version").GetInt32();
+            var moved = await api.PostAsJsonAsync($"/api/v1/reviews/rounds/{roundId}/{verb}", new { version = v });
+            Assert.True(moved.StatusCode == HttpStatusCode.OK, $"{verb}: {await moved.Content.ReadAsStringAsync()}");
+        }
+        return (roundId, sheetId);
+    }
+
     (SheetState State, string? Reason, int Version) Sheet(Guid id) =>
         app.WithDb(db => db.ScoreSheets.Where(s => s.Id == id).Select(s => new { s.State, s.ReopenReason, s.Version }).AsEnumerable()
             .Select(s => (s.State, s.ReopenReason, s.Version)).First());
@@ -83,23 +104,8 @@ public class ReviewsCoordinatorPagesTests(LianxinApp app)
     [Fact]
     public async Task The_street_corrects_a_published_score_from_the_results_page_with_a_reason_others_cannot()
     {
-        var (roundId, sheetId) = await OpenRoundWithSubmittedSheet();
-        // Give the sheet real scores (each scored item at its maximum), then close and publish the round.
-        var def = Web.Demo.DemoReviews.QuarterlyRubric();
-        var item = def.Items.First(i => i.Type == ItemType.Scored);
-        app.WithDb(db =>
-        {
-            var s = db.ScoreSheets.First(s => s.Id == sheetId);
-            s.Entries = def.Items.Where(i => i.Type == ItemType.Scored).ToDictionary(i => i.Code, i => new ItemEntry(i.Max));
-            return db.SaveChanges();
-        });
-        var api = await app.ApiAs("street");
-        foreach (var verb in new[] { "close", "publish" })
-        {
-            var v = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/reviews/rounds/{roundId}")).GetProperty("version").GetInt32();
-            var moved = await api.PostAsJsonAsync($"/api/v1/reviews/rounds/{roundId}/{verb}", new { version = v });
-            Assert.True(moved.StatusCode == HttpStatusCode.OK, $"{verb}: {await moved.Content.ReadAsStringAsync()}");
-        }
+        var (roundId, sheetId) = await PublishedRoundWithFullMarks();
+        var item = Web.Demo.DemoReviews.QuarterlyRubric().Items.First(i => i.Type == ItemType.Scored);
         var url = $"/reviews/rounds/{roundId}/results";
         var corrected = item.Max - 1;
         Dictionary<string, string> Fields(string reason) => new() { ["SheetId"] = sheetId.ToString(), ["ItemCode"] = item.Code, ["Value"] = corrected.ToString(), ["Reason"] = reason };
@@ -131,5 +137,41 @@ public class ReviewsCoordinatorPagesTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Equal(corrected, Value());
         Assert.Equal("现场台账复核有误", app.WithDb(db => db.Amendments.Single(a => a.SheetId == sheetId).Reason));
+    }
+
+    [Fact]
+    public async Task The_street_removes_a_star_rating_from_the_results_page_with_a_reason_others_cannot()
+    {
+        var (roundId, sheetId) = await PublishedRoundWithFullMarks();
+        var unitId = app.WithDb(db => db.ScoreSheets.First(s => s.Id == sheetId).UnitId);
+        var url = $"/reviews/rounds/{roundId}/results";
+        int Level() => app.WithDb(db => db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Level).FirstOrDefault());
+        Assert.True(Level() > 0, "full marks should earn stars");
+        var before = Level();
+        Dictionary<string, string> Fields(string reason) => new() { ["unitId"] = unitId.ToString(), ["reason"] = reason };
+
+        var street = await app.PagesAs("street");
+        Assert.Contains("摘牌", await street.GetStringAsync(url));
+        var reviewer = await app.PagesAs("reviewer");
+        Assert.DoesNotContain("摘牌", await reviewer.GetStringAsync(url));
+
+        var empty = await LianxinApp.PostFormAsync(street, url + "?handler=RemoveStar", Fields(" "), url);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("请填写摘牌原因。", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(before, Level());
+
+        var byReviewer = await LianxinApp.PostFormAsync(reviewer, url + "?handler=RemoveStar", Fields("不合格"), url);
+        Assert.True(byReviewer.StatusCode == HttpStatusCode.NotFound || byReviewer.Headers.Location?.ToString().Contains("/account/access-denied") == true,
+            byReviewer.StatusCode.ToString());
+        var secretary = await app.PagesAs("secretary");
+        var bySecretary = await LianxinApp.PostFormAsync(secretary, url + "?handler=RemoveStar", Fields("不合格"), "/reviews");
+        Assert.True(bySecretary.StatusCode == HttpStatusCode.NotFound || bySecretary.Headers.Location?.ToString().Contains("/account/access-denied") == true,
+            bySecretary.StatusCode.ToString());
+        Assert.Equal(before, Level());
+
+        var ok = await LianxinApp.PostFormAsync(street, url + "?handler=RemoveStar", Fields("发生违纪问题，按规定摘牌"), url);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(0, Level());
+        Assert.Equal("发生违纪问题，按规定摘牌", app.WithDb(db => db.StarAwards.Where(a => a.UnitId == unitId && a.Level == 0).Select(a => a.Reason).First()));
     }
 }

@@ -19,6 +19,24 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     public List<AmendableSheet> Amendable { get; private set; } = [];
     public List<RubricItem> Items { get; private set; } = [];
 
+    /// <summary>Current star level per unit of the round, shown to the coordinator with a manual 摘牌 form.</summary>
+    public Dictionary<Guid, int> StarLevels { get; private set; } = [];
+
+    /// <summary>The coordinator removes a unit's star rating by hand with a reason; the feature checks permission.</summary>
+    public async Task<IActionResult> OnPostRemoveStarAsync(Guid id, Guid unitId, string? reason, CancellationToken ct)
+    {
+        if (!(await Db.RoundUnits.AnyAsync(u => u.RoundId == id && u.UnitId == unitId, ct))) return NotFound();
+        var outcome = await Stars.RemoveAsync(Db, clock, unitId, new RemoveStarRequest(reason), ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "已摘牌。";
+            return Redirect($"/reviews/rounds/{id}/results");
+        }
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
+        var shown = await OnGetAsync(id, false, ct);
+        return shown is PageResult ? Fail(outcome, "") : shown;
+    }
+
     public record AmendableSheet(Guid Id, Guid UnitId, string Reviewer);
 
     /// <summary>The coordinator corrects one item of one reviewer's sheet with a reason; the feature checks permission and recomputes.</summary>
@@ -53,6 +71,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
                                where s.RoundId == id && s.State == SheetState.Submitted
                                orderby p.DisplayName
                                select new AmendableSheet(s.Id, s.UnitId, p.DisplayName)).ToListAsync(ct);
+            foreach (var u in Results.Units) StarLevels[u.UnitId] = await Stars.CurrentAsync(Db, u.UnitId, ct);
         }
         ViewData["Title"] = $"{Results.Name} 结果";
         Crumbs(new Crumb(Results.Name, $"/reviews/rounds/{id}"), new Crumb("结果"));
