@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
@@ -18,9 +19,8 @@ public static class AuditApi
         group.MapGet("/entries", async (string? entity, string? entityId, string? action, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize, LianxinDb db, CancellationToken ct) =>
         {
             var outcome = await Pages.AuditSearch.HandleAsync(new(entity, entityId, action, user, from, to, page ?? 1, pageSize ?? 50), db, ct);
-            if (outcome.Ok) return TypedResults.Ok(outcome.Value);
-            var r = outcome.Refusal!;
-            return r.Failure == Identity.Users.Failure.Invalid ? TypedResults.ValidationProblem(r.Errors!, title: "输入有误") : (IResult)TypedResults.Forbid();
+            if (outcome.IsOk) return TypedResults.Ok(outcome.Value);
+            return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!, title: "输入有误") : (IResult)TypedResults.Forbid();
         });
     }
 }

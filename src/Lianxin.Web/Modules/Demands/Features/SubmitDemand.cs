@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

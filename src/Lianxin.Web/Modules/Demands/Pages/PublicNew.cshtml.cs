@@ -1,7 +1,9 @@
+using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +52,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
         }
         // The form's datetime-local is Beijing time; the domain keeps UTC.
         if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
-        var (photos, photoErrors) = await DemandPhotos.ReadAsync(Photos, ct);
+        var (photos, photoErrors) = await PhotoUpload.ReadAsync(Photos, ct);
         if (photoErrors.Any)
         {
             foreach (var m in photoErrors["Photos"]) ModelState.AddModelError("Photos", m);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Modules.Organizations.Domain;

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;

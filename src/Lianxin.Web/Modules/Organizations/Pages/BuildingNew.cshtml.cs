@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Shell;

@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Modules.Reviews.Features;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Platform;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.Text.Json;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -14,16 +15,16 @@ public static class AuditSearch
 {
     public static async Task<Outcome<PageOf<AuditEntryDto>>> HandleAsync(AuditSearchRequest r, LianxinDb db, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.AuditView)) return Refusal.Forbidden("您没有查看审计日志的权限。");
+        if (!db.Scope.CanAnywhere(Permission.AuditView)) return Failure.Forbidden;
         var errors = new Errors();
         AuditAction? action = null;
         if (!string.IsNullOrWhiteSpace(r.Action))
         {
             if (Enum.TryParse<AuditAction>(r.Action.Trim(), true, out var a) && Enum.IsDefined(a) && !r.Action.Trim().All(char.IsDigit)) action = a;
-            else errors.Add("action", "操作类型无效。");
+            else errors.Fail("action", "操作类型无效。");
         }
-        if (r.From is { } f && r.To is { } t && f > t) errors.Add("from", "开始日期不能晚于结束日期。");
-        if (errors.Any) return errors.ToRefusal();
+        if (r.From is { } f && r.To is { } t && f > t) errors.Fail("from", "开始日期不能晚于结束日期。");
+        if (errors.Any) return Failure.Invalid(errors);
 
         var page = Math.Max(1, r.Page);
         var size = Math.Clamp(r.PageSize, 1, 200);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Identity.Users;
@@ -42,8 +43,8 @@ public class AuditIndexModel(LianxinDb db) : PageModel
     async Task LoadAsync(CancellationToken ct)
     {
         var outcome = await AuditSearch.HandleAsync(new(Entity, EntityId, Action, UserName, From, To, PageNumber, PageSize), db, ct);
-        if (outcome.Ok) Result = outcome.Value!;
-        else foreach (var m in outcome.Refusal!.Errors?.Values.SelectMany(v => v) ?? [outcome.Refusal.Message]) ModelState.AddModelError("", m);
+        if (outcome.IsOk) Result = outcome.Value!;
+        else outcome.CopyTo(ModelState, "");
         Entities = await AuditSearch.EntitiesAsync(db, ct);
     }
 

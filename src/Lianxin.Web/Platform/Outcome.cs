@@ -2,7 +2,7 @@ using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lianxin.Web.Modules.Organizations.Features;
+namespace Lianxin.Web.Platform;
 
 public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict }
 
