@@ -10,6 +10,8 @@ public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict }
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null)
 {
     public bool IsOk => Kind == OutcomeKind.Ok;
+    /// <summary>This refusal, to pass on as another use case's answer.</summary>
+    public Failure AsFailure() => new(Kind, Errors, Message);
     public static implicit operator Outcome<T>(T value) => new(OutcomeKind.Ok, value);
     public static implicit operator Outcome<T>(Failure f) => new(f.Kind, default, f.Errors, f.Message);
 }
@@ -64,12 +66,22 @@ public static class OutcomeExtensions
         }
     }
 
+    /// <summary>For the API: the status code a client expects (400 with field errors; 404, 403 and 409 with the Chinese reason), or <paramref name="ok"/> (200 with the value by default).</summary>
+    public static IResult ToApi<T>(this Outcome<T> o, Func<T, IResult>? ok = null) => o.Kind switch
+    {
+        OutcomeKind.Ok => ok is null ? TypedResults.Ok(o.Value) : ok(o.Value!),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(o.Errors!, title: "提交的内容有误"),
+        OutcomeKind.NotFound => TypedResults.Problem(o.Message ?? Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
+        OutcomeKind.Forbidden => TypedResults.Problem(o.Message ?? Failure.Forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "没有权限"),
+        _ => TypedResults.Problem(o.Message, statusCode: StatusCodes.Status409Conflict, title: "操作未能完成"),
+    };
+
     /// <summary>For pages: field errors under the bound model's prefix, other failures as a summary error.</summary>
     public static void CopyTo<T>(this Outcome<T> outcome, ModelStateDictionary modelState, string prefix = "Input")
     {
         if (outcome.Errors is not null)
             foreach (var (field, messages) in outcome.Errors)
-                foreach (var m in messages) modelState.AddModelError(prefix == "" ? field : $"{prefix}.{field}", m);
+                foreach (var m in messages) modelState.AddModelError(prefix == "" || field == "" ? field : $"{prefix}.{field}", m);
         else if (outcome.Message is not null)
             modelState.AddModelError("", outcome.Message);
     }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Identity.Users;
 using Lianxin.Web.Platform.Scope;
@@ -34,7 +35,7 @@ public class UsersRulesTests
     public void A_secretary_may_not_grant_roles_at_or_above_her_own(Role role)
     {
         var refused = UserRules.CheckGrant(As((Role.CommunitySecretary, Heping)), role, Heping, "和平社区党委");
-        Assert.Equal(Failure.Forbidden, refused?.Failure);
+        Assert.Equal(OutcomeKind.Forbidden, refused?.Kind);
         Assert.Contains("和平社区党委", refused!.Message);
     }
 
@@ -42,15 +43,15 @@ public class UsersRulesTests
     [InlineData(Xingfu)]
     [InlineData(Street)]
     public void Outside_her_subtree_the_unit_is_not_found(string path) =>
-        Assert.Equal(Failure.NotFound, UserRules.CheckGrant(As((Role.CommunitySecretary, Heping)), Role.CommunityStaff, path, "x")?.Failure);
+        Assert.Equal(OutcomeKind.NotFound, UserRules.CheckGrant(As((Role.CommunitySecretary, Heping)), Role.CommunityStaff, path, "x")?.Kind);
 
     [Fact]
     public void Street_staff_grant_everything_below_district_admin_in_their_street()
     {
         var street = As((Role.StreetStaff, Street));
         Assert.Null(UserRules.CheckGrant(street, Role.CommunitySecretary, Xingfu, "x"));
-        Assert.Equal(Failure.Forbidden, UserRules.CheckGrant(street, Role.DistrictAdmin, Street, "x")?.Failure);
-        Assert.Equal(Failure.NotFound, UserRules.CheckGrant(street, Role.Member, District, "x")?.Failure);
+        Assert.Equal(OutcomeKind.Forbidden, UserRules.CheckGrant(street, Role.DistrictAdmin, Street, "x")?.Kind);
+        Assert.Equal(OutcomeKind.NotFound, UserRules.CheckGrant(street, Role.Member, District, "x")?.Kind);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public class UsersRulesTests
         var staff = As((Role.CommunityStaff, Heping));
         Assert.False(UserRules.MayManageUsers(staff));
         Assert.Empty(UserRules.ManagedRoots(staff));
-        Assert.Equal(Failure.NotFound, UserRules.CheckGrant(staff, Role.Resident, Heping, "x")?.Failure);
+        Assert.Equal(OutcomeKind.NotFound, UserRules.CheckGrant(staff, Role.Resident, Heping, "x")?.Kind);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class UsersRulesTests
     {
         var scope = As((Role.CommunitySecretary, Heping));
         var refused = UserRules.CheckRevoke(scope, scope.Grants[0], scope.Grants.ToList());
-        Assert.Equal(Failure.Conflict, refused?.Failure);
+        Assert.Equal(OutcomeKind.Conflict, refused?.Kind);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class UsersRulesTests
         // A member grant does not count: it carries no user management.
         var withMember = As((Role.StreetStaff, Street), (Role.Member, Heping));
         var streetGrant = withMember.Grants.Single(g => g.Role == Role.StreetStaff);
-        Assert.Equal(Failure.Conflict, UserRules.CheckRevoke(withMember, streetGrant, withMember.Grants.ToList())?.Failure);
+        Assert.Equal(OutcomeKind.Conflict, UserRules.CheckRevoke(withMember, streetGrant, withMember.Grants.ToList())?.Kind);
     }
 
     [Fact]
@@ -98,15 +99,15 @@ public class UsersRulesTests
         var scope = As((Role.CommunitySecretary, Heping));
         var other = Guid.NewGuid();
         Assert.Null(UserRules.CheckRevoke(scope, Grant(other, Role.GridLeader, HepingGrid), []));
-        Assert.Equal(Failure.Forbidden, UserRules.CheckRevoke(scope, Grant(other, Role.CommunitySecretary, Heping), [])?.Failure);
-        Assert.Equal(Failure.NotFound, UserRules.CheckRevoke(scope, Grant(other, Role.Member, Xingfu), [])?.Failure);
+        Assert.Equal(OutcomeKind.Forbidden, UserRules.CheckRevoke(scope, Grant(other, Role.CommunitySecretary, Heping), [])?.Kind);
+        Assert.Equal(OutcomeKind.NotFound, UserRules.CheckRevoke(scope, Grant(other, Role.Member, Xingfu), [])?.Kind);
     }
 
     [Fact]
     public void Nobody_disables_themselves()
     {
         var scope = As((Role.DistrictAdmin, District));
-        Assert.Equal(Failure.Conflict, UserRules.CheckAccount(scope, Me, scope.Grants.ToList(), AccountAction.Disable)?.Failure);
+        Assert.Equal(OutcomeKind.Conflict, UserRules.CheckAccount(scope, Me, scope.Grants.ToList(), AccountAction.Disable)?.Kind);
     }
 
     [Fact]
@@ -115,8 +116,8 @@ public class UsersRulesTests
         var scope = As((Role.CommunitySecretary, Heping));
         var target = Guid.NewGuid();
         var refused = UserRules.CheckAccount(scope, target, [Grant(target, Role.Member, Heping), Grant(target, Role.StreetStaff, Street)], AccountAction.ResetPassword);
-        Assert.Equal(Failure.Forbidden, refused?.Failure);
+        Assert.Equal(OutcomeKind.Forbidden, refused?.Kind);
         Assert.Null(UserRules.CheckAccount(scope, target, [Grant(target, Role.CommunityStaff, Heping)], AccountAction.Disable));
-        Assert.Equal(Failure.NotFound, UserRules.CheckAccount(scope, target, [Grant(target, Role.CommunityStaff, Xingfu)], AccountAction.Disable)?.Failure);
+        Assert.Equal(OutcomeKind.NotFound, UserRules.CheckAccount(scope, target, [Grant(target, Role.CommunityStaff, Xingfu)], AccountAction.Disable)?.Kind);
     }
 }

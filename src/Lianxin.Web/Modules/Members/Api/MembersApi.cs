@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;

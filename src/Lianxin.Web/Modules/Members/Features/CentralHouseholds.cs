@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -48,16 +49,16 @@ public static class CentralHouseholds
     public static async Task<Outcome<CentralHouseholdDto>> NominateAsync(LianxinDb db, TimeProvider clock, NominationForm f, CancellationToken ct)
     {
         var grid = await db.Grids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == f.GridId, ct);
-        if (grid is null) return Outcome<CentralHouseholdDto>.Invalid(nameof(f.GridId), "所选网格不存在。");
+        if (grid is null) return Failure.Invalid(nameof(f.GridId), "所选网格不存在。");
         var community = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstAsync(u => u.Id == grid.CommunityId, ct);
-        if (!db.Scope.Can(Permission.MemberManage, grid.OrgPath)) return Outcome<CentralHouseholdDto>.Forbidden();
-        if (CentralHousehold.NominationProblem(f.SelfNominated, f.Recommenders) is { } p) return Outcome<CentralHouseholdDto>.Invalid(nameof(f.Recommenders), p);
+        if (!db.Scope.Can(Permission.MemberManage, grid.OrgPath)) return Failure.Forbidden;
+        if (CentralHousehold.NominationProblem(f.SelfNominated, f.Recommenders) is { } p) return Failure.Invalid(nameof(f.Recommenders), p);
         var member = await db.Members.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.TenantId == db.CurrentTenantId && m.Id == f.MemberId, ct);
         // A central household is a member's own home: the member must live in the grid's community.
         if (member is null || !member.OnRoster || member.ResidenceCommunityId != grid.CommunityId)
-            return Outcome<CentralHouseholdDto>.Invalid(nameof(f.MemberId), "该党员不在册或不住在本社区。");
+            return Failure.Invalid(nameof(f.MemberId), "该党员不在册或不住在本社区。");
         if (await db.CentralHouseholds.AnyAsync(c => c.MemberId == member.Id && (c.Status == CentralHouseholdStatus.Nominated || c.Status == CentralHouseholdStatus.Approved), ct))
-            return Outcome<CentralHouseholdDto>.Conflict("该党员已被提名或已是党员中心户。");
+            return Failure.Conflict("该党员已被提名或已是党员中心户。");
         var ch = new CentralHousehold
         {
             MemberId = member.Id, MemberName = member.Name, CommunityId = community.Id, GridId = grid.Id, OrgPath = grid.OrgPath,
@@ -65,54 +66,54 @@ public static class CentralHouseholds
         };
         db.CentralHouseholds.Add(ch);
         await db.SaveChangesAsync(ct);
-        return Outcome<CentralHouseholdDto>.Ok((await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0]);
+        return (await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
     }
 
     /// <summary>Approval is the community's (社区党组织审核确定), not the grid branch's.</summary>
     public static async Task<Outcome<CentralHouseholdDto>> DecideAsync(LianxinDb db, TimeProvider clock, Guid id, DecisionForm f, CancellationToken ct)
     {
         var ch = await db.CentralHouseholds.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (ch is null) return Outcome<CentralHouseholdDto>.NotFound();
+        if (ch is null) return Failure.NotFound;
         var community = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstAsync(u => u.Id == ch.CommunityId, ct);
-        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Outcome<CentralHouseholdDto>.Forbidden();
-        if (ch.Version != f.Version) return Outcome<CentralHouseholdDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (ch.Status != CentralHouseholdStatus.Nominated) return Outcome<CentralHouseholdDto>.Conflict("该提名已处理。");
+        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Failure.Forbidden;
+        if (ch.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (ch.Status != CentralHouseholdStatus.Nominated) return Failure.Conflict("该提名已处理。");
         ch.Status = f.Approve ? CentralHouseholdStatus.Approved : CentralHouseholdStatus.Rejected;
         if (f.Approve) ch.ApprovedOn = clock.Today();
         await db.SaveChangesAsync(ct);
-        return Outcome<CentralHouseholdDto>.Ok((await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0]);
+        return (await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
     }
 
     /// <summary>Replaces the households looked after; each must be in the grid and not looked after by another.</summary>
     public static async Task<Outcome<CentralHouseholdDto>> AssignHouseholdsAsync(LianxinDb db, Guid id, HouseholdsForm f, CancellationToken ct)
     {
         var ch = await db.CentralHouseholds.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (ch is null) return Outcome<CentralHouseholdDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, ch.OrgPath)) return Outcome<CentralHouseholdDto>.Forbidden();
-        if (ch.Version != f.Version) return Outcome<CentralHouseholdDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (ch.Status != CentralHouseholdStatus.Approved) return Outcome<CentralHouseholdDto>.Conflict("审批通过后才能分配联系户。");
+        if (ch is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, ch.OrgPath)) return Failure.Forbidden;
+        if (ch.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (ch.Status != CentralHouseholdStatus.Approved) return Failure.Conflict("审批通过后才能分配联系户。");
         var wanted = f.HouseholdIds.Distinct().ToList();
         var t = db.CurrentTenantId;
         var inGrid = await (from h in db.Households.IgnoreQueryFilters() join b in db.Buildings.IgnoreQueryFilters() on h.BuildingId equals b.Id
                             where h.TenantId == t && b.GridId == ch.GridId && wanted.Contains(h.Id) select new { h.Id, h.OrgPath }).ToListAsync(ct);
-        if (inGrid.Count != wanted.Count) return Outcome<CentralHouseholdDto>.Invalid(nameof(f.HouseholdIds), "有住户不在该网格内。");
+        if (inGrid.Count != wanted.Count) return Failure.Invalid(nameof(f.HouseholdIds), "有住户不在该网格内。");
         var taken = await db.CentralHouseholdLinks.IgnoreQueryFilters().Where(l => l.TenantId == t && wanted.Contains(l.HouseholdId) && l.CentralHouseholdId != ch.Id).CountAsync(ct);
-        if (taken > 0) return Outcome<CentralHouseholdDto>.Conflict($"有 {taken} 户已由其他党员中心户联系。");
+        if (taken > 0) return Failure.Conflict($"有 {taken} 户已由其他党员中心户联系。");
         var current = await db.CentralHouseholdLinks.IgnoreQueryFilters().Where(l => l.TenantId == t && l.CentralHouseholdId == ch.Id).ToListAsync(ct);
         db.CentralHouseholdLinks.RemoveRange(current.Where(l => !wanted.Contains(l.HouseholdId)));
         foreach (var h in inGrid.Where(h => current.All(l => l.HouseholdId != h.Id)))
             db.CentralHouseholdLinks.Add(new CentralHouseholdLink { CentralHouseholdId = ch.Id, HouseholdId = h.Id, OrgPath = h.OrgPath });
         ch.Version++; // the set of households is part of the record others edit
         await db.SaveChangesAsync(ct);
-        return Outcome<CentralHouseholdDto>.Ok((await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0]);
+        return (await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
     }
 
     /// <summary>Coverage per grid of a community: households looked after ÷ households in the grid.</summary>
     public static async Task<Outcome<List<GridCoverage>>> CoverageAsync(LianxinDb db, Guid communityId, CancellationToken ct)
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgKind.Community, ct);
-        if (community is null) return Outcome<List<GridCoverage>>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Outcome<List<GridCoverage>>.Forbidden();
+        if (community is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
         var t = db.CurrentTenantId;
         var grids = await db.Grids.IgnoreQueryFilters().AsNoTracking().Where(g => g.TenantId == t && g.CommunityId == communityId).OrderBy(g => g.Code).ToListAsync(ct);
         var gridIds = grids.Select(g => g.Id).ToList();
@@ -122,7 +123,7 @@ public static class CentralHouseholds
                             where l.TenantId == t && c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId) group l by c.GridId into g select new { Grid = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
         var chs = await db.CentralHouseholds.IgnoreQueryFilters().Where(c => c.TenantId == t && c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId))
             .GroupBy(c => c.GridId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        return Outcome<List<GridCoverage>>.Ok(grids.Select(g => new GridCoverage(g.Id, g.Name, households.GetValueOrDefault(g.Id), looked.GetValueOrDefault(g.Id),
-            CentralHousehold.Coverage(looked.GetValueOrDefault(g.Id), households.GetValueOrDefault(g.Id)), chs.GetValueOrDefault(g.Id))).ToList());
+        return grids.Select(g => new GridCoverage(g.Id, g.Name, households.GetValueOrDefault(g.Id), looked.GetValueOrDefault(g.Id),
+            CentralHousehold.Coverage(looked.GetValueOrDefault(g.Id), households.GetValueOrDefault(g.Id)), chs.GetValueOrDefault(g.Id))).ToList();
     }
 }

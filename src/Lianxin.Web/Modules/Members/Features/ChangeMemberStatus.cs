@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -30,13 +31,13 @@ public static class ChangeMemberStatus
     public static async Task<Outcome<MemberDto>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, StatusForm f, CancellationToken ct)
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (m is null) return Outcome<MemberDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Outcome<MemberDto>.Forbidden();
-        if (m.Version != f.Version) return Outcome<MemberDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (Problem(m.Status, f.To!.Value) is { } rule) return Outcome<MemberDto>.Conflict(rule);
+        if (m is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Failure.Forbidden;
+        if (m.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (Problem(m.Status, f.To!.Value) is { } rule) return Failure.Conflict(rule);
         var today = clock.Today();
-        if (f.On > today) return Outcome<MemberDto>.Invalid(nameof(f.On), "变更日期不能晚于今天。");
-        if (f.On < m.StatusSince) return Outcome<MemberDto>.Invalid(nameof(f.On), $"变更日期不能早于当前状态的起始日期（{m.StatusSince:yyyy-MM-dd}）。");
+        if (f.On > today) return Failure.Invalid(nameof(f.On), "变更日期不能晚于今天。");
+        if (f.On < m.StatusSince) return Failure.Invalid(nameof(f.On), $"变更日期不能早于当前状态的起始日期（{m.StatusSince:yyyy-MM-dd}）。");
         db.MemberStatusChanges.Add(new MemberStatusChange
         {
             MemberId = m.Id, OrgPath = m.OrgPath, From = m.Status, To = f.To.Value, On = f.On!.Value, Reason = f.Reason?.Trim(),
@@ -45,6 +46,6 @@ public static class ChangeMemberStatus
         m.Status = f.To.Value;
         m.StatusSince = f.On.Value;
         await db.SaveChangesAsync(ct);
-        return Outcome<MemberDto>.Ok((await db.ToDtosAsync(pd, [m], today, ct))[0]);
+        return (await db.ToDtosAsync(pd, [m], today, ct))[0];
     }
 }

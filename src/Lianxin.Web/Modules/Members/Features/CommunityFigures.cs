@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -20,8 +21,8 @@ public static class CommunityFigures
     public static async Task<Outcome<CommunityFiguresDto>> HandleAsync(LianxinDb db, Guid communityId, CancellationToken ct)
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
-        if (community is null || community.Kind != OrgKind.Community) return Outcome<CommunityFiguresDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Outcome<CommunityFiguresDto>.Forbidden();
+        if (community is null || community.Kind != OrgKind.Community) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
         var t = db.CurrentTenantId;
         // Counts only: members held by a workplace elsewhere are outside the community's scope but live there.
         var living = await db.Members.IgnoreQueryFilters().AsNoTracking()
@@ -42,8 +43,8 @@ public static class CommunityFigures
                             select c.MemberId).Distinct().CountAsync(ct);
         var units = await db.DualReports.CountAsync(r => r.CommunityId == communityId && r.Kind == ReporterKind.Unit && r.Status != DualReportStatus.Withdrawn, ct);
         var reported = elsewhere.Count(m => reportedIds.Contains(m.Id));
-        return Outcome<CommunityFiguresDto>.Ok(new CommunityFiguresDto(community.Id, community.Name, living.Count, elsewhere.Count,
-            reported, elsewhere.Count - reported, active, units, byWorkplace));
+        return new CommunityFiguresDto(community.Id, community.Name, living.Count, elsewhere.Count,
+            reported, elsewhere.Count - reported, active, units, byWorkplace);
     }
 }
 
@@ -60,10 +61,10 @@ public static class ReportingBack
 
     public static async Task<Outcome<ReportBack>> HandleAsync(LianxinDb db, Guid communityId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        if (to < from) return Outcome<ReportBack>.Invalid("to", "结束日期不能早于开始日期。");
+        if (to < from) return Failure.Invalid("to", "结束日期不能早于开始日期。");
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
-        if (community is null || community.Kind != OrgKind.Community) return Outcome<ReportBack>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Outcome<ReportBack>.Forbidden();
+        if (community is null || community.Kind != OrgKind.Community) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
         var reports = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId && r.ReportedOn <= to
             && (r.WithdrawnOn == null || r.WithdrawnOn >= from)).OrderBy(r => r.Kind).ThenBy(r => r.Name).ToListAsync(ct);
         var memberIds = reports.Where(r => r.MemberId != null).Select(r => r.MemberId!.Value).ToList();
@@ -82,7 +83,7 @@ public static class ReportingBack
                 string.Join("、", byMember[r.MemberId!.Value].Select(c => c.Title)), byMember[r.MemberId!.Value].Count(),
                 string.Join("；", byMember[r.MemberId!.Value].Where(c => c.Pledge != null).Select(c => c.Pledge)), null, null)
             : new ReportBackLine("单位", r.Name, null, r.ReportedOn, DualReport.Chinese(r.Status), "", 0, null, r.Offers, r.Liaison)).ToList();
-        return Outcome<ReportBack>.Ok(new ReportBack(community.Id, community.Name, from, to, lines));
+        return new ReportBack(community.Id, community.Name, from, to, lines);
     }
 
     public static byte[] ToXlsx(ReportBack r) => Xlsx.Write("双报告", Headers, r.Lines.Select(l => (IReadOnlyList<object?>)

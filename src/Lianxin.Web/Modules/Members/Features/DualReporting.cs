@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -56,14 +57,14 @@ public static class DualReporting
     public static async Task<Outcome<DualReportDto>> ReportMemberAsync(LianxinDb db, TimeProvider clock, MemberReportForm f, CancellationToken ct)
     {
         var me = await Me.FindAsync(db, ct);
-        if (me is null) return Outcome<DualReportDto>.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
-        if (!me.OnRoster) return Outcome<DualReportDto>.Conflict("党籍状态不在册，不能报到。");
+        if (me is null) return Failure.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
+        if (!me.OnRoster) return Failure.Conflict("党籍状态不在册，不能报到。");
         var community = await CommunityAsync(db, f.CommunityId, ct);
-        if (community is null) return Outcome<DualReportDto>.Invalid(nameof(f.CommunityId), "所选社区不存在。");
-        if (me.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)) return Outcome<DualReportDto>.Conflict("您的组织关系已在该社区，无需双报到。");
+        if (community is null) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
+        if (me.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)) return Failure.Conflict("您的组织关系已在该社区，无需双报到。");
         var t = db.CurrentTenantId;
         if (await db.DualReports.IgnoreQueryFilters().AnyAsync(r => r.TenantId == t && r.MemberId == me.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn, ct))
-            return Outcome<DualReportDto>.Conflict("您已向该社区报到。");
+            return Failure.Conflict("您已向该社区报到。");
         var branch = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && u.Id == me.BranchId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         var report = new DualReport
         {
@@ -73,20 +74,20 @@ public static class DualReporting
         };
         db.DualReports.Add(report);
         await db.SaveChangesAsync(ct);
-        return Outcome<DualReportDto>.Ok((await DualReportDto.FromAsync(db, [report], ct))[0]);
+        return (await DualReportDto.FromAsync(db, [report], ct))[0];
     }
 
     public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, TimeProvider clock, UnitReportForm f, CancellationToken ct)
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
-        if (community is null) return Outcome<DualReportDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Outcome<DualReportDto>.Forbidden();
+        if (community is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Failure.Forbidden;
         var name = f.Name!.Trim();
         if (await db.DualReports.AnyAsync(r => r.CommunityId == community.Id && r.Kind == ReporterKind.Unit && r.Name == name && r.Status != DualReportStatus.Withdrawn, ct))
-            return Outcome<DualReportDto>.Conflict("该单位已向本社区报到。");
+            return Failure.Conflict("该单位已向本社区报到。");
         var phone = f.LiaisonPhone?.Trim();
         if (!string.IsNullOrEmpty(phone) && !(phone.Length is >= 7 and <= 20 && phone.All(c => char.IsAsciiDigit(c) || c == '-')))
-            return Outcome<DualReportDto>.Invalid(nameof(f.LiaisonPhone), "联系电话格式不正确。");
+            return Failure.Invalid(nameof(f.LiaisonPhone), "联系电话格式不正确。");
         var report = new DualReport
         {
             Kind = ReporterKind.Unit, Name = name, CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
@@ -94,7 +95,7 @@ public static class DualReporting
         };
         db.DualReports.Add(report);
         await db.SaveChangesAsync(ct);
-        return Outcome<DualReportDto>.Ok((await DualReportDto.FromAsync(db, [report], ct))[0]);
+        return (await DualReportDto.FromAsync(db, [report], ct))[0];
     }
 
     /// <summary>The member withdraws their own report, or the community closes it.</summary>
@@ -102,24 +103,24 @@ public static class DualReporting
     {
         var me = await Me.FindAsync(db, ct);
         var report = await db.DualReports.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.TenantId == db.CurrentTenantId && r.Id == id, ct);
-        if (report is null) return Outcome<DualReportDto>.NotFound();
+        if (report is null) return Failure.NotFound;
         var own = me is not null && report.MemberId == me.Id;
-        if (!own && !db.Scope.Sees(report.OrgPath)) return Outcome<DualReportDto>.NotFound();
-        if (!own && !db.Scope.Can(Permission.MemberManage, report.OrgPath)) return Outcome<DualReportDto>.Forbidden();
-        if (report.Version != version) return Outcome<DualReportDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (report.Status == DualReportStatus.Withdrawn) return Outcome<DualReportDto>.Conflict("该报到已撤回。");
+        if (!own && !db.Scope.Sees(report.OrgPath)) return Failure.NotFound;
+        if (!own && !db.Scope.Can(Permission.MemberManage, report.OrgPath)) return Failure.Forbidden;
+        if (report.Version != version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (report.Status == DualReportStatus.Withdrawn) return Failure.Conflict("该报到已撤回。");
         report.Status = DualReportStatus.Withdrawn;
         report.WithdrawnOn = clock.Today();
         await db.SaveChangesAsync(ct);
-        return Outcome<DualReportDto>.Ok((await DualReportDto.FromAsync(db, [report], ct))[0]);
+        return (await DualReportDto.FromAsync(db, [report], ct))[0];
     }
 
     public static async Task<Outcome<List<DualReportDto>>> ListAsync(LianxinDb db, Guid communityId, CancellationToken ct)
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
-        if (community is null) return Outcome<List<DualReportDto>>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Outcome<List<DualReportDto>>.Forbidden();
+        if (community is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
         var rows = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId).OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Name).ToListAsync(ct);
-        return Outcome<List<DualReportDto>>.Ok(await DualReportDto.FromAsync(db, rows, ct));
+        return await DualReportDto.FromAsync(db, rows, ct);
     }
 }

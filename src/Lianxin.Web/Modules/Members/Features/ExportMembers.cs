@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
@@ -14,7 +15,7 @@ public static class ExportMembers
     public static async Task<Outcome<byte[]>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, MemberFilter f, CancellationToken ct)
     {
         var query = await ListMembers.QueryAsync(db, pd, f, ct);
-        if (!query.IsOk) return query.As<byte[]>();
+        if (!query.IsOk) return query.AsFailure();
         var rows = await query.Value!.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ToListAsync(ct);
         var dtos = await db.ToDtosAsync(pd, rows, clock.Today(), ct);
         var bytes = Xlsx.Write("党员名册", Headers, dtos.Select(m => (IReadOnlyList<object?>)
@@ -22,7 +23,7 @@ public static class ExportMembers
             m.Name, m.Gender, m.Ethnicity, m.BirthDate, m.IdNumber, m.Phone, m.Education, m.JoinedOn, m.FullMemberOn, m.CategoryName, m.StatusName,
             m.BranchName, m.CompoundName, m.Address, m.Workplace, m.EmploymentName, m.FloatingTo,
         ]));
-        return Outcome<byte[]>.Ok(bytes);
+        return bytes;
     }
 
     public static string FileName(TimeProvider clock) => $"党员名册-{clock.Today():yyyyMMdd}.xlsx";

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -19,9 +20,9 @@ public static class GetMember
     public static async Task<Outcome<MemberCard>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (m is null) return Outcome<MemberCard>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, m.OrgPath)) return Outcome<MemberCard>.Forbidden();
-        return Outcome<MemberCard>.Ok(await CardAsync(db, pd, clock, m, ct));
+        if (m is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, m.OrgPath)) return Failure.Forbidden;
+        return await CardAsync(db, pd, clock, m, ct);
     }
 
     /// <summary>Also used for "my card", where the member reads their own row.</summary>

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
@@ -19,14 +20,14 @@ public static class ImportHouseholds
 
     public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, Stream file, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Outcome<ImportResult>.Forbidden();
+        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Failure.Forbidden;
         List<SheetRow> rows;
         try { rows = Xlsx.Read(file); }
         catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or ArgumentException or System.Xml.XmlException)
         {
-            return Outcome<ImportResult>.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
+            return Failure.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
         }
-        if (rows.Count == 0) return Outcome<ImportResult>.Invalid("file", "文件中没有数据行。");
+        if (rows.Count == 0) return Failure.Invalid("file", "文件中没有数据行。");
 
         // Buildings the caller may manage, by compound and building name.
         var buildings = (await (from b in db.Buildings.AsNoTracking() join c in db.Compounds on b.CompoundId equals c.Id
@@ -73,6 +74,6 @@ public static class ImportHouseholds
         if (rejects.Count > 0)
             workbook = Convert.ToBase64String(Xlsx.Write("未导入的行", [.. Headers.Prepend("行号"), ImportMembers.ReasonHeader],
                 rejects.Select(x => (IReadOnlyList<object?>)[x.Row.Number, .. Headers.Select(h => (object?)x.Row[h]), x.Reason])));
-        return Outcome<ImportResult>.Ok(new ImportResult(rows.Count, toAdd.Count, skipped, rejects.Select(x => new ImportReject(x.Row.Number, $"{x.Row["小区"]} {x.Row["楼栋"]} {x.Row["房号"]}", x.Reason)).ToList(), workbook));
+        return new ImportResult(rows.Count, toAdd.Count, skipped, rejects.Select(x => new ImportReject(x.Row.Number, $"{x.Row["小区"]} {x.Row["楼栋"]} {x.Row["房号"]}", x.Reason)).ToList(), workbook);
     }
 }

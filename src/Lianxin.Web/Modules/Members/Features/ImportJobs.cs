@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.Text.Json;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -25,11 +26,11 @@ public static class ImportJobs
 
     public static async Task<Outcome<ImportJobView>> StartAsync(LianxinDb db, TimeProvider clock, ImportJobSignal signal, string? fileName, byte[] file, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage) || db.Scope.UserId is not { } userId) return Outcome<ImportJobView>.Forbidden();
-        if (file.Length == 0) return Outcome<ImportJobView>.Invalid("file", "请选择要导入的 Excel 文件。");
+        if (!db.Scope.CanAnywhere(Permission.MemberManage) || db.Scope.UserId is not { } userId) return Failure.Forbidden;
+        if (file.Length == 0) return Failure.Invalid("file", "请选择要导入的 Excel 文件。");
         // Only the quick checks here, so a wrong file is answered at once; the rows are validated in the background.
         var read = ImportMembers.Read(new MemoryStream(file));
-        if (!read.IsOk) return read.As<ImportJobView>();
+        if (!read.IsOk) return read.AsFailure();
         var grant = db.Scope.Current is { } c && c.Role.Allows(Permission.MemberManage) ? c
             : db.Scope.Grants.Where(g => g.Role.Allows(Permission.MemberManage)).OrderBy(g => g.OrgPath.Length).First();
         var name = Path.GetFileName(fileName ?? "");
@@ -42,23 +43,23 @@ public static class ImportJobs
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
         signal.Poke();
-        return Outcome<ImportJobView>.Ok(View(job));
+        return View(job);
     }
 
     public static async Task<Outcome<ImportJobView>> GetAsync(LianxinDb db, Guid id, CancellationToken ct)
     {
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null) return Outcome<ImportJobView>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Outcome<ImportJobView>.Forbidden();
-        return Outcome<ImportJobView>.Ok(View(job));
+        if (job is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Failure.Forbidden;
+        return View(job);
     }
 
     public static async Task<Outcome<byte[]>> RejectsAsync(LianxinDb db, Guid id, CancellationToken ct)
     {
         var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.OrgPath, j.RejectsWorkbook }).FirstOrDefaultAsync(ct);
-        if (job?.RejectsWorkbook is null) return Outcome<byte[]>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Outcome<byte[]>.Forbidden();
-        return Outcome<byte[]>.Ok(job.RejectsWorkbook);
+        if (job?.RejectsWorkbook is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Failure.Forbidden;
+        return job.RejectsWorkbook;
     }
 
     public static ImportJobView View(ImportJob j)
@@ -151,14 +152,14 @@ public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, Im
             scope.ServiceProvider.GetRequiredService<OrgScope>().SetUser(job.UserId, user.UserName ?? job.UserName, job.TenantId, grants, job.GrantId);
 
             var read = ImportMembers.Read(new MemoryStream(job.File ?? []));
-            if (!read.IsOk) { await Fail(read.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? "无法读取文件。"); return; }
+            if (!read.IsOk) { await Fail(read.Errors!.Values.SelectMany(v => v).FirstOrDefault() ?? "无法读取文件。"); return; }
             var pd = scope.ServiceProvider.GetRequiredService<PersonalData>();
             var outcome = await ImportMembers.ImportRowsAsync(db, pd, clock, read.Value!, (state, n) =>
                 jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.ProcessedRows, n)
                     .SetProperty(j => j.HeartbeatAt, clock.GetUtcNow().UtcDateTime), ct), ct);
             if (!outcome.IsOk)
             {
-                await Fail(outcome.Kind == OutcomeKind.Forbidden ? "上传人已无党员管理权限，未导入任何数据。" : outcome.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Message ?? "导入失败，未导入任何数据。");
+                await Fail(outcome.Kind == OutcomeKind.Forbidden ? "上传人已无党员管理权限，未导入任何数据。" : outcome.Errors!.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Message ?? "导入失败，未导入任何数据。");
                 return;
             }
             var r = outcome.Value!;

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.Text.Json;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
@@ -30,9 +31,9 @@ public static class ImportMembers
 
     public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Stream file, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Outcome<ImportResult>.Forbidden();
+        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Failure.Forbidden;
         var read = Read(file);
-        if (!read.IsOk) return read.As<ImportResult>();
+        if (!read.IsOk) return read.AsFailure();
         return await ImportRowsAsync(db, pd, clock, read.Value!, null, ct);
     }
 
@@ -43,12 +44,12 @@ public static class ImportMembers
         try { rows = Xlsx.Read(file); }
         catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or ArgumentException or System.Xml.XmlException)
         {
-            return Outcome<List<SheetRow>>.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
+            return Failure.Invalid("file", "无法读取文件，请使用 .xlsx 格式的导入模板。");
         }
-        if (rows.Count == 0) return Outcome<List<SheetRow>>.Invalid("file", "文件中没有数据行。");
+        if (rows.Count == 0) return Failure.Invalid("file", "文件中没有数据行。");
         var missing = Headers.Take(2).Concat(["入党日期", "所在支部"]).Where(h => !rows[0].Values.ContainsKey(h) && rows.All(r => !r.Values.ContainsKey(h))).ToList();
-        if (missing.Count > 0) return Outcome<List<SheetRow>>.Invalid("file", $"缺少列：{string.Join("、", missing)}。请使用导入模板。");
-        return Outcome<List<SheetRow>>.Ok(rows);
+        if (missing.Count > 0) return Failure.Invalid("file", $"缺少列：{string.Join("、", missing)}。请使用导入模板。");
+        return rows;
     }
 
     /// <summary>How often validation reports progress.</summary>
@@ -61,7 +62,7 @@ public static class ImportMembers
     public static async Task<Outcome<ImportResult>> ImportRowsAsync(LianxinDb db, PersonalData pd, TimeProvider clock, List<SheetRow> rows,
         Func<ImportJobState, int, Task>? progress, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Outcome<ImportResult>.Forbidden();
+        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Failure.Forbidden;
         var t = db.CurrentTenantId;
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -146,8 +147,8 @@ public static class ImportMembers
             workbook = Convert.ToBase64String(Xlsx.Write("未导入的行", headers,
                 rejects.Select(r => (IReadOnlyList<object?>)[r.Row.Number, .. Headers.Select(h => (object?)r.Row[h]), r.Reason])));
         }
-        return Outcome<ImportResult>.Ok(new ImportResult(rows.Count, toAdd.Count, skipped,
-            rejects.Select(r => new ImportReject(r.Row.Number, r.Row["姓名"], r.Reason)).ToList(), workbook));
+        return new ImportResult(rows.Count, toAdd.Count, skipped,
+            rejects.Select(r => new ImportReject(r.Row.Number, r.Row["姓名"], r.Reason)).ToList(), workbook);
     }
 
     static (Member? Member, string Hash, string? Reason) Parse(SheetRow r, PersonalData pd, Dictionary<string, OrgUnit> branches,

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -34,25 +35,25 @@ public static class LinkAccount
     static async Task<Outcome<Member>> ManagedMemberAsync(LianxinDb db, Guid memberId, CancellationToken ct)
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == memberId, ct);
-        if (m is null) return Outcome<Member>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Outcome<Member>.Forbidden();
-        return Outcome<Member>.Ok(m);
+        if (m is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Failure.Forbidden;
+        return m;
     }
 
     public static async Task<Outcome<AccountLink>> GetAsync(LianxinDb db, Guid memberId, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == memberId, ct);
-        if (m is null) return Outcome<AccountLink>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, m.OrgPath)) return Outcome<AccountLink>.Forbidden();
-        return Outcome<AccountLink>.Ok(await ViewAsync(db, m, ct));
+        if (m is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, m.OrgPath)) return Failure.Forbidden;
+        return await ViewAsync(db, m, ct);
     }
 
     public static async Task<Outcome<List<AccountOption>>> SearchAsync(LianxinDb db, Guid memberId, string? q, CancellationToken ct)
     {
         var member = await ManagedMemberAsync(db, memberId, ct);
-        if (!member.IsOk) return member.As<List<AccountOption>>();
+        if (!member.IsOk) return member.AsFailure();
         q = q?.Trim() ?? "";
-        if (q.Length == 0) return Outcome<List<AccountOption>>.Ok([]);
+        if (q.Length == 0) return new Outcome<List<AccountOption>>(OutcomeKind.Ok, []);
         var users = await UsersInScope(db).AsNoTracking()
             .Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q))
             .OrderBy(u => u.UserName).Take(20).Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
@@ -60,42 +61,42 @@ public static class LinkAccount
         var tenant = db.Scope.TenantId;
         var linked = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.TenantId == tenant && m.UserId != null && ids.Contains(m.UserId.Value))
             .Select(m => new { UserId = m.UserId!.Value, m.Name }).ToDictionaryAsync(x => x.UserId, x => x.Name, ct);
-        return Outcome<List<AccountOption>>.Ok(users.Select(u => new AccountOption(u.Id, u.UserName ?? "", u.DisplayName, linked.GetValueOrDefault(u.Id))).ToList());
+        return users.Select(u => new AccountOption(u.Id, u.UserName ?? "", u.DisplayName, linked.GetValueOrDefault(u.Id))).ToList();
     }
 
     public static async Task<Outcome<AccountLink>> LinkAsync(LianxinDb db, Guid memberId, AccountLinkForm form, CancellationToken ct)
     {
         var found = await ManagedMemberAsync(db, memberId, ct);
-        if (!found.IsOk) return found.As<AccountLink>();
+        if (!found.IsOk) return found.AsFailure();
         var m = found.Value!;
-        if (form.Version is { } v && v != m.Version) return Outcome<AccountLink>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (!await UsersInScope(db).AnyAsync(u => u.Id == form.UserId, ct)) return Outcome<AccountLink>.NotFound();
-        if (m.UserId == form.UserId) return Outcome<AccountLink>.Ok(await ViewAsync(db, m, ct));
-        if (m.UserId is not null) return Outcome<AccountLink>.Conflict("该党员已关联其他账号，请先解除关联。");
+        if (form.Version is { } v && v != m.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (!await UsersInScope(db).AnyAsync(u => u.Id == form.UserId, ct)) return Failure.NotFound;
+        if (m.UserId == form.UserId) return await ViewAsync(db, m, ct);
+        if (m.UserId is not null) return Failure.Conflict("该党员已关联其他账号，请先解除关联。");
         var tenant = db.Scope.TenantId;
         var other = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == tenant && x.UserId == form.UserId)
             .Select(x => x.Name).FirstOrDefaultAsync(ct);
-        if (other is not null) return Outcome<AccountLink>.Conflict($"该账号已关联党员“{other}”，一个账号只能关联一名党员。");
+        if (other is not null) return Failure.Conflict($"该账号已关联党员“{other}”，一个账号只能关联一名党员。");
         m.UserId = form.UserId;
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Outcome<AccountLink>.Conflict("该记录已被他人修改，请刷新后重试。"); }
-        catch (DbUpdateException) { return Outcome<AccountLink>.Conflict("该账号已关联其他党员，一个账号只能关联一名党员。"); }
-        return Outcome<AccountLink>.Ok(await ViewAsync(db, m, ct));
+        catch (DbUpdateConcurrencyException) { return Failure.Conflict("该记录已被他人修改，请刷新后重试。"); }
+        catch (DbUpdateException) { return Failure.Conflict("该账号已关联其他党员，一个账号只能关联一名党员。"); }
+        return await ViewAsync(db, m, ct);
     }
 
     public static async Task<Outcome<AccountLink>> UnlinkAsync(LianxinDb db, Guid memberId, int? version, CancellationToken ct)
     {
         var found = await ManagedMemberAsync(db, memberId, ct);
-        if (!found.IsOk) return found.As<AccountLink>();
+        if (!found.IsOk) return found.AsFailure();
         var m = found.Value!;
-        if (version is { } v && v != m.Version) return Outcome<AccountLink>.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (version is { } v && v != m.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (m.UserId is not null)
         {
             m.UserId = null;
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return Outcome<AccountLink>.Conflict("该记录已被他人修改，请刷新后重试。"); }
+            catch (DbUpdateConcurrencyException) { return Failure.Conflict("该记录已被他人修改，请刷新后重试。"); }
         }
-        return Outcome<AccountLink>.Ok(await ViewAsync(db, m, ct));
+        return await ViewAsync(db, m, ct);
     }
 
     static async Task<AccountLink> ViewAsync(LianxinDb db, Member m, CancellationToken ct)

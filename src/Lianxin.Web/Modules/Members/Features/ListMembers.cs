@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -30,13 +31,13 @@ public static class ListMembers
     /// <summary>Members in the caller's scope matching the filter; an out-of-scope unit is a 404.</summary>
     public static async Task<Outcome<IQueryable<Member>>> QueryAsync(LianxinDb db, PersonalData pd, MemberFilter f, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberView)) return Outcome<IQueryable<Member>>.Forbidden();
+        if (!db.Scope.CanAnywhere(Permission.MemberView)) return Failure.Forbidden;
         var q = db.Members.AsNoTracking().AsQueryable();
         if (f.UnitId is { } unitId)
         {
             var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-            if (unit is null) return Outcome<IQueryable<Member>>.NotFound();
-            if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Outcome<IQueryable<Member>>.Forbidden();
+            if (unit is null) return Failure.NotFound;
+            if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Failure.Forbidden;
             q = q.Where(m => m.OrgPath.StartsWith(unit.Path));
         }
         else
@@ -62,18 +63,18 @@ public static class ListMembers
             else
                 q = q.Where(m => m.Name.Contains(text));
         }
-        return Outcome<IQueryable<Member>>.Ok(q);
+        return new Outcome<IQueryable<Member>>(OutcomeKind.Ok, q);
     }
 
     public static async Task<Outcome<MemberPage>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, MemberFilter f, CancellationToken ct)
     {
         var query = await QueryAsync(db, pd, f, ct);
-        if (!query.IsOk) return query.As<MemberPage>();
+        if (!query.IsOk) return query.AsFailure();
         var size = Math.Clamp(f.PageSize, 1, 200);
         var page = Math.Max(1, f.Page);
         var total = await query.Value!.CountAsync(ct);
         var rows = await query.Value!.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return Outcome<MemberPage>.Ok(new MemberPage(await db.ToDtosAsync(pd, rows, clock.Today(), ct), total, page, size));
+        return new MemberPage(await db.ToDtosAsync(pd, rows, clock.Today(), ct), total, page, size);
     }
 }
 
@@ -86,18 +87,18 @@ public static class MemberStatistics
     public static async Task<Outcome<MemberStats>> HandleAsync(LianxinDb db, TimeProvider clock, Guid unitId, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null) return Outcome<MemberStats>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Outcome<MemberStats>.Forbidden();
+        if (unit is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Failure.Forbidden;
         var rows = await db.Members.AsNoTracking()
             .Where(m => m.OrgPath.StartsWith(unit.Path) && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended))
             .Select(m => new { m.BirthDate, m.Category, m.Gender, m.Employment }).ToListAsync(ct);
         var today = clock.Today();
         int Age(DateOnly b) => today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0);
-        return Outcome<MemberStats>.Ok(new MemberStats(unit.Id, unit.Name, rows.Count,
+        return new MemberStats(unit.Id, unit.Name, rows.Count,
             Enum.GetValues<MemberCategory>().Select(c => new Count(c.Chinese(), rows.Count(r => r.Category == c))).ToList(),
             AgeBands.Names.Select(b => new Count(b, rows.Count(r => AgeBands.Of(Age(r.BirthDate)) == b))).ToList(),
             Enum.GetValues<Gender>().Select(g => new Count(g.Chinese(), rows.Count(r => r.Gender == g))).ToList(),
-            Enum.GetValues<Employment>().Select(e => new Count(e.Chinese(), rows.Count(r => r.Employment == e))).ToList()));
+            Enum.GetValues<Employment>().Select(e => new Count(e.Chinese(), rows.Count(r => r.Employment == e))).ToList());
     }
 }
 

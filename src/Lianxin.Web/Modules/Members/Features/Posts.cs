@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -70,16 +71,16 @@ public static class Posts
     public static ClaimDto ToDto(PostClaim c) => new(c.Id, c.PostId, c.MemberId, c.MemberName, c.Source, c.Status, Post.Chinese(c.Status), c.Pledge, c.ClaimedAt, c.DecisionNote, c.Version);
 
     public static async Task<Outcome<List<PostDto>>> InScopeAsync(LianxinDb db, CancellationToken ct) =>
-        db.Scope.CanAnywhere(Permission.MemberView) ? Outcome<List<PostDto>>.Ok(await ListAsync(db, db.Posts, ct)) : Outcome<List<PostDto>>.Forbidden();
+        db.Scope.CanAnywhere(Permission.MemberView) ? new Outcome<List<PostDto>>(OutcomeKind.Ok, await ListAsync(db, db.Posts, ct)) : Failure.Forbidden;
 
     public static async Task<Outcome<PostDto>> CreateAsync(LianxinDb db, TimeProvider clock, PostForm f, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.OrgUnitId, ct);
-        if (unit is null) return Outcome<PostDto>.Invalid(nameof(f.OrgUnitId), "所选组织不存在。");
-        if (!db.Scope.Can(Permission.MemberManage, unit.Path)) return Outcome<PostDto>.Forbidden();
-        if (unit.Kind is not (OrgKind.Community or OrgKind.Branch)) return Outcome<PostDto>.Invalid(nameof(f.OrgUnitId), "岗位由社区党组织或党支部发布。");
-        if (f.Kind == PostKind.Custom && string.IsNullOrWhiteSpace(f.Title)) return Outcome<PostDto>.Invalid(nameof(f.Title), "请输入岗位名称。");
-        if (f.Kind is PostKind.RoadChief or PostKind.DitchChief && string.IsNullOrWhiteSpace(f.Place)) return Outcome<PostDto>.Invalid(nameof(f.Place), "路长、沟长岗位请填写道路或河沟。");
+        if (unit is null) return Failure.Invalid(nameof(f.OrgUnitId), "所选组织不存在。");
+        if (!db.Scope.Can(Permission.MemberManage, unit.Path)) return Failure.Forbidden;
+        if (unit.Kind is not (OrgKind.Community or OrgKind.Branch)) return Failure.Invalid(nameof(f.OrgUnitId), "岗位由社区党组织或党支部发布。");
+        if (f.Kind == PostKind.Custom && string.IsNullOrWhiteSpace(f.Title)) return Failure.Invalid(nameof(f.Title), "请输入岗位名称。");
+        if (f.Kind is PostKind.RoadChief or PostKind.DitchChief && string.IsNullOrWhiteSpace(f.Place)) return Failure.Invalid(nameof(f.Place), "路长、沟长岗位请填写道路或河沟。");
         var post = new Post
         {
             OrgUnitId = unit.Id, OrgPath = unit.Path, Kind = f.Kind, Title = f.Title!.Trim(), Duties = f.Duties?.Trim(), Capacity = f.Capacity,
@@ -87,7 +88,7 @@ public static class Posts
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
-        return Outcome<PostDto>.Ok((await ListAsync(db, db.Posts.Where(p => p.Id == post.Id), ct))[0]);
+        return (await ListAsync(db, db.Posts.Where(p => p.Id == post.Id), ct))[0];
     }
 
     /// <summary>Posts a member may choose: those of the communities they live in or reported to, and of their own branch's community.</summary>
@@ -113,14 +114,14 @@ public static class Posts
     public static async Task<Outcome<ClaimDto>> ClaimAsync(LianxinDb db, TimeProvider clock, Guid postId, ClaimForm f, CancellationToken ct)
     {
         var me = await Me.FindAsync(db, ct);
-        if (me is null) return Outcome<ClaimDto>.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
-        if (!me.OnRoster) return Outcome<ClaimDto>.Conflict("党籍状态不在册，不能认领岗位。");
+        if (me is null) return Failure.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
+        if (!me.OnRoster) return Failure.Conflict("党籍状态不在册，不能认领岗位。");
         var paths = await CommunityPathsForAsync(db, me, ct);
         var post = await db.Posts.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.TenantId == db.CurrentTenantId && p.Id == postId, ct);
-        if (post is null || !paths.Any(x => post.OrgPath.StartsWith(x, StringComparison.Ordinal))) return Outcome<ClaimDto>.NotFound();
-        if (!post.Open) return Outcome<ClaimDto>.Conflict("岗位已关闭。");
+        if (post is null || !paths.Any(x => post.OrgPath.StartsWith(x, StringComparison.Ordinal))) return Failure.NotFound;
+        if (!post.Open) return Failure.Conflict("岗位已关闭。");
         if (await db.PostClaims.IgnoreQueryFilters().AnyAsync(c => c.TenantId == db.CurrentTenantId && c.PostId == postId && c.MemberId == me.Id && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Approved), ct))
-            return Outcome<ClaimDto>.Conflict("您已认领该岗位。");
+            return Failure.Conflict("您已认领该岗位。");
         var claim = new PostClaim
         {
             TenantId = db.CurrentTenantId, PostId = post.Id, MemberId = me.Id, MemberName = me.Name, OrgPath = post.OrgPath, Source = ClaimSource.SelfChosen,
@@ -128,24 +129,24 @@ public static class Posts
         };
         db.PostClaims.Add(claim);
         await db.SaveChangesAsync(ct);
-        return Outcome<ClaimDto>.Ok(ToDto(claim));
+        return ToDto(claim);
     }
 
     /// <summary>支部定岗: the branch puts a member on a post at once (capacity permitting).</summary>
     public static async Task<Outcome<ClaimDto>> AssignAsync(LianxinDb db, TimeProvider clock, Guid postId, AssignForm f, CancellationToken ct)
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, ct);
-        if (post is null) return Outcome<ClaimDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, post.OrgPath)) return Outcome<ClaimDto>.Forbidden();
+        if (post is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, post.OrgPath)) return Failure.Forbidden;
         // A member held in the scope, or one who reported to this community.
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == f.MemberId, ct)
             ?? await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == db.CurrentTenantId && m.Id == f.MemberId
                 && db.DualReports.Any(r => r.MemberId == m.Id && r.Status != DualReportStatus.Withdrawn && post.OrgPath.StartsWith(r.OrgPath))).FirstOrDefaultAsync(ct);
-        if (member is null || !member.OnRoster) return Outcome<ClaimDto>.Invalid(nameof(f.MemberId), "所选党员不存在或不在册。");
+        if (member is null || !member.OnRoster) return Failure.Invalid(nameof(f.MemberId), "所选党员不存在或不在册。");
         if (await db.PostClaims.AnyAsync(c => c.PostId == postId && c.MemberId == member.Id && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Approved), ct))
-            return Outcome<ClaimDto>.Conflict("该党员已在此岗位或正在审核。");
+            return Failure.Conflict("该党员已在此岗位或正在审核。");
         var held = await db.PostClaims.CountAsync(c => c.PostId == postId && c.Status == ClaimStatus.Approved, ct);
-        if (post.CannotApproveAnother(held) is { } full) return Outcome<ClaimDto>.Conflict(full);
+        if (post.CannotApproveAnother(held) is { } full) return Failure.Conflict(full);
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = new PostClaim
         {
@@ -155,21 +156,21 @@ public static class Posts
         db.PostClaims.Add(claim);
         await ActivateReportAsync(db, member.Id, post.OrgPath, ct);
         await db.SaveChangesAsync(ct);
-        return Outcome<ClaimDto>.Ok(ToDto(claim));
+        return ToDto(claim);
     }
 
     public static async Task<Outcome<ClaimDto>> DecideAsync(LianxinDb db, TimeProvider clock, Guid claimId, DecisionForm f, CancellationToken ct)
     {
         var claim = await db.PostClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
-        if (claim is null) return Outcome<ClaimDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, claim.OrgPath)) return Outcome<ClaimDto>.Forbidden();
-        if (claim.Version != f.Version) return Outcome<ClaimDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (claim.Status != ClaimStatus.Pending) return Outcome<ClaimDto>.Conflict("该认领已处理。");
+        if (claim is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, claim.OrgPath)) return Failure.Forbidden;
+        if (claim.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (claim.Status != ClaimStatus.Pending) return Failure.Conflict("该认领已处理。");
         if (f.Approve)
         {
             var post = await db.Posts.FirstAsync(p => p.Id == claim.PostId, ct);
             var held = await db.PostClaims.CountAsync(c => c.PostId == post.Id && c.Status == ClaimStatus.Approved, ct);
-            if (post.CannotApproveAnother(held) is { } full) return Outcome<ClaimDto>.Conflict(full);
+            if (post.CannotApproveAnother(held) is { } full) return Failure.Conflict(full);
             await ActivateReportAsync(db, claim.MemberId, post.OrgPath, ct);
         }
         claim.Status = f.Approve ? ClaimStatus.Approved : ClaimStatus.Rejected;
@@ -177,20 +178,20 @@ public static class Posts
         claim.DecidedBy = db.Scope.UserName;
         claim.DecisionNote = f.Note?.Trim();
         await db.SaveChangesAsync(ct);
-        return Outcome<ClaimDto>.Ok(ToDto(claim));
+        return ToDto(claim);
     }
 
     public static async Task<Outcome<ClaimDto>> EndAsync(LianxinDb db, TimeProvider clock, Guid claimId, int version, CancellationToken ct)
     {
         var claim = await db.PostClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
-        if (claim is null) return Outcome<ClaimDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, claim.OrgPath)) return Outcome<ClaimDto>.Forbidden();
-        if (claim.Version != version) return Outcome<ClaimDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (claim.Status != ClaimStatus.Approved) return Outcome<ClaimDto>.Conflict("只有在岗的认领才能结束。");
+        if (claim is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, claim.OrgPath)) return Failure.Forbidden;
+        if (claim.Version != version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (claim.Status != ClaimStatus.Approved) return Failure.Conflict("只有在岗的认领才能结束。");
         claim.Status = ClaimStatus.Ended;
         claim.EndedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return Outcome<ClaimDto>.Ok(ToDto(claim));
+        return ToDto(claim);
     }
 
     /// <summary>A reported member who takes a post in that community is now serving there (在岗服务).</summary>

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -14,8 +15,8 @@ public static class RosterOnDate
     public static async Task<Outcome<RosterOn>> HandleAsync(LianxinDb db, Guid unitId, DateOnly on, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null) return Outcome<RosterOn>.NotFound();
-        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Outcome<RosterOn>.Forbidden();
+        if (unit is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Failure.Forbidden;
         var t = db.CurrentTenantId;
         // Everyone who was ever held in the subtree, whatever their branch today.
         var ids = await db.MemberTransfers.IgnoreQueryFilters().Where(x => x.TenantId == t && x.On <= on
@@ -32,6 +33,6 @@ public static class RosterOnDate
                 return new RosterEntry(id, names.GetValueOrDefault(id, "—"), branchNames.GetValueOrDefault(Roster.PathOn(transfers[id], on)!, "—"), status, status.Chinese());
             })
             .OrderBy(e => e.Branch).ThenBy(e => e.Name).ToList();
-        return Outcome<RosterOn>.Ok(new RosterOn(unit.Id, unit.Name, on, entries));
+        return new RosterOn(unit.Id, unit.Name, on, entries);
     }
 }

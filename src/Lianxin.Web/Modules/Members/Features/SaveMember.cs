@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -47,14 +48,14 @@ public static class SaveMember
 {
     public static async Task<Outcome<MemberDto>> CreateAsync(LianxinDb db, PersonalData pd, TimeProvider clock, MemberForm f, CancellationToken ct)
     {
-        var problems = new Problems();
-        if (string.IsNullOrWhiteSpace(f.IdNumber)) problems.Add(nameof(f.IdNumber), "请输入公民身份号码。");
+        var problems = new Errors();
+        if (string.IsNullOrWhiteSpace(f.IdNumber)) problems.Fail(nameof(f.IdNumber), "请输入公民身份号码。");
         var branch = await BranchAsync(db, f.BranchId, problems, ct);
-        if (branch is not null && !db.Scope.Can(Permission.MemberManage, branch.Path)) return Outcome<MemberDto>.Forbidden();
+        if (branch is not null && !db.Scope.Can(Permission.MemberManage, branch.Path)) return Failure.Forbidden;
         var today = clock.Today();
         var member = new Member { CreatedAt = clock.GetUtcNow().UtcDateTime, Status = MemberStatus.Normal, StatusSince = today };
         await ApplyAsync(db, pd, f, member, problems, today, ct);
-        if (problems.Any) return problems.As<MemberDto>();
+        if (problems.Any) return Failure.Invalid(problems);
         member.BranchId = branch!.Id;
         member.OrgPath = branch.Path;
         db.Members.Add(member);
@@ -68,44 +69,44 @@ public static class SaveMember
             MemberId = member.Id, OrgPath = branch.Path, To = MemberStatus.Normal, On = today, Reason = "建档", RecordedAt = member.CreatedAt, RecordedBy = db.Scope.UserName,
         });
         await db.SaveChangesAsync(ct);
-        return Outcome<MemberDto>.Ok((await db.ToDtosAsync(pd, [member], today, ct))[0]);
+        return (await db.ToDtosAsync(pd, [member], today, ct))[0];
     }
 
     public static async Task<Outcome<MemberDto>> UpdateAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, MemberForm f, CancellationToken ct)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (member is null) return Outcome<MemberDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, member.OrgPath)) return Outcome<MemberDto>.Forbidden();
-        if (member.Version != f.Version) return Outcome<MemberDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        var problems = new Problems();
+        if (member is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, member.OrgPath)) return Failure.Forbidden;
+        if (member.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        var problems = new Errors();
         var today = clock.Today();
         await ApplyAsync(db, pd, f, member, problems, today, ct);
-        if (problems.Any) return problems.As<MemberDto>();
+        if (problems.Any) return Failure.Invalid(problems);
         await db.SaveChangesAsync(ct);
-        return Outcome<MemberDto>.Ok((await db.ToDtosAsync(pd, [member], today, ct))[0]);
+        return (await db.ToDtosAsync(pd, [member], today, ct))[0];
     }
 
     /// <summary>A branch (党支部) of the tenant that is active. It may lie outside the caller's scope only for transfers.</summary>
-    public static async Task<OrgUnit?> BranchAsync(LianxinDb db, Guid? branchId, Problems problems, CancellationToken ct, bool anywhere = false)
+    public static async Task<OrgUnit?> BranchAsync(LianxinDb db, Guid? branchId, Errors problems, CancellationToken ct, bool anywhere = false)
     {
-        if (branchId is null) { problems.Add("BranchId", "请选择组织关系所在支部。"); return null; }
+        if (branchId is null) { problems.Fail("BranchId", "请选择组织关系所在支部。"); return null; }
         var units = anywhere ? db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId) : db.OrgUnits;
         var unit = await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == branchId, ct);
-        if (unit is null || unit.Kind != OrgKind.Branch || !unit.IsActive) { problems.Add("BranchId", "所选支部不存在或已撤销。"); return null; }
+        if (unit is null || unit.Kind != OrgKind.Branch || !unit.IsActive) { problems.Fail("BranchId", "所选支部不存在或已撤销。"); return null; }
         return unit;
     }
 
-    static async Task ApplyAsync(LianxinDb db, PersonalData pd, MemberForm f, Member m, Problems problems, DateOnly today, CancellationToken ct)
+    static async Task ApplyAsync(LianxinDb db, PersonalData pd, MemberForm f, Member m, Errors problems, DateOnly today, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(f.IdNumber))
         {
-            if (CitizenId.Problem(f.IdNumber) is { } idProblem) problems.Add(nameof(f.IdNumber), idProblem);
+            if (CitizenId.Problem(f.IdNumber) is { } idProblem) problems.Fail(nameof(f.IdNumber), idProblem);
             else
             {
                 var hash = pd.Hash(f.IdNumber);
                 // Across the whole district, not only the caller's scope: one person, one membership.
                 if (await db.Members.IgnoreQueryFilters().AnyAsync(x => x.TenantId == db.CurrentTenantId && x.IdNumberHash == hash && x.Id != m.Id, ct))
-                    problems.Add(nameof(f.IdNumber), "该公民身份号码已在党员名册中。");
+                    problems.Fail(nameof(f.IdNumber), "该公民身份号码已在党员名册中。");
                 else
                 {
                     var id = PersonalData.Normalize(f.IdNumber);
@@ -118,17 +119,17 @@ public static class SaveMember
         }
         var phone = f.Phone?.Trim();
         if (!string.IsNullOrEmpty(phone) && !(phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit)))
-            problems.Add(nameof(f.Phone), "手机号码应为 11 位数字。");
+            problems.Fail(nameof(f.Phone), "手机号码应为 11 位数字。");
         if (f.JoinedOn is { } joined)
         {
-            if (joined > today) problems.Add(nameof(f.JoinedOn), "入党日期不能晚于今天。");
-            else if (m.BirthDate != default && joined < m.BirthDate.AddYears(18)) problems.Add(nameof(f.JoinedOn), "入党时应年满十八周岁。");
+            if (joined > today) problems.Fail(nameof(f.JoinedOn), "入党日期不能晚于今天。");
+            else if (m.BirthDate != default && joined < m.BirthDate.AddYears(18)) problems.Fail(nameof(f.JoinedOn), "入党时应年满十八周岁。");
         }
-        if (f.Category == MemberCategory.Full && f.FullMemberOn is null) problems.Add(nameof(f.FullMemberOn), "正式党员请填写转正日期。");
-        if (f.Category == MemberCategory.Probationary && f.FullMemberOn is not null) problems.Add(nameof(f.FullMemberOn), "预备党员不应有转正日期。");
-        if (f.FullMemberOn is { } full && f.JoinedOn is { } j && full < j) problems.Add(nameof(f.FullMemberOn), "转正日期不能早于入党日期。");
-        if (f.FullMemberOn > today) problems.Add(nameof(f.FullMemberOn), "转正日期不能晚于今天。");
-        if (f.Employment == Employment.Floating && string.IsNullOrWhiteSpace(f.FloatingTo)) problems.Add(nameof(f.FloatingTo), "流动党员请填写流向。");
+        if (f.Category == MemberCategory.Full && f.FullMemberOn is null) problems.Fail(nameof(f.FullMemberOn), "正式党员请填写转正日期。");
+        if (f.Category == MemberCategory.Probationary && f.FullMemberOn is not null) problems.Fail(nameof(f.FullMemberOn), "预备党员不应有转正日期。");
+        if (f.FullMemberOn is { } full && f.JoinedOn is { } j && full < j) problems.Fail(nameof(f.FullMemberOn), "转正日期不能早于入党日期。");
+        if (f.FullMemberOn > today) problems.Fail(nameof(f.FullMemberOn), "转正日期不能晚于今天。");
+        if (f.Employment == Employment.Floating && string.IsNullOrWhiteSpace(f.FloatingTo)) problems.Fail(nameof(f.FloatingTo), "流动党员请填写流向。");
         await ResidenceAsync(db, f, m, problems, ct);
         if (problems.Any) return;
         m.Name = f.Name.Trim();
@@ -145,24 +146,24 @@ public static class SaveMember
     }
 
     /// <summary>Compound, building and household must belong together; the residence may be outside the caller's scope.</summary>
-    static async Task ResidenceAsync(LianxinDb db, MemberForm f, Member m, Problems problems, CancellationToken ct)
+    static async Task ResidenceAsync(LianxinDb db, MemberForm f, Member m, Errors problems, CancellationToken ct)
     {
         var t = db.CurrentTenantId;
         Compound? compound = null;
         if (f.CompoundId is { } cid)
         {
             compound = await db.Compounds.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == t && c.Id == cid, ct);
-            if (compound is null) { problems.Add(nameof(f.CompoundId), "所选小区不存在。"); return; }
+            if (compound is null) { problems.Fail(nameof(f.CompoundId), "所选小区不存在。"); return; }
         }
         if (f.BuildingId is { } bid)
         {
             var building = await db.Buildings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == t && b.Id == bid, ct);
-            if (building is null || building.CompoundId != compound?.Id) { problems.Add(nameof(f.BuildingId), "楼栋不属于所选小区。"); return; }
+            if (building is null || building.CompoundId != compound?.Id) { problems.Fail(nameof(f.BuildingId), "楼栋不属于所选小区。"); return; }
         }
         if (f.HouseholdId is { } hid)
         {
             var household = await db.Households.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.TenantId == t && h.Id == hid, ct);
-            if (household is null || household.BuildingId != f.BuildingId) { problems.Add(nameof(f.HouseholdId), "住户不属于所选楼栋。"); return; }
+            if (household is null || household.BuildingId != f.BuildingId) { problems.Fail(nameof(f.HouseholdId), "住户不属于所选楼栋。"); return; }
         }
         m.CompoundId = compound?.Id;
         m.ResidenceCommunityId = compound?.CommunityId;

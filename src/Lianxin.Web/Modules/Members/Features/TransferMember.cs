@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -25,21 +26,21 @@ public static class TransferMember
     public static async Task<Outcome<MemberDto>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, TransferForm f, CancellationToken ct)
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (m is null) return Outcome<MemberDto>.NotFound();
-        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Outcome<MemberDto>.Forbidden();
-        if (m.Version != f.Version) return Outcome<MemberDto>.Conflict("该记录已被他人修改，请刷新后重试。");
-        if (!m.OnRoster) return Outcome<MemberDto>.Conflict("该党员已不在册，不能转接组织关系。");
-        var problems = new Problems();
+        if (m is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Failure.Forbidden;
+        if (m.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
+        if (!m.OnRoster) return Failure.Conflict("该党员已不在册，不能转接组织关系。");
+        var problems = new Errors();
         var today = clock.Today();
         var last = await db.MemberTransfers.IgnoreQueryFilters().Where(t => t.TenantId == db.CurrentTenantId && t.MemberId == m.Id).MaxAsync(t => (DateOnly?)t.On, ct);
-        if (f.On > today) problems.Add(nameof(f.On), "转接日期不能晚于今天。");
-        if (f.On < last) problems.Add(nameof(f.On), $"转接日期不能早于上一次转接（{last:yyyy-MM-dd}）。");
+        if (f.On > today) problems.Fail(nameof(f.On), "转接日期不能晚于今天。");
+        if (f.On < last) problems.Fail(nameof(f.On), $"转接日期不能早于上一次转接（{last:yyyy-MM-dd}）。");
         var outOfDistrict = f.ToBranchId is null;
-        if (outOfDistrict && string.IsNullOrWhiteSpace(f.OutsideOrg)) problems.Add(nameof(f.OutsideOrg), "转出本区请填写接收党组织，或选择区内支部。");
+        if (outOfDistrict && string.IsNullOrWhiteSpace(f.OutsideOrg)) problems.Fail(nameof(f.OutsideOrg), "转出本区请填写接收党组织，或选择区内支部。");
         // The receiving branch may lie outside the caller's scope: a community hands a member over to another.
         var to = outOfDistrict ? null : await SaveMember.BranchAsync(db, f.ToBranchId, problems, ct, anywhere: true);
-        if (to is not null && to.Id == m.BranchId) problems.Add(nameof(f.ToBranchId), "接收支部与当前支部相同。");
-        if (problems.Any) return problems.As<MemberDto>();
+        if (to is not null && to.Id == m.BranchId) problems.Fail(nameof(f.ToBranchId), "接收支部与当前支部相同。");
+        if (problems.Any) return Failure.Invalid(problems);
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.MemberTransfers.Add(new MemberTransfer
@@ -64,6 +65,6 @@ public static class TransferMember
             m.OrgPath = to.Path;
         }
         await db.SaveChangesAsync(ct);
-        return Outcome<MemberDto>.Ok((await db.ToDtosAsync(pd, [m], today, ct))[0]);
+        return (await db.ToDtosAsync(pd, [m], today, ct))[0];
     }
 }

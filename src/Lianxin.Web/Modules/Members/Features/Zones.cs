@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -35,20 +36,20 @@ public static class Zones
     public static async Task<Outcome<ZoneDto>> CreateAsync(LianxinDb db, ZoneForm f, CancellationToken ct)
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
-        if (community is null) return Outcome<ZoneDto>.Invalid(nameof(f.CommunityId), "所选社区不存在。");
-        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Outcome<ZoneDto>.Forbidden();
+        if (community is null) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
+        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Failure.Forbidden;
         var ids = f.MemberIds.Distinct().ToList();
-        if (ids.Count == 0) return Outcome<ZoneDto>.Invalid(nameof(f.MemberIds), "请至少指定一名责任党员。");
+        if (ids.Count == 0) return Failure.Invalid(nameof(f.MemberIds), "请至少指定一名责任党员。");
         // Members held in the community or reported to it.
         var members = await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == db.CurrentTenantId && ids.Contains(m.Id)
                 && (m.OrgPath.StartsWith(community.Path) || db.DualReports.Any(r => r.MemberId == m.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn)))
             .Select(m => new { m.Id, m.Name, m.Status }).ToListAsync(ct);
         if (members.Count != ids.Count || members.Any(m => m.Status is not (MemberStatus.Normal or MemberStatus.Suspended)))
-            return Outcome<ZoneDto>.Invalid(nameof(f.MemberIds), "责任党员须为本社区在册党员或已向本社区报到的党员。");
+            return Failure.Invalid(nameof(f.MemberIds), "责任党员须为本社区在册党员或已向本社区报到的党员。");
         var zone = new ResponsibilityZone { CommunityId = community.Id, OrgPath = community.Path, Name = f.Name!.Trim(), Area = f.Area!.Trim(), CompoundId = f.CompoundId };
         db.ResponsibilityZones.Add(zone);
         foreach (var m in members) db.ZoneMembers.Add(new ZoneMember { ZoneId = zone.Id, MemberId = m.Id, MemberName = m.Name, OrgPath = community.Path, Role = "责任人" });
         await db.SaveChangesAsync(ct);
-        return Outcome<ZoneDto>.Ok(new ZoneDto(zone.Id, zone.CommunityId, zone.Name, zone.Area, members.Select(m => m.Name).ToList(), zone.Version));
+        return new ZoneDto(zone.Id, zone.CommunityId, zone.Name, zone.Area, members.Select(m => m.Name).ToList(), zone.Version);
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -20,7 +21,7 @@ public abstract class MemberPageModel(LianxinDb db) : PageModel
         {
             case OutcomeKind.NotFound: return NotFound();
             case OutcomeKind.Forbidden: return Forbid();
-            case OutcomeKind.Invalid or OutcomeKind.Conflict: outcome.AddTo(ModelState, prefix); return null;
+            case OutcomeKind.Invalid or OutcomeKind.Conflict: outcome.CopyTo(ModelState, prefix.TrimEnd('.')); return null;
             default: return null;
         }
     }

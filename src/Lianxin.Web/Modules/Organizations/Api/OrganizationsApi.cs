@@ -87,12 +87,4 @@ public static class OrganizationsApi
             .Produces<HouseholdsAdded>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("为楼栋登记住户");
     }
 
-    static IResult ToApi<T>(this Outcome<T> o, Func<T, IResult> ok) => o.Kind switch
-    {
-        OutcomeKind.Ok => ok(o.Value!),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(o.Errors!, title: "提交的内容有误"),
-        OutcomeKind.NotFound => TypedResults.Problem(o.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
-        OutcomeKind.Forbidden => TypedResults.Forbid(),
-        _ => TypedResults.Problem(o.Message, statusCode: StatusCodes.Status409Conflict, title: "操作未能完成"),
-    };
 }

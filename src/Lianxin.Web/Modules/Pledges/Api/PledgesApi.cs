@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Demands.Api;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;

@@ -6,8 +6,8 @@ public static class GetUser
 {
     public static async Task<Outcome<UserDto>> HandleAsync(Guid id, LianxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (!UserRules.MayManageUsers(db.Scope)) return Refusal.Forbidden("您没有用户管理权限。");
-        if (await UserDirectory.FindAsync(db, id, ct) is not { } found) return Refusal.NotFound();
+        if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
+        if (await UserDirectory.FindAsync(db, id, ct) is not { } found) return UserRules.UserNotFound;
         return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
     }
 }

@@ -11,8 +11,8 @@ static class GrantChecks
 
     public static void Validate(string? role, Guid? orgUnitId, Errors errors)
     {
-        if (!UserDirectory.TryParseRole(role, out _)) errors.Add("role", "请选择角色。");
-        if (orgUnitId is null || orgUnitId == Guid.Empty) errors.Add("orgUnitId", "请选择组织。");
+        if (!UserDirectory.TryParseRole(role, out _)) errors.Fail("role", "请选择角色。");
+        if (orgUnitId is null || orgUnitId == Guid.Empty) errors.Fail("orgUnitId", "请选择组织。");
     }
 
     /// <summary>After <see cref="Validate"/> passed: the unit must lie in the manager's subtrees (else 404), be active, and the role be grantable there (else 403).</summary>
@@ -21,9 +21,9 @@ static class GrantChecks
         UserDirectory.TryParseRole(role, out var r);
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == orgUnitId)
             .Select(u => new { u.Path, u.Name, u.Status }).FirstOrDefaultAsync(ct);
-        if (unit is null) return Refusal.NotFound("未找到该组织。");
+        if (unit is null) return (Failure.NotFound with { Message = "未找到该组织。" });
         if (UserRules.CheckGrant(db.Scope, r, unit.Path, unit.Name) is { } refused) return refused;
-        if (unit.Status != Modules.Organizations.Domain.OrgStatus.Active) return Refusal.Conflict($"“{unit.Name}”已撤销，不能在此授予角色。");
+        if (unit.Status != Modules.Organizations.Domain.OrgStatus.Active) return Failure.Conflict($"“{unit.Name}”已撤销，不能在此授予角色。");
         return new Target(r, orgUnitId, unit.Path);
     }
 

@@ -8,17 +8,17 @@ public static class GrantRole
 {
     public static async Task<Outcome<UserDto>> HandleAsync(Guid userId, GrantRoleRequest request, LianxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (!UserRules.MayManageUsers(db.Scope)) return Refusal.Forbidden("您没有用户管理权限。");
-        if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return Refusal.NotFound();
+        if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
+        if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return UserRules.UserNotFound;
         var errors = new Errors();
         GrantChecks.Validate(request.Role, request.OrgUnitId, errors);
-        if (errors.Any) return errors.ToRefusal();
+        if (errors.Any) return Failure.Invalid(errors);
 
         var target = await GrantChecks.ResolveAsync(db, request.Role!, request.OrgUnitId!.Value, ct);
-        if (!target.Ok) return target.Refusal!;
+        if (!target.IsOk) return target.AsFailure();
         var t = target.Value!;
         if (found.Grants.Any(g => g.Role == t.Role && g.OrgUnitId == t.UnitId))
-            return Refusal.Conflict($"该用户已在此组织担任“{t.Role.Chinese()}”。");
+            return Failure.Conflict($"该用户已在此组织担任“{t.Role.Chinese()}”。");
 
         db.RoleGrants.Add(new RoleGrant
         {

@@ -10,7 +10,7 @@ public static class ListUsers
 {
     public static async Task<Outcome<PageOf<UserDto>>> HandleAsync(ListUsersRequest request, LianxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (!UserRules.MayManageUsers(db.Scope)) return Refusal.Forbidden("您没有用户管理权限。");
+        if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, 100);
         var query = UserDirectory.Managed(db).AsNoTracking();

@@ -9,6 +9,8 @@ namespace Lianxin.Web.Platform.Identity.Users;
 /// </summary>
 public static class UserRules
 {
+    public static readonly Failure UserNotFound = Failure.NotFound with { Message = "未找到该用户。" };
+
     /// <summary>Subtree roots where the caller manages users; empty when they manage nowhere.</summary>
     public static string[] ManagedRoots(OrgScope scope) => scope.Unrestricted
         ? ["/"]
@@ -21,22 +23,22 @@ public static class UserRules
     /// <summary>A user is visible to a manager when one of their grants lies inside the manager's subtrees.</summary>
     public static bool Sees(OrgScope scope, IEnumerable<RoleGrant> targetGrants) => targetGrants.Any(g => Manages(scope, g.OrgPath));
 
-    public static Refusal? CheckGrant(OrgScope scope, Role role, string unitPath, string unitName)
+    public static Failure? CheckGrant(OrgScope scope, Role role, string unitPath, string unitName)
     {
-        if (!Manages(scope, unitPath)) return Refusal.NotFound("未找到该组织。");
+        if (!Manages(scope, unitPath)) return (Failure.NotFound with { Message = "未找到该组织。" });
         if (!scope.GrantableAt(unitPath).Contains(role))
-            return Refusal.Forbidden($"您不能在“{unitName}”授予“{role.Chinese()}”角色。");
+            return (Failure.Forbidden with { Message = $"您不能在“{unitName}”授予“{role.Chinese()}”角色。" });
         return null;
     }
 
-    public static Refusal? CheckRevoke(OrgScope scope, RoleGrant grant, IReadOnlyCollection<RoleGrant> targetGrants)
+    public static Failure? CheckRevoke(OrgScope scope, RoleGrant grant, IReadOnlyCollection<RoleGrant> targetGrants)
     {
-        if (!Manages(scope, grant.OrgPath)) return Refusal.NotFound("未找到该授权。");
+        if (!Manages(scope, grant.OrgPath)) return (Failure.NotFound with { Message = "未找到该授权。" });
         if (grant.UserId == scope.UserId && grant.Role.Allows(Permission.UserManage)
             && !targetGrants.Any(g => g.Id != grant.Id && g.Role.Allows(Permission.UserManage)))
-            return Refusal.Conflict("不能撤销您自己最后一个具有用户管理权限的角色。");
+            return Failure.Conflict("不能撤销您自己最后一个具有用户管理权限的角色。");
         if (!scope.GrantableAt(grant.OrgPath).Contains(grant.Role))
-            return Refusal.Forbidden($"您无权撤销“{grant.Role.Chinese()}”角色。");
+            return (Failure.Forbidden with { Message = $"您无权撤销“{grant.Role.Chinese()}”角色。" });
         return null;
     }
 
@@ -45,19 +47,19 @@ public static class UserRules
     /// to grant every role the account holds: a community secretary cannot reset a district admin's
     /// password just because that admin also holds a role in the community.
     /// </summary>
-    public static Refusal? CheckAccount(OrgScope scope, Guid targetId, IReadOnlyCollection<RoleGrant> targetGrants, AccountAction action)
+    public static Failure? CheckAccount(OrgScope scope, Guid targetId, IReadOnlyCollection<RoleGrant> targetGrants, AccountAction action)
     {
-        if (!Sees(scope, targetGrants)) return Refusal.NotFound();
+        if (!Sees(scope, targetGrants)) return UserNotFound;
         if (targetId == scope.UserId)
             return action switch
             {
-                AccountAction.Disable => Refusal.Conflict("不能停用自己的账号。"),
-                AccountAction.ResetPassword => Refusal.Conflict("请在“修改密码”页面修改自己的密码。"),
-                _ => Refusal.Conflict("不能对自己的账号进行此操作。"),
+                AccountAction.Disable => Failure.Conflict("不能停用自己的账号。"),
+                AccountAction.ResetPassword => Failure.Conflict("请在“修改密码”页面修改自己的密码。"),
+                _ => Failure.Conflict("不能对自己的账号进行此操作。"),
             };
         var beyond = targetGrants.FirstOrDefault(g => !scope.GrantableAt(g.OrgPath).Contains(g.Role));
         if (beyond is not null)
-            return Refusal.Forbidden($"该用户拥有您无权授予的角色（{beyond.Role.Chinese()}），请联系上级管理员处理。");
+            return (Failure.Forbidden with { Message = $"该用户拥有您无权授予的角色（{beyond.Role.Chinese()}），请联系上级管理员处理。" });
         return null;
     }
 }

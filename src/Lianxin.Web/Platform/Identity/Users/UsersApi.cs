@@ -11,52 +11,38 @@ public static class UsersApi
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization();
 
         group.MapGet("/", async (string? q, int? page, int? pageSize, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            Answer(await ListUsers.HandleAsync(new(q, page ?? 1, pageSize ?? 20), db, clock, ct)))
+            (await ListUsers.HandleAsync(new(q, page ?? 1, pageSize ?? 20), db, clock, ct)).ToApi())
             .Produces<PageOf<UserDto>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/{id:guid}", async (Guid id, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            Answer(await GetUser.HandleAsync(id, db, clock, ct)))
+            (await GetUser.HandleAsync(id, db, clock, ct)).ToApi())
             .Produces<UserDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", async (CreateUserRequest request, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
-            Answer(await CreateUser.HandleAsync(request, db, users, clock, ct), u => TypedResults.Created($"/api/v1/users/{u.Id}", u)))
+            (await CreateUser.HandleAsync(request, db, users, clock, ct)).ToApi(u => TypedResults.Created($"/api/v1/users/{u.Id}", u)))
             .Produces<UserDto>(StatusCodes.Status201Created).WithRefusals();
 
         group.MapPost("/{id:guid}/grants", async (Guid id, GrantRoleRequest request, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            Answer(await GrantRole.HandleAsync(id, request, db, clock, ct)))
+            (await GrantRole.HandleAsync(id, request, db, clock, ct)).ToApi())
             .Produces<UserDto>().WithRefusals();
 
         group.MapDelete("/{id:guid}/grants/{grantId:guid}", async (Guid id, Guid grantId, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            Answer(await RevokeGrant.HandleAsync(id, grantId, db, clock, ct)))
+            (await RevokeGrant.HandleAsync(id, grantId, db, clock, ct)).ToApi())
             .Produces<UserDto>().WithRefusals();
 
         group.MapPost("/{id:guid}/disable", async (Guid id, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
-            Answer(await AccountActions.SetDisabledAsync(id, true, db, users, clock, ct)))
+            (await AccountActions.SetDisabledAsync(id, true, db, users, clock, ct)).ToApi())
             .Produces<UserDto>().WithRefusals();
 
         group.MapPost("/{id:guid}/enable", async (Guid id, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
-            Answer(await AccountActions.SetDisabledAsync(id, false, db, users, clock, ct)))
+            (await AccountActions.SetDisabledAsync(id, false, db, users, clock, ct)).ToApi())
             .Produces<UserDto>().WithRefusals();
 
         group.MapPost("/{id:guid}/password", async (Guid id, ResetPasswordRequest request, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
-            Answer(await AccountActions.ResetPasswordAsync(id, request, db, users, clock, ct)))
+            (await AccountActions.ResetPasswordAsync(id, request, db, users, clock, ct)).ToApi())
             .Produces<UserDto>().WithRefusals();
     }
 
     static RouteHandlerBuilder WithRefusals(this RouteHandlerBuilder b) => b.ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-    /// <summary>400 bad input, 404 out of scope, 403 not permitted, 409 a rule; the Chinese message in the ProblemDetails.</summary>
-    static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult>? ok = null)
-    {
-        if (outcome.Ok) return ok is null ? TypedResults.Ok(outcome.Value) : ok(outcome.Value!);
-        var r = outcome.Refusal!;
-        return r.Failure switch
-        {
-            Failure.Invalid => TypedResults.ValidationProblem(r.Errors!, title: "输入有误"),
-            Failure.NotFound => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
-            Failure.Forbidden => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status403Forbidden, title: "没有权限"),
-            _ => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status409Conflict, title: "操作未执行"),
-        };
-    }
 }

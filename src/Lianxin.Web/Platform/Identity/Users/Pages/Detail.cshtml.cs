@@ -38,19 +38,19 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
         ModelState.Clear();
         var outcome = await work();
-        if (outcome.Ok)
+        if (outcome.IsOk)
         {
             TempData["Flash"] = done;
             return Redirect($"/users/{id}");
         }
         // A unit outside the manager's subtrees is an error on the grant form; an unseen user is a 404.
-        if (unitErrorsOnForm && outcome.Refusal!.Failure == Failure.NotFound && outcome.Refusal.Message != Refusal.NotFound().Message)
-            ModelState.AddModelError("", outcome.Refusal.Message);
-        else if (this.Refuse(outcome.Refusal) is { } notFound) return notFound;
-        Response.StatusCode = outcome.Refusal!.Failure switch
+        if (unitErrorsOnForm && outcome.Kind == OutcomeKind.NotFound && outcome.Message != UserRules.UserNotFound.Message)
+            ModelState.AddModelError("", outcome.Message);
+        else if (this.Refuse(outcome.AsFailure()) is { } notFound) return notFound;
+        Response.StatusCode = outcome.Kind switch
         {
-            Failure.Forbidden => StatusCodes.Status403Forbidden,
-            Failure.Conflict => StatusCodes.Status409Conflict,
+            OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+            OutcomeKind.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
         return await ShowAsync(id, ct, keepStatus: true);
@@ -60,10 +60,10 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
     {
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
         var outcome = await GetUser.HandleAsync(id, db, clock, ct);
-        if (!outcome.Ok) return NotFound();
+        if (!outcome.IsOk) return NotFound();
         Account = outcome.Value!;
         if (!IsSelf && await UserDirectory.FindAsync(db, id, ct) is { } found
-            && UserRules.CheckAccount(db.Scope, id, found.Grants, AccountAction.Disable) is { Failure: Failure.Forbidden } beyond)
+            && UserRules.CheckAccount(db.Scope, id, found.Grants, AccountAction.Disable) is { Kind: OutcomeKind.Forbidden } beyond)
             AccountOutOfReach = beyond.Message;
         Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, ct), Role, OrgUnitId);
         return Page();

@@ -26,14 +26,14 @@ public class UserNewModel(LianxinDb db, UserManager<AppUser> users, TimeProvider
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
         ModelState.Clear(); // the use case validates, in Chinese
         var outcome = await CreateUser.HandleAsync(new(UserName, DisplayName, Password, Role, OrgUnitId), db, users, clock, ct);
-        if (outcome.Ok)
+        if (outcome.IsOk)
         {
             TempData["Flash"] = $"已创建用户“{outcome.Value!.DisplayName}”。";
             return Redirect($"/users/{outcome.Value.Id}");
         }
         // An out-of-scope unit is an error on this form, not a missing page.
-        if (outcome.Refusal!.Failure == Failure.NotFound) ModelState.AddModelError("", outcome.Refusal.Message);
-        else this.Refuse(outcome.Refusal);
+        if (outcome.Kind == OutcomeKind.NotFound) ModelState.AddModelError("", outcome.Message);
+        else this.Refuse(outcome.AsFailure());
         await LoadAsync(ct);
         return Page();
     }
