@@ -147,7 +147,7 @@ public class UsersApiTests(LianxinApp app)
     }
 
     [Fact]
-    public async Task Password_reset_rejects_a_common_password_and_accepts_a_good_one()
+    public async Task Password_reset_rejects_a_common_password_accepts_a_good_one_and_ends_old_sessions()
     {
         var api = await app.ApiAs("secretary");
         var name = NewName("pw");
@@ -158,9 +158,15 @@ public class UsersApiTests(LianxinApp app)
         Assert.Contains("常见", await weak.Content.ReadAsStringAsync());
         var shortOne = await api.PostAsJsonAsync($"/api/v1/users/{user.Id}/password", new { newPassword = "abc" });
         Assert.Contains("至少需要 8 个字符", await shortOne.Content.ReadAsStringAsync());
-        await app.PagesAs(name, Password); // the old password still works
+        var pages = await app.PagesAs(name, Password); // the old password still works
+        var token = await app.ApiAs(name, Password);
 
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/users/{user.Id}/password", new { newPassword = "Brand-New-Pass-9" })).StatusCode);
+        // Sessions and tokens issued with the old password end at once.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.GetAsync("/")).StatusCode);
+        var fresh = await app.ApiAs(name, "Brand-New-Pass-9");
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/auth/me")).StatusCode);
         await app.PagesAs(name, "Brand-New-Pass-9");
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.PagesAs(name, Password));
     }

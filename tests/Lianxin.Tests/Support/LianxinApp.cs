@@ -28,13 +28,14 @@ public class LianxinApp : WebApplicationFactory<Program>
     /// <summary>An API client signed in with a bearer token as a demo account.</summary>
     public async Task<HttpClient> ApiAs(string userName, string password = DemoSetup.Password)
     {
-        if (!tokens.TryGetValue(userName, out var token))
+        // Keyed by password too: a test that resets a password needs a token issued after the reset.
+        if (!tokens.TryGetValue(userName + "\n" + password, out var token))
         {
             var anon = CreateClient();
             var response = await anon.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-            tokens[userName] = token;
+            tokens[userName + "\n" + password] = token;
         }
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

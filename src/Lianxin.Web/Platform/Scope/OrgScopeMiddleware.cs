@@ -4,26 +4,29 @@ using Lianxin.Web.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Web.Platform.Scope;
 
 /// <summary>
 /// After authentication, loads the caller's role grants into <see cref="OrgScope"/> (once per request,
-/// from the database, so a revoked grant or a disabled account takes effect at once, cookie or token).
+/// from the database, so a revoked grant, a disabled account or a password reset takes effect at once, cookie or token).
 /// </summary>
 public class OrgScopeMiddleware(RequestDelegate next)
 {
     public const string CurrentGrantCookie = "lx_grant";
 
-    public async Task InvokeAsync(HttpContext ctx, OrgScope scope, LianxinDb db, Tenancy tenancy)
+    public async Task InvokeAsync(HttpContext ctx, OrgScope scope, LianxinDb db, Tenancy tenancy, IOptions<IdentityOptions> identity)
     {
         scope.TenantId = tenancy.DefaultTenantId;
         if (ctx.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.UserName, u.TenantId, u.IsDisabled }).FirstOrDefaultAsync(ctx.RequestAborted);
-            if (user is null || user.IsDisabled)
+                .Select(u => new { u.UserName, u.TenantId, u.IsDisabled, u.SecurityStamp }).FirstOrDefaultAsync(ctx.RequestAborted);
+            // A password reset changes the stamp: tokens and cookies issued before it stop working.
+            var stamp = ctx.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+            if (user is null || user.IsDisabled || (stamp is not null && stamp != user.SecurityStamp))
             {
                 if (ctx.User.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
                     await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -45,7 +45,7 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
         }
         // A unit outside the manager's subtrees is an error on the grant form; an unseen user is a 404.
         if (unitErrorsOnForm && outcome.Kind == OutcomeKind.NotFound && outcome.Message != UserRules.UserNotFound.Message)
-            ModelState.AddModelError("", outcome.Message);
+            ModelState.AddModelError("", outcome.Message!);
         else if (this.Refuse(outcome.AsFailure()) is { } notFound) return notFound;
         Response.StatusCode = outcome.Kind switch
         {

@@ -32,7 +32,7 @@ public class UserNewModel(LianxinDb db, UserManager<AppUser> users, TimeProvider
             return Redirect($"/users/{outcome.Value.Id}");
         }
         // An out-of-scope unit is an error on this form, not a missing page.
-        if (outcome.Kind == OutcomeKind.NotFound) ModelState.AddModelError("", outcome.Message);
+        if (outcome.Kind == OutcomeKind.NotFound) ModelState.AddModelError("", outcome.Message!);
         else this.Refuse(outcome.AsFailure());
         await LoadAsync(ct);
         return Page();
