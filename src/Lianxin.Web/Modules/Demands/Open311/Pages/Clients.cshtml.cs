@@ -25,6 +25,8 @@ public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        // One street (the usual case): the form has no choice to make.
+        if (Input.StreetId == Guid.Empty && await Open311Clients.StreetsAsync(db, ct) is [var only]) Input.StreetId = only.Id;
         var outcome = await Open311Clients.IssueAsync(db, clock, Input, ct);
         if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
         if (outcome.IsOk)
