@@ -144,7 +144,7 @@ public static partial class Open311Requests
             });
             var unit = await DemandFlow.UnitNameAsync(db, demand.HandlerUnitId, ct);
             // Staff see where it came from; the public tracking page shows this step without its note.
-            db.DemandSteps.Add(DemandFlow.Step(db, demand, DemandAction.Note, now, unit, $"经 Open311 接口提交（客户端：{caller.Name}）。", $"Open311：{caller.Name}"));
+            db.DemandSteps.Add(DemandFlow.Step(db, demand, DemandAction.Note, demand.CreatedAt, unit, $"经 Open311 接口提交（客户端：{caller.Name}）。", $"Open311：{caller.Name}"));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new Open311Created(demand.TicketNo, Notice(demand.Level, unit, demand.ResponseDueAt));
