@@ -229,6 +229,31 @@ public class Open311Tests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_request_whistled_out_to_a_department_names_it_as_responsible()
+    {
+        var p = Heping();
+        var id = await FileAsync(p, "Open311：人行道井盖缺失，需城管处理。" + Guid.NewGuid().ToString("N")[..6]);
+        var (demandId, dept) = app.WithDb(db =>
+        {
+            var d = db.Demands.Single(x => x.TicketNo == id);
+            return (d.Id, db.OrgUnits.Single(u => u.ParentId == p.EastStreetId && u.Kind == OrgKind.Department && u.ShortName == "城管科").Id);
+        });
+        async Task<int> Version(HttpClient c) => (await c.GetFromJsonAsync<JsonElement>($"/api/v1/demands/{demandId}")).GetProperty("version").GetInt32();
+        var secretary = await app.ApiAs("secretary");
+        var up = await secretary.PostAsJsonAsync($"/api/v1/demands/{demandId}/steps", new { action = "Escalate", note = "需街道协调城管。", version = await Version(secretary) });
+        Assert.True(up.IsSuccessStatusCode, await Body(up));
+        var street = await app.ApiAs("street");
+        var sent = await street.PostAsJsonAsync($"/api/v1/demands/{demandId}/dispatch", new { departmentIds = new[] { dept }, request = "请补装井盖。", version = await Version(street) });
+        Assert.True(sent.IsSuccessStatusCode, await Body(sent));
+
+        var json = await Body(await app.CreateClient().GetAsync($"{V2}/requests/{id}.json?api_key={Key}"));
+        await Open311Schemas.AssertValidAsync("requests", json);
+        var r = JsonDocument.Parse(json).RootElement[0];
+        Assert.Equal("open", r.GetProperty("status").GetString());
+        Assert.Contains("城管科", r.GetProperty("agency_responsible").GetString());
+    }
+
+    [Fact]
     public async Task A_phone_number_typed_into_the_description_is_masked_in_public_output()
     {
         var p = Heping();

@@ -18,7 +18,7 @@ public static class DemandsModule
         services.AddHostedService<EscalationService>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));
-        services.AddOpen311();
+        services.AddOpen311(config);
         return services;
     }
 

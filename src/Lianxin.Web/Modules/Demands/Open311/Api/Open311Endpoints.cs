@@ -61,7 +61,8 @@ public static class Open311Endpoints
                     ("values", new O311List("value", a.Values.Select(v => (object)new O311Object(("key", v.Key), ("name", v.Name))).ToList())))).ToList()))));
         }).WithSummary("服务定义：须填写的属性（社区、小区、预约时间）");
 
-        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, TimeProvider clock, DemoOptions demo, string format, CancellationToken ct) =>
+        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
+            CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
             if (!http.Request.HasFormContentType)
@@ -72,6 +73,7 @@ public static class Open311Endpoints
             if (string.IsNullOrWhiteSpace(apiKey)) return Open311Result.Errors(f, 403, "缺少 api_key，不能提交诉求。");
             var caller = await Open311Keys.FindAsync(db, clock, demo, apiKey, ct);
             if (caller is null) return Open311Result.Errors(f, 403, "api_key 无效或已被吊销，不能提交诉求。");
+            if (!limiter.TryAcquire(caller.ClientId)) return Open311Result.Errors(f, 429, Open311Limiter.Message);
             var j = await Open311Services.ResolveAsync(db, caller, F("jurisdiction_id"), ct);
             if (!j.IsOk) return Error(f, j);
             var submission = new Open311Submission

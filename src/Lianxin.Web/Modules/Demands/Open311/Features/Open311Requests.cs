@@ -251,6 +251,12 @@ public static partial class Open311Requests
         var updated = await db.DemandSteps.IgnoreQueryFilters().Where(s => s.TenantId == db.CurrentTenantId && ids.Contains(s.DemandId))
             .GroupBy(s => s.DemandId).Select(g => new { g.Key, At = g.Max(s => s.At) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
         var units = await DemandQueries.UnitNamesAsync(db, rows.Select(d => d.HandlerUnitId), ct);
+        // Whistled-out demands name the departments at work too (吹哨报到).
+        var dispatched = rows.Where(d => d.State == DemandState.Dispatched).Select(d => d.Id).ToList();
+        var departments = dispatched.Count == 0 ? [] : (await db.Dispatches.IgnoreQueryFilters()
+                .Where(x => x.TenantId == db.CurrentTenantId && dispatched.Contains(x.DemandId) && (x.State == DispatchState.Pending || x.State == DispatchState.Accepted))
+                .Select(x => new { x.DemandId, x.DepartmentName }).ToListAsync(ct))
+            .GroupBy(x => x.DemandId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(x => x.DepartmentName).Distinct()));
         var mergedInto = rows.Where(d => d.MergedIntoId is not null).Select(d => d.MergedIntoId!.Value).Distinct().ToList();
         var mergedTickets = mergedInto.Count == 0 ? [] : await db.Demands.IgnoreQueryFilters()
             .Where(d => d.TenantId == db.CurrentTenantId && mergedInto.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.TicketNo, ct);
@@ -266,7 +272,9 @@ public static partial class Open311Requests
             };
             var closedAt = d.ClosedAt ?? d.ResolvedAt;
             var last = updated.GetValueOrDefault(d.Id, d.CreatedAt);
-            return new Open311RequestDto(d.TicketNo, status, notes, d.CategoryName, d.CategoryId, Public(d.Description), units.GetValueOrDefault(d.HandlerUnitId),
+            var agency = units.GetValueOrDefault(d.HandlerUnitId);
+            if (departments.TryGetValue(d.Id, out var depts)) agency = $"{agency}（{depts}）";
+            return new Open311RequestDto(d.TicketNo, status, notes, d.CategoryName, d.CategoryId, Public(d.Description), agency,
                 null, d.CreatedAt, status == "closed" && closedAt is { } c ? c : last, status == "open" ? d.ResolveDueAt : null, d.Address,
                 d.CompoundId?.ToString("N"), extra?.Lat, extra?.Long, extra?.MediaUrl);
         }).ToList();
