@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Demands.Api;
 using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Demands.Open311;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Shell;
 
@@ -17,12 +18,14 @@ public static class DemandsModule
         services.AddHostedService<EscalationService>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));
+        services.AddOpen311(config);
         return services;
     }
 
     public static IEndpointRouteBuilder MapDemands(this IEndpointRouteBuilder app)
     {
         app.MapDemandsApi();
+        app.MapOpen311();
         return app;
     }
 }

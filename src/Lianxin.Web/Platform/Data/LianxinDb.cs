@@ -3,6 +3,8 @@ using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Open311.Data;
+using Lianxin.Web.Modules.Demands.Open311.Domain;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Pledges.Data;
 using Lianxin.Web.Modules.Pledges.Domain;
@@ -58,6 +60,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+    public DbSet<Open311Request> Open311Requests => Set<Open311Request>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
     public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
@@ -88,6 +92,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         OrganizationsModel.Configure(b, this);
         MembersModel.Configure(b, this);
         DemandsModel.Configure(b, this);
+        Open311Model.Configure(b, this);
         PledgesModel.Configure(b, this);
         ReviewsModel.Configure(b, this);
     }

@@ -29,14 +29,16 @@ public enum Permission
     ReviewScore,
     /// <summary>Reviews: see published results and the unit's rectifications, report progress on them.</summary>
     ReviewView,
+    /// <summary>Issue and revoke the street's Open311 API keys.</summary>
+    Open311Manage,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView],
-        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView, Permission.Open311Manage],
+        [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView, Permission.Open311Manage],
         [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage, Permission.ReviewView],
         [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage, Permission.ReviewView],
         [Role.GridLeader] = [Permission.OrgView, Permission.MemberView, Permission.MemberSelf, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage],
