@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Demands.Api;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Demands.Open311.Features;
 
 namespace Lianxin.Web.Modules.Demands.Open311.Api;
