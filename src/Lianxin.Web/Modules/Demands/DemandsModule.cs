@@ -16,6 +16,7 @@ public static class DemandsModule
         services.AddSingleton<EscalationJob>();
         services.AddHostedService<EscalationService>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
+        services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", Permission.DemandHandle, 205));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));
         return services;
     }
@@ -23,6 +24,7 @@ public static class DemandsModule
     public static IEndpointRouteBuilder MapDemands(this IEndpointRouteBuilder app)
     {
         app.MapDemandsApi();
+        app.MapServicesApi();
         return app;
     }
 }

@@ -58,10 +58,12 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
+    public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
     public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
     public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
+    public DbSet<PledgePhoto> PledgePhotos => Set<PledgePhoto>();
     public DbSet<Rubric> Rubrics => Set<Rubric>();
     public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
     public DbSet<RoundUnit> RoundUnits => Set<RoundUnit>();
