@@ -60,6 +60,7 @@ public static class DemoDistrict
         await db.SaveChangesAsync();
         await DemoMembers.SeedAsync(sp, g);
         await DemoDemands.SeedAsync(sp, g);
+        await DemoServices.SeedAsync(sp, g);
         await DemoReviews.SeedAsync(sp, g);
         return g;
     }
