@@ -58,10 +58,15 @@ public static class ServicesApi
             {
                 if (!request.HasFormContentType)
                     return TypedResults.ValidationProblem(new Errors().Fail("Photos", "请以 multipart/form-data 上传照片（字段名 photos）。"), title: "提交的内容有误");
-                var form = await request.ReadFormAsync(ct);
+                IFormCollection form;
+                try { form = await request.ReadFormAsync(ct); }
+                catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+                {
+                    return TypedResults.ValidationProblem(new Errors().Fail("Photos", "请选择要上传的照片（字段名 photos）。"), title: "提交的内容有误");
+                }
                 return (await DemandPhotos.AddAsync(db, clock, id, form.Files, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{id}/photos", v));
             })
-            .Accepts<IFormFileCollection>("multipart/form-data").DisableAntiforgery()
+            .DisableAntiforgery()
             .Produces<PhotosAdded>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("为诉求补充照片（multipart，每次最多 3 张，每张不超过 5 MB，JPG/PNG/WebP）");
 

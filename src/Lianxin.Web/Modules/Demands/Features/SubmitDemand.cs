@@ -136,7 +136,7 @@ public static partial class SubmitDemand
         {
             // Another booking took a place in the slot between our read and our save (the slot's version moved).
             db.ChangeTracker.Clear();
-            if (await ServiceSlots.IsFullAsync(db, slotId, ct) || attempt >= 3) return Failure.Conflict(SlotRules.FullMessage);
+            if (await ServiceSlots.IsFullAsync(db, slotId, ct) || attempt >= 10) return Failure.Conflict(SlotRules.FullMessage);
             return await HandleAsync(db, clock, r, rawKey, isPublic, ct, photos, attempt + 1);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)

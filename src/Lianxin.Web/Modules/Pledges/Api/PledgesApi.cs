@@ -31,7 +31,12 @@ public static class PledgesApi
             {
                 if (!http.HasFormContentType)
                     return TypedResults.ValidationProblem(new Errors().Fail("Photos", "请以 multipart/form-data 提交（字段 percent、note、on、version 与照片 photos）。"), title: "提交的内容有误");
-                var form = await http.ReadFormAsync(ct);
+                IFormCollection form;
+                try { form = await http.ReadFormAsync(ct); }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+                {
+                    return TypedResults.ValidationProblem(new Errors().Fail("Photos", "表单内容不完整，请以 multipart/form-data 提交。"), title: "提交的内容有误");
+                }
                 var e = new Errors();
                 var request = ProgressForm.Read(form, e);
                 var (photos, photoErrors) = await PhotoUpload.ReadAsync(form.Files, ct);
@@ -40,7 +45,7 @@ public static class PledgesApi
                 if (e.Any) return TypedResults.ValidationProblem(e, title: "提交的内容有误");
                 return (await PledgeProgress.AddAsync(db, clock, id, request, ct, photos)).ToApi(TypedResults.Ok);
             })
-            .Accepts<IFormFileCollection>("multipart/form-data").DisableAntiforgery()
+            .DisableAntiforgery()
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记进度并附照片（multipart：percent、note、on、version，photos 最多 3 张，每张不超过 5 MB）");
         group.MapGet("/{id:guid}/photos/{photoId:guid}", async (LianxinDb db, HttpContext http, Guid id, Guid photoId, CancellationToken ct) =>
