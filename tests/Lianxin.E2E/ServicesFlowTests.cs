@@ -52,7 +52,7 @@ public class ServicesFlowTests(BrowserApp app)
     {
         var page = await app.PageAs("secretary");
         await page.GotoAsync("/demands/slots");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "预约时段" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("预约时段");
         await page.GetByRole(AriaRole.Link, new() { Name = "下一周" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-slot]").First).ToBeVisibleAsync();
         await page.GetByLabel("办理地点").FillAsync("社区老年活动室");
