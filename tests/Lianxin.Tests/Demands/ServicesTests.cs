@@ -160,6 +160,28 @@ public class ServicesTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_demand_returned_to_the_resident_gives_its_place_back()
+    {
+        var p = Heping();
+        var slot = await SlotAsync(p, capacity: 1, day: 48);
+        var filed = await app.CreateClient().PostAsJsonAsync("/api/v1/public/demands", new
+        {
+            communityId = p.CommunityId, categoryId = p.OnBehalf, description = "代办事项不属于本社区，退回测试。", address = "和平路 8 号",
+            contactName = "测试居民丙", contactPhone = "13712348888", slotId = slot,
+        });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var id = (await Json(filed)).GetProperty("id").GetGuid();
+        Assert.Equal(1, Booked(slot));
+        var secretary = await app.ApiAs("secretary");
+        var version = (await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/demands/{id}")).GetProperty("version").GetInt32();
+        var back = await secretary.PostAsJsonAsync($"/api/v1/demands/{id}/steps", new { action = "Return", note = "经核实不属于本社区，已告知居民。", version });
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal("Rejected", (await Json(back)).GetProperty("state").GetString());
+        Assert.Equal(0, Booked(slot));
+        Assert.Null(app.WithDb(db => db.Demands.First(d => d.Id == id).SlotId));
+    }
+
+    [Fact]
     public async Task Concurrent_bookings_of_the_last_places_do_not_overbook()
     {
         var p = Heping();

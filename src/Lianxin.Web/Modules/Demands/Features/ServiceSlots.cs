@@ -197,6 +197,19 @@ public static class ServiceSlots
         return new AppointmentCancelled(d.Id, d.Version);
     }
 
+    /// <summary>
+    /// A demand that ends without being served (returned to the resident, merged into another) gives its
+    /// place back, if the slot has not begun; saved with the caller's change.
+    /// </summary>
+    public static async Task ReleaseAsync(LianxinDb db, Demand d, DateTime now, CancellationToken ct)
+    {
+        if (d.SlotId is not { } slotId) return;
+        var slot = await db.ServiceSlots.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == slotId && s.TenantId == d.TenantId, ct);
+        if (slot is null || slot.StartsAt <= now) return;
+        slot.Booked = Math.Max(0, slot.Booked - 1);
+        d.SlotId = null;
+    }
+
     /// <summary>Communities whose slots the caller manages (for the slot page's picker).</summary>
     public static async Task<List<(Guid Id, string Name)>> ManagedCommunitiesAsync(LianxinDb db, CancellationToken ct)
     {
