@@ -61,6 +61,7 @@ public static class DemoDistrict
         await DemoMembers.SeedAsync(sp, g);
         await DemoDemands.SeedAsync(sp, g);
         await Modules.Demands.Open311.Open311Demo.SeedAsync(sp, g);
+        await DemoServices.SeedAsync(sp, g);
         await DemoReviews.SeedAsync(sp, g);
         return g;
     }

@@ -62,10 +62,12 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<Open311Request> Open311Requests => Set<Open311Request>();
+    public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
     public DbSet<Pledge> Pledges => Set<Pledge>();
     public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
     public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
+    public DbSet<PledgePhoto> PledgePhotos => Set<PledgePhoto>();
     public DbSet<Rubric> Rubrics => Set<Rubric>();
     public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
     public DbSet<RoundUnit> RoundUnits => Set<RoundUnit>();

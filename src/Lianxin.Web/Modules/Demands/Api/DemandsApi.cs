@@ -51,9 +51,9 @@ public static class DemandsApi
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("回访记录居民评价；不满意可重新办理一次");
 
-        group.MapGet("/dispatches", async (LianxinDb db, DispatchState? state, CancellationToken ct) =>
-                (await DemandQueries.DispatchesAsync(db, state, ct)).ToApi(TypedResults.Ok))
-            .Produces<List<DemandQueries.DispatchRow>>().WithSummary("派往本部门的单子（部门报到）");
+        group.MapGet("/dispatches", async (LianxinDb db, TimeProvider clock, DispatchState? state, bool? overdue, CancellationToken ct) =>
+                (await DispatchInbox.ListAsync(db, clock, state, overdue, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<DispatchInboxRow>>().WithSummary("派往本部门的单子（部门报到）；超过部门时限未反馈的标为 overdue，排在前面");
 
         group.MapPost("/dispatches/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, DispatchAnswerRequest request, CancellationToken ct) =>
                 (await DispatchDemand.AnswerAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))

@@ -36,6 +36,7 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
+            e.HasIndex(x => new { x.TenantId, x.SlotId });
             e.HasQueryFilter(db.InScope<Demand>(x => x.OrgPath));
         });
         b.Entity<DemandStep>(e =>
@@ -69,6 +70,16 @@ public static class DemandsModel
             e.Property(x => x.ContentType).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.DemandId });
             e.HasQueryFilter(db.InScope<DemandPhoto>(x => x.OrgPath));
+        });
+        b.Entity<ServiceSlot>(e =>
+        {
+            e.ToTable("dem_service_slots");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Modes).HasMaxLength(100);
+            e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.CommunityId, x.StartsAt });
+            e.HasQueryFilter(db.InScope<ServiceSlot>(x => x.OrgPath));
         });
         b.Entity<JobLease>(e =>
         {

@@ -45,6 +45,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public DemandSource Source { get; set; }
     public ServiceMode ServiceMode { get; set; }
     public DateTime? AppointmentAt { get; set; }
+    /// <summary>The appointment slot holding a place for this demand (service modes only); null once cancelled.</summary>
+    public Guid? SlotId { get; set; }
     public string OrgPath { get; set; } = "";
     public DemandLevel Level { get; set; }
     public Guid HandlerUnitId { get; set; }

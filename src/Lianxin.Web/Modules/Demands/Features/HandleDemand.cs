@@ -68,6 +68,7 @@ public static class HandleDemand
                     d.ClosedAt = now;
                     d.Outcome = note;
                     d.ResponseDueAt = d.ResolveDueAt = null;
+                    await ServiceSlots.ReleaseAsync(db, d, now, ct);
                 }
                 else await DemandFlow.MoveToAsync(db, d, level, state, now, ct);
                 break;

@@ -38,6 +38,7 @@ public static class MergeDemand
         d.ClosedAt = now;
         d.ResponseDueAt = d.ResolveDueAt = null;
         d.FirstResponseAt ??= now;
+        await ServiceSlots.ReleaseAsync(db, d, now, ct);
         db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Merge, now, unitName, $"与诉求 {target.TicketNo} 重复，已合并办理，请关注该编号的进度。"));
         db.DemandSteps.Add(DemandFlow.Step(db, target, DemandAction.Note, now, unitName, $"合并了重复诉求 {d.TicketNo}。"));
         if (await db.SaveAsync(ct) is { } failed) return failed;

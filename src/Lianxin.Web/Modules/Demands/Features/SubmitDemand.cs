@@ -20,6 +20,8 @@ public class SubmitDemandRequest
     public string ContactName { get; set; } = "";
     public string ContactPhone { get; set; } = "";
     public DateTime? AppointmentAt { get; set; }
+    /// <summary>Services on a resident's behalf (代办·帮办·陪办·预约办): the appointment slot picked; its start becomes <see cref="AppointmentAt"/>.</summary>
+    public Guid? SlotId { get; set; }
     /// <summary>Staff only: how the demand came in (电话、走访).</summary>
     public DemandSource Source { get; set; } = DemandSource.Staff;
 }
@@ -53,9 +55,13 @@ public static partial class SubmitDemand
     /// are looked up without the scope filter (they are public facts); staff must be able to handle demands there.
     /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
     /// </summary>
-    public static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
-        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
+    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
+        IReadOnlyList<(string Type, byte[] Data)>? photos = null) => HandleAsync(db, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
+
+    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
+        IReadOnlyList<(string Type, byte[] Data)>? photos, int attempt)
     {
+        var rawKey = idempotencyKey;
         var now = clock.GetUtcNow().UtcDateTime;
         idempotencyKey = DemandFlow.Blank(idempotencyKey);
         if (idempotencyKey is { Length: > 64 }) return Failure.Invalid("IdempotencyKey", "Idempotency-Key 不能超过 64 个字符。");
@@ -73,8 +79,8 @@ public static partial class SubmitDemand
         var categories = await Categories.ForStreetAsync(db, street.Id, ct);
         var category = categories.FirstOrDefault(c => c.Id == r.CategoryId);
         if (category is null) return Failure.Invalid(nameof(r.CategoryId), "所选类别不属于该街道。");
-        if (category.ServiceMode == ServiceMode.Appointment && r.AppointmentAt is null)
-            return Failure.Invalid(nameof(r.AppointmentAt), "预约办理请选择预约时间。");
+        if (category.ServiceMode != ServiceMode.None && r.SlotId is null)
+            return Failure.Invalid(nameof(r.SlotId), $"“{category.Name}”需要预约，请选择预约时段。");
 
         Guid? gridUnitId = null;
         string? address = DemandFlow.Blank(r.Address);
@@ -113,6 +119,11 @@ public static partial class SubmitDemand
         var level = category.DefaultLevel == DemandLevel.Grid && gridUnitId is null ? DemandLevel.Community : category.DefaultLevel;
         d.OrgPath = gridUnitId is { } gu ? await db.AllInTenant<OrgUnit>().Where(u => u.Id == gu).Select(u => u.Path).FirstAsync(ct) : community.Path;
         var unit = await DemandFlow.MoveToAsync(db, d, level, DemandState.Submitted, now, ct);
+        if (category.ServiceMode != ServiceMode.None && await ServiceSlots.BookAsync(db, d, r.SlotId!.Value, now, ct) is { } refused)
+        {
+            db.ChangeTracker.Clear();
+            return refused;
+        }
         db.Demands.Add(d);
         DemandPhotos.Attach(db, d, photos ?? [], now);
         var actor = isPublic ? "居民（网上提交）" : null;
@@ -120,6 +131,13 @@ public static partial class SubmitDemand
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (d.SlotId is { } slotId)
+        {
+            // Another booking took a place in the slot between our read and our save (the slot's version moved).
+            db.ChangeTracker.Clear();
+            if (await ServiceSlots.IsFullAsync(db, slotId, ct) || attempt >= 10) return Failure.Conflict(SlotRules.FullMessage);
+            return await HandleAsync(db, clock, r, rawKey, isPublic, ct, photos, attempt + 1);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {

@@ -6,7 +6,11 @@ namespace Lianxin.Web.Modules.Demands.Features;
 
 /// <summary>What a resident sees of their demand: progress, and no one's personal data (not even their own).</summary>
 public record TrackedDemand(string TicketNo, string Category, string Description, string State, DateTime CreatedAt, bool CanRate,
-    string? Outcome, string? Rating, IReadOnlyList<TrackedStep> Steps);
+    string? Outcome, string? Rating, IReadOnlyList<TrackedStep> Steps)
+{
+    /// <summary>The booked appointment slot (when and where, nothing personal), for services on a resident's behalf.</summary>
+    public AppointmentDto? Appointment { get; init; }
+}
 
 /// <summary>A step as the public sees it: the unit, not the person; the note only where it is the outcome or a reason.</summary>
 public record TrackedStep(DateTime At, string Action, string Unit, string? Note);
@@ -29,7 +33,7 @@ public static class TrackDemand
     static readonly DemandAction[] PublicNotes =
         [DemandAction.Submit, DemandAction.Resolve, DemandAction.Return, DemandAction.DepartmentReport, DemandAction.Reopen, DemandAction.Rate, DemandAction.Merge];
 
-    public static async Task<TrackedDemand?> HandleAsync(LianxinDb db, string? ticket, string? phoneTail, CancellationToken ct)
+    public static async Task<TrackedDemand?> HandleAsync(LianxinDb db, string? ticket, string? phoneTail, CancellationToken ct, TimeProvider? clock = null)
     {
         var d = await FindAsync(db, ticket, phoneTail, ct);
         if (d is null) return null;
@@ -37,6 +41,9 @@ public static class TrackDemand
             .OrderBy(s => s.At).ToListAsync(ct);
         return new TrackedDemand(d.TicketNo, d.CategoryName, d.Description, d.State.Chinese(), d.CreatedAt, d.State == DemandState.Resolved,
             d.Outcome, d.Rating?.Chinese(),
-            steps.Select(s => new TrackedStep(s.At, s.Action.Chinese(), s.UnitName, PublicNotes.Contains(s.Action) ? s.Note : null)).ToList());
+            steps.Select(s => new TrackedStep(s.At, s.Action.Chinese(), s.UnitName, PublicNotes.Contains(s.Action) ? s.Note : null)).ToList())
+        {
+            Appointment = await ServiceSlots.OfAsync(db, clock ?? TimeProvider.System, d, ct),
+        };
     }
 }

@@ -15,6 +15,8 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     public DemandDetailDto D { get; private set; } = null!;
     public List<DepartmentDto> Departments { get; private set; } = [];
     public List<Guid> PhotoIds { get; private set; } = [];
+    public AppointmentDto? Appointment { get; private set; }
+    public DateTime Now { get; private set; }
 
     [BindProperty] public DemandStepRequest Step { get; set; } = new();
     [BindProperty] public DispatchRequest Whistle { get; set; } = new();
@@ -67,6 +69,21 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    public async Task<IActionResult> OnPostCancelAppointmentAsync(Guid id, int version, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await ServiceSlots.CancelByStaffAsync(db, clock, id, version, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = "已取消预约，名额已释放。";
+            return Redirect($"/demands/{id}");
+        }
+        outcome.CopyTo(ModelState, "");
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     /// <summary>A photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
     {
@@ -83,6 +100,9 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
         if (!d.IsOk) return Forbid();
         D = d.Value!;
         PhotoIds = await DemandPhotos.IdsAsync(db, id, ct);
+        Now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { SlotId: not null } booked)
+            Appointment = await ServiceSlots.OfAsync(db, clock, booked, ct);
         if (D.Actions.Contains(DemandAction.Dispatch)) Departments = await DispatchDemand.DepartmentsAsync(db, D.StreetId, ct);
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb(D.TicketNo) };
         return null;

@@ -11,7 +11,8 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 /// <summary>/demands/dispatches: a department's inbox (部门报到): accept, report back, return.</summary>
 public class DispatchesModel(LianxinDb db, TimeProvider clock) : PageModel
 {
-    public List<DemandQueries.DispatchRow> Rows { get; private set; } = [];
+    public List<DispatchInboxRow> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
     [BindProperty] public DispatchAnswerRequest Answer { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -34,7 +35,7 @@ public class DispatchesModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("部门报到") };
-        var rows = await DemandQueries.DispatchesAsync(db, null, ct);
+        var rows = await DispatchInbox.ListAsync(db, clock, null, Overdue, ct);
         if (!rows.IsOk) return Forbid();
         Rows = rows.Value!;
         return null;

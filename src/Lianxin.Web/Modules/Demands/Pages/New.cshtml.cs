@@ -21,6 +21,7 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     public List<(Guid Id, string Name)> Communities { get; private set; } = [];
     public List<DemandCategory> CategoryList { get; private set; } = [];
     public List<(Guid Id, string Name)> CompoundList { get; private set; } = [];
+    public List<FreeSlot> SlotList { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -35,7 +36,8 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
+        // The appointment comes from the slot picked, not from a free time field.
+        Input.AppointmentAt = null;
         var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: false, ct);
         if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
         if (outcome.IsOk)
@@ -61,6 +63,7 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         var streetId = await db.OrgUnits.Where(u => u.Id == Input.CommunityId).Select(u => u.ParentId).FirstOrDefaultAsync(ct);
         if (streetId is { } s) CategoryList = await Categories.ForStreetAsync(db, s, ct);
+        SlotList = await ServiceSlots.FreeAsync(db, clock, Input.CommunityId, null, ct);
         CompoundList = (await db.Compounds.Where(c => c.CommunityId == Input.CommunityId).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
     }

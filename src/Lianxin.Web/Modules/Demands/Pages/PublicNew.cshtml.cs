@@ -31,6 +31,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
     public List<DemandCategory> CategoryList { get; private set; } = [];
     public List<(Guid Id, string Name)> CompoundList { get; private set; } = [];
     public string? CommunityName { get; private set; }
+    public List<FreeSlot> SlotList { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,8 +51,8 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
             await LoadAsync(ct);
             return Page();
         }
-        // The form's datetime-local is Beijing time; the domain keeps UTC.
-        if (Input.AppointmentAt is { } local) Input.AppointmentAt = DateTime.SpecifyKind(local - WorkingCalendar.Offset, DateTimeKind.Utc);
+        // The appointment comes from the slot picked, not from a free time field.
+        Input.AppointmentAt = null;
         var (photos, photoErrors) = await PhotoUpload.ReadAsync(Photos, ct);
         if (photoErrors.Any)
         {
@@ -82,6 +83,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
         if (community?.ParentId is not { } streetId) return;
         CommunityName = Communities.FirstOrDefault(c => c.Id == community.Id).Name;
         CategoryList = await Categories.ForStreetAsync(db, streetId, ct);
+        SlotList = await ServiceSlots.FreeAsync(db, clock, community.Id, null, ct);
         CompoundList = (await db.Compounds.IgnoreQueryFilters().Where(c => c.TenantId == db.CurrentTenantId && c.CommunityId == community.Id)
             .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
     }

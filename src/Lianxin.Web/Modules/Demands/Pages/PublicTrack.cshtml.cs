@@ -27,8 +27,19 @@ public class PublicTrackModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         Searched = true;
-        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct);
+        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct, clock);
         if (Found is null) ModelState.AddModelError("", "未找到该诉求，请核对受理编号和手机号后四位。");
+    }
+
+    /// <summary>The resident cancels their appointment: the place goes back to others.</summary>
+    public async Task OnPostCancelAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Searched = true;
+        var outcome = await ServiceSlots.CancelByResidentAsync(db, clock, Ticket ?? "", PhoneTail ?? "", ct);
+        if (outcome.IsOk) TempData["Flash"] = "预约已取消，名额已释放。";
+        else outcome.CopyTo(ModelState, "");
+        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct, clock);
     }
 
     public async Task OnPostRateAsync(CancellationToken ct)
@@ -39,7 +50,7 @@ public class PublicTrackModel(LianxinDb db, TimeProvider clock) : PageModel
         if (outcome.IsOk)
             TempData["Flash"] = outcome.Value!.State == DemandState.Closed ? "感谢您的评价！" : "已收到您的意见，诉求将重新办理。";
         else outcome.CopyTo(ModelState, "");
-        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct);
+        Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct, clock);
         if (Found is null && outcome.IsOk) ModelState.AddModelError("", "未找到该诉求，请核对受理编号和手机号后四位。");
     }
 }

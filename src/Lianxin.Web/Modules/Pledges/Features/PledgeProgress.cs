@@ -38,7 +38,9 @@ public static class PledgeProgress
         return p;
     }
 
-    public static async Task<Outcome<PledgeSaved>> AddAsync(LianxinDb db, TimeProvider clock, Guid id, ProgressRequest r, CancellationToken ct)
+    /// <summary>A progress update (进度清单), with up to three photos already checked by Platform.Files.PhotoUpload.</summary>
+    public static async Task<Outcome<PledgeSaved>> AddAsync(LianxinDb db, TimeProvider clock, Guid id, ProgressRequest r, CancellationToken ct,
+        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
     {
         var found = await EditableAsync(db, id, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
@@ -54,10 +56,17 @@ public static class PledgeProgress
         db.Entry(p).Property(x => x.Version).OriginalValue = r.Version;
         p.Progress = r.Percent;
         if (r.Percent == 100) p.DoneOn ??= on;
-        db.PledgeUpdates.Add(new PledgeUpdate
+        var now = clock.GetUtcNow().UtcDateTime;
+        var update = new PledgeUpdate
         {
-            PledgeId = p.Id, OrgPath = p.OrgPath, On = on, Percent = r.Percent, Note = r.Note.Trim(), At = clock.GetUtcNow().UtcDateTime, ActorName = db.Scope.UserName,
-        });
+            PledgeId = p.Id, OrgPath = p.OrgPath, On = on, Percent = r.Percent, Note = r.Note.Trim(), At = now, ActorName = db.Scope.UserName,
+        };
+        db.PledgeUpdates.Add(update);
+        foreach (var (type, data) in (photos ?? []).Take(Platform.Files.PhotoUpload.MaxCount))
+            db.PledgePhotos.Add(new PledgePhoto
+            {
+                TenantId = p.TenantId, PledgeId = p.Id, UpdateId = update.Id, OrgPath = p.OrgPath, ContentType = type, Size = data.Length, Data = data, CreatedAt = now,
+            });
         if (await db.SaveAsync(ct) is { } failed) return failed;
         return new PledgeSaved(p.Id, p.Version);
     }
@@ -108,5 +117,25 @@ public static class PledgeProgress
         p.DoneOn ??= CreatePledge.Today(clock);
         if (await db.SaveAsync(ct) is { } failed) return failed;
         return new PledgeSaved(p.Id, p.Version);
+    }
+}
+
+/// <summary>A progress update sent as a multipart form (the API's photo variant): the same fields as <see cref="ProgressRequest"/>.</summary>
+public static class ProgressForm
+{
+    public static ProgressRequest Read(IFormCollection form, Errors e)
+    {
+        var r = new ProgressRequest { Note = form["note"].ToString() };
+        if (!int.TryParse(form["percent"], out var pct)) e.Fail("Percent", "请填写进度（0–100 的整数）。");
+        else r.Percent = pct;
+        if (!int.TryParse(form["version"], out var v)) e.Fail("Version", "请带上读取时的 version。");
+        else r.Version = v;
+        var on = form["on"].ToString();
+        if (on.Length > 0)
+        {
+            if (DateOnly.TryParse(on, System.Globalization.CultureInfo.InvariantCulture, out var d)) r.On = d;
+            else e.Fail("On", "日期格式应为 yyyy-MM-dd。");
+        }
+        return r;
     }
 }

@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,10 +14,31 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     [BindProperty] public ProgressRequest Progress { get; set; } = new();
     [BindProperty] public LinkDemandRequest Link { get; set; } = new();
     [BindProperty] public ClosePledgeRequest Close { get; set; } = new();
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public Task<IActionResult> OnPostProgressAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.AddAsync(db, clock, id, Progress, ct), "Progress", "进度已登记。", ct);
+    public async Task<IActionResult> OnPostProgressAsync(Guid id, CancellationToken ct)
+    {
+        var (photos, errors) = await PhotoUpload.ReadAsync(Photos, ct, "Photos");
+        if (errors.Any)
+        {
+            // Bad photos: nothing is recorded, the form says why.
+            ModelState.Clear();
+            foreach (var m in errors["Photos"]) ModelState.AddModelError("Progress.Photos", m);
+            return await LoadAsync(id, ct) ?? Page();
+        }
+        return await Do(id, PledgeProgress.AddAsync(db, clock, id, Progress, ct, photos), "Progress", photos.Count > 0 ? $"进度已登记，附照片 {photos.Count} 张。" : "进度已登记。", ct);
+    }
+
+    /// <summary>A progress photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
+    {
+        var photo = await PledgePhotos.ForStaffAsync(db, id, photoId, ct);
+        if (photo is null) return NotFound();
+        Response.Headers["X-Content-Type-Options"] = "nosniff";
+        return File(photo.Data, photo.ContentType);
+    }
     public Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken ct) => Do(id, PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct), "", "任务已完成。", ct);
     public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.LinkDemandAsync(db, id, Link, ct), "Link", "已关联诉求。", ct);
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.CloseAsync(db, clock, id, Close, ct), "Close", "承诺事项已办结。", ct);
