@@ -36,6 +36,10 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
+            // The list pages newest first (CreatedAt, then Id for a stable order) and the figures read a period: both walk this one.
+            e.HasIndex(x => new { x.TenantId, x.CreatedAt, x.Id });
+            // The list filtered by state (待受理, 办理中…) in the same order.
+            e.HasIndex(x => new { x.TenantId, x.State, x.CreatedAt });
             e.HasQueryFilter(db.InScope<Demand>(x => x.OrgPath));
         });
         b.Entity<DemandStep>(e =>
