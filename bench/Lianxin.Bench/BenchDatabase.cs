@@ -47,6 +47,8 @@ public sealed class BenchDatabase
         }
     }
 
+    public BenchOptions Options => options;
+
     public string AppProvider => Provider == Provider.Postgres ? "Postgres" : "Sqlite";
 
     public DbConnection Open()
