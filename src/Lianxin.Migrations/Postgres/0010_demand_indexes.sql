@@ -17,3 +17,6 @@ WHERE "ResolvedAt" IS NOT NULL AND "ResolveHours" IS NULL;
 CREATE INDEX "IX_dem_demands_TenantId_CreatedAt_Id" ON dem_demands ("TenantId", "CreatedAt", "Id");
 
 CREATE INDEX "IX_dem_demands_TenantId_State_CreatedAt" ON dem_demands ("TenantId", "State", "CreatedAt");
+
+-- The subtree prefix as an index range (PostgreSQL: pattern operators, so LIKE 'path%' uses it under any collation).
+CREATE INDEX "IX_dem_demands_TenantId_OrgPath_State" ON dem_demands ("TenantId", "OrgPath" varchar_pattern_ops, "State");
