@@ -56,7 +56,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (database.Options.ShowSql) builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(database.Options.ShowSql ? LogLevel.Information : LogLevel.Warning));
     }
 
     public void Start()

@@ -47,12 +47,23 @@ public sealed class BenchDatabase
         }
     }
 
+    public BenchOptions Options => options;
+
     public string AppProvider => Provider == Provider.Postgres ? "Postgres" : "Sqlite";
 
     public DbConnection Open()
     {
         DbConnection c = Provider == Provider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         c.Open();
+        if (Provider == Provider.Postgres)
+        {
+            // The baselines prepare their statements; after five runs PostgreSQL may switch to a generic plan, which cannot
+            // turn LIKE @pattern into an index range or pick a plan for the actual period. The app's EF commands are not
+            // prepared and are planned for their values every time: give the baselines the same.
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SET plan_cache_mode = force_custom_plan";
+            cmd.ExecuteNonQuery();
+        }
         return c;
     }
 

@@ -22,6 +22,10 @@ public sealed class BenchOptions
     public double Warmup { get; private set; } = 2;
     public long Count { get; private set; } = 1_000_000;
     public string Role { get; private set; } = "district";
+    /// <summary>Demands the demand scenarios put into the first street (QH01).</summary>
+    public long Demands { get; private set; } = 2_000_000;
+    /// <summary>Print the SQL EF sends (to hold the baselines against it).</summary>
+    public bool ShowSql { get; private set; }
     public bool Help { get; private set; }
 
     public const string Usage = """
@@ -41,6 +45,8 @@ public sealed class BenchOptions
           --warmup S              unmeasured warm-up before each phase                              [2]
           --count N               at most N requests per phase                                      [1000000]
           --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
+          --demands N             demands in street QH01 for the demand-list and demand-figures scenarios [2000000]
+          --show-sql              log the SQL the app sends through EF (to compare with the baselines)
           --list                  list scenarios
         """;
 
@@ -78,6 +84,8 @@ public sealed class BenchOptions
                     o.Role = Next().ToLowerInvariant();
                     if (o.Role is not ("district" or "street")) throw new ArgumentException("--role is district or street");
                     break;
+                case "--demands": o.Demands = Positive(long.Parse(Next()), "--demands"); break;
+                case "--show-sql": o.ShowSql = true; break;
                 case "--list": o.List = true; break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

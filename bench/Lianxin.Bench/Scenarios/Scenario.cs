@@ -54,7 +54,7 @@ public abstract class Scenario
 
 public static class ScenarioCatalog
 {
-    public static readonly Scenario[] All = [new OrgTreeScenario(), new ReviewAggregateScenario()];
+    public static readonly Scenario[] All = [new OrgTreeScenario(), new ReviewAggregateScenario(), new DemandListScenario(), new DemandFiguresScenario()];
 
     public static Scenario Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -64,9 +64,13 @@ public static class DemandsApi
                 TypedResults.Ok(await DispatchDemand.DepartmentsAsync(db, streetId, ct)))
             .WithSummary("街道的职能部门");
 
-        group.MapGet("/categories", async (LianxinDb db, Guid streetId, CancellationToken ct) =>
-                (await Categories.ListAsync(db, streetId, ct)).ToApi(TypedResults.Ok))
-            .Produces<List<CategoryDto>>().WithSummary("街道的诉求类别与时限");
+        group.MapGet("/categories", async (LianxinDb db, Guid streetId, bool? all, CancellationToken ct) =>
+                (all == true ? await Categories.AllForStreetAsync(db, streetId, ct) : await Categories.ListAsync(db, streetId, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<CategoryDto>>().WithSummary("街道的诉求类别与时限（all=true 含已停用的）");
+
+        group.MapPut("/categories/{id:guid}", async (LianxinDb db, Guid id, CategoryRequest request, CancellationToken ct) =>
+                (await Categories.UpdateAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<CategoryDto>().ProducesValidationProblem().WithSummary("修改诉求类别：名称、默认办理层级、时限、服务方式、启用或停用");
 
         group.MapPost("/categories", async (LianxinDb db, CategoryRequest request, CancellationToken ct) =>
                 (await Categories.CreateAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/categories?streetId={v.StreetId}", v)))

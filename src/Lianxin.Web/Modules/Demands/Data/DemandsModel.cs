@@ -37,6 +37,13 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
             e.HasIndex(x => new { x.TenantId, x.SlotId });
+            // The list pages newest first (CreatedAt, then Id for a stable order) and the figures read a period: both walk this one.
+            e.HasIndex(x => new { x.TenantId, x.CreatedAt, x.Id });
+            // The list filtered by state (待受理, 办理中…) in the same order.
+            e.HasIndex(x => new { x.TenantId, x.State, x.CreatedAt });
+            // Subtree prefix (OrgPath LIKE 'path%') as an index range on PostgreSQL whatever the database collation
+            // (pattern operators), with the state: the list's counts read this index only. SQLite ignores the operators.
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State }).HasOperators(null, "varchar_pattern_ops", null);
             e.HasQueryFilter(db.InScope<Demand>(x => x.OrgPath));
         });
         b.Entity<DemandStep>(e =>

@@ -59,6 +59,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public DateTime? FirstResponseAt { get; set; }
     public DateTime? FirstResponseDueAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
+    /// <summary>Working hours from receipt to resolution, fixed when it is resolved, so the figures average it in SQL.</summary>
+    public double? ResolveHours { get; set; }
     public DateTime? ClosedAt { get; set; }
     public bool Overdue { get; set; }
     public string? Outcome { get; set; }

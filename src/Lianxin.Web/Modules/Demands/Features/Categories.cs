@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands.Features;
 
-public record CategoryDto(Guid Id, Guid StreetId, string Name, DemandLevel DefaultLevel, double ResponseHours, int ResolveDays, ServiceMode ServiceMode);
+public record CategoryDto(Guid Id, Guid StreetId, string Name, DemandLevel DefaultLevel, double ResponseHours, int ResolveDays, ServiceMode ServiceMode,
+    bool Active = true);
 
 public class CategoryRequest
 {
@@ -18,6 +19,8 @@ public class CategoryRequest
     public double ResponseHours { get; set; } = 8;
     public int ResolveDays { get; set; } = 5;
     public ServiceMode ServiceMode { get; set; }
+    /// <summary>Updates only: a disabled category is no longer offered to residents; its demands keep it.</summary>
+    public bool Active { get; set; } = true;
 }
 
 /// <summary>Demand categories per street, with the defaults every street starts with.</summary>
@@ -49,7 +52,9 @@ public static class Categories
         var list = await db.DemandCategories.IgnoreQueryFilters()
             .Where(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId && c.Active)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
-        if (list.Count > 0) return list;
+        // Seed only a street that never had categories: one whose categories are all disabled keeps them so.
+        if (list.Count > 0 || await db.DemandCategories.IgnoreQueryFilters().AnyAsync(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId, ct))
+            return list;
         var street = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
         if (street is null) return list;
         list = DefaultsFor(street).ToList();
@@ -65,7 +70,7 @@ public static class Categories
         return list;
     }
 
-    public static CategoryDto ToDto(DemandCategory c) => new(c.Id, c.StreetId, c.Name, c.DefaultLevel, c.ResponseHours, c.ResolveDays, c.ServiceMode);
+    public static CategoryDto ToDto(DemandCategory c) => new(c.Id, c.StreetId, c.Name, c.DefaultLevel, c.ResponseHours, c.ResolveDays, c.ServiceMode, c.Active);
 
     public static async Task<Outcome<List<CategoryDto>>> ListAsync(LianxinDb db, Guid streetId, CancellationToken ct)
     {
@@ -74,25 +79,83 @@ public static class Categories
         return (await ForStreetAsync(db, streetId, ct)).Select(ToDto).ToList();
     }
 
+    /// <summary>Every category of a street, disabled ones too, for the staff who manage them.</summary>
+    public static async Task<Outcome<List<CategoryDto>>> AllForStreetAsync(LianxinDb db, Guid streetId, CancellationToken ct)
+    {
+        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
+        if (street is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.DemandView, street.Path)) return Failure.Forbidden;
+        await ForStreetAsync(db, streetId, ct); // seeds a new street's defaults
+        return await db.DemandCategories.AsNoTracking().Where(c => c.StreetId == streetId)
+            .OrderByDescending(c => c.Active).ThenBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => ToDto(c)).ToListAsync(ct);
+    }
+
+    static Errors Validate(CategoryRequest r)
+    {
+        var e = new Errors();
+        e.Required(nameof(r.Name), r.Name, "请填写类别名称。");
+        e.Max(nameof(r.Name), r.Name?.Trim(), 40, "类别名称");
+        if (!Enum.IsDefined(r.DefaultLevel)) e.Fail(nameof(r.DefaultLevel), "请选择默认办理层级。");
+        if (!Enum.IsDefined(r.ServiceMode)) e.Fail(nameof(r.ServiceMode), "请选择服务方式。");
+        if (double.IsNaN(r.ResponseHours) || r.ResponseHours is <= 0 or > 240) e.Fail(nameof(r.ResponseHours), "响应时限须在 1–240 个工作小时之间。");
+        if (r.ResolveDays is <= 0 or > 60) e.Fail(nameof(r.ResolveDays), "办结时限须在 1–60 个工作日之间。");
+        return e;
+    }
+
     public static async Task<Outcome<CategoryDto>> CreateAsync(LianxinDb db, CategoryRequest r, CancellationToken ct)
     {
         var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StreetId && u.Kind == OrgKind.Street, ct);
         if (street is null) return Failure.NotFound;
         if (!db.Scope.Can(Permission.DemandDispatch, street.Path)) return Failure.Forbidden;
-        var e = new Errors();
-        e.Required(nameof(r.Name), r.Name, "请填写类别名称。");
-        e.Max(nameof(r.Name), r.Name, 40, "类别名称");
-        if (r.ResponseHours is <= 0 or > 240) e.Fail(nameof(r.ResponseHours), "响应时限须在 1–240 个工作小时之间。");
-        if (r.ResolveDays is <= 0 or > 60) e.Fail(nameof(r.ResolveDays), "办结时限须在 1–60 个工作日之间。");
+        var e = Validate(r);
         if (e.Any) return Failure.Invalid(e);
         var existing = await ForStreetAsync(db, street.Id, ct);
-        if (existing.Any(c => c.Name == r.Name.Trim())) return Failure.Invalid(nameof(r.Name), "该街道已有同名类别。");
+        // Disabled ones count too: the name is unique per street (and the index says so).
+        var name = r.Name.Trim();
+        if (await db.DemandCategories.IgnoreQueryFilters().AnyAsync(c => c.TenantId == db.CurrentTenantId && c.StreetId == street.Id && c.Name == name, ct))
+            return Failure.Invalid(nameof(r.Name), "该街道已有同名类别（如已停用，可将其重新启用）。");
+        var sortOrder = await db.DemandCategories.IgnoreQueryFilters().CountAsync(c => c.TenantId == db.CurrentTenantId && c.StreetId == street.Id, ct);
         var c = new DemandCategory
         {
-            StreetId = street.Id, OrgPath = street.Path, Name = r.Name.Trim(), DefaultLevel = r.DefaultLevel, ResponseHours = r.ResponseHours,
-            ResolveDays = r.ResolveDays, ServiceMode = r.ServiceMode, SortOrder = existing.Count,
+            StreetId = street.Id, OrgPath = street.Path, Name = name, DefaultLevel = r.DefaultLevel, ResponseHours = r.ResponseHours,
+            ResolveDays = r.ResolveDays, ServiceMode = r.ServiceMode, SortOrder = Math.Max(sortOrder, existing.Count),
         };
         db.DemandCategories.Add(c);
+        await db.SaveChangesAsync(ct);
+        return ToDto(c);
+    }
+
+    /// <summary>
+    /// Changes a category's name, default level, limits, service mode and whether it is offered. Demands already filed keep
+    /// their category name and due times; new ones and new levels use the new limits.
+    /// </summary>
+    public static async Task<Outcome<CategoryDto>> UpdateAsync(LianxinDb db, Guid id, CategoryRequest r, CancellationToken ct)
+    {
+        var c = await db.DemandCategories.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.DemandDispatch, c.OrgPath)) return Failure.Forbidden;
+        var e = Validate(r);
+        if (e.Any) return Failure.Invalid(e);
+        var name = r.Name.Trim();
+        if (await db.DemandCategories.IgnoreQueryFilters().AnyAsync(x => x.TenantId == c.TenantId && x.StreetId == c.StreetId && x.Name == name && x.Id != c.Id, ct))
+            return Failure.Invalid(nameof(r.Name), "该街道已有同名类别（如已停用，可将其重新启用）。");
+        c.Name = name;
+        c.DefaultLevel = r.DefaultLevel;
+        c.ResponseHours = r.ResponseHours;
+        c.ResolveDays = r.ResolveDays;
+        c.ServiceMode = r.ServiceMode;
+        c.Active = r.Active;
+        await db.SaveChangesAsync(ct);
+        return ToDto(c);
+    }
+
+    /// <summary>Enables or disables a category (the page's one-click switch; disabling asks for confirmation there).</summary>
+    public static async Task<Outcome<CategoryDto>> SetActiveAsync(LianxinDb db, Guid id, bool active, CancellationToken ct)
+    {
+        var c = await db.DemandCategories.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound;
+        if (!db.Scope.Can(Permission.DemandDispatch, c.OrgPath)) return Failure.Forbidden;
+        c.Active = active;
         await db.SaveChangesAsync(ct);
         return ToDto(c);
     }

@@ -15,7 +15,10 @@ public record DemandFiguresDto(Guid UnitId, string UnitName, DateOnly From, Date
     double? RespondedInTimeRate, int Resolved, double? ResolveRate, double? AvgResolveHours, int Overdue, SatisfactionFigures Satisfaction,
     double? SatisfactionRate, IReadOnlyList<FigureRow> ByCategory, IReadOnlyList<FigureRow> ByLevel, IReadOnlyList<SlowUnit> Slowest);
 
-/// <summary>Figures of a subtree for a period (Beijing dates, inclusive): in time, resolved, how fast, how satisfied.</summary>
+/// <summary>
+/// Figures of a subtree for a period (Beijing dates, inclusive): in time, resolved, how fast, how satisfied.
+/// The database aggregates; resolution time is the working hours stored on each demand when it was resolved.
+/// </summary>
 public static class DemandFigures
 {
     public static async Task<Outcome<DemandFiguresDto>> HandleAsync(LianxinDb db, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -33,39 +36,60 @@ public static class DemandFigures
         var start = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - WorkingCalendar.Offset;
         var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - WorkingCalendar.Offset;
 
-        var rows = await db.Demands.AsNoTracking()
-            .Where(d => d.OrgPath.StartsWith(unit.Path) && d.CreatedAt >= start && d.CreatedAt < end && d.State != DemandState.Merged)
-            .Select(d => new { d.CategoryName, d.Level, d.HandlerUnitId, d.CreatedAt, d.FirstResponseAt, d.FirstResponseDueAt, d.ResolvedAt, d.ClosedAt, d.State, d.Rating, d.Overdue })
+        // The database counts: one GROUP BY (category × level) with conditional sums, and one for the slowest handlers.
+        // Only these small groups come back; the totals and the per-category and per-level rows are sums of them.
+        var scoped = db.Demands.AsNoTracking()
+            .Where(d => d.OrgPath.StartsWith(unit.Path) && d.CreatedAt >= start && d.CreatedAt < end && d.State != DemandState.Merged);
+        var cells = await scoped
+            .GroupBy(d => new { d.CategoryName, d.Level })
+            .Select(g => new Cell(g.Key.CategoryName, g.Key.Level,
+                g.Count(),
+                g.Sum(d => d.FirstResponseAt != null ? 1 : 0),
+                g.Sum(d => d.FirstResponseAt != null && (d.FirstResponseDueAt == null || d.FirstResponseAt <= d.FirstResponseDueAt) ? 1 : 0),
+                g.Sum(d => d.State == DemandState.Resolved || d.State == DemandState.Closed ? 1 : 0),
+                g.Sum(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolvedAt != null ? 1 : 0),
+                g.Sum(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolveHours != null ? 1 : 0),
+                g.Sum(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolveHours != null ? d.ResolveHours!.Value : 0.0),
+                g.Sum(d => d.Overdue ? 1 : 0),
+                g.Sum(d => d.State == DemandState.Closed && d.Rating == Satisfaction.Satisfied ? 1 : 0),
+                g.Sum(d => d.State == DemandState.Closed && d.Rating == Satisfaction.BasicallySatisfied ? 1 : 0),
+                g.Sum(d => d.State == DemandState.Closed && d.Rating == Satisfaction.Unsatisfied ? 1 : 0)))
             .ToListAsync(ct);
-
-        static bool IsResolved(DemandState s) => s is DemandState.Resolved or DemandState.Closed;
-        double? Avg(IEnumerable<double> xs) { var l = xs.ToList(); return l.Count == 0 ? null : Math.Round(l.Average(), 1); }
-        double Hours(DateTime a, DateTime b) => DemandFlow.Calendar.WorkingHoursBetween(a, b);
-        double? Pct(int a, int b) => b == 0 ? null : Math.Round(a * 100.0 / b, 1);
-
-        var responded = rows.Count(r => r.FirstResponseAt is not null);
-        var inTime = rows.Count(r => r.FirstResponseAt is { } at && (r.FirstResponseDueAt is null || at <= r.FirstResponseDueAt));
-        var resolved = rows.Where(r => IsResolved(r.State) && r.ResolvedAt is not null).ToList();
-        var sat = SatisfactionFigures.Of(rows.Where(r => r.State == DemandState.Closed && r.Rating is not null).Select(r => r.Rating!.Value));
-
-        var byCategory = rows.GroupBy(r => r.CategoryName).Select(g => new FigureRow(g.Key, g.Count(),
-                g.Count(r => IsResolved(r.State)), g.Count(r => r.Overdue),
-                Avg(g.Where(r => IsResolved(r.State) && r.ResolvedAt is not null).Select(r => Hours(r.CreatedAt, r.ResolvedAt!.Value))),
-                SatisfactionFigures.Of(g.Where(r => r.State == DemandState.Closed && r.Rating is not null).Select(r => r.Rating!.Value)).Rate))
-            .OrderByDescending(x => x.Received).ToList();
-        var byLevel = rows.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => new FigureRow(g.Key.Chinese(), g.Count(),
-                g.Count(r => IsResolved(r.State)), g.Count(r => r.Overdue),
-                Avg(g.Where(r => IsResolved(r.State) && r.ResolvedAt is not null).Select(r => Hours(r.CreatedAt, r.ResolvedAt!.Value))),
-                SatisfactionFigures.Of(g.Where(r => r.State == DemandState.Closed && r.Rating is not null).Select(r => r.Rating!.Value)).Rate))
-            .ToList();
-        var slowGroups = resolved.GroupBy(r => r.HandlerUnitId)
-            .Select(g => (Id: g.Key, Count: g.Count(), Avg: Math.Round(g.Average(r => Hours(r.CreatedAt, r.ResolvedAt!.Value)), 1)))
-            .OrderByDescending(x => x.Avg).Take(5).ToList();
+        var slowGroups = await scoped
+            .Where(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolveHours != null)
+            .GroupBy(d => d.HandlerUnitId)
+            .Select(g => new { Id = g.Key, Count = g.Count(), Avg = g.Average(d => d.ResolveHours!.Value) })
+            .OrderByDescending(x => x.Avg).ThenBy(x => x.Id).Take(5)
+            .ToListAsync(ct);
         var names = await DemandQueries.UnitNamesAsync(db, slowGroups.Select(s => s.Id), ct);
 
-        return new DemandFiguresDto(unit.Id, unit.ShortName != "" ? unit.ShortName : unit.Name, f, t, rows.Count, responded, inTime, Pct(inTime, responded),
-            resolved.Count, Pct(resolved.Count, rows.Count), Avg(resolved.Select(r => Hours(r.CreatedAt, r.ResolvedAt!.Value))),
-            rows.Count(r => r.Overdue), sat, sat.Rate, byCategory, byLevel,
-            slowGroups.Select(s => new SlowUnit(s.Id, names.GetValueOrDefault(s.Id, ""), s.Count, s.Avg)).ToList());
+        var all = Cell.Sum(cells);
+        var byCategory = cells.GroupBy(c => c.Category).Select(g => Cell.Sum(g).Row(g.Key))
+            .OrderByDescending(x => x.Received).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+        var byLevel = cells.GroupBy(c => c.Level).OrderBy(g => g.Key).Select(g => Cell.Sum(g).Row(g.Key.Chinese())).ToList();
+        var sat = all.Satisfaction;
+
+        return new DemandFiguresDto(unit.Id, unit.ShortName != "" ? unit.ShortName : unit.Name, f, t, all.Received, all.Responded, all.InTime,
+            Pct(all.InTime, all.Responded), all.ResolvedTimed, Pct(all.ResolvedTimed, all.Received), all.AvgHours, all.Overdue, sat, sat.Rate,
+            byCategory, byLevel,
+            slowGroups.Select(s => new SlowUnit(s.Id, names.GetValueOrDefault(s.Id, ""), s.Count, Math.Round(s.Avg, 1))).ToList());
+    }
+
+    static double? Pct(int a, int b) => b == 0 ? null : Math.Round(a * 100.0 / b, 1);
+
+    /// <summary>The counts of one category at one level, as the database sums them; cells add up to any coarser row.</summary>
+    sealed record Cell(string Category, DemandLevel Level, int Received, int Responded, int InTime, int Resolved, int ResolvedTimed,
+        int Timed, double Hours, int Overdue, int Satisfied, int Basically, int Unsatisfied)
+    {
+        public double? AvgHours => Timed == 0 ? null : Math.Round(Hours / Timed, 1);
+        public SatisfactionFigures Satisfaction => new(Satisfied, Basically, Unsatisfied);
+        public FigureRow Row(string name) => new(name, Received, Resolved, Overdue, AvgHours, Satisfaction.Rate);
+
+        public static Cell Sum(IEnumerable<Cell> cells) => cells.Aggregate(new Cell("", default, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), (a, c) => a with
+        {
+            Received = a.Received + c.Received, Responded = a.Responded + c.Responded, InTime = a.InTime + c.InTime, Resolved = a.Resolved + c.Resolved,
+            ResolvedTimed = a.ResolvedTimed + c.ResolvedTimed, Timed = a.Timed + c.Timed, Hours = a.Hours + c.Hours, Overdue = a.Overdue + c.Overdue,
+            Satisfied = a.Satisfied + c.Satisfied, Basically = a.Basically + c.Basically, Unsatisfied = a.Unsatisfied + c.Unsatisfied,
+        });
     }
 }

@@ -71,8 +71,10 @@ public static class DemandQueries
     public static async Task<Dictionary<Guid, string>> UnitNamesAsync(LianxinDb db, IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
+        // Only the two name columns: a list page asks for up to 20 units, every time.
         return await db.AllInTenant<OrgUnit>().Where(u => list.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.ShortName != "" ? u.ShortName : u.Name, ct);
+            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name })
+            .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
     }
 
     public static async Task<Outcome<DemandDetailDto>> DetailAsync(LianxinDb db, Guid id, CancellationToken ct)

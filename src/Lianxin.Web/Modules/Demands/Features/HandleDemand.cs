@@ -53,6 +53,7 @@ public static class HandleDemand
                 d.State = DemandState.Resolved;
                 d.FirstResponseAt ??= now;
                 d.ResolvedAt = now;
+                d.ResolveHours = DemandFlow.Calendar.WorkingHoursBetween(d.CreatedAt, now);
                 d.Outcome = note;
                 d.Overdue = false;
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Resolve, now, unitName, note));

@@ -54,6 +54,7 @@ public static class RateDemand
         {
             d.ReopenCount++;
             d.ResolvedAt = null;
+            d.ResolveHours = null;
             await DemandFlow.MoveToAsync(db, d, d.Level, DemandState.Accepted, now, ct);
             db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Reopen, now, unitName, "居民不满意，诉求重新办理。", "系统"));
         }

@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lianxin.Web.Modules.Demands.Features;
+
+namespace Lianxin.Bench.Scenarios;
+
+/// <summary>
+/// The demands of one street (QH01), <c>--demands N</c> of them (2,000,000 by default), spread over the last two
+/// years across its grid branches, categories, levels and states, loaded once by PostgreSQL itself
+/// (<c>INSERT … SELECT … FROM generate_series</c>, no rows through .NET) and reused while the count matches.
+/// Ticket numbers start with <c>BN</c>, so reloading replaces only the bench's own demands.
+/// </summary>
+public static class DemandData
+{
+    public const string TicketPrefix = "BN";
+
+    public sealed record Target(Guid StreetId, string StreetPath, string StreetName, string ScopePath, long Demands);
+
+    public static async Task<Target> EnsureAsync(ScenarioContext ctx, CancellationToken ct)
+    {
+        if (ctx.Database.Provider != Provider.Postgres)
+            throw new InvalidOperationException("the demand scenarios load their demands with PostgreSQL's generate_series: run them with --provider postgres (bench/with-postgres.sh)");
+        var t = ("@t", ctx.Id(ctx.TenantId));
+        var street = await ctx.RowAsync(new Sql("""SELECT "Id", "Path", "ShortName" FROM org_units WHERE "TenantId" = @t AND "Kind" = 'Street' AND "Code" = 'QH01'""", t), ct)
+            ?? throw new InvalidOperationException("the district has no street QH01");
+        var streetId = (Guid)street["Id"]!;
+        var streetPath = (string)street["Path"]!;
+        // The bench user's one grant decides what the app's scope filter adds; the baselines add the same.
+        var grant = await ctx.RowAsync(new Sql("""
+            SELECT g."OrgPath" FROM idn_role_grants g JOIN idn_users u ON u."Id" = g."UserId" WHERE u."UserName" = @u
+            """, ("@u", BenchApp.UserName)), ct) ?? throw new InvalidOperationException("the bench user has no grant");
+        var scopePath = (string)grant["OrgPath"]!;
+        var wanted = ctx.Database.Options.Demands;
+
+        var have = await ctx.RowAsync(new Sql("""SELECT COUNT(*) AS "N" FROM dem_demands WHERE "TenantId" = @t AND "TicketNo" LIKE 'BN%'""", t), ct);
+        if (Convert.ToInt64(have!["N"]) != wanted)
+            await LoadAsync(ctx, streetId, streetPath, wanted, ct);
+        else
+            Console.WriteLine($"==> reusing {wanted:N0} demands in {street["ShortName"]}");
+        return new Target(streetId, streetPath, (string)street["ShortName"]!, scopePath, wanted);
+    }
+
+    static async Task LoadAsync(ScenarioContext ctx, Guid streetId, string streetPath, long n, CancellationToken ct)
+    {
+        var conn = ctx.Connection;
+        var t = ("@t", ctx.Id(ctx.TenantId));
+        async Task<int> Exec(string sql, params (string, object?)[] p)
+        {
+            await using var c = BaselineRunner.Command(conn, new Sql(sql, p));
+            c.CommandTimeout = 0;
+            return await c.ExecuteNonQueryAsync(ct);
+        }
+        var sw = Stopwatch.StartNew();
+        await Exec("""DELETE FROM dem_demands WHERE "TenantId" = @t AND "TicketNo" LIKE 'BN%'""", t);
+
+        // The street's categories as the app would seed them.
+        var cats = new List<(Guid Id, string Name)>();
+        await using (var cmd = BaselineRunner.Command(conn, new Sql("""SELECT "Id", "Name" FROM dem_categories WHERE "TenantId" = @t AND "StreetId" = @s ORDER BY "SortOrder" """, t, ("@s", streetId))))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) cats.Add((r.GetGuid(0), r.GetString(1)));
+        if (cats.Count == 0)
+        {
+            var i = 0;
+            foreach (var c in Categories.Defaults)
+            {
+                var id = Guid.CreateVersion7();
+                await Exec("""
+                    INSERT INTO dem_categories ("Id", "TenantId", "StreetId", "OrgPath", "Name", "DefaultLevel", "ResponseHours", "ResolveDays", "ServiceMode", "SortOrder", "Active")
+                    VALUES (@id, @t, @s, @p, @n, @l, @h, @d, @m, @o, TRUE)
+                    """, ("@id", id), t, ("@s", streetId), ("@p", streetPath), ("@n", c.Name), ("@l", c.Level.ToString()), ("@h", c.Hours), ("@d", c.Days),
+                    ("@m", c.Mode.ToString()), ("@o", i++));
+                cats.Add((id, c.Name));
+            }
+        }
+
+        // Where demands are placed: the street's grid branches, each with its community.
+        var grids = new List<(Guid Id, string Path, Guid CommunityId, string CommunityPath)>();
+        await using (var cmd = BaselineRunner.Command(conn, new Sql("""
+            SELECT b."Id", b."Path", c."Id", c."Path" FROM org_units b JOIN org_units c ON c."TenantId" = b."TenantId" AND c."Id" = b."ParentId"
+            WHERE b."TenantId" = @t AND b."Kind" = 'Branch' AND b."BranchKind" = 'Grid' AND b."Path" LIKE @under ORDER BY b."Path"
+            """, t, ("@under", streetPath + "%"))))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) grids.Add((r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3)));
+        if (grids.Count == 0) throw new InvalidOperationException("street QH01 has no grid branches");
+
+        // Deterministic spread by the row number g: 50% grid, 30% community, 20% street; mostly closed and rated;
+        // the newest rows have the highest g. Times are spread evenly over two years up to now.
+        var now = DateTime.UtcNow;
+        var step = TimeSpan.FromTicks(TimeSpan.FromDays(730).Ticks / n);
+        const int Batch = 250_000;
+        for (long from = 1; from <= n; from += Batch)
+        {
+            var to = Math.Min(n, from + Batch - 1);
+            await Exec("""
+                INSERT INTO dem_demands ("Id", "TicketNo", "CategoryId", "CategoryName", "Description", "StreetId", "CommunityId", "GridUnitId", "CompoundId",
+                    "Address", "ContactName", "ContactPhone", "PhoneTail", "Source", "ServiceMode", "AppointmentAt", "OrgPath", "Level", "HandlerUnitId",
+                    "HandlerPath", "State", "CreatedAt", "LevelSince", "ResponseDueAt", "ResolveDueAt", "FirstResponseAt", "FirstResponseDueAt", "ResolvedAt",
+                    "ResolveHours", "ClosedAt", "Overdue", "Outcome", "Rating", "RatingNote", "ReopenCount", "MergedIntoId", "IdempotencyKey", "Version", "TenantId")
+                SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 'BN' || lpad(g::text, 10, '0'),
+                    (@catIds)[c], (@catNames)[c],
+                    '第' || g || '号诉求：楼道灯不亮，垃圾清运不及时，请尽快处理。', @s, (@comIds)[1 + u], (@gridIds)[1 + u], NULL,
+                    NULL, '测试居民', '138' || lpad((g % 100000000)::text, 8, '0'), lpad((g % 10000)::text, 4, '0'), 'Public', 'None', NULL, (@gridPaths)[1 + u], lvl,
+                    CASE lvl WHEN 'Grid' THEN (@gridIds)[1 + u] WHEN 'Community' THEN (@comIds)[1 + u] ELSE @s END,
+                    CASE lvl WHEN 'Grid' THEN (@gridPaths)[1 + u] WHEN 'Community' THEN (@comPaths)[1 + u] ELSE @sp END,
+                    st, created, created,
+                    CASE WHEN st = 'Submitted' THEN created + interval '8 hours' END,
+                    CASE WHEN st IN ('Submitted', 'Accepted', 'Dispatched') THEN created + interval '7 days' END,
+                    CASE WHEN st <> 'Submitted' THEN created + (g % 13) * interval '1 hour' END,
+                    created + interval '8 hours',
+                    CASE WHEN st IN ('Resolved', 'Closed') THEN created + (g % 97) * interval '1 hour' END,
+                    CASE WHEN st IN ('Resolved', 'Closed') THEN (g % 97) * 0.4 END,
+                    CASE WHEN st = 'Closed' THEN created + (g % 97 + 24) * interval '1 hour' END,
+                    st IN ('Submitted', 'Accepted', 'Dispatched') AND g % 17 = 0,
+                    CASE WHEN st IN ('Resolved', 'Closed') THEN '已处理完毕。' END,
+                    CASE WHEN st = 'Closed' THEN CASE WHEN g % 10 < 7 THEN 'Satisfied' WHEN g % 10 < 9 THEN 'BasicallySatisfied' ELSE 'Unsatisfied' END END,
+                    NULL, 0, NULL, NULL, 0, @t
+                FROM (
+                    SELECT g, ((g * 7919) % @ng)::int AS u, (1 + g % @nc)::int AS c,
+                        CASE WHEN g % 10 < 5 THEN 'Grid' WHEN g % 10 < 8 THEN 'Community' ELSE 'Street' END AS lvl,
+                        CASE WHEN (g * 31) % 100 < 8 THEN 'Submitted' WHEN (g * 31) % 100 < 20 THEN 'Accepted' WHEN (g * 31) % 100 < 25 THEN 'Dispatched'
+                             WHEN (g * 31) % 100 < 35 THEN 'Resolved' WHEN (g * 31) % 100 < 97 THEN 'Closed' WHEN (g * 31) % 100 < 99 THEN 'Rejected'
+                             ELSE 'Merged' END AS st,
+                        @now - (@n - g) * @step AS created
+                    FROM generate_series(@from, @to) AS g) AS x
+                """, t, ("@catIds", cats.Select(c => c.Id).ToArray()), ("@catNames", cats.Select(c => c.Name).ToArray()), ("@nc", cats.Count),
+                ("@s", streetId), ("@sp", streetPath), ("@gridIds", grids.Select(x => x.Id).ToArray()), ("@gridPaths", grids.Select(x => x.Path).ToArray()),
+                ("@comIds", grids.Select(x => x.CommunityId).ToArray()), ("@comPaths", grids.Select(x => x.CommunityPath).ToArray()), ("@ng", grids.Count),
+                ("@now", now), ("@n", n), ("@step", step), ("@from", from), ("@to", to));
+            Console.WriteLine($"    {to:N0} / {n:N0} demands ({sw.Elapsed.TotalSeconds:0} s)");
+        }
+        await Exec("ANALYZE dem_demands");
+        Console.WriteLine($"==> loaded {n:N0} demands into street QH01 across {grids.Count} grid branches in {sw.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>The scope filter EF adds to every demand query for the bench user (one grant: a plain prefix).</summary>
+    public const string ScopeSql = """ "TenantId" = @t AND "OrgPath" LIKE @scope """;
+
+    public static (string, object?) Scope(Target target) => ("@scope", target.ScopePath + "%");
+}
+
+/// <summary>
+/// The demand list of a street with millions of demands: first page, a state filter, a deep page, a ticket search,
+/// and the list page. The baseline is the SQL of the same query: count, page, and the handler names.
+/// </summary>
+public sealed class DemandListScenario : Scenario
+{
+    public override string Name => "demand-list";
+    public override string Description => "demand list of a street with --demands N (2,000,000) demands: pages, filter, search vs the same SQL";
+
+    public override async Task<IReadOnlyList<Operation>> PrepareAsync(ScenarioContext ctx, CancellationToken ct)
+    {
+        var target = await DemandData.EnsureAsync(ctx, ct);
+        var t = ("@t", ctx.Id(ctx.TenantId));
+        var scope = DemandData.Scope(target);
+        var names = new Sql("""SELECT "Id", "ShortName", "Name" FROM org_units WHERE "TenantId" = @t AND "Id" = ANY(@ids)""", t, ("@ids", await HandlersAsync(ctx, target, ct)));
+        var columns = """ "Id", "TicketNo", "CategoryName", "Description", "State", "Level", "HandlerUnitId", "CreatedAt", "ResolveDueAt", "Overdue" """;
+        Sql[] List(string where, int offset, params (string, object?)[] p) =>
+        [
+            new($"""SELECT COUNT(*) FROM dem_demands WHERE {DemandData.ScopeSql} {where}""", [t, scope, .. p]),
+            new($"""SELECT {columns} FROM dem_demands WHERE {DemandData.ScopeSql} {where} ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 20 OFFSET {offset}""", [t, scope, .. p]),
+            names,
+        ];
+        var ticket = $"BN{target.Demands / 3:0000000000}";
+        var search = """AND ("TicketNo" = @q OR strpos("Description", @q) > 0 OR ("Address" IS NOT NULL AND strpos("Address", @q) > 0))""";
+        return
+        [
+            new("list", "/api/v1/demands?pageSize=20", Caller.Api, List("", 0), body => Check(body, target.Demands)),
+            new("list-state", "/api/v1/demands?state=Submitted&pageSize=20", Caller.Api, List("""AND "State" = 'Submitted'""", 0), body => Check(body, null)),
+            new("list-deep", "/api/v1/demands?page=500&pageSize=20", Caller.Api, List("", 9980), body => Check(body, target.Demands)),
+            new("search", $"/api/v1/demands?q={ticket}&pageSize=20", Caller.Api, List(search, 0, ("@q", ticket)),
+                body => body.Contains(ticket) ? null : $"the search does not find {ticket}"),
+            new("page", "/demands", Caller.Page, List("", 0), body => body.Contains("群众诉求") ? null : "not the demand list page"),
+        ];
+    }
+
+    /// <summary>The handlers of the first page (the names the list looks up).</summary>
+    static async Task<Guid[]> HandlersAsync(ScenarioContext ctx, DemandData.Target target, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        await using var cmd = BaselineRunner.Command(ctx.Connection, new Sql($"""
+            SELECT DISTINCT "HandlerUnitId" FROM (SELECT "HandlerUnitId" FROM dem_demands WHERE {DemandData.ScopeSql}
+            ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 20) x
+            """, ("@t", ctx.Id(ctx.TenantId)), DemandData.Scope(target)));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) ids.Add(r.GetGuid(0));
+        return [.. ids];
+    }
+
+    static string? Check(string body, long? total)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var items = doc.RootElement.GetProperty("items").GetArrayLength();
+        if (items != 20) return $"expected 20 items, got {items}";
+        var got = doc.RootElement.GetProperty("total").GetInt64();
+        return total is { } want && got < want * 0.99 ? $"expected about {want:N0} in total, got {got:N0}" : null;
+    }
+}
+
+/// <summary>
+/// The figures of a street with millions of demands: the default 30 days, a whole year, and the figures page.
+/// The baseline is the SQL of the same query: the unit, the category × level GROUP BY, the slowest handlers, their names.
+/// </summary>
+public sealed class DemandFiguresScenario : Scenario
+{
+    public override string Name => "demand-figures";
+    public override string Description => "demand figures of a street with --demands N (2,000,000) demands: 30 days, a year, the page vs the same SQL";
+
+    public override async Task<IReadOnlyList<Operation>> PrepareAsync(ScenarioContext ctx, CancellationToken ct)
+    {
+        var target = await DemandData.EnsureAsync(ctx, ct);
+        var t = ("@t", ctx.Id(ctx.TenantId));
+        var scope = DemandData.Scope(target);
+        var offset = TimeSpan.FromHours(8);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow + offset);
+        DateTime Start(DateOnly d) => DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - offset, DateTimeKind.Utc);
+
+        Sql[] Figures(DateOnly from, DateOnly to)
+        {
+            (string, object?)[] p = [t, scope, ("@under", target.StreetPath + "%"), ("@start", Start(from)), ("@end", Start(to.AddDays(1)))];
+            const string where = """
+                WHERE "TenantId" = @t AND "OrgPath" LIKE @scope AND "OrgPath" LIKE @under AND "CreatedAt" >= @start AND "CreatedAt" < @end AND "State" <> 'Merged'
+                """;
+            return
+            [
+                new("""
+                    SELECT "Id", "Path", "Name", "ShortName" FROM org_units WHERE "TenantId" = @t AND "Path" LIKE @scope AND "Id" = @id LIMIT 1
+                    """, t, scope, ("@id", target.StreetId)),
+                new($"""
+                    SELECT "CategoryName", "Level", COUNT(*),
+                        SUM(CASE WHEN "FirstResponseAt" IS NOT NULL THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "FirstResponseAt" IS NOT NULL AND ("FirstResponseDueAt" IS NULL OR "FirstResponseAt" <= "FirstResponseDueAt") THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolvedAt" IS NOT NULL THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL THEN "ResolveHours" ELSE 0 END),
+                        SUM(CASE WHEN "Overdue" THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'Satisfied' THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'BasicallySatisfied' THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'Unsatisfied' THEN 1 ELSE 0 END)
+                    FROM dem_demands {where}
+                    GROUP BY "CategoryName", "Level"
+                    """, p),
+                new($"""
+                    SELECT "HandlerUnitId", COUNT(*), AVG("ResolveHours") AS "Avg"
+                    FROM dem_demands {where} AND "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL
+                    GROUP BY "HandlerUnitId" ORDER BY "Avg" DESC, "HandlerUnitId" LIMIT 5
+                    """, p),
+                new("""SELECT "Id", "ShortName", "Name" FROM org_units WHERE "TenantId" = @t AND "Id" = ANY(@ids)""", t, ("@ids", new[] { target.StreetId })),
+            ];
+        }
+
+        var yearFrom = today.AddDays(-364);
+        return
+        [
+            new("figures", $"/api/v1/demands/figures?unitId={target.StreetId}", Caller.Api, Figures(today.AddDays(-29), today), Check),
+            new("figures-year", $"/api/v1/demands/figures?unitId={target.StreetId}&from={yearFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}", Caller.Api,
+                Figures(yearFrom, today), Check),
+            new("page", $"/demands/figures?unitId={target.StreetId}", Caller.Page, Figures(today.AddDays(-29), today),
+                body => body.Contains("满意率") ? null : "not the figures page"),
+        ];
+    }
+
+    static string? Check(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var received = doc.RootElement.GetProperty("received").GetInt32();
+        if (received == 0) return "no demands counted";
+        return doc.RootElement.GetProperty("byCategory").GetArrayLength() == 0 ? "no categories" : null;
+    }
+}
