@@ -23,6 +23,10 @@ public sealed class BenchOptions
     public long Count { get; private set; } = 1_000_000;
     public string Role { get; private set; } = "district";
     public bool Help { get; private set; }
+    /// <summary>review-aggregate: the size of the round (units × reviewers × items); units are capped by the district's size.</summary>
+    public int ReviewUnits { get; private set; } = 300;
+    public int ReviewReviewers { get; private set; } = 10;
+    public int ReviewItems { get; private set; } = 100;
 
     public const string Usage = """
         Lianxin benchmark harness: generate a district, load it, run a scenario over HTTP and as raw SQL.
@@ -41,6 +45,7 @@ public sealed class BenchOptions
           --warmup S              unmeasured warm-up before each phase                              [2]
           --count N               at most N requests per phase                                      [1000000]
           --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
+          --review U,R,I          review-aggregate: units × reviewers × items of the round (units need --size L for 300) [300,10,100]
           --list                  list scenarios
         """;
 
@@ -77,6 +82,11 @@ public sealed class BenchOptions
                 case "--role":
                     o.Role = Next().ToLowerInvariant();
                     if (o.Role is not ("district" or "street")) throw new ArgumentException("--role is district or street");
+                    break;
+                case "--review":
+                    var dims = Next().Split(',', 'x').Select(int.Parse).ToArray();
+                    if (dims.Length != 3 || dims.Any(d => d <= 0) || dims[2] < 4) throw new ArgumentException("--review is units,reviewers,items (items at least 4)");
+                    (o.ReviewUnits, o.ReviewReviewers, o.ReviewItems) = (dims[0], dims[1], dims[2]);
                     break;
                 case "--list": o.List = true; break;
                 case "-h" or "--help": o.Help = true; break;

@@ -87,7 +87,7 @@ public static class ScoreSheets
         var now = clock.Now();
         sheet.Entries = r.Entries.ToDictionary(e => e.Key, e => e.Value with { Note = string.IsNullOrWhiteSpace(e.Value.Note) ? null : e.Value.Note.Trim() });
         sheet.Comment = string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim();
-        sheet.Total = ScoreRules.Score(def, sheet.Entries).Total;
+        sheet.Rescore(def);
         sheet.UpdatedAt = now;
         if (r.Submit)
         {
