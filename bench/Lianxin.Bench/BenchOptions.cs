@@ -27,6 +27,10 @@ public sealed class BenchOptions
     /// <summary>Print the SQL EF sends (to hold the baselines against it).</summary>
     public bool ShowSql { get; private set; }
     public bool Help { get; private set; }
+    /// <summary>review-aggregate: the size of the round (units × reviewers × items); units are capped by the district's size.</summary>
+    public int ReviewUnits { get; private set; } = 300;
+    public int ReviewReviewers { get; private set; } = 10;
+    public int ReviewItems { get; private set; } = 100;
 
     public const string Usage = """
         Lianxin benchmark harness: generate a district, load it, run a scenario over HTTP and as raw SQL.
@@ -47,6 +51,7 @@ public sealed class BenchOptions
           --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
           --demands N             demands in street QH01 for the demand-list and demand-figures scenarios [2000000]
           --show-sql              log the SQL the app sends through EF (to compare with the baselines)
+          --review U,R,I          review-aggregate: units × reviewers × items of the round (units need --size L for 300) [300,10,100]
           --list                  list scenarios
         """;
 
@@ -86,6 +91,11 @@ public sealed class BenchOptions
                     break;
                 case "--demands": o.Demands = Positive(long.Parse(Next()), "--demands"); break;
                 case "--show-sql": o.ShowSql = true; break;
+                case "--review":
+                    var dims = Next().Split(',', 'x').Select(int.Parse).ToArray();
+                    if (dims.Length != 3 || dims.Any(d => d <= 0) || dims[2] < 4) throw new ArgumentException("--review is units,reviewers,items (items at least 4)");
+                    (o.ReviewUnits, o.ReviewReviewers, o.ReviewItems) = (dims[0], dims[1], dims[2]);
+                    break;
                 case "--list": o.List = true; break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

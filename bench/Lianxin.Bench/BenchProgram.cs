@@ -80,7 +80,7 @@ public static class BenchProgram
         // 4. The scenario's operations, each measured over HTTP and as raw SQL.
         IReadOnlyList<Operation> operations;
         await using (var conn = database.Open())
-            operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant), ct);
+            operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant, o), ct);
         if (o.Operations is { } only)
             operations = operations.Where(op => only.Contains(op.Name, StringComparer.OrdinalIgnoreCase)).ToList();
 

@@ -20,8 +20,9 @@ public sealed record Sql(string Text, IReadOnlyDictionary<string, object?> Param
 public sealed record Operation(string Name, string Path, Caller Caller, IReadOnlyList<Sql> Baseline, Func<string, string?>? Check = null);
 
 /// <summary>What a scenario may use while it prepares: the loaded database and its district.</summary>
-public sealed class ScenarioContext(BenchDatabase database, DbConnection connection, Guid tenantId)
+public sealed class ScenarioContext(BenchDatabase database, DbConnection connection, Guid tenantId, BenchOptions options)
 {
+    public BenchOptions Options { get; } = options;
     public BenchDatabase Database { get; } = database;
     public DbConnection Connection { get; } = connection;
     public Guid TenantId { get; } = tenantId;

@@ -18,6 +18,7 @@ public static class ReviewsModule
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
         app.MapReviewsApi();
+        app.MapReviewPhotosApi();
         return app;
     }
 }

@@ -77,6 +77,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<StarAward> StarAwards => Set<StarAward>();
+    public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)

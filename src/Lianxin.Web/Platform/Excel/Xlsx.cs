@@ -6,15 +6,23 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Lianxin.Web.Platform.Excel;
 
 /// <summary>
-/// The small Excel helper every module shares: write one sheet from rows under Chinese headers, read a
-/// sheet's rows by header. Streams (OpenXmlWriter/Reader) so a 100,000-row roster stays cheap.
-/// Everything is written as text: ID numbers and phones must not turn into numbers in Excel.
+/// The small Excel helper every module shares: write sheets from rows under Chinese headers, read a
+/// sheet's rows by header, or a named sheet's raw rows. Streams (OpenXmlWriter/Reader) so a 100,000-row roster stays cheap.
+/// Everything is written as text (ID numbers and phones must not turn into numbers in Excel) unless wrapped
+/// in <see cref="Number"/>, which writes a numeric cell Excel can sum and sort.
 /// </summary>
 public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Write([new XlsxSheet(sheetName, headers, rows)]);
+
+    /// <summary>A numeric cell (null: an empty cell). Other values are written as text.</summary>
+    public static XlsxNumber Number(double? value) => new(value);
+
+    /// <summary>A workbook of several named sheets, in order.</summary>
+    public static byte[] Write(IReadOnlyList<XlsxSheet> sheets)
     {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
@@ -22,21 +30,32 @@ public static class Xlsx
             var wb = doc.AddWorkbookPart();
             var styles = wb.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Styles();
-            var ws = wb.AddNewPart<WorksheetPart>();
-            using (var w = OpenXmlWriter.Create(ws))
+            var list = new Sheets();
+            uint id = 1;
+            foreach (var sheet in sheets)
             {
-                w.WriteStartElement(new Worksheet());
-                w.WriteStartElement(new Columns());
-                for (uint i = 1; i <= headers.Count; i++)
-                    w.WriteElement(new Column { Min = i, Max = i, Width = 16, CustomWidth = true });
-                w.WriteEndElement();
-                w.WriteStartElement(new SheetData());
-                WriteRow(w, headers.Cast<object?>().ToList(), bold: true);
-                foreach (var row in rows) WriteRow(w, row, bold: false);
-                w.WriteEndElement();
-                w.WriteEndElement();
+                var ws = wb.AddNewPart<WorksheetPart>();
+                using (var w = OpenXmlWriter.Create(ws))
+                {
+                    w.WriteStartElement(new Worksheet());
+                    var width = Math.Max(sheet.Headers.Count, sheet.Title.Count > 0 ? 1 : 0);
+                    if (width > 0)
+                    {
+                        w.WriteStartElement(new Columns());
+                        for (uint i = 1; i <= width; i++)
+                            w.WriteElement(new Column { Min = i, Max = i, Width = 16, CustomWidth = true });
+                        w.WriteEndElement();
+                    }
+                    w.WriteStartElement(new SheetData());
+                    foreach (var line in sheet.Title) WriteRow(w, [line], bold: true);
+                    if (sheet.Headers.Count > 0) WriteRow(w, sheet.Headers.Cast<object?>().ToList(), bold: true);
+                    foreach (var row in sheet.Rows) WriteRow(w, row, bold: false);
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                }
+                list.AppendChild(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = id++, Name = sheet.Name });
             }
-            wb.Workbook = new Workbook(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = sheetName }));
+            wb.Workbook = new Workbook(list);
             wb.Workbook.Save();
         }
         return ms.ToArray();
@@ -47,9 +66,17 @@ public static class Xlsx
         w.WriteStartElement(new Row());
         foreach (var v in values)
         {
+            if (v is XlsxNumber number)
+            {
+                if (number.Value is { } d && double.IsFinite(d))
+                {
+                    w.WriteElement(new Cell { DataType = CellValues.Number, CellValue = new CellValue(d), StyleIndex = bold ? 1U : 0U });
+                    continue;
+                }
+            }
             var text = v switch
             {
-                null => "",
+                null or XlsxNumber => "",
                 DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -76,11 +103,60 @@ public static class Xlsx
     {
         using var doc = SpreadsheetDocument.Open(stream, false);
         var wb = doc.WorkbookPart ?? throw new InvalidDataException("不是有效的 Excel 文件。");
-        var shared = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = SharedStrings(wb);
         var first = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Excel 文件没有工作表。");
-        var ws = (WorksheetPart)wb.GetPartById(first.Id!);
         var result = new List<SheetRow>();
         string[]? headers = null;
+        foreach (var (number, row) in Rows((WorksheetPart)wb.GetPartById(first.Id!), shared))
+        {
+            if (headers is null)
+            {
+                headers = new string[row.Keys.Max() + 1];
+                foreach (var (i, h) in row) headers[i] = h;
+                continue;
+            }
+            var values = new Dictionary<string, string>();
+            foreach (var (i, v) in row)
+                if (i < headers.Length && !string.IsNullOrEmpty(headers[i])) values[headers[i]] = v;
+            result.Add(new SheetRow(number ?? result.Count + 2, values));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The named sheets' rows as they stand, no header mapping: each non-empty row with its Excel row number and its cell texts
+    /// by column (gaps filled with ""). A name the workbook lacks is missing from the answer. A file that is not an .xlsx
+    /// workbook throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static Dictionary<string, List<XlsxRow>> ReadRaw(Stream stream, params string[] sheetNames)
+    {
+        SpreadsheetDocument doc;
+        try { doc = SpreadsheetDocument.Open(stream, false); }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or IOException) { throw new InvalidDataException("不是有效的 Excel 文件。", e); }
+        using (doc)
+        {
+            var wb = doc.WorkbookPart ?? throw new InvalidDataException("不是有效的 Excel 文件。");
+            var shared = SharedStrings(wb);
+            var result = new Dictionary<string, List<XlsxRow>>();
+            foreach (var name in sheetNames)
+            {
+                var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name == name);
+                if (sheet is null) continue;
+                result[name] = Rows((WorksheetPart)wb.GetPartById(sheet.Id!), shared)
+                    .Select((r, n) => new XlsxRow(r.Number ?? n + 1, Enumerable.Range(0, r.Cells.Keys.Max() + 1).Select(i => r.Cells.GetValueOrDefault(i, "")).ToList()))
+                    .ToList();
+            }
+            return result;
+        }
+    }
+
+    static List<string> SharedStrings(WorkbookPart wb) =>
+        wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+
+    /// <summary>The non-empty rows of a sheet: Excel row number and trimmed cell texts by column index, shared strings resolved.</summary>
+    static IEnumerable<(int? Number, Dictionary<int, string> Cells)> Rows(WorksheetPart ws, List<string> shared)
+    {
+        var rows = new List<(int?, Dictionary<int, string>)>();
         // A plain XmlReader over the sheet: the SDK's element readers cost more than the rest of an import.
         using var part = ws.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = System.Xml.XmlReader.Create(part, new System.Xml.XmlReaderSettings { IgnoreWhitespace = false, IgnoreComments = true });
@@ -124,7 +200,7 @@ public static class Xlsx
                     break;
             }
         }
-        return result;
+        return rows;
 
         void EndCell()
         {
@@ -139,16 +215,7 @@ public static class Xlsx
             var row = cells!;
             cells = null;
             if (row.Count == 0 || row.Values.All(string.IsNullOrEmpty)) return;
-            if (headers is null)
-            {
-                headers = new string[row.Keys.Max() + 1];
-                foreach (var (i, h) in row) headers[i] = h;
-                return;
-            }
-            var values = new Dictionary<string, string>();
-            foreach (var (i, v) in row)
-                if (i < headers.Length && !string.IsNullOrEmpty(headers[i])) values[headers[i]] = v;
-            result.Add(new SheetRow(int.TryParse(rowNumber, out var n) ? n : result.Count + 2, values));
+            rows.Add((int.TryParse(rowNumber, out var n) ? n : null, row));
         }
     }
 
@@ -174,6 +241,21 @@ public static class Xlsx
         }
         return n - 1;
     }
+}
+
+/// <summary>One sheet of a workbook to write: optional bold title lines, a bold header row (none when empty), then the rows.</summary>
+public record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)
+{
+    public IReadOnlyList<string> Title { get; init; } = [];
+}
+
+/// <summary>A value written as a numeric cell; see <see cref="Xlsx.Number"/>.</summary>
+public readonly record struct XlsxNumber(double? Value);
+
+/// <summary>A raw row of <see cref="Xlsx.ReadRaw"/>: its Excel row number and cell texts by column.</summary>
+public record XlsxRow(int Number, IReadOnlyList<string> Cells)
+{
+    public string this[int column] => column < Cells.Count ? Cells[column] : "";
 }
 
 public record SheetRow(int Number, IReadOnlyDictionary<string, string> Values)

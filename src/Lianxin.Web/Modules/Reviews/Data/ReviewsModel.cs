@@ -52,6 +52,7 @@ public static class ReviewsModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.EntriesJson).HasMaxLength(200_000);
             e.Property(x => x.Comment).HasMaxLength(2000);
+            e.Property(x => x.SectionTotalsJson).HasMaxLength(4000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId, x.ReviewerId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.ReviewerId });
@@ -88,6 +89,17 @@ public static class ReviewsModel
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.State });
             e.HasIndex(x => new { x.TenantId, x.RoundId });
             e.HasQueryFilter(db.InScope<Rectification>(x => x.OrgPath));
+        });
+        b.Entity<ReviewPhoto>(e =>
+        {
+            e.ToTable("rev_photos");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.ItemCode).HasMaxLength(40);
+            e.Property(x => x.ContentType).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.SheetId });
+            e.HasIndex(x => new { x.TenantId, x.FindingId });
+            e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId });
+            e.HasQueryFilter(db.InScope<ReviewPhoto>(x => x.OrgPath));
         });
         b.Entity<StarAward>(e =>
         {

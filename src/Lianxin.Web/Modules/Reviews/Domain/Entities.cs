@@ -44,6 +44,9 @@ public class ReviewRound : Entity, IOrgScoped, IVersioned
     public Guid? PreviousRoundId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
+    /// <summary>The days of the visits (Asia/Shanghai dates); every visit time on the itinerary falls inside them.</summary>
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
     public int Version { get; set; }
 
     public AggregationSettings Settings => new(Aggregation, TrimMinReviewers,
@@ -98,11 +101,43 @@ public class ScoreSheet : Entity, IOrgScoped, IVersioned
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>Cache of the weighted points per section (section code → points) computed with <see cref="Total"/> from the
+    /// entries, so results read a few numbers per sheet instead of parsing and scoring every item. Null = not computed for the
+    /// current entries (setting <see cref="Entries"/> clears it); readers then score the entries themselves.</summary>
+    public string? SectionTotalsJson { get; set; }
+
     public Dictionary<string, ItemEntry> Entries
     {
         get => JsonSerializer.Deserialize<Dictionary<string, ItemEntry>>(EntriesJson, ReviewJson.Options)!;
-        set => EntriesJson = JsonSerializer.Serialize(value, ReviewJson.Options);
+        set { EntriesJson = JsonSerializer.Serialize(value, ReviewJson.Options); SectionTotalsJson = null; }
     }
+
+    /// <summary>Scores the entries against the round's rubric and keeps the total and the section points with the sheet.</summary>
+    public SheetResult Rescore(RubricDefinition rubric)
+    {
+        var result = ScoreRules.Score(rubric, Entries);
+        Total = result.Total;
+        SectionTotalsJson = JsonSerializer.Serialize(result.Sections);
+        return result;
+    }
+}
+
+/// <summary>A photo taken on site for one item of a score sheet (<see cref="SheetId"/> + <see cref="ItemCode"/>) or for a
+/// <see cref="Finding"/>. OrgPath is the reviewed unit's, so the scope filter hides it from everyone outside that unit's line.</summary>
+public class ReviewPhoto : Entity, IOrgScoped
+{
+    public Guid RoundId { get; set; }
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public Guid? SheetId { get; set; }
+    public string? ItemCode { get; set; }
+    public Guid? FindingId { get; set; }
+    public string ContentType { get; set; } = "";
+    public int Size { get; set; }
+    /// <summary>Kept out of the audit log (a photo may show people; and it is large).</summary>
+    [Microsoft.AspNetCore.Identity.PersonalData] public byte[] Data { get; set; } = [];
+    public Guid? UploadedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A correction to a published score, with its reason; the sheet keeps the new value, this keeps the story.</summary>

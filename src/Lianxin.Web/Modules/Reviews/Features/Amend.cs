@@ -41,7 +41,7 @@ public static class Amend
         var before = entries.TryGetValue(item!.Code, out var old) ? old.Value : 0;
         entries[item.Code] = (old ?? new ItemEntry(0)) with { Value = r.Value };
         sheet.Entries = entries;
-        sheet.Total = ScoreRules.Score(def, entries).Total;
+        sheet.Rescore(def);
         sheet.UpdatedAt = clock.Now();
         var a = new Amendment
         {

@@ -23,6 +23,9 @@ public class CreateRoundRequest
     public AggregationRule Aggregation { get; set; }
     public int TrimMinReviewers { get; set; } = 5;
     public Dictionary<string, double>? RoleWeights { get; set; }
+    /// <summary>The days of the visits (China dates); visit times must fall inside them.</summary>
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
 }
 
 public record RoundCreated(Guid Id);
@@ -55,6 +58,9 @@ public static class CreateRound
         if (r.Panel.Any(p => (p.PanelRole?.Length ?? 0) > 20)) e.Fail("Panel", "评委角色不能超过 20 个字符。");
         if (r.Aggregation == AggregationRule.TrimmedMean && r.TrimMinReviewers is < 3 or > 50) e.Fail("TrimMinReviewers", "去掉最高最低分所需的最少评委数须在 3 到 50 之间。");
         if (r.RoleWeights?.Any(w => w.Value <= 0 || w.Value > 10) == true) e.Fail("RoleWeights", "角色权重须大于 0 且不超过 10。");
+        foreach (var (key, why) in Itinerary.Check(r.StartsOn, r.EndsOn,
+                     r.Units.Select(v => (units.FirstOrDefault(u => u.Id == v.UnitId) is { } u ? (u.ShortName is { Length: > 0 } sn ? sn : u.Name) : "", v.At?.ToUniversalTime())).ToList()))
+            e.Fail(key, why);
         if (e.Any) return Failure.Invalid(e);
 
         // The previous round of the same owner: the source of "change versus last time".
@@ -65,13 +71,14 @@ public static class CreateRound
             Name = r.Name.Trim(), RubricId = rubric!.Id, OwnerUnitId = owner.Id, OrgPath = owner.Path, State = RoundState.Draft,
             Aggregation = r.Aggregation, TrimMinReviewers = r.TrimMinReviewers,
             RoleWeightsJson = JsonSerializer.Serialize(r.RoleWeights ?? []), PreviousRoundId = previous, CreatedAt = clock.Now(),
+            StartsOn = r.StartsOn, EndsOn = r.StartsOn is null ? null : r.EndsOn ?? r.StartsOn,
         };
         db.ReviewRounds.Add(round);
         var order = 1;
         foreach (var v in r.Units)
         {
             var u = units.First(x => x.Id == v.UnitId);
-            db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitId = u.Id, UnitName = u.ShortName is { Length: > 0 } s ? s : u.Name, OrgPath = u.Path, VisitOrder = order++, VisitAt = v.At });
+            db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitId = u.Id, UnitName = u.ShortName is { Length: > 0 } s ? s : u.Name, OrgPath = u.Path, VisitOrder = order++, VisitAt = v.At?.ToUniversalTime() });
         }
         foreach (var p in r.Panel)
             db.Panelists.Add(new Panelist { RoundId = round.Id, UserId = p.UserId, DisplayName = users.First(x => x.Id == p.UserId).DisplayName, PanelRole = string.IsNullOrWhiteSpace(p.PanelRole) ? "评委" : p.PanelRole.Trim(), OrgPath = owner.Path });

@@ -34,7 +34,8 @@ public class RectificationUpdate
 /// <summary>Findings (问题) become rectifications (整改): the unit works and hands in evidence, the coordinator verifies or rejects.</summary>
 public static class Rectifications
 {
-    public static async Task<Outcome<RectificationRow>> AddFindingAsync(LianxinDb db, TimeProvider clock, Guid roundId, FindingRequest r, CancellationToken ct)
+    public static async Task<Outcome<RectificationRow>> AddFindingAsync(LianxinDb db, TimeProvider clock, Guid roundId, FindingRequest r, CancellationToken ct,
+        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Failure.NotFound;
@@ -65,6 +66,7 @@ public static class Rectifications
         };
         db.Findings.Add(finding);
         db.Rectifications.Add(rect);
+        ReviewPhotos.StageForFinding(db, finding, photos ?? [], now);
         await db.SaveChangesAsync(ct);
         return Row(rect, round.Name, unit.UnitName, finding.ItemCode, now);
     }

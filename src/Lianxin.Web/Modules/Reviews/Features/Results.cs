@@ -40,10 +40,7 @@ public static class ReviewResults
         var def = await db.DefinitionAsync(round.RubricId, ct);
         var units = await db.RoundUnits.Where(u => u.RoundId == round.Id).OrderBy(u => u.VisitOrder).ToListAsync(ct);
         var panel = await db.Panelists.Where(p => p.RoundId == round.Id).ToDictionaryAsync(p => p.UserId, ct);
-        // Read-only here, and every sheet is scored once (a large round has thousands of sheets of a hundred items).
-        var submitted = await db.ScoreSheets.AsNoTracking().Where(s => s.RoundId == round.Id && s.State == SheetState.Submitted).ToListAsync(ct);
-        submitted = submitted.Where(s => panel.ContainsKey(s.ReviewerId)).ToList();
-        var scores = submitted.ToDictionary(s => s.Id, s => ScoreRules.Score(def, s.Entries));
+        var submitted = await SubmittedAsync(db, def, round.Id, panel, ct);
         var previous = round.PreviousRoundId is { } pid
             ? await db.RoundUnits.Where(u => u.RoundId == pid && u.Published).ToDictionaryAsync(u => u.UnitId, ct)
             : [];
@@ -52,12 +49,12 @@ public static class ReviewResults
         var byUnit = submitted.ToLookup(s => s.UnitId);
         var scored = units.Select(u =>
         {
-            var mine = byUnit[u.UnitId].Select(s => (Sheet: s, Result: scores[s.Id])).ToList();
-            var total = Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.Sheet.ReviewerId, panel[m.Sheet.ReviewerId].PanelRole, m.Result.Total)).ToList());
+            var mine = byUnit[u.UnitId].ToList();
+            var total = Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.ReviewerId, panel[m.ReviewerId].PanelRole, m.Total)).ToList());
             var sections = def.Sections.ToDictionary(s => s.Code, s =>
-                Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.Sheet.ReviewerId, panel[m.Sheet.ReviewerId].PanelRole, m.Result.Sections[s.Code])).ToList()) ?? 0);
-            var comments = mine.Where(m => !string.IsNullOrWhiteSpace(m.Sheet.Comment))
-                .Select(m => new ReviewerComment(panel[m.Sheet.ReviewerId].DisplayName, m.Sheet.Comment!)).ToList();
+                Aggregation.Combine(settings, mine.Select(m => new ReviewerValue(m.ReviewerId, panel[m.ReviewerId].PanelRole, m.Sections.GetValueOrDefault(s.Code))).ToList()) ?? 0);
+            var comments = mine.Where(m => !string.IsNullOrWhiteSpace(m.Comment))
+                .Select(m => new ReviewerComment(panel[m.ReviewerId].DisplayName, m.Comment!)).ToList();
             return (Unit: u, Total: total, Sections: sections, Count: mine.Count, Comments: comments);
         }).ToList();
         var ranks = Ranking.Rank(scored.Select(s => (s.Unit.UnitId, s.Total)));
@@ -75,12 +72,36 @@ public static class ReviewResults
         if (withConsistency)
         {
             var threshold = Math.Max(1, def.BaseMax * ConsistencyShare);
-            consistency = Consistency.Measure(submitted.Select(s => (s.UnitId, s.ReviewerId, scores[s.Id].Total)), threshold)
+            consistency = Consistency.Measure(submitted.Select(s => (s.UnitId, s.ReviewerId, s.Total)), threshold)
                 .Select(c => new ConsistencyRow(c.ReviewerId, panel[c.ReviewerId].DisplayName, c.Units, c.MeanDeviation, c.Flagged)).ToList();
         }
         var sectionInfo = def.Sections.Select(s => new SectionInfo(s.Code, s.Title,
             s.Weight * def.Items.Where(i => i.Section == s.Code && i.Type is ItemType.Scored or ItemType.Deduction).Sum(i => i.Max))).ToList();
         return new RoundResults(round.Id, round.Name, round.State, round.State == RoundState.Published, def.BaseMax, sectionInfo, rows, consistency);
+    }
+
+    /// <summary>One submitted sheet as the results need it: its total and weighted points per section.</summary>
+    record SheetScore(Guid Id, Guid UnitId, Guid ReviewerId, string? Comment, double Total, Dictionary<string, double> Sections);
+
+    /// <summary>
+    /// The submitted sheets of the panel with their totals and section points as cached on each sheet when it was saved,
+    /// submitted or amended (<see cref="ScoreSheet.Rescore"/>): a few numbers per sheet, not a hundred items to parse and score.
+    /// A sheet without the cache (written before it existed, or its entries set directly) is scored from its entries here.
+    /// </summary>
+    static async Task<List<SheetScore>> SubmittedAsync(LianxinDb db, RubricDefinition def, Guid roundId, Dictionary<Guid, Panelist> panel, CancellationToken ct)
+    {
+        var rows = await db.ScoreSheets.AsNoTracking().Where(s => s.RoundId == roundId && s.State == SheetState.Submitted)
+            .Select(s => new { s.Id, s.UnitId, s.ReviewerId, s.Comment, s.Total, s.SectionTotalsJson }).ToListAsync(ct);
+        rows = rows.Where(s => panel.ContainsKey(s.ReviewerId)).ToList();
+        var stale = rows.Where(r => r.SectionTotalsJson is null).Select(r => r.Id).ToList();
+        var rescored = new Dictionary<Guid, SheetResult>();
+        if (stale.Count > 0)
+            foreach (var s in await db.ScoreSheets.AsNoTracking().Where(s => stale.Contains(s.Id)).Select(s => new { s.Id, s.EntriesJson }).ToListAsync(ct))
+                rescored[s.Id] = ScoreRules.Score(def, JsonSerializer.Deserialize<Dictionary<string, ItemEntry>>(s.EntriesJson, ReviewJson.Options)!);
+        return rows.Select(r => rescored.TryGetValue(r.Id, out var fresh)
+                ? new SheetScore(r.Id, r.UnitId, r.ReviewerId, r.Comment, fresh.Total, new Dictionary<string, double>(fresh.Sections))
+                : new SheetScore(r.Id, r.UnitId, r.ReviewerId, r.Comment, r.Total, JsonSerializer.Deserialize<Dictionary<string, double>>(r.SectionTotalsJson!) ?? []))
+            .ToList();
     }
 
     /// <summary>Writes the results onto the round's units (what a unit sees of itself) and moves star levels. Caller saves.</summary>

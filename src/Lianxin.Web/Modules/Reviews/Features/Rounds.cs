@@ -16,7 +16,7 @@ public record PanelDto(Guid UserId, string DisplayName, string PanelRole);
 
 public record RoundDetailDto(Guid Id, string Name, RoundState State, string StateName, Guid RubricId, string RubricName, int RubricVersion,
     AggregationRule Aggregation, int TrimMinReviewers, Dictionary<string, double> RoleWeights, Guid? PreviousRoundId, bool Coordinator,
-    List<RoundUnitDto> Units, List<PanelDto> Panel, List<CarriedRectification> Carried, int Version);
+    List<RoundUnitDto> Units, List<PanelDto> Panel, List<CarriedRectification> Carried, int Version, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
 
 /// <summary>A unit's own published result in one round.</summary>
 public record OwnResult(Guid RoundId, string RoundName, DateTime? PublishedAt, double? Total, int? Rank, int Units, double? PreviousTotal, int? PreviousRank, Dictionary<string, double> Sections);
@@ -50,7 +50,7 @@ public static class Rounds
         var panel = await db.Panelists.Where(p => p.RoundId == id).OrderBy(p => p.DisplayName).Select(p => new PanelDto(p.UserId, p.DisplayName, p.PanelRole)).ToListAsync(ct);
         var carried = await Rectifications.CarriedAsync(db, clock, r, units.Select(u => u.UnitId).ToList(), ct);
         return new RoundDetailDto(r.Id, r.Name, r.State, ReviewFlow.Chinese(r.State), r.RubricId, rubric.Name, rubric.VersionNo, r.Aggregation, r.TrimMinReviewers,
-            JsonSerializer.Deserialize<Dictionary<string, double>>(r.RoleWeightsJson) ?? [], r.PreviousRoundId, db.Coordinates(r), units, panel, carried, r.Version);
+            JsonSerializer.Deserialize<Dictionary<string, double>>(r.RoleWeightsJson) ?? [], r.PreviousRoundId, db.Coordinates(r), units, panel, carried, r.Version, r.StartsOn, r.EndsOn);
     }
 
     /// <summary>What a unit sees of itself: its published results (the query filter limits rows to the caller's units).</summary>

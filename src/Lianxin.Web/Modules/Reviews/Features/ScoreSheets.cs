@@ -11,7 +11,11 @@ public record SheetRow(Guid Id, Guid RoundId, string RoundName, RoundState Round
 
 public record SheetDto(Guid Id, Guid RoundId, string RoundName, RoundState RoundState, Guid UnitId, string UnitName, Guid ReviewerId, string Reviewer,
     SheetState State, Dictionary<string, ItemEntry> Entries, string? Comment, SheetResult Result, RubricDefinition Rubric,
-    bool CanEdit, bool CanReopen, string? ReopenReason, int Version, List<CarriedRectification> Carried);
+    bool CanEdit, bool CanReopen, string? ReopenReason, int Version, List<CarriedRectification> Carried, List<PhotoRef> Photos);
+
+/// <summary>Photo changes saved with a sheet (the page's one form): new photos per item code (already checked by
+/// <see cref="Lianxin.Web.Platform.Files.PhotoUpload"/>) and ids of the sheet's photos to remove.</summary>
+public record SheetPhotoChanges(IReadOnlyDictionary<string, List<(string Type, byte[] Data)>> Add, IReadOnlyCollection<Guid> Remove);
 
 public class SaveSheetRequest
 {
@@ -64,10 +68,10 @@ public static class ScoreSheets
             entries, sheet.Comment, ScoreRules.Score(def, entries), def,
             CanEdit: sheet.ReviewerId == db.Scope.UserId && sheet.State == SheetState.Draft && round.State == RoundState.Open,
             CanReopen: coordinator && sheet.State == SheetState.Submitted && round.State is RoundState.Open or RoundState.Closed,
-            sheet.ReopenReason, sheet.Version, carried);
+            sheet.ReopenReason, sheet.Version, carried, await ReviewPhotos.OfSheetAsync(db, sheet.Id, ct));
     }
 
-    public static async Task<Outcome<SheetRow>> SaveAsync(LianxinDb db, TimeProvider clock, Guid id, SaveSheetRequest r, CancellationToken ct)
+    public static async Task<Outcome<SheetRow>> SaveAsync(LianxinDb db, TimeProvider clock, Guid id, SaveSheetRequest r, CancellationToken ct, SheetPhotoChanges? photos = null)
     {
         if (await LoadAsync(db, id, ct) is not var (sheet, round, _)) return Failure.NotFound;
         if (sheet.ReviewerId != db.Scope.UserId) return Failure.Forbidden;
@@ -85,9 +89,15 @@ public static class ScoreSheets
         if (errors.Any) return Failure.Invalid(errors);
 
         var now = clock.Now();
+        if (photos is not null)
+        {
+            // Checked before anything changes: a photo too many leaves the scores unsaved as well (one save, one transaction).
+            var photoErrors = await ReviewPhotos.StageForSheetAsync(db, sheet, def, photos.Add, photos.Remove, now, ct);
+            if (photoErrors.Any) { db.ChangeTracker.Clear(); return Failure.Invalid(photoErrors); }
+        }
         sheet.Entries = r.Entries.ToDictionary(e => e.Key, e => e.Value with { Note = string.IsNullOrWhiteSpace(e.Value.Note) ? null : e.Value.Note.Trim() });
         sheet.Comment = string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim();
-        sheet.Total = ScoreRules.Score(def, sheet.Entries).Total;
+        sheet.Rescore(def);
         sheet.UpdatedAt = now;
         if (r.Submit)
         {

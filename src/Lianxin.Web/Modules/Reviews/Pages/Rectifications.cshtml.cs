@@ -11,6 +11,8 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
 {
     public List<RectificationRow> Rows { get; private set; } = [];
     public bool OpenOnly { get; private set; }
+    /// <summary>The photos of the findings behind the listed rectifications.</summary>
+    public List<PhotoRef> Photos { get; private set; } = [];
     public bool Manages => Db.Scope.CanAnywhere(Permission.ReviewManage);
 
     public async Task OnGetAsync(bool? all, CancellationToken ct) => await ShowAsync(all != true, ct);
@@ -31,6 +33,7 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
     {
         OpenOnly = openOnly;
         Rows = await Features.Rectifications.ListAsync(Db, clock, null, null, openOnly, ct);
+        Photos = await ReviewPhotos.OfFindingsAsync(Db, Rows.Select(r => r.FindingId).ToList(), ct);
         ViewData["Title"] = "整改任务";
         Crumbs(new Crumb("整改任务"));
     }

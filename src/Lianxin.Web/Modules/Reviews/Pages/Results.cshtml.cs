@@ -19,6 +19,8 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     /// <summary>Submitted sheets the coordinator may correct once published; empty for everyone else.</summary>
     public List<AmendableSheet> Amendable { get; private set; } = [];
     public List<RubricItem> Items { get; private set; } = [];
+    /// <summary>Photos of the round (items of submitted sheets, findings), shown per unit.</summary>
+    public List<PhotoRef> Photos { get; private set; } = [];
 
     /// <summary>Current star level per unit of the round, shown to the coordinator with a manual 摘牌 form.</summary>
     public Dictionary<Guid, int> StarLevels { get; private set; } = [];
@@ -64,6 +66,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
         }
         Results = outcome.Value!;
         Print = print == true;
+        if (!Print) Photos = await ReviewPhotos.OfRoundAsync(Db, id, ct);
         if (Results.Published && !Print && await Db.RoundAsync(id, ct) is { } round && Db.Coordinates(round))
         {
             Items = (await Db.DefinitionAsync(round.RubricId, ct)).Items.Where(i => i.Type is ItemType.Scored or ItemType.Bonus).ToList();

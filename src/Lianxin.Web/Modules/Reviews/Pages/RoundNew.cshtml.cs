@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
@@ -18,9 +19,15 @@ public class RoundInput
     public Guid? Leader { get; set; }
     public AggregationRule Aggregation { get; set; }
     public int TrimMinReviewers { get; set; } = 5;
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    /// <summary>Unit id → its place on the route (1, 2, …); units without one follow in the list's order.</summary>
+    public Dictionary<Guid, int?> Order { get; set; } = [];
+    /// <summary>Unit id → visit time as the datetime-local field sends it (China time, yyyy-MM-ddTHH:mm).</summary>
+    public Dictionary<Guid, string?> At { get; set; } = [];
 }
 
-/// <summary>A new round (draft) owned by the caller's street: rubric, units in visit order, panel, aggregation rule.</summary>
+/// <summary>A new round (draft) owned by the caller's street: rubric, days, units with their place and time on the route, panel, aggregation rule.</summary>
 public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
 {
     [BindProperty] public RoundInput Input { get; set; } = new();
@@ -39,11 +46,29 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        var order = Candidates.Select(c => c.Id).ToList();
+        var listed = Candidates.Select(c => c.Id).ToList();
+        var route = Input.Units.Distinct().Select(u => (Id: u, Order: Input.Order.GetValueOrDefault(u), At: Input.At.GetValueOrDefault(u))).ToList();
+        var orders = route.Where(v => v.Order is not null).Select(v => v.Order!.Value).ToList();
+        if (orders.Any(o => o < 1 || o > 999)) ModelState.AddModelError("Input.Itinerary", "观摩顺序须为 1 到 999 之间的整数。");
+        else if (orders.Distinct().Count() != orders.Count) ModelState.AddModelError("Input.Itinerary", "观摩顺序不能重复。");
+        var visits = new List<Visit>();
+        foreach (var v in route.OrderBy(v => v.Order ?? int.MaxValue).ThenBy(v => listed.IndexOf(v.Id)))
+        {
+            DateTime? at = null;
+            if (!string.IsNullOrWhiteSpace(v.At))
+            {
+                if (DateTime.TryParseExact(v.At, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                    at = DateTime.SpecifyKind(local - Itinerary.Offset, DateTimeKind.Utc);
+                else ModelState.AddModelError("Input.Itinerary", "观摩时间格式不正确。");
+            }
+            visits.Add(new Visit(v.Id, at));
+        }
+        if (!ModelState.IsValid) return Page();
         var request = new CreateRoundRequest
         {
             OwnerUnitId = Owner.Id, Name = Input.Name, RubricId = Input.RubricId, Aggregation = Input.Aggregation, TrimMinReviewers = Input.TrimMinReviewers,
-            Units = Input.Units.OrderBy(order.IndexOf).Select(u => new Visit(u, null)).ToList(),
+            StartsOn = Input.StartsOn, EndsOn = Input.EndsOn,
+            Units = visits,
             Panel = Input.Panel.Select(p => new PanelSeat(p, p == Input.Leader ? "组长" : "评委")).ToList(),
             RoleWeights = new() { ["组长"] = 2 },
         };

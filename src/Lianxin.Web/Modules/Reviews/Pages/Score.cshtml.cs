@@ -5,7 +5,9 @@ using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Files;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
@@ -22,6 +24,8 @@ public class ScoreInput
     public string? Comment { get; set; }
     public int Version { get; set; }
     public bool Submit { get; set; }
+    /// <summary>Ids of this sheet's photos ticked for removal.</summary>
+    public List<Guid> RemovePhotos { get; set; } = [];
 }
 
 /// <summary>The scoring page: phone first, one card per section, big inputs; save as draft or submit.</summary>
@@ -29,12 +33,15 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
 {
     [BindProperty] public ScoreInput Input { get; set; } = new();
     public SheetDto Sheet { get; private set; } = null!;
+    /// <summary>Findings recorded at this unit in this round, with their photos.</summary>
+    public List<Finding> Findings { get; private set; } = [];
+    public List<PhotoRef> FindingPhotos { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await ScoreSheets.GetAsync(Db, clock, id, ct);
         if (!outcome.IsOk) return Fail(outcome);
-        Show(outcome.Value!);
+        await ShowAsync(outcome.Value!, ct);
         Input = new ScoreInput
         {
             Version = Sheet.Version, Comment = Sheet.Comment,
@@ -57,9 +64,20 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             if (double.TryParse(i.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) entries[i.Code] = new ItemEntry(v, i.Note);
             else errors.Fail($"Entries.{i.Code}", "请填写数字。");
         }
+        // Photos per item come as file fields photo_<code>; each set is checked (count, size, real image) before anything is saved.
+        var add = new Dictionary<string, List<(string Type, byte[] Data)>>();
+        foreach (var code in Input.Items.Select(i => i.Code).Distinct())
+        {
+            var files = Request.HasFormContentType ? Request.Form.Files.GetFiles($"photo_{code}") : [];
+            if (files.Count == 0) continue;
+            var (photos, photoErrors) = await PhotoUpload.ReadAsync(files, ct, $"Photos.{code}");
+            foreach (var (k, v) in photoErrors) errors.Fail(k, v[0]);
+            add[code] = photos;
+        }
         var outcome = errors.Any
             ? (Outcome<SheetRow>)Failure.Invalid(errors)
-            : await ScoreSheets.SaveAsync(Db, clock, id, new SaveSheetRequest { Entries = entries, Comment = Input.Comment, Version = Input.Version, Submit = Input.Submit }, ct);
+            : await ScoreSheets.SaveAsync(Db, clock, id, new SaveSheetRequest { Entries = entries, Comment = Input.Comment, Version = Input.Version, Submit = Input.Submit }, ct,
+                new SheetPhotoChanges(add, Input.RemovePhotos));
         if (outcome.IsOk)
         {
             TempData["Flash"] = Input.Submit ? "评分已提交。" : "草稿已保存。";
@@ -67,7 +85,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         }
         var again = await ScoreSheets.GetAsync(Db, clock, id, ct);
         if (!again.IsOk) return Fail(again);
-        Show(again.Value!);
+        await ShowAsync(again.Value!, ct);
         return Fail(outcome);
     }
 
@@ -78,8 +96,11 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         if (!sheet.IsOk) return Fail(sheet);
         // The date a person picks is a local (Asia/Shanghai) day: due at its end.
         DateTime? due = deadline is { } d ? DateTime.SpecifyKind(d.Date.AddDays(1).AddHours(-8), DateTimeKind.Utc) : null;
-        var outcome = await Features.Rectifications.AddFindingAsync(Db, clock, sheet.Value!.RoundId,
-            new FindingRequest { UnitId = sheet.Value.UnitId, ItemCode = itemCode, Description = description ?? "", Owner = owner ?? "", Deadline = due }, ct);
+        var (photos, photoErrors) = await PhotoUpload.ReadAsync(Request.HasFormContentType ? Request.Form.Files.GetFiles("findingPhotos") : [], ct);
+        var outcome = photoErrors.Any
+            ? (Outcome<RectificationRow>)Failure.Invalid(photoErrors)
+            : await Features.Rectifications.AddFindingAsync(Db, clock, sheet.Value!.RoundId,
+                new FindingRequest { UnitId = sheet.Value.UnitId, ItemCode = itemCode, Description = description ?? "", Owner = owner ?? "", Deadline = due }, ct, photos);
         if (outcome.IsOk)
         {
             TempData["Flash"] = "问题已记录，已生成整改任务。";
@@ -89,12 +110,17 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         return Fail(outcome, "Finding");
     }
 
-    void Show(SheetDto sheet)
+    async Task ShowAsync(SheetDto sheet, CancellationToken ct)
     {
         Sheet = sheet;
+        Findings = await Db.Findings.AsNoTracking().Where(f => f.RoundId == sheet.RoundId && f.UnitId == sheet.UnitId).OrderBy(f => f.At).ToListAsync(ct);
+        FindingPhotos = await ReviewPhotos.OfFindingsAsync(Db, Findings.Select(f => f.Id).ToList(), ct);
         ViewData["Title"] = $"评分：{sheet.UnitName}";
         Crumbs(new Crumb("我的评分", "/reviews/sheets"), new Crumb(sheet.UnitName));
     }
+
+    public string? PhotoErrorFor(string code) =>
+        ModelState.TryGetValue($"Input.Photos.{code}", out var s) && s.Errors.Count > 0 ? s.Errors[0].ErrorMessage : null;
 
     public string? ErrorFor(string code) =>
         ModelState.TryGetValue($"Input.Entries.{code}", out var s) && s.Errors.Count > 0 ? s.Errors[0].ErrorMessage : null;
