@@ -146,11 +146,13 @@ public class Open311Tests(LianxinApp app)
         Assert.Contains(community.GetProperty("values").EnumerateArray(), v => v.GetProperty("key").GetString() == p.CommunityCode && v.GetProperty("name").GetString() == "和平社区");
         Assert.Contains(attrs.Single(a => a.GetProperty("code").GetString() == "compound").GetProperty("values").EnumerateArray(),
             v => v.GetProperty("key").GetString() == p.CompoundId.ToString("N"));
-        Assert.DoesNotContain(attrs, a => a.GetProperty("code").GetString() == "appointment_at");
+        // An ordinary category books nothing: no slot to pick.
+        Assert.DoesNotContain(attrs, a => a.GetProperty("code").GetString() is "slot" or "appointment_at");
 
         var appointment = await Body(await anon.GetAsync($"{V2}/services/{p.Categories["预约办理"]:N}.json?jurisdiction_id={p.StreetCode}"));
         await Open311Schemas.AssertValidAsync("service-definition", appointment);
-        Assert.Contains("\"appointment_at\"", appointment);
+        Assert.Contains("\"slot\"", appointment);
+        Assert.DoesNotContain("appointment_at", appointment);
 
         var xml = XDocument.Parse(await Body(await anon.GetAsync($"{V2}/services/{p.Categories["设施维修"]:N}.xml?jurisdiction_id={p.StreetCode}")));
         Assert.Equal("service_definition", xml.Root!.Name.LocalName);
@@ -420,6 +422,152 @@ public class Open311Tests(LianxinApp app)
         form.Remove("jurisdiction_id");
         await AssertError(await Post(anon, form), HttpStatusCode.NotFound);
         Assert.Equal(0, DemandsWith(text));
+    }
+
+    /// <summary>A slot 和平社区's secretary publishes through the API, days ahead of the demo's (which cover two weeks).</summary>
+    async Task<Guid> SlotAsync(int capacity, string[] modes, int day, string start, string end)
+    {
+        var community = app.WithDb(db => db.OrgUnits.First(u => u.ShortName == "和平社区党委").Id);
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(day).ToString("yyyy-MM-dd");
+        var r = await (await app.ApiAs("secretary")).PostAsJsonAsync("/api/v1/demands/slots", new
+        {
+            communityId = community, date, startTime = start, endTime = end, capacity, modes, place = "和平社区党群服务中心三楼代办室",
+        });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await Body(r));
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    int Booked(Guid slotId) => app.WithDb(db => db.ServiceSlots.First(s => s.Id == slotId).Booked);
+
+    static List<JsonElement> SlotValues(string definition) =>
+        JsonDocument.Parse(definition).RootElement.GetProperty("attributes").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "slot")
+            .GetProperty("values").EnumerateArray().ToList();
+
+    [Fact]
+    public async Task A_service_on_a_residents_behalf_is_filed_with_a_free_slot_from_its_definition_and_a_full_slot_is_refused()
+    {
+        var p = Heping();
+        var anon = app.CreateClient();
+        var slot = await SlotAsync(1, ["OnBehalf"], 52, "09:00", "10:00");
+        var (startsAt, when) = app.WithDb(db => db.ServiceSlots.Where(s => s.Id == slot).AsEnumerable().Select(s => (s.StartsAt, SlotRules.Describe(s.StartsAt, s.EndsAt))).First());
+
+        // The definition of 代办服务 asks for a slot and lists the street's free ones, ours and the demo's of both communities.
+        var defUrl = $"{V2}/services/{p.Categories["代办服务"]:N}.json?jurisdiction_id={p.StreetCode}";
+        var json = await Body(await anon.GetAsync(defUrl));
+        await Open311Schemas.AssertValidAsync("service-definition", json);
+        var attr = JsonDocument.Parse(json).RootElement.GetProperty("attributes").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "slot");
+        Assert.True(attr.GetProperty("required").GetBoolean());
+        Assert.Equal("singlevaluelist", attr.GetProperty("datatype").GetString());
+        Assert.DoesNotContain("appointment_at", json);
+        var values = SlotValues(json);
+        Assert.Contains(values, v => v.GetProperty("key").GetString() == slot.ToString("N")
+            && v.GetProperty("name").GetString() == $"和平社区 · {when} · 和平社区党群服务中心三楼代办室");
+        Assert.Contains(values, v => v.GetProperty("name").GetString()!.StartsWith("幸福社区 · "));
+        Assert.Contains("10:00", when);
+        // The slot offers 代办 only: 预约办理's definition does not offer it.
+        Assert.DoesNotContain(SlotValues(await Body(await anon.GetAsync($"{V2}/services/{p.Categories["预约办理"]:N}.json?jurisdiction_id={p.StreetCode}"))),
+            v => v.GetProperty("key").GetString() == slot.ToString("N"));
+        var xml = XDocument.Parse(await Body(await anon.GetAsync(defUrl.Replace(".json", ".xml"))));
+        Assert.Contains(xml.Root!.Element("attributes")!.Elements("attribute"), a => a.Element("code")!.Value == "slot"
+            && a.Element("values")!.Elements("value").Any(v => v.Element("key")!.Value == slot.ToString("N")));
+
+        // Filing with it books the place; the answer and the request say when and where.
+        var text = "Open311：老人行动不便，请社区代办高龄津贴申领。" + Guid.NewGuid().ToString("N")[..6];
+        var form = Filing(p, text, category: "代办服务");
+        form["attribute[slot]"] = slot.ToString("N");
+        var created = await Post(anon, form);
+        var createdBody = await Body(created);
+        Assert.True(created.StatusCode == HttpStatusCode.OK, createdBody);
+        await Open311Schemas.AssertValidAsync("request-created", createdBody);
+        var answer = JsonDocument.Parse(createdBody).RootElement[0];
+        Assert.Contains($"已预约 {when}，地点：和平社区党群服务中心三楼代办室", answer.GetProperty("service_notice").GetString());
+        var id = answer.GetProperty("service_request_id").GetString()!;
+        app.WithDb(db =>
+        {
+            var d = db.Demands.Single(x => x.TicketNo == id);
+            Assert.Equal(slot, d.SlotId);
+            Assert.Equal(startsAt, d.AppointmentAt);
+            Assert.Equal(ServiceMode.OnBehalf, d.ServiceMode);
+            return d.Id;
+        });
+        Assert.Equal(1, Booked(slot));
+
+        var read = await Body(await anon.GetAsync($"{V2}/requests/{id}.json?api_key={Key}"));
+        await Open311Schemas.AssertValidAsync("requests", read);
+        var request = JsonDocument.Parse(read).RootElement[0];
+        Assert.Equal("代办服务", request.GetProperty("service_name").GetString());
+        Assert.Equal($"已预约 {when}，地点：和平社区党群服务中心三楼代办室", request.GetProperty("service_notice").GetString());
+        foreach (var personal in new[] { "周芳", "13966668888" }) Assert.DoesNotContain(personal, read);
+
+        // Full now: the definition stops offering it, and a second filing is refused with the error document, nothing filed.
+        Assert.DoesNotContain(SlotValues(await Body(await anon.GetAsync(defUrl))), v => v.GetProperty("key").GetString() == slot.ToString("N"));
+        var late = "Open311：第二位居民想约同一时段。" + Guid.NewGuid().ToString("N")[..6];
+        var second = Filing(p, late, category: "代办服务");
+        second["attribute[slot]"] = slot.ToString("N");
+        second["phone"] = "13966667777";
+        var full = await AssertError(await Post(anon, second), HttpStatusCode.Conflict);
+        Assert.Contains("attribute[slot]", full);
+        Assert.Contains("已约满", full);
+        Assert.Equal(0, DemandsWith(late));
+        Assert.Equal(1, Booked(slot));
+        var xmlFull = await Post(anon, second, "xml");
+        Assert.Equal(HttpStatusCode.Conflict, xmlFull.StatusCode);
+        Assert.Equal("409", XDocument.Parse(await Body(xmlFull)).Root!.Element("error")!.Element("code")!.Value);
+        Assert.Equal(0, DemandsWith(late));
+    }
+
+    [Fact]
+    public async Task A_service_filed_without_a_usable_slot_is_a_400_naming_the_slot_and_files_nothing()
+    {
+        var p = Heping();
+        var anon = app.CreateClient();
+        var onBehalfOnly = await SlotAsync(2, ["OnBehalf"], 53, "14:00", "15:00");
+        var (xingfuSlot, otherStreetSlot) = app.WithDb(db =>
+        {
+            var now = DateTime.UtcNow;
+            var xingfu = db.OrgUnits.First(u => u.ShortName == "幸福社区党委").Id;
+            var neighbour = db.ServiceSlots.Where(s => s.CommunityId == xingfu && s.StartsAt > now && s.Booked < s.Capacity).OrderBy(s => s.StartsAt).First().Id;
+            // A 西岭 community's slot: real, free and offering the service, but of another street.
+            var other = db.OrgUnits.First(u => u.Kind == OrgKind.Community && u.ParentId == p.OtherStreetId);
+            var slot = new ServiceSlot
+            {
+                TenantId = other.TenantId, CommunityId = other.Id, OrgPath = other.Path, StartsAt = now.AddDays(30), EndsAt = now.AddDays(30).AddHours(1),
+                Capacity = 3, Modes = SlotRules.FormatModes(SlotRules.ServiceModes), Place = "西岭便民窗口", CreatedAt = now,
+            };
+            db.ServiceSlots.Add(slot);
+            db.SaveChanges();
+            return (neighbour, slot.Id);
+        });
+        var text = "Open311：没有可用时段的代办，不应登记。" + Guid.NewGuid().ToString("N")[..6];
+
+        var none = Filing(p, text, category: "代办服务");
+        var missing = await AssertError(await Post(anon, none), HttpStatusCode.BadRequest);
+        Assert.Contains("attribute[slot]", missing);
+        Assert.Contains("需要预约，请选择预约时段", missing);
+
+        foreach (var (key, reason) in new[]
+        {
+            ("明天上午", "预约时段编号格式不正确"),
+            (Guid.NewGuid().ToString("N"), "不存在或不属于该社区"),
+            (otherStreetSlot.ToString("N"), "不存在或不属于该社区"),
+            (xingfuSlot.ToString("N"), "不存在或不属于该社区"), // 幸福社区's slot for a demand in 和平社区
+        })
+        {
+            var form = Filing(p, text, category: "代办服务");
+            form["attribute[slot]"] = key;
+            var errors = await AssertError(await Post(anon, form), HttpStatusCode.BadRequest);
+            Assert.Contains("attribute[slot]", errors);
+            Assert.Contains(reason, errors);
+        }
+
+        // A 代办-only slot does not serve 预约办理.
+        var wrongService = Filing(p, text, category: "预约办理");
+        wrongService["attribute[slot]"] = onBehalfOnly.ToString("N");
+        Assert.Contains("不提供“预约办", await AssertError(await Post(anon, wrongService), HttpStatusCode.BadRequest));
+
+        Assert.Equal(0, DemandsWith(text));
+        Assert.Equal(0, Booked(onBehalfOnly));
+        Assert.Equal(0, Booked(otherStreetSlot));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Lianxin.Web.Modules.Demands.Open311.Api;
 /// <summary>
 /// Open311 GeoReport v2 at /open311/v2/: discovery and services are public; filing needs an api_key (403 without);
 /// reading requests needs one too, and a key sees only its own street, because demands are residents' matters,
-/// not a public feed. Errors are the spec's error documents: 400 bad input (Chinese), 403 key, 404 not found.
+/// not a public feed. Errors are the spec's error documents: 400 bad input (Chinese), 403 key, 404 not found, 409 slot full.
 /// </summary>
 public static class Open311Endpoints
 {
@@ -51,7 +51,7 @@ public static class Open311Endpoints
             var caller = await Open311Keys.FindAsync(db, clock, demo, api_key, ct);
             var j = await Open311Services.ResolveAsync(db, caller, jurisdiction_id, ct);
             if (!j.IsOk) return Error(f, j);
-            var def = await Open311Services.DefinitionAsync(db, j.Value!, code, ct);
+            var def = await Open311Services.DefinitionAsync(db, clock, j.Value!, code, ct);
             if (!def.IsOk) return Error(f, def);
             return new Open311Result(f, 200, "service_definition", new O311Object(
                 ("service_code", def.Value!.Code.ToString("N")),
@@ -59,7 +59,7 @@ public static class Open311Endpoints
                     ("variable", true), ("code", a.Code), ("datatype", a.Datatype), ("required", a.Required),
                     ("datatype_description", a.DatatypeDescription), ("order", a.Order), ("description", a.Description),
                     ("values", new O311List("value", a.Values.Select(v => (object)new O311Object(("key", v.Key), ("name", v.Name))).ToList())))).ToList()))));
-        }).WithSummary("服务定义：须填写的属性（社区、小区、预约时间）");
+        }).WithSummary("服务定义：须填写的属性（社区、小区；代办帮办类另有预约时段）");
 
         g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
             CancellationToken ct) =>
@@ -165,6 +165,8 @@ public static class Open311Endpoints
         OutcomeKind.Invalid => Open311Result.Errors(f, 400, o.Errors!.SelectMany(kv => kv.Value.Select(m => $"{kv.Key}：{m}")).ToArray()),
         OutcomeKind.NotFound => Open311Result.Errors(f, 404, o.Message ?? "未找到。"),
         OutcomeKind.Forbidden => Open311Result.Errors(f, 403, o.Message ?? "没有权限。"),
+        // A broken business rule (the slot filled up): the request was well-formed, so not a 400.
+        OutcomeKind.Conflict => Open311Result.Errors(f, 409, o.Message ?? "请求与当前状态冲突。"),
         _ => Open311Result.Errors(f, 400, o.Message ?? "请求未能完成。"),
     };
 }

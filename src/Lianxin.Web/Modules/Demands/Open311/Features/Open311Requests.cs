@@ -58,7 +58,7 @@ public static partial class Open311Requests
         [nameof(SubmitDemandRequest.Address)] = "address_string",
         [nameof(SubmitDemandRequest.ContactName)] = "last_name/first_name",
         [nameof(SubmitDemandRequest.ContactPhone)] = "phone",
-        [nameof(SubmitDemandRequest.AppointmentAt)] = "attribute[appointment_at]",
+        [nameof(SubmitDemandRequest.SlotId)] = "attribute[slot]",
     };
 
     /// <summary>
@@ -109,11 +109,13 @@ public static partial class Open311Requests
         if (address is null && compoundId is null && lat is not null)
             address = string.Create(CultureInfo.InvariantCulture, $"坐标 {lat:0.######}, {lon:0.######}");
 
-        DateTime? appointment = null;
-        if (DemandFlow.Blank(s.Attributes.GetValueOrDefault(Open311Services.AppointmentAt)) is { } at)
+        // Services on a resident's behalf book a slot; whether it exists, is this community's, offers the service
+        // and has a place is SubmitDemand's to say (its errors come back under attribute[slot]).
+        Guid? slotId = null;
+        if (category.ServiceMode != ServiceMode.None && DemandFlow.Blank(s.Attributes.GetValueOrDefault(Open311Services.Slot)) is { } slotKey)
         {
-            if (DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)) appointment = when.UtcDateTime;
-            else e.Fail("attribute[appointment_at]", "预约时间须为 ISO 8601 格式，例如 2026-12-01T09:30:00+08:00。");
+            if (Guid.TryParse(slotKey, out var sid)) slotId = sid;
+            else e.Fail("attribute[slot]", "预约时段编号格式不正确（见服务定义中的 slot 列表）。");
         }
 
         var media = DemandFlow.Blank(s.MediaUrl);
@@ -127,7 +129,7 @@ public static partial class Open311Requests
         var request = new SubmitDemandRequest
         {
             CommunityId = community!.Id, CategoryId = category.Id, Description = s.Description ?? "", CompoundId = compoundId, Address = address,
-            ContactName = $"{s.LastName?.Trim()}{s.FirstName?.Trim()}", ContactPhone = s.Phone ?? "", AppointmentAt = appointment,
+            ContactName = $"{s.LastName?.Trim()}{s.FirstName?.Trim()}", ContactPhone = s.Phone ?? "", SlotId = slotId,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -147,7 +149,7 @@ public static partial class Open311Requests
             db.DemandSteps.Add(DemandFlow.Step(db, demand, DemandAction.Note, demand.CreatedAt, unit, $"经 Open311 接口提交（客户端：{caller.Name}）。", $"Open311：{caller.Name}"));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new Open311Created(demand.TicketNo, Notice(demand.Level, unit, demand.ResponseDueAt));
+            return new Open311Created(demand.TicketNo, Notice(demand.Level, unit, demand.ResponseDueAt, await AppointmentAsync(db, demand.SlotId, ct)));
         }
         catch (DbUpdateException) when (key is not null)
         {
@@ -159,12 +161,23 @@ public static partial class Open311Requests
         }
     }
 
-    static string Notice(DemandLevel level, string unit, DateTime? responseDue) =>
-        $"诉求已登记，转{level.Chinese()}（{unit}）办理" + (responseDue is { } due ? $"，将于 {due.AddHours(8):yyyy-MM-dd HH:mm} 前响应。" : "。");
+    static string Notice(DemandLevel level, string unit, DateTime? responseDue, string? appointment) =>
+        $"诉求已登记，转{level.Chinese()}（{unit}）办理" + (responseDue is { } due ? $"，将于 {due.AddHours(8):yyyy-MM-dd HH:mm} 前响应。" : "。")
+        + (appointment is null ? "" : $"{appointment}。");
+
+    /// <summary>"已预约 12月1日（周二）09:00–10:00，地点：…" for a demand holding a slot (public facts, as the tracking page shows).</summary>
+    static async Task<string?> AppointmentAsync(LianxinDb db, Guid? slotId, CancellationToken ct) =>
+        (await AppointmentsAsync(db, slotId is { } id ? [id] : [], ct)).GetValueOrDefault(slotId ?? Guid.Empty);
+
+    static async Task<Dictionary<Guid, string>> AppointmentsAsync(LianxinDb db, List<Guid> slotIds, CancellationToken ct) =>
+        slotIds.Count == 0 ? [] : (await db.ServiceSlots.IgnoreQueryFilters().AsNoTracking()
+                .Where(x => x.TenantId == db.CurrentTenantId && slotIds.Contains(x.Id)).Select(x => new { x.Id, x.StartsAt, x.EndsAt, x.Place }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => $"已预约 {SlotRules.Describe(x.StartsAt, x.EndsAt)}，地点：{x.Place}");
 
     static Failure Renamed<T>(Outcome<T> o)
     {
-        if (o.Errors is null) return new Failure(o.Kind, null, o.Message);
+        // The only conflict of a filing is a full slot: name the parameter the client should change.
+        if (o.Errors is null) return new Failure(o.Kind, null, o.Kind == OutcomeKind.Conflict ? $"attribute[slot]：{o.Message}" : o.Message);
         var e = new Errors();
         foreach (var (field, messages) in o.Errors)
             foreach (var m in messages) e.Fail(FieldNames.GetValueOrDefault(field, field), m);
@@ -176,10 +189,11 @@ public static partial class Open311Requests
         // Unfiltered on purpose: the anonymous caller is the client its key named; only its own keys are searched.
         var first = await db.Open311Requests.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.TenantId == db.CurrentTenantId && r.ClientId == caller.ClientId && r.IdempotencyKey == key)
-            .Join(db.Demands.IgnoreQueryFilters(), r => r.DemandId, d => d.Id, (r, d) => new { d.TicketNo, d.Level, d.HandlerUnitId, d.ResponseDueAt })
+            .Join(db.Demands.IgnoreQueryFilters(), r => r.DemandId, d => d.Id, (r, d) => new { d.TicketNo, d.Level, d.HandlerUnitId, d.ResponseDueAt, d.SlotId })
             .FirstOrDefaultAsync(ct);
         if (first is null) return null;
-        return new Open311Created(first.TicketNo, Notice(first.Level, await DemandFlow.UnitNameAsync(db, first.HandlerUnitId, ct), first.ResponseDueAt));
+        return new Open311Created(first.TicketNo, Notice(first.Level, await DemandFlow.UnitNameAsync(db, first.HandlerUnitId, ct), first.ResponseDueAt,
+            await AppointmentAsync(db, first.SlotId, ct)));
     }
 
     /// <summary>The street's demands, unfiltered by the (anonymous) scope but limited to the key's street and tenant.</summary>
@@ -257,6 +271,7 @@ public static partial class Open311Requests
                 .Where(x => x.TenantId == db.CurrentTenantId && dispatched.Contains(x.DemandId) && (x.State == DispatchState.Pending || x.State == DispatchState.Accepted))
                 .Select(x => new { x.DemandId, x.DepartmentName }).ToListAsync(ct))
             .GroupBy(x => x.DemandId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(x => x.DepartmentName).Distinct()));
+        var appointments = await AppointmentsAsync(db, rows.Where(d => d.SlotId is not null).Select(d => d.SlotId!.Value).Distinct().ToList(), ct);
         var mergedInto = rows.Where(d => d.MergedIntoId is not null).Select(d => d.MergedIntoId!.Value).Distinct().ToList();
         var mergedTickets = mergedInto.Count == 0 ? [] : await db.Demands.IgnoreQueryFilters()
             .Where(d => d.TenantId == db.CurrentTenantId && mergedInto.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.TicketNo, ct);
@@ -274,8 +289,10 @@ public static partial class Open311Requests
             var last = updated.GetValueOrDefault(d.Id, d.CreatedAt);
             var agency = units.GetValueOrDefault(d.HandlerUnitId);
             if (departments.TryGetValue(d.Id, out var depts)) agency = $"{agency}（{depts}）";
+            // The appointment is what the city will do about it, so it is the service notice (when and where only).
+            var notice = d.SlotId is { } slot ? appointments.GetValueOrDefault(slot) : null;
             return new Open311RequestDto(d.TicketNo, status, notes, d.CategoryName, d.CategoryId, Public(d.Description), agency,
-                null, d.CreatedAt, status == "closed" && closedAt is { } c ? c : last, status == "open" ? d.ResolveDueAt : null, d.Address,
+                notice, d.CreatedAt, status == "closed" && closedAt is { } c ? c : last, status == "open" ? d.ResolveDueAt : null, d.Address,
                 d.CompoundId?.ToString("N"), extra?.Lat, extra?.Long, extra?.MediaUrl);
         }).ToList();
     }

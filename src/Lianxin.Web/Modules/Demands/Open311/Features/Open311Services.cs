@@ -20,12 +20,15 @@ public record ServiceAttribute(string Code, string Datatype, bool Required, stri
 
 public record ServiceDefinition(Guid Code, IReadOnlyList<ServiceAttribute> Attributes);
 
-/// <summary>Services are the street's demand categories; their definition asks for the community (and optionally the compound).</summary>
+/// <summary>
+/// Services are the street's demand categories; their definition asks for the community (and optionally the compound),
+/// and for services on a resident's behalf (代办·帮办·陪办·预约办) one of the street's free appointment slots.
+/// </summary>
 public static class Open311Services
 {
     public const string Community = "community";
     public const string Compound = "compound";
-    public const string AppointmentAt = "appointment_at";
+    public const string Slot = "slot";
 
     public static Failure Missing(string message) => new(OutcomeKind.NotFound, Message: message);
     public static Failure Refused(string message) => new(OutcomeKind.Forbidden, Message: message);
@@ -57,7 +60,7 @@ public static class Open311Services
 
     static Open311Service ToService(DemandCategory c) => new(c.Id, c.Name,
         $"{c.DefaultLevel.Chinese()}首办；{c.ResponseHours:0.#} 个工作小时内响应，{c.ResolveDays} 个工作日内办结。"
-            + (c.ServiceMode == ServiceMode.Appointment ? "须预约时间。" : ""),
+            + (c.ServiceMode == ServiceMode.None ? "" : "须选择预约时段（服务定义中的 slot）。"),
         c.ServiceMode == ServiceMode.None ? "群众诉求" : "代办帮办",
         c.ServiceMode == ServiceMode.None ? c.Name : $"{c.Name}, {c.ServiceMode.Chinese()}");
 
@@ -70,7 +73,7 @@ public static class Open311Services
         return category;
     }
 
-    public static async Task<Outcome<ServiceDefinition>> DefinitionAsync(LianxinDb db, Jurisdiction j, string? serviceCode, CancellationToken ct)
+    public static async Task<Outcome<ServiceDefinition>> DefinitionAsync(LianxinDb db, TimeProvider clock, Jurisdiction j, string? serviceCode, CancellationToken ct)
     {
         var found = await CategoryAsync(db, j, serviceCode, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
@@ -88,8 +91,16 @@ public static class Open311Services
                 compounds.OrderBy(c => names[c.CommunityId]).ThenBy(c => c.Name)
                     .Select(c => new AttributeValue(c.Id.ToString("N"), $"{names[c.CommunityId]} · {c.Name}")).ToList()),
         };
-        if (category.ServiceMode == ServiceMode.Appointment)
-            attributes.Add(new(AppointmentAt, "datetime", true, "ISO 8601，带时区，例如 2026-12-01T09:30:00+08:00", 3, "希望预约办理的时间。", []));
+        if (category.ServiceMode != ServiceMode.None)
+        {
+            // Filing such a service books a place (SubmitDemand requires it), so the client picks from what is free now.
+            var slots = new List<AttributeValue>();
+            foreach (var c in communities)
+                foreach (var s in await ServiceSlots.FreeAsync(db, clock, c.Id, category.ServiceMode, ct))
+                    slots.Add(new(s.Id.ToString("N"), $"{c.Name} · {s.When} · {s.Place}"));
+            attributes.Add(new(Slot, "singlevaluelist", true, "选择一个预约时段（须与 community 为同一社区）", 3,
+                $"“{category.ServiceMode.Chinese()}”须预约：选择办理的时段和地点。列表只含尚有名额的时段；约满时请重新读取服务定义。", slots));
+        }
         return new ServiceDefinition(category.Id, attributes);
     }
 
