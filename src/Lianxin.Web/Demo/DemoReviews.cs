@@ -87,7 +87,7 @@ public static class DemoReviews
                     Entries = entries, Comment = i == 0 ? "阵地建设规范，办实事项目台账清晰，可作为全街道示范。" : i >= 4 ? "“三会一课”记录不全，需加强。" : "整体有序，特色还需提炼。",
                     SubmittedAt = round.CreatedAt.AddHours(2 + i), UpdatedAt = round.CreatedAt.AddHours(2 + i),
                 };
-                sheet.Total = ScoreRules.Score(def, entries).Total;
+                sheet.Rescore(def);
                 db.ScoreSheets.Add(sheet);
             }
         }
