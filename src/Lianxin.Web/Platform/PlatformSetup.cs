@@ -4,6 +4,7 @@ using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Localization;
+using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +33,7 @@ public static class PlatformSetup
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();
         services.AddLianxinIdentity();
+        services.AddLianxinNotifications(config);
         services.AddAuthorization();
 
         // Stateless web tier: keys in a shared folder so several instances read each other's cookies.
@@ -121,6 +123,7 @@ public static class PlatformSetup
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapAuditApi();
+        app.MapNotificationsApi();
         Identity.Users.UsersApi.MapUsersApi(app);
         return app;
     }
