@@ -32,6 +32,7 @@ public static class PlatformSetup
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();
+        services.AddScoped<UnitBadges>();
         services.AddLianxinIdentity();
         services.AddLianxinNotifications(config);
         services.AddAuthorization();
