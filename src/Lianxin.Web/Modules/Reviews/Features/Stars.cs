@@ -54,7 +54,7 @@ public static class Stars
     {
         var ancestors = award.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToList();
         var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && ancestors.Contains(u.Id))
-            .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
+            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name, u.Kind }).ToListAsync(ct);
         var name = units.FirstOrDefault(u => u.Id == award.UnitId)?.Name ?? "";
         var title = award.Change == StarChange.Removed ? $"{name}星级被摘牌" : $"{name}由 {award.PreviousLevel} 星降为 {award.Level} 星";
         var body = roundId is null ? $"手动摘牌（{award.By}），原因：{award.Reason}" : $"原因：{award.Reason}";
