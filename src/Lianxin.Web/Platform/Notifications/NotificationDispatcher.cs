@@ -32,6 +32,8 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
         var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
         var now = clock.GetUtcNow().UtcDateTime;
+        // Most passes find nothing: a read, no lease write.
+        if (!await db.Notifications.AnyAsync(n => n.DeliveredAt == null, ct)) return 0;
         if (!await AcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
         try
         {

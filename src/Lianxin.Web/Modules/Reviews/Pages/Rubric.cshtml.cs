@@ -122,9 +122,9 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     /// <summary>A number field with letters in it: said in Chinese, beside the field.</summary>
     void ChineseBindingErrors()
     {
-        foreach (var (key, entry) in ModelState.Where(e => e.Value.Errors.Count > 0).ToList())
+        foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList())
         {
-            entry.Errors.Clear();
+            entry!.Errors.Clear();
             ModelState.AddModelError(key, "请填写数字。");
         }
     }
