@@ -22,6 +22,7 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
     public const string LeaseName = "notifications.dispatch";
     const int Batch = 200;
     static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
+    static readonly DateTime Released = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     readonly string holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
 
     /// <summary>One pass; answers how many notices it delivered, or null when another instance holds the lease.</summary>
@@ -55,8 +56,9 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         }
         finally
         {
+            // Freed for everyone, whatever their clock says (an instance whose clock runs ahead must not lock the others out).
             await db.JobLeases.Where(l => l.TenantId == tenancy.DefaultTenantId && l.Name == LeaseName && l.Holder == holder)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), CancellationToken.None);
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Released), CancellationToken.None);
         }
     }
 
@@ -96,9 +98,12 @@ public class NotificationService(NotificationDispatcher dispatcher, Notification
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.DispatchSeconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.DispatchSeconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // A one-shot delay per pass, not a PeriodicTimer: when a test's fake clock jumps days ahead, a periodic
+        // timer fires once per elapsed period (a hundred thousand passes); this fires once.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try { await Task.Delay(TimeSpan.FromSeconds(options.DispatchSeconds), clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
             try { await dispatcher.RunOnceAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Notification dispatch pass failed"); }
         }
