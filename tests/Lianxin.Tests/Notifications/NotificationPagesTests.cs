@@ -71,7 +71,7 @@ public class NotificationPagesTests(LianxinApp app)
         Assert.Matches($"<a class=\"badge [^\"]*lx-unit-badge[^\"]*\" href=\"/reviews/units/{xingfu.Id}/stars\"[^>]*>4★", card);
         Assert.Contains("星级评定：4 星", card);
         var tree = await street.GetStringAsync("/org");
-        Assert.Matches($"data-unit=\"{xingfu.Id}\"[\\s\\S]*?lx-unit-badge\" title=\"星级评定：4 星\"", tree);
+        Assert.Matches($"data-unit=\"{xingfu.Id}\"[\\s\\S]*?lx-unit-badge\" title=\"星级评定：4 星\">4★", tree);
 
         var page = await street.GetStringAsync($"/reviews/units/{xingfu.Id}/stars");
         Assert.Contains("测试：评为 4 星", page);
