@@ -4,6 +4,7 @@ using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Localization;
+using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,7 +32,9 @@ public static class PlatformSetup
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();
+        services.AddScoped<UnitBadges>();
         services.AddLianxinIdentity();
+        services.AddLianxinNotifications(config);
         services.AddAuthorization();
 
         // Stateless web tier: keys in a shared folder so several instances read each other's cookies.
@@ -121,6 +124,7 @@ public static class PlatformSetup
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapAuditApi();
+        app.MapNotificationsApi();
         Identity.Users.UsersApi.MapUsersApi(app);
         return app;
     }

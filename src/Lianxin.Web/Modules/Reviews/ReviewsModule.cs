@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Reviews.Api;
+using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Shell;
 
@@ -12,6 +13,7 @@ public static class ReviewsModule
         services.AddSingleton(new NavItem("观摩考评", "/reviews", "bi-clipboard-check", Permission.ReviewManage, 300));
         services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", Permission.ReviewScore, 301));
         services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", Permission.ReviewView, 302));
+        services.AddScoped<IUnitBadgeSource, StarBadges>();
         return services;
     }
 

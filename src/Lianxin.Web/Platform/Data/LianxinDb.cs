@@ -13,6 +13,7 @@ using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public string[] ScopePaths => Scope.Paths;
     /// <summary>The one root of a caller with a single subtree (most people): a plain prefix test, no per-row subquery.</summary>
     public string? ScopeSingle => Scope.Paths.Length == 1 ? Scope.Paths[0] : null;
+    /// <summary>The signed-in caller (empty for the system), for tables a person sees only their own rows of.</summary>
+    public Guid ScopeUserId => Scope.UserId ?? Guid.Empty;
 
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -79,6 +82,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<StarAward> StarAwards => Set<StarAward>();
     public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -98,6 +103,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         Open311Model.Configure(b, this);
         PledgesModel.Configure(b, this);
         ReviewsModel.Configure(b, this);
+        NotificationsModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

@@ -3,6 +3,8 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Notifications;
+using Lianxin.Web.Modules.Organizations.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
@@ -34,12 +36,33 @@ public static class Stars
                 StarChange.Removed => $"“{round.Name}”得分 {total:0.##}，低于最低星级门槛，自动摘牌",
                 _ => $"“{round.Name}”得分 {total:0.##}，评为 {level} 星",
             };
-            db.StarAwards.Add(new StarAward
+            var award = new StarAward
             {
                 UnitId = unitId, OrgPath = path, Level = level, PreviousLevel = current, Change = change, RoundId = round.Id,
                 Score = total, Reason = reason, By = "系统", At = now,
-            });
+            };
+            db.StarAwards.Add(award);
+            if (change is StarChange.Lowered or StarChange.Removed) await NotifyExitAsync(db, clock, award, round.Id, ct);
         }
+    }
+
+    /// <summary>
+    /// 动态退出 is news for the unit and for its street: an outbox row for each, saved with the award itself.
+    /// The unit's link is its own star page; the street's is the round's results when a round caused it.
+    /// </summary>
+    static async Task NotifyExitAsync(LianxinDb db, TimeProvider clock, StarAward award, Guid? roundId, CancellationToken ct)
+    {
+        var ancestors = award.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToList();
+        var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && ancestors.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name, u.Kind }).ToListAsync(ct);
+        var name = units.FirstOrDefault(u => u.Id == award.UnitId)?.Name ?? "";
+        var title = award.Change == StarChange.Removed ? $"{name}星级被摘牌" : $"{name}由 {award.PreviousLevel} 星降为 {award.Level} 星";
+        var body = roundId is null ? $"手动摘牌（{award.By}），原因：{award.Reason}" : $"原因：{award.Reason}";
+        var unitLink = $"/reviews/units/{award.UnitId}/stars";
+        Outbox.Notify(db, clock, new NotificationMessage(title, body, unitLink, "reviews.stars", RecipientUnitId: award.UnitId, Permission: Permission.ReviewView));
+        if (units.FirstOrDefault(u => u.Kind == OrgKind.Street && u.Id != award.UnitId) is { } street)
+            Outbox.Notify(db, clock, new NotificationMessage(title, body, roundId is { } r ? $"/reviews/rounds/{r}/results" : unitLink, "reviews.stars",
+                RecipientUnitId: street.Id, Permission: Permission.ReviewView));
     }
 
     public static async Task<Outcome<StarStatus>> GetAsync(LianxinDb db, Guid unitId, CancellationToken ct)
@@ -62,11 +85,13 @@ public static class Stars
         if (e.Any) return Failure.Invalid(e);
         var current = await CurrentAsync(db, unitId, ct);
         if (current == 0) return Failure.Conflict("该单位当前没有星级。");
-        db.StarAwards.Add(new StarAward
+        var award = new StarAward
         {
             UnitId = unitId, OrgPath = unit.Path, Level = 0, PreviousLevel = current, Change = StarChange.Removed,
             Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
-        });
+        };
+        db.StarAwards.Add(award);
+        await NotifyExitAsync(db, clock, award, null, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, unitId, ct);
     }

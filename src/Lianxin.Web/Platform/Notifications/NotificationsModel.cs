@@ -1,0 +1,33 @@
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Platform.Notifications;
+
+public static class NotificationsModel
+{
+    public static void Configure(ModelBuilder b, LianxinDb db)
+    {
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("ntf_outbox");
+            e.Property(x => x.Title).HasMaxLength(100);
+            e.Property(x => x.Body).HasMaxLength(1000);
+            e.Property(x => x.Link).HasMaxLength(400);
+            e.Property(x => x.Source).HasMaxLength(60);
+            e.HasIndex(x => new { x.TenantId, x.DeliveredAt, x.CreatedAt });
+            // Internal: only the dispatcher reads it, within the tenant.
+            e.HasQueryFilter(x => x.TenantId == db.CurrentTenantId);
+        });
+        b.Entity<InboxItem>(e =>
+        {
+            e.ToTable("ntf_inbox");
+            e.Property(x => x.Title).HasMaxLength(100);
+            e.Property(x => x.Body).HasMaxLength(1000);
+            e.Property(x => x.Link).HasMaxLength(400);
+            e.HasIndex(x => new { x.TenantId, x.NotificationId, x.UserId }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.UserId, x.ReadAt });
+            // A person sees only their own inbox: enforced here, not by the pages.
+            e.HasQueryFilter(x => x.TenantId == db.CurrentTenantId && (db.ScopeAll || x.UserId == db.ScopeUserId));
+        });
+    }
+}
