@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Jobs;
 using System.Linq.Expressions;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
@@ -97,6 +98,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         base.OnModelCreating(b);
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
+        JobLease.Configure(b);
         OrganizationsModel.Configure(b, this);
         MembersModel.Configure(b, this);
         DemandsModel.Configure(b, this);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -21,9 +22,7 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
 {
     public const string LeaseName = "notifications.dispatch";
     const int Batch = 200;
-    static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
-    static readonly DateTime Released = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    readonly string holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+    readonly LeaseHolder lease = new(LeaseName, TimeSpan.FromMinutes(2));
 
     /// <summary>One pass; answers how many notices it delivered, or null when another instance holds the lease.</summary>
     public async Task<int?> RunOnceAsync(CancellationToken ct = default)
@@ -35,7 +34,7 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         // Most passes find nothing: a read, no lease write.
         if (!await db.Notifications.AnyAsync(n => n.DeliveredAt == null, ct)) return 0;
-        if (!await AcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
+        if (!await lease.TryAcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
         try
         {
             var pending = await db.Notifications.Where(n => n.DeliveredAt == null).OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(ct);
@@ -56,9 +55,7 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         }
         finally
         {
-            // Freed for everyone, whatever their clock says (an instance whose clock runs ahead must not lock the others out).
-            await db.JobLeases.Where(l => l.TenantId == tenancy.DefaultTenantId && l.Name == LeaseName && l.Holder == holder)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Released), CancellationToken.None);
+            await lease.ReleaseAsync(db, tenancy.DefaultTenantId);
         }
     }
 
@@ -76,19 +73,6 @@ public class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         if (n.RecipientUserId is { } user) ids.Add(user);
         if (ids.Count == 0) return [];
         return await db.Users.Where(u => ids.Contains(u.Id) && !u.IsDisabled && u.TenantId == n.TenantId).Select(u => u.Id).ToListAsync(ct);
-    }
-
-    /// <summary>Takes the lease if it is free or expired: one conditional UPDATE, atomic on both providers (as <c>EscalationJob</c> does).</summary>
-    async Task<bool> AcquireAsync(LianxinDb db, Guid tenant, DateTime now, CancellationToken ct)
-    {
-        var until = now + LeaseFor;
-        var taken = await db.JobLeases.Where(l => l.TenantId == tenant && l.Name == LeaseName && (l.ExpiresAt <= now || l.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
-        if (taken == 1) return true;
-        if (await db.JobLeases.AnyAsync(l => l.TenantId == tenant && l.Name == LeaseName, ct)) return false;
-        db.JobLeases.Add(new JobLease { TenantId = tenant, Name = LeaseName, Holder = holder, ExpiresAt = until });
-        try { await db.SaveChangesAsync(ct); return true; }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); return false; } // another instance created it first
     }
 }
 

@@ -88,12 +88,5 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.CommunityId, x.StartsAt });
             e.HasQueryFilter(db.InScope<ServiceSlot>(x => x.OrgPath));
         });
-        b.Entity<JobLease>(e =>
-        {
-            e.ToTable("dem_job_leases");
-            e.Property(x => x.Name).HasMaxLength(60);
-            e.Property(x => x.Holder).HasMaxLength(100);
-            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
-        });
     }
 }

@@ -105,14 +105,6 @@ public class Dispatch : Entity, IOrgScoped, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>A lease so that one app instance at a time runs a background job (ARCHITECTURE: background work).</summary>
-public class JobLease : Entity
-{
-    public string Name { get; set; } = "";
-    public string Holder { get; set; } = "";
-    public DateTime ExpiresAt { get; set; }
-}
-
 /// <summary>A photo of the problem, checked on the way in (size, real image type); served only to those who see the demand.</summary>
 public class DemandPhoto : Entity, IOrgScoped
 {

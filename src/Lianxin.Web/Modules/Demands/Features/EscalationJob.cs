@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -19,8 +20,7 @@ public class EscalationOptions
 public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const string LeaseName = "demands.escalation";
-    static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
-    readonly string holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+    readonly LeaseHolder lease = new(LeaseName, TimeSpan.FromMinutes(2));
 
     /// <summary>One pass; answers how many demands it escalated or flagged, or null when another instance holds the lease.</summary>
     public async Task<int?> RunOnceAsync(CancellationToken ct = default)
@@ -30,7 +30,7 @@ public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
         scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
         var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await AcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
+        if (!await lease.TryAcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
         try
         {
             var late = await db.Demands
@@ -61,22 +61,8 @@ public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
         }
         finally
         {
-            await db.JobLeases.Where(l => l.TenantId == tenancy.DefaultTenantId && l.Name == LeaseName && l.Holder == holder)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), CancellationToken.None);
+            await lease.ReleaseAsync(db, tenancy.DefaultTenantId);
         }
-    }
-
-    /// <summary>Takes the lease if it is free or expired: one conditional UPDATE, atomic on both providers.</summary>
-    async Task<bool> AcquireAsync(LianxinDb db, Guid tenant, DateTime now, CancellationToken ct)
-    {
-        var until = now + LeaseFor;
-        var taken = await db.JobLeases.Where(l => l.TenantId == tenant && l.Name == LeaseName && (l.ExpiresAt <= now || l.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
-        if (taken == 1) return true;
-        if (await db.JobLeases.AnyAsync(l => l.TenantId == tenant && l.Name == LeaseName, ct)) return false;
-        db.JobLeases.Add(new JobLease { TenantId = tenant, Name = LeaseName, Holder = holder, ExpiresAt = until });
-        try { await db.SaveChangesAsync(ct); return true; }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); return false; } // another instance created it first
     }
 }
 
