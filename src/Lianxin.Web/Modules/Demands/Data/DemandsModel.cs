@@ -43,7 +43,7 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.State, x.CreatedAt });
             // Subtree prefix (OrgPath LIKE 'path%') as an index range on PostgreSQL whatever the database collation
             // (pattern operators), with the state: the list's counts read this index only. SQLite ignores the operators.
-            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State }).HasOperators(null, "varchar_pattern_ops", null);
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State }).HasOperators(null!, "varchar_pattern_ops", null!);
             e.HasQueryFilter(db.InScope<Demand>(x => x.OrgPath));
         });
         b.Entity<DemandStep>(e =>

@@ -1,4 +1,3 @@
-using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform;
