@@ -33,10 +33,12 @@ public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
         if (!await lease.TryAcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
         try
         {
+            // Already flagged ones wait for a person (any handling clears the flag): skipping them keeps a street with
+            // many flagged demands from filling every batch, and the batch keeps each write short.
             var late = await db.Demands
-                .Where(d => (d.State == DemandState.Submitted && d.ResponseDueAt < now)
-                    || ((d.State == DemandState.Submitted || d.State == DemandState.Accepted || d.State == DemandState.Dispatched) && d.ResolveDueAt < now))
-                .OrderBy(d => d.ResolveDueAt).Take(500).ToListAsync(ct);
+                .Where(d => !d.Overdue && ((d.State == DemandState.Submitted && d.ResponseDueAt < now)
+                    || ((d.State == DemandState.Submitted || d.State == DemandState.Accepted || d.State == DemandState.Dispatched) && d.ResolveDueAt < now)))
+                .OrderBy(d => d.ResolveDueAt).Take(200).ToListAsync(ct);
             var changed = 0;
             foreach (var d in late)
             {
