@@ -43,6 +43,13 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         StartServer();
+        // The first requests of a cold host (JIT, EF model, first queries) once took a minute on a shared machine:
+        // warm it here, outside any test's timeout.
+        using (var warm = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(3) })
+        {
+            (await warm.GetAsync("/account/login")).EnsureSuccessStatusCode();
+            (await warm.GetAsync("/public/demands/new")).EnsureSuccessStatusCode();
+        }
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
