@@ -1,0 +1,26 @@
+using System.Threading.RateLimiting;
+
+namespace Lianxin.Web.Platform;
+
+/// <summary>
+/// A fixed-window rate limit per key (a client IP, an API client), with .NET's built-in limiter. Counted per app
+/// instance: behind a load balancer each instance allows the limit (one global count would need a shared store).
+/// </summary>
+public class KeyedRateLimiter<TKey>(int permitLimit, int windowSeconds) : IDisposable where TKey : notnull
+{
+    public const string Message = "提交过于频繁，请稍后再试。";
+
+    readonly PartitionedRateLimiter<TKey> limiter = PartitionedRateLimiter.Create<TKey, TKey>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitLimit, Window = TimeSpan.FromSeconds(windowSeconds), QueueLimit = 0, AutoReplenishment = true,
+        }));
+
+    public bool TryAcquire(TKey key)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
