@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Modules;
 using System.Data.Common;
 using System.Diagnostics;
 using Lianxin.Migrations;
@@ -107,7 +108,7 @@ public sealed class BenchDatabase
         var b = new DbContextOptionsBuilder<LianxinDb>();
         if (Provider == Provider.Postgres) b.UseNpgsql(ConnectionString);
         else b.UseSqlite(ConnectionString);
-        return new LianxinDb(b.Options, new OrgScope());
+        return new LianxinDb(b.Options, new OrgScope(), new ModuleCatalog(Program.Modules));
     }
 
     async Task RecreateAsync(CancellationToken ct)

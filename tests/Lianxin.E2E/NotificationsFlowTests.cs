@@ -30,7 +30,7 @@ public class NotificationsFlowTests(BrowserApp app)
             var clock = TimeProvider.System;
             db.StarAwards.Add(new StarAward { UnitId = heping.Id, OrgPath = heping.Path, Level = 3, PreviousLevel = 4, Change = StarChange.Lowered, Reason = $"“浏览器测试{tag}”得分 86，低于 4 星门槛，自动降为 3 星", By = "系统", At = DateTime.UtcNow });
             Outbox.Notify(db, clock, new NotificationMessage("和平社区党委由 4 星降为 3 星", $"原因：“浏览器测试{tag}”得分 86，低于 4 星门槛，自动降为 3 星", $"/reviews/units/{heping.Id}/stars", "reviews.stars",
-                RecipientUnitId: heping.Id, Permission: Lianxin.Web.Platform.Identity.Permission.ReviewView));
+                RecipientUnitId: heping.Id, Permission: ReviewPermissions.ReviewView));
             return db.SaveChanges();
         });
         var dispatcher = app.Services.GetRequiredService<NotificationDispatcher>();

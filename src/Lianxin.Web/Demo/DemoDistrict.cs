@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -37,6 +39,7 @@ public static class DemoDistrict
         sp.GetRequiredService<OrgScope>().AsSystem(tenant, suppressAudit: true);
         var db = sp.GetRequiredService<LianxinDb>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        Tenancy.Register(db, tenant, g.District.Name, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         db.OrgUnits.AddRange(g.Units);
         db.OrgPositions.AddRange(g.Positions);
         db.Grids.AddRange(g.Grids);

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
@@ -5,12 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Demo;
-
-/// <summary>Bound from "Demo". On in Development (appsettings.Development.json) and in tests.</summary>
-public class DemoOptions
-{
-    public bool Enabled { get; set; }
-}
 
 public static class DemoSetup
 {
@@ -35,7 +30,7 @@ public static class DemoSetup
         var db = sp.GetRequiredService<LianxinDb>();
         if (demo)
         {
-            if (!await db.OrgUnits.IgnoreQueryFilters().AnyAsync())
+            if (!await db.Tenants.AnyAsync())
                 await DemoDistrict.SeedAsync(sp);
             return;
         }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Lianxin.Web.Demo;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Localization;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
@@ -18,8 +18,9 @@ namespace Lianxin.Web.Platform;
 /// <summary>The host's shared services and pipeline; modules add theirs in their own *Module.cs.</summary>
 public static class PlatformSetup
 {
-    public static IServiceCollection AddLianxinPlatform(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
+    public static IServiceCollection AddLianxinPlatform(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env, IReadOnlyList<IModule> modules)
     {
+        services.AddSingleton(new ModuleCatalog(modules));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         // Chinese text goes out as text, not as &#x...; entities.
@@ -75,14 +76,15 @@ public static class PlatformSetup
         });
         services.AddSingleton(new NavItem("审计日志", "/audit", "bi-shield-check", Permission.AuditView, 900));
         services.AddSingleton(new NavItem("用户与角色", "/users", "bi-people", Permission.UserManage, 800));
+        foreach (var module in modules) module.AddServices(services, config);
         return services;
     }
 
     /// <summary>Migrations, then the demo district where demo mode is on, then the tenant.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, Func<IServiceProvider, Task> seed)
     {
         await DatabaseSetup.MigrateAsync(app.Services);
-        await DemoSetup.SeedOrRefuseAsync(app.Services);
+        await seed(app.Services);
         using var scope = app.Services.CreateScope();
         await app.Services.GetRequiredService<Tenancy>().LoadAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>());
     }
@@ -126,6 +128,7 @@ public static class PlatformSetup
         app.MapAuditApi();
         app.MapNotificationsApi();
         Identity.Users.UsersApi.MapUsersApi(app);
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules) module.MapEndpoints(app);
         return app;
     }
 }

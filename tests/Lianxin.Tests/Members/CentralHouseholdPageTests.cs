@@ -24,12 +24,12 @@ public class CentralHouseholdPageTests(LianxinApp app)
         var (memberId, gridId, free, taken, keeper, elsewhere) = app.WithDb(db =>
         {
             var grid = db.Grids.Where(g => g.CommunityId == units.heping.Id).OrderBy(g => g.Code).First();
-            var m = db.Members.First(x => x.ResidenceCommunityId == units.heping.Id && x.Status == MemberStatus.Normal && !db.CentralHouseholds.Any(c => c.MemberId == x.Id));
-            var inGrid = db.Households.Where(h => db.Buildings.Any(b => b.Id == h.BuildingId && b.GridId == grid.Id));
-            var free = inGrid.Where(h => !db.CentralHouseholdLinks.Any(l => l.HouseholdId == h.Id)).OrderByDescending(h => h.Id).Take(3).Select(h => h.Id).ToArray();
+            var m = db.Members.First(x => x.ResidenceCommunityId == units.heping.Id && x.Status == MemberStatus.Normal && !db.Set<CentralHousehold>().Any(c => c.MemberId == x.Id));
+            var inGrid = db.Households.Where(h => db.Set<Lianxin.Web.Modules.Organizations.Domain.Building>().Any(b => b.Id == h.BuildingId && b.GridId == grid.Id));
+            var free = inGrid.Where(h => !db.Set<CentralHouseholdLink>().Any(l => l.HouseholdId == h.Id)).OrderByDescending(h => h.Id).Take(3).Select(h => h.Id).ToArray();
             var link = db.CentralHouseholdLinks.First(l => inGrid.Any(h => h.Id == l.HouseholdId));
             var keeper = db.CentralHouseholds.First(c => c.Id == link.CentralHouseholdId).MemberName;
-            var elsewhere = db.Households.First(h => db.Buildings.Any(b => b.Id == h.BuildingId && b.GridId != null && b.GridId != grid.Id)).Id;
+            var elsewhere = db.Households.First(h => db.Set<Lianxin.Web.Modules.Organizations.Domain.Building>().Any(b => b.Id == h.BuildingId && b.GridId != null && b.GridId != grid.Id)).Id;
             return (m.Id, grid.Id, free, link.HouseholdId, keeper, elsewhere);
         });
         var api = await app.ApiAs("secretary");

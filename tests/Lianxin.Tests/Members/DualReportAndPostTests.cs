@@ -87,8 +87,8 @@ public class DualReportAndPostTests(LianxinApp app)
         {
             var grid = db.Grids.Where(g => g.CommunityId == units.heping.Id).OrderBy(g => g.Code).Skip(1).First();
             var compound = db.Compounds.First(c => c.GridId == grid.Id);
-            var m = db.Members.First(x => x.ResidenceCommunityId == units.heping.Id && x.Status == MemberStatus.Normal && !db.CentralHouseholds.Any(c => c.MemberId == x.Id));
-            var hs = db.Households.Where(h => db.Buildings.Any(b => b.Id == h.BuildingId && b.GridId == grid.Id)).OrderBy(h => h.Id).Take(5).Select(h => h.Id).ToList();
+            var m = db.Members.First(x => x.ResidenceCommunityId == units.heping.Id && x.Status == MemberStatus.Normal && !db.Set<CentralHousehold>().Any(c => c.MemberId == x.Id));
+            var hs = db.Households.Where(h => db.Set<Lianxin.Web.Modules.Organizations.Domain.Building>().Any(b => b.Id == h.BuildingId && b.GridId == grid.Id)).OrderBy(h => h.Id).Take(5).Select(h => h.Id).ToList();
             return (m.Id, grid.Id, hs);
         });
         var secretary = await app.ApiAs("secretary");

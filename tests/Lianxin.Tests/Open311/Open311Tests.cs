@@ -573,9 +573,9 @@ public class Open311Tests(LianxinApp app)
     [Fact]
     public void The_demo_key_is_refused_outside_demo_mode()
     {
-        var found = app.WithDb(db => Open311Keys.FindAsync(db, TimeProvider.System, new DemoOptions { Enabled = false }, Key, CancellationToken.None).GetAwaiter().GetResult());
+        var found = app.WithDb(db => Open311Keys.FindAsync(db, TimeProvider.System, new Lianxin.Web.Platform.DemoOptions { Enabled = false }, Key, CancellationToken.None).GetAwaiter().GetResult());
         Assert.Null(found);
-        Assert.NotNull(app.WithDb(db => Open311Keys.FindAsync(db, TimeProvider.System, new DemoOptions { Enabled = true }, Key, CancellationToken.None).GetAwaiter().GetResult()));
+        Assert.NotNull(app.WithDb(db => Open311Keys.FindAsync(db, TimeProvider.System, new Lianxin.Web.Platform.DemoOptions { Enabled = true }, Key, CancellationToken.None).GetAwaiter().GetResult()));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class AuditChainTests(LianxinApp app)
         var phone = "13912345678";
         var posId = app.WithDb(db =>
         {
-            var unit = db.OrgUnits.First(u => u.Kind == Lianxin.Web.Modules.Organizations.Domain.OrgKind.Community);
+            var unit = db.OrgUnits.First(u => u.Kind == Lianxin.Web.Modules.Organizations.Contracts.OrgKind.Community);
             var p = new Lianxin.Web.Modules.Organizations.Domain.OrgPosition { OrgUnitId = unit.Id, OrgPath = unit.Path, Title = "委员", PersonName = "测试员", Phone = phone, StartedOn = new DateOnly(2026, 1, 1) };
             db.OrgPositions.Add(p);
             db.SaveChanges();

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Migrations;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Platform.Data;
@@ -41,6 +42,6 @@ public class SchemaTests
     {
         var b = new DbContextOptionsBuilder<LianxinDb>();
         if (TestDatabase.IsPostgres) b.UseNpgsql(cs); else b.UseSqlite(cs);
-        return new LianxinDb(b.Options, new OrgScope());
+        return new LianxinDb(b.Options, new OrgScope(), new ModuleCatalog(Program.Modules));
     }
 }

@@ -25,8 +25,8 @@ public class OrgScopeTests
     {
         var scope = new OrgScope();
         scope.SetUser(Guid.NewGuid(), "u", Guid.NewGuid(), [new RoleGrant { Role = Role.CommunitySecretary, OrgPath = "/d/s/c1/" }], null);
-        Assert.True(scope.Can(Permission.OrgManage, "/d/s/c1/b/"));
-        Assert.False(scope.Can(Permission.OrgManage, "/d/s/c2/"));
+        Assert.True(scope.Can(OrgPermissions.OrgManage, "/d/s/c1/b/"));
+        Assert.False(scope.Can(OrgPermissions.OrgManage, "/d/s/c2/"));
         Assert.False(scope.Can(Permission.AuditView, "/d/s/c1/"));
         Assert.False(scope.Sees("/d/s/"));
     }

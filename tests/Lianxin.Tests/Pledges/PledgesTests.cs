@@ -57,7 +57,7 @@ public class PledgesTests(LianxinApp app)
         var street = Unit("东湖街道党工委");
         Assert.Contains(title, await anon.GetStringAsync($"/public/board/{street}"));
         Assert.DoesNotContain(title, await anon.GetStringAsync($"/public/board/{Unit("幸福社区党委")}"));
-        var gridBranch = app.WithDb(db => db.OrgUnits.First(u => u.ParentId == heping && u.Kind == Lianxin.Web.Modules.Organizations.Domain.OrgKind.Branch).Id);
+        var gridBranch = app.WithDb(db => db.OrgUnits.First(u => u.ParentId == heping && u.Kind == Lianxin.Web.Modules.Organizations.Contracts.OrgKind.Branch).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync($"/public/board/{gridBranch}")).StatusCode);
 
         // Closing needs 100%, every task done, and how residents confirmed it.

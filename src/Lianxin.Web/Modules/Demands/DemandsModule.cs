@@ -1,33 +1,46 @@
 using Lianxin.Web.Modules.Demands.Api;
+using Lianxin.Web.Modules.Demands.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Demands.Open311;
+using Lianxin.Web.Modules.Demands.Open311.Data;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands;
 
-/// <summary>Residents' demands (急难愁盼), routing up the tree and dispatch to departments (吹哨报到).</summary>
-public static class DemandsModule
+/// <summary>Residents' demands (急难愁盼), routing up the tree and dispatch to departments (吹哨报到), and Open311.</summary>
+public sealed class DemandsModule : IModule
 {
-    public static IServiceCollection AddDemands(this IServiceCollection services, IConfiguration config)
+    public string Name => "Demands";
+    public IReadOnlyList<Permission> Permissions => DemandPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Demands:Escalation").Get<EscalationOptions>() ?? new EscalationOptions());
         services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
         services.AddSingleton<PublicIntakeLimiter>();
         services.AddSingleton<EscalationJob>();
         services.AddHostedService<EscalationService>();
-        services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
-        services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", Permission.DemandHandle, 205));
-        services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));
+        services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", DemandPermissions.DemandView, 200));
+        services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", DemandPermissions.DemandHandle, 205));
+        services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", DemandPermissions.DispatchAnswer, 210));
         services.AddOpen311(config);
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapDemands(this IEndpointRouteBuilder app)
+    public void ConfigureModel(ModelBuilder b, LianxinDb db)
+    {
+        DemandsModel.Configure(b, db);
+        Open311Model.Configure(b, db);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapDemandsApi();
         app.MapOpen311();
         app.MapServicesApi();
-        return app;
     }
 }

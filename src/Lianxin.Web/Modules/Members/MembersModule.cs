@@ -1,31 +1,39 @@
 using Lianxin.Web.Modules.Members.Api;
+using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Shell;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members;
 
 /// <summary>Members: roster, dual reporting, posts and zones, central households, Excel in and out.</summary>
-public static class MembersModule
+public sealed class MembersModule : IModule
 {
-    public static IServiceCollection AddMembers(this IServiceCollection services)
+    public string Name => "Members";
+    public IReadOnlyList<Permission> Permissions => MemberPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddPersonalData();
         services.AddSingleton<Features.ImportJobSignal>();
         services.AddHostedService<Features.ImportJobRunner>();
-        services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", Permission.MemberView, 200));
-        services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", Permission.MemberView, 210));
-        services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", Permission.MemberView, 220));
-        services.AddSingleton(new NavItem("党员中心户", "/members/central", "bi-house-check", Permission.MemberView, 230));
-        services.AddSingleton(new NavItem("我的党员身份", "/members/me", "bi-person-heart", Permission.MemberSelf, 240));
-        return services;
+        services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));
+        services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", MemberPermissions.MemberView, 210));
+        services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", MemberPermissions.MemberView, 220));
+        services.AddSingleton(new NavItem("党员中心户", "/members/central", "bi-house-check", MemberPermissions.MemberView, 230));
+        services.AddSingleton(new NavItem("我的党员身份", "/members/me", "bi-person-heart", MemberPermissions.MemberSelf, 240));
     }
 
-    public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
+    public void ConfigureModel(ModelBuilder b, LianxinDb db) => MembersModel.Configure(b, db);
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         // Fail at start, not at the first ID number, when production has no personal-data keys.
         app.ServiceProvider.GetRequiredService<PersonalData>();
         app.MapMembersApi();
-        return app;
     }
 }

@@ -1,22 +1,30 @@
 using Lianxin.Web.Modules.Organizations.Api;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Units;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations;
 
-/// <summary>Organisation tree, grid and places: its services, menu and routes.</summary>
-public static class OrganizationsModule
+/// <summary>Organisation tree, grid and places: its services, tables, menu and routes.</summary>
+public sealed class OrganizationsModule : IModule
 {
-    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    public string Name => "Organizations";
+    public IReadOnlyList<Permission> Permissions => OrgPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<OrgNames>();
-        services.AddSingleton(new NavItem("组织架构", "/org", "bi-diagram-3", Permission.OrgView, 100));
-        return services;
+        services.AddScoped<OrgDirectory>();
+        services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
+        services.AddScoped<IHomeCardSource, Features.CoverageCard>();
+        services.AddSingleton(new NavItem("组织架构", "/org", "bi-diagram-3", OrgPermissions.OrgView, 100));
     }
 
-    public static IEndpointRouteBuilder MapOrganizations(this IEndpointRouteBuilder app)
-    {
-        app.MapOrganizationsApi();
-        return app;
-    }
+    public void ConfigureModel(ModelBuilder b, LianxinDb db) => OrganizationsModel.Configure(b, db);
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapOrganizationsApi();
 }

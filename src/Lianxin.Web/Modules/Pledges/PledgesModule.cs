@@ -1,21 +1,24 @@
 using Lianxin.Web.Modules.Pledges.Api;
+using Lianxin.Web.Modules.Pledges.Contracts;
+using Lianxin.Web.Modules.Pledges.Data;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Pledges;
 
 /// <summary>我为群众办实事: pledges with their lists of responsibility, tasks and progress, and the public board (为民解忧榜).</summary>
-public static class PledgesModule
+public sealed class PledgesModule : IModule
 {
-    public static IServiceCollection AddPledges(this IServiceCollection services)
-    {
-        services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", Permission.PledgeManage, 220));
-        return services;
-    }
+    public string Name => "Pledges";
+    public IReadOnlyList<Permission> Permissions => PledgePermissions.All;
 
-    public static IEndpointRouteBuilder MapPledges(this IEndpointRouteBuilder app)
-    {
-        app.MapPledgesApi();
-        return app;
-    }
+    public void AddServices(IServiceCollection services, IConfiguration config) =>
+        services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
+
+    public void ConfigureModel(ModelBuilder b, LianxinDb db) => PledgesModel.Configure(b, db);
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPledgesApi();
 }

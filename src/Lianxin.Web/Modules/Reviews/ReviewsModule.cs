@@ -1,26 +1,34 @@
 using Lianxin.Web.Modules.Reviews.Api;
+using Lianxin.Web.Modules.Reviews.Contracts;
+using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Features;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews;
 
 /// <summary>观摩考评: rubrics, rounds, score sheets, results, rectifications, star ratings.</summary>
-public static class ReviewsModule
+public sealed class ReviewsModule : IModule
 {
-    public static IServiceCollection AddReviews(this IServiceCollection services)
+    public string Name => "Reviews";
+    public IReadOnlyList<Permission> Permissions => ReviewPermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(new NavItem("观摩考评", "/reviews", "bi-clipboard-check", Permission.ReviewManage, 300));
-        services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", Permission.ReviewScore, 301));
-        services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", Permission.ReviewView, 302));
+        services.AddSingleton(new NavItem("观摩考评", "/reviews", "bi-clipboard-check", ReviewPermissions.ReviewManage, 300));
+        services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", ReviewPermissions.ReviewScore, 301));
+        services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", ReviewPermissions.ReviewView, 302));
         services.AddScoped<IUnitBadgeSource, StarBadges>();
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
+    public void ConfigureModel(ModelBuilder b, LianxinDb db) => ReviewsModel.Configure(b, db);
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapReviewsApi();
         app.MapReviewPhotosApi();
-        return app;
     }
 }

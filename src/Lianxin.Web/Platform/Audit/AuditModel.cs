@@ -17,7 +17,6 @@ public static class AuditModel
             e.Property(a => a.EntityId).HasMaxLength(120);
             e.HasIndex(a => new { a.TenantId, a.Seq }).IsUnique();
             e.HasIndex(a => new { a.TenantId, a.Entity, a.EntityId });
-            e.HasQueryFilter(a => a.TenantId == db.CurrentTenantId);
         });
     }
 }

@@ -1,8 +1,8 @@
 using Lianxin.Migrations;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
+using Lianxin.Web.Platform.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,20 +58,20 @@ public static class Commands
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<LianxinDb>();
-        var district = await db.OrgUnits.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Kind == OrgKind.District && u.ParentId == null);
         var clock = sp.GetRequiredService<TimeProvider>();
-        if (district is null)
+        // The first district is the tenant; a second create-admin adds an administrator to it.
+        var tenant = await db.Tenants.OrderBy(t => t.CreatedAt).FirstOrDefaultAsync();
+        if (tenant is null)
         {
-            var id = Guid.CreateVersion7();
-            var name = o.GetValueOrDefault("district") ?? "区委";
-            district = new OrgUnit { Id = id, TenantId = id, Kind = OrgKind.District, Name = name, ShortName = name, Code = "D1", Path = OrgUnit.PathOf(null, id) };
+            tenant = new Tenant { Id = Guid.CreateVersion7(), Name = o.GetValueOrDefault("district") ?? "区委", CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Tenants.Add(tenant);
+            await db.SaveChangesAsync();
         }
-        sp.GetRequiredService<OrgScope>().AsSystem(district.TenantId);
-        if (db.Entry(district).State == EntityState.Detached) db.OrgUnits.Add(district);
-        await db.SaveChangesAsync();
+        sp.GetRequiredService<OrgScope>().AsSystem(tenant.Id);
+        var district = await sp.GetRequiredService<IUnitDirectory>().CreateDistrictAsync(tenant.Name, default);
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = userName, DisplayName = userName, TenantId = district.TenantId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new AppUser { UserName = userName, DisplayName = userName, TenantId = tenant.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

@@ -1,22 +1,10 @@
-using Lianxin.Web.Platform.Jobs;
 using System.Linq.Expressions;
-using Lianxin.Web.Modules.Members.Data;
-using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Demands.Data;
-using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Demands.Open311.Data;
-using Lianxin.Web.Modules.Demands.Open311.Domain;
-using Lianxin.Web.Modules.Organizations.Data;
-using Lianxin.Web.Modules.Pledges.Data;
-using Lianxin.Web.Modules.Pledges.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Jobs;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -24,12 +12,14 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace Lianxin.Web.Platform.Data;
 
 /// <summary>
-/// The one database. Each module owns its tables (a name prefix) and configures them in its own
-/// Data/ folder; scope and tenant are enforced here by query filters built from <see cref="OrgScope"/>.
+/// The one database. Each module owns its tables (a name prefix), configures them in its own Data/ folder through
+/// <see cref="IModule.ConfigureModel"/> and names its sets there (C# extension properties, e.g. <c>db.Demands</c>).
+/// Tenant and org scope are named query filters added by convention (<see cref="QueryFilters"/>), read from <see cref="OrgScope"/>.
 /// </summary>
-public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : IdentityUserContext<AppUser, Guid>(options)
+public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, ModuleCatalog modules) : IdentityUserContext<AppUser, Guid>(options)
 {
     public OrgScope Scope { get; } = scope;
+    public ModuleCatalog Modules { get; } = modules;
 
     // Read by the query filters; EF re-reads them per query from the context in use.
     public Guid CurrentTenantId => Scope.TenantId;
@@ -37,52 +27,14 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public string[] ScopePaths => Scope.Paths;
     /// <summary>The one root of a caller with a single subtree (most people): a plain prefix test, no per-row subquery.</summary>
     public string? ScopeSingle => Scope.Paths.Length == 1 ? Scope.Paths[0] : null;
+    public string? ScopeSingleEnd => ScopeSingle is { } root ? QueryFilters.RangeEnd(root) : null;
     /// <summary>The signed-in caller (empty for the system), for tables a person sees only their own rows of.</summary>
     public Guid ScopeUserId => Scope.UserId ?? Guid.Empty;
 
+    public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
-    public DbSet<OrgPosition> OrgPositions => Set<OrgPosition>();
-    public DbSet<Grid> Grids => Set<Grid>();
-    public DbSet<Compound> Compounds => Set<Compound>();
-    public DbSet<Building> Buildings => Set<Building>();
-    public DbSet<Household> Households => Set<Household>();
-    public DbSet<Member> Members => Set<Member>();
-    public DbSet<MemberStatusChange> MemberStatusChanges => Set<MemberStatusChange>();
-    public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
-    public DbSet<DualReport> DualReports => Set<DualReport>();
-    public DbSet<Post> Posts => Set<Post>();
-    public DbSet<PostClaim> PostClaims => Set<PostClaim>();
-    public DbSet<ResponsibilityZone> ResponsibilityZones => Set<ResponsibilityZone>();
-    public DbSet<ZoneMember> ZoneMembers => Set<ZoneMember>();
-    public DbSet<CentralHousehold> CentralHouseholds => Set<CentralHousehold>();
-    public DbSet<CentralHouseholdLink> CentralHouseholdLinks => Set<CentralHouseholdLink>();
-    public DbSet<DemandCategory> DemandCategories => Set<DemandCategory>();
-    public DbSet<Demand> Demands => Set<Demand>();
-    public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
-    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
-    public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
-    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
-    public DbSet<Open311Request> Open311Requests => Set<Open311Request>();
-    public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
-    public DbSet<Pledge> Pledges => Set<Pledge>();
-    public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
-    public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
-    public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
-    public DbSet<PledgePhoto> PledgePhotos => Set<PledgePhoto>();
-    public DbSet<Rubric> Rubrics => Set<Rubric>();
-    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
-    public DbSet<RoundUnit> RoundUnits => Set<RoundUnit>();
-    public DbSet<Panelist> Panelists => Set<Panelist>();
-    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
-    public DbSet<Amendment> Amendments => Set<Amendment>();
-    public DbSet<Finding> Findings => Set<Finding>();
-    public DbSet<Rectification> Rectifications => Set<Rectification>();
-    public DbSet<StarAward> StarAwards => Set<StarAward>();
-    public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
-    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
@@ -99,26 +51,38 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
         JobLease.Configure(b);
-        OrganizationsModel.Configure(b, this);
-        MembersModel.Configure(b, this);
-        DemandsModel.Configure(b, this);
-        Open311Model.Configure(b, this);
-        PledgesModel.Configure(b, this);
-        ReviewsModel.Configure(b, this);
+        Tenant.Configure(b);
         NotificationsModel.Configure(b, this);
+        foreach (var module in modules.Modules) module.ConfigureModel(b, this);
+        QueryFilters.Apply(b, this, rangeScan: !Database.IsNpgsql());
     }
 
-    /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>
-    public Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> path) where T : Entity
+    // Built here so that the filters reference this context (EF swaps in the context running each query).
+    internal LambdaExpression TenantFilter(Type clr)
     {
-        Expression<Func<T, bool>> tenant = e => e.TenantId == CurrentTenantId;
-        Expression<Func<string, bool>> visible = p => ScopeAll
-            || (ScopeSingle != null ? p.StartsWith(ScopeSingle) : ScopePaths.Any(root => p.StartsWith(root)));
-        var body = Expression.AndAlso(
-            tenant.Body,
-            ReplacingExpressionVisitor.Replace(visible.Parameters[0], ReplacingExpressionVisitor.Replace(path.Parameters[0], tenant.Parameters[0], path.Body), visible.Body));
-        return Expression.Lambda<Func<T, bool>>(body, tenant.Parameters[0]);
+        var e = Expression.Parameter(clr, "e");
+        Expression<Func<Guid, bool>> same = t => t == CurrentTenantId;
+        return Expression.Lambda(ReplacingExpressionVisitor.Replace(same.Parameters[0], Column<Guid>(e, nameof(Entity.TenantId)), same.Body), e);
     }
+
+    /// <summary>
+    /// A caller with one subtree (most people) gets a plain prefix test an index serves: on SQLite the range
+    /// <c>path &gt;= root AND path &lt; rootEnd</c> (SQLite's LIKE cannot use the index), on PostgreSQL LIKE 'root%'
+    /// (pattern-operator indexes). A caller with several subtrees: any of them.
+    /// </summary>
+    internal LambdaExpression ScopeFilter(Type clr, string pathProperty, bool rangeScan)
+    {
+        var e = Expression.Parameter(clr, "e");
+        Expression<Func<string, bool>> visible = rangeScan
+            ? p => ScopeAll || (ScopeSingle != null
+                ? string.Compare(p, ScopeSingle) >= 0 && string.Compare(p, ScopeSingleEnd) < 0
+                : ScopePaths.Any(root => p.StartsWith(root)))
+            : p => ScopeAll || (ScopeSingle != null ? p.StartsWith(ScopeSingle) : ScopePaths.Any(root => p.StartsWith(root)));
+        return Expression.Lambda(ReplacingExpressionVisitor.Replace(visible.Parameters[0], Column<string>(e, pathProperty), visible.Body), e);
+    }
+
+    static Expression Column<T>(ParameterExpression e, string name) =>
+        Expression.Call(typeof(EF), nameof(EF.Property), [typeof(T)], e, Expression.Constant(name));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -24,7 +24,6 @@ public static class IdentityModel
             e.Property(g => g.OrgPath).HasMaxLength(400);
             e.HasIndex(g => new { g.TenantId, g.UserId, g.Role, g.OrgUnitId }).IsUnique();
             e.HasIndex(g => new { g.TenantId, g.OrgPath });
-            e.HasQueryFilter(db.InScope<RoleGrant>(g => g.OrgPath));
         });
     }
 }

@@ -3,7 +3,7 @@ using Lianxin.Web.Platform.Data;
 namespace Lianxin.Web.Platform.Identity;
 
 /// <summary>A user holds a role at an org unit; their scope is the union of the subtrees of these units.</summary>
-public class RoleGrant : Entity
+public class RoleGrant : Entity, IOrgScoped
 {
     public Guid UserId { get; set; }
     public Role Role { get; set; }

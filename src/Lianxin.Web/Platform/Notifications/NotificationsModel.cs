@@ -14,9 +14,10 @@ public static class NotificationsModel
             e.Property(x => x.Body).HasMaxLength(1000);
             e.Property(x => x.Link).HasMaxLength(400);
             e.Property(x => x.Source).HasMaxLength(60);
+            // Stored by name: permissions are declared by modules, not an enum.
+            var catalog = db.Modules;
+            e.Property(x => x.Permission).HasMaxLength(40).HasConversion(p => p!.Name, name => catalog.Find(name));
             e.HasIndex(x => new { x.TenantId, x.DeliveredAt, x.CreatedAt });
-            // Internal: only the dispatcher reads it, within the tenant.
-            e.HasQueryFilter(x => x.TenantId == db.CurrentTenantId);
         });
         b.Entity<InboxItem>(e =>
         {
@@ -27,7 +28,7 @@ public static class NotificationsModel
             e.HasIndex(x => new { x.TenantId, x.NotificationId, x.UserId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.UserId, x.ReadAt });
             // A person sees only their own inbox: enforced here, not by the pages.
-            e.HasQueryFilter(x => x.TenantId == db.CurrentTenantId && (db.ScopeAll || x.UserId == db.ScopeUserId));
+            e.HasQueryFilter(QueryFilters.Scope, x => db.ScopeAll || x.UserId == db.ScopeUserId);
         });
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Lianxin.Web.Demo;
 
 namespace Lianxin.Web.Platform.Privacy;
 

@@ -12,7 +12,7 @@ public record NavItem(string Title, string Url, string Icon, Permission? Permiss
 public class Navigation(IEnumerable<NavItem> items)
 {
     public IEnumerable<NavItem> For(OrgScope scope) =>
-        items.Where(i => i.Permission is null || scope.CanAnywhere(i.Permission.Value)).OrderBy(i => i.Order);
+        items.Where(i => i.Permission is null || scope.CanAnywhere(i.Permission)).OrderBy(i => i.Order);
 }
 
 /// <summary>A page's trail, set by the page in ViewData["Crumbs"].</summary>

@@ -14,7 +14,6 @@ public static class DemandsModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Name).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.StreetId, x.Name }).IsUnique();
-            e.HasQueryFilter(db.InScope<DemandCategory>(x => x.OrgPath));
         });
         b.Entity<Demand>(e =>
         {
@@ -44,7 +43,6 @@ public static class DemandsModel
             // Subtree prefix (OrgPath LIKE 'path%') as an index range on PostgreSQL whatever the database collation
             // (pattern operators), with the state: the list's counts read this index only. SQLite ignores the operators.
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State }).HasOperators(null!, "varchar_pattern_ops", null!);
-            e.HasQueryFilter(db.InScope<Demand>(x => x.OrgPath));
         });
         b.Entity<DemandStep>(e =>
         {
@@ -54,7 +52,6 @@ public static class DemandsModel
             e.Property(x => x.ActorName).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.DemandId, x.At });
-            e.HasQueryFilter(db.InScope<DemandStep>(x => x.OrgPath));
         });
         b.Entity<Dispatch>(e =>
         {
@@ -68,7 +65,6 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.DemandId });
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State });
             // A department sees its dispatches; the street and the demand's units see them through the demand's path.
-            e.HasQueryFilter(db.InScope<Dispatch>(x => x.OrgPath));
         });
         b.Entity<DemandPhoto>(e =>
         {
@@ -76,7 +72,6 @@ public static class DemandsModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.ContentType).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.DemandId });
-            e.HasQueryFilter(db.InScope<DemandPhoto>(x => x.OrgPath));
         });
         b.Entity<ServiceSlot>(e =>
         {
@@ -86,7 +81,6 @@ public static class DemandsModel
             e.Property(x => x.Place).HasMaxLength(100);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId, x.StartsAt });
-            e.HasQueryFilter(db.InScope<ServiceSlot>(x => x.OrgPath));
         });
     }
 }

@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -49,11 +53,11 @@ public static class Categories
     public static async Task<List<DemandCategory>> ForStreetAsync(LianxinDb db, Guid streetId, CancellationToken ct)
     {
         // Deliberately unfiltered: the public intake page lists the categories of a street for anonymous residents.
-        var list = await db.DemandCategories.IgnoreQueryFilters()
-            .Where(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId && c.Active)
+        var list = await db.DemandCategories.AcrossScope()
+            .Where(c => c.StreetId == streetId && c.Active)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
         // Seed only a street that never had categories: one whose categories are all disabled keeps them so.
-        if (list.Count > 0 || await db.DemandCategories.IgnoreQueryFilters().AnyAsync(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId, ct))
+        if (list.Count > 0 || await db.DemandCategories.AcrossScope().AnyAsync(c => c.StreetId == streetId, ct))
             return list;
         var street = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
         if (street is null) return list;
@@ -64,8 +68,8 @@ public static class Categories
         {
             // Another request seeded them at the same moment: read theirs.
             db.ChangeTracker.Clear();
-            return await db.DemandCategories.IgnoreQueryFilters()
-                .Where(c => c.TenantId == db.CurrentTenantId && c.StreetId == streetId && c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
+            return await db.DemandCategories.AcrossScope()
+                .Where(c => c.StreetId == streetId && c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
         }
         return list;
     }
@@ -84,7 +88,7 @@ public static class Categories
     {
         var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
         if (street is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandView, street.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandView, street.Path)) return Failure.Forbidden;
         await ForStreetAsync(db, streetId, ct); // seeds a new street's defaults
         return await db.DemandCategories.AsNoTracking().Where(c => c.StreetId == streetId)
             .OrderByDescending(c => c.Active).ThenBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => ToDto(c)).ToListAsync(ct);
@@ -106,15 +110,15 @@ public static class Categories
     {
         var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StreetId && u.Kind == OrgKind.Street, ct);
         if (street is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandDispatch, street.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandDispatch, street.Path)) return Failure.Forbidden;
         var e = Validate(r);
         if (e.Any) return Failure.Invalid(e);
         var existing = await ForStreetAsync(db, street.Id, ct);
         // Disabled ones count too: the name is unique per street (and the index says so).
         var name = r.Name.Trim();
-        if (await db.DemandCategories.IgnoreQueryFilters().AnyAsync(c => c.TenantId == db.CurrentTenantId && c.StreetId == street.Id && c.Name == name, ct))
+        if (await db.DemandCategories.AcrossScope().AnyAsync(c => c.StreetId == street.Id && c.Name == name, ct))
             return Failure.Invalid(nameof(r.Name), "该街道已有同名类别（如已停用，可将其重新启用）。");
-        var sortOrder = await db.DemandCategories.IgnoreQueryFilters().CountAsync(c => c.TenantId == db.CurrentTenantId && c.StreetId == street.Id, ct);
+        var sortOrder = await db.DemandCategories.AcrossScope().CountAsync(c => c.StreetId == street.Id, ct);
         var c = new DemandCategory
         {
             StreetId = street.Id, OrgPath = street.Path, Name = name, DefaultLevel = r.DefaultLevel, ResponseHours = r.ResponseHours,
@@ -133,11 +137,11 @@ public static class Categories
     {
         var c = await db.DemandCategories.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandDispatch, c.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandDispatch, c.OrgPath)) return Failure.Forbidden;
         var e = Validate(r);
         if (e.Any) return Failure.Invalid(e);
         var name = r.Name.Trim();
-        if (await db.DemandCategories.IgnoreQueryFilters().AnyAsync(x => x.TenantId == c.TenantId && x.StreetId == c.StreetId && x.Name == name && x.Id != c.Id, ct))
+        if (await db.DemandCategories.AcrossScope().AnyAsync(x => x.StreetId == c.StreetId && x.Name == name && x.Id != c.Id, ct))
             return Failure.Invalid(nameof(r.Name), "该街道已有同名类别（如已停用，可将其重新启用）。");
         c.Name = name;
         c.DefaultLevel = r.DefaultLevel;
@@ -154,7 +158,7 @@ public static class Categories
     {
         var c = await db.DemandCategories.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandDispatch, c.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandDispatch, c.OrgPath)) return Failure.Forbidden;
         c.Active = active;
         await db.SaveChangesAsync(ct);
         return ToDto(c);

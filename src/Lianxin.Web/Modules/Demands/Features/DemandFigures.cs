@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -23,7 +26,7 @@ public static class DemandFigures
 {
     public static async Task<Outcome<DemandFiguresDto>> HandleAsync(LianxinDb db, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.DemandView)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(DemandPermissions.DemandView)) return Failure.Forbidden;
         var id = unitId ?? db.Scope.Current?.OrgUnitId;
         if (id is null) return Failure.NotFound;
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -24,7 +25,7 @@ public static class DemandFlow
     {
         var unitId = UnitAt(d, level) ?? d.CommunityId;
         var unit = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == unitId, ct);
-        var category = await db.DemandCategories.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == d.CategoryId && c.TenantId == d.TenantId, ct);
+        var category = await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct);
         var limit = category?.LimitAt(level) ?? new TimeLimit(8, 5);
         d.Level = level;
         d.HandlerUnitId = unit.Id;

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -30,7 +32,7 @@ public static class DemandPhotos
     {
         var d = await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == demandId, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, d.OrgPath) && !db.Scope.Can(Permission.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) && !db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         if (files is null || !files.Any(f => f.Length > 0)) return Failure.Invalid("Photos", "请选择要上传的照片（字段名 photos）。");
         var existing = await db.DemandPhotos.CountAsync(p => p.DemandId == demandId, ct);
         var room = DemandPhotoRules.MaxPerDemand - existing;

@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -39,7 +42,7 @@ public static class DemandQueries
 {
     public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, DemandFilter f, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.DemandView)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(DemandPermissions.DemandView)) return Failure.Forbidden;
         if (f.Page < 1 || f.PageSize is < 1 or > 100) return Failure.Invalid("PageSize", "每页条数须在 1–100 之间。");
         var q = db.Demands.AsNoTracking();
         if (f.UnitId is { } unitId)
@@ -81,18 +84,18 @@ public static class DemandQueries
     {
         var d = await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandView, d.OrgPath) && !db.Scope.Can(Permission.DemandView, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandView, d.OrgPath) && !db.Scope.Can(DemandPermissions.DemandView, d.HandlerPath)) return Failure.Forbidden;
         var steps = await db.DemandSteps.AsNoTracking().Where(s => s.DemandId == id).OrderBy(s => s.At).ToListAsync(ct);
         // The demand's viewers see its dispatches even where a department's own path lies outside their subtree.
-        var dispatches = await db.Dispatches.IgnoreQueryFilters().AsNoTracking().Where(x => x.DemandId == id && x.TenantId == d.TenantId)
+        var dispatches = await db.Dispatches.AcrossScope().AsNoTracking().Where(x => x.DemandId == id)
             .OrderBy(x => x.SentAt).ToListAsync(ct);
         var handler = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
-        var mayHandle = db.Scope.Can(Permission.DemandHandle, d.HandlerPath);
+        var mayHandle = db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath);
         var actions = mayHandle
-            ? DemandRules.Allowed(d.State, d.Level).Where(a => (a != DemandAction.Dispatch || db.Scope.Can(Permission.DemandDispatch, d.HandlerPath))).ToList()
+            ? DemandRules.Allowed(d.State, d.Level).Where(a => (a != DemandAction.Dispatch || db.Scope.Can(DemandPermissions.DemandDispatch, d.HandlerPath))).ToList()
             : [];
         // Handlers call the resident back; others see the phone masked.
-        var phone = db.Scope.Can(Permission.DemandHandle, d.OrgPath) || mayHandle ? d.ContactPhone : Mask.Phone(d.ContactPhone);
+        var phone = db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) || mayHandle ? d.ContactPhone : Mask.Phone(d.ContactPhone);
         return new DemandDetailDto(d.Id, d.TicketNo, d.CategoryId, d.CategoryName, d.Description, d.Address, d.ContactName, phone, d.Source,
             d.ServiceMode, d.AppointmentAt, d.State, d.State.Chinese(), d.Level, d.HandlerUnitId, handler, d.StreetId, d.CommunityId, d.CreatedAt,
             d.ResponseDueAt, d.ResolveDueAt, d.Overdue, d.Outcome, d.Rating, d.RatingNote, d.ReopenCount, d.Version, actions,
@@ -108,13 +111,13 @@ public static class DemandQueries
 
     public static async Task<Outcome<List<DispatchRow>>> DispatchesAsync(LianxinDb db, DispatchState? state, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.DispatchAnswer) && !db.Scope.CanAnywhere(Permission.DemandDispatch)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(DemandPermissions.DispatchAnswer) && !db.Scope.CanAnywhere(DemandPermissions.DemandDispatch)) return Failure.Forbidden;
         var q = db.Dispatches.AsNoTracking();
         if (state is { } s) q = q.Where(x => x.State == s);
         var list = await q.OrderByDescending(x => x.SentAt).Take(200).ToListAsync(ct);
         var ids = list.Select(x => x.DemandId).Distinct().ToList();
         // Narrowly unfiltered: only the demands these visible dispatches point to, and only what the department needs.
-        var demands = await db.Demands.IgnoreQueryFilters().Where(d => ids.Contains(d.Id) && d.TenantId == db.CurrentTenantId)
+        var demands = await db.Demands.AcrossScope().Where(d => ids.Contains(d.Id))
             .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.Description, d.Address }).ToDictionaryAsync(d => d.Id, ct);
         return list.Select(x => demands.TryGetValue(x.DemandId, out var d)
             ? new DispatchRow(ToDto(x), d.TicketNo, d.CategoryName, d.Description, d.Address)

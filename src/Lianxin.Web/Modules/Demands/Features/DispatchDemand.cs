@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -39,7 +42,7 @@ public static class DispatchDemand
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandDispatch, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandDispatch, d.HandlerPath)) return Failure.Forbidden;
         var e = new Errors();
         var ids = (r.DepartmentIds ?? []).Distinct().ToList();
         if (ids.Count == 0) e.Fail(nameof(r.DepartmentIds), "请选择至少一个职能部门。");
@@ -54,7 +57,7 @@ public static class DispatchDemand
         db.Entry(d).Property(x => x.Version).OriginalValue = r.Version;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var limit = (await db.DemandCategories.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct))?.LimitAt(DemandLevel.Street) ?? new TimeLimit(8, 5);
+        var limit = (await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct))?.LimitAt(DemandLevel.Street) ?? new TimeLimit(8, 5);
         var paths = await db.AllInTenant<OrgUnit>().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         foreach (var dep in chosen)
             db.Dispatches.Add(new Dispatch
@@ -77,7 +80,7 @@ public static class DispatchDemand
     {
         var x = await db.Dispatches.FirstOrDefaultAsync(p => p.Id == dispatchId, ct);
         if (x is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DispatchAnswer, x.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DispatchAnswer, x.OrgPath)) return Failure.Forbidden;
         var e = new Errors();
         if (r.Action is not (DemandAction.DepartmentAccept or DemandAction.DepartmentReport or DemandAction.DepartmentReturn))
             e.Fail(nameof(r.Action), "请选择受理、报到反馈或退回。");
@@ -90,7 +93,7 @@ public static class DispatchDemand
         db.Entry(x).Property(p => p.Version).OriginalValue = r.Version;
 
         // The department sees its dispatch, not the demand: read the demand it was sent, and only that one.
-        var d = await db.Demands.IgnoreQueryFilters().FirstAsync(p => p.Id == x.DemandId && p.TenantId == x.TenantId, ct);
+        var d = await db.Demands.AcrossScope().FirstAsync(p => p.Id == x.DemandId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var note = r.Note?.Trim();
         switch (r.Action)
@@ -111,7 +114,7 @@ public static class DispatchDemand
                 break;
         }
         db.DemandSteps.Add(DemandFlow.Step(db, d, r.Action, now, x.DepartmentName, note ?? "部门已受理。"));
-        var others = await db.Dispatches.IgnoreQueryFilters().Where(p => p.DemandId == d.Id && p.Id != x.Id && p.TenantId == x.TenantId).Select(p => p.State).ToListAsync(ct);
+        var others = await db.Dispatches.AcrossScope().Where(p => p.DemandId == d.Id && p.Id != x.Id).Select(p => p.State).ToListAsync(ct);
         if (d.State == DemandState.Dispatched && DemandRules.AllDispatchesAnswered([.. others, x.State]))
         {
             // Every department has answered: the street takes the demand back to resolve it with the resident.

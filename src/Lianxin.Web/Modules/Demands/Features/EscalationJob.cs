@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -26,7 +28,7 @@ public static class HandleDemand
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         var e = new Errors();
         if (!HandlerActions.Contains(r.Action)) e.Fail(nameof(r.Action), "请选择受理、办结、退回或上报。");
         if (r.Action == DemandAction.Resolve) e.Required(nameof(r.Note), r.Note, "请填写办理结果。");

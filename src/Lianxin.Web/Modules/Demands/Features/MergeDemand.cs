@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -20,7 +22,7 @@ public static class MergeDemand
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         var ticket = r.TargetTicketNo?.Trim().ToUpperInvariant() ?? "";
         if (ticket.Length == 0) return Failure.Invalid(nameof(r.TargetTicketNo), "请填写要合并到的诉求受理编号。");
         if (DemandRules.Check(d.State, d.Level, DemandAction.Merge) is { } why) return Failure.Conflict(why);

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -22,7 +24,7 @@ public static class RateDemand
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, d.OrgPath) && !db.Scope.Can(Permission.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) && !db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         if (r.Version is { } v && d.Version != v) return Failure.Stale;
         return await ApplyAsync(db, clock, d, r, db.Scope.UserName + "（回访记录）", ct);
     }

@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -46,7 +50,7 @@ public static class ServiceSlots
     {
         var c = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgKind.Community, ct);
         if (c is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, c.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, c.Path)) return Failure.Forbidden;
         return c;
     }
 
@@ -96,7 +100,7 @@ public static class ServiceSlots
     {
         var slot = await db.ServiceSlots.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (slot is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, slot.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, slot.OrgPath)) return Failure.Forbidden;
         if (SlotRules.CheckRemoval(slot) is { } why) return Failure.Conflict(why);
         db.ServiceSlots.Remove(slot);
         // A booking that raced in after the read moved the version: refuse rather than delete a booked slot.
@@ -111,8 +115,8 @@ public static class ServiceSlots
     public static async Task<List<FreeSlot>> FreeAsync(LianxinDb db, TimeProvider clock, Guid communityId, ServiceMode? mode, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var slots = await db.ServiceSlots.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.TenantId == db.CurrentTenantId && s.CommunityId == communityId && s.StartsAt > now && s.Booked < s.Capacity)
+        var slots = await db.ServiceSlots.AcrossScope().AsNoTracking()
+            .Where(s => s.CommunityId == communityId && s.StartsAt > now && s.Booked < s.Capacity)
             .OrderBy(s => s.StartsAt).Take(200).ToListAsync(ct);
         return slots.Where(s => mode is null or ServiceMode.None || s.ModeList.Contains(mode.Value)).Take(60)
             .Select(s => new FreeSlot(s.Id, s.StartsAt, s.EndsAt, SlotRules.Describe(s.StartsAt, s.EndsAt), s.Free, s.ModeList, Names(s.ModeList), s.Place))
@@ -127,8 +131,8 @@ public static class ServiceSlots
     public static async Task<Failure?> BookAsync(LianxinDb db, Demand d, Guid slotId, DateTime now, CancellationToken ct)
     {
         // Unfiltered like the rest of the public intake: the slot must belong to the demand's community.
-        var slot = await db.ServiceSlots.IgnoreQueryFilters()
-            .FirstOrDefaultAsync(s => s.Id == slotId && s.TenantId == d.TenantId && s.CommunityId == d.CommunityId, ct);
+        var slot = await db.ServiceSlots.AcrossScope()
+            .FirstOrDefaultAsync(s => s.Id == slotId && s.CommunityId == d.CommunityId, ct);
         if (slot is null) return Failure.Invalid(nameof(SubmitDemandRequest.SlotId), "所选预约时段不存在或不属于该社区。");
         if (SlotRules.CheckBooking(slot, d.ServiceMode, now) is { } why)
             return why == SlotRules.FullMessage ? Failure.Conflict(why) : Failure.Invalid(nameof(SubmitDemandRequest.SlotId), why);
@@ -140,13 +144,13 @@ public static class ServiceSlots
 
     /// <summary>After a failed save: was it the slot that filled up under us?</summary>
     public static async Task<bool> IsFullAsync(LianxinDb db, Guid slotId, CancellationToken ct) =>
-        await db.ServiceSlots.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == slotId).Select(s => s.Booked >= s.Capacity).FirstOrDefaultAsync(ct);
+        await db.ServiceSlots.AcrossScope().AsNoTracking().Where(s => s.Id == slotId).Select(s => s.Booked >= s.Capacity).FirstOrDefaultAsync(ct);
 
     /// <summary>The demand's appointment (public facts: when and where). Unfiltered; callers have found the demand already.</summary>
     public static async Task<AppointmentDto?> OfAsync(LianxinDb db, TimeProvider clock, Demand d, CancellationToken ct)
     {
         if (d.SlotId is not { } id) return null;
-        var s = await db.ServiceSlots.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.TenantId == d.TenantId, ct);
+        var s = await db.ServiceSlots.AcrossScope().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return s is null ? null : new AppointmentDto(s.Id, s.StartsAt, s.EndsAt, SlotRules.Describe(s.StartsAt, s.EndsAt), s.Place,
             SlotRules.CheckCancel(s, clock.GetUtcNow().UtcDateTime) is null && Open(d.State));
     }
@@ -166,7 +170,7 @@ public static class ServiceSlots
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == demandId, ct);
         if (d is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.DemandHandle, d.OrgPath) && !db.Scope.Can(Permission.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) && !db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         if (d.Version != version) return Failure.Stale;
         db.Entry(d).Property(x => x.Version).OriginalValue = version;
         return await CancelAsync(db, clock, d, null, ct);
@@ -184,7 +188,7 @@ public static class ServiceSlots
     {
         if (d.SlotId is not { } slotId) return Failure.Conflict("该诉求没有预约时段。");
         if (!Open(d.State)) return Failure.Conflict($"诉求当前为“{d.State.Chinese()}”，不能取消预约。");
-        var slot = await db.ServiceSlots.IgnoreQueryFilters().FirstAsync(s => s.Id == slotId && s.TenantId == d.TenantId, ct);
+        var slot = await db.ServiceSlots.AcrossScope().FirstAsync(s => s.Id == slotId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         if (SlotRules.CheckCancel(slot, now) is { } why) return Failure.Conflict(why);
         slot.Booked = Math.Max(0, slot.Booked - 1);
@@ -204,7 +208,7 @@ public static class ServiceSlots
     public static async Task ReleaseAsync(LianxinDb db, Demand d, DateTime now, CancellationToken ct)
     {
         if (d.SlotId is not { } slotId) return;
-        var slot = await db.ServiceSlots.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == slotId && s.TenantId == d.TenantId, ct);
+        var slot = await db.ServiceSlots.AcrossScope().FirstOrDefaultAsync(s => s.Id == slotId, ct);
         if (slot is null || slot.StartsAt <= now) return;
         slot.Booked = Math.Max(0, slot.Booked - 1);
         d.SlotId = null;
@@ -215,6 +219,6 @@ public static class ServiceSlots
     {
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path)
             .Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
-        return units.Where(u => db.Scope.Can(Permission.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+        return units.Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 }

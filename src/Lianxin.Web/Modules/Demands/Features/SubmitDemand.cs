@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -74,7 +77,7 @@ public static partial class SubmitDemand
 
         var community = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == r.CommunityId && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
         if (community is null) return Failure.Invalid(nameof(r.CommunityId), "所选社区不存在。");
-        if (!isPublic && !db.Scope.Can(Permission.DemandHandle, community.Path)) return Failure.Forbidden;
+        if (!isPublic && !db.Scope.Can(DemandPermissions.DemandHandle, community.Path)) return Failure.Forbidden;
         var street = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == community.ParentId, ct);
         var categories = await Categories.ForStreetAsync(db, street.Id, ct);
         var category = categories.FirstOrDefault(c => c.Id == r.CategoryId);
@@ -151,6 +154,6 @@ public static partial class SubmitDemand
 
     static async Task<DemandCreated?> FindByKeyAsync(LianxinDb db, string key, CancellationToken ct) =>
         // Unfiltered on purpose: a retry must find its first answer even if the caller cannot see the demand.
-        await db.Demands.IgnoreQueryFilters().Where(d => d.TenantId == db.CurrentTenantId && d.IdempotencyKey == key)
+        await db.Demands.AcrossScope().Where(d => d.IdempotencyKey == key)
             .Select(d => new DemandCreated(d.Id, d.TicketNo)).FirstOrDefaultAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,8 @@ public static class TrackDemand
         var t = ticket?.Trim().ToUpperInvariant() ?? "";
         var tail = phoneTail?.Trim() ?? "";
         if (t.Length is < 8 or > 20 || tail.Length != 4) return null;
-        return await db.Demands.IgnoreQueryFilters()
-            .FirstOrDefaultAsync(d => d.TenantId == db.CurrentTenantId && d.TicketNo == t && d.PhoneTail == tail, ct);
+        return await db.Demands.AcrossScope()
+            .FirstOrDefaultAsync(d => d.TicketNo == t && d.PhoneTail == tail, ct);
     }
 
     static readonly DemandAction[] PublicNotes =
@@ -37,7 +38,7 @@ public static class TrackDemand
     {
         var d = await FindAsync(db, ticket, phoneTail, ct);
         if (d is null) return null;
-        var steps = await db.DemandSteps.IgnoreQueryFilters().Where(s => s.DemandId == d.Id && s.TenantId == d.TenantId)
+        var steps = await db.DemandSteps.AcrossScope().Where(s => s.DemandId == d.Id)
             .OrderBy(s => s.At).ToListAsync(ct);
         return new TrackedDemand(d.TicketNo, d.CategoryName, d.Description, d.State.Chinese(), d.CreatedAt, d.State == DemandState.Resolved,
             d.Outcome, d.Rating?.Chinese(),

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Open311.Api;
 using Lianxin.Web.Modules.Demands.Open311.Features;
 using Lianxin.Web.Platform.Identity;
@@ -12,7 +13,7 @@ public static class Open311Module
     {
         services.AddSingleton(config.GetSection("Demands:Open311").Get<Open311Options>() ?? new Open311Options());
         services.AddSingleton<Open311Limiter>();
-        services.AddSingleton(new NavItem("Open311 接口", "/demands/open311", "bi-plug", Permission.Open311Manage, 220));
+        services.AddSingleton(new NavItem("Open311 接口", "/demands/open311", "bi-plug", DemandPermissions.Open311Manage, 220));
         return services;
     }
 

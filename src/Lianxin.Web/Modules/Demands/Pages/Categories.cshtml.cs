@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -85,14 +88,14 @@ public class CategoriesModel(LianxinDb db) : PageModel
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("诉求类别") };
         var streets = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Street && u.Status == OrgStatus.Active).OrderBy(u => u.Path).ToListAsync(ct);
-        streets = streets.Where(u => db.Scope.Can(Permission.DemandView, u.Path)).ToList();
+        streets = streets.Where(u => db.Scope.Can(DemandPermissions.DemandView, u.Path)).ToList();
         // Categories belong to a street: those who see no street (a community's staff) are not the ones who manage them.
-        if (streets.Count == 0) return db.Scope.CanAnywhere(Permission.DemandDispatch) ? NotFound() : Forbid();
+        if (streets.Count == 0) return db.Scope.CanAnywhere(DemandPermissions.DemandDispatch) ? NotFound() : Forbid();
         Streets = streets.Select(u => (u.Id, u.ShortName != "" ? u.ShortName : u.Name)).ToList();
         if (StreetId is { } wanted && streets.All(u => u.Id != wanted)) return NotFound();
         Street = streets.FirstOrDefault(u => u.Id == StreetId)
             ?? streets.FirstOrDefault(u => db.Scope.Current is { } g && g.OrgPath.StartsWith(u.Path)) ?? streets[0];
-        MayManage = db.Scope.Can(Permission.DemandDispatch, Street.Path);
+        MayManage = db.Scope.Can(DemandPermissions.DemandDispatch, Street.Path);
         Items = (await Categories.AllForStreetAsync(db, Street.Id, ct)).Value ?? [];
         ViewData["Title"] = "诉求类别";
         return null;

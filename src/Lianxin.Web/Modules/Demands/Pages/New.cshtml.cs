@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -56,7 +59,7 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("登记诉求") };
         var units = await db.OrgUnits.Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path)
             .Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
-        Communities = units.Where(u => db.Scope.Can(Permission.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+        Communities = units.Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 
     async Task LoadPlaceAsync(CancellationToken ct)

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
@@ -72,7 +74,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
     async Task LoadAsync(CancellationToken ct)
     {
         // Deliberately unfiltered (anonymous page): only names of communities, compounds and categories.
-        var units = db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && u.Status == OrgStatus.Active);
+        var units = db.OrgUnits.AcrossScope().Where(u => u.Status == OrgStatus.Active);
         var streets = await units.Where(u => u.Kind == OrgKind.Street).ToDictionaryAsync(u => u.Id, u => u.ShortName, ct);
         Communities = (await units.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Path).ThenBy(u => u.SortOrder)
                 .Select(u => new { u.Id, u.Name, u.ShortName, u.ParentId }).ToListAsync(ct))
@@ -84,7 +86,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
         CommunityName = Communities.FirstOrDefault(c => c.Id == community.Id).Name;
         CategoryList = await Categories.ForStreetAsync(db, streetId, ct);
         SlotList = await ServiceSlots.FreeAsync(db, clock, community.Id, null, ct);
-        CompoundList = (await db.Compounds.IgnoreQueryFilters().Where(c => c.TenantId == db.CurrentTenantId && c.CommunityId == community.Id)
+        CompoundList = (await db.Compounds.AcrossScope().Where(c => c.CommunityId == community.Id)
             .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
     }
 }

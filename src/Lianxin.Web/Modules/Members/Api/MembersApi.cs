@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -95,12 +97,12 @@ public static class MembersApi
 
         var z = app.MapGroup("/api/v1/zones").WithTags("Members").RequireAuthorization();
         z.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
-            db.Scope.CanAnywhere(Lianxin.Web.Platform.Identity.Permission.MemberView) ? TypedResults.Ok(await Zones.ListAsync(db, ct)) : TypedResults.Forbid());
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await Zones.ListAsync(db, ct)) : TypedResults.Forbid());
         z.MapPost("/", async (ZoneForm form, LianxinDb db, CancellationToken ct) => (await Zones.CreateAsync(db, form, ct)).ToApi());
 
         var c = app.MapGroup("/api/v1/central-households").WithTags("Members").RequireAuthorization();
         c.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
-            db.Scope.CanAnywhere(Lianxin.Web.Platform.Identity.Permission.MemberView) ? TypedResults.Ok(await CentralHouseholds.ListAsync(db, db.CentralHouseholds, ct)) : TypedResults.Forbid());
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await CentralHouseholds.ListAsync(db, db.CentralHouseholds, ct)) : TypedResults.Forbid());
         c.MapGet("/coverage", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await CentralHouseholds.CoverageAsync(db, communityId, ct)).ToApi());
         c.MapPost("/", async (NominationForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.NominateAsync(db, clock, form, ct)).ToApi());
         c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.DecideAsync(db, clock, id, form, ct)).ToApi());

@@ -25,7 +25,6 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.Phone });
             e.HasIndex(x => new { x.TenantId, x.ResidenceCommunityId });
             e.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique(); // one account, at most one member
-            e.HasQueryFilter(db.InScope<Member>(x => x.OrgPath));
         });
         b.Entity<MemberStatusChange>(e =>
         {
@@ -33,7 +32,6 @@ public static class MembersModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.RecordedBy).HasMaxLength(60);
             e.HasIndex(x => new { x.TenantId, x.MemberId });
-            e.HasQueryFilter(db.InScope<MemberStatusChange>(x => x.OrgPath));
         });
         b.Entity<MemberTransfer>(e =>
         {
@@ -45,7 +43,6 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.MemberId });
             e.HasIndex(x => new { x.TenantId, x.ToPath });
             e.HasIndex(x => new { x.TenantId, x.FromPath });
-            e.HasQueryFilter(db.InScope<MemberTransfer>(x => x.OrgPath));
         });
         b.Entity<DualReport>(e =>
         {
@@ -57,7 +54,6 @@ public static class MembersModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId });
             e.HasIndex(x => new { x.TenantId, x.MemberId });
-            e.HasQueryFilter(db.InScope<DualReport>(x => x.OrgPath));
         });
         b.Entity<Post>(e =>
         {
@@ -66,7 +62,6 @@ public static class MembersModel
             e.Property(x => x.Duties).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<Post>(x => x.OrgPath));
         });
         b.Entity<PostClaim>(e =>
         {
@@ -78,7 +73,6 @@ public static class MembersModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.PostId });
             e.HasIndex(x => new { x.TenantId, x.MemberId });
-            e.HasQueryFilter(db.InScope<PostClaim>(x => x.OrgPath));
         });
         b.Entity<ResponsibilityZone>(e =>
         {
@@ -87,7 +81,6 @@ public static class MembersModel
             e.Property(x => x.Area).HasMaxLength(400);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId });
-            e.HasQueryFilter(db.InScope<ResponsibilityZone>(x => x.OrgPath));
         });
         b.Entity<ZoneMember>(e =>
         {
@@ -97,7 +90,6 @@ public static class MembersModel
             e.Property(x => x.Role).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.ZoneId });
             e.HasIndex(x => new { x.TenantId, x.MemberId });
-            e.HasQueryFilter(db.InScope<ZoneMember>(x => x.OrgPath));
         });
         b.Entity<CentralHousehold>(e =>
         {
@@ -108,7 +100,6 @@ public static class MembersModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.GridId });
             e.HasIndex(x => new { x.TenantId, x.MemberId });
-            e.HasQueryFilter(db.InScope<CentralHousehold>(x => x.OrgPath));
         });
         b.Entity<CentralHouseholdLink>(e =>
         {
@@ -116,7 +107,6 @@ public static class MembersModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.HasIndex(x => new { x.TenantId, x.HouseholdId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId });
-            e.HasQueryFilter(db.InScope<CentralHouseholdLink>(x => x.OrgPath));
         });
         b.Entity<ImportJob>(e =>
         {
@@ -129,7 +119,6 @@ public static class MembersModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.State });
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<ImportJob>(x => x.OrgPath));
         });
     }
 }

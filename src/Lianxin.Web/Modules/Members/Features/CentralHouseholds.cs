@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -38,10 +42,10 @@ public static class CentralHouseholds
     {
         var rows = await q.AsNoTracking().OrderBy(c => c.GridId).ThenBy(c => c.MemberName).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var counts = await db.CentralHouseholdLinks.IgnoreQueryFilters().Where(l => l.TenantId == db.CurrentTenantId && ids.Contains(l.CentralHouseholdId))
+        var counts = await db.CentralHouseholdLinks.AcrossScope().Where(l => ids.Contains(l.CentralHouseholdId))
             .GroupBy(l => l.CentralHouseholdId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var gridIds = rows.Select(r => r.GridId).Distinct().ToList();
-        var grids = await db.Grids.IgnoreQueryFilters().Where(g => g.TenantId == db.CurrentTenantId && gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var grids = await db.Grids.AcrossScope().Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         return rows.Select(c => new CentralHouseholdDto(c.Id, c.MemberId, c.MemberName, c.GridId, grids.GetValueOrDefault(c.GridId, "—"), c.SelfNominated, c.Recommenders,
             c.Status, CentralHousehold.Chinese(c.Status), c.NominatedOn, c.ApprovedOn, c.Duties ?? CentralHouseholdDuties.Default, counts.GetValueOrDefault(c.Id), c.Version)).ToList();
     }
@@ -50,10 +54,10 @@ public static class CentralHouseholds
     {
         var grid = await db.Grids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == f.GridId, ct);
         if (grid is null) return Failure.Invalid(nameof(f.GridId), "所选网格不存在。");
-        var community = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstAsync(u => u.Id == grid.CommunityId, ct);
-        if (!db.Scope.Can(Permission.MemberManage, grid.OrgPath)) return Failure.Forbidden;
+        var community = await db.OrgUnits.AcrossScope().AsNoTracking().FirstAsync(u => u.Id == grid.CommunityId, ct);
+        if (!db.Scope.Can(MemberPermissions.MemberManage, grid.OrgPath)) return Failure.Forbidden;
         if (CentralHousehold.NominationProblem(f.SelfNominated, f.Recommenders) is { } p) return Failure.Invalid(nameof(f.Recommenders), p);
-        var member = await db.Members.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.TenantId == db.CurrentTenantId && m.Id == f.MemberId, ct);
+        var member = await db.Members.AcrossScope().AsNoTracking().FirstOrDefaultAsync(m => m.Id == f.MemberId, ct);
         // A central household is a member's own home: the member must live in the grid's community.
         if (member is null || !member.OnRoster || member.ResidenceCommunityId != grid.CommunityId)
             return Failure.Invalid(nameof(f.MemberId), "该党员不在册或不住在本社区。");
@@ -74,8 +78,8 @@ public static class CentralHouseholds
     {
         var ch = await db.CentralHouseholds.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return Failure.NotFound;
-        var community = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstAsync(u => u.Id == ch.CommunityId, ct);
-        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Failure.Forbidden;
+        var community = await db.OrgUnits.AcrossScope().AsNoTracking().FirstAsync(u => u.Id == ch.CommunityId, ct);
+        if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
         if (ch.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (ch.Status != CentralHouseholdStatus.Nominated) return Failure.Conflict("该提名已处理。");
         ch.Status = f.Approve ? CentralHouseholdStatus.Approved : CentralHouseholdStatus.Rejected;
@@ -89,17 +93,16 @@ public static class CentralHouseholds
     {
         var ch = await db.CentralHouseholds.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, ch.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, ch.OrgPath)) return Failure.Forbidden;
         if (ch.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (ch.Status != CentralHouseholdStatus.Approved) return Failure.Conflict("审批通过后才能分配联系户。");
         var wanted = f.HouseholdIds.Distinct().ToList();
-        var t = db.CurrentTenantId;
-        var inGrid = await (from h in db.Households.IgnoreQueryFilters() join b in db.Buildings.IgnoreQueryFilters() on h.BuildingId equals b.Id
-                            where h.TenantId == t && b.GridId == ch.GridId && wanted.Contains(h.Id) select new { h.Id, h.OrgPath }).ToListAsync(ct);
+        var inGrid = await (from h in db.Households.AcrossScope() join b in db.Buildings.AcrossScope() on h.BuildingId equals b.Id
+                            where b.GridId == ch.GridId && wanted.Contains(h.Id) select new { h.Id, h.OrgPath }).ToListAsync(ct);
         if (inGrid.Count != wanted.Count) return Failure.Invalid(nameof(f.HouseholdIds), "有住户不在该网格内。");
-        var taken = await db.CentralHouseholdLinks.IgnoreQueryFilters().Where(l => l.TenantId == t && wanted.Contains(l.HouseholdId) && l.CentralHouseholdId != ch.Id).CountAsync(ct);
+        var taken = await db.CentralHouseholdLinks.AcrossScope().Where(l => wanted.Contains(l.HouseholdId) && l.CentralHouseholdId != ch.Id).CountAsync(ct);
         if (taken > 0) return Failure.Conflict($"有 {taken} 户已由其他党员中心户联系。");
-        var current = await db.CentralHouseholdLinks.IgnoreQueryFilters().Where(l => l.TenantId == t && l.CentralHouseholdId == ch.Id).ToListAsync(ct);
+        var current = await db.CentralHouseholdLinks.AcrossScope().Where(l => l.CentralHouseholdId == ch.Id).ToListAsync(ct);
         db.CentralHouseholdLinks.RemoveRange(current.Where(l => !wanted.Contains(l.HouseholdId)));
         foreach (var h in inGrid.Where(h => current.All(l => l.HouseholdId != h.Id)))
             db.CentralHouseholdLinks.Add(new CentralHouseholdLink { CentralHouseholdId = ch.Id, HouseholdId = h.Id, OrgPath = h.OrgPath });
@@ -113,15 +116,14 @@ public static class CentralHouseholds
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgKind.Community, ct);
         if (community is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
-        var t = db.CurrentTenantId;
-        var grids = await db.Grids.IgnoreQueryFilters().AsNoTracking().Where(g => g.TenantId == t && g.CommunityId == communityId).OrderBy(g => g.Code).ToListAsync(ct);
+        if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
+        var grids = await db.Grids.AcrossScope().AsNoTracking().Where(g => g.CommunityId == communityId).OrderBy(g => g.Code).ToListAsync(ct);
         var gridIds = grids.Select(g => g.Id).ToList();
-        var households = await (from h in db.Households.IgnoreQueryFilters() join b in db.Buildings.IgnoreQueryFilters() on h.BuildingId equals b.Id
-                                where h.TenantId == t && b.GridId != null && gridIds.Contains(b.GridId.Value) group h by b.GridId into g select new { Grid = g.Key!.Value, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
-        var looked = await (from l in db.CentralHouseholdLinks.IgnoreQueryFilters() join c in db.CentralHouseholds.IgnoreQueryFilters() on l.CentralHouseholdId equals c.Id
-                            where l.TenantId == t && c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId) group l by c.GridId into g select new { Grid = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
-        var chs = await db.CentralHouseholds.IgnoreQueryFilters().Where(c => c.TenantId == t && c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId))
+        var households = await (from h in db.Households.AcrossScope() join b in db.Buildings.AcrossScope() on h.BuildingId equals b.Id
+                                where b.GridId != null && gridIds.Contains(b.GridId.Value) group h by b.GridId into g select new { Grid = g.Key!.Value, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
+        var looked = await (from l in db.CentralHouseholdLinks.AcrossScope() join c in db.CentralHouseholds.AcrossScope() on l.CentralHouseholdId equals c.Id
+                            where c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId) group l by c.GridId into g select new { Grid = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
+        var chs = await db.CentralHouseholds.AcrossScope().Where(c => c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId))
             .GroupBy(c => c.GridId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return grids.Select(g => new GridCoverage(g.Id, g.Name, households.GetValueOrDefault(g.Id), looked.GetValueOrDefault(g.Id),
             CentralHousehold.Coverage(looked.GetValueOrDefault(g.Id), households.GetValueOrDefault(g.Id)), chs.GetValueOrDefault(g.Id))).ToList();

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -32,7 +34,7 @@ public static class ChangeMemberStatus
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Failure.Forbidden;
         if (m.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (Problem(m.Status, f.To!.Value) is { } rule) return Failure.Conflict(rule);
         var today = clock.Today();

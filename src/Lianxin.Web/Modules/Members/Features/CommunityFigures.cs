@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -22,18 +26,17 @@ public static class CommunityFigures
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
         if (community is null || community.Kind != OrgKind.Community) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
-        var t = db.CurrentTenantId;
+        if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
         // Counts only: members held by a workplace elsewhere are outside the community's scope but live there.
-        var living = await db.Members.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.TenantId == t && m.ResidenceCommunityId == communityId && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended))
+        var living = await db.Members.AcrossScope().AsNoTracking()
+            .Where(m => m.ResidenceCommunityId == communityId && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended))
             .Select(m => new { m.Id, m.OrgPath, m.Workplace, m.BranchId }).ToListAsync(ct);
         var reportedIds = (await db.DualReports.AsNoTracking()
             .Where(r => r.CommunityId == communityId && r.Kind == ReporterKind.Member && r.Status != DualReportStatus.Withdrawn && r.MemberId != null)
             .Select(r => r.MemberId!.Value).ToListAsync(ct)).ToHashSet();
         var elsewhere = living.Where(m => !m.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)).ToList();
         var branchIds = elsewhere.Select(m => m.BranchId).Distinct().ToList();
-        var branchNames = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var branchNames = await db.OrgUnits.AcrossScope().Where(u => branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var byWorkplace = elsewhere.GroupBy(m => m.Workplace ?? branchNames.GetValueOrDefault(m.BranchId, "—"))
             .Select(g => new WorkplaceCount(g.Key, g.Count(), g.Count(m => reportedIds.Contains(m.Id)), g.Count(m => !reportedIds.Contains(m.Id))))
             .OrderByDescending(w => w.NotYet).ThenBy(w => w.Workplace).ToList();
@@ -64,7 +67,7 @@ public static class ReportingBack
         if (to < from) return Failure.Invalid("to", "结束日期不能早于开始日期。");
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
         if (community is null || community.Kind != OrgKind.Community) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
         var reports = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId && r.ReportedOn <= to
             && (r.WithdrawnOn == null || r.WithdrawnOn >= from)).OrderBy(r => r.Kind).ThenBy(r => r.Name).ToListAsync(ct);
         var memberIds = reports.Where(r => r.MemberId != null).Select(r => r.MemberId!.Value).ToList();

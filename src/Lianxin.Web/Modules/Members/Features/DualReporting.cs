@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -15,7 +19,7 @@ public record DualReportDto(Guid Id, ReporterKind Kind, Guid? MemberId, string N
     public static async Task<List<DualReportDto>> FromAsync(LianxinDb db, IReadOnlyList<DualReport> reports, CancellationToken ct)
     {
         var ids = reports.Select(r => r.CommunityId).Distinct().ToList();
-        var names = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return reports.Select(r => new DualReportDto(r.Id, r.Kind, r.MemberId, r.Name, r.Workplace, r.CommunityId, names.GetValueOrDefault(r.CommunityId, "—"),
             r.ReportedOn, r.Skills, r.Availability, r.PostsWanted, r.Liaison, r.Offers, r.Status, DualReport.Chinese(r.Status), r.Version)).ToList();
     }
@@ -52,7 +56,7 @@ public class UnitReportForm
 public static class DualReporting
 {
     static Task<OrgUnit?> CommunityAsync(LianxinDb db, Guid? id, CancellationToken ct) =>
-        db.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.TenantId == db.CurrentTenantId && u.Id == id && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
+        db.OrgUnits.AcrossScope().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
 
     public static async Task<Outcome<DualReportDto>> ReportMemberAsync(LianxinDb db, TimeProvider clock, MemberReportForm f, CancellationToken ct)
     {
@@ -62,13 +66,12 @@ public static class DualReporting
         var community = await CommunityAsync(db, f.CommunityId, ct);
         if (community is null) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
         if (me.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)) return Failure.Conflict("您的组织关系已在该社区，无需双报到。");
-        var t = db.CurrentTenantId;
-        if (await db.DualReports.IgnoreQueryFilters().AnyAsync(r => r.TenantId == t && r.MemberId == me.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn, ct))
+        if (await db.DualReports.AcrossScope().AnyAsync(r => r.MemberId == me.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn, ct))
             return Failure.Conflict("您已向该社区报到。");
-        var branch = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && u.Id == me.BranchId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var branch = await db.OrgUnits.AcrossScope().Where(u => u.Id == me.BranchId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         var report = new DualReport
         {
-            TenantId = t, Kind = ReporterKind.Member, MemberId = me.Id, Name = me.Name, Workplace = me.Workplace ?? branch,
+            Kind = ReporterKind.Member, MemberId = me.Id, Name = me.Name, Workplace = me.Workplace ?? branch,
             CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
             Skills = f.Skills?.Trim(), Availability = f.Availability?.Trim(), PostsWanted = f.PostsWanted?.Trim(), Status = DualReportStatus.Reported,
         };
@@ -81,7 +84,7 @@ public static class DualReporting
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
         if (community is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
         var name = f.Name!.Trim();
         if (await db.DualReports.AnyAsync(r => r.CommunityId == community.Id && r.Kind == ReporterKind.Unit && r.Name == name && r.Status != DualReportStatus.Withdrawn, ct))
             return Failure.Conflict("该单位已向本社区报到。");
@@ -102,11 +105,11 @@ public static class DualReporting
     public static async Task<Outcome<DualReportDto>> WithdrawAsync(LianxinDb db, TimeProvider clock, Guid id, int version, CancellationToken ct)
     {
         var me = await Me.FindAsync(db, ct);
-        var report = await db.DualReports.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.TenantId == db.CurrentTenantId && r.Id == id, ct);
+        var report = await db.DualReports.AcrossScope().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return Failure.NotFound;
         var own = me is not null && report.MemberId == me.Id;
         if (!own && !db.Scope.Sees(report.OrgPath)) return Failure.NotFound;
-        if (!own && !db.Scope.Can(Permission.MemberManage, report.OrgPath)) return Failure.Forbidden;
+        if (!own && !db.Scope.Can(MemberPermissions.MemberManage, report.OrgPath)) return Failure.Forbidden;
         if (report.Version != version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (report.Status == DualReportStatus.Withdrawn) return Failure.Conflict("该报到已撤回。");
         report.Status = DualReportStatus.Withdrawn;
@@ -119,7 +122,7 @@ public static class DualReporting
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
         if (community is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
         var rows = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId).OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Name).ToListAsync(ct);
         return await DualReportDto.FromAsync(db, rows, ct);
     }

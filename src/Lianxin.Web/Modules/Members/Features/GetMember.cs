@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -21,7 +24,7 @@ public static class GetMember
     {
         var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, m.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberView, m.OrgPath)) return Failure.Forbidden;
         return await CardAsync(db, pd, clock, m, ct);
     }
 
@@ -29,41 +32,40 @@ public static class GetMember
     public static async Task<MemberCard> CardAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Member m, CancellationToken ct)
     {
         var dto = (await db.ToDtosAsync(pd, [m], clock.Today(), ct))[0];
-        var t = db.CurrentTenantId;
         // The member's own histories are read whole: a transfer out of the caller's subtree still belongs to this card.
-        var statuses = await db.MemberStatusChanges.IgnoreQueryFilters().AsNoTracking().Where(s => s.TenantId == t && s.MemberId == m.Id)
+        var statuses = await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(s => s.MemberId == m.Id)
             .OrderBy(s => s.On).ThenBy(s => s.RecordedAt).ToListAsync(ct);
-        var transfers = await db.MemberTransfers.IgnoreQueryFilters().AsNoTracking().Where(s => s.TenantId == t && s.MemberId == m.Id)
+        var transfers = await db.MemberTransfers.AcrossScope().AsNoTracking().Where(s => s.MemberId == m.Id)
             .OrderBy(s => s.On).ThenBy(s => s.RecordedAt).ToListAsync(ct);
         var unitIds = transfers.SelectMany(x => new[] { x.FromBranchId, x.ToBranchId }).Where(x => x is not null).Select(x => x!.Value).Distinct().ToList();
-        var names = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await db.OrgUnits.AcrossScope().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         string? Name(Guid? id, string? outside) => id is { } g ? names.GetValueOrDefault(g, "—") : outside;
-        var claims = await (from c in db.PostClaims.IgnoreQueryFilters().AsNoTracking()
-                            join p in db.Posts.IgnoreQueryFilters() on c.PostId equals p.Id
-                            where c.TenantId == t && c.MemberId == m.Id
+        var claims = await (from c in db.PostClaims.AcrossScope().AsNoTracking()
+                            join p in db.Posts.AcrossScope() on c.PostId equals p.Id
+                            where c.MemberId == m.Id
                             orderby c.ClaimedAt descending
                             select new { c, p }).ToListAsync(ct);
         var duties = new List<DutyDto>();
         foreach (var x in claims.Where(x => x.c.Status == ClaimStatus.Approved))
             duties.Add(new DutyDto(x.p.Title, x.p.Duties ?? Post.Chinese(x.p.Kind)));
-        var central = await db.CentralHouseholds.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.TenantId == t && c.MemberId == m.Id && c.Status == CentralHouseholdStatus.Approved).ToListAsync(ct);
+        var central = await db.CentralHouseholds.AcrossScope().AsNoTracking()
+            .Where(c => c.MemberId == m.Id && c.Status == CentralHouseholdStatus.Approved).ToListAsync(ct);
         foreach (var c in central)
         {
-            var n = await db.CentralHouseholdLinks.IgnoreQueryFilters().CountAsync(l => l.TenantId == t && l.CentralHouseholdId == c.Id, ct);
+            var n = await db.CentralHouseholdLinks.AcrossScope().CountAsync(l => l.CentralHouseholdId == c.Id, ct);
             duties.Add(new DutyDto("党员中心户", (c.Duties ?? CentralHouseholdDuties.Default) + $"（联系 {n} 户）"));
         }
         // Offices held in the member's own branch or its groups (网格党支部书记, 党小组长…), by account or by name.
-        var positions = await (from p in db.OrgPositions.IgnoreQueryFilters().AsNoTracking()
-                               join u in db.OrgUnits.IgnoreQueryFilters() on p.OrgUnitId equals u.Id
-                               where p.TenantId == t && p.EndedOn == null && p.OrgPath.StartsWith(m.OrgPath)
+        var positions = await (from p in db.OrgPositions.AcrossScope().AsNoTracking()
+                               join u in db.OrgUnits.AcrossScope() on p.OrgUnitId equals u.Id
+                               where p.EndedOn == null && p.OrgPath.StartsWith(m.OrgPath)
                                      && ((m.UserId != null && p.UserId == m.UserId) || p.PersonName == m.Name)
                                select new { p.Title, u.Name, u.Kind, u.BranchKind }).ToListAsync(ct);
         foreach (var p in positions) duties.Add(OfficeDuties.Of(p.Title, p.Name, p.Kind, p.BranchKind));
-        var zones = await (from z in db.ZoneMembers.IgnoreQueryFilters() join zone in db.ResponsibilityZones.IgnoreQueryFilters() on z.ZoneId equals zone.Id
-                           where z.TenantId == t && z.MemberId == m.Id select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
+        var zones = await (from z in db.ZoneMembers.AcrossScope() join zone in db.ResponsibilityZones.AcrossScope() on z.ZoneId equals zone.Id
+                           where z.MemberId == m.Id select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
         foreach (var z in zones) duties.Add(new DutyDto($"党员责任区：{z.Name}", $"{z.Role ?? "责任人"} · {z.Area}"));
-        var reports = await db.DualReports.IgnoreQueryFilters().AsNoTracking().Where(r => r.TenantId == t && r.MemberId == m.Id)
+        var reports = await db.DualReports.AcrossScope().AsNoTracking().Where(r => r.MemberId == m.Id)
             .OrderByDescending(r => r.ReportedOn).ToListAsync(ct);
         return new MemberCard(dto,
             statuses.Select(s => new StatusChangeDto(s.From, s.To, s.To.Chinese(), s.On, s.Reason, s.RecordedBy)).ToList(),
@@ -78,9 +80,9 @@ public static class GetMember
 /// <summary>The duties of the offices of the last three grid levels (000: 明确网格党支部书记和网格党小组长与党员中心户的工作职责).</summary>
 public static class OfficeDuties
 {
-    public static DutyDto Of(string title, string unitName, Organizations.Domain.OrgKind kind, Organizations.Domain.BranchKind branchKind) => (title, kind, branchKind) switch
+    public static DutyDto Of(string title, string unitName, Organizations.Contracts.OrgKind kind, Organizations.Contracts.BranchKind branchKind) => (title, kind, branchKind) switch
     {
-        ("书记", Organizations.Domain.OrgKind.Branch, Organizations.Domain.BranchKind.Grid) => new("网格党支部书记", $"{unitName}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"),
+        ("书记", Organizations.Contracts.OrgKind.Branch, Organizations.Contracts.BranchKind.Grid) => new("网格党支部书记", $"{unitName}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"),
         ("党小组长", _, _) => new("网格党小组长", $"{unitName}：组织党小组学习和活动，联系小组党员，带领党员中心户走访住户、反映民情"),
         _ => new($"{unitName}{title}", "按党组织分工履行职责"),
     };

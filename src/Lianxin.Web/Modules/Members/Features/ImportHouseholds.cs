@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -20,7 +22,7 @@ public static class ImportHouseholds
 
     public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, Stream file, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
         List<SheetRow> rows;
         try { rows = Xlsx.Read(file); }
         catch (Exception e) when (e is InvalidDataException or FileFormatException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or ArgumentException or System.Xml.XmlException)
@@ -32,7 +34,7 @@ public static class ImportHouseholds
         // Buildings the caller may manage, by compound and building name.
         var buildings = (await (from b in db.Buildings.AsNoTracking() join c in db.Compounds on b.CompoundId equals c.Id
                                 select new { b.Id, b.OrgPath, Compound = c.Name, Building = b.Name }).ToListAsync(ct))
-            .Where(b => db.Scope.Can(Permission.MemberManage, b.OrgPath))
+            .Where(b => db.Scope.Can(MemberPermissions.MemberManage, b.OrgPath))
             .GroupBy(b => (b.Compound, b.Building)).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
         var ids = buildings.Values.Where(b => b is not null).Select(b => b!.Id).ToList();
         var existing = (await db.Households.AsNoTracking().Where(h => ids.Contains(h.BuildingId)).Select(h => new { h.BuildingId, h.Unit, h.Room }).ToListAsync(ct))

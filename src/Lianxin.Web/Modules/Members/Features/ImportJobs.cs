@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.Text.Json;
 using Lianxin.Web.Modules.Members.Domain;
@@ -26,13 +28,13 @@ public static class ImportJobs
 
     public static async Task<Outcome<ImportJobView>> StartAsync(LianxinDb db, TimeProvider clock, ImportJobSignal signal, string? fileName, byte[] file, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage) || db.Scope.UserId is not { } userId) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage) || db.Scope.UserId is not { } userId) return Failure.Forbidden;
         if (file.Length == 0) return Failure.Invalid("file", "请选择要导入的 Excel 文件。");
         // Only the quick checks here, so a wrong file is answered at once; the rows are validated in the background.
         var read = ImportMembers.Read(new MemoryStream(file));
         if (!read.IsOk) return read.AsFailure();
-        var grant = db.Scope.Current is { } c && c.Role.Allows(Permission.MemberManage) ? c
-            : db.Scope.Grants.Where(g => g.Role.Allows(Permission.MemberManage)).OrderBy(g => g.OrgPath.Length).First();
+        var grant = db.Scope.Current is { } c && c.Role.Allows(MemberPermissions.MemberManage) ? c
+            : db.Scope.Grants.Where(g => g.Role.Allows(MemberPermissions.MemberManage)).OrderBy(g => g.OrgPath.Length).First();
         var name = Path.GetFileName(fileName ?? "");
         var job = new ImportJob
         {
@@ -50,7 +52,7 @@ public static class ImportJobs
     {
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, job.OrgPath)) return Failure.Forbidden;
         return View(job);
     }
 
@@ -58,7 +60,7 @@ public static class ImportJobs
     {
         var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.OrgPath, j.RejectsWorkbook }).FirstOrDefaultAsync(ct);
         if (job?.RejectsWorkbook is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, job.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, job.OrgPath)) return Failure.Forbidden;
         return job.RejectsWorkbook;
     }
 
@@ -113,7 +115,7 @@ public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, Im
         var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
         var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
         scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
-        var jobs = db.ImportJobs.IgnoreQueryFilters();
+        var jobs = db.ImportJobs.AcrossScope();
         var now = clock.GetUtcNow().UtcDateTime;
 
         var staleBefore = now - Stale;
@@ -136,7 +138,7 @@ public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, Im
 
     async Task RunAsync(LianxinDb system, Guid id, CancellationToken ct)
     {
-        var jobs = system.ImportJobs.IgnoreQueryFilters().Where(j => j.Id == id);
+        var jobs = system.ImportJobs.AcrossScope().Where(j => j.Id == id);
         Task Fail(string message) => jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobState.Failed).SetProperty(j => j.Error, message)
             .SetProperty(j => j.File, (byte[]?)null).SetProperty(j => j.FinishedAt, clock.GetUtcNow().UtcDateTime).SetProperty(j => j.Version, j => j.Version + 1), CancellationToken.None);
         try
@@ -147,7 +149,7 @@ public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, Im
             var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
             var user = await db.Users.AsNoTracking().Where(u => u.Id == job.UserId).Select(u => new { u.UserName, u.IsDisabled }).FirstOrDefaultAsync(ct);
             if (user is null || user.IsDisabled) { await Fail("上传人的账号已停用，未导入任何数据。"); return; }
-            var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.UserId == job.UserId && g.TenantId == job.TenantId)
+            var grants = await db.RoleGrants.AcrossScope().AsNoTracking().Where(g => g.UserId == job.UserId)
                 .OrderBy(g => g.OrgPath.Length).ThenBy(g => g.Role).ToListAsync(ct);
             scope.ServiceProvider.GetRequiredService<OrgScope>().SetUser(job.UserId, user.UserName ?? job.UserName, job.TenantId, grants, job.GrantId);
 

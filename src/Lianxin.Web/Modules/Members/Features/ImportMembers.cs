@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.Text.Json;
 using Lianxin.Web.Modules.Members.Data;
@@ -31,7 +34,7 @@ public static class ImportMembers
 
     public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Stream file, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
         var read = Read(file);
         if (!read.IsOk) return read.AsFailure();
         return await ImportRowsAsync(db, pd, clock, read.Value!, null, ct);
@@ -62,16 +65,15 @@ public static class ImportMembers
     public static async Task<Outcome<ImportResult>> ImportRowsAsync(LianxinDb db, PersonalData pd, TimeProvider clock, List<SheetRow> rows,
         Func<ImportJobState, int, Task>? progress, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberManage)) return Failure.Forbidden;
-        var t = db.CurrentTenantId;
+        if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
         // Branches the caller may manage, by full name, short name or code.
         var branches = (await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active).ToListAsync(ct))
-            .Where(u => db.Scope.Can(Permission.MemberManage, u.Path)).ToList();
+            .Where(u => db.Scope.Can(MemberPermissions.MemberManage, u.Path)).ToList();
         var byName = new Dictionary<string, OrgUnit>();
         foreach (var b in branches) { byName.TryAdd(b.Name, b); byName.TryAdd(b.Code, b); }
-        var compounds = await db.Compounds.IgnoreQueryFilters().AsNoTracking().Where(c => c.TenantId == t).Select(c => new { c.Id, c.Name, c.CommunityId }).ToListAsync(ct);
+        var compounds = await db.Compounds.AcrossScope().AsNoTracking().Select(c => new { c.Id, c.Name, c.CommunityId }).ToListAsync(ct);
         var compoundByName = compounds.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
 
         var compoundLookup = compoundByName.ToDictionary(kv => kv.Key, kv => kv.Value is null ? ((Guid, Guid)?)null : (kv.Value.Id, kv.Value.CommunityId));
@@ -90,7 +92,7 @@ public static class ImportMembers
         var hashes = parsed.Where(p => p.Reason is null).Select(p => p.Hash).ToList();
         var existing = new Dictionary<string, (string Name, Guid BranchId)>();
         foreach (var chunk in hashes.Chunk(500))
-            foreach (var e in await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == t && chunk.Contains(m.IdNumberHash)).Select(m => new { m.IdNumberHash, m.Name, m.BranchId }).ToListAsync(ct))
+            foreach (var e in await db.Members.AcrossScope().Where(m => chunk.Contains(m.IdNumberHash)).Select(m => new { m.IdNumberHash, m.Name, m.BranchId }).ToListAsync(ct))
                 existing[e.IdNumberHash] = (e.Name, e.BranchId);
 
         var rejects = new List<(SheetRow Row, string Reason)>();
@@ -116,9 +118,9 @@ public static class ImportMembers
             foreach (var m in toAdd)
             {
                 m.CreatedAt = now;
-                m.TenantId = t;
-                transfers.Add(new MemberTransfer { TenantId = t, MemberId = m.Id, OrgPath = m.OrgPath, Kind = TransferKind.Joined, ToBranchId = m.BranchId, ToPath = m.OrgPath, On = today, Reason = "批量导入", RecordedAt = now, RecordedBy = db.Scope.UserName });
-                statuses.Add(new MemberStatusChange { TenantId = t, MemberId = m.Id, OrgPath = m.OrgPath, To = MemberStatus.Normal, On = today, Reason = "批量导入", RecordedAt = now, RecordedBy = db.Scope.UserName });
+                m.TenantId = db.CurrentTenantId;
+                transfers.Add(new MemberTransfer { TenantId = db.CurrentTenantId, MemberId = m.Id, OrgPath = m.OrgPath, Kind = TransferKind.Joined, ToBranchId = m.BranchId, ToPath = m.OrgPath, On = today, Reason = "批量导入", RecordedAt = now, RecordedBy = db.Scope.UserName });
+                statuses.Add(new MemberStatusChange { TenantId = db.CurrentTenantId, MemberId = m.Id, OrgPath = m.OrgPath, To = MemberStatus.Normal, On = today, Reason = "批量导入", RecordedAt = now, RecordedBy = db.Scope.UserName });
             }
             // One transaction: either every valid row is stored or none is. The rows go in as multi-row INSERTs
             // (a row-by-row change tracker made a 100,000-row import many times slower than a bulk insert), and the
@@ -131,7 +133,7 @@ public static class ImportMembers
             {
                 db.AuditEntries.Add(new AuditEntry
                 {
-                    TenantId = t, At = now, UserId = db.Scope.UserId, UserName = db.Scope.UserName, Entity = nameof(Member), EntityId = $"import:{toAdd.Count}",
+                    TenantId = db.CurrentTenantId, At = now, UserId = db.Scope.UserId, UserName = db.Scope.UserName, Entity = nameof(Member), EntityId = $"import:{toAdd.Count}",
                     Action = AuditAction.Insert,
                     After = JsonSerializer.Serialize(new { import = "党员批量导入", rows = rows.Count, imported = toAdd.Count, skipped, rejected = rejects.Count, members = toAdd.Select(m => m.Id) }),
                 });

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -21,22 +23,21 @@ public static class LinkAccount
 {
     static string[] Roots(OrgScope scope) => scope.Unrestricted
         ? ["/"]
-        : OrgScope.RootsOf(scope.Grants.Where(g => g.Role.Allows(Permission.MemberManage)).Select(g => g.OrgPath));
+        : OrgScope.RootsOf(scope.Grants.Where(g => g.Role.Allows(MemberPermissions.MemberManage)).Select(g => g.OrgPath));
 
     /// <summary>Accounts holding a grant inside the caller's member-manage subtrees.</summary>
     static IQueryable<AppUser> UsersInScope(LianxinDb db)
     {
-        var tenant = db.Scope.TenantId;
         var roots = Roots(db.Scope);
-        var grants = db.RoleGrants.IgnoreQueryFilters().Where(g => g.TenantId == tenant && roots.Any(r => g.OrgPath.StartsWith(r)));
-        return db.Users.Where(u => u.TenantId == tenant && grants.Any(g => g.UserId == u.Id));
+        var grants = db.RoleGrants.AcrossScope().Where(g => roots.Any(r => g.OrgPath.StartsWith(r)));
+        return db.Users.Where(u => grants.Any(g => g.UserId == u.Id));
     }
 
     static async Task<Outcome<Member>> ManagedMemberAsync(LianxinDb db, Guid memberId, CancellationToken ct)
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == memberId, ct);
         if (m is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Failure.Forbidden;
         return m;
     }
 
@@ -44,7 +45,7 @@ public static class LinkAccount
     {
         var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == memberId, ct);
         if (m is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, m.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberView, m.OrgPath)) return Failure.Forbidden;
         return await ViewAsync(db, m, ct);
     }
 
@@ -58,8 +59,7 @@ public static class LinkAccount
             .Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q))
             .OrderBy(u => u.UserName).Take(20).Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
-        var tenant = db.Scope.TenantId;
-        var linked = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.TenantId == tenant && m.UserId != null && ids.Contains(m.UserId.Value))
+        var linked = await db.Members.AcrossScope().AsNoTracking().Where(m => m.UserId != null && ids.Contains(m.UserId.Value))
             .Select(m => new { UserId = m.UserId!.Value, m.Name }).ToDictionaryAsync(x => x.UserId, x => x.Name, ct);
         return users.Select(u => new AccountOption(u.Id, u.UserName ?? "", u.DisplayName, linked.GetValueOrDefault(u.Id))).ToList();
     }
@@ -73,8 +73,7 @@ public static class LinkAccount
         if (!await UsersInScope(db).AnyAsync(u => u.Id == form.UserId, ct)) return Failure.NotFound;
         if (m.UserId == form.UserId) return await ViewAsync(db, m, ct);
         if (m.UserId is not null) return Failure.Conflict("该党员已关联其他账号，请先解除关联。");
-        var tenant = db.Scope.TenantId;
-        var other = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == tenant && x.UserId == form.UserId)
+        var other = await db.Members.AcrossScope().AsNoTracking().Where(x => x.UserId == form.UserId)
             .Select(x => x.Name).FirstOrDefaultAsync(ct);
         if (other is not null) return Failure.Conflict($"该账号已关联党员“{other}”，一个账号只能关联一名党员。");
         m.UserId = form.UserId;

@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -31,19 +35,19 @@ public static class ListMembers
     /// <summary>Members in the caller's scope matching the filter; an out-of-scope unit is a 404.</summary>
     public static async Task<Outcome<IQueryable<Member>>> QueryAsync(LianxinDb db, PersonalData pd, MemberFilter f, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.MemberView)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Failure.Forbidden;
         var q = db.Members.AsNoTracking().AsQueryable();
         if (f.UnitId is { } unitId)
         {
             var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
             if (unit is null) return Failure.NotFound;
-            if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Failure.Forbidden;
+            if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
             q = q.Where(m => m.OrgPath.StartsWith(unit.Path));
         }
         else
         {
             // Only where the caller may view members, not wherever they merely see the tree.
-            var paths = db.Scope.Grants.Where(g => g.Role.Allows(Permission.MemberView)).Select(g => g.OrgPath).ToArray();
+            var paths = db.Scope.Grants.Where(g => g.Role.Allows(MemberPermissions.MemberView)).Select(g => g.OrgPath).ToArray();
             if (!db.Scope.Unrestricted) q = q.Where(m => paths.Any(p => m.OrgPath.StartsWith(p)));
         }
         q = f.Status is { } s ? q.Where(m => m.Status == s) : q.Where(m => m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended);
@@ -88,7 +92,7 @@ public static class MemberStatistics
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
         var rows = await db.Members.AsNoTracking()
             .Where(m => m.OrgPath.StartsWith(unit.Path) && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended))
             .Select(m => new { m.BirthDate, m.Category, m.Gender, m.Employment }).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public static class Me
     public static Task<Member?> FindAsync(LianxinDb db, CancellationToken ct, bool track = false)
     {
         var userId = db.Scope.UserId;
-        var q = db.Members.IgnoreQueryFilters().Where(m => m.TenantId == db.CurrentTenantId && m.UserId == userId && userId != null);
+        var q = db.Members.AcrossScope().Where(m => m.UserId == userId && userId != null);
         return (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 }

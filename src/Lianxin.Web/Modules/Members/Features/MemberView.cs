@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -22,12 +24,11 @@ public static class MemberViews
         var branchIds = members.Select(m => m.BranchId).Distinct().ToList();
         var compoundIds = members.Where(m => m.CompoundId is not null).Select(m => m.CompoundId!.Value).Distinct().ToList();
         var buildingIds = members.Where(m => m.BuildingId is not null).Select(m => m.BuildingId!.Value).Distinct().ToList();
-        var t = db.CurrentTenantId;
         // Names of places are not personal data; a workplace member may live outside the caller's scope.
-        var branches = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var compounds = await db.Compounds.IgnoreQueryFilters().Where(c => c.TenantId == t && compoundIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var buildings = await db.Buildings.IgnoreQueryFilters().Where(c => c.TenantId == t && buildingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        return members.Select(m => ToDto(m, db.Scope.Can(Permission.MemberPersonalData, m.OrgPath), pd, today,
+        var branches = await db.OrgUnits.AcrossScope().Where(u => branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var compounds = await db.Compounds.AcrossScope().Where(c => compoundIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var buildings = await db.Buildings.AcrossScope().Where(c => buildingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return members.Select(m => ToDto(m, db.Scope.Can(MemberPermissions.MemberPersonalData, m.OrgPath), pd, today,
             branches.GetValueOrDefault(m.BranchId, "—"),
             m.CompoundId is { } c ? compounds.GetValueOrDefault(c) : null,
             m.BuildingId is { } b ? buildings.GetValueOrDefault(b) : null)).ToList();

@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -59,10 +63,9 @@ public static class Posts
     {
         var rows = await posts.AsNoTracking().OrderBy(p => p.OrgPath).ThenBy(p => p.CreatedAt).ToListAsync(ct);
         var ids = rows.Select(p => p.Id).ToList();
-        var t = db.CurrentTenantId;
-        var claims = (await db.PostClaims.IgnoreQueryFilters().AsNoTracking().Where(c => c.TenantId == t && ids.Contains(c.PostId)).OrderBy(c => c.ClaimedAt).ToListAsync(ct)).ToLookup(c => c.PostId);
+        var claims = (await db.PostClaims.AcrossScope().AsNoTracking().Where(c => ids.Contains(c.PostId)).OrderBy(c => c.ClaimedAt).ToListAsync(ct)).ToLookup(c => c.PostId);
         var unitIds = rows.Select(p => p.OrgUnitId).Distinct().ToList();
-        var names = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await db.OrgUnits.AcrossScope().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return rows.Select(p => new PostDto(p.Id, p.OrgUnitId, names.GetValueOrDefault(p.OrgUnitId, "—"), p.Kind, Post.Chinese(p.Kind), p.Title, p.Duties, p.Capacity,
             claims[p.Id].Count(c => Post.Holds(c.Status)), p.Place, p.Open, p.Version,
             claims[p.Id].Select(ToDto).ToList())).ToList();
@@ -71,13 +74,13 @@ public static class Posts
     public static ClaimDto ToDto(PostClaim c) => new(c.Id, c.PostId, c.MemberId, c.MemberName, c.Source, c.Status, Post.Chinese(c.Status), c.Pledge, c.ClaimedAt, c.DecisionNote, c.Version);
 
     public static async Task<Outcome<List<PostDto>>> InScopeAsync(LianxinDb db, CancellationToken ct) =>
-        db.Scope.CanAnywhere(Permission.MemberView) ? new Outcome<List<PostDto>>(OutcomeKind.Ok, await ListAsync(db, db.Posts, ct)) : Failure.Forbidden;
+        db.Scope.CanAnywhere(MemberPermissions.MemberView) ? new Outcome<List<PostDto>>(OutcomeKind.Ok, await ListAsync(db, db.Posts, ct)) : Failure.Forbidden;
 
     public static async Task<Outcome<PostDto>> CreateAsync(LianxinDb db, TimeProvider clock, PostForm f, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.OrgUnitId, ct);
         if (unit is null) return Failure.Invalid(nameof(f.OrgUnitId), "所选组织不存在。");
-        if (!db.Scope.Can(Permission.MemberManage, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, unit.Path)) return Failure.Forbidden;
         if (unit.Kind is not (OrgKind.Community or OrgKind.Branch)) return Failure.Invalid(nameof(f.OrgUnitId), "岗位由社区党组织或党支部发布。");
         if (f.Kind == PostKind.Custom && string.IsNullOrWhiteSpace(f.Title)) return Failure.Invalid(nameof(f.Title), "请输入岗位名称。");
         if (f.Kind is PostKind.RoadChief or PostKind.DitchChief && string.IsNullOrWhiteSpace(f.Place)) return Failure.Invalid(nameof(f.Place), "路长、沟长岗位请填写道路或河沟。");
@@ -95,18 +98,16 @@ public static class Posts
     public static async Task<List<PostDto>> OpenForMeAsync(LianxinDb db, Member me, CancellationToken ct)
     {
         var paths = await CommunityPathsForAsync(db, me, ct);
-        var t = db.CurrentTenantId;
-        var posts = db.Posts.IgnoreQueryFilters().Where(p => p.TenantId == t && p.Open && paths.Any(x => p.OrgPath.StartsWith(x)));
+        var posts = db.Posts.AcrossScope().Where(p => p.Open && paths.Any(x => p.OrgPath.StartsWith(x)));
         return await ListAsync(db, posts, ct);
     }
 
     static async Task<List<string>> CommunityPathsForAsync(LianxinDb db, Member me, CancellationToken ct)
     {
-        var t = db.CurrentTenantId;
-        var ids = await db.DualReports.IgnoreQueryFilters().Where(r => r.TenantId == t && r.MemberId == me.Id && r.Status != DualReportStatus.Withdrawn).Select(r => r.CommunityId).ToListAsync(ct);
+        var ids = await db.DualReports.AcrossScope().Where(r => r.MemberId == me.Id && r.Status != DualReportStatus.Withdrawn).Select(r => r.CommunityId).ToListAsync(ct);
         if (me.ResidenceCommunityId is { } home) ids.Add(home);
-        var paths = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && ids.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct);
-        var own = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && u.Kind == OrgKind.Community).Select(u => u.Path).ToListAsync(ct);
+        var paths = await db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct);
+        var own = await db.OrgUnits.AcrossScope().Where(u => u.Kind == OrgKind.Community).Select(u => u.Path).ToListAsync(ct);
         paths.AddRange(own.Where(p => me.OrgPath.StartsWith(p, StringComparison.Ordinal)));
         return paths.Distinct().ToList();
     }
@@ -117,10 +118,10 @@ public static class Posts
         if (me is null) return Failure.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
         if (!me.OnRoster) return Failure.Conflict("党籍状态不在册，不能认领岗位。");
         var paths = await CommunityPathsForAsync(db, me, ct);
-        var post = await db.Posts.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.TenantId == db.CurrentTenantId && p.Id == postId, ct);
+        var post = await db.Posts.AcrossScope().FirstOrDefaultAsync(p => p.Id == postId, ct);
         if (post is null || !paths.Any(x => post.OrgPath.StartsWith(x, StringComparison.Ordinal))) return Failure.NotFound;
         if (!post.Open) return Failure.Conflict("岗位已关闭。");
-        if (await db.PostClaims.IgnoreQueryFilters().AnyAsync(c => c.TenantId == db.CurrentTenantId && c.PostId == postId && c.MemberId == me.Id && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Approved), ct))
+        if (await db.PostClaims.AcrossScope().AnyAsync(c => c.PostId == postId && c.MemberId == me.Id && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Approved), ct))
             return Failure.Conflict("您已认领该岗位。");
         var claim = new PostClaim
         {
@@ -137,11 +138,11 @@ public static class Posts
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, ct);
         if (post is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, post.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, post.OrgPath)) return Failure.Forbidden;
         // A member held in the scope, or one who reported to this community.
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == f.MemberId, ct)
-            ?? await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == db.CurrentTenantId && m.Id == f.MemberId
-                && db.DualReports.Any(r => r.MemberId == m.Id && r.Status != DualReportStatus.Withdrawn && post.OrgPath.StartsWith(r.OrgPath))).FirstOrDefaultAsync(ct);
+            ?? await db.Members.AcrossScope().Where(m => m.Id == f.MemberId
+                && db.Set<DualReport>().Any(r => r.MemberId == m.Id && r.Status != DualReportStatus.Withdrawn && post.OrgPath.StartsWith(r.OrgPath))).FirstOrDefaultAsync(ct);
         if (member is null || !member.OnRoster) return Failure.Invalid(nameof(f.MemberId), "所选党员不存在或不在册。");
         if (await db.PostClaims.AnyAsync(c => c.PostId == postId && c.MemberId == member.Id && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Approved), ct))
             return Failure.Conflict("该党员已在此岗位或正在审核。");
@@ -163,7 +164,7 @@ public static class Posts
     {
         var claim = await db.PostClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, claim.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, claim.OrgPath)) return Failure.Forbidden;
         if (claim.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (claim.Status != ClaimStatus.Pending) return Failure.Conflict("该认领已处理。");
         if (f.Approve)
@@ -185,7 +186,7 @@ public static class Posts
     {
         var claim = await db.PostClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, claim.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, claim.OrgPath)) return Failure.Forbidden;
         if (claim.Version != version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (claim.Status != ClaimStatus.Approved) return Failure.Conflict("只有在岗的认领才能结束。");
         claim.Status = ClaimStatus.Ended;
@@ -197,7 +198,7 @@ public static class Posts
     /// <summary>A reported member who takes a post in that community is now serving there (在岗服务).</summary>
     static async Task ActivateReportAsync(LianxinDb db, Guid memberId, string postPath, CancellationToken ct)
     {
-        var reports = await db.DualReports.IgnoreQueryFilters().Where(r => r.TenantId == db.CurrentTenantId && r.MemberId == memberId && r.Status == DualReportStatus.Reported).ToListAsync(ct);
+        var reports = await db.DualReports.AcrossScope().Where(r => r.MemberId == memberId && r.Status == DualReportStatus.Reported).ToListAsync(ct);
         foreach (var r in reports.Where(r => postPath.StartsWith(r.OrgPath, StringComparison.Ordinal))) r.Status = DualReportStatus.Active;
     }
 }

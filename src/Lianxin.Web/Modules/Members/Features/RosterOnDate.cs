@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -16,16 +19,15 @@ public static class RosterOnDate
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberView, unit.Path)) return Failure.Forbidden;
-        var t = db.CurrentTenantId;
+        if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
         // Everyone who was ever held in the subtree, whatever their branch today.
-        var ids = await db.MemberTransfers.IgnoreQueryFilters().Where(x => x.TenantId == t && x.On <= on
+        var ids = await db.MemberTransfers.AcrossScope().Where(x => x.On <= on
                 && ((x.ToPath != null && x.ToPath.StartsWith(unit.Path)) || (x.FromPath != null && x.FromPath.StartsWith(unit.Path))))
             .Select(x => x.MemberId).Distinct().ToListAsync(ct);
-        var transfers = (await db.MemberTransfers.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == t && ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
-        var statuses = (await db.MemberStatusChanges.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == t && ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
-        var names = await db.Members.IgnoreQueryFilters().Where(x => x.TenantId == t && ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var branchNames = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == t && u.Path.StartsWith(unit.Path)).ToDictionaryAsync(u => u.Path, u => u.Name, ct);
+        var transfers = (await db.MemberTransfers.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+        var statuses = (await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+        var names = await db.Members.AcrossScope().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var branchNames = await db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(unit.Path)).ToDictionaryAsync(u => u.Path, u => u.Name, ct);
         var entries = ids.Where(id => Roster.OnRoster(transfers[id], statuses[id], on, unit.Path))
             .Select(id =>
             {

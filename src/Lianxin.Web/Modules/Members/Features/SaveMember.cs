@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -51,7 +55,7 @@ public static class SaveMember
         var problems = new Errors();
         if (string.IsNullOrWhiteSpace(f.IdNumber)) problems.Fail(nameof(f.IdNumber), "请输入公民身份号码。");
         var branch = await BranchAsync(db, f.BranchId, problems, ct);
-        if (branch is not null && !db.Scope.Can(Permission.MemberManage, branch.Path)) return Failure.Forbidden;
+        if (branch is not null && !db.Scope.Can(MemberPermissions.MemberManage, branch.Path)) return Failure.Forbidden;
         var today = clock.Today();
         var member = new Member { CreatedAt = clock.GetUtcNow().UtcDateTime, Status = MemberStatus.Normal, StatusSince = today };
         await ApplyAsync(db, pd, f, member, problems, today, ct);
@@ -76,7 +80,7 @@ public static class SaveMember
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (member is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, member.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, member.OrgPath)) return Failure.Forbidden;
         if (member.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         var problems = new Errors();
         var today = clock.Today();
@@ -90,7 +94,7 @@ public static class SaveMember
     public static async Task<OrgUnit?> BranchAsync(LianxinDb db, Guid? branchId, Errors problems, CancellationToken ct, bool anywhere = false)
     {
         if (branchId is null) { problems.Fail("BranchId", "请选择组织关系所在支部。"); return null; }
-        var units = anywhere ? db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId) : db.OrgUnits;
+        var units = anywhere ? db.OrgUnits.AcrossScope() : db.OrgUnits;
         var unit = await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == branchId, ct);
         if (unit is null || unit.Kind != OrgKind.Branch || !unit.IsActive) { problems.Fail("BranchId", "所选支部不存在或已撤销。"); return null; }
         return unit;
@@ -105,7 +109,7 @@ public static class SaveMember
             {
                 var hash = pd.Hash(f.IdNumber);
                 // Across the whole district, not only the caller's scope: one person, one membership.
-                if (await db.Members.IgnoreQueryFilters().AnyAsync(x => x.TenantId == db.CurrentTenantId && x.IdNumberHash == hash && x.Id != m.Id, ct))
+                if (await db.Members.AcrossScope().AnyAsync(x => x.IdNumberHash == hash && x.Id != m.Id, ct))
                     problems.Fail(nameof(f.IdNumber), "该公民身份号码已在党员名册中。");
                 else
                 {
@@ -148,21 +152,20 @@ public static class SaveMember
     /// <summary>Compound, building and household must belong together; the residence may be outside the caller's scope.</summary>
     static async Task ResidenceAsync(LianxinDb db, MemberForm f, Member m, Errors problems, CancellationToken ct)
     {
-        var t = db.CurrentTenantId;
         Compound? compound = null;
         if (f.CompoundId is { } cid)
         {
-            compound = await db.Compounds.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == t && c.Id == cid, ct);
+            compound = await db.Compounds.AcrossScope().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct);
             if (compound is null) { problems.Fail(nameof(f.CompoundId), "所选小区不存在。"); return; }
         }
         if (f.BuildingId is { } bid)
         {
-            var building = await db.Buildings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(b => b.TenantId == t && b.Id == bid, ct);
+            var building = await db.Buildings.AcrossScope().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bid, ct);
             if (building is null || building.CompoundId != compound?.Id) { problems.Fail(nameof(f.BuildingId), "楼栋不属于所选小区。"); return; }
         }
         if (f.HouseholdId is { } hid)
         {
-            var household = await db.Households.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.TenantId == t && h.Id == hid, ct);
+            var household = await db.Households.AcrossScope().AsNoTracking().FirstOrDefaultAsync(h => h.Id == hid, ct);
             if (household is null || household.BuildingId != f.BuildingId) { problems.Fail(nameof(f.HouseholdId), "住户不属于所选楼栋。"); return; }
         }
         m.CompoundId = compound?.Id;

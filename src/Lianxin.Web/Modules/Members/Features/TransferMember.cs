@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -27,12 +29,12 @@ public static class TransferMember
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Failure.Forbidden;
         if (m.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (!m.OnRoster) return Failure.Conflict("该党员已不在册，不能转接组织关系。");
         var problems = new Errors();
         var today = clock.Today();
-        var last = await db.MemberTransfers.IgnoreQueryFilters().Where(t => t.TenantId == db.CurrentTenantId && t.MemberId == m.Id).MaxAsync(t => (DateOnly?)t.On, ct);
+        var last = await db.MemberTransfers.AcrossScope().Where(t => t.MemberId == m.Id).MaxAsync(t => (DateOnly?)t.On, ct);
         if (f.On > today) problems.Fail(nameof(f.On), "转接日期不能晚于今天。");
         if (f.On < last) problems.Fail(nameof(f.On), $"转接日期不能早于上一次转接（{last:yyyy-MM-dd}）。");
         var outOfDistrict = f.ToBranchId is null;

@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
@@ -29,7 +33,7 @@ public static class Zones
     {
         var zones = await db.ResponsibilityZones.AsNoTracking().OrderBy(z => z.OrgPath).ThenBy(z => z.Name).ToListAsync(ct);
         var ids = zones.Select(z => z.Id).ToList();
-        var people = (await db.ZoneMembers.IgnoreQueryFilters().AsNoTracking().Where(z => z.TenantId == db.CurrentTenantId && ids.Contains(z.ZoneId)).ToListAsync(ct)).ToLookup(z => z.ZoneId);
+        var people = (await db.ZoneMembers.AcrossScope().AsNoTracking().Where(z => ids.Contains(z.ZoneId)).ToListAsync(ct)).ToLookup(z => z.ZoneId);
         return zones.Select(z => new ZoneDto(z.Id, z.CommunityId, z.Name, z.Area, people[z.Id].Select(p => p.MemberName).ToList(), z.Version)).ToList();
     }
 
@@ -37,12 +41,12 @@ public static class Zones
     {
         var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
         if (community is null) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
-        if (!db.Scope.Can(Permission.MemberManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
         var ids = f.MemberIds.Distinct().ToList();
         if (ids.Count == 0) return Failure.Invalid(nameof(f.MemberIds), "请至少指定一名责任党员。");
         // Members held in the community or reported to it.
-        var members = await db.Members.IgnoreQueryFilters().Where(m => m.TenantId == db.CurrentTenantId && ids.Contains(m.Id)
-                && (m.OrgPath.StartsWith(community.Path) || db.DualReports.Any(r => r.MemberId == m.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn)))
+        var members = await db.Members.AcrossScope().Where(m => ids.Contains(m.Id)
+                && (m.OrgPath.StartsWith(community.Path) || db.Set<DualReport>().Any(r => r.MemberId == m.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn)))
             .Select(m => new { m.Id, m.Name, m.Status }).ToListAsync(ct);
         if (members.Count != ids.Count || members.Any(m => m.Status is not (MemberStatus.Normal or MemberStatus.Suspended)))
             return Failure.Invalid(nameof(f.MemberIds), "责任党员须为本社区在册党员或已向本社区报到的党员。");

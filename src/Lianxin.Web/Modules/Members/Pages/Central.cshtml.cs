@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -21,7 +24,7 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!Db.Scope.CanAnywhere(Permission.MemberView)) return Forbid();
+        if (!Db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Forbid();
         (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
         if (CommunityId is not { } id) return null;
         var coverage = await CentralHouseholds.CoverageAsync(Db, id, ct);
@@ -29,11 +32,11 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
         Coverage = coverage.Value!;
         Items = await CentralHouseholds.ListAsync(Db, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
         var path = await Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstAsync(ct);
-        CanManage = Db.Scope.Can(Permission.MemberManage, path);
+        CanManage = Db.Scope.Can(MemberPermissions.MemberManage, path);
         Grids = Coverage.Select(g => new SelectListItem(g.GridName, g.GridId.ToString(), g.GridId == Form.GridId)).ToList();
         // Members living in the community, wherever their membership is held (names only).
-        Residents = (await Db.Members.IgnoreQueryFilters().AsNoTracking()
-                .Where(m => m.TenantId == Db.CurrentTenantId && m.ResidenceCommunityId == id && m.Status == MemberStatus.Normal)
+        Residents = (await Db.Members.AcrossScope().AsNoTracking()
+                .Where(m => m.ResidenceCommunityId == id && m.Status == MemberStatus.Normal)
                 .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct))
             .Select(m => new SelectListItem(m.Name, m.Id.ToString(), m.Id == Form.MemberId)).ToList();
         return null;

@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -25,21 +28,20 @@ public class CentralHouseholdsModel(LianxinDb db) : MemberPageModel(db)
         // Out of scope finds nothing (404); in scope without member-manage is 403.
         var ch = await Db.CentralHouseholds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return NotFound();
-        if (!Db.Scope.Can(Permission.MemberManage, ch.OrgPath)) return Forbid();
+        if (!Db.Scope.Can(MemberPermissions.MemberManage, ch.OrgPath)) return Forbid();
         Central = (await CentralHouseholds.ListAsync(Db, Db.CentralHouseholds.Where(c => c.Id == id), ct))[0];
         var coverage = await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct);
         Coverage = coverage.Value?.FirstOrDefault(g => g.GridId == ch.GridId);
 
-        var t = Db.CurrentTenantId;
-        var homes = await (from h in Db.Households.IgnoreQueryFilters()
-                           join b in Db.Buildings.IgnoreQueryFilters() on h.BuildingId equals b.Id
-                           join c in Db.Compounds.IgnoreQueryFilters() on b.CompoundId equals c.Id
-                           where h.TenantId == t && b.GridId == ch.GridId
+        var homes = await (from h in Db.Households.AcrossScope()
+                           join b in Db.Buildings.AcrossScope() on h.BuildingId equals b.Id
+                           join c in Db.Compounds.AcrossScope() on b.CompoundId equals c.Id
+                           where b.GridId == ch.GridId
                            select new { h.Id, h.Unit, h.Room, Building = b.Name, BuildingId = b.Id, Compound = c.Name, CompoundId = c.Id }).AsNoTracking().ToListAsync(ct);
         var homeIds = homes.Select(h => h.Id).ToList();
-        var links = await (from l in Db.CentralHouseholdLinks.IgnoreQueryFilters()
-                           join c in Db.CentralHouseholds.IgnoreQueryFilters() on l.CentralHouseholdId equals c.Id
-                           where l.TenantId == t && homeIds.Contains(l.HouseholdId)
+        var links = await (from l in Db.CentralHouseholdLinks.AcrossScope()
+                           join c in Db.CentralHouseholds.AcrossScope() on l.CentralHouseholdId equals c.Id
+                           where homeIds.Contains(l.HouseholdId)
                            select new { l.HouseholdId, l.CentralHouseholdId, c.MemberName }).ToListAsync(ct);
         var others = links.Where(l => l.CentralHouseholdId != id).ToDictionary(l => l.HouseholdId, l => l.MemberName);
         Checked = keepPosted ? Form.HouseholdIds.ToHashSet() : links.Where(l => l.CentralHouseholdId == id).Select(l => l.HouseholdId).ToHashSet();

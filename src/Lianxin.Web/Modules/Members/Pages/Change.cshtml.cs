@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -20,11 +24,11 @@ public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : 
     {
         var m = await Db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return NotFound();
-        if (!Db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Forbid();
+        if (!Db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Forbid();
         Member = m;
         // Any active branch of the district may receive the member, also outside the caller's scope.
-        Branches = (await Db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-                .Where(u => u.TenantId == Db.CurrentTenantId && u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active && u.Id != m.BranchId)
+        Branches = (await Db.OrgUnits.AcrossScope().AsNoTracking()
+                .Where(u => u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active && u.Id != m.BranchId)
                 .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Form.ToBranchId)).ToList();
         return null;
@@ -48,7 +52,7 @@ public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : 
             {
                 TempData["Flash"] = "组织关系已转接。";
                 // The member may now be outside the caller's scope.
-                return Redirect(Db.Scope.Sees((await Db.Members.IgnoreQueryFilters().FirstAsync(m => m.Id == id, ct)).OrgPath) ? $"/members/{id}" : "/members");
+                return Redirect(Db.Scope.Sees((await Db.Members.AcrossScope().FirstAsync(m => m.Id == id, ct)).OrgPath) ? $"/members/{id}" : "/members");
             }
         }
         if (await LoadAsync(id, ct) is { } gone) return gone;
@@ -65,7 +69,7 @@ public class StatusModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Me
     {
         var m = await Db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return NotFound();
-        if (!Db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Forbid();
+        if (!Db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Forbid();
         Member = m;
         return null;
     }

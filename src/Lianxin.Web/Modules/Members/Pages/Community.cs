@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -12,7 +15,7 @@ public static class CommunityChoice
     public static async Task<(Guid? Id, List<SelectListItem> Options)> ResolveAsync(LianxinDb db, Guid? asked, CancellationToken ct)
     {
         var communities = (await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path).ToListAsync(ct))
-            .Where(u => db.Scope.Can(Permission.MemberView, u.Path)).ToList();
+            .Where(u => db.Scope.Can(MemberPermissions.MemberView, u.Path)).ToList();
         var current = db.Scope.Current is { } g ? communities.FirstOrDefault(c => g.OrgPath.StartsWith(c.Path) || c.Path == g.OrgPath) : null;
         var id = asked ?? current?.Id ?? communities.FirstOrDefault()?.Id;
         return (id, communities.Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == id)).ToList());

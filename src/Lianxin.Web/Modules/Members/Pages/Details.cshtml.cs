@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -25,7 +27,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
     async Task<IActionResult> ShowAsync(Guid id, MemberCard card, CancellationToken ct)
     {
         Card = card;
-        CanManage = Db.Scope.Can(Permission.MemberManage, Db.Members.Where(m => m.Id == id).Select(m => m.OrgPath).First());
+        CanManage = Db.Scope.Can(MemberPermissions.MemberManage, Db.Members.Where(m => m.Id == id).Select(m => m.OrgPath).First());
         if (CanManage)
         {
             Account = (await LinkAccount.GetAsync(Db, id, ct)).Value;

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -21,7 +23,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!Db.Scope.CanAnywhere(Permission.MemberView)) return Forbid();
+        if (!Db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Forbid();
         (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
         From ??= clock.Today().AddMonths(-6);
         To ??= clock.Today();
@@ -30,7 +32,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         if (figures.Kind == OutcomeKind.NotFound) return NotFound();
         Figures = figures.Value;
         Reports = (await DualReporting.ListAsync(Db, id, ct)).Value ?? [];
-        CanManage = Figures is not null && Db.Scope.Can(Permission.MemberManage, Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).First());
+        CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).First());
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
@@ -16,7 +17,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
 
     public async Task<IActionResult> OnGetAsync(Guid? job, CancellationToken ct)
     {
-        if (!Db.Scope.CanAnywhere(Permission.MemberManage)) return Forbid();
+        if (!Db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Forbid();
         if (job is { } id)
         {
             var outcome = await ImportJobs.GetAsync(Db, id, ct);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -33,9 +34,9 @@ public class IndexModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Mem
         Result = outcome.Value!;
         var statsUnit = UnitId ?? Db.Scope.Current?.OrgUnitId;
         if (statsUnit is { } su && (await MemberStatistics.HandleAsync(Db, clock, su, ct)) is { IsOk: true } s) Stats = s.Value;
-        Units = await UnitOptionsAsync(Permission.MemberView, false, UnitId, ct);
+        Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, UnitId, ct);
         Compounds = await CompoundOptionsAsync(CompoundId, ct);
-        CanManage = Db.Scope.CanAnywhere(Permission.MemberManage);
+        CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
         return Page();
     }
 

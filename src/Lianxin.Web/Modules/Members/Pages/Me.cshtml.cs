@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -25,8 +27,8 @@ public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Member
         if (me is null) return;
         Card = await GetMember.CardAsync(Db, pd, clock, me, ct);
         OpenPosts = await Posts.OpenForMeAsync(Db, me, ct);
-        var communities = await Db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => u.TenantId == Db.CurrentTenantId && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path).ToListAsync(ct);
+        var communities = await Db.OrgUnits.AcrossScope().AsNoTracking()
+            .Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path).ToListAsync(ct);
         var reported = Card.DualReports.Where(r => r.Status != DualReportStatus.Withdrawn).Select(r => r.CommunityId).ToHashSet();
         Communities = communities.Where(c => !me.OrgPath.StartsWith(c.Path) && !reported.Contains(c.Id))
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == (Report.CommunityId ?? me.ResidenceCommunityId))).ToList();

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -19,7 +21,7 @@ public abstract class MemberFormPage(LianxinDb db) : MemberPageModel(db)
 
     protected async Task LoadOptionsAsync(CancellationToken ct)
     {
-        Branches = await UnitOptionsAsync(Permission.MemberManage, true, Form.BranchId, ct);
+        Branches = await UnitOptionsAsync(MemberPermissions.MemberManage, true, Form.BranchId, ct);
         Compounds = await CompoundOptionsAsync(Form.CompoundId, ct);
     }
 }
@@ -30,7 +32,7 @@ public class NewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Membe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Db.Scope.CanAnywhere(Permission.MemberManage)) return Forbid();
+        if (!Db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Forbid();
         Form.Category = MemberCategory.Full;
         await LoadOptionsAsync(ct);
         return Page();
@@ -62,7 +64,7 @@ public class EditModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Memb
     {
         var m = await Db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return NotFound();
-        if (!Db.Scope.Can(Permission.MemberManage, m.OrgPath)) return Forbid();
+        if (!Db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Forbid();
         Name = m.Name;
         Form = new MemberForm
         {

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
@@ -20,17 +22,17 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
     public List<SelectListItem> Candidates { get; private set; } = [];
     public bool CanManage { get; private set; }
 
-    public bool Manages(PostDto p) => Db.Scope.Can(Permission.MemberManage, Db.Posts.Where(x => x.Id == p.Id).Select(x => x.OrgPath).First());
+    public bool Manages(PostDto p) => Db.Scope.Can(MemberPermissions.MemberManage, Db.Posts.Where(x => x.Id == p.Id).Select(x => x.OrgPath).First());
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var outcome = await Posts.InScopeAsync(Db, ct);
         if (Stop(outcome) is { } stop) return stop;
         Items = outcome.Value!;
-        CanManage = Db.Scope.CanAnywhere(Permission.MemberManage);
-        Units = await UnitOptionsAsync(Permission.MemberManage, false, Form.OrgUnitId, ct);
+        CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
+        Units = await UnitOptionsAsync(MemberPermissions.MemberManage, false, Form.OrgUnitId, ct);
         ZoneItems = await Zones.ListAsync(Db, ct);
-        CommunityOptions = (await MemberUnits.VisibleAsync(Db, Permission.MemberManage, ct)).Where(u => u.Kind == Organizations.Domain.OrgKind.Community)
+        CommunityOptions = (await MemberUnits.VisibleAsync(Db, MemberPermissions.MemberManage, ct)).Where(u => u.Kind == Organizations.Contracts.OrgKind.Community)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Zone.CommunityId)).ToList();
         // Members held in scope, and those who reported to a community in scope.
         var held = await Db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Normal).OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).Take(500).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -16,7 +17,7 @@ public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Db.Scope.CanAnywhere(Permission.MemberView)) return Forbid();
+        if (!Db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Forbid();
         On ??= clock.Today();
         UnitId ??= Db.Scope.Current?.OrgUnitId;
         if (UnitId is { } u)
@@ -25,7 +26,7 @@ public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
             if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
             if (outcome.IsOk) Result = outcome.Value;
         }
-        Units = await UnitOptionsAsync(Permission.MemberView, false, UnitId, ct);
+        Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, UnitId, ct);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -29,7 +30,7 @@ public abstract class MemberPageModel(LianxinDb db) : PageModel
     public async Task<List<SelectListItem>> UnitOptionsAsync(Permission permission, bool branchesOnly, Guid? selected, CancellationToken ct)
     {
         var units = await MemberUnits.VisibleAsync(db, permission, ct);
-        return units.Where(u => !branchesOnly || u.Kind == Organizations.Domain.OrgKind.Branch)
+        return units.Where(u => !branchesOnly || u.Kind == Organizations.Contracts.OrgKind.Branch)
             .Select(u => new SelectListItem(new string('　', Math.Max(0, u.Depth - 1)) + u.Name, u.Id.ToString(), u.Id == selected)).ToList();
     }
 

@@ -18,7 +18,7 @@ public static class OrganizationsModel
             e.HasIndex(u => new { u.TenantId, u.Path }).IsUnique();
             e.HasIndex(u => new { u.TenantId, u.ParentId });
             e.HasIndex(u => new { u.TenantId, u.Code });
-            e.HasQueryFilter(db.InScope<OrgUnit>(u => u.Path));
+            e.ScopedBy(u => u.Path);
         });
         b.Entity<OrgPosition>(e =>
         {
@@ -28,7 +28,6 @@ public static class OrganizationsModel
             e.Property(p => p.PersonName).HasMaxLength(60);
             e.Property(p => p.Phone).HasMaxLength(20);
             e.HasIndex(p => new { p.TenantId, p.OrgUnitId });
-            e.HasQueryFilter(db.InScope<OrgPosition>(p => p.OrgPath));
         });
         b.Entity<Grid>(e =>
         {
@@ -38,7 +37,6 @@ public static class OrganizationsModel
             e.Property(g => g.Version).IsConcurrencyToken();
             e.HasIndex(g => new { g.TenantId, g.CommunityId });
             e.HasIndex(g => new { g.TenantId, g.OrgPath });
-            e.HasQueryFilter(db.InScope<Grid>(g => g.OrgPath));
         });
         b.Entity<Compound>(e =>
         {
@@ -48,7 +46,6 @@ public static class OrganizationsModel
             e.HasIndex(c => new { c.TenantId, c.CommunityId });
             e.HasIndex(c => new { c.TenantId, c.GridId });
             e.HasIndex(c => new { c.TenantId, c.OrgPath });
-            e.HasQueryFilter(db.InScope<Compound>(c => c.OrgPath));
         });
         b.Entity<Building>(e =>
         {
@@ -58,7 +55,6 @@ public static class OrganizationsModel
             e.Property(x => x.LeaderPhone).HasMaxLength(20);
             e.HasIndex(x => new { x.TenantId, x.CompoundId });
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<Building>(x => x.OrgPath));
         });
         b.Entity<Household>(e =>
         {
@@ -68,7 +64,6 @@ public static class OrganizationsModel
             e.Property(x => x.Room).HasMaxLength(20);
             e.HasIndex(x => new { x.TenantId, x.BuildingId });
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<Household>(x => x.OrgPath));
         });
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 namespace Lianxin.Web.Modules.Organizations.Domain;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Modules.Organizations.Domain;

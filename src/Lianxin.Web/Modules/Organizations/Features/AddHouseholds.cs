@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -34,7 +36,7 @@ public static class AddHouseholds
     {
         var building = await db.Buildings.FirstOrDefaultAsync(b => b.Id == buildingId, ct);
         if (building is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, building.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, building.OrgPath)) return Failure.Forbidden;
         var e = new Errors();
         if (r.Items.Count == 0) e.Fail("Items", "请至少填写一个房号。");
         if (r.Items.Count > 500) e.Fail("Items", "一次最多登记 500 户。");

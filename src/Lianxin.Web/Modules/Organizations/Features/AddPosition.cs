@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -23,7 +25,7 @@ public static class AddPosition
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
         e.Required("Title", r.Title, "请填写职务。");
         e.Max("Title", r.Title, 40, "职务");

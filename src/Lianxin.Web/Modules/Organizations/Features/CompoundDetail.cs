@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -22,8 +24,8 @@ public static class CompoundDetail
     {
         var c = await db.Compounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgView, c.OrgPath)) return Failure.Forbidden;
-        var canManage = db.Scope.Can(Permission.OrgManage, c.OrgPath);
+        if (!db.Scope.Can(OrgPermissions.OrgView, c.OrgPath)) return Failure.Forbidden;
+        var canManage = db.Scope.Can(OrgPermissions.OrgManage, c.OrgPath);
         var names = await db.NamesAsync(c.BranchId is { } b ? [c.CommunityId, b] : [c.CommunityId], ct);
         var grid = c.GridId is { } g ? await db.Grids.Where(x => x.Id == g).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var buildings = await db.Buildings.AsNoTracking().Where(x => x.CompoundId == c.Id).ToListAsync(ct);

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -23,7 +25,7 @@ public static class CreateBuilding
     {
         var compound = await db.Compounds.FirstOrDefaultAsync(c => c.Id == r.CompoundId, ct);
         if (compound is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, compound.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, compound.OrgPath)) return Failure.Forbidden;
         var e = new Errors();
         e.Required("Name", r.Name, "请填写楼栋名称。");
         e.Max("Name", r.Name, 60, "楼栋名称");

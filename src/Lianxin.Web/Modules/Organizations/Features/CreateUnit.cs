@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -43,7 +45,7 @@ public static class CreateUnit
     {
         var parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.ParentId, ct);
         if (parent is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, parent.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, parent.Path)) return Failure.Forbidden;
         var errors = ValidateFields(r.Name, r.ShortName, r.Code, r.Contact, r.Address, r.Kind, r.BranchKind);
         if (!errors.Any && OrgRules.CheckCreate(parent, r.Kind) is { } why) errors.Fail("Kind", why);
         if (errors.Any) return Failure.Invalid(errors);

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -22,7 +24,7 @@ public static class DissolveUnit
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, unit.Path)) return Failure.Forbidden;
         var errors = new Errors();
         errors.Required("Reason", r.Reason, "请填写撤销原因。");
         errors.Max("Reason", r.Reason, 200, "撤销原因");

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -33,7 +35,7 @@ public static class EditUnit
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, unit.Path)) return Failure.Forbidden;
         var errors = CreateUnit.ValidateFields(r.Name, r.ShortName, r.Code, r.Contact, r.Address, unit.Kind, r.BranchKind);
         if (errors.Any) return Failure.Invalid(errors);
         if (!unit.IsActive) return Failure.Conflict("已撤销的组织不能修改。");

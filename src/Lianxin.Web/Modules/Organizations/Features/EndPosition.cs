@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -17,7 +19,7 @@ public static class EndPosition
     {
         var p = await db.OrgPositions.FirstOrDefaultAsync(x => x.Id == positionId, ct);
         if (p is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, p.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, p.OrgPath)) return Failure.Forbidden;
         var ended = r.EndedOn ?? clock.Today();
         if (ended < p.StartedOn) return Failure.Invalid("EndedOn", "离任日期不能早于任职日期。");
         if (p.EndedOn is not null) return Failure.Conflict("该职务已经离任。");

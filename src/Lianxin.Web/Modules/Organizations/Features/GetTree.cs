@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -20,12 +22,12 @@ public static class GetTree
         {
             var root = await db.OrgUnits.Where(u => u.Id == id).Select(u => new { u.Path, u.Depth }).FirstOrDefaultAsync(ct);
             if (root is null) return Failure.NotFound;
-            if (!db.Scope.Can(Permission.OrgView, root.Path)) return Failure.Forbidden;
+            if (!db.Scope.Can(OrgPermissions.OrgView, root.Path)) return Failure.Forbidden;
             var max = root.Depth + depth;
             return await db.NodesAsync(db.OrgUnits.Where(u => u.Path.StartsWith(root.Path) && u.Depth > root.Depth && u.Depth <= max), ct);
         }
 
-        var tops = OrgScope.RootsOf(db.Scope.Grants.Where(g => g.Role.Allows(Permission.OrgView)).Select(g => g.OrgPath));
+        var tops = OrgScope.RootsOf(db.Scope.Grants.Where(g => g.Role.Allows(OrgPermissions.OrgView)).Select(g => g.OrgPath));
         if (tops.Length == 0) return db.Scope.Unrestricted ? await db.NodesAsync(db.OrgUnits.Where(u => u.ParentId == null), ct) : Failure.Forbidden;
         var nodes = new List<TreeNode>();
         foreach (var top in tops)

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -27,8 +29,8 @@ public static class MoveUnit
         if (newParent is null) return Failure.Invalid("NewParentId", "所选上级组织不存在或不在您的管辖范围内。");
         // Taking a unit away from one parent and giving it to another needs the right at both.
         var oldParentPath = unit.Path[..(unit.Path.TrimEnd('/').LastIndexOf('/') + 1)];
-        if (!db.Scope.Can(Permission.OrgManage, unit.Path)) return Failure.Forbidden;
-        if (unit.ParentId is not null && (!db.Scope.Can(Permission.OrgManage, oldParentPath) || !db.Scope.Can(Permission.OrgManage, newParent.Path)))
+        if (!db.Scope.Can(OrgPermissions.OrgManage, unit.Path)) return Failure.Forbidden;
+        if (unit.ParentId is not null && (!db.Scope.Can(OrgPermissions.OrgManage, oldParentPath) || !db.Scope.Can(OrgPermissions.OrgManage, newParent.Path)))
             return Failure.Forbidden;
         if (OrgRules.CheckMove(unit, newParent) is { } why) return Failure.Conflict(why);
         if (unit.Version != r.Version) return Failure.Stale;
@@ -57,7 +59,7 @@ public static class MoveUnit
         var kinds = Enum.GetValues<OrgKind>().Where(k => k.MayContain(unit.Kind)).ToList();
         var rows = await db.OrgUnits.Where(u => kinds.Contains(u.Kind) && u.Status == OrgStatus.Active
             && u.Id != unit.ParentId && !u.Path.StartsWith(unit.Path)).Select(u => new { u.Id, u.Path }).Take(2000).ToListAsync(ct);
-        var ids = rows.Where(u => db.Scope.Can(Permission.OrgManage, u.Path)).Select(u => u.Id).ToList();
+        var ids = rows.Where(u => db.Scope.Can(OrgPermissions.OrgManage, u.Path)).Select(u => u.Id).ToList();
         return await db.NodesAsync(db.OrgUnits.Where(u => ids.Contains(u.Id)), ct);
     }
 }

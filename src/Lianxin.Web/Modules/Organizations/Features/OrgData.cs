@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -13,7 +15,7 @@ public static class OrgData
     /// already been allowed to change, so that no row is left behind whatever the caller can see.
     /// </summary>
     public static IQueryable<T> AllInTenant<T>(this LianxinDb db) where T : Entity =>
-        db.Set<T>().IgnoreQueryFilters().Where(e => e.TenantId == db.CurrentTenantId);
+        db.Set<T>().AcrossScope();
 
     /// <summary>
     /// Rebases every scoped row (not the units themselves) under <paramref name="oldRoot"/> onto <paramref name="newRoot"/>:

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -24,7 +26,7 @@ public static class SaveCompound
     {
         var community = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.CommunityId && u.Kind == OrgKind.Community, ct);
         if (community is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var (errors, grid) = await ValidateAsync(db, community, r, ct);
         if (errors.Any) return Failure.Invalid(errors);
         if (!community.IsActive) return Failure.Conflict("已撤销的社区党组织不能再登记小区。");
@@ -43,7 +45,7 @@ public static class SaveCompound
         var compound = await db.Compounds.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (compound is null) return Failure.NotFound;
         var community = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == compound.CommunityId, ct);
-        if (!db.Scope.Can(Permission.OrgManage, compound.OrgPath) || !db.Scope.Can(Permission.OrgManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, compound.OrgPath) || !db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var (errors, grid) = await ValidateAsync(db, community, r, ct);
         if (errors.Any) return Failure.Invalid(errors);
         if (compound.Version != r.Version) return Failure.Stale;

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -30,7 +32,7 @@ public static class SaveGrid
     {
         var community = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.CommunityId && u.Kind == OrgKind.Community, ct);
         if (community is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var (errors, branch) = await ValidateAsync(db, community, r, ct);
         if (errors.Any) return Failure.Invalid(errors);
         if (!community.IsActive) return Failure.Conflict("已撤销的社区党组织不能再划分网格。");
@@ -49,7 +51,7 @@ public static class SaveGrid
         var grid = await db.Grids.FirstOrDefaultAsync(g => g.Id == id, ct);
         if (grid is null) return Failure.NotFound;
         var community = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == grid.CommunityId, ct);
-        if (!db.Scope.Can(Permission.OrgManage, grid.OrgPath) || !db.Scope.Can(Permission.OrgManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, grid.OrgPath) || !db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var (errors, branch) = await ValidateAsync(db, community, r, ct);
         if (errors.Any) return Failure.Invalid(errors);
         if (grid.Version != r.Version) return Failure.Stale;

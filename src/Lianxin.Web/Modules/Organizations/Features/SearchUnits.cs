@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -18,7 +20,7 @@ public static class SearchUnits
 {
     public static async Task<Outcome<Paged<UnitRow>>> HandleAsync(LianxinDb db, string? q, OrgKind? kind, int page, int pageSize, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.OrgView)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(OrgPermissions.OrgView)) return Failure.Forbidden;
         var e = new Errors();
         if (page < 1) e.Fail("page", "页码须从 1 开始。");
         if (pageSize is < 1 or > 100) e.Fail("pageSize", "每页条数须在 1 到 100 之间。");

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -25,7 +27,7 @@ public static class SplitCompound
         if (compound is null) return Failure.NotFound;
         var community = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == compound.CommunityId, ct);
         if (community is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgManage, community.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var errors = new Errors();
         errors.Required("BranchName", r.BranchName, "请填写新党支部的名称。");
         errors.Max("BranchName", r.BranchName, 100, "党支部名称");

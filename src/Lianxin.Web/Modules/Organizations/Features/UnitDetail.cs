@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -32,8 +34,8 @@ public static class UnitDetail
     {
         var u = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (u is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.OrgView, u.Path)) return Failure.Forbidden;
-        var canManage = db.Scope.Can(Permission.OrgManage, u.Path);
+        if (!db.Scope.Can(OrgPermissions.OrgView, u.Path)) return Failure.Forbidden;
+        var canManage = db.Scope.Can(OrgPermissions.OrgManage, u.Path);
 
         var ancestors = OrgRules.IdsOf(u.Path);
         var names = await db.NamesAsync(ancestors, ct);

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -30,7 +32,7 @@ public class BuildingNewModel(LianxinDb db) : OrgPageModel(db)
     {
         var c = await Db.Compounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return NotFound();
-        if (!Db.Scope.Can(Permission.OrgManage, c.OrgPath)) return Forbid();
+        if (!Db.Scope.Can(OrgPermissions.OrgManage, c.OrgPath)) return Forbid();
         Compound = c;
         return null;
     }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -20,7 +21,7 @@ public class EditModel(LianxinDb db) : OrgPageModel(db)
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
-        if (Unit.Kind != Domain.OrgKind.Branch) Input.BranchKind = Domain.BranchKind.None;
+        if (Unit.Kind != OrgKind.Branch) Input.BranchKind = BranchKind.None;
         var outcome = await EditUnit.HandleAsync(Db, id, Input, ct);
         if (!outcome.IsOk) { Show(); return Fail(outcome); }
         TempData["Flash"] = "已保存。";

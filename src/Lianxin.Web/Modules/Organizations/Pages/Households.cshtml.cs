@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -40,7 +42,7 @@ public class HouseholdsModel(LianxinDb db) : OrgPageModel(db)
     {
         var b = await Db.Buildings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (b is null) return NotFound();
-        if (!Db.Scope.Can(Permission.OrgManage, b.OrgPath)) return Forbid();
+        if (!Db.Scope.Can(OrgPermissions.OrgManage, b.OrgPath)) return Forbid();
         Building = b;
         CompoundName = await Db.Compounds.Where(c => c.Id == b.CompoundId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         List = await Db.Households.AsNoTracking().Where(h => h.BuildingId == id).OrderBy(h => h.Unit).ThenBy(h => h.Room).ToListAsync(ct);

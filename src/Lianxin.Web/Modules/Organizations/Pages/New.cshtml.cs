@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -22,7 +23,7 @@ public class NewModel(LianxinDb db) : OrgPageModel(db)
     {
         if (await LoadUnitAsync(parentId) is { } stop) return stop;
         Input.ParentId = parentId;
-        if (Input.Kind != Domain.OrgKind.Branch) Input.BranchKind = Domain.BranchKind.None;
+        if (Input.Kind != OrgKind.Branch) Input.BranchKind = BranchKind.None;
         var outcome = await CreateUnit.HandleAsync(Db, Input, ct);
         if (!outcome.IsOk) { Show(); return Fail(outcome); }
         TempData["Flash"] = $"已新建“{Input.Name.Trim()}”。";

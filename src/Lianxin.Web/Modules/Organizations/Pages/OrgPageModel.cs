@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -27,7 +29,7 @@ public abstract class OrgPageModel(LianxinDb db) : PageModel
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
         if (unit is null) return NotFound();
-        if (!db.Scope.Can(manage ? Permission.OrgManage : Permission.OrgView, unit.Path)) return Forbid();
+        if (!db.Scope.Can(manage ? OrgPermissions.OrgManage : OrgPermissions.OrgView, unit.Path)) return Forbid();
         Unit = unit;
         return null;
     }

@@ -19,7 +19,6 @@ public static class PledgesModel
             e.Property(x => x.Confirmation).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.DueOn });
-            e.HasQueryFilter(db.InScope<Pledge>(x => x.OrgPath));
         });
         b.Entity<PledgeTask>(e =>
         {
@@ -27,7 +26,6 @@ public static class PledgesModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Title).HasMaxLength(200);
             e.HasIndex(x => new { x.TenantId, x.PledgeId });
-            e.HasQueryFilter(db.InScope<PledgeTask>(x => x.OrgPath));
         });
         b.Entity<PledgeUpdate>(e =>
         {
@@ -36,7 +34,6 @@ public static class PledgesModel
             e.Property(x => x.Note).HasMaxLength(1000);
             e.Property(x => x.ActorName).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.PledgeId, x.On });
-            e.HasQueryFilter(db.InScope<PledgeUpdate>(x => x.OrgPath));
         });
         b.Entity<PledgePhoto>(e =>
         {
@@ -44,14 +41,12 @@ public static class PledgesModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.ContentType).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.PledgeId, x.UpdateId });
-            e.HasQueryFilter(db.InScope<PledgePhoto>(x => x.OrgPath));
         });
         b.Entity<PledgeDemand>(e =>
         {
             e.ToTable("plg_demands");
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.HasIndex(x => new { x.TenantId, x.PledgeId, x.DemandId }).IsUnique();
-            e.HasQueryFilter(db.InScope<PledgeDemand>(x => x.OrgPath));
         });
     }
 }

@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Pledges.Data;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -37,7 +40,7 @@ public static class CreatePledge
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OrgUnitId, ct);
         if (unit is null) return Failure.Invalid(nameof(r.OrgUnitId), "请选择责任单位。");
-        if (!db.Scope.Can(Permission.PledgeManage, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(PledgePermissions.PledgeManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
         e.Required(nameof(r.Title), r.Title, "请填写承诺事项。");
         e.Max(nameof(r.Title), r.Title, 100, "承诺事项");

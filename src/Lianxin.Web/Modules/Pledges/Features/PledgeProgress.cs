@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Pledges.Data;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
@@ -33,7 +36,7 @@ public static class PledgeProgress
     {
         var p = await db.Pledges.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.PledgeManage, p.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath)) return Failure.Forbidden;
         if (p.State == PledgeState.Closed) return Failure.Conflict("该承诺事项已办结，不能再修改。");
         return p;
     }
@@ -87,7 +90,7 @@ public static class PledgeProgress
     {
         var p = await db.Pledges.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.PledgeManage, p.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath)) return Failure.Forbidden;
         var ticket = r.TicketNo?.Trim().ToUpperInvariant() ?? "";
         if (ticket.Length == 0) return Failure.Invalid(nameof(r.TicketNo), "请填写诉求受理编号。");
         // Only demands the caller can see may be linked.

@@ -1,3 +1,8 @@
+using Lianxin.Web.Modules.Pledges.Data;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Data;
+using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -43,7 +48,7 @@ public static class PledgeQueries
 
     public static async Task<Outcome<List<PledgeRow>>> ListAsync(LianxinDb db, TimeProvider clock, PledgeStatus? status, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.PledgeManage)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(PledgePermissions.PledgeManage)) return Failure.Forbidden;
         var today = CreatePledge.Today(clock);
         var pledges = await db.Pledges.AsNoTracking().OrderBy(p => p.DueOn).Take(500).ToListAsync(ct);
         var ids = pledges.Select(p => p.Id).ToList();
@@ -66,7 +71,7 @@ public static class PledgeQueries
         var photos = (await db.PledgePhotos.AsNoTracking().Where(x => x.PledgeId == id).OrderBy(x => x.CreatedAt).Select(x => new { x.Id, x.UpdateId }).ToListAsync(ct))
             .ToLookup(x => x.UpdateId, x => x.Id);
         return new PledgeDetailDto(p.Id, p.OrgUnitId, p.Title, p.Description, p.Owner, p.ResponsiblePerson, p.ResponsibleUnit, p.StartOn, p.DueOn, p.Progress,
-            p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(Permission.PledgeManage, p.OrgPath) && p.State == PledgeState.Open,
+            p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath) && p.State == PledgeState.Open,
             tasks.Select(t => new PledgeTaskDto(t.Id, t.Title, t.DueOn, t.DoneOn)).ToList(),
             updates.Select(u => new PledgeUpdateDto(u.On, u.Percent, u.Note, u.ActorName) { PhotoIds = photos[u.Id].ToList() }).ToList(),
             demands.Select(d => new LinkedDemand(d.Id, d.TicketNo, d.CategoryName, d.State.Chinese())).ToList());
@@ -78,19 +83,19 @@ public static class PledgeQueries
     /// </summary>
     public static async Task<Board?> BoardAsync(LianxinDb db, TimeProvider clock, Guid orgUnitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == orgUnitId && u.TenantId == db.CurrentTenantId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
+        var unit = await db.OrgUnits.AcrossScope().AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == orgUnitId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
         if (unit is null) return null;
         var today = CreatePledge.Today(clock);
-        var q = db.Pledges.IgnoreQueryFilters().AsNoTracking().Where(p => p.TenantId == unit.TenantId && p.OrgPath.StartsWith(unit.Path));
+        var q = db.Pledges.AcrossScope().AsNoTracking().Where(p => p.OrgPath.StartsWith(unit.Path));
         if (owner is { } o) q = q.Where(p => p.Owner == o);
         var pledges = await q.OrderBy(p => p.DueOn).Take(300).ToListAsync(ct);
         var ids = pledges.Select(p => p.Id).ToList();
-        var tasks = (await db.PledgeTasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.TenantId == unit.TenantId && ids.Contains(t.PledgeId)).ToListAsync(ct)).ToLookup(t => t.PledgeId);
-        var last = (await db.PledgeUpdates.IgnoreQueryFilters().AsNoTracking().Where(u => u.TenantId == unit.TenantId && ids.Contains(u.PledgeId))
+        var tasks = (await db.PledgeTasks.AcrossScope().AsNoTracking().Where(t => ids.Contains(t.PledgeId)).ToListAsync(ct)).ToLookup(t => t.PledgeId);
+        var last = (await db.PledgeUpdates.AcrossScope().AsNoTracking().Where(u => ids.Contains(u.PledgeId))
                 .Select(u => new { u.PledgeId, u.On, u.At, u.Note }).ToListAsync(ct))
             .GroupBy(u => u.PledgeId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.On).ThenByDescending(u => u.At).First());
-        var photos = (await db.PledgePhotos.IgnoreQueryFilters().AsNoTracking().Where(x => x.TenantId == unit.TenantId && ids.Contains(x.PledgeId))
+        var photos = (await db.PledgePhotos.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.PledgeId))
                 .OrderByDescending(x => x.CreatedAt).Select(x => new { x.Id, x.PledgeId }).ToListAsync(ct))
             .ToLookup(x => x.PledgeId, x => x.Id);
         var all = pledges.Select(p =>
@@ -109,7 +114,7 @@ public static class PledgeQueries
     /// <summary>Counts per owner kind and per responsible person for pledges due in a period.</summary>
     public static async Task<Outcome<List<PledgeCount>>> CountsAsync(LianxinDb db, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.PledgeManage)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(PledgePermissions.PledgeManage)) return Failure.Forbidden;
         var rows = await db.Pledges.AsNoTracking().Where(p => p.DueOn >= from && p.DueOn <= to)
             .Select(p => new { p.Owner, p.ResponsiblePerson, p.DueOn, p.DoneOn }).ToListAsync(ct);
         return rows.GroupBy(r => $"{r.Owner.Chinese()} · {r.ResponsiblePerson}")
@@ -131,10 +136,10 @@ public static class PledgePhotos
     /// </summary>
     public static async Task<PledgePhoto?> ForBoardAsync(LianxinDb db, Guid boardUnitId, Guid photoId, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == boardUnitId && u.TenantId == db.CurrentTenantId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
+        var unit = await db.OrgUnits.AcrossScope().AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == boardUnitId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
         if (unit is null) return null;
-        return await db.PledgePhotos.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == photoId && p.TenantId == unit.TenantId && p.OrgPath.StartsWith(unit.Path), ct);
+        return await db.PledgePhotos.AcrossScope().AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == photoId && p.OrgPath.StartsWith(unit.Path), ct);
     }
 }

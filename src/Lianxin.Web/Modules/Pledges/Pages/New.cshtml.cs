@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -43,6 +46,6 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb("新建承诺事项") };
         var units = await db.OrgUnits.Where(u => u.Status == OrgStatus.Active && u.Kind != OrgKind.Group && u.Kind != OrgKind.Department)
             .OrderBy(u => u.Path).Take(300).Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
-        Units = units.Where(u => db.Scope.Can(Permission.PledgeManage, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+        Units = units.Where(u => db.Scope.Can(PledgePermissions.PledgeManage, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 }

@@ -16,7 +16,6 @@ public static class ReviewsModel
             e.Property(x => x.DefinitionJson).HasMaxLength(200_000);
             e.HasIndex(x => new { x.TenantId, x.FamilyId, x.VersionNo }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<Rubric>(x => x.OrgPath));
         });
         b.Entity<ReviewRound>(e =>
         {
@@ -25,7 +24,6 @@ public static class ReviewsModel
             e.Property(x => x.RoleWeightsJson).HasMaxLength(2000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<ReviewRound>(x => x.OrgPath));
         });
         b.Entity<RoundUnit>(e =>
         {
@@ -34,7 +32,6 @@ public static class ReviewsModel
             e.Property(x => x.SectionsJson).HasMaxLength(4000);
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.UnitId });
-            e.HasQueryFilter(db.InScope<RoundUnit>(x => x.OrgPath));
         });
         b.Entity<Panelist>(e =>
         {
@@ -43,7 +40,6 @@ public static class ReviewsModel
             e.Property(x => x.PanelRole).HasMaxLength(20);
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UserId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.UserId });
-            e.HasQueryFilter(db.InScope<Panelist>(x => x.OrgPath));
         });
         b.Entity<ScoreSheet>(e =>
         {
@@ -56,7 +52,6 @@ public static class ReviewsModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId, x.ReviewerId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.ReviewerId });
-            e.HasQueryFilter(db.InScope<ScoreSheet>(x => x.OrgPath));
         });
         b.Entity<Amendment>(e =>
         {
@@ -65,7 +60,6 @@ public static class ReviewsModel
             e.Property(x => x.ItemCode).HasMaxLength(40);
             e.Property(x => x.Reason).HasMaxLength(500);
             e.HasIndex(x => new { x.TenantId, x.RoundId });
-            e.HasQueryFilter(db.InScope<Amendment>(x => x.OrgPath));
         });
         b.Entity<Finding>(e =>
         {
@@ -75,7 +69,6 @@ public static class ReviewsModel
             e.Property(x => x.Description).HasMaxLength(1000);
             e.Property(x => x.PhotosJson).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId });
-            e.HasQueryFilter(db.InScope<Finding>(x => x.OrgPath));
         });
         b.Entity<Rectification>(e =>
         {
@@ -88,7 +81,6 @@ public static class ReviewsModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.State });
             e.HasIndex(x => new { x.TenantId, x.RoundId });
-            e.HasQueryFilter(db.InScope<Rectification>(x => x.OrgPath));
         });
         b.Entity<ReviewPhoto>(e =>
         {
@@ -99,7 +91,6 @@ public static class ReviewsModel
             e.HasIndex(x => new { x.TenantId, x.SheetId });
             e.HasIndex(x => new { x.TenantId, x.FindingId });
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId });
-            e.HasQueryFilter(db.InScope<ReviewPhoto>(x => x.OrgPath));
         });
         b.Entity<StarAward>(e =>
         {
@@ -108,7 +99,6 @@ public static class ReviewsModel
             e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.By).HasMaxLength(60);
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.At });
-            e.HasQueryFilter(db.InScope<StarAward>(x => x.OrgPath));
         });
     }
 }

@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using System.Text.Json;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -36,7 +39,7 @@ public static class CreateRound
     {
         var owner = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OwnerUnitId, ct);
         if (owner is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.ReviewManage, owner.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(ReviewPermissions.ReviewManage, owner.Path)) return Failure.Forbidden;
 
         var e = new Errors();
         e.Required("Name", r.Name, "请填写观摩轮次名称。");
@@ -52,7 +55,7 @@ public static class CreateRound
         if (r.Panel.Count == 0) e.Fail("Panel", "请至少安排一名评委。");
         if (r.Panel.Select(p => p.UserId).Distinct().Count() != r.Panel.Count) e.Fail("Panel", "评委不能重复。");
         var userIds = r.Panel.Select(p => p.UserId).ToList();
-        var users = await db.Users.Where(u => u.TenantId == db.CurrentTenantId && userIds.Contains(u.Id) && !u.IsDisabled)
+        var users = await db.Users.Where(u => userIds.Contains(u.Id) && !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         if (users.Count != userIds.Distinct().Count()) e.Fail("Panel", "评委中有账号不存在或已停用。");
         if (r.Panel.Any(p => (p.PanelRole?.Length ?? 0) > 20)) e.Fail("Panel", "评委角色不能超过 20 个字符。");

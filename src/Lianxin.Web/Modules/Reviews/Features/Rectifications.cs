@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -39,7 +41,7 @@ public static class Rectifications
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Failure.NotFound;
-        if (!db.Coordinates(round) && !db.Scope.CanAnywhere(Permission.ReviewScore)) return Failure.Forbidden;
+        if (!db.Coordinates(round) && !db.Scope.CanAnywhere(ReviewPermissions.ReviewScore)) return Failure.Forbidden;
         var unit = await db.RoundUnits.FirstOrDefaultAsync(u => u.RoundId == roundId && u.UnitId == r.UnitId, ct);
         var e = new Errors();
         if (unit is null) e.Fail("UnitId", "该单位不在本轮观摩名单中。");
@@ -88,7 +90,7 @@ public static class Rectifications
                 select new { x, f.ItemCode, u.UnitName };
         var rows = await q.ToListAsync(ct);
         var roundIds = rows.Select(r => r.x.RoundId).Distinct().ToList();
-        var names = await db.ReviewRounds.IgnoreQueryFilters().Where(r => r.TenantId == db.CurrentTenantId && roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var names = await db.ReviewRounds.AcrossScope().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         return rows.Select(r => Row(r.x, names.GetValueOrDefault(r.x.RoundId, ""), r.UnitName, r.ItemCode, now)).ToList();
     }
 
@@ -97,9 +99,9 @@ public static class Rectifications
     {
         var now = clock.Now();
         var rows = await (from x in db.Rectifications
-                          join r in db.ReviewRounds.IgnoreQueryFilters() on x.RoundId equals r.Id
+                          join r in db.ReviewRounds.AcrossScope() on x.RoundId equals r.Id
                           where unitIds.Contains(x.UnitId) && x.RoundId != round.Id && x.State != RectificationState.Verified
-                                && r.TenantId == db.CurrentTenantId && r.CreatedAt < round.CreatedAt
+                                && r.CreatedAt < round.CreatedAt
                           orderby x.Deadline
                           select new { x, r.Name }).ToListAsync(ct);
         return rows.Select(r => new CarriedRectification(r.x.Id, r.x.UnitId, r.Name, r.x.Description, r.x.Owner, r.x.Deadline, r.x.State,
@@ -112,8 +114,8 @@ public static class Rectifications
         var x = await db.Rectifications.FirstOrDefaultAsync(y => y.Id == id, ct);
         if (x is null) return Failure.NotFound;
         var verdict = r.State is RectificationState.Verified or RectificationState.Rejected;
-        var owner = await db.ReviewRounds.IgnoreQueryFilters().FirstAsync(y => y.TenantId == db.CurrentTenantId && y.Id == x.RoundId, ct);
-        if (verdict ? !db.Scope.Can(Permission.ReviewManage, owner.OrgPath) : !db.Scope.Can(Permission.ReviewView, x.OrgPath)) return Failure.Forbidden;
+        var owner = await db.ReviewRounds.AcrossScope().FirstAsync(y => y.Id == x.RoundId, ct);
+        if (verdict ? !db.Scope.Can(ReviewPermissions.ReviewManage, owner.OrgPath) : !db.Scope.Can(ReviewPermissions.ReviewView, x.OrgPath)) return Failure.Forbidden;
         var e = new Errors();
         if (r.State == RectificationState.Submitted) e.Required("Evidence", r.Evidence, "提交整改须说明整改情况或附上佐证。");
         if (r.State == RectificationState.Rejected) e.Required("Note", r.Note, "退回整改须说明原因。");

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Reviews.Data;
 using System.Text.Json;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;

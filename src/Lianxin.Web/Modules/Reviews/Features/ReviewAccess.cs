@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -10,7 +12,7 @@ namespace Lianxin.Web.Modules.Reviews.Features;
 /// <summary>Who may see and do what with a round, on top of the org-scope query filter.</summary>
 public static class ReviewAccess
 {
-    public static bool Coordinates(this LianxinDb db, ReviewRound round) => db.Scope.Can(Permission.ReviewManage, round.OrgPath);
+    public static bool Coordinates(this LianxinDb db, ReviewRound round) => db.Scope.Can(ReviewPermissions.ReviewManage, round.OrgPath);
 
     public static Task<bool> SitsOnAsync(this LianxinDb db, Guid roundId, CancellationToken ct) =>
         db.Scope.UserId is { } me ? db.Panelists.AnyAsync(p => p.RoundId == roundId && p.UserId == me, ct) : Task.FromResult(false);
@@ -25,7 +27,7 @@ public static class ReviewAccess
     }
 
     public static async Task<RubricDefinition> DefinitionAsync(this LianxinDb db, Guid rubricId, CancellationToken ct) =>
-        (await db.Rubrics.IgnoreQueryFilters().Where(r => r.TenantId == db.CurrentTenantId && r.Id == rubricId).FirstAsync(ct)).Definition;
+        (await db.Rubrics.AcrossScope().Where(r => r.Id == rubricId).FirstAsync(ct)).Definition;
 
     public static DateTime Now(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
 

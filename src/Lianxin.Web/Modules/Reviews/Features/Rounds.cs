@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using System.Text.Json;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -41,7 +44,7 @@ public static class Rounds
     {
         var r = await db.RoundAsync(id, ct);
         if (r is null) return Failure.NotFound;
-        var rubric = await db.Rubrics.IgnoreQueryFilters().FirstAsync(x => x.TenantId == db.CurrentTenantId && x.Id == r.RubricId, ct);
+        var rubric = await db.Rubrics.AcrossScope().FirstAsync(x => x.Id == r.RubricId, ct);
         var submitted = await db.ScoreSheets.Where(s => s.RoundId == id && s.State == SheetState.Submitted)
             .GroupBy(s => s.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var units = await db.RoundUnits.Where(u => u.RoundId == id).OrderBy(u => u.VisitOrder)
@@ -58,11 +61,11 @@ public static class Rounds
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.ReviewView, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(ReviewPermissions.ReviewView, unit.Path)) return Failure.Forbidden;
         var rows = await db.RoundUnits.Where(u => u.UnitId == unitId && u.Published).ToListAsync(ct);
         var ids = rows.Select(r => r.RoundId).ToList();
-        var rounds = await db.ReviewRounds.IgnoreQueryFilters().Where(r => r.TenantId == db.CurrentTenantId && ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var counts = await db.RoundUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && ids.Contains(u.RoundId))
+        var rounds = await db.ReviewRounds.AcrossScope().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var counts = await db.RoundUnits.AcrossScope().Where(u => ids.Contains(u.RoundId))
             .GroupBy(u => u.RoundId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return rows.Select(u => new OwnResult(u.RoundId, rounds[u.RoundId].Name, rounds[u.RoundId].PublishedAt, u.Total, u.Rank, counts[u.RoundId],
                 u.PreviousTotal, u.PreviousRank, JsonSerializer.Deserialize<Dictionary<string, double>>(u.SectionsJson) ?? []))

@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -36,7 +39,7 @@ public static class SaveRubric
     {
         var owner = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OwnerUnitId, ct);
         if (owner is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.ReviewManage, owner.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(ReviewPermissions.ReviewManage, owner.Path)) return Failure.Forbidden;
         if (Validate(r) is { Any: true } errors) return Failure.Invalid(errors);
         var rubric = new Rubric
         {
@@ -53,7 +56,7 @@ public static class SaveRubric
     {
         var rubric = await db.Rubrics.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (rubric is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.ReviewManage, rubric.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(ReviewPermissions.ReviewManage, rubric.OrgPath)) return Failure.Forbidden;
         if (Validate(r) is { Any: true } errors) return Failure.Invalid(errors);
         if (!rubric.Frozen)
         {

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Shell;
@@ -23,7 +25,7 @@ public class StarBadges(LianxinDb db) : IUnitBadgeSource
                 badges.TryAdd(a.UnitId, null!);
                 continue;
             }
-            var url = db.Scope.Can(Permission.ReviewView, a.OrgPath) ? $"/reviews/units/{a.UnitId}/stars" : null;
+            var url = db.Scope.Can(ReviewPermissions.ReviewView, a.OrgPath) ? $"/reviews/units/{a.UnitId}/stars" : null;
             badges[a.UnitId] = new UnitBadge($"{a.Level}★", $"星级评定：{a.Level} 星", url);
         }
         return badges.Where(b => b.Value is not null).ToDictionary();

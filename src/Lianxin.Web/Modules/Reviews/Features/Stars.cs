@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -53,16 +57,16 @@ public static class Stars
     static async Task NotifyExitAsync(LianxinDb db, TimeProvider clock, StarAward award, Guid? roundId, CancellationToken ct)
     {
         var ancestors = award.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToList();
-        var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == db.CurrentTenantId && ancestors.Contains(u.Id))
+        var units = await db.OrgUnits.AcrossScope().Where(u => ancestors.Contains(u.Id))
             .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name, u.Kind }).ToListAsync(ct);
         var name = units.FirstOrDefault(u => u.Id == award.UnitId)?.Name ?? "";
         var title = award.Change == StarChange.Removed ? $"{name}星级被摘牌" : $"{name}由 {award.PreviousLevel} 星降为 {award.Level} 星";
         var body = roundId is null ? $"手动摘牌（{award.By}），原因：{award.Reason}" : $"原因：{award.Reason}";
         var unitLink = $"/reviews/units/{award.UnitId}/stars";
-        Outbox.Notify(db, clock, new NotificationMessage(title, body, unitLink, "reviews.stars", RecipientUnitId: award.UnitId, Permission: Permission.ReviewView));
+        Outbox.Notify(db, clock, new NotificationMessage(title, body, unitLink, "reviews.stars", RecipientUnitId: award.UnitId, Permission: ReviewPermissions.ReviewView));
         if (units.FirstOrDefault(u => u.Kind == OrgKind.Street && u.Id != award.UnitId) is { } street)
             Outbox.Notify(db, clock, new NotificationMessage(title, body, roundId is { } r ? $"/reviews/rounds/{r}/results" : unitLink, "reviews.stars",
-                RecipientUnitId: street.Id, Permission: Permission.ReviewView));
+                RecipientUnitId: street.Id, Permission: ReviewPermissions.ReviewView));
     }
 
     public static async Task<Outcome<StarStatus>> GetAsync(LianxinDb db, Guid unitId, CancellationToken ct)
@@ -78,7 +82,7 @@ public static class Stars
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.ReviewManage, unit.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(ReviewPermissions.ReviewManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
         e.Required("Reason", r.Reason, "请填写摘牌原因。");
         e.Max("Reason", r.Reason, 500, "摘牌原因");

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -8,7 +9,7 @@ public class IndexModel(LianxinDb db) : ReviewPageModel(db)
 {
     public List<RoundRow> Rounds { get; private set; } = [];
     public List<RubricRow> Rubrics { get; private set; } = [];
-    public bool Manages => Db.Scope.CanAnywhere(Permission.ReviewManage);
+    public bool Manages => Db.Scope.CanAnywhere(ReviewPermissions.ReviewManage);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
@@ -13,7 +14,7 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
     public bool OpenOnly { get; private set; }
     /// <summary>The photos of the findings behind the listed rectifications.</summary>
     public List<PhotoRef> Photos { get; private set; } = [];
-    public bool Manages => Db.Scope.CanAnywhere(Permission.ReviewManage);
+    public bool Manages => Db.Scope.CanAnywhere(ReviewPermissions.ReviewManage);
 
     public async Task OnGetAsync(bool? all, CancellationToken ct) => await ShowAsync(all != true, ct);
 

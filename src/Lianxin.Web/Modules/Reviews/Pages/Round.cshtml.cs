@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;

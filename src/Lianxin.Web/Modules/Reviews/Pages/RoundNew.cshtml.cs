@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using System.Globalization;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -80,7 +83,7 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var grant = Db.Scope.Grants.Where(g => g.Role.Allows(Permission.ReviewManage)).OrderBy(g => g.OrgPath.Length).FirstOrDefault();
+        var grant = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).FirstOrDefault();
         if (grant is null) return Forbid();
         Owner = await Db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == grant.OrgUnitId, ct);
         Rubrics = await SaveRubric.ListAsync(Db, ct);

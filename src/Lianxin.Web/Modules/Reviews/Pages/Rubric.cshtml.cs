@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Contracts;
 using System.Text.Json;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -36,7 +38,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     {
         if (id is null)
         {
-            if (!Db.Scope.CanAnywhere(Permission.ReviewManage)) return Forbid();
+            if (!Db.Scope.CanAnywhere(ReviewPermissions.ReviewManage)) return Forbid();
             Load(new RubricForm { Name = "新评分细则", Purpose = RubricPurpose.Quarterly, Definition = DefinitionForm.From(Demo.DemoReviews.QuarterlyRubric()) });
             Show();
             return Page();
@@ -44,7 +46,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         var outcome = await SaveRubric.GetAsync(Db, id.Value, ct);
         if (!outcome.IsOk) return Fail(outcome);
         Rubric = outcome.Value;
-        CanManage = Db.Scope.Can(Permission.ReviewManage, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Db.Rubrics.Where(r => r.Id == id).Select(r => r.OrgPath), ct));
+        CanManage = Db.Scope.Can(ReviewPermissions.ReviewManage, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Db.Rubrics.Where(r => r.Id == id).Select(r => r.OrgPath), ct));
         Load(new RubricForm { Name = Rubric!.Name, Purpose = Rubric.Purpose, Definition = DefinitionForm.From(Rubric.Definition) });
         Show();
         return Page();
@@ -94,7 +96,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
 
     async Task<IActionResult> Save(Guid? id, RubricDefinition def, CancellationToken ct)
     {
-        var owner = Rubric?.OwnerUnitId ?? Db.Scope.Grants.Where(g => g.Role.Allows(Permission.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
+        var owner = Rubric?.OwnerUnitId ?? Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
         var request = new RubricRequest { OwnerUnitId = owner, Name = Input.Name, Purpose = Input.Purpose, Definition = def };
         var outcome = id is null ? await SaveRubric.CreateAsync(Db, clock, request, ct) : await SaveRubric.EditAsync(Db, clock, id.Value, request, ct);
         if (!outcome.IsOk) return Fail(outcome);
@@ -111,10 +113,10 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             if (!outcome.IsOk) return Fail(outcome);
             Rubric = outcome.Value;
             var path = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Db.Rubrics.Where(r => r.Id == id).Select(r => r.OrgPath), ct);
-            if (!Db.Scope.Can(Permission.ReviewManage, path)) return Forbid();
+            if (!Db.Scope.Can(ReviewPermissions.ReviewManage, path)) return Forbid();
             if (Rubric!.Frozen) Edit = true; // a post on a used version is always an edit into a new version
         }
-        else if (!Db.Scope.CanAnywhere(Permission.ReviewManage)) return Forbid();
+        else if (!Db.Scope.CanAnywhere(ReviewPermissions.ReviewManage)) return Forbid();
         Show();
         return null;
     }
@@ -149,7 +151,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         stream.Position = 0;
         var (def, errors) = RubricWorkbook.Read(stream);
         if (def is null) { foreach (var e in errors) ModelState.AddModelError("", e); return Page(); }
-        var owner = Db.Scope.Grants.Where(g => g.Role.Allows(Permission.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
+        var owner = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
         var name = string.IsNullOrWhiteSpace(Input.Name) || Input.Name == "新评分细则" ? Path.GetFileNameWithoutExtension(file.FileName) : Input.Name;
         var outcome = await SaveRubric.CreateAsync(Db, clock, new RubricRequest { OwnerUnitId = owner, Name = name, Purpose = Input.Purpose, Definition = def }, ct);
         if (!outcome.IsOk) return Fail(outcome, "");

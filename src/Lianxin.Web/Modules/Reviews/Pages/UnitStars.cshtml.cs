@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;

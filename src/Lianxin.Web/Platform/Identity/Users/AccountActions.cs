@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +10,7 @@ public record ResetPasswordRequest(string? NewPassword);
 public static class AccountActions
 {
     /// <summary>A new security stamp with the flag: the cookie and every bearer token stop working on the next request.</summary>
-    public static async Task<Outcome<UserDto>> SetDisabledAsync(Guid userId, bool disabled, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<UserDto>> SetDisabledAsync(Guid userId, bool disabled, LianxinDb db, IUnitDirectory units, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return UserRules.UserNotFound;
@@ -20,10 +21,10 @@ public static class AccountActions
             var result = disabled ? await users.UpdateSecurityStampAsync(found.User) : await users.UpdateAsync(found.User);
             if (!result.Succeeded) return Failure.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
-        return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
+        return (await UserDirectory.ToDtosAsync(db, units, clock, [found.User], ct))[0];
     }
 
-    public static async Task<Outcome<UserDto>> ResetPasswordAsync(Guid userId, ResetPasswordRequest request, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<UserDto>> ResetPasswordAsync(Guid userId, ResetPasswordRequest request, LianxinDb db, IUnitDirectory units, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return UserRules.UserNotFound;
@@ -43,6 +44,6 @@ public static class AccountActions
         }
         // Whoever asks an administrator for a new password is usually locked out: let them in again.
         if (found.User.LockoutEnd is not null) await users.SetLockoutEndDateAsync(found.User, null);
-        return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
+        return (await UserDirectory.ToDtosAsync(db, units, clock, [found.User], ct))[0];
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ public record CreateUserRequest(string? UserName, string? DisplayName, string? P
 /// <summary>A new account always starts with one grant, so it is visible to the manager who made it.</summary>
 public static class CreateUser
 {
-    public static async Task<Outcome<UserDto>> HandleAsync(CreateUserRequest request, LianxinDb db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<UserDto>> HandleAsync(CreateUserRequest request, LianxinDb db, IUnitDirectory units, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         var userName = request.UserName?.Trim() ?? "";
@@ -24,7 +25,7 @@ public static class CreateUser
         GrantChecks.Validate(request.Role, request.OrgUnitId, errors);
         if (errors.Any) return Failure.Invalid(errors);
 
-        var target = await GrantChecks.ResolveAsync(db, request.Role!, request.OrgUnitId!.Value, ct);
+        var target = await GrantChecks.ResolveAsync(db, units, request.Role!, request.OrgUnitId!.Value, ct);
         if (!target.IsOk) return target.AsFailure();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -48,6 +49,6 @@ public static class CreateUser
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (await UserDirectory.ToDtosAsync(db, clock, [user], ct))[0];
+        return (await UserDirectory.ToDtosAsync(db, units, clock, [user], ct))[0];
     }
 }

@@ -1,4 +1,5 @@
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,14 +17,13 @@ static class GrantChecks
     }
 
     /// <summary>After <see cref="Validate"/> passed: the unit must lie in the manager's subtrees (else 404), be active, and the role be grantable there (else 403).</summary>
-    public static async Task<Outcome<Target>> ResolveAsync(LianxinDb db, string role, Guid orgUnitId, CancellationToken ct)
+    public static async Task<Outcome<Target>> ResolveAsync(LianxinDb db, IUnitDirectory units, string role, Guid orgUnitId, CancellationToken ct)
     {
         UserDirectory.TryParseRole(role, out var r);
-        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == orgUnitId)
-            .Select(u => new { u.Path, u.Name, u.Status }).FirstOrDefaultAsync(ct);
+        var unit = await units.FindAsync(orgUnitId, ct);
         if (unit is null) return (Failure.NotFound with { Message = "未找到该组织。" });
         if (UserRules.CheckGrant(db.Scope, r, unit.Path, unit.Name) is { } refused) return refused;
-        if (unit.Status != Modules.Organizations.Domain.OrgStatus.Active) return Failure.Conflict($"“{unit.Name}”已撤销，不能在此授予角色。");
+        if (!unit.Active) return Failure.Conflict($"“{unit.Name}”已撤销，不能在此授予角色。");
         return new Target(r, orgUnitId, unit.Path);
     }
 

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Platform.Identity.Users;
@@ -6,7 +7,7 @@ public record GrantRoleRequest(string? Role, Guid? OrgUnitId);
 
 public static class GrantRole
 {
-    public static async Task<Outcome<UserDto>> HandleAsync(Guid userId, GrantRoleRequest request, LianxinDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<UserDto>> HandleAsync(Guid userId, GrantRoleRequest request, LianxinDb db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return UserRules.UserNotFound;
@@ -14,7 +15,7 @@ public static class GrantRole
         GrantChecks.Validate(request.Role, request.OrgUnitId, errors);
         if (errors.Any) return Failure.Invalid(errors);
 
-        var target = await GrantChecks.ResolveAsync(db, request.Role!, request.OrgUnitId!.Value, ct);
+        var target = await GrantChecks.ResolveAsync(db, units, request.Role!, request.OrgUnitId!.Value, ct);
         if (!target.IsOk) return target.AsFailure();
         var t = target.Value!;
         if (found.Grants.Any(g => g.Role == t.Role && g.OrgUnitId == t.UnitId))
@@ -26,6 +27,6 @@ public static class GrantRole
             GrantedAt = clock.GetUtcNow().UtcDateTime, GrantedBy = db.Scope.UserId, TenantId = db.Scope.TenantId,
         });
         await db.SaveChangesAsync(ct);
-        return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
+        return (await UserDirectory.ToDtosAsync(db, units, clock, [found.User], ct))[0];
     }
 }

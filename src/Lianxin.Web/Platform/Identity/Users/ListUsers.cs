@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ public record ListUsersRequest(string? Q, int Page = 1, int PageSize = 20);
 /// <summary>Users with a grant inside the manager's subtrees, searched by user name or display name.</summary>
 public static class ListUsers
 {
-    public static async Task<Outcome<PageOf<UserDto>>> HandleAsync(ListUsersRequest request, LianxinDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<PageOf<UserDto>>> HandleAsync(ListUsersRequest request, LianxinDb db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         var page = Math.Max(1, request.Page);
@@ -21,6 +22,6 @@ public static class ListUsers
         }
         var total = await query.CountAsync(ct);
         var users = await query.OrderBy(u => u.NormalizedUserName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new PageOf<UserDto>(await UserDirectory.ToDtosAsync(db, clock, users, ct), total, page, size);
+        return new PageOf<UserDto>(await UserDirectory.ToDtosAsync(db, units, clock, users, ct), total, page, size);
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,7 @@ namespace Lianxin.Web.Platform.Identity.Users;
 
 public static class RevokeGrant
 {
-    public static async Task<Outcome<UserDto>> HandleAsync(Guid userId, Guid grantId, LianxinDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<UserDto>> HandleAsync(Guid userId, Guid grantId, LianxinDb db, IUnitDirectory units, TimeProvider clock, CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return (Failure.Forbidden with { Message = "您没有用户管理权限。" });
         if (await UserDirectory.FindAsync(db, userId, ct) is not { } found) return UserRules.UserNotFound;
@@ -14,6 +15,6 @@ public static class RevokeGrant
 
         db.RoleGrants.Remove(await db.RoleGrants.FirstAsync(g => g.Id == grant.Id, ct));
         await db.SaveChangesAsync(ct);
-        return (await UserDirectory.ToDtosAsync(db, clock, [found.User], ct))[0];
+        return (await UserDirectory.ToDtosAsync(db, units, clock, [found.User], ct))[0];
     }
 }

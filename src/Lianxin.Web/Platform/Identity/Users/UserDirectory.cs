@@ -1,4 +1,5 @@
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public static class UserDirectory
     static IQueryable<RoleGrant> AllGrantsOf(LianxinDb db, List<Guid> userIds)
     {
         var tenant = db.Scope.TenantId;
-        return db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.TenantId == tenant && userIds.Contains(g.UserId));
+        return db.RoleGrants.AcrossScope().AsNoTracking().Where(g => userIds.Contains(g.UserId));
     }
 
     /// <summary>Users holding at least one grant inside the manager's subtrees.</summary>
@@ -34,17 +35,16 @@ public static class UserDirectory
     {
         var tenant = db.Scope.TenantId;
         var roots = UserRules.ManagedRoots(db.Scope);
-        var grants = db.RoleGrants.IgnoreQueryFilters().Where(g => g.TenantId == tenant && roots.Any(r => g.OrgPath.StartsWith(r)));
+        var grants = db.RoleGrants.AcrossScope().Where(g => roots.Any(r => g.OrgPath.StartsWith(r)));
         return db.Users.Where(u => u.TenantId == tenant && grants.Any(g => g.UserId == u.Id));
     }
 
-    public static async Task<List<UserDto>> ToDtosAsync(LianxinDb db, TimeProvider clock, List<AppUser> users, CancellationToken ct)
+    public static async Task<List<UserDto>> ToDtosAsync(LianxinDb db, IUnitDirectory units, TimeProvider clock, List<AppUser> users, CancellationToken ct)
     {
         var ids = users.Select(u => u.Id).ToList();
         var grants = await AllGrantsOf(db, ids).ToListAsync(ct);
         var unitIds = grants.Select(g => g.OrgUnitId).Distinct().ToList();
-        var names = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await units.NamesAsync(unitIds, ct);
         var now = clock.GetUtcNow();
         return users.Select(u =>
         {
@@ -59,14 +59,8 @@ public static class UserDirectory
     }
 
     /// <summary>Active units inside the manager's subtrees, in tree order, for the grant form's unit select.</summary>
-    public static Task<List<UnitOption>> ManagedUnitsAsync(LianxinDb db, CancellationToken ct)
-    {
-        var roots = UserRules.ManagedRoots(db.Scope);
-        return db.OrgUnits.AsNoTracking()
-            .Where(u => u.Status == Modules.Organizations.Domain.OrgStatus.Active && roots.Any(r => u.Path.StartsWith(r)))
-            .OrderBy(u => u.Path)
-            .Select(u => new UnitOption(u.Id, u.ShortName != "" ? u.ShortName : u.Name, u.Depth)).ToListAsync(ct);
-    }
+    public static async Task<List<UnitOption>> ManagedUnitsAsync(LianxinDb db, IUnitDirectory units, CancellationToken ct) =>
+        (await units.ActiveUnderAsync(UserRules.ManagedRoots(db.Scope), ct)).Select(u => new UnitOption(u.Id, u.Name, u.Depth)).ToList();
 
     /// <summary>Every role the manager may grant somewhere; the server checks the unit when the form is sent.</summary>
     public static IReadOnlyList<Role> GrantableRoles(OrgScope scope) => scope.Unrestricted

@@ -20,7 +20,6 @@ public static class Open311Model
             e.Property(x => x.RevokedBy).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.KeyHash }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
-            e.HasQueryFilter(db.InScope<Open311Client>(x => x.OrgPath));
         });
         b.Entity<Open311Request>(e =>
         {
@@ -31,7 +30,6 @@ public static class Open311Model
             e.HasIndex(x => new { x.TenantId, x.DemandId }).IsUnique();
             // NULL keys are distinct on both providers: only keyed submissions are deduplicated, per client.
             e.HasIndex(x => new { x.TenantId, x.ClientId, x.IdempotencyKey }).IsUnique();
-            e.HasQueryFilter(db.InScope<Open311Request>(x => x.OrgPath));
         });
     }
 }

@@ -1,3 +1,7 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Open311.Data;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.Demands.Open311.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -30,12 +34,12 @@ public static class Open311Clients
     {
         var streets = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Street && u.Status == OrgStatus.Active)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
-        return streets.Where(s => db.Scope.Can(Permission.Open311Manage, s.Path)).ToList();
+        return streets.Where(s => db.Scope.Can(DemandPermissions.Open311Manage, s.Path)).ToList();
     }
 
     public static async Task<Outcome<List<Open311ClientDto>>> ListAsync(LianxinDb db, Guid? streetId, CancellationToken ct)
     {
-        if (!db.Scope.CanAnywhere(Permission.Open311Manage)) return Failure.Forbidden;
+        if (!db.Scope.CanAnywhere(DemandPermissions.Open311Manage)) return Failure.Forbidden;
         var streets = (await StreetsAsync(db, ct)).ToDictionary(s => s.Id);
         if (streetId is { } sid && !streets.ContainsKey(sid)) return Failure.NotFound;
         var ids = streetId is { } only ? [only] : streets.Keys.ToList();
@@ -61,7 +65,7 @@ public static class Open311Clients
         if (e.Any) return Failure.Invalid(e);
         var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StreetId && u.Kind == OrgKind.Street, ct);
         if (street is null) return Failure.Invalid(nameof(r.StreetId), "所选街道不存在或不在您的管辖范围内。");
-        if (!db.Scope.Can(Permission.Open311Manage, street.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.Open311Manage, street.Path)) return Failure.Forbidden;
         var name = r.Name.Trim();
         if (await db.Open311Clients.AnyAsync(c => c.StreetId == street.Id && c.Name == name && c.RevokedAt == null, ct))
             return Failure.Invalid(nameof(r.Name), "该街道已有同名的有效客户端，请换一个名称或先吊销旧密钥。");
@@ -82,7 +86,7 @@ public static class Open311Clients
     {
         var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null) return Failure.NotFound;
-        if (!db.Scope.Can(Permission.Open311Manage, client.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.Open311Manage, client.OrgPath)) return Failure.Forbidden;
         if (client.Revoked) return Failure.Conflict("该密钥已吊销。");
         client.RevokedAt = clock.GetUtcNow().UtcDateTime;
         client.RevokedBy = db.Scope.UserName;
@@ -110,13 +114,13 @@ public static class Open311Keys
         if (string.IsNullOrEmpty(key) || key.Length > 100) return null;
         if (key == DemoKey && !demo.Enabled) return null;
         var hash = ApiKey.Hash(key);
-        var client = await db.Open311Clients.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.TenantId == db.CurrentTenantId && c.KeyHash == hash && c.RevokedAt == null)
+        var client = await db.Open311Clients.AcrossScope().AsNoTracking()
+            .Where(c => c.KeyHash == hash && c.RevokedAt == null)
             .Select(c => new { c.Id, c.Name, c.StreetId, c.OrgPath, c.LastUsedAt }).FirstOrDefaultAsync(ct);
         if (client is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         if (client.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
-            await db.Open311Clients.IgnoreQueryFilters().Where(c => c.Id == client.Id && c.TenantId == db.CurrentTenantId)
+            await db.Open311Clients.AcrossScope().Where(c => c.Id == client.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAt, now), ct);
         return new Open311Caller(client.Id, client.Name, client.StreetId, client.OrgPath);
     }

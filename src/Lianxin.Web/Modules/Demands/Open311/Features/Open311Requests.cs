@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Demands.Open311.Data;
+using Lianxin.Web.Modules.Demands.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Demands.Domain;
@@ -170,8 +172,8 @@ public static partial class Open311Requests
         (await AppointmentsAsync(db, slotId is { } id ? [id] : [], ct)).GetValueOrDefault(slotId ?? Guid.Empty);
 
     static async Task<Dictionary<Guid, string>> AppointmentsAsync(LianxinDb db, List<Guid> slotIds, CancellationToken ct) =>
-        slotIds.Count == 0 ? [] : (await db.ServiceSlots.IgnoreQueryFilters().AsNoTracking()
-                .Where(x => x.TenantId == db.CurrentTenantId && slotIds.Contains(x.Id)).Select(x => new { x.Id, x.StartsAt, x.EndsAt, x.Place }).ToListAsync(ct))
+        slotIds.Count == 0 ? [] : (await db.ServiceSlots.AcrossScope().AsNoTracking()
+                .Where(x => slotIds.Contains(x.Id)).Select(x => new { x.Id, x.StartsAt, x.EndsAt, x.Place }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => $"已预约 {SlotRules.Describe(x.StartsAt, x.EndsAt)}，地点：{x.Place}");
 
     static Failure Renamed<T>(Outcome<T> o)
@@ -187,9 +189,9 @@ public static partial class Open311Requests
     static async Task<Open311Created?> FirstAnswerAsync(LianxinDb db, Open311Caller caller, string key, CancellationToken ct)
     {
         // Unfiltered on purpose: the anonymous caller is the client its key named; only its own keys are searched.
-        var first = await db.Open311Requests.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.TenantId == db.CurrentTenantId && r.ClientId == caller.ClientId && r.IdempotencyKey == key)
-            .Join(db.Demands.IgnoreQueryFilters(), r => r.DemandId, d => d.Id, (r, d) => new { d.TicketNo, d.Level, d.HandlerUnitId, d.ResponseDueAt, d.SlotId })
+        var first = await db.Open311Requests.AcrossScope().AsNoTracking()
+            .Where(r => r.ClientId == caller.ClientId && r.IdempotencyKey == key)
+            .Join(db.Demands.AcrossScope(), r => r.DemandId, d => d.Id, (r, d) => new { d.TicketNo, d.Level, d.HandlerUnitId, d.ResponseDueAt, d.SlotId })
             .FirstOrDefaultAsync(ct);
         if (first is null) return null;
         return new Open311Created(first.TicketNo, Notice(first.Level, await DemandFlow.UnitNameAsync(db, first.HandlerUnitId, ct), first.ResponseDueAt,
@@ -198,7 +200,7 @@ public static partial class Open311Requests
 
     /// <summary>The street's demands, unfiltered by the (anonymous) scope but limited to the key's street and tenant.</summary>
     static IQueryable<Demand> StreetDemands(LianxinDb db, Jurisdiction j) =>
-        db.Demands.IgnoreQueryFilters().AsNoTracking().Where(d => d.TenantId == db.CurrentTenantId && d.OrgPath.StartsWith(j.Path));
+        db.Demands.AcrossScope().AsNoTracking().Where(d => d.OrgPath.StartsWith(j.Path));
 
     public static async Task<Outcome<List<Open311RequestDto>>> ListAsync(LianxinDb db, TimeProvider clock, Jurisdiction j, Open311Query q, CancellationToken ct)
     {
@@ -260,21 +262,21 @@ public static partial class Open311Requests
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(d => d.Id).ToList();
-        var extras = await db.Open311Requests.IgnoreQueryFilters().AsNoTracking().Where(r => r.TenantId == db.CurrentTenantId && ids.Contains(r.DemandId))
+        var extras = await db.Open311Requests.AcrossScope().AsNoTracking().Where(r => ids.Contains(r.DemandId))
             .ToDictionaryAsync(r => r.DemandId, ct);
-        var updated = await db.DemandSteps.IgnoreQueryFilters().Where(s => s.TenantId == db.CurrentTenantId && ids.Contains(s.DemandId))
+        var updated = await db.DemandSteps.AcrossScope().Where(s => ids.Contains(s.DemandId))
             .GroupBy(s => s.DemandId).Select(g => new { g.Key, At = g.Max(s => s.At) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
         var units = await DemandQueries.UnitNamesAsync(db, rows.Select(d => d.HandlerUnitId), ct);
         // Whistled-out demands name the departments at work too (吹哨报到).
         var dispatched = rows.Where(d => d.State == DemandState.Dispatched).Select(d => d.Id).ToList();
-        var departments = dispatched.Count == 0 ? [] : (await db.Dispatches.IgnoreQueryFilters()
-                .Where(x => x.TenantId == db.CurrentTenantId && dispatched.Contains(x.DemandId) && (x.State == DispatchState.Pending || x.State == DispatchState.Accepted))
+        var departments = dispatched.Count == 0 ? [] : (await db.Dispatches.AcrossScope()
+                .Where(x => dispatched.Contains(x.DemandId) && (x.State == DispatchState.Pending || x.State == DispatchState.Accepted))
                 .Select(x => new { x.DemandId, x.DepartmentName }).ToListAsync(ct))
             .GroupBy(x => x.DemandId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(x => x.DepartmentName).Distinct()));
         var appointments = await AppointmentsAsync(db, rows.Where(d => d.SlotId is not null).Select(d => d.SlotId!.Value).Distinct().ToList(), ct);
         var mergedInto = rows.Where(d => d.MergedIntoId is not null).Select(d => d.MergedIntoId!.Value).Distinct().ToList();
-        var mergedTickets = mergedInto.Count == 0 ? [] : await db.Demands.IgnoreQueryFilters()
-            .Where(d => d.TenantId == db.CurrentTenantId && mergedInto.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.TicketNo, ct);
+        var mergedTickets = mergedInto.Count == 0 ? [] : await db.Demands.AcrossScope()
+            .Where(d => mergedInto.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.TicketNo, ct);
         return rows.Select(d =>
         {
             var extra = extras.GetValueOrDefault(d.Id);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Open311.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -55,7 +56,7 @@ public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task<bool> LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Crumb("群众诉求", "/demands"), new Crumb("Open311 接口") };
-        if (!db.Scope.CanAnywhere(Permission.Open311Manage)) return false;
+        if (!db.Scope.CanAnywhere(DemandPermissions.Open311Manage)) return false;
         Streets = (await Open311Clients.StreetsAsync(db, ct)).Select(s => (s.Id, s.ShortName.Replace("党工委", ""), s.Code)).ToList();
         if (Streets.Count == 0) return false;
         if (Input.StreetId == Guid.Empty) Input.StreetId = Streets[0].Id;

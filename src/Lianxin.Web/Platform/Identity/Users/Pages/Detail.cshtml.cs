@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Platform.Identity.Users.Pages;
 
-public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class UserDetailModel(LianxinDb db, IUnitDirectory units, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Role { get; set; }
     [BindProperty] public Guid? OrgUnitId { get; set; }
@@ -19,19 +20,19 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostGrantAsync(Guid id, CancellationToken ct) =>
-        Act(id, "已授予角色。", () => GrantRole.HandleAsync(id, new(Role, OrgUnitId), db, clock, ct), ct, unitErrorsOnForm: true);
+        Act(id, "已授予角色。", () => GrantRole.HandleAsync(id, new(Role, OrgUnitId), db, units, clock, ct), ct, unitErrorsOnForm: true);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid id, Guid grantId, CancellationToken ct) =>
-        Act(id, "已撤销该角色。", () => RevokeGrant.HandleAsync(id, grantId, db, clock, ct), ct);
+        Act(id, "已撤销该角色。", () => RevokeGrant.HandleAsync(id, grantId, db, units, clock, ct), ct);
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken ct) =>
-        Act(id, "账号已停用，该用户已被强制退出。", () => AccountActions.SetDisabledAsync(id, true, db, users, clock, ct), ct);
+        Act(id, "账号已停用，该用户已被强制退出。", () => AccountActions.SetDisabledAsync(id, true, db, units, users, clock, ct), ct);
 
     public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken ct) =>
-        Act(id, "账号已启用。", () => AccountActions.SetDisabledAsync(id, false, db, users, clock, ct), ct);
+        Act(id, "账号已启用。", () => AccountActions.SetDisabledAsync(id, false, db, units, users, clock, ct), ct);
 
     public Task<IActionResult> OnPostPasswordAsync(Guid id, CancellationToken ct) =>
-        Act(id, "密码已重置，请告知本人尽快修改。", () => AccountActions.ResetPasswordAsync(id, new(NewPassword), db, users, clock, ct), ct);
+        Act(id, "密码已重置，请告知本人尽快修改。", () => AccountActions.ResetPasswordAsync(id, new(NewPassword), db, units, users, clock, ct), ct);
 
     async Task<IActionResult> Act(Guid id, string done, Func<Task<Outcome<UserDto>>> work, CancellationToken ct, bool unitErrorsOnForm = false)
     {
@@ -59,13 +60,13 @@ public class UserDetailModel(LianxinDb db, UserManager<AppUser> users, TimeProvi
     async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct, bool keepStatus = false)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
-        var outcome = await GetUser.HandleAsync(id, db, clock, ct);
+        var outcome = await GetUser.HandleAsync(id, db, units, clock, ct);
         if (!outcome.IsOk) return NotFound();
         Account = outcome.Value!;
         if (!IsSelf && await UserDirectory.FindAsync(db, id, ct) is { } found
             && UserRules.CheckAccount(db.Scope, id, found.Grants, AccountAction.Disable) is { Kind: OutcomeKind.Forbidden } beyond)
             AccountOutOfReach = beyond.Message;
-        Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, ct), Role, OrgUnitId);
+        Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, units, ct), Role, OrgUnitId);
         return Page();
     }
 }

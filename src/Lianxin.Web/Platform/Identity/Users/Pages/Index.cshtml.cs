@@ -1,10 +1,11 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Platform.Identity.Users.Pages;
 
-public class UsersIndexModel(LianxinDb db, TimeProvider clock) : PageModel
+public class UsersIndexModel(LianxinDb db, IUnitDirectory units, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     // Read by hand: Razor Pages keeps the route value "page" for the page's own path.
@@ -16,7 +17,7 @@ public class UsersIndexModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
-        var outcome = await ListUsers.HandleAsync(new(Q, PageNumber, PageSize), db, clock, ct);
+        var outcome = await ListUsers.HandleAsync(new(Q, PageNumber, PageSize), db, units, clock, ct);
         Result = outcome.Value!;
         return Page();
     }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Platform.Identity.Users.Pages;
 
-public class UserNewModel(LianxinDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class UserNewModel(LianxinDb db, IUnitDirectory units, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -25,7 +26,7 @@ public class UserNewModel(LianxinDb db, UserManager<AppUser> users, TimeProvider
     {
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
         ModelState.Clear(); // the use case validates, in Chinese
-        var outcome = await CreateUser.HandleAsync(new(UserName, DisplayName, Password, Role, OrgUnitId), db, users, clock, ct);
+        var outcome = await CreateUser.HandleAsync(new(UserName, DisplayName, Password, Role, OrgUnitId), db, units, users, clock, ct);
         if (outcome.IsOk)
         {
             TempData["Flash"] = $"已创建用户“{outcome.Value!.DisplayName}”。";
@@ -39,5 +40,5 @@ public class UserNewModel(LianxinDb db, UserManager<AppUser> users, TimeProvider
     }
 
     async Task LoadAsync(CancellationToken ct) =>
-        Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, ct), Role, OrgUnitId);
+        Fields = new(UserDirectory.GrantableRoles(db.Scope), await UserDirectory.ManagedUnitsAsync(db, units, ct), Role, OrgUnitId);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Lianxin.Web.Modules.Organizations.Domain;
+namespace Lianxin.Web.Modules.Organizations.Contracts;
 
 // Enums travel as names in JSON ("Branch", not 3): clients read them and a reordering cannot shift meanings.
 

@@ -1,0 +1,111 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Contracts;
+
+/// <summary>An org unit as other modules see it.</summary>
+public record OrgUnitRef(Guid Id, Guid? ParentId, string Path, int Depth, OrgKind Kind, BranchKind BranchKind,
+    string Name, string ShortName, string Code, OrgStatus Status)
+{
+    public string DisplayName => ShortName != "" ? ShortName : Name;
+    public bool IsActive => Status == OrgStatus.Active;
+    public string KindName => Kind == OrgKind.Branch && BranchKind != BranchKind.None ? BranchKind.Chinese() : Kind.Chinese();
+}
+
+/// <summary>
+/// The org tree as other modules read it (ADR 0016): they never query Organizations' tables. Methods named
+/// <c>…InScope</c> or taking no flag see what the caller sees; the others read the whole district (names of units
+/// above the caller, system work), never another district. Registered scoped; also answers Platform's <see cref="IUnitDirectory"/>.
+/// </summary>
+public class OrgDirectory(LianxinDb db) : IUnitDirectory
+{
+    Dictionary<Guid, string>? names;
+
+    static IQueryable<OrgUnitRef> Refs(IQueryable<OrgUnit> units) => units.AsNoTracking()
+        .Select(u => new OrgUnitRef(u.Id, u.ParentId, u.Path, u.Depth, u.Kind, u.BranchKind, u.Name, u.ShortName, u.Code, u.Status));
+
+    /// <summary>The unit when the caller sees it (else null: answer 404).</summary>
+    public Task<OrgUnitRef?> FindAsync(Guid id, CancellationToken ct) =>
+        Refs(db.OrgUnits.Where(u => u.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The unit anywhere in the district (e.g. the branch a member belongs to, above the caller's grant).</summary>
+    public Task<OrgUnitRef?> FindInDistrictAsync(Guid id, CancellationToken ct) =>
+        Refs(db.OrgUnits.AcrossScope().Where(u => u.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Units of the district by id, seen or not.</summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> ManyAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? [] : await Refs(db.OrgUnits.AcrossScope().Where(u => list.Contains(u.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>Full names (党组织全称) of units of the district, seen or not.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> FullNamesAsync(IEnumerable<Guid> ids, CancellationToken ct) =>
+        (await ManyAsync(ids, ct)).ToDictionary(u => u.Id, u => u.Name);
+
+    /// <summary>Short names of units of the district, seen or not.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        (await ManyAsync(ids, ct)).ToDictionary(u => u.Id, u => u.DisplayName);
+
+    /// <summary>Units the caller sees, of the given kinds (all kinds when none given), in tree order.</summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> InScopeAsync(CancellationToken ct, bool activeOnly = true, params OrgKind[] kinds)
+    {
+        var q = db.OrgUnits.AsQueryable();
+        if (activeOnly) q = q.Where(u => u.Status == OrgStatus.Active);
+        if (kinds.Length > 0) q = q.Where(u => kinds.Contains(u.Kind));
+        return await Refs(q.OrderBy(u => u.Path)).ToListAsync(ct);
+    }
+
+    /// <summary>The unit at <paramref name="path"/> and every unit below it, seen or not, in tree order.</summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> SubtreeAsync(string path, CancellationToken ct) =>
+        await Refs(db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(path)).OrderBy(u => u.Path)).ToListAsync(ct);
+
+    /// <summary>The units on <paramref name="path"/> (itself included), top first, seen or not.</summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> AncestorsAsync(string path, CancellationToken ct)
+    {
+        var ids = OrgRules.IdsOf(path);
+        return (await ManyAsync(ids, ct)).OrderBy(u => u.Depth).ToList();
+    }
+
+    /// <summary>The community a unit lies in (itself when it is one), seen or not.</summary>
+    public async Task<OrgUnitRef?> CommunityOfAsync(string path, CancellationToken ct) =>
+        (await AncestorsAsync(path, ct)).FirstOrDefault(u => u.Kind == OrgKind.Community);
+
+    /// <summary>"东湖街道党工委 / 和平社区党委": the names above a unit (or with it).</summary>
+    public static string Trail(string path, IReadOnlyDictionary<Guid, string> names, bool includeSelf = false) =>
+        Features.OrgData.Trail(path, names, includeSelf);
+
+    async Task<UnitInfo?> IUnitDirectory.FindAsync(Guid id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { } u ? new UnitInfo(u.Id, u.Path, u.Name, u.IsActive, u.Depth) : null;
+
+    public string NameOf(Guid id)
+    {
+        // The header names every unit the user holds a role at: one query for all of them, on first use.
+        names ??= db.OrgUnits.AcrossScope().Where(u => db.Scope.Grants.Select(g => g.OrgUnitId).Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name }).ToDictionary(u => u.Id, u => u.Name);
+        if (names.TryGetValue(id, out var name)) return name;
+        name = db.OrgUnits.AcrossScope().Where(u => u.Id == id).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefault() ?? "—";
+        return names[id] = name;
+    }
+
+    public async Task<IReadOnlyList<UnitInfo>> ActiveUnderAsync(IReadOnlyCollection<string> roots, CancellationToken ct)
+    {
+        var list = roots.ToList();
+        return await db.OrgUnits.AsNoTracking().Where(u => u.Status == OrgStatus.Active && list.Any(r => u.Path.StartsWith(r)))
+            .OrderBy(u => u.Path).Select(u => new UnitInfo(u.Id, u.Path, u.ShortName != "" ? u.ShortName : u.Name, true, u.Depth)).ToListAsync(ct);
+    }
+
+    public async Task<UnitInfo> CreateDistrictAsync(string name, CancellationToken ct)
+    {
+        var id = db.Scope.TenantId;
+        var existing = await db.OrgUnits.AcrossScope().FirstOrDefaultAsync(u => u.Kind == OrgKind.District && u.ParentId == null, ct);
+        if (existing is not null) return new UnitInfo(existing.Id, existing.Path, existing.Name, existing.IsActive, 0);
+        var district = new OrgUnit { Id = id, TenantId = id, Kind = OrgKind.District, Name = name, ShortName = name, Code = "D1", Path = OrgUnit.PathOf(null, id) };
+        db.OrgUnits.Add(district);
+        await db.SaveChangesAsync(ct);
+        return new UnitInfo(district.Id, district.Path, district.Name, true, 0);
+    }
+}
