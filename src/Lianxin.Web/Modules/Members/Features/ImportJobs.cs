@@ -147,6 +147,7 @@ public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, Im
             // The run has the uploader's scope and name, as if they were waiting on the request.
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+            scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(job.TenantId); // to read the uploader's grants in their district
             var user = await db.Users.AsNoTracking().Where(u => u.Id == job.UserId).Select(u => new { u.UserName, u.IsDisabled }).FirstOrDefaultAsync(ct);
             if (user is null || user.IsDisabled) { await Fail("上传人的账号已停用，未导入任何数据。"); return; }
             var grants = await db.RoleGrants.AcrossScope().AsNoTracking().Where(g => g.UserId == job.UserId)
