@@ -294,7 +294,13 @@ public class OrganizationsApiTests(LianxinApp app)
     public async Task Those_without_OrgManage_may_read_but_not_write()
     {
         var grid = await app.ApiAs("grid");
-        var mine = app.WithDb(db => db.OrgUnits.First(u => u.Path.StartsWith(db.RoleGrants.First(g => g.Role == Role.GridLeader).OrgPath) && u.Kind == OrgKind.Branch));
+        // The demo grid leader's own branch (other tests grant GridLeader elsewhere too).
+        var mine = app.WithDb(db =>
+        {
+            var userId = db.Users.Single(u => u.UserName == "grid").Id;
+            var path = db.RoleGrants.First(g => g.Role == Role.GridLeader && g.UserId == userId).OrgPath;
+            return db.OrgUnits.First(u => u.Path.StartsWith(path) && u.Kind == OrgKind.Branch);
+        });
         Assert.Equal(HttpStatusCode.OK, (await grid.GetAsync($"/api/v1/org/units/{mine.Id}")).StatusCode);
         var r = await grid.PostAsJsonAsync("/api/v1/org/units", new { parentId = mine.Id, kind = "Group", name = "越权党小组" });
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
