@@ -106,6 +106,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         PledgesModel.Configure(b, this);
         ReviewsModel.Configure(b, this);
         NotificationsModel.Configure(b, this);
+        Calendar.CalendarModel.Configure(b, this);
     }
 
     /// <summary>Tenant and org-scope filter for a table whose rows carry a materialised path.</summary>

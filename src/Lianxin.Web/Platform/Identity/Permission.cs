@@ -31,13 +31,15 @@ public enum Permission
     ReviewView,
     /// <summary>Issue and revoke the street's Open311 API keys.</summary>
     Open311Manage,
+    /// <summary>Enter the district's public holidays and make-up working days that time limits count by.</summary>
+    CalendarManage,
 }
 
 public static class Permissions
 {
     static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
-        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView, Permission.Open311Manage],
+        [Role.DistrictAdmin] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.AuditView, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView, Permission.Open311Manage, Permission.CalendarManage],
         [Role.StreetStaff] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.DemandDispatch, Permission.PledgeManage, Permission.ReviewManage, Permission.ReviewView, Permission.Open311Manage],
         [Role.CommunitySecretary] = [Permission.OrgView, Permission.OrgManage, Permission.UserManage, Permission.MemberView, Permission.MemberManage, Permission.MemberPersonalData, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage, Permission.ReviewView],
         [Role.CommunityStaff] = [Permission.OrgView, Permission.OrgManage, Permission.MemberView, Permission.MemberManage, Permission.DemandView, Permission.DemandHandle, Permission.PledgeManage, Permission.ReviewView],
