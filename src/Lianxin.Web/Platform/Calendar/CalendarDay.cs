@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Platform.Calendar;
 
+[JsonConverter(typeof(JsonStringEnumConverter<CalendarDayKind>))]
 public enum CalendarDayKind
 {
     /// <summary>法定节假日: a day off, including the weekdays moved into a holiday.</summary>
