@@ -2,6 +2,7 @@ using Lianxin.Migrations;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,12 @@ namespace Lianxin.Web.Platform.Cli;
 
 /// <summary>
 /// Production chores run with the same binary: <c>migrate</c>, <c>create-admin</c>, and
-/// <c>schema-script</c> (the CREATE script of the EF model, a starting point for a new migration file).
+/// <c>schema-script</c> (the CREATE script of the EF model, a starting point for a new migration file), and
+/// <c>rekey-ids</c> (every stored citizen ID number rewritten under the current encryption key, after a key rotation).
 /// </summary>
 public static class Commands
 {
-    static readonly string[] Names = ["migrate", "create-admin", "schema-script"];
+    static readonly string[] Names = ["migrate", "create-admin", "schema-script", "rekey-ids"];
 
     public static bool IsCommand(string? arg) => arg is not null && Names.Contains(arg);
 
@@ -36,6 +38,8 @@ public static class Commands
                 }
                 case "create-admin":
                     return await CreateAdminAsync(app.Services, Options(args));
+                case "rekey-ids":
+                    return await RekeyIdsAsync(app.Services, Options(args));
             }
         }
         catch (Exception ex)
@@ -81,6 +85,18 @@ public static class Commands
         db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.DistrictAdmin, OrgUnitId = district.Id, OrgPath = district.Path, GrantedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         Console.WriteLine($"已创建区级管理员 {userName}（{district.Name}）。");
+        return 0;
+    }
+
+    /// <summary>rekey-ids [--batch N]: after adding a new key version and making it current; safe to run again.</summary>
+    static async Task<int> RekeyIdsAsync(IServiceProvider services, Dictionary<string, string> o)
+    {
+        var batch = o.TryGetValue("batch", out var b) && int.TryParse(b, out var n) && n > 0 ? n : RekeyCitizenIds.BatchSize;
+        await DatabaseSetup.MigrateAsync(services);
+        var version = services.GetRequiredService<PersonalData>().CurrentVersion;
+        Console.WriteLine($"以第 {version} 版密钥重新加密公民身份号码，每批 {batch} 条。");
+        var count = await RekeyCitizenIds.RunAsync(services, Console.WriteLine, batch);
+        Console.WriteLine($"完成：共检查 {count.Checked} 条，重新加密 {count.Rewritten} 条，{count.Checked - count.Rewritten} 条已是当前密钥。");
         return 0;
     }
 
