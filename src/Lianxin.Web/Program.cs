@@ -8,14 +8,14 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Modules;
 
-var builder = WebApplication.CreateBuilder(args.SkipWhile(Commands.IsCommand).ToArray());
+var builder = WebApplication.CreateBuilder(args.SkipWhile(a => Commands.IsCommand(a, Program.Modules)).ToArray());
 
 builder.Services.AddLianxinPlatform(builder.Configuration, builder.Environment, Program.Modules);
 builder.Services.AddDemo(builder.Configuration);
 
 var app = builder.Build();
 
-if (Commands.IsCommand(args.FirstOrDefault()))
+if (Commands.IsCommand(args.FirstOrDefault(), Program.Modules))
     return await Commands.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync(DemoSetup.SeedOrRefuseAsync);

@@ -61,6 +61,7 @@ public static class DemoDistrict
             db.RoleGrants.Add(new RoleGrant { TenantId = tenant, UserId = user.Id, Role = a.Role, OrgUnitId = unit.Id, OrgPath = unit.Path, GrantedAt = now });
         }
         await db.SaveChangesAsync();
+        await Platform.Calendar.CalendarDemo.SeedAsync(db);
         await DemoMembers.SeedAsync(sp, g);
         await DemoDemands.SeedAsync(sp, g);
         await Modules.Demands.Open311.Open311Demo.SeedAsync(sp, g);

@@ -5,6 +5,7 @@ using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Demo;
 
@@ -19,7 +20,7 @@ public static class DemoServices
         var db = sp.GetRequiredService<LianxinDb>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var ct = CancellationToken.None;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(WorkingCalendar.Offset));
+        var today = clock.Today();
         var street = DemoDistrict.Place(g, DemoPlace.Street);
         var communities = g.Units.Where(u => u.Kind == OrgKind.Community && u.ParentId == street.Id).Take(2).ToList();
         foreach (var community in communities)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lianxin.Web.Platform.Audit;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Localization;
@@ -76,6 +77,7 @@ public static class PlatformSetup
         });
         services.AddSingleton(new NavItem("审计日志", "/audit", "bi-shield-check", Permission.AuditView, 900));
         services.AddSingleton(new NavItem("用户与角色", "/users", "bi-people", Permission.UserManage, 800));
+        services.AddSingleton(new NavItem("工作日历", "/calendar", "bi-calendar3", Permission.CalendarManage, 850));
         foreach (var module in modules) module.AddServices(services, config);
         return services;
     }
@@ -127,6 +129,7 @@ public static class PlatformSetup
         app.MapAuthApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
+        app.MapCalendarApi();
         Identity.Users.UsersApi.MapUsersApi(app);
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules) module.MapEndpoints(app);
         return app;

@@ -6,6 +6,7 @@ using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Calendar;
 
 namespace Lianxin.Tests.Demands;
 
@@ -162,7 +163,8 @@ public class DemandFiguresTests(LianxinApp app)
 
         var resolved = app.WithDb(db => db.Demands.First(x => x.Id == id));
         Assert.NotNull(resolved.ResolveHours);
-        Assert.Equal(DemandFlow.Calendar.WorkingHoursBetween(resolved.CreatedAt, resolved.ResolvedAt!.Value), resolved.ResolveHours!.Value, 3);
+        var calendar = app.WithDb(db => TenantCalendar.SinceAsync(db, resolved.CreatedAt, resolved.ResolvedAt!.Value, CancellationToken.None).GetAwaiter().GetResult());
+        Assert.Equal(calendar.WorkingHoursBetween(resolved.CreatedAt, resolved.ResolvedAt!.Value), resolved.ResolveHours!.Value, 3);
         Assert.True(resolved.ResolveHours >= 70, $"two weeks hold at least 70 working hours, got {resolved.ResolveHours}");
 
         var version = (await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/demands/{id}")).GetProperty("version").GetInt32();

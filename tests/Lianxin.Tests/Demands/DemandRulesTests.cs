@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Calendar;
 
 namespace Lianxin.Tests.Demands;
 
@@ -10,7 +11,7 @@ public class DemandRulesTests
     [Fact]
     public void Working_hours_skip_nights_and_weekends()
     {
-        var cal = WorkingCalendar.Default;
+        var cal = WorkingCalendar.WeekendsOnly;
         // Friday 16:00 + 4 working hours = Monday 12:00.
         Assert.Equal(Beijing(30, 12), cal.AddWorkingHours(Beijing(27, 16), 4));
         // Saturday night counts from Monday 09:00.
@@ -24,7 +25,7 @@ public class DemandRulesTests
     [Fact]
     public void Working_days_land_on_the_same_hour_that_many_working_days_later()
     {
-        var cal = WorkingCalendar.Default;
+        var cal = WorkingCalendar.WeekendsOnly;
         // Thursday 10:00 + 3 working days = next Tuesday 10:00.
         Assert.Equal(new DateTime(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc), cal.AddWorkingDays(Beijing(26, 10), 3));
         // A holiday is skipped like a weekend.
@@ -35,7 +36,7 @@ public class DemandRulesTests
     [Fact]
     public void Working_hours_between_two_moments_ignore_the_weekend()
     {
-        var cal = WorkingCalendar.Default;
+        var cal = WorkingCalendar.WeekendsOnly;
         Assert.Equal(4, cal.WorkingHoursBetween(Beijing(27, 15), Beijing(30, 11)));
         Assert.Equal(0, cal.WorkingHoursBetween(Beijing(28, 10), Beijing(29, 18)));
         Assert.Equal(0, cal.WorkingHoursBetween(Beijing(30, 11), Beijing(27, 15)));

@@ -7,6 +7,7 @@ using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Calendar;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -341,7 +342,8 @@ public class ServicesTests(LianxinApp app)
         // Its deadline comes from the category's limit at the street, counted in working days from when it was sent.
         var x = app.WithDb(db => db.Dispatches.First(d => d.DemandId == id));
         var limit = app.WithDb(db => db.DemandCategories.First(c => c.Id == p.Ordinary).LimitAt(DemandLevel.Street));
-        Assert.Equal(WorkingCalendar.Default.AddWorkingDays(x.SentAt, limit.ResolveDays), x.DueAt);
+        var calendar = app.WithDb(db => TenantCalendar.ForDeadlinesAsync(db, x.SentAt, CancellationToken.None).GetAwaiter().GetResult());
+        Assert.Equal(calendar.AddWorkingDays(x.SentAt, limit.ResolveDays), x.DueAt);
 
         async Task<JsonElement> Row(string query = "") =>
             (await officer.GetFromJsonAsync<JsonElement>("/api/v1/demands/dispatches" + query)).EnumerateArray().SingleOrDefault(r => r.GetProperty("dispatch").GetProperty("id").GetGuid() == x.Id);

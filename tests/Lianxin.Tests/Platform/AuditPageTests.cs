@@ -5,6 +5,7 @@ using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Audit.Pages;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Identity.Users;
+using Lianxin.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Tests.Platform;
@@ -44,7 +45,7 @@ public class AuditPageTests(LianxinApp app)
         Assert.Single(failed!.Items);
         Assert.All(failed.Items, e => Assert.Equal("SignInFailed", e.Action));
 
-        var today = DateOnly.FromDateTime(ChinaTime.ToLocal(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(ChinaTime.ToBeijing(DateTime.UtcNow));
         var inRange = await api.GetFromJsonAsync<PageOf<AuditEntryDto>>($"/api/v1/audit/entries?entityId={user.Id}&action=Insert&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
         Assert.Equal(1, inRange!.Total);
         var future = await api.GetFromJsonAsync<PageOf<AuditEntryDto>>($"/api/v1/audit/entries?entityId={user.Id}&action=Insert&from={today.AddDays(2):yyyy-MM-dd}");

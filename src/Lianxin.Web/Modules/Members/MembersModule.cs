@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Members.Api;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
@@ -27,6 +28,8 @@ public sealed class MembersModule : IModule
         services.AddSingleton(new NavItem("党员中心户", "/members/central", "bi-house-check", MemberPermissions.MemberView, 230));
         services.AddSingleton(new NavItem("我的党员身份", "/members/me", "bi-person-heart", MemberPermissions.MemberSelf, 240));
     }
+
+    public IReadOnlyList<CliCommand> Commands => [Features.RekeyCitizenIds.Command];
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => MembersModel.Configure(b, db);
 

@@ -1,6 +1,7 @@
 using Lianxin.Migrations;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Units;
 using Microsoft.AspNetCore.Identity;
@@ -10,16 +11,19 @@ namespace Lianxin.Web.Platform.Cli;
 
 /// <summary>
 /// Production chores run with the same binary: <c>migrate</c>, <c>create-admin</c>, and
-/// <c>schema-script</c> (the CREATE script of the EF model, a starting point for a new migration file).
+/// <c>schema-script</c> (the CREATE script of the EF model, a starting point for a new migration file), and the
+/// commands modules add (<see cref="IModule.Commands"/>, e.g. Members' <c>rekey-ids</c>).
 /// </summary>
 public static class Commands
 {
     static readonly string[] Names = ["migrate", "create-admin", "schema-script"];
 
-    public static bool IsCommand(string? arg) => arg is not null && Names.Contains(arg);
+    public static bool IsCommand(string? arg, IReadOnlyList<IModule> modules) =>
+        arg is not null && (Names.Contains(arg) || modules.Any(m => m.Commands.Any(c => c.Name == arg)));
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        var modules = app.Services.GetRequiredService<ModuleCatalog>().Modules;
         try
         {
             switch (args[0])
@@ -36,6 +40,10 @@ public static class Commands
                 }
                 case "create-admin":
                     return await CreateAdminAsync(app.Services, Options(args));
+                default:
+                    var command = modules.SelectMany(m => m.Commands).FirstOrDefault(c => c.Name == args[0]);
+                    if (command is not null) return await command.RunAsync(app.Services, Options(args));
+                    break;
             }
         }
         catch (Exception ex)

@@ -53,6 +53,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         JobLease.Configure(b);
         Tenant.Configure(b);
         NotificationsModel.Configure(b, this);
+        Calendar.CalendarModel.Configure(b, this);
         foreach (var module in modules.Modules) module.ConfigureModel(b, this);
         QueryFilters.Apply(b, this, rangeScan: !Database.IsNpgsql());
     }

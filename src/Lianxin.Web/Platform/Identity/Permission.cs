@@ -18,7 +18,12 @@ public sealed class Permission(string name, string title, params Role[] roles)
         Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary);
     public static readonly Permission AuditView = new("AuditView", "查看审计日志", Role.DistrictAdmin);
 
-    public static IReadOnlyList<Permission> PlatformPermissions { get; } = [UserManage, AuditView];
+    /// <summary>Enter the district's public holidays and make-up working days that time limits count by.</summary>
+    public static readonly Permission CalendarManage = new("CalendarManage", "维护工作日历（法定节假日与调休）", Role.DistrictAdmin);
+    /// <summary>Read the working calendar (street staff set deadlines by it).</summary>
+    public static readonly Permission CalendarView = new("CalendarView", "查看工作日历", Role.DistrictAdmin, Role.StreetStaff);
+
+    public static IReadOnlyList<Permission> PlatformPermissions { get; } = [UserManage, AuditView, CalendarManage, CalendarView];
 }
 
 public static class Permissions

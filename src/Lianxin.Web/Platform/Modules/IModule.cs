@@ -23,6 +23,9 @@ public interface IModule
     void ConfigureModel(ModelBuilder b, LianxinDb db);
 
     void MapEndpoints(IEndpointRouteBuilder app);
+
+    /// <summary>Command-line chores the module adds (e.g. Members' <c>rekey-ids</c>).</summary>
+    IReadOnlyList<Cli.CliCommand> Commands => [];
 }
 
 /// <summary>The modules of this host, for the DbContext and the checks that enumerate permissions.</summary>

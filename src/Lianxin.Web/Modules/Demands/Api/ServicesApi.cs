@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Api;
 
@@ -20,7 +21,7 @@ public static class ServicesApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/slots", async (LianxinDb db, TimeProvider clock, Guid communityId, DateOnly? week, CancellationToken ct) =>
-                (await ServiceSlots.WeekAsync(db, communityId, week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(WorkingCalendar.Offset)), ct)).ToApi(TypedResults.Ok))
+                (await ServiceSlots.WeekAsync(db, communityId, week ?? clock.Today(), ct)).ToApi(TypedResults.Ok))
             .Produces<List<SlotDto>>().WithSummary("社区一周的预约时段（week 为该周任一日期，默认本周）");
 
         group.MapPost("/slots", async (LianxinDb db, TimeProvider clock, SlotRequest request, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Domain;
 
@@ -193,7 +194,7 @@ public static class Ticket
 
     public static string New(DateTime utc)
     {
-        var local = utc.Add(WorkingCalendar.Offset);
+        var local = ChinaTime.ToBeijing(utc);
         Span<char> tail = stackalloc char[6];
         for (var i = 0; i < tail.Length; i++) tail[i] = Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(Alphabet.Length)];
         return $"SQ{local:yyyyMMdd}{tail}";

@@ -1,4 +1,5 @@
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Domain;
 
@@ -64,8 +65,8 @@ public static class SlotRules
     /// <summary>"11月27日（周五）09:00–11:00" in Beijing time.</summary>
     public static string Describe(DateTime startsAt, DateTime endsAt)
     {
-        var s = startsAt.Add(WorkingCalendar.Offset);
-        var e = endsAt.Add(WorkingCalendar.Offset);
+        var s = ChinaTime.ToBeijing(startsAt);
+        var e = ChinaTime.ToBeijing(endsAt);
         return $"{s:M月d日}（{Weekday(s.DayOfWeek)}）{s:HH:mm}–{e:HH:mm}";
     }
 

@@ -7,6 +7,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Features;
 
@@ -31,13 +32,13 @@ public static class DemandFigures
         if (id is null) return Failure.NotFound;
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Failure.NotFound;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(WorkingCalendar.Offset));
+        var today = clock.Today();
         var f = from ?? today.AddDays(-29);
         var t = to ?? today;
         if (t < f) return Failure.Invalid("To", "结束日期不能早于开始日期。");
         if (t.DayNumber - f.DayNumber > 366) return Failure.Invalid("To", "统计区间不能超过一年。");
-        var start = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - WorkingCalendar.Offset;
-        var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - WorkingCalendar.Offset;
+        var start = ChinaTime.StartOfDayUtc(f);
+        var end = ChinaTime.StartOfDayUtc(t.AddDays(1));
 
         // The database counts: one GROUP BY (category × level) with conditional sums, and one for the slowest handlers.
         // Only these small groups come back; the totals and the per-category and per-level rows are sums of them.

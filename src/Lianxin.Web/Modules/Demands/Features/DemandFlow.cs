@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,6 @@ namespace Lianxin.Web.Modules.Demands.Features;
 /// <summary>What every use case of a demand shares: moving it between levels, recording steps.</summary>
 public static class DemandFlow
 {
-    public static WorkingCalendar Calendar => WorkingCalendar.Default;
-
     public static Guid? UnitAt(Demand d, DemandLevel level) => level switch
     {
         DemandLevel.Grid => d.GridUnitId,
@@ -21,7 +20,7 @@ public static class DemandFlow
     };
 
     /// <summary>Hands the demand to <paramref name="level"/>: a new handler, fresh time limits, waiting to be accepted.</summary>
-    public static async Task<OrgUnit> MoveToAsync(LianxinDb db, Demand d, DemandLevel level, DemandState state, DateTime now, CancellationToken ct)
+    public static async Task<OrgUnit> MoveToAsync(LianxinDb db, Demand d, DemandLevel level, DemandState state, DateTime now, WorkingCalendar calendar, CancellationToken ct)
     {
         var unitId = UnitAt(d, level) ?? d.CommunityId;
         var unit = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == unitId, ct);
@@ -32,8 +31,8 @@ public static class DemandFlow
         d.HandlerPath = unit.Path;
         d.State = state;
         d.LevelSince = now;
-        d.ResponseDueAt = state == DemandState.Submitted ? Calendar.AddWorkingHours(now, limit.ResponseHours) : null;
-        d.ResolveDueAt = Calendar.AddWorkingDays(now, limit.ResolveDays);
+        d.ResponseDueAt = state == DemandState.Submitted ? calendar.AddWorkingHours(now, limit.ResponseHours) : null;
+        d.ResolveDueAt = calendar.AddWorkingDays(now, limit.ResolveDays);
         d.FirstResponseDueAt ??= d.ResponseDueAt;
         d.Overdue = false;
         return unit;

@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -58,18 +59,20 @@ public static class DispatchDemand
 
         var now = clock.GetUtcNow().UtcDateTime;
         var limit = (await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct))?.LimitAt(DemandLevel.Street) ?? new TimeLimit(8, 5);
+        var calendar = await TenantCalendar.ForDeadlinesAsync(db, now, ct);
+        var dueAt = calendar.AddWorkingDays(now, limit.ResolveDays);
         var paths = await db.AllInTenant<OrgUnit>().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         foreach (var dep in chosen)
             db.Dispatches.Add(new Dispatch
             {
                 TenantId = d.TenantId, DemandId = d.Id, DepartmentId = dep.Id, DepartmentName = dep.Name, OrgPath = paths[dep.Id],
                 DemandPath = d.OrgPath, Request = r.Request.Trim(), State = DispatchState.Pending, SentAt = now,
-                DueAt = DemandFlow.Calendar.AddWorkingDays(now, limit.ResolveDays),
+                DueAt = dueAt,
             });
         d.State = DemandState.Dispatched;
         d.FirstResponseAt ??= now;
         d.ResponseDueAt = null;
-        d.ResolveDueAt = DemandFlow.Calendar.AddWorkingDays(now, limit.ResolveDays);
+        d.ResolveDueAt = dueAt;
         var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
         db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Dispatch, now, unitName, $"吹哨派往：{string.Join("、", chosen.Select(c => c.Name))}。{r.Request.Trim()}"));
         if (await db.SaveAsync(ct) is { } failed) return failed;

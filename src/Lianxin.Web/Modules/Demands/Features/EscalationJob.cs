@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Scope;
@@ -41,13 +42,14 @@ public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
                     || ((d.State == DemandState.Submitted || d.State == DemandState.Accepted || d.State == DemandState.Dispatched) && d.ResolveDueAt < now)))
                 .OrderBy(d => d.ResolveDueAt).Take(200).ToListAsync(ct);
             var changed = 0;
+            var calendar = await TenantCalendar.ForDeadlinesAsync(db, now, ct);
             foreach (var d in late)
             {
                 var why = Overdue.ResponseLate(d.State, d.ResponseDueAt, now) ? "超过响应时限未受理" : "超过办结时限未办结";
                 var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
                 if (Overdue.EscalateTo(d.State, d.Level, d.ResponseDueAt, d.ResolveDueAt, now) is { } above)
                 {
-                    var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, ct);
+                    var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, calendar, ct);
                     db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.AutoEscalate, now, unitName, $"{unitName}{why}，自动上报至{unit.ShortName}。", "系统"));
                     changed++;
                 }

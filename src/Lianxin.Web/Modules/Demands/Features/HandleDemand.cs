@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -42,6 +43,7 @@ public static class HandleDemand
 
         var now = clock.GetUtcNow().UtcDateTime;
         var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+        var calendar = await TenantCalendar.SinceAsync(db, d.CreatedAt, now, ct);
         var note = r.Note?.Trim();
         switch (r.Action)
         {
@@ -55,7 +57,7 @@ public static class HandleDemand
                 d.State = DemandState.Resolved;
                 d.FirstResponseAt ??= now;
                 d.ResolvedAt = now;
-                d.ResolveHours = DemandFlow.Calendar.WorkingHoursBetween(d.CreatedAt, now);
+                d.ResolveHours = calendar.WorkingHoursBetween(d.CreatedAt, now);
                 d.Outcome = note;
                 d.Overdue = false;
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Resolve, now, unitName, note));
@@ -73,14 +75,14 @@ public static class HandleDemand
                     d.ResponseDueAt = d.ResolveDueAt = null;
                     await ServiceSlots.ReleaseAsync(db, d, now, ct);
                 }
-                else await DemandFlow.MoveToAsync(db, d, level, state, now, ct);
+                else await DemandFlow.MoveToAsync(db, d, level, state, now, calendar, ct);
                 break;
             }
             case DemandAction.Escalate:
             {
                 var above = DemandRules.Above(d.Level)!.Value;
                 d.FirstResponseAt ??= now;
-                var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, ct);
+                var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, calendar, ct);
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Escalate, now, unitName, $"上报至{unit.ShortName}：{note}"));
                 break;
             }

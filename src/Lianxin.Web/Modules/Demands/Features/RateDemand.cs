@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -57,7 +58,7 @@ public static class RateDemand
             d.ReopenCount++;
             d.ResolvedAt = null;
             d.ResolveHours = null;
-            await DemandFlow.MoveToAsync(db, d, d.Level, DemandState.Accepted, now, ct);
+            await DemandFlow.MoveToAsync(db, d, d.Level, DemandState.Accepted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
             db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Reopen, now, unitName, "居民不满意，诉求重新办理。", "系统"));
         }
         else

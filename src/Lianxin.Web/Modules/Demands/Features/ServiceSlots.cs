@@ -9,6 +9,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Features;
 
@@ -43,7 +44,7 @@ public static class ServiceSlots
 
     static string Names(IEnumerable<ServiceMode> modes) => string.Join("、", modes.Select(m => m.Chinese()));
 
-    static DateTime Utc(DateOnly day, TimeOnly time) => DateTime.SpecifyKind(day.ToDateTime(time) - WorkingCalendar.Offset, DateTimeKind.Utc);
+    static DateTime Utc(DateOnly day, TimeOnly time) => ChinaTime.ToUtc(day, time);
 
     /// <summary>The community through the scope filter (outside the caller's scope: not found), and whether they may manage its slots.</summary>
     static async Task<Outcome<OrgUnit>> CommunityAsync(LianxinDb db, Guid communityId, CancellationToken ct)

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
@@ -121,7 +122,7 @@ public static partial class SubmitDemand
         // Rows belong to the lowest unit of the place, so the grid, its community and the street all see them.
         var level = category.DefaultLevel == DemandLevel.Grid && gridUnitId is null ? DemandLevel.Community : category.DefaultLevel;
         d.OrgPath = gridUnitId is { } gu ? await db.AllInTenant<OrgUnit>().Where(u => u.Id == gu).Select(u => u.Path).FirstAsync(ct) : community.Path;
-        var unit = await DemandFlow.MoveToAsync(db, d, level, DemandState.Submitted, now, ct);
+        var unit = await DemandFlow.MoveToAsync(db, d, level, DemandState.Submitted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
         if (category.ServiceMode != ServiceMode.None && await ServiceSlots.BookAsync(db, d, r.SlotId!.Value, now, ct) is { } refused)
         {
             db.ChangeTracker.Clear();

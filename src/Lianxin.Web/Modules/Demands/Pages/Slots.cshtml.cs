@@ -4,6 +4,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Pages;
 
@@ -19,7 +20,7 @@ public class SlotsModel(LianxinDb db, TimeProvider clock) : PageModel
     public DateOnly Monday { get; private set; }
     public Guid CommunityId { get; private set; }
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(WorkingCalendar.Offset));
+    DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

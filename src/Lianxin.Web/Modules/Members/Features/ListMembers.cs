@@ -9,6 +9,7 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Features;
 

@@ -43,6 +43,4 @@ public static class MemberViews
             m.BranchId, branch, m.CompoundId, compound, m.BuildingId, building, m.HouseholdId, m.Address,
             m.Workplace, m.Employment, m.Employment.Chinese(), m.FloatingTo, unmasked, m.Version);
     }
-
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)); // Asia/Shanghai
 }

@@ -7,6 +7,7 @@ using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 

@@ -4,6 +4,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
 

@@ -76,11 +76,6 @@ public static class OrgData
         return string.Join(" / ", ids.Where(names.ContainsKey).Select(i => names[i]));
     }
 
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, China));
-
-    static readonly TimeZoneInfo China = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var tz) ? tz : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
-
     /// <summary>Tree nodes with their number of children, in display order.</summary>
     public static async Task<List<TreeNode>> NodesAsync(this LianxinDb db, IQueryable<OrgUnit> units, CancellationToken ct)
     {

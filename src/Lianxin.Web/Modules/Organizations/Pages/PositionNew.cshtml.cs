@@ -3,6 +3,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Organizations.Pages;
 

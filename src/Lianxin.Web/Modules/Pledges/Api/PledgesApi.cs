@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Files;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Pledges.Api;
 
@@ -65,7 +66,7 @@ public static class PledgesApi
                 (await PledgeProgress.CloseAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("经群众确认后办结");
         group.MapGet("/counts", async (LianxinDb db, TimeProvider clock, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-                (await PledgeQueries.CountsAsync(db, from ?? CreatePledge.Today(clock).AddYears(-1), to ?? CreatePledge.Today(clock).AddYears(1), ct)).ToApi(TypedResults.Ok))
+                (await PledgeQueries.CountsAsync(db, from ?? clock.Today().AddYears(-1), to ?? clock.Today().AddYears(1), ct)).ToApi(TypedResults.Ok))
             .Produces<List<PledgeCount>>().WithSummary("按承诺主体统计：承诺数、完成数、按期完成数");
 
         app.MapGet("/api/v1/public/board/{unitId:guid}", async (LianxinDb db, TimeProvider clock, Guid unitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Pledges.Features;
 
@@ -34,7 +35,8 @@ public record PledgeSaved(Guid Id, int Version);
 
 public static class CreatePledge
 {
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(WorkingCalendar.Offset));
+    // Kept while PledgeQueries (edited elsewhere) still calls it; everything else calls ChinaTime.Today.
+    public static DateOnly Today(TimeProvider clock) => clock.Today();
 
     public static async Task<Outcome<PledgeSaved>> HandleAsync(LianxinDb db, TimeProvider clock, CreatePledgeRequest r, CancellationToken ct)
     {
@@ -47,7 +49,7 @@ public static class CreatePledge
         e.Max(nameof(r.Description), r.Description, 2000, "事项说明");
         e.Required(nameof(r.ResponsiblePerson), r.ResponsiblePerson, "请填写责任人。");
         e.Max(nameof(r.ResponsiblePerson), r.ResponsiblePerson, 60, "责任人");
-        var today = Today(clock);
+        var today = clock.Today();
         var start = r.StartOn ?? today;
         if (r.DueOn is null) e.Fail(nameof(r.DueOn), "请填写承诺完成时限。");
         else if (r.DueOn < start) e.Fail(nameof(r.DueOn), "完成时限不能早于开始日期。");

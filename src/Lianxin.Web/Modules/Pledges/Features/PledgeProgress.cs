@@ -7,6 +7,7 @@ using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Pledges.Features;
 
@@ -51,7 +52,7 @@ public static class PledgeProgress
         var e = new Errors();
         e.Required(nameof(r.Note), r.Note, "请填写进展情况。");
         e.Max(nameof(r.Note), r.Note, 1000, "进展情况");
-        var today = CreatePledge.Today(clock);
+        var today = clock.Today();
         var on = r.On ?? today;
         if (PledgeRules.CheckProgress(p.Progress, r.Percent, on, today, p.StartOn) is { } why) e.Fail(r.Percent is < 0 or > 100 || r.Percent < p.Progress ? nameof(r.Percent) : nameof(r.On), why);
         if (e.Any) return Failure.Invalid(e);
@@ -81,7 +82,7 @@ public static class PledgeProgress
         var task = await db.PledgeTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.PledgeId == id, ct);
         if (task is null) return Failure.NotFound;
         if (task.DoneOn is not null) return Failure.Conflict("该任务已完成。");
-        task.DoneOn = CreatePledge.Today(clock);
+        task.DoneOn = clock.Today();
         await db.SaveChangesAsync(ct);
         return new PledgeSaved(id, found.Value!.Version);
     }
@@ -117,7 +118,7 @@ public static class PledgeProgress
         db.Entry(p).Property(x => x.Version).OriginalValue = r.Version;
         p.State = PledgeState.Closed;
         p.Confirmation = r.Confirmation.Trim();
-        p.DoneOn ??= CreatePledge.Today(clock);
+        p.DoneOn ??= clock.Today();
         if (await db.SaveAsync(ct) is { } failed) return failed;
         return new PledgeSaved(p.Id, p.Version);
     }

@@ -9,6 +9,7 @@ using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Pledges.Pages;
 
@@ -26,7 +27,7 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : PageModel
         var rows = await PledgeQueries.ListAsync(db, clock, Status, ct);
         if (!rows.IsOk) return Forbid();
         Rows = rows.Value!;
-        var today = CreatePledge.Today(clock);
+        var today = clock.Today();
         Counts = (await PledgeQueries.CountsAsync(db, today.AddYears(-1), today.AddYears(1), ct)).Value ?? [];
         Boards = (await db.OrgUnits.Where(u => (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active)
             .OrderBy(u => u.Path).Take(20).Select(u => new { u.Id, u.ShortName }).ToListAsync(ct)).Select(u => (u.Id, u.ShortName)).ToList();

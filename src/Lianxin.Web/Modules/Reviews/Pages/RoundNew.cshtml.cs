@@ -10,6 +10,7 @@ using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
@@ -42,7 +43,8 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        Input.Name = $"{clock.GetUtcNow().AddHours(8):yyyy}年第{(clock.GetUtcNow().AddHours(8).Month + 2) / 3}季度党建观摩";
+        var today = clock.Today();
+        Input.Name = $"{today:yyyy}年第{(today.Month + 2) / 3}季度党建观摩";
         return Page();
     }
 

@@ -9,6 +9,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Demands.Open311.Features;
 
@@ -164,7 +165,7 @@ public static partial class Open311Requests
     }
 
     static string Notice(DemandLevel level, string unit, DateTime? responseDue, string? appointment) =>
-        $"诉求已登记，转{level.Chinese()}（{unit}）办理" + (responseDue is { } due ? $"，将于 {due.AddHours(8):yyyy-MM-dd HH:mm} 前响应。" : "。")
+        $"诉求已登记，转{level.Chinese()}（{unit}）办理" + (responseDue is { } due ? $"，将于 {ChinaTime.Minutes(due)} 前响应。" : "。")
         + (appointment is null ? "" : $"{appointment}。");
 
     /// <summary>"已预约 12月1日（周二）09:00–10:00，地点：…" for a demand holding a slot (public facts, as the tracking page shows).</summary>

@@ -1,34 +1,35 @@
-namespace Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Time;
+
+namespace Lianxin.Web.Platform.Calendar;
 
 /// <summary>
-/// Time limits count working time in Beijing time: Monday to Friday, 09:00–17:00 (8 working hours a day),
-/// minus listed public holidays. China has no daylight saving, so a fixed +8 offset is exact.
+/// Time limits count working time in Beijing time, 09:00–17:00 (8 working hours a day), on Monday to Friday
+/// minus public holidays, plus the make-up working days (调休上班) that fall on a weekend. Pure: the caller hands
+/// in the days it loaded once (<see cref="TenantCalendar"/>), so many deadlines are computed without a query each.
 /// </summary>
-public class WorkingCalendar(IEnumerable<DateOnly>? holidays = null)
+public class WorkingCalendar(IEnumerable<DateOnly>? holidays = null, IEnumerable<DateOnly>? workdays = null)
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
     public const int DayStartHour = 9;
     public const int DayEndHour = 17;
     public const int HoursPerDay = DayEndHour - DayStartHour;
 
     readonly HashSet<DateOnly> holidays = [.. holidays ?? []];
+    readonly HashSet<DateOnly> workdays = [.. workdays ?? []];
 
-    public static readonly WorkingCalendar Default = new();
+    /// <summary>A year nobody entered yet: weekends are the only days off.</summary>
+    public static readonly WorkingCalendar WeekendsOnly = new();
 
-    public bool IsWorkingDay(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(d);
-
-    static DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);
-    static DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+    public bool IsWorkingDay(DateOnly d) =>
+        workdays.Contains(d) || (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(d));
 
     /// <summary>The first working moment at or after <paramref name="local"/>.</summary>
     DateTime NextWorkingMoment(DateTime local)
     {
         while (true)
         {
-            var day = DateOnly.FromDateTime(local);
             var start = local.Date.AddHours(DayStartHour);
             var end = local.Date.AddHours(DayEndHour);
-            if (IsWorkingDay(day) && local < end) return local < start ? start : local;
+            if (IsWorkingDay(DateOnly.FromDateTime(local)) && local < end) return local < start ? start : local;
             local = local.Date.AddDays(1).AddHours(DayStartHour);
         }
     }
@@ -36,14 +37,14 @@ public class WorkingCalendar(IEnumerable<DateOnly>? holidays = null)
     /// <summary>The UTC moment <paramref name="hours"/> working hours after <paramref name="startUtc"/>.</summary>
     public DateTime AddWorkingHours(DateTime startUtc, double hours)
     {
-        if (hours < 0) throw new ArgumentOutOfRangeException(nameof(hours));
-        var local = NextWorkingMoment(ToLocal(startUtc));
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        var local = NextWorkingMoment(ChinaTime.ToBeijing(startUtc));
         var left = TimeSpan.FromHours(hours);
         while (true)
         {
             var end = local.Date.AddHours(DayEndHour);
             var room = end - local;
-            if (left <= room) return ToUtc(local + left);
+            if (left <= room) return ChinaTime.ToUtc(local + left);
             left -= room;
             local = NextWorkingMoment(end);
         }
@@ -56,8 +57,8 @@ public class WorkingCalendar(IEnumerable<DateOnly>? holidays = null)
     public double WorkingHoursBetween(DateTime fromUtc, DateTime toUtc)
     {
         if (toUtc <= fromUtc) return 0;
-        var local = NextWorkingMoment(ToLocal(fromUtc));
-        var target = ToLocal(toUtc);
+        var local = NextWorkingMoment(ChinaTime.ToBeijing(fromUtc));
+        var target = ChinaTime.ToBeijing(toUtc);
         double total = 0;
         while (local < target)
         {
