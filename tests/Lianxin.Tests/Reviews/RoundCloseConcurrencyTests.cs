@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
@@ -81,37 +78,11 @@ public class RoundCloseConcurrencyTests(LianxinApp app)
         return scope;
     }
 
-    /// <summary>A round of 东湖街道 over 和平社区 with the demo reviewer on the panel, open for scoring: its id, the reviewer's sheet and its version.</summary>
+    /// <summary>An open round with the demo reviewer on the panel: its id, the reviewer's sheet and its version.</summary>
     async Task<(Guid Round, Guid Sheet, int Version)> OpenRoundAsync(string name)
     {
-        var (streetId, communityId, reviewerId) = app.WithDb(d => (
-            d.OrgUnits.Single(u => u.ShortName == "东湖街道党工委").Id, d.OrgUnits.Single(u => u.ShortName == "和平社区党委").Id, d.Users.Single(u => u.UserName == "reviewer").Id));
-        var street = await app.ApiAs("street");
-        var rubric = await street.PostAsJsonAsync("/api/v1/reviews/rubrics", new
-        {
-            ownerUnitId = streetId, name = name + "细则", purpose = "Quarterly",
-            definition = new
-            {
-                sections = new[] { new { code = "A", title = "组织建设", weight = 1.0 }, new { code = "B", title = "服务群众", weight = 1.0 } },
-                items = new object[]
-                {
-                    new { code = "A1", section = "A", title = "班子健全、制度落实", type = "Scored", max = 60.0 },
-                    new { code = "B1", section = "B", title = "为民办实事", type = "Scored", max = 40.0 },
-                },
-                bonusCap = 0.0, vetoEffect = "Zero", stars = new[] { new { level = 3, minScore = 80.0 } },
-            },
-        });
-        Assert.True(rubric.StatusCode == HttpStatusCode.Created, await rubric.Content.ReadAsStringAsync());
-        var rubricId = (await rubric.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var round = await street.PostAsJsonAsync("/api/v1/reviews/rounds", new
-        {
-            ownerUnitId = streetId, name, rubricId, aggregation = "Mean",
-            units = new[] { new { unitId = communityId } }, panel = new[] { new { userId = reviewerId, panelRole = "评委" } },
-        });
-        Assert.True(round.StatusCode == HttpStatusCode.Created, await round.Content.ReadAsStringAsync());
-        var roundId = (await round.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var open = await street.PostAsJsonAsync($"/api/v1/reviews/rounds/{roundId}/open", new { version = RoundVersion(roundId) });
-        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        var reviewerId = RoundSetup.UserId(app, "reviewer");
+        var roundId = await RoundSetup.OpenAsync(app, name, reviewerId);
         var sheet = app.WithDb(d => d.ScoreSheets.Single(s => s.RoundId == roundId && s.ReviewerId == reviewerId));
         return (roundId, sheet.Id, sheet.Version);
     }
