@@ -48,10 +48,19 @@ public static class PlatformSetup
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/");
         });
+        services.AddBadRequestAnswers();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            // The framework's English default titles, said in Chinese; titles a feature set itself stay.
             var p = ctx.ProblemDetails;
+            if (ctx.Exception is BadHttpRequestException bad)
+            {
+                // Shaped like a ValidationProblem: the field and what is wrong with it.
+                var errors = BadRequests.Describe(bad);
+                p.Title = "提交的内容有误";
+                p.Detail = errors.Values.First()[0];
+                p.Extensions["errors"] = errors;
+            }
+            // The framework's English default titles, said in Chinese; titles a feature set itself stay.
             if (p.Title is null || p.Title.All(char.IsAscii))
                 p.Title = p.Status switch
                 {
@@ -97,12 +106,16 @@ public static class PlatformSetup
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf, SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException });
             api.UseStatusCodePages();
         });
         app.UseWhen(ctx => !IsApi(ctx), pages =>
         {
-            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = StatusOf });
+            // The error page shows the status chosen here: a request that could not be read is a 400 page, not the 500 one.
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf, SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseStaticFiles();
@@ -116,8 +129,13 @@ public static class PlatformSetup
         return app;
     }
 
-    /// <summary>Two people saved the same record: a 409, never a silent overwrite.</summary>
-    static int StatusOf(Exception ex) => ex is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+    /// <summary>Two people saved the same record: a 409, never a silent overwrite; a request that could not be read: the client's 4xx.</summary>
+    static int StatusOf(Exception ex) => ex switch
+    {
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static WebApplication MapLianxinPlatform(this WebApplication app)
     {

@@ -14,7 +14,8 @@ namespace Lianxin.Web.Platform.Audit;
 /// The one place that writes the audit log: for every changed row it appends an <see cref="AuditEntry"/>
 /// in the same transaction, then links all pending entries into the hash chain. When the caller has no
 /// transaction it opens one first, so reading the chain's tail and appending to it cannot interleave
-/// (SQLite's transactions are IMMEDIATE; on PostgreSQL an advisory lock serialises writers).
+/// (SQLite's transactions are IMMEDIATE; on PostgreSQL an advisory lock per tenant serialises that tenant's
+/// writers, so one district's chain never waits on another's).
 /// </summary>
 public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
 {
@@ -94,7 +95,9 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
         if (db.Database.CurrentTransaction is null)
             owned = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7461235)", ct);
+            // In key order, so two saves that touch the same tenants cannot deadlock.
+            foreach (var key in pending.Select(e => LockKey(e.TenantId)).Distinct().Order())
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockClass, key], ct);
 
         foreach (var group in pending.GroupBy(e => e.TenantId))
         {
@@ -112,6 +115,17 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
                 prev = e.Hash;
             }
         }
+    }
+
+    /// <summary>The advisory lock space of audit chains; the second key is the tenant's.</summary>
+    public const int LockClass = 7461235;
+
+    /// <summary>A tenant's key in <see cref="LockClass"/>: two tenants sharing a key would only wait on each other, never break a chain.</summary>
+    public static int LockKey(Guid tenantId)
+    {
+        Span<int> parts = stackalloc int[4];
+        tenantId.TryWriteBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(parts));
+        return parts[0] ^ parts[1] ^ parts[2] ^ parts[3];
     }
 
     /// <summary>A failed save leaves its entries unsaved; clear their links so a retry chains them afresh.</summary>

@@ -79,7 +79,31 @@ public static class DispatchDemand
         return new DemandSaved(d.Id, d.State, d.Level, d.Version);
     }
 
+    /// <summary>
+    /// Every answer bumps the demand's version, so two departments answering at once cannot both miss that they
+    /// were the last: the second save finds the demand moved on and is answered again from fresh rows.
+    /// </summary>
     public static async Task<Outcome<DispatchSaved>> AnswerAsync(LianxinDb db, TimeProvider clock, Guid dispatchId, DispatchAnswerRequest r, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AnswerOnceAsync(db, clock, dispatchId, r, ct);
+            }
+            catch (DbUpdateConcurrencyException e) when (e.Entries.All(x => x.Entity is Demand) && attempt < 5)
+            {
+                db.ChangeTracker.Clear(); // only the demand moved (another department answered): read it all again
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return Failure.Stale;
+            }
+        }
+    }
+
+    static async Task<Outcome<DispatchSaved>> AnswerOnceAsync(LianxinDb db, TimeProvider clock, Guid dispatchId, DispatchAnswerRequest r, CancellationToken ct)
     {
         var x = await db.Dispatches.FirstOrDefaultAsync(p => p.Id == dispatchId, ct);
         if (x is null) return Failure.NotFound;
@@ -124,7 +148,8 @@ public static class DispatchDemand
             d.State = DemandState.Accepted;
             db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Note, now, await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct), "各部门均已反馈，街道继续办理。", "系统"));
         }
-        if (await db.SaveAsync(ct) is { } failed) return failed;
+        db.Entry(d).Property(p => p.Version).IsModified = true; // bumped on save, checked against the version read above
+        await db.SaveChangesAsync(ct);
         return new DispatchSaved(x.Id, x.State, x.Version, d.State);
     }
 }

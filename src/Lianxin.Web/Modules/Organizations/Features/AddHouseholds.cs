@@ -38,15 +38,17 @@ public static class AddHouseholds
         if (building is null) return Failure.NotFound;
         if (!db.Scope.Can(OrgPermissions.OrgManage, building.OrgPath)) return Failure.Forbidden;
         var e = new Errors();
-        if (r.Items.Count == 0) e.Fail("Items", "请至少填写一个房号。");
-        if (r.Items.Count > 500) e.Fail("Items", "一次最多登记 500 户。");
-        foreach (var (item, i) in r.Items.Select((x, i) => (x, i)))
+        var items = r.Items ?? []; // a client's "items": null is "nothing filled in", not a crash
+        if (items.Count == 0) e.Fail("Items", "请至少填写一个房号。");
+        if (items.Count > 500) e.Fail("Items", "一次最多登记 500 户。");
+        foreach (var (item, i) in items.Select((x, i) => (x, i)))
         {
+            if (item is null) { e.Fail("Items", $"第 {i + 1} 户没有填写。"); continue; }
             if (string.IsNullOrWhiteSpace(item.Room) || item.Room.Trim().Length > 20) e.Fail("Items", $"第 {i + 1} 户的房号须为 1 到 20 个字符。");
             if (item.Unit?.Trim().Length > 20) e.Fail("Items", $"第 {i + 1} 户的单元不能超过 20 个字符。");
             if (item.Residents is < 0 or > 50) e.Fail("Items", $"第 {i + 1} 户的居住人数须在 0 到 50 之间。");
         }
-        var keys = r.Items.Select(x => (x.Unit?.Trim() ?? "") + "|" + x.Room?.Trim()).ToList();
+        var keys = items.Where(x => x is not null).Select(x => (x.Unit?.Trim() ?? "") + "|" + x.Room?.Trim()).ToList();
         if (keys.Distinct().Count() != keys.Count) e.Fail("Items", "填写的房号有重复。");
         if (e.Any) return Failure.Invalid(e);
         var existing = (await db.Households.Where(h => h.BuildingId == building.Id).Select(h => new { h.Unit, h.Room }).ToListAsync(ct))

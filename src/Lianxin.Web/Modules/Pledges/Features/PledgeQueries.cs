@@ -46,14 +46,27 @@ public static class PledgeQueries
     static PledgeStatus StatusOf(Pledge p, IEnumerable<PledgeTask> tasks, DateOnly today) =>
         PledgeRules.Status(p.State, p.Progress, p.DueOn, tasks.Select(t => (t.DueOn, t.DoneOn)), today);
 
+    /// <summary><see cref="PledgeRules.Status"/> as SQL, so a status filter runs in the database before any row limit.</summary>
+    static IQueryable<Pledge> WithStatus(this IQueryable<Pledge> q, IQueryable<PledgeTask> tasks, PledgeStatus status, DateOnly today) => status switch
+    {
+        PledgeStatus.Done => q.Where(p => p.State == PledgeState.Closed || p.Progress >= 100),
+        PledgeStatus.Late => q.Where(p => p.State != PledgeState.Closed && p.Progress < 100
+            && (p.DueOn < today || tasks.Any(t => t.PledgeId == p.Id && t.DoneOn == null && t.DueOn < today))),
+        _ => q.Where(p => p.State != PledgeState.Closed && p.Progress < 100
+            && p.DueOn >= today && !tasks.Any(t => t.PledgeId == p.Id && t.DoneOn == null && t.DueOn < today)),
+    };
+
     public static async Task<Outcome<List<PledgeRow>>> ListAsync(LianxinDb db, TimeProvider clock, PledgeStatus? status, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(PledgePermissions.PledgeManage)) return Failure.Forbidden;
         var today = CreatePledge.Today(clock);
-        var pledges = await db.Pledges.AsNoTracking().OrderBy(p => p.DueOn).Take(500).ToListAsync(ct);
+        var q = db.Pledges.AsNoTracking();
+        if (status is { } wanted) q = q.WithStatus(db.PledgeTasks, wanted, today);
+        // Filtered first, then limited: the first 500 of those asked for, by deadline.
+        var pledges = await q.OrderBy(p => p.DueOn).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
         var ids = pledges.Select(p => p.Id).ToList();
         var tasks = (await db.PledgeTasks.AsNoTracking().Where(t => ids.Contains(t.PledgeId)).ToListAsync(ct)).ToLookup(t => t.PledgeId);
-        return pledges.Select(p => (p, s: StatusOf(p, tasks[p.Id], today))).Where(x => status is null || x.s == status)
+        return pledges.Select(p => (p, s: StatusOf(p, tasks[p.Id], today)))
             .Select(x => new PledgeRow(x.p.Id, x.p.Title, x.p.Owner, x.p.ResponsiblePerson, x.p.ResponsibleUnit, x.p.DueOn, x.p.Progress, x.s, x.s.Chinese()))
             .ToList();
     }
@@ -89,7 +102,12 @@ public static class PledgeQueries
         var today = CreatePledge.Today(clock);
         var q = db.Pledges.AcrossScope().AsNoTracking().Where(p => p.OrgPath.StartsWith(unit.Path));
         if (owner is { } o) q = q.Where(p => p.Owner == o);
-        var pledges = await q.OrderBy(p => p.DueOn).Take(300).ToListAsync(ct);
+        var allTasks = db.PledgeTasks.AcrossScope();
+        // The board's totals count every pledge; its rows are the first 300 of the status asked for.
+        var (onTrack, late, done) = (await q.WithStatus(allTasks, PledgeStatus.OnTrack, today).CountAsync(ct),
+            await q.WithStatus(allTasks, PledgeStatus.Late, today).CountAsync(ct), await q.WithStatus(allTasks, PledgeStatus.Done, today).CountAsync(ct));
+        if (status is { } wanted) q = q.WithStatus(allTasks, wanted, today);
+        var pledges = await q.OrderBy(p => p.DueOn).ThenBy(p => p.Id).Take(300).ToListAsync(ct);
         var ids = pledges.Select(p => p.Id).ToList();
         var tasks = (await db.PledgeTasks.AcrossScope().AsNoTracking().Where(t => ids.Contains(t.PledgeId)).ToListAsync(ct)).ToLookup(t => t.PledgeId);
         var last = (await db.PledgeUpdates.AcrossScope().AsNoTracking().Where(u => ids.Contains(u.PledgeId))
@@ -98,7 +116,7 @@ public static class PledgeQueries
         var photos = (await db.PledgePhotos.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.PledgeId))
                 .OrderByDescending(x => x.CreatedAt).Select(x => new { x.Id, x.PledgeId }).ToListAsync(ct))
             .ToLookup(x => x.PledgeId, x => x.Id);
-        var all = pledges.Select(p =>
+        var rows = pledges.Select(p =>
         {
             var s = StatusOf(p, tasks[p.Id], today);
             var l = last.GetValueOrDefault(p.Id);
@@ -107,8 +125,7 @@ public static class PledgeQueries
                 Photos = photos[p.Id].Take(3).ToList(),
             };
         }).ToList();
-        return new Board(unit.ShortName.Replace("党工委", "").Replace("党委", ""), today, all.Where(r => status is null || r.Status == status).ToList(),
-            all.Count(r => r.Status == PledgeStatus.OnTrack), all.Count(r => r.Status == PledgeStatus.Late), all.Count(r => r.Status == PledgeStatus.Done));
+        return new Board(unit.ShortName.Replace("党工委", "").Replace("党委", ""), today, rows, onTrack, late, done);
     }
 
     /// <summary>Counts per owner kind and per responsible person for pledges due in a period.</summary>

@@ -69,8 +69,8 @@ public static class ReviewsApi
             .Produces<SheetRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("组织者退回已提交的评分表（须填原因）");
 
         g.MapGet("/rectifications", async (LianxinDb db, TimeProvider clock, Guid? roundId, Guid? unitId, bool? openOnly, CancellationToken ct) =>
-                TypedResults.Ok(await Rectifications.ListAsync(db, clock, roundId, unitId, openOnly ?? false, ct)))
-            .WithSummary("整改任务（逾期标记）");
+                (await Rectifications.ListAsync(db, clock, roundId, unitId, openOnly ?? false, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<RectificationRow>>().WithSummary("整改任务（逾期标记）");
         g.MapPost("/rectifications/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, RectificationUpdate r, CancellationToken ct) =>
                 (await Rectifications.UpdateAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
             .Produces<RectificationRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("整改进展：整改中、提交（附整改情况）、验收通过或退回");

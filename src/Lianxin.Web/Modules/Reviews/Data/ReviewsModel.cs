@@ -67,7 +67,6 @@ public static class ReviewsModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.ItemCode).HasMaxLength(40);
             e.Property(x => x.Description).HasMaxLength(1000);
-            e.Property(x => x.PhotosJson).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId });
         });
         b.Entity<Rectification>(e =>

@@ -163,7 +163,6 @@ public class Finding : Entity, IOrgScoped
     public string OrgPath { get; set; } = "";
     public string? ItemCode { get; set; }
     public string Description { get; set; } = "";
-    public string PhotosJson { get; set; } = "[]";
     public Guid ReportedBy { get; set; }
     public DateTime At { get; set; }
 }

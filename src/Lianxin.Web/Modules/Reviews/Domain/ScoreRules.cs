@@ -1,7 +1,7 @@
 namespace Lianxin.Web.Modules.Reviews.Domain;
 
-/// <summary>What a reviewer entered for one item, with an optional note and photo file ids.</summary>
-public record ItemEntry(double Value, string? Note = null, List<string>? Photos = null);
+/// <summary>What a reviewer entered for one item, with an optional note (its photos are rows of rev_photos).</summary>
+public record ItemEntry(double Value, string? Note = null);
 
 /// <summary>One sheet's result: base (weighted), bonus (capped), total after any veto, points per section.</summary>
 public record SheetResult(double Base, double Bonus, double Total, bool Vetoed, IReadOnlyDictionary<string, double> Sections);

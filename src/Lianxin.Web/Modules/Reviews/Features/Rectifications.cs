@@ -14,7 +14,6 @@ public class FindingRequest
     public Guid UnitId { get; set; }
     public string? ItemCode { get; set; }
     public string Description { get; set; } = "";
-    public List<string>? Photos { get; set; }
     public string Owner { get; set; } = "";
     public DateTime? Deadline { get; set; }
 }
@@ -39,9 +38,11 @@ public static class Rectifications
     public static async Task<Outcome<RectificationRow>> AddFindingAsync(LianxinDb db, TimeProvider clock, Guid roundId, FindingRequest r, CancellationToken ct,
         IReadOnlyList<(string Type, byte[] Data)>? photos = null)
     {
-        var round = await db.RoundAsync(roundId, ct);
+        var round = await db.ReviewRounds.FirstOrDefaultAsync(x => x.Id == roundId, ct);
         if (round is null) return Failure.NotFound;
-        if (!db.Coordinates(round) && !db.Scope.CanAnywhere(ReviewPermissions.ReviewScore)) return Failure.Forbidden;
+        // The coordinator, or a reviewer on this round's panel; any other reviewer of the street is refused.
+        if (!db.Coordinates(round) && !(db.Scope.CanAnywhere(ReviewPermissions.ReviewScore) && await db.SitsOnAsync(roundId, ct)))
+            return Failure.Forbidden;
         var unit = await db.RoundUnits.FirstOrDefaultAsync(u => u.RoundId == roundId && u.UnitId == r.UnitId, ct);
         var e = new Errors();
         if (unit is null) e.Fail("UnitId", "该单位不在本轮观摩名单中。");
@@ -59,7 +60,7 @@ public static class Rectifications
         var finding = new Finding
         {
             RoundId = roundId, UnitId = unit!.UnitId, OrgPath = unit.OrgPath, ItemCode = string.IsNullOrWhiteSpace(r.ItemCode) ? null : r.ItemCode,
-            Description = r.Description.Trim(), PhotosJson = System.Text.Json.JsonSerializer.Serialize(r.Photos ?? []), ReportedBy = db.Scope.UserId ?? Guid.Empty, At = now,
+            Description = r.Description.Trim(), ReportedBy = db.Scope.UserId ?? Guid.Empty, At = now,
         };
         var rect = new Rectification
         {
@@ -77,9 +78,10 @@ public static class Rectifications
         new(x.Id, x.FindingId, x.RoundId, roundName, x.UnitId, unitName, itemCode, x.Description, x.Owner, x.Deadline, x.State,
             ReviewFlow.Chinese(x.State), ReviewFlow.IsOverdue(x.State, x.Deadline, now), x.Evidence, x.ReviewNote, x.Version);
 
-    /// <summary>Rectifications the caller can see (the query filter: a unit sees its own, a street its communities').</summary>
-    public static async Task<List<RectificationRow>> ListAsync(LianxinDb db, TimeProvider clock, Guid? roundId, Guid? unitId, bool openOnly, CancellationToken ct)
+    /// <summary>Rectifications of the units where the caller holds ReviewView (a unit sees its own, a street its communities').</summary>
+    public static async Task<Outcome<List<RectificationRow>>> ListAsync(LianxinDb db, TimeProvider clock, Guid? roundId, Guid? unitId, bool openOnly, CancellationToken ct)
     {
+        if (!db.Scope.CanAnywhere(ReviewPermissions.ReviewView)) return Failure.Forbidden;
         var now = clock.Now();
         var q = from x in db.Rectifications
                 join f in db.Findings on x.FindingId equals f.Id
@@ -88,7 +90,8 @@ public static class Rectifications
                       && (!openOnly || x.State != RectificationState.Verified)
                 orderby x.Deadline
                 select new { x, f.ItemCode, u.UnitName };
-        var rows = await q.ToListAsync(ct);
+        // The scope filter covers all the caller's roles; keep the units where one of them may view reviews.
+        var rows = (await q.ToListAsync(ct)).Where(r => db.Scope.Can(ReviewPermissions.ReviewView, r.x.OrgPath)).ToList();
         var roundIds = rows.Select(r => r.x.RoundId).Distinct().ToList();
         var names = await db.ReviewRounds.AcrossScope().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         return rows.Select(r => Row(r.x, names.GetValueOrDefault(r.x.RoundId, ""), r.UnitName, r.ItemCode, now)).ToList();

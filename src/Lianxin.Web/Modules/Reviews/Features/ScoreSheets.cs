@@ -105,7 +105,19 @@ public static class ScoreSheets
             sheet.State = SheetState.Submitted;
             sheet.SubmittedAt = now;
         }
+        // The round may have been closed since it was read above. Inside the save's transaction it must still be open at
+        // the version read: a no-op update that fails once a close has committed and, on PostgreSQL, makes a close that
+        // comes later wait for this save (SQLite writers are serial anyway).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stillOpen = await db.ReviewRounds.Where(x => x.Id == round.Id && x.Version == round.Version && x.State == RoundState.Open)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Version, x => x.Version), ct);
+        if (stillOpen == 0)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict("观摩轮次刚刚被截止或修改，本次评分未保存；请刷新后查看。");
+        }
         if (await db.SaveAsync(ct) is { } stale) return stale;
+        await tx.CommitAsync(ct);
         var unit = await db.RoundUnits.FirstAsync(u => u.RoundId == round.Id && u.UnitId == sheet.UnitId, ct);
         return new SheetRow(sheet.Id, round.Id, round.Name, round.State, unit.UnitId, unit.UnitName, unit.VisitOrder, unit.VisitAt, sheet.State, sheet.Total, sheet.Version);
     }

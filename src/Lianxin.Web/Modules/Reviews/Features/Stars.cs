@@ -73,6 +73,7 @@ public static class Stars
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
+        if (!db.Scope.Can(ReviewPermissions.ReviewView, unit.Path)) return Failure.Forbidden;
         var history = await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Select(a => new StarRow(a.Level, a.PreviousLevel, a.Change, a.Score, a.Reason, a.By, a.At, a.RoundId)).ToListAsync(ct);
         return new StarStatus(unitId, history.FirstOrDefault()?.Level ?? 0, history);

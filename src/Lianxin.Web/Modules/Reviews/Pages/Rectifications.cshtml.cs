@@ -16,7 +16,7 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
     public List<PhotoRef> Photos { get; private set; } = [];
     public bool Manages => Db.Scope.CanAnywhere(ReviewPermissions.ReviewManage);
 
-    public async Task OnGetAsync(bool? all, CancellationToken ct) => await ShowAsync(all != true, ct);
+    public async Task<IActionResult> OnGetAsync(bool? all, CancellationToken ct) => await ShowAsync(all != true, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, RectificationState state, string? evidence, string? note, int version, CancellationToken ct)
     {
@@ -26,16 +26,19 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
             TempData["Flash"] = $"整改已更新为“{ReviewFlow.Chinese(state)}”。";
             return Redirect("/reviews/rectifications");
         }
-        await ShowAsync(true, ct);
-        return Fail(outcome, "");
+        return await ShowAsync(true, ct) ?? Fail(outcome, "");
     }
 
-    async Task ShowAsync(bool openOnly, CancellationToken ct)
+    /// <summary>Loads the list; a refusal (no ReviewView anywhere) to answer instead of the page.</summary>
+    async Task<IActionResult?> ShowAsync(bool openOnly, CancellationToken ct)
     {
         OpenOnly = openOnly;
-        Rows = await Features.Rectifications.ListAsync(Db, clock, null, null, openOnly, ct);
+        var rows = await Features.Rectifications.ListAsync(Db, clock, null, null, openOnly, ct);
+        if (!rows.IsOk) return Fail(rows);
+        Rows = rows.Value!;
         Photos = await ReviewPhotos.OfFindingsAsync(Db, Rows.Select(r => r.FindingId).ToList(), ct);
         ViewData["Title"] = "整改任务";
         Crumbs(new Crumb("整改任务"));
+        return null;
     }
 }

@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+
+namespace Lianxin.Web.Platform;
+
+/// <summary>
+/// Input the API could not even bind (a truncated JSON body, <c>?PageSize=abc</c>, a missing required query
+/// parameter, <c>null</c> for a list) is the client's mistake: a 400 naming the field, in Chinese, in every
+/// environment, never a 500 and never a handler that runs on half-bound input.
+/// </summary>
+public static partial class BadRequests
+{
+    public static IServiceCollection AddBadRequestAnswers(this IServiceCollection services)
+    {
+        // Outside Development the framework answers a bare 400 without saying which field; throwing lets one place describe it.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver =
+            (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists));
+        return services;
+    }
+
+    /// <summary>A list or map declared non-nullable refuses a JSON <c>null</c> (a 400 naming it) instead of reaching a handler as null.</summary>
+    static void RefuseNullLists(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        var nullability = new NullabilityInfoContext();
+        foreach (var p in type.Properties)
+            if (p.PropertyType != typeof(string) && p.PropertyType.IsAssignableTo(typeof(System.Collections.IEnumerable))
+                && p.Set is { } set && p.AttributeProvider is PropertyInfo info && nullability.Create(info).WriteState == NullabilityState.NotNull)
+                // IsSetNullable would need RespectNullableAnnotations, which also fails responses carrying a stray null.
+                p.Set = (target, value) => set(target, value ?? throw new JsonException($"'{p.Name}' does not accept null."));
+    }
+
+    /// <summary>The field errors of a request that failed to bind, keyed as the client named the field.</summary>
+    public static Dictionary<string, string[]> Describe(BadHttpRequestException e)
+    {
+        if (e.InnerException is JsonException json)
+        {
+            var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            var why = json.Message.Contains("null", StringComparison.Ordinal) ? $"“{field}”不能为空（null），没有内容时请传空列表 []。"
+                : field == "body" ? "请求正文不是完整有效的 JSON。"
+                : $"“{field}”的值类型或格式不正确（或请求正文在此处中断）。";
+            return new() { [field] = [why] };
+        }
+        if (Parameter().Match(e.Message) is { Success: true } m)
+        {
+            var name = m.Groups["name"].Value;
+            if (e.Message.StartsWith("Required", StringComparison.Ordinal) || e.Message.StartsWith("Implicit", StringComparison.Ordinal))
+                return e.Message.Contains("body", StringComparison.Ordinal)
+                    ? new() { ["body"] = ["请求正文不能为空。"] }
+                    : new() { [name] = [$"缺少必填参数“{name}”。"] };
+            if (e.Message.Contains("request body", StringComparison.Ordinal))
+                return new() { ["body"] = ["请求正文无法读取，请检查格式。"] };
+            return new() { [name] = [$"“{name}”的值“{m.Groups["value"].Value}”格式不正确。"] };
+        }
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return new() { ["Content-Type"] = ["请以 application/json 提交。"] };
+        return new() { ["body"] = ["请求格式有误。"] };
+    }
+
+    // The framework's own wording: Failed to bind parameter "Nullable<int> PageSize" from "abc". / Required parameter "Guid streetId" was not provided from query string.
+    [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[^ \"]+)\"(?: from \"(?<value>[^\"]*)\")?", RegexOptions.CultureInvariant)]
+    private static partial Regex Parameter();
+}
