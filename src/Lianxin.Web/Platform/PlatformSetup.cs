@@ -4,6 +4,7 @@ using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Localization;
+using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
@@ -125,6 +126,7 @@ public static class PlatformSetup
         app.MapAuthApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
+        app.MapFilesApi();
         Identity.Users.UsersApi.MapUsersApi(app);
         return app;
     }

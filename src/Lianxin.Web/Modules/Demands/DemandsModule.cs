@@ -19,6 +19,7 @@ public static class DemandsModule
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
         services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", Permission.DemandHandle, 205));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));
+        services.AddSingleton(DemandPhotos.Owner);
         services.AddOpen311(config);
         return services;
     }

@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Pledges.Api;
+using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Shell;
 
@@ -10,6 +11,7 @@ public static class PledgesModule
     public static IServiceCollection AddPledges(this IServiceCollection services)
     {
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", Permission.PledgeManage, 220));
+        services.AddSingleton(PledgePhotos.Owner);
         return services;
     }
 

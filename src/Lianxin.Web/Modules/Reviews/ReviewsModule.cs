@@ -14,6 +14,8 @@ public static class ReviewsModule
         services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", Permission.ReviewScore, 301));
         services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", Permission.ReviewView, 302));
         services.AddScoped<IUnitBadgeSource, StarBadges>();
+        services.AddSingleton(ReviewPhotos.ItemOwner);
+        services.AddSingleton(ReviewPhotos.FindingOwner);
         return services;
     }
 

@@ -13,6 +13,7 @@ using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Audit;
+using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
@@ -42,6 +43,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
 
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<OrgPosition> OrgPositions => Set<OrgPosition>();
     public DbSet<Grid> Grids => Set<Grid>();
@@ -63,7 +65,6 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
-    public DbSet<DemandPhoto> DemandPhotos => Set<DemandPhoto>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<Open311Request> Open311Requests => Set<Open311Request>();
     public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
@@ -71,7 +72,6 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<PledgeTask> PledgeTasks => Set<PledgeTask>();
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
     public DbSet<PledgeDemand> PledgeDemands => Set<PledgeDemand>();
-    public DbSet<PledgePhoto> PledgePhotos => Set<PledgePhoto>();
     public DbSet<Rubric> Rubrics => Set<Rubric>();
     public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
     public DbSet<RoundUnit> RoundUnits => Set<RoundUnit>();
@@ -81,7 +81,6 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<StarAward> StarAwards => Set<StarAward>();
-    public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
@@ -99,6 +98,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope) : Id
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
         JobLease.Configure(b);
+        FilesModel.Configure(b, this);
         OrganizationsModel.Configure(b, this);
         MembersModel.Configure(b, this);
         DemandsModel.Configure(b, this);

@@ -70,14 +70,6 @@ public static class DemandsModel
             // A department sees its dispatches; the street and the demand's units see them through the demand's path.
             e.HasQueryFilter(db.InScope<Dispatch>(x => x.OrgPath));
         });
-        b.Entity<DemandPhoto>(e =>
-        {
-            e.ToTable("dem_photos");
-            e.Property(x => x.OrgPath).HasMaxLength(400);
-            e.Property(x => x.ContentType).HasMaxLength(40);
-            e.HasIndex(x => new { x.TenantId, x.DemandId });
-            e.HasQueryFilter(db.InScope<DemandPhoto>(x => x.OrgPath));
-        });
         b.Entity<ServiceSlot>(e =>
         {
             e.ToTable("dem_service_slots");

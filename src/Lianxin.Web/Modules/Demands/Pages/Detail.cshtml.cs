@@ -14,7 +14,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 {
     public DemandDetailDto D { get; private set; } = null!;
     public List<DepartmentDto> Departments { get; private set; } = [];
-    public List<Guid> PhotoIds { get; private set; } = [];
+    public List<DemandPhotoDto> Photos { get; private set; } = [];
     public AppointmentDto? Appointment { get; private set; }
     public DateTime Now { get; private set; }
 
@@ -84,22 +84,13 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    /// <summary>A photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
-    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
-    {
-        var photo = await db.DemandPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct);
-        if (photo is null) return NotFound();
-        Response.Headers["X-Content-Type-Options"] = "nosniff";
-        return File(photo.Data, photo.ContentType);
-    }
-
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var d = await DemandQueries.DetailAsync(db, id, ct);
         if (d.Kind == OutcomeKind.NotFound) return NotFound();
         if (!d.IsOk) return Forbid();
         D = d.Value!;
-        PhotoIds = await DemandPhotos.IdsAsync(db, id, ct);
+        Photos = await DemandPhotos.OfAsync(db, id, ct);
         Now = clock.GetUtcNow().UtcDateTime;
         if (await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { SlotId: not null } booked)
             Appointment = await ServiceSlots.OfAsync(db, clock, booked, ct);

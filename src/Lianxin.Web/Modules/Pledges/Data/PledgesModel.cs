@@ -38,14 +38,6 @@ public static class PledgesModel
             e.HasIndex(x => new { x.TenantId, x.PledgeId, x.On });
             e.HasQueryFilter(db.InScope<PledgeUpdate>(x => x.OrgPath));
         });
-        b.Entity<PledgePhoto>(e =>
-        {
-            e.ToTable("plg_photos");
-            e.Property(x => x.OrgPath).HasMaxLength(400);
-            e.Property(x => x.ContentType).HasMaxLength(40);
-            e.HasIndex(x => new { x.TenantId, x.PledgeId, x.UpdateId });
-            e.HasQueryFilter(db.InScope<PledgePhoto>(x => x.OrgPath));
-        });
         b.Entity<PledgeDemand>(e =>
         {
             e.ToTable("plg_demands");

@@ -90,17 +90,6 @@ public static class ReviewsModel
             e.HasIndex(x => new { x.TenantId, x.RoundId });
             e.HasQueryFilter(db.InScope<Rectification>(x => x.OrgPath));
         });
-        b.Entity<ReviewPhoto>(e =>
-        {
-            e.ToTable("rev_photos");
-            e.Property(x => x.OrgPath).HasMaxLength(400);
-            e.Property(x => x.ItemCode).HasMaxLength(40);
-            e.Property(x => x.ContentType).HasMaxLength(40);
-            e.HasIndex(x => new { x.TenantId, x.SheetId });
-            e.HasIndex(x => new { x.TenantId, x.FindingId });
-            e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId });
-            e.HasQueryFilter(db.InScope<ReviewPhoto>(x => x.OrgPath));
-        });
         b.Entity<StarAward>(e =>
         {
             e.ToTable("rev_star_awards");

@@ -35,7 +35,7 @@ public class RectificationUpdate
 public static class Rectifications
 {
     public static async Task<Outcome<RectificationRow>> AddFindingAsync(LianxinDb db, TimeProvider clock, Guid roundId, FindingRequest r, CancellationToken ct,
-        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
+        IReadOnlyList<Platform.Files.Upload>? photos = null)
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Failure.NotFound;

@@ -65,7 +65,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             else errors.Fail($"Entries.{i.Code}", "请填写数字。");
         }
         // Photos per item come as file fields photo_<code>; each set is checked (count, size, real image) before anything is saved.
-        var add = new Dictionary<string, List<(string Type, byte[] Data)>>();
+        var add = new Dictionary<string, List<Upload>>();
         foreach (var code in Input.Items.Select(i => i.Code).Distinct())
         {
             var files = Request.HasFormContentType ? Request.Form.Files.GetFiles($"photo_{code}") : [];
