@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -67,7 +68,7 @@ public class CentralHouseholdsModel(LianxinDb db) : MemberPageModel(db)
         if (ch is null) return NotFound();
         var before = (await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
         var outcome = await CentralHouseholds.AssignHouseholdsAsync(Db, id, Form, ct);
-        if (Stop(outcome, "Form.") is { } stop) return stop;
+        if (outcome.Refusal(this, "Form") is { } stop) return stop;
         if (outcome.IsOk)
         {
             var after = (await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);

@@ -22,7 +22,7 @@ public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         if (UnitId is { } u)
         {
             var outcome = await RosterOnDate.HandleAsync(Db, u, On.Value, ct);
-            if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+            if (outcome.Refusal(this) is { } end) return end;
             if (outcome.IsOk) Result = outcome.Value;
         }
         Units = await UnitOptionsAsync(Permission.MemberView, false, UnitId, ct);

@@ -24,7 +24,7 @@ public class NewModel(LianxinDb db) : OrgPageModel(db)
         Input.ParentId = parentId;
         if (Input.Kind != Domain.OrgKind.Branch) Input.BranchKind = Domain.BranchKind.None;
         var outcome = await CreateUnit.HandleAsync(Db, Input, ct);
-        if (!outcome.IsOk) { Show(); return Fail(outcome); }
+        if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已新建“{Input.Name.Trim()}”。";
         return Redirect($"/org/{outcome.Value!.Id}");
     }

@@ -40,21 +40,17 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         var outcome = await work;
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = done;
             return Redirect($"/pledges/{id}");
-        }
-        outcome.CopyTo(ModelState, prefix);
-        return await LoadAsync(id, ct) ?? Page();
+        }, () => LoadAsync(id, ct), prefix);
     }
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var p = await PledgeQueries.DetailAsync(db, clock, id, ct);
-        if (!p.IsOk) return NotFound();
+        if (p.Refusal(this) is { } end) return end;
         P = p.Value!;
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb(P.Title) };
         return null;

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
@@ -26,7 +27,7 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
             return Redirect("/reviews/rectifications");
         }
         await ShowAsync(true, ct);
-        return Fail(outcome, "");
+        return outcome.ToPage(this, _ => Page(), "");
     }
 
     async Task ShowAsync(bool openOnly, CancellationToken ct)

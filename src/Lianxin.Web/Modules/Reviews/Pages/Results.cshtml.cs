@@ -35,9 +35,9 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
             TempData["Flash"] = "已摘牌。";
             return Redirect($"/reviews/rounds/{id}/results");
         }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return outcome.ToPage(this, _ => Page());
         var shown = await OnGetAsync(id, false, ct);
-        return shown is PageResult ? Fail(outcome, "") : shown;
+        return shown is PageResult ? outcome.ToPage(this, _ => Page(), "") : shown;
     }
 
     public record AmendableSheet(Guid Id, Guid UnitId, string Reviewer);
@@ -51,9 +51,9 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
             TempData["Flash"] = "分数已更正，结果已重新计算。";
             return Redirect($"/reviews/rounds/{id}/results");
         }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return outcome.ToPage(this, _ => Page());
         var shown = await OnGetAsync(id, false, ct);
-        return shown is PageResult ? Fail(outcome, "") : shown;
+        return shown is PageResult ? outcome.ToPage(this, _ => Page(), "") : shown;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool? print, CancellationToken ct)
@@ -62,7 +62,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
         if (!outcome.IsOk)
         {
             if (outcome.Kind == OutcomeKind.Conflict) { TempData["Flash"] = outcome.Message; return Redirect($"/reviews/rounds/{id}"); }
-            return Fail(outcome);
+            return outcome.ToPage(this, _ => Page());
         }
         Results = outcome.Value!;
         Print = print == true;
@@ -86,8 +86,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
     {
         var outcome = await ResultsWorkbook.HandleAsync(Db, id, ct);
-        if (!outcome.IsOk) return outcome.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
-        return File(outcome.Value!, ResultsWorkbook.ContentType, "观摩结果.xlsx");
+        return outcome.ToPage(this, xlsx => File(xlsx, ResultsWorkbook.ContentType, "观摩结果.xlsx"));
     }
 
     /// <summary>What the charts draw, as JSON for the inline script.</summary>

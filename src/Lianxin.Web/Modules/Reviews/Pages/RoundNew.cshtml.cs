@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using System.Globalization;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -73,7 +74,7 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
             RoleWeights = new() { ["组长"] = 2 },
         };
         var outcome = await CreateRound.HandleAsync(Db, clock, request, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = "观摩轮次已创建（草稿）。";
         return Redirect($"/reviews/rounds/{outcome.Value!.Id}");
     }
