@@ -30,14 +30,11 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     {
         if (!(await Db.RoundUnits.AnyAsync(u => u.RoundId == id && u.UnitId == unitId, ct))) return NotFound();
         var outcome = await Stars.RemoveAsync(Db, clock, unitId, new RemoveStarRequest(reason), ct);
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已摘牌。";
             return Redirect($"/reviews/rounds/{id}/results");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return outcome.ToPage(this, _ => Page());
-        var shown = await OnGetAsync(id, false, ct);
-        return shown is PageResult ? outcome.ToPage(this, _ => Page(), "") : shown;
+        }, async () => await OnGetAsync(id, false, ct), "");
     }
 
     public record AmendableSheet(Guid Id, Guid UnitId, string Reviewer);
@@ -46,14 +43,11 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     public async Task<IActionResult> OnPostAmendAsync(Guid id, AmendRequest input, CancellationToken ct)
     {
         var outcome = await Amend.HandleAsync(Db, clock, id, input, ct);
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "分数已更正，结果已重新计算。";
             return Redirect($"/reviews/rounds/{id}/results");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return outcome.ToPage(this, _ => Page());
-        var shown = await OnGetAsync(id, false, ct);
-        return shown is PageResult ? outcome.ToPage(this, _ => Page(), "") : shown;
+        }, async () => await OnGetAsync(id, false, ct), "");
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool? print, CancellationToken ct)

@@ -38,14 +38,11 @@ public class RoundModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     public async Task<IActionResult> OnPostReopenAsync(Guid id, Guid sheetId, string? reason, int sheetVersion, CancellationToken ct)
     {
         var outcome = await ScoreSheets.ReopenAsync(Db, clock, sheetId, new ReopenRequest(reason, sheetVersion), ct);
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "评分表已退回，评委可以重新修改。";
             return Redirect($"/reviews/rounds/{id}");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return outcome.ToPage(this, _ => Page());
-        var shown = await ShowAsync(id, ct);
-        return shown is PageResult ? outcome.ToPage(this, _ => Page(), "") : shown;
+        }, async () => await ShowAsync(id, ct), "");
     }
 
     async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
