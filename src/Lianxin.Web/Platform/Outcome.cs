@@ -1,12 +1,15 @@
 using Lianxin.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Platform;
 
 public enum OutcomeKind { Ok, Invalid, NotFound, Forbidden, Conflict }
 
-/// <summary>What a use case answers; the API turns it into a status code, a page into a form error or a redirect.</summary>
+/// <summary>What a use case answers; the API turns it into a status code (<see cref="OutcomeExtensions.ToApi{T}"/>), a page into a
+/// form error or a redirect (<see cref="OutcomePages.ToPage{T}"/>).</summary>
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null)
 {
     public bool IsOk => Kind == OutcomeKind.Ok;
@@ -84,5 +87,47 @@ public static class OutcomeExtensions
                 foreach (var m in messages) modelState.AddModelError(prefix == "" || field == "" ? field : $"{prefix}.{field}", m);
         else if (outcome.Message is not null)
             modelState.AddModelError("", outcome.Message);
+    }
+}
+
+/// <summary>
+/// The one way a page answers with an outcome (ADR 0008): not found is a 404, forbidden a 403 (the access denied page), invalid
+/// input and conflicts go on the form (field errors under the bound model's prefix, the rest as a summary error) and the page is
+/// shown again, and a success is whatever the page does then (usually a flash and a redirect).
+/// </summary>
+public static class OutcomePages
+{
+    public static IActionResult ToPage<T>(this Outcome<T> o, PageModel page, Func<T, IActionResult> ok, string prefix = "Input") =>
+        Ends(o, page, prefix) ?? (o.IsOk ? ok(o.Value!) : page.Page());
+
+    /// <summary>For pages that load what they show again before showing the form with its errors (null from <paramref name="reshow"/>: the page).</summary>
+    public static async Task<IActionResult> ToPageAsync<T>(this Outcome<T> o, PageModel page, Func<T, IActionResult> ok, Func<Task<IActionResult?>> reshow, string prefix = "Input") =>
+        Ends(o, page, prefix) ?? (o.IsOk ? ok(o.Value!) : await reshow() ?? page.Page());
+
+    public static async Task<IActionResult> ToPageAsync<T>(this Outcome<T> o, PageModel page, Func<T, IActionResult> ok, Func<Task> reshow, string prefix = "Input")
+    {
+        if (Ends(o, page, prefix) is { } end) return end;
+        if (o.IsOk) return ok(o.Value!);
+        await reshow();
+        return page.Page();
+    }
+
+    /// <summary>
+    /// For a page that goes on after a use case (loading what it shows): the 404 or 403 that ends it, else null; a refusal with a
+    /// reason (invalid, conflict) is put on the page first.
+    /// </summary>
+    public static IActionResult? Refusal<T>(this Outcome<T> o, PageModel page, string prefix = "")
+    {
+        if (o.Kind is OutcomeKind.NotFound) return page.NotFound();
+        if (o.Kind is OutcomeKind.Forbidden) return page.Forbid();
+        if (!o.IsOk) o.CopyTo(page.ModelState, prefix);
+        return null;
+    }
+
+    static IActionResult? Ends<T>(Outcome<T> o, PageModel page, string prefix)
+    {
+        // Only the use case's Chinese messages are shown, not the framework's implicit English binding ones.
+        if (o.Kind is OutcomeKind.Invalid or OutcomeKind.Conflict) page.ModelState.Clear();
+        return o.Refusal(page, prefix);
     }
 }

@@ -5,6 +5,7 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Modules;
+using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
@@ -148,6 +149,7 @@ public static class PlatformSetup
         app.MapAuditApi();
         app.MapNotificationsApi();
         app.MapCalendarApi();
+        app.MapFilesApi();
         Identity.Users.UsersApi.MapUsersApi(app);
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules) module.MapEndpoints(app);
         return app;

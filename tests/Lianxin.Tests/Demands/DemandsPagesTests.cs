@@ -208,14 +208,14 @@ public class DemandPhotoTests(LianxinApp app)
         var (id, photoId) = app.WithDb(db =>
         {
             var d = db.Demands.First(x => x.Description.EndsWith(marker));
-            return (d.Id, db.DemandPhotos.Single(p => p.DemandId == d.Id).Id);
+            return (d.Id, db.Files.Single(p => p.OwnerId == d.Id).Id);
         });
         var secretary = await app.PagesAs("secretary");
         Assert.Contains(photoId.ToString(), await secretary.GetStringAsync($"/demands/{id}"));
-        var img = await secretary.GetAsync($"/demands/{id}?handler=Photo&photoId={photoId}");
+        var img = await secretary.GetAsync($"/api/v1/files/{photoId}");
         Assert.Equal("image/png", img.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await img.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.PagesAs("secretary2")).GetAsync($"/demands/{id}?handler=Photo&photoId={photoId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.PagesAs("secretary2")).GetAsync($"/api/v1/files/{photoId}")).StatusCode);
         // The audit log keeps neither the photo nor the resident's name.
         var audit = app.WithDb(db => db.AuditEntries.Where(a => a.EntityId == photoId.ToString() || a.EntityId == id.ToString()).Select(a => a.After ?? "").ToList());
         Assert.NotEmpty(audit);

@@ -285,7 +285,7 @@ public class ServicesTests(LianxinApp app)
         var ok = await secretary.PostAsync($"/api/v1/demands/{id}/photos", Photos(("pole.png", Png, "image/png")));
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         var photoId = (await Json(ok)).GetProperty("photoIds")[0].GetGuid();
-        var img = await secretary.GetAsync($"/api/v1/demands/{id}/photos/{photoId}");
+        var img = await secretary.GetAsync($"/api/v1/files/{photoId}");
         Assert.Equal("image/png", img.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await img.Content.ReadAsByteArrayAsync());
 
@@ -301,13 +301,13 @@ public class ServicesTests(LianxinApp app)
         var json = await secretary.PostAsJsonAsync($"/api/v1/demands/{id}/photos", new { photos = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
         Assert.Contains("multipart/form-data", await json.Content.ReadAsStringAsync());
-        Assert.Equal(1, app.WithDb(db => db.DemandPhotos.Count(x => x.DemandId == id)));
+        Assert.Equal(1, app.WithDb(db => db.Files.Count(x => x.OwnerId == id)));
 
         // Out of scope: not found, for reading and for adding.
         var neighbour = await app.ApiAs("secretary2");
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsync($"/api/v1/demands/{id}/photos", Photos(("n.png", Png, "image/png")))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/api/v1/demands/{id}/photos/{photoId}")).StatusCode);
-        Assert.Equal(1, app.WithDb(db => db.DemandPhotos.Count(x => x.DemandId == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/api/v1/files/{photoId}")).StatusCode);
+        Assert.Equal(1, app.WithDb(db => db.Files.Count(x => x.OwnerId == id)));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class PledgePhotosTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.BadRequest, noPercent.StatusCode);
         Assert.Contains("请填写进度", await noPercent.Content.ReadAsStringAsync());
         Assert.Equal(0, app.WithDb(db => db.Pledges.First(p => p.Id == id).Progress));
-        Assert.Equal(0, app.WithDb(db => db.PledgePhotos.Count(p => p.PledgeId == id)));
+        Assert.Equal(0, app.WithDb(db => db.Files.Count(p => p.OwnerId == id)));
 
         var ok = await api.PostAsync($"/api/v1/pledges/{id}/progress/photos", Form(new() { ["percent"] = "30", ["note"] = "已更换 1–3 号楼灯具。", ["version"] = "0", ["on"] = Day(0) },
             ("a.png", Png, "image/png"), ("b.png", Png, "image/png")));
@@ -68,10 +68,10 @@ public class PledgePhotosTests(LianxinApp app)
         Assert.Equal(30, detail.GetProperty("progress").GetInt32());
         var photoIds = detail.GetProperty("updates")[0].GetProperty("photoIds").EnumerateArray().Select(x => x.GetGuid()).ToList();
         Assert.Equal(2, photoIds.Count);
-        var staffImg = await api.GetAsync($"/api/v1/pledges/{id}/photos/{photoIds[0]}");
+        var staffImg = await api.GetAsync($"/api/v1/files/{photoIds[0]}");
         Assert.Equal("image/png", staffImg.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await staffImg.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).GetAsync($"/api/v1/pledges/{id}/photos/{photoIds[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).GetAsync($"/api/v1/files/{photoIds[0]}")).StatusCode);
 
         // The public board of 和平社区 (and of its street) shows them; another community's board does not serve them.
         var anon = app.CreateClient();
@@ -86,7 +86,7 @@ public class PledgePhotosTests(LianxinApp app)
         var html = await anon.GetStringAsync($"/public/board/{heping}");
         Assert.Contains($"/api/v1/public/board/{heping}/photos/{photoIds[0]}", html);
         // A demand's photo is not a board photo, whatever id is tried.
-        var demandPhoto = app.WithDb(db => db.DemandPhotos.Select(p => (Guid?)p.Id).FirstOrDefault());
+        var demandPhoto = app.WithDb(db => db.Files.Where(p => p.OwnerModule == "demands").Select(p => (Guid?)p.Id).FirstOrDefault());
         if (demandPhoto is { } dp) Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync($"/api/v1/public/board/{heping}/photos/{dp}")).StatusCode);
     }
 
@@ -117,12 +117,12 @@ public class PledgePhotosTests(LianxinApp app)
 
         var good = await pages.PostAsync($"/pledges/{id}?handler=Progress", Post("site.png", Png));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
-        var photoId = app.WithDb(db => db.PledgePhotos.Single(p => p.PledgeId == id).Id);
+        var photoId = app.WithDb(db => db.Files.Single(p => p.OwnerId == id).Id);
         var after = await pages.GetStringAsync($"/pledges/{id}");
-        Assert.Contains($"photoId={photoId}", after);
+        Assert.Contains($"/api/v1/files/{photoId}", after);
         Assert.Contains("data-progress-photo", after);
-        var img = await pages.GetAsync($"/pledges/{id}?handler=Photo&photoId={photoId}");
+        var img = await pages.GetAsync($"/api/v1/files/{photoId}");
         Assert.Equal(Png, await img.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.PagesAs("secretary2")).GetAsync($"/pledges/{id}?handler=Photo&photoId={photoId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.PagesAs("secretary2")).GetAsync($"/api/v1/files/{photoId}")).StatusCode);
     }
 }

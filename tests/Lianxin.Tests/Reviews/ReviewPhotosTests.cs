@@ -43,7 +43,7 @@ public class ReviewPhotosTests(LianxinApp app)
         return form;
     }
 
-    int PhotoCount(Guid sheetId) => app.WithDb(db => db.ReviewPhotos.Count(p => p.SheetId == sheetId));
+    int PhotoCount(Guid sheetId) => app.WithDb(db => db.Files.Count(p => p.OwnerId == sheetId));
 
     [Fact]
     public async Task A_reviewer_attaches_photos_to_an_item_through_the_api_and_bad_files_are_refused_with_nothing_saved()
@@ -109,7 +109,7 @@ public class ReviewPhotosTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary")).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).PostAsync($"/api/v1/reviews/sheets/{sheetId}/items/B1/photos", Files((Png, "x.png")))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).DeleteAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).DeleteAsync($"/api/v1/reviews/photos/{url.Split('/')[^1]}")).StatusCode);
         Assert.Equal(1, PhotoCount(sheetId));
 
         // A finding's photo: the API adds it, and it is shown with the rectification.
@@ -168,7 +168,7 @@ public class ReviewPhotosTests(LianxinApp app)
         Assert.Equal(2, PhotoCount(sheetId));
         Assert.Equal(12, app.WithDb(db => db.ScoreSheets.First(s => s.Id == sheetId).Entries["A1"].Value));
         page = await reviewer.GetStringAsync(url);
-        Assert.Equal(2, Regex.Matches(page, "<img src=\"/api/v1/reviews/photos/").Count);
+        Assert.Equal(2, Regex.Matches(page, "<img src=\"/api/v1/files/[0-9a-f-]+/thumbnail\"").Count);
 
         // Two more make four: refused, the scores of that post are not saved either.
         var four = await PostMultipart(reviewer, url, Fields("13"), ("photo_A1", Png, "三.png"), ("photo_A1", Png, "四.png"));
@@ -178,7 +178,7 @@ public class ReviewPhotosTests(LianxinApp app)
         Assert.Equal(12, app.WithDb(db => db.ScoreSheets.First(s => s.Id == sheetId).Entries["A1"].Value));
 
         // Ticking 删除 removes one with the next save.
-        var oneId = app.WithDb(db => db.ReviewPhotos.First(p => p.SheetId == sheetId).Id);
+        var oneId = app.WithDb(db => db.Files.First(p => p.OwnerId == sheetId).Id);
         var fields = Fields("12");
         fields["Input.RemovePhotos"] = oneId.ToString();
         Assert.Equal(HttpStatusCode.Redirect, (await PostMultipart(reviewer, url, fields)).StatusCode);
@@ -193,8 +193,8 @@ public class ReviewPhotosTests(LianxinApp app)
         var goodFinding = await PostMultipart(reviewer, url + "?handler=finding", findingFields, ("findingPhotos", Png, "杂物.png"));
         Assert.Equal(HttpStatusCode.Redirect, goodFinding.StatusCode);
         var findingId = app.WithDb(db => db.Findings.Single(f => f.RoundId == roundId).Id);
-        var photoId = app.WithDb(db => db.ReviewPhotos.Single(p => p.FindingId == findingId).Id);
-        Assert.Contains($"/api/v1/reviews/photos/{photoId}", await reviewer.GetStringAsync(url));
+        var photoId = app.WithDb(db => db.Files.Single(p => p.OwnerId == findingId).Id);
+        Assert.Contains($"/api/v1/files/{photoId}", await reviewer.GetStringAsync(url));
 
         // After submitting and publishing, the result page shows the unit's photos.
         var submit = Fields("12");
@@ -213,7 +213,7 @@ public class ReviewPhotosTests(LianxinApp app)
         }
         var results = await reviewer.GetStringAsync($"/reviews/rounds/{roundId}/results");
         Assert.Contains("现场照片", results);
-        Assert.Contains($"/api/v1/reviews/photos/{photoId}", results);
+        Assert.Contains($"/api/v1/files/{photoId}", results);
         Assert.Equal(SheetState.Submitted, app.WithDb(db => db.ScoreSheets.First(s => s.Id == sheetId).State));
     }
 }

@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Pledges.Api;
 using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Pledges.Data;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
@@ -15,8 +16,11 @@ public sealed class PledgesModule : IModule
     public string Name => "Pledges";
     public IReadOnlyList<Permission> Permissions => PledgePermissions.All;
 
-    public void AddServices(IServiceCollection services, IConfiguration config) =>
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
+        services.AddSingleton(PledgePhotos.Owner);
+    }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => PledgesModel.Configure(b, db);
 

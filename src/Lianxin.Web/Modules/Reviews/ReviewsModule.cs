@@ -22,6 +22,8 @@ public sealed class ReviewsModule : IModule
         services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", ReviewPermissions.ReviewScore, 301));
         services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", ReviewPermissions.ReviewView, 302));
         services.AddScoped<IUnitBadgeSource, StarBadges>();
+        services.AddSingleton(ReviewPhotos.ItemOwner);
+        services.AddSingleton(ReviewPhotos.FindingOwner);
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => ReviewsModel.Configure(b, db);

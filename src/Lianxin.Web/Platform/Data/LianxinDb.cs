@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Lianxin.Web.Platform.Audit;
+using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Modules;
@@ -35,6 +36,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
@@ -52,9 +54,10 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         AuditModel.Configure(b, this);
         JobLease.Configure(b);
         Tenant.Configure(b);
+        FilesModel.Configure(b, this);
         NotificationsModel.Configure(b, this);
         Calendar.CalendarModel.Configure(b, this);
-        foreach (var module in modules.Modules) module.ConfigureModel(b, this);
+        foreach (var module in Modules.Modules) module.ConfigureModel(b, this);
         QueryFilters.Apply(b, this, rangeScan: !Database.IsNpgsql());
     }
 

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Lianxin.Web.Platform.Time;
 
@@ -42,31 +43,14 @@ public static class ServicesApi
             .Produces<AppointmentCancelled>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("取消预约，释放名额（须带诉求的 version）");
 
         group.MapGet("/{id:guid}/photos", async (LianxinDb db, Guid id, CancellationToken ct) =>
-                await db.Demands.AnyAsync(d => d.Id == id, ct)
-                    ? Results.Ok((await DemandPhotos.IdsAsync(db, id, ct)).Select(p => new { id = p, url = $"/api/v1/demands/{id}/photos/{p}" }))
-                    : Results.Problem(Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"))
-            .WithSummary("诉求的照片");
-
-        group.MapGet("/{id:guid}/photos/{photoId:guid}", async (LianxinDb db, HttpContext http, Guid id, Guid photoId, CancellationToken ct) =>
-            {
-                var photo = await db.DemandPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct);
-                if (photo is null) return Results.Problem(Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到");
-                http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-                return Results.File(photo.Data, photo.ContentType);
-            })
-            .WithSummary("诉求照片（范围内可见）");
+                (await DemandPhotos.ListAsync(db, id, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<DemandPhotoDto>>().WithSummary("诉求的照片（原件与缩略图由 /api/v1/files 提供，与诉求本身同样的权限）");
 
         group.MapPost("/{id:guid}/photos", async (LianxinDb db, TimeProvider clock, HttpRequest request, Guid id, CancellationToken ct) =>
             {
-                if (!request.HasFormContentType)
-                    return TypedResults.ValidationProblem(new Errors().Fail("Photos", "请以 multipart/form-data 上传照片（字段名 photos）。"), title: "提交的内容有误");
-                IFormCollection form;
-                try { form = await request.ReadFormAsync(ct); }
-                catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-                {
-                    return TypedResults.ValidationProblem(new Errors().Fail("Photos", "请选择要上传的照片（字段名 photos）。"), title: "提交的内容有误");
-                }
-                return (await DemandPhotos.AddAsync(db, clock, id, form.Files, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{id}/photos", v));
+                var form = await PhotoUpload.FormAsync(request, ct);
+                if (!form.IsOk) return form.ToApi();
+                return (await DemandPhotos.AddAsync(db, clock, id, PhotoUpload.FilesOf(form.Value!), ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{id}/photos", v));
             })
             .DisableAntiforgery()
             .Produces<PhotosAdded>(StatusCodes.Status201Created).ProducesValidationProblem()

@@ -66,13 +66,6 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.State });
             // A department sees its dispatches; the street and the demand's units see them through the demand's path.
         });
-        b.Entity<DemandPhoto>(e =>
-        {
-            e.ToTable("dem_photos");
-            e.Property(x => x.OrgPath).HasMaxLength(400);
-            e.Property(x => x.ContentType).HasMaxLength(40);
-            e.HasIndex(x => new { x.TenantId, x.DemandId });
-        });
         b.Entity<ServiceSlot>(e =>
         {
             e.ToTable("dem_service_slots");

@@ -13,7 +13,6 @@ public static class DemandsTables
         public DbSet<Demand> Demands => db.Set<Demand>();
         public DbSet<DemandStep> DemandSteps => db.Set<DemandStep>();
         public DbSet<Dispatch> Dispatches => db.Set<Dispatch>();
-        public DbSet<DemandPhoto> DemandPhotos => db.Set<DemandPhoto>();
         public DbSet<ServiceSlot> ServiceSlots => db.Set<ServiceSlot>();
     }
 }

@@ -105,14 +105,3 @@ public class Dispatch : Entity, IOrgScoped, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>A photo of the problem, checked on the way in (size, real image type); served only to those who see the demand.</summary>
-public class DemandPhoto : Entity, IOrgScoped
-{
-    public Guid DemandId { get; set; }
-    public string OrgPath { get; set; } = "";
-    public string ContentType { get; set; } = "";
-    public int Size { get; set; }
-    /// <summary>Kept out of the audit log (a photo may show people; and it is large).</summary>
-    [PersonalData] public byte[] Data { get; set; } = [];
-    public DateTime CreatedAt { get; set; }
-}

@@ -60,10 +60,10 @@ public static partial class SubmitDemand
     /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
     /// </summary>
     public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
-        IReadOnlyList<(string Type, byte[] Data)>? photos = null) => HandleAsync(db, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
+        IReadOnlyList<Platform.Files.Upload>? photos = null) => HandleAsync(db, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
 
     static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
-        IReadOnlyList<(string Type, byte[] Data)>? photos, int attempt)
+        IReadOnlyList<Platform.Files.Upload>? photos, int attempt)
     {
         var rawKey = idempotencyKey;
         var now = clock.GetUtcNow().UtcDateTime;

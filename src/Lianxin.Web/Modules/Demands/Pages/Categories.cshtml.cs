@@ -70,18 +70,11 @@ public class CategoriesModel(LianxinDb db) : PageModel
         return Finish(done, done.IsOk ? $"类别“{done.Value!.Name}”已{(active ? "启用" : "停用")}。" : "");
     }
 
-    IActionResult Finish(Outcome<CategoryDto> done, string flash)
+    IActionResult Finish(Outcome<CategoryDto> done, string flash) => done.ToPage(this, _ =>
     {
-        if (done.Kind == OutcomeKind.NotFound) return NotFound();
-        if (done.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (done.IsOk)
-        {
-            TempData["Flash"] = flash;
-            return Redirect(Self());
-        }
-        done.CopyTo(ModelState);
-        return Page();
-    }
+        TempData["Flash"] = flash;
+        return Redirect(Self());
+    });
 
     /// <summary>The streets the caller sees, the chosen one (default: the caller's own) and its categories; or why not.</summary>
     async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 {
     public DemandDetailDto D { get; private set; } = null!;
     public List<DepartmentDto> Departments { get; private set; } = [];
-    public List<Guid> PhotoIds { get; private set; } = [];
+    public List<DemandPhotoDto> Photos { get; private set; } = [];
     public AppointmentDto? Appointment { get; private set; }
     public DateTime Now { get; private set; }
 
@@ -29,78 +29,52 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         var outcome = await HandleDemand.HandleAsync(db, clock, id, Step, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = $"已{Step.Action.Chinese()}。";
             return Redirect($"/demands/{id}");
-        }
-        outcome.CopyTo(ModelState, "Step");
-        return await LoadAsync(id, ct) ?? Page();
+        }, () => LoadAsync(id, ct), "Step");
     }
 
     public async Task<IActionResult> OnPostDispatchAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await DispatchDemand.HandleAsync(db, clock, id, Whistle, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已吹哨派单。";
             return Redirect($"/demands/{id}");
-        }
-        outcome.CopyTo(ModelState, "Whistle");
-        return await LoadAsync(id, ct) ?? Page();
+        }, () => LoadAsync(id, ct), "Whistle");
     }
 
     public async Task<IActionResult> OnPostMergeAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await MergeDemand.HandleAsync(db, clock, id, Merge, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已合并到另一诉求。";
             return Redirect($"/demands/{id}");
-        }
-        outcome.CopyTo(ModelState, "Merge");
-        return await LoadAsync(id, ct) ?? Page();
+        }, () => LoadAsync(id, ct), "Merge");
     }
 
     public async Task<IActionResult> OnPostCancelAppointmentAsync(Guid id, int version, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await ServiceSlots.CancelByStaffAsync(db, clock, id, version, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已取消预约，名额已释放。";
             return Redirect($"/demands/{id}");
-        }
-        outcome.CopyTo(ModelState, "");
-        return await LoadAsync(id, ct) ?? Page();
-    }
-
-    /// <summary>A photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
-    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
-    {
-        var photo = await db.DemandPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.DemandId == id, ct);
-        if (photo is null) return NotFound();
-        Response.Headers["X-Content-Type-Options"] = "nosniff";
-        return File(photo.Data, photo.ContentType);
+        }, () => LoadAsync(id, ct), "");
     }
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var d = await DemandQueries.DetailAsync(db, id, ct);
-        if (d.Kind == OutcomeKind.NotFound) return NotFound();
-        if (!d.IsOk) return Forbid();
+        if (d.Refusal(this) is { } end) return end;
         D = d.Value!;
-        PhotoIds = await DemandPhotos.IdsAsync(db, id, ct);
+        Photos = await DemandPhotos.OfAsync(db, id, ct);
         Now = clock.GetUtcNow().UtcDateTime;
         if (await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { SlotId: not null } booked)
             Appointment = await ServiceSlots.OfAsync(db, clock, booked, ct);

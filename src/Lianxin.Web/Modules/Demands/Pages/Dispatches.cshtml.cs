@@ -21,22 +21,18 @@ public class DispatchesModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         var outcome = await DispatchDemand.AnswerAsync(db, clock, id, Answer, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = $"已{Answer.Action.Chinese()}。";
             return Redirect("/demands/dispatches");
-        }
-        outcome.CopyTo(ModelState, "Answer");
-        return await LoadAsync(ct) ?? Page();
+        }, () => LoadAsync(ct), "Answer");
     }
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("部门报到") };
         var rows = await DispatchInbox.ListAsync(db, clock, null, Overdue, ct);
-        if (!rows.IsOk) return Forbid();
+        if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         return null;
     }

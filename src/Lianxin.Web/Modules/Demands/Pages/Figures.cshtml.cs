@@ -19,9 +19,7 @@ public class FiguresModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("诉求统计") };
         var f = await DemandFigures.HandleAsync(db, clock, UnitId, From, To, ct);
-        if (f.Kind == OutcomeKind.NotFound) return NotFound();
-        if (f.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (!f.IsOk) f.CopyTo(ModelState, "");
+        if (f.Refusal(this) is { } end) return end;
         F = f.Value;
         return Page();
     }

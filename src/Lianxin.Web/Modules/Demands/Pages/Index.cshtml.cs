@@ -24,9 +24,8 @@ public class IndexModel(LianxinDb db) : PageModel
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求") };
         var found = await DemandQueries.ListAsync(db, new DemandFilter { State = State, Level = Level, Overdue = Overdue, Q = Q, Page = Math.Max(1, PageNo) }, ct);
-        if (found.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (!found.IsOk) found.CopyTo(ModelState, "");
-        else Rows = found.Value!;
+        if (found.Refusal(this) is { } end) return end;
+        if (found.IsOk) Rows = found.Value!;
         return Page();
     }
 }

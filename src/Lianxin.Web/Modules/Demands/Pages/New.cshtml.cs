@@ -42,16 +42,15 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
         // The appointment comes from the slot picked, not from a free time field.
         Input.AppointmentAt = null;
         var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: false, ct);
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, v =>
         {
-            TempData["Flash"] = $"诉求已登记，受理编号 {outcome.Value!.TicketNo}。";
-            return Redirect($"/demands/{outcome.Value.Id}");
-        }
-        outcome.CopyTo(ModelState);
-        await LoadAsync(ct);
-        await LoadPlaceAsync(ct);
-        return Page();
+            TempData["Flash"] = $"诉求已登记，受理编号 {v.TicketNo}。";
+            return Redirect($"/demands/{v.Id}");
+        }, async () =>
+        {
+            await LoadAsync(ct);
+            await LoadPlaceAsync(ct);
+        });
     }
 
     async Task LoadAsync(CancellationToken ct)

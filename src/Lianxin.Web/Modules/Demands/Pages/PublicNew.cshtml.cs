@@ -64,11 +64,11 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
             return Page();
         }
         var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
-        if (outcome.IsOk) return Redirect($"/public/demands/submitted?ticket={outcome.Value!.TicketNo}");
-        outcome.CopyTo(ModelState);
-        Community = Input.CommunityId;
-        await LoadAsync(ct);
-        return Page();
+        return await outcome.ToPageAsync(this, v => Redirect($"/public/demands/submitted?ticket={v.TicketNo}"), () =>
+        {
+            Community = Input.CommunityId;
+            return LoadAsync(ct);
+        });
     }
 
     async Task LoadAsync(CancellationToken ct)

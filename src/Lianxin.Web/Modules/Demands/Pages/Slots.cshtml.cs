@@ -33,31 +33,26 @@ public class SlotsModel(LianxinDb db, TimeProvider clock) : PageModel
         ModelState.Clear();
         Community = Input.CommunityId;
         var outcome = await ServiceSlots.CreateAsync(db, clock, Input, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, v =>
         {
-            TempData["Flash"] = $"已发布预约时段：{outcome.Value!.When}。";
+            TempData["Flash"] = $"已发布预约时段：{v.When}。";
             return Redirect($"/demands/slots?community={Input.CommunityId}&week={Input.Date:yyyy-MM-dd}");
-        }
-        outcome.CopyTo(ModelState);
-        Week = Input.Date;
-        return await LoadAsync(ct) ?? Page();
+        }, async () =>
+        {
+            Week = Input.Date;
+            return await LoadAsync(ct) ?? Page();
+        });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid slotId, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await ServiceSlots.RemoveAsync(db, slotId, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "预约时段已删除。";
             return Redirect($"/demands/slots?community={Community}&week={Week:yyyy-MM-dd}");
-        }
-        outcome.CopyTo(ModelState, "");
-        return await LoadAsync(ct) ?? Page();
+        }, () => LoadAsync(ct), "");
     }
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -71,8 +66,7 @@ public class SlotsModel(LianxinDb db, TimeProvider clock) : PageModel
         Input.CommunityId = CommunityId;
         Monday = SlotRules.WeekStart(Week ?? Today);
         var week = await ServiceSlots.WeekAsync(db, CommunityId, Monday, ct);
-        if (week.Kind == OutcomeKind.NotFound) return NotFound();
-        if (!week.IsOk) return Forbid();
+        if (week.Refusal(this) is { } end) return end;
         Slots = week.Value!;
         return null;
     }

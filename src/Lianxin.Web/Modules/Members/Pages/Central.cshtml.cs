@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -28,7 +29,7 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
         (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
         if (CommunityId is not { } id) return null;
         var coverage = await CentralHouseholds.CoverageAsync(Db, id, ct);
-        if (Stop(coverage) is { } stop) return stop;
+        if (coverage.Refusal(this) is { } stop) return stop;
         Coverage = coverage.Value!;
         Items = await CentralHouseholds.ListAsync(Db, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
         var path = await Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstAsync(ct);
@@ -49,7 +50,7 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
         if (ModelState.IsValid)
         {
             var outcome = await CentralHouseholds.NominateAsync(Db, clock, Form, ct);
-            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已提名 {outcome.Value!.MemberName} 为党员中心户。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
         }
         return await LoadAsync(ct) ?? Page();
@@ -58,7 +59,7 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
     public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, int version, CancellationToken ct)
     {
         var outcome = await CentralHouseholds.DecideAsync(Db, clock, id, new DecisionForm { Approve = approve, Version = version }, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) { TempData["Flash"] = approve ? "已认定为党员中心户。" : "已驳回提名。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
         return await LoadAsync(ct) ?? Page();
     }

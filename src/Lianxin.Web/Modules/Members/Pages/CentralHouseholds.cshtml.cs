@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -69,7 +70,7 @@ public class CentralHouseholdsModel(LianxinDb db) : MemberPageModel(db)
         if (ch is null) return NotFound();
         var before = (await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
         var outcome = await CentralHouseholds.AssignHouseholdsAsync(Db, id, Form, ct);
-        if (Stop(outcome, "Form.") is { } stop) return stop;
+        if (outcome.Refusal(this, "Form") is { } stop) return stop;
         if (outcome.IsOk)
         {
             var after = (await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);

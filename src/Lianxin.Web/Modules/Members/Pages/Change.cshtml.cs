@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -48,7 +49,7 @@ public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : 
         if (ModelState.IsValid)
         {
             var outcome = await TransferMember.HandleAsync(Db, pd, clock, id, Form, ct);
-            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {
                 TempData["Flash"] = "组织关系已转接。";
@@ -91,7 +92,7 @@ public class StatusModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Me
         if (ModelState.IsValid)
         {
             var outcome = await ChangeMemberStatus.HandleAsync(Db, pd, clock, id, Form, ct);
-            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {
                 TempData["Flash"] = "党籍状态已变更。";

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -20,7 +21,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await GetMember.HandleAsync(Db, pd, clock, id, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         return await ShowAsync(id, outcome.Value!, ct);
     }
 
@@ -39,7 +40,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
     public async Task<IActionResult> OnPostLinkAsync(Guid id, Guid userId, int version, CancellationToken ct)
     {
         var outcome = await LinkAccount.LinkAsync(Db, id, new AccountLinkForm(userId, version), ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) { TempData["Flash"] = $"已关联登录账号 {outcome.Value!.UserName}。"; return Redirect($"/members/{id}"); }
         return await ReshowAsync(id, ct);
     }
@@ -47,7 +48,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
     public async Task<IActionResult> OnPostUnlinkAsync(Guid id, int version, CancellationToken ct)
     {
         var outcome = await LinkAccount.UnlinkAsync(Db, id, version, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) { TempData["Flash"] = "已解除登录账号关联。"; return Redirect($"/members/{id}"); }
         return await ReshowAsync(id, ct);
     }
@@ -55,7 +56,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
     async Task<IActionResult> ReshowAsync(Guid id, CancellationToken ct)
     {
         var card = await GetMember.HandleAsync(Db, pd, clock, id, ct);
-        if (Stop(card) is { } stop) return stop;
+        if (card.Refusal(this) is { } stop) return stop;
         return await ShowAsync(id, card.Value!, ct);
     }
 }

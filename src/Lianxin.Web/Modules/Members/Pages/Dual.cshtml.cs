@@ -30,7 +30,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         To ??= clock.Today();
         if (CommunityId is not { } id) return null;
         var figures = await CommunityFigures.HandleAsync(Db, id, ct);
-        if (figures.Kind == OutcomeKind.NotFound) return NotFound();
+        if (figures.Refusal(this) is { } end) return end;
         Figures = figures.Value;
         Reports = (await DualReporting.ListAsync(Db, id, ct)).Value ?? [];
         CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).First());
@@ -43,7 +43,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
         var outcome = await ReportingBack.HandleAsync(Db, CommunityId!.Value, From!.Value, To!.Value, ct);
-        if (Stop(outcome) is { } s) return s;
+        if (outcome.Refusal(this) is { } s) return s;
         if (!outcome.IsOk) return Page();
         return File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
     }
@@ -54,7 +54,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         if (ModelState.IsValid)
         {
             var outcome = await DualReporting.ReportUnitAsync(Db, clock, Unit, ct);
-            if (Stop(outcome, "Unit.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Unit") is { } stop) return stop;
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"{outcome.Value!.Name} 已登记报到。";
@@ -67,7 +67,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, CancellationToken ct)
     {
         var outcome = await DualReporting.WithdrawAsync(Db, clock, id, version, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) TempData["Flash"] = "已撤回报到。";
         return Redirect($"/members/dual?CommunityId={CommunityId}");
     }

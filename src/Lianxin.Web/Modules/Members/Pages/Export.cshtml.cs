@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -12,7 +13,7 @@ public class ExportModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Me
     public async Task<IActionResult> OnGetAsync(Guid? unitId, MemberCategory? category, MemberStatus? status, Employment? employment, Guid? compoundId, string? q, CancellationToken ct)
     {
         var outcome = await ExportMembers.HandleAsync(Db, pd, clock, new MemberFilter { UnitId = unitId, Category = category, Status = status, Employment = employment, CompoundId = compoundId, Q = q }, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         return File(outcome.Value!, Xlsx.ContentType, ExportMembers.FileName(clock));
     }
 }

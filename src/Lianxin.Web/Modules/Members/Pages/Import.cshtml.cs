@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
@@ -21,7 +22,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
         if (job is { } id)
         {
             var outcome = await ImportJobs.GetAsync(Db, id, ct);
-            if (Stop(outcome) is { } stop) return stop;
+            if (outcome.Refusal(this) is { } stop) return stop;
             Job = outcome.Value;
         }
         return Page();
@@ -31,14 +32,14 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
     public async Task<IActionResult> OnGetJobAsync(Guid job, CancellationToken ct)
     {
         var outcome = await ImportJobs.GetAsync(Db, job, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         return Partial("_ImportJob", outcome.Value!);
     }
 
     public async Task<IActionResult> OnGetRejectsAsync(Guid job, CancellationToken ct)
     {
         var outcome = await ImportJobs.RejectsAsync(Db, job, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         return File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx");
     }
 
@@ -58,7 +59,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
         await file.CopyToAsync(stream, ct);
         stream.Position = 0;
         var outcome = await ImportHouseholds.HandleAsync(Db, stream, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         Result = outcome.Value;
         return Page();
     }
@@ -76,7 +77,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
         await file.CopyToAsync(stream, ct);
         stream.Position = 0;
         var outcome = await ImportJobs.StartAsync(Db, clock, signal, file.FileName, stream.ToArray(), ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         if (!outcome.IsOk) return Page();
         return Redirect($"/members/import?job={outcome.Value!.Id}");
     }

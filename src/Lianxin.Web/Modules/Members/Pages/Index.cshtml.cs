@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -30,7 +31,7 @@ public class IndexModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Mem
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var outcome = await ListMembers.HandleAsync(Db, pd, clock, Filter, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         Result = outcome.Value!;
         var statsUnit = UnitId ?? Db.Scope.Current?.OrgUnitId;
         if (statsUnit is { } su && (await MemberStatistics.HandleAsync(Db, clock, su, ct)) is { IsOk: true } s) Stats = s.Value;

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -43,7 +44,7 @@ public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Member
         if (TryValidateModel(Report, nameof(Report)))
         {
             var outcome = await DualReporting.ReportMemberAsync(Db, clock, Report, ct);
-            if (Stop(outcome, "Report.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Report") is { } stop) return stop;
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已向{outcome.Value!.CommunityName}报到。";
@@ -58,7 +59,7 @@ public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Member
     {
         ModelState.Clear();
         var outcome = await Posts.ClaimAsync(Db, clock, postId, Claim, ct);
-        if (Stop(outcome, "Claim.") is { } stop) return stop;
+        if (outcome.Refusal(this, "Claim") is { } stop) return stop;
         if (outcome.IsOk)
         {
             TempData["Flash"] = "已提交认岗申请，等待审核。";

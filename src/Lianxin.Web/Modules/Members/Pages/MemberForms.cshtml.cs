@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -43,7 +44,7 @@ public class NewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Membe
         if (ModelState.IsValid)
         {
             var outcome = await SaveMember.CreateAsync(Db, pd, clock, Form, ct);
-            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已新增党员 {outcome.Value!.Name}。";
@@ -87,7 +88,7 @@ public class EditModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Memb
             // The page edits the compound only; building and household stay while the compound does.
             if (Form.CompoundId == current.CompoundId) { Form.BuildingId = current.BuildingId; Form.HouseholdId = current.HouseholdId; }
             var outcome = await SaveMember.UpdateAsync(Db, pd, clock, id, Form, ct);
-            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {
                 TempData["Flash"] = "已保存。";

@@ -27,7 +27,7 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var outcome = await Posts.InScopeAsync(Db, ct);
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         Items = outcome.Value!;
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
         Units = await UnitOptionsAsync(MemberPermissions.MemberManage, false, Form.OrgUnitId, ct);
@@ -49,7 +49,7 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         if (ModelState.IsValid)
         {
             var outcome = await Zones.CreateAsync(Db, Zone, ct);
-            if (Stop(outcome, "Zone.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Zone") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已设立责任区 {outcome.Value!.Name}。"; return Redirect("/members/posts"); }
         }
         return await LoadAsync(ct) ?? Page();
@@ -61,7 +61,7 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         if (ModelState.IsValid)
         {
             var outcome = await Posts.CreateAsync(Db, clock, Form, ct);
-            if (Stop(outcome, "Form.") is { } stop) return stop;
+            if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已发布岗位 {outcome.Value!.Title}。"; return Redirect("/members/posts"); }
         }
         return await LoadAsync(ct) ?? Page();
@@ -69,7 +69,7 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 
     async Task<IActionResult> After<T>(Outcome<T> outcome, string done, CancellationToken ct)
     {
-        if (Stop(outcome) is { } stop) return stop;
+        if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) { TempData["Flash"] = done; return Redirect("/members/posts"); }
         return await LoadAsync(ct) ?? Page();
     }

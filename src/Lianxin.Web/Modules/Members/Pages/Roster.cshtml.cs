@@ -24,7 +24,7 @@ public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         if (UnitId is { } u)
         {
             var outcome = await RosterOnDate.HandleAsync(Db, u, On.Value, ct);
-            if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+            if (outcome.Refusal(this) is { } end) return end;
             if (outcome.IsOk) Result = outcome.Value;
         }
         Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, UnitId, ct);

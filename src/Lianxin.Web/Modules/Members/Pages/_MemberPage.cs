@@ -10,22 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-/// <summary>What the Members pages share: turning an outcome into a page answer, and the options of the selects.</summary>
+/// <summary>What the Members pages share: the options of the selects.</summary>
 public abstract class MemberPageModel(LianxinDb db) : PageModel
 {
     protected LianxinDb Db => db;
-
-    /// <summary>Not found and not permitted end the page; invalid input and conflicts go on the form.</summary>
-    protected IActionResult? Stop<T>(Outcome<T> outcome, string prefix = "")
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.NotFound: return NotFound();
-            case OutcomeKind.Forbidden: return Forbid();
-            case OutcomeKind.Invalid or OutcomeKind.Conflict: outcome.CopyTo(ModelState, prefix.TrimEnd('.')); return null;
-            default: return null;
-        }
-    }
 
     public async Task<List<SelectListItem>> UnitOptionsAsync(Permission permission, bool branchesOnly, Guid? selected, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public class BuildingNewModel(LianxinDb db) : OrgPageModel(db)
         if (await LoadAsync(id, ct) is { } stop) return stop;
         Input.CompoundId = id;
         var outcome = await CreateBuilding.HandleAsync(Db, Input, ct);
-        if (!outcome.IsOk) { Show(); return Fail(outcome); }
+        if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"楼栋“{Input.Name.Trim()}”已登记。";
         return Redirect($"/org/compounds/{id}");
     }

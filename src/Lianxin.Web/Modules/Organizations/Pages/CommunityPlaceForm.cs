@@ -41,7 +41,7 @@ public abstract class CommunityPlaceFormModel<TRequest>(LianxinDb db) : OrgPageM
         PlaceIn(posted, Unit.Id);
         Input = posted;
         var outcome = await SaveAsync(id, ct);
-        if (!outcome.IsOk) { await ShowAsync(ct); return Fail(outcome); }
+        if (!outcome.IsOk) { await ShowAsync(ct); return outcome.ToPage(this, _ => Page()); }
         return Saved(outcome.Value!);
     }
 

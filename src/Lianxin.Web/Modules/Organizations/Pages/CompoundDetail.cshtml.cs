@@ -13,7 +13,7 @@ public class CompoundDetailModel(LianxinDb db) : OrgPageModel(db)
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await CompoundDetail.HandleAsync(Db, id, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         D = outcome.Value!;
         ViewData["Title"] = D.Name;
         Crumbs(new Crumb(D.CommunityName, $"/org/{D.CommunityId}"), new Crumb(D.Name));

@@ -19,7 +19,7 @@ public class DetailModel(LianxinDb db) : OrgPageModel(db)
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await UnitDetail.HandleAsync(Db, id, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         D = outcome.Value!;
         ViewData["Crumbs"] = new[] { new Crumb("组织架构", "/org") }
             .Concat(D.Trail.Where(t => t.Id != D.Id).Select(t => new Crumb(t.Name, $"/org/{t.Id}")))

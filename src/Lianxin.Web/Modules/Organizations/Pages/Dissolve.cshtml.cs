@@ -26,7 +26,7 @@ public class DissolveModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
         var outcome = await DissolveUnit.HandleAsync(Db, clock, id, Input, ct);
-        if (!outcome.IsOk) { await ShowAsync(ct); return Fail(outcome); }
+        if (!outcome.IsOk) { await ShowAsync(ct); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = "已撤销该组织，历史记录保留。";
         return Redirect($"/org/{id}");
     }

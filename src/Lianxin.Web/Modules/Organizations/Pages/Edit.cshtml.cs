@@ -23,7 +23,7 @@ public class EditModel(LianxinDb db) : OrgPageModel(db)
         if (await LoadUnitAsync(id) is { } stop) return stop;
         if (Unit.Kind != OrgKind.Branch) Input.BranchKind = BranchKind.None;
         var outcome = await EditUnit.HandleAsync(Db, id, Input, ct);
-        if (!outcome.IsOk) { Show(); return Fail(outcome); }
+        if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = "已保存。";
         return Redirect($"/org/{id}");
     }

@@ -27,15 +27,11 @@ public class HouseholdsModel(LianxinDb db) : OrgPageModel(db)
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
         var outcome = await AddHouseholds.HandleAsync(Db, id, AddHouseholdsRequest.FromRooms(UnitNo, Rooms, Residents), ct);
-        if (!outcome.IsOk)
+        return outcome.ToPage(this, v =>
         {
-            if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
-            ModelState.Clear();
-            outcome.CopyTo(ModelState, "");
-            return Page();
-        }
-        TempData["Flash"] = $"已登记 {outcome.Value!.Added} 户，本楼共 {outcome.Value.Total} 户。";
-        return Redirect($"/org/buildings/{id}/households");
+            TempData["Flash"] = $"已登记 {v.Added} 户，本楼共 {v.Total} 户。";
+            return Redirect($"/org/buildings/{id}/households");
+        }, "");
     }
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

@@ -27,12 +27,11 @@ public class IndexModel(LianxinDb db) : OrgPageModel(db)
         if (Searching)
         {
             var found = await SearchUnits.HandleAsync(Db, Q, Kind, Math.Max(1, PageNo), 20, ct);
-            if (found.Kind == OutcomeKind.Forbidden) return Forbid();
-            if (!found.IsOk) found.CopyTo(ModelState, "");
+            if (found.Refusal(this) is { } end) return end;
             Results = found.Value;
         }
         var tree = await GetTree.HandleAsync(Db, null, 2, ct);
-        if (tree.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (tree.Refusal(this) is { } refused) return refused;
         var nodes = tree.Value ?? [];
         var ids = nodes.Select(n => n.Id).ToHashSet();
         var tops = nodes.Where(n => n.ParentId is null || !ids.Contains(n.ParentId.Value)).ToList();
@@ -44,8 +43,6 @@ public class IndexModel(LianxinDb db) : OrgPageModel(db)
     public async Task<IActionResult> OnGetChildrenAsync(Guid id, CancellationToken ct)
     {
         var children = await GetTree.HandleAsync(Db, id, 1, ct);
-        if (children.Kind == OutcomeKind.NotFound) return NotFound();
-        if (!children.IsOk) return Forbid();
-        return Partial("_TreeNodes", new TreeLevel(children.Value!, Array.Empty<TreeNode>().ToLookup(n => n.ParentId)));
+        return children.ToPage(this, c => Partial("_TreeNodes", new TreeLevel(c, Array.Empty<TreeNode>().ToLookup(n => n.ParentId))));
     }
 }

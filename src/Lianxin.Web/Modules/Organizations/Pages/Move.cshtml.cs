@@ -24,7 +24,7 @@ public class MoveModel(LianxinDb db) : OrgPageModel(db)
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
         var outcome = await MoveUnit.HandleAsync(Db, id, Input, ct);
-        if (!outcome.IsOk) { await ShowAsync(ct); return Fail(outcome); }
+        if (!outcome.IsOk) { await ShowAsync(ct); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = "已移动，所有下级组织和场所已随之调整。";
         return Redirect($"/org/{id}");
     }

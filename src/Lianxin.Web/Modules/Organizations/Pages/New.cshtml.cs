@@ -25,7 +25,7 @@ public class NewModel(LianxinDb db) : OrgPageModel(db)
         Input.ParentId = parentId;
         if (Input.Kind != OrgKind.Branch) Input.BranchKind = BranchKind.None;
         var outcome = await CreateUnit.HandleAsync(Db, Input, ct);
-        if (!outcome.IsOk) { Show(); return Fail(outcome); }
+        if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已新建“{Input.Name.Trim()}”。";
         return Redirect($"/org/{outcome.Value!.Id}");
     }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
-/// <summary>What the org pages share: turning a use case's answer into 404, 403 or form errors.</summary>
+/// <summary>What the org pages share: the unit the page is about, the crumbs and the choices of the forms.</summary>
 [Authorize]
 public abstract class OrgPageModel(LianxinDb db) : PageModel
 {
@@ -32,16 +32,6 @@ public abstract class OrgPageModel(LianxinDb db) : PageModel
         if (!db.Scope.Can(manage ? OrgPermissions.OrgManage : OrgPermissions.OrgView, unit.Path)) return Forbid();
         Unit = unit;
         return null;
-    }
-
-    protected IActionResult Fail<T>(Outcome<T> outcome, string prefix = "Input")
-    {
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        // Only the use case's Chinese messages are shown, not the framework's implicit English ones.
-        ModelState.Clear();
-        outcome.CopyTo(ModelState, prefix);
-        return Page();
     }
 
     protected void Crumbs(params Crumb[] after) =>

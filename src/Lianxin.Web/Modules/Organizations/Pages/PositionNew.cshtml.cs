@@ -23,7 +23,7 @@ public class PositionNewModel(LianxinDb db, TimeProvider clock) : OrgPageModel(d
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
         var outcome = await AddPosition.HandleAsync(Db, clock, id, Input, ct);
-        if (!outcome.IsOk) { Show(); return Fail(outcome); }
+        if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已任命 {Input.PersonName.Trim()} 为{Input.Title.Trim()}。";
         return Redirect($"/org/{id}");
     }
@@ -31,8 +31,7 @@ public class PositionNewModel(LianxinDb db, TimeProvider clock) : OrgPageModel(d
     public async Task<IActionResult> OnPostEndAsync(Guid id, Guid positionId, CancellationToken ct)
     {
         var outcome = await EndPosition.HandleAsync(Db, clock, positionId, new EndPositionRequest(), ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        if (outcome.Refusal(this) is { } end) return end;
         TempData["Flash"] = outcome.IsOk ? "已离任。" : outcome.Message ?? "操作未能完成。";
         return Redirect($"/org/{id}");
     }

@@ -26,7 +26,7 @@ public class SplitModel(LianxinDb db) : OrgPageModel(db)
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
         var outcome = await SplitCompound.HandleAsync(Db, id, Input, ct);
-        if (!outcome.IsOk) { Show(); return Fail(outcome); }
+        if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已建立“{Input.BranchName.Trim()}”，小区及其楼栋、住户已划归该支部。";
         return Redirect($"/org/{outcome.Value!.Id}");
     }

@@ -29,17 +29,11 @@ public static class PledgesApi
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("登记进度（进度清单）");
         group.MapPost("/{id:guid}/progress/photos", async (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
             {
-                if (!http.HasFormContentType)
-                    return TypedResults.ValidationProblem(new Errors().Fail("Photos", "请以 multipart/form-data 提交（字段 percent、note、on、version 与照片 photos）。"), title: "提交的内容有误");
-                IFormCollection form;
-                try { form = await http.ReadFormAsync(ct); }
-                catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-                {
-                    return TypedResults.ValidationProblem(new Errors().Fail("Photos", "表单内容不完整，请以 multipart/form-data 提交。"), title: "提交的内容有误");
-                }
+                var form = await PhotoUpload.FormAsync(http, ct);
+                if (!form.IsOk) return form.ToApi();
                 var e = new Errors();
-                var request = ProgressForm.Read(form, e);
-                var (photos, photoErrors) = await PhotoUpload.ReadAsync(form.Files, ct);
+                var request = ProgressForm.Read(form.Value!, e);
+                var (photos, photoErrors) = await PhotoUpload.ReadAsync(PhotoUpload.FilesOf(form.Value!), ct);
                 foreach (var (k, v) in photoErrors) foreach (var m in v) e.Fail(k, m);
                 if (photos.Count == 0 && !photoErrors.Any) e.Fail("Photos", "请附上至少一张照片（字段名 photos）；不带照片的进度请用 /progress。");
                 if (e.Any) return TypedResults.ValidationProblem(e, title: "提交的内容有误");
@@ -48,14 +42,6 @@ public static class PledgesApi
             .DisableAntiforgery()
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记进度并附照片（multipart：percent、note、on、version，photos 最多 3 张，每张不超过 5 MB）");
-        group.MapGet("/{id:guid}/photos/{photoId:guid}", async (LianxinDb db, HttpContext http, Guid id, Guid photoId, CancellationToken ct) =>
-            {
-                var photo = await PledgePhotos.ForStaffAsync(db, id, photoId, ct);
-                if (photo is null) return Results.Problem(Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到");
-                http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-                return Results.File(photo.Data, photo.ContentType);
-            })
-            .WithSummary("进度照片（范围内可见）");
         group.MapPost("/{id:guid}/tasks/{taskId:guid}/done", async (LianxinDb db, TimeProvider clock, Guid id, Guid taskId, CancellationToken ct) =>
                 (await PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("任务完成");
@@ -73,13 +59,11 @@ public static class PledgesApi
                 await PledgeQueries.BoardAsync(db, clock, unitId, status, owner, ct) is { } b
                     ? Results.Ok(b) : Results.Problem("未找到该街道或社区。", statusCode: StatusCodes.Status404NotFound, title: "未找到"))
             .AllowAnonymous().WithTags("Pledges (public)").Produces<Board>().WithSummary("为民解忧榜（公开）");
-        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}", async (LianxinDb db, HttpContext http, Guid unitId, Guid photoId, CancellationToken ct) =>
-            {
-                var photo = await PledgePhotos.ForBoardAsync(db, unitId, photoId, ct);
-                if (photo is null) return Results.Problem("未找到该照片。", statusCode: StatusCodes.Status404NotFound, title: "未找到");
-                http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-                return Results.File(photo.Data, photo.ContentType);
-            })
+        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}", async (LianxinDb db, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
+                (await PledgePhotos.ForBoardAsync(db, unitId, photoId, thumbnail: false, ct)).ToFile(res))
             .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上的进度照片（仅限该榜单上的承诺事项）");
+        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}/thumbnail", async (LianxinDb db, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
+                (await PledgePhotos.ForBoardAsync(db, unitId, photoId, thumbnail: true, ct)).ToFile(res))
+            .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上进度照片的缩略图");
     }
 }

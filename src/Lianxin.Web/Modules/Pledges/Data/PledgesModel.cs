@@ -35,13 +35,6 @@ public static class PledgesModel
             e.Property(x => x.ActorName).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.PledgeId, x.On });
         });
-        b.Entity<PledgePhoto>(e =>
-        {
-            e.ToTable("plg_photos");
-            e.Property(x => x.OrgPath).HasMaxLength(400);
-            e.Property(x => x.ContentType).HasMaxLength(40);
-            e.HasIndex(x => new { x.TenantId, x.PledgeId, x.UpdateId });
-        });
         b.Entity<PledgeDemand>(e =>
         {
             e.ToTable("plg_demands");

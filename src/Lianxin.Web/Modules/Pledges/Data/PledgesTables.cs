@@ -13,6 +13,5 @@ public static class PledgesTables
         public DbSet<PledgeTask> PledgeTasks => db.Set<PledgeTask>();
         public DbSet<PledgeUpdate> PledgeUpdates => db.Set<PledgeUpdate>();
         public DbSet<PledgeDemand> PledgeDemands => db.Set<PledgeDemand>();
-        public DbSet<PledgePhoto> PledgePhotos => db.Set<PledgePhoto>();
     }
 }

@@ -59,22 +59,6 @@ public class PledgeUpdate : Entity, IOrgScoped
     public string ActorName { get; set; } = "";
 }
 
-/// <summary>
-/// A photo of a progress update (进度清单 with photos), checked on the way in by Platform.Files.PhotoUpload.
-/// Staff see it through the scope filter; the public board shows it for pledges on that board.
-/// </summary>
-public class PledgePhoto : Entity, IOrgScoped
-{
-    public Guid PledgeId { get; set; }
-    public Guid UpdateId { get; set; }
-    public string OrgPath { get; set; } = "";
-    public string ContentType { get; set; } = "";
-    public int Size { get; set; }
-    /// <summary>Kept out of the audit log (large; and a photo may show people).</summary>
-    [Microsoft.AspNetCore.Identity.PersonalData] public byte[] Data { get; set; } = [];
-    public DateTime CreatedAt { get; set; }
-}
-
 /// <summary>A pledge that grew out of residents' demands.</summary>
 public class PledgeDemand : Entity, IOrgScoped
 {

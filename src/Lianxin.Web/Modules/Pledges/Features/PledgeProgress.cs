@@ -44,7 +44,7 @@ public static class PledgeProgress
 
     /// <summary>A progress update (进度清单), with up to three photos already checked by Platform.Files.PhotoUpload.</summary>
     public static async Task<Outcome<PledgeSaved>> AddAsync(LianxinDb db, TimeProvider clock, Guid id, ProgressRequest r, CancellationToken ct,
-        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
+        IReadOnlyList<Platform.Files.Upload>? photos = null)
     {
         var found = await EditableAsync(db, id, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
@@ -66,11 +66,7 @@ public static class PledgeProgress
             PledgeId = p.Id, OrgPath = p.OrgPath, On = on, Percent = r.Percent, Note = r.Note.Trim(), At = now, ActorName = db.Scope.UserName,
         };
         db.PledgeUpdates.Add(update);
-        foreach (var (type, data) in (photos ?? []).Take(Platform.Files.PhotoUpload.MaxCount))
-            db.PledgePhotos.Add(new PledgePhoto
-            {
-                TenantId = p.TenantId, PledgeId = p.Id, UpdateId = update.Id, OrgPath = p.OrgPath, ContentType = type, Size = data.Length, Data = data, CreatedAt = now,
-            });
+        PledgePhotos.Attach(db, p, update, (photos ?? []).Take(Platform.Files.PhotoUpload.MaxCount), now);
         if (await db.SaveAsync(ct) is { } failed) return failed;
         return new PledgeSaved(p.Id, p.Version);
     }

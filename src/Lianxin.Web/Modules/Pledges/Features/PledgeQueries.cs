@@ -20,7 +20,7 @@ public record PledgeRow(Guid Id, string Title, PledgeOwner Owner, string Respons
 public record PledgeTaskDto(Guid Id, string Title, DateOnly DueOn, DateOnly? DoneOn);
 public record PledgeUpdateDto(DateOnly On, int Percent, string Note, string Actor)
 {
-    /// <summary>Photos of this update (进度清单 with photos), served by the pledge page's photo handler or the API.</summary>
+    /// <summary>Photos of this update (进度清单 with photos), served by /api/v1/files (and the board's own photo route).</summary>
     public IReadOnlyList<Guid> PhotoIds { get; init; } = [];
 }
 public record LinkedDemand(Guid Id, string TicketNo, string Category, string State);
@@ -81,8 +81,7 @@ public static class PledgeQueries
         var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id))
             .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.State }).ToListAsync(ct);
         var status = StatusOf(p, tasks, CreatePledge.Today(clock));
-        var photos = (await db.PledgePhotos.AsNoTracking().Where(x => x.PledgeId == id).OrderBy(x => x.CreatedAt).Select(x => new { x.Id, x.UpdateId }).ToListAsync(ct))
-            .ToLookup(x => x.UpdateId, x => x.Id);
+        var photos = await PledgePhotos.ByUpdateAsync(db, id, ct);
         return new PledgeDetailDto(p.Id, p.OrgUnitId, p.Title, p.Description, p.Owner, p.ResponsiblePerson, p.ResponsibleUnit, p.StartOn, p.DueOn, p.Progress,
             p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath) && p.State == PledgeState.Open,
             tasks.Select(t => new PledgeTaskDto(t.Id, t.Title, t.DueOn, t.DoneOn)).ToList(),
@@ -113,9 +112,7 @@ public static class PledgeQueries
         var last = (await db.PledgeUpdates.AcrossScope().AsNoTracking().Where(u => ids.Contains(u.PledgeId))
                 .Select(u => new { u.PledgeId, u.On, u.At, u.Note }).ToListAsync(ct))
             .GroupBy(u => u.PledgeId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.On).ThenByDescending(u => u.At).First());
-        var photos = (await db.PledgePhotos.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.PledgeId))
-                .OrderByDescending(x => x.CreatedAt).Select(x => new { x.Id, x.PledgeId }).ToListAsync(ct))
-            .ToLookup(x => x.PledgeId, x => x.Id);
+        var photos = await PledgePhotos.LatestOnBoardAsync(db, unit.TenantId, ids, ct);
         var rows = pledges.Select(p =>
         {
             var s = StatusOf(p, tasks[p.Id], today);
@@ -137,26 +134,5 @@ public static class PledgeQueries
         return rows.GroupBy(r => $"{r.Owner.Chinese()} · {r.ResponsiblePerson}")
             .Select(g => { var c = PledgeRules.Count(g.Select(x => (x.DueOn, x.DoneOn))); return new PledgeCount(g.Key, c.Pledged, c.Done, c.OnTime); })
             .OrderByDescending(c => c.Pledged).ToList();
-    }
-}
-
-/// <summary>Photos of pledge progress: for staff through the scope filter; for the public only when the pledge is on that board.</summary>
-public static class PledgePhotos
-{
-    /// <summary>A photo the caller sees (scope-filtered): out of scope it is simply not found.</summary>
-    public static Task<PledgePhoto?> ForStaffAsync(LianxinDb db, Guid pledgeId, Guid photoId, CancellationToken ct) =>
-        db.PledgePhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.PledgeId == pledgeId, ct);
-
-    /// <summary>
-    /// A photo as the anonymous public board of <paramref name="boardUnitId"/> serves it: deliberately unfiltered, and
-    /// only when the board exists (an active street or community) and the photo's pledge lies in its subtree.
-    /// </summary>
-    public static async Task<PledgePhoto?> ForBoardAsync(LianxinDb db, Guid boardUnitId, Guid photoId, CancellationToken ct)
-    {
-        var unit = await db.OrgUnits.AcrossScope().AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == boardUnitId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
-        if (unit is null) return null;
-        return await db.PledgePhotos.AcrossScope().AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == photoId && p.OrgPath.StartsWith(unit.Path), ct);
     }
 }

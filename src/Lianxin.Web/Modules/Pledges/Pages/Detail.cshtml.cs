@@ -31,14 +31,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
         return await Do(id, PledgeProgress.AddAsync(db, clock, id, Progress, ct, photos), "Progress", photos.Count > 0 ? $"进度已登记，附照片 {photos.Count} 张。" : "进度已登记。", ct);
     }
 
-    /// <summary>A progress photo, through the scope filter: outside the caller's scope it is simply not found.</summary>
-    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photoId, CancellationToken ct)
-    {
-        var photo = await PledgePhotos.ForStaffAsync(db, id, photoId, ct);
-        if (photo is null) return NotFound();
-        Response.Headers["X-Content-Type-Options"] = "nosniff";
-        return File(photo.Data, photo.ContentType);
-    }
+
     public Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken ct) => Do(id, PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct), "", "任务已完成。", ct);
     public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.LinkDemandAsync(db, id, Link, ct), "Link", "已关联诉求。", ct);
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.CloseAsync(db, clock, id, Close, ct), "Close", "承诺事项已办结。", ct);
@@ -47,21 +40,17 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         var outcome = await work;
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = done;
             return Redirect($"/pledges/{id}");
-        }
-        outcome.CopyTo(ModelState, prefix);
-        return await LoadAsync(id, ct) ?? Page();
+        }, () => LoadAsync(id, ct), prefix);
     }
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var p = await PledgeQueries.DetailAsync(db, clock, id, ct);
-        if (!p.IsOk) return NotFound();
+        if (p.Refusal(this) is { } end) return end;
         P = p.Value!;
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb(P.Title) };
         return null;

@@ -25,7 +25,7 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事") };
         var rows = await PledgeQueries.ListAsync(db, clock, Status, ct);
-        if (!rows.IsOk) return Forbid();
+        if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         var today = clock.Today();
         Counts = (await PledgeQueries.CountsAsync(db, today.AddYears(-1), today.AddYears(1), ct)).Value ?? [];

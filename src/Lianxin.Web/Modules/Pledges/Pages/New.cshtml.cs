@@ -29,16 +29,15 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         var outcome = await CreatePledge.HandleAsync(db, clock, Input, ct);
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = "承诺事项已创建。";
-            return Redirect($"/pledges/{outcome.Value!.Id}");
-        }
-        outcome.CopyTo(ModelState);
-        while (Input.Tasks.Count < 3) Input.Tasks.Add(new());
-        await LoadAsync(ct);
-        return Page();
+            return Redirect($"/pledges/{v.Id}");
+        }, async () =>
+        {
+            while (Input.Tasks.Count < 3) Input.Tasks.Add(new());
+            await LoadAsync(ct);
+        });
     }
 
     async Task LoadAsync(CancellationToken ct)

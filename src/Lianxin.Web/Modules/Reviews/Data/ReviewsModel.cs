@@ -81,16 +81,6 @@ public static class ReviewsModel
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.State });
             e.HasIndex(x => new { x.TenantId, x.RoundId });
         });
-        b.Entity<ReviewPhoto>(e =>
-        {
-            e.ToTable("rev_photos");
-            e.Property(x => x.OrgPath).HasMaxLength(400);
-            e.Property(x => x.ItemCode).HasMaxLength(40);
-            e.Property(x => x.ContentType).HasMaxLength(40);
-            e.HasIndex(x => new { x.TenantId, x.SheetId });
-            e.HasIndex(x => new { x.TenantId, x.FindingId });
-            e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId });
-        });
         b.Entity<StarAward>(e =>
         {
             e.ToTable("rev_star_awards");

@@ -18,6 +18,5 @@ public static class ReviewsTables
         public DbSet<Finding> Findings => db.Set<Finding>();
         public DbSet<Rectification> Rectifications => db.Set<Rectification>();
         public DbSet<StarAward> StarAwards => db.Set<StarAward>();
-        public DbSet<ReviewPhoto> ReviewPhotos => db.Set<ReviewPhoto>();
     }
 }

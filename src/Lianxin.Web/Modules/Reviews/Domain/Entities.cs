@@ -122,24 +122,6 @@ public class ScoreSheet : Entity, IOrgScoped, IVersioned
     }
 }
 
-/// <summary>A photo taken on site for one item of a score sheet (<see cref="SheetId"/> + <see cref="ItemCode"/>) or for a
-/// <see cref="Finding"/>. OrgPath is the reviewed unit's, so the scope filter hides it from everyone outside that unit's line.</summary>
-public class ReviewPhoto : Entity, IOrgScoped
-{
-    public Guid RoundId { get; set; }
-    public Guid UnitId { get; set; }
-    public string OrgPath { get; set; } = "";
-    public Guid? SheetId { get; set; }
-    public string? ItemCode { get; set; }
-    public Guid? FindingId { get; set; }
-    public string ContentType { get; set; } = "";
-    public int Size { get; set; }
-    /// <summary>Kept out of the audit log (a photo may show people; and it is large).</summary>
-    [Microsoft.AspNetCore.Identity.PersonalData] public byte[] Data { get; set; } = [];
-    public Guid? UploadedBy { get; set; }
-    public DateTime CreatedAt { get; set; }
-}
-
 /// <summary>A correction to a published score, with its reason; the sheet keeps the new value, this keeps the story.</summary>
 public class Amendment : Entity, IOrgScoped
 {

@@ -36,7 +36,7 @@ public class RectificationUpdate
 public static class Rectifications
 {
     public static async Task<Outcome<RectificationRow>> AddFindingAsync(LianxinDb db, TimeProvider clock, Guid roundId, FindingRequest r, CancellationToken ct,
-        IReadOnlyList<(string Type, byte[] Data)>? photos = null)
+        IReadOnlyList<Platform.Files.Upload>? photos = null)
     {
         var round = await db.ReviewRounds.FirstOrDefaultAsync(x => x.Id == roundId, ct);
         if (round is null) return Failure.NotFound;

@@ -16,7 +16,7 @@ public record SheetDto(Guid Id, Guid RoundId, string RoundName, RoundState Round
 
 /// <summary>Photo changes saved with a sheet (the page's one form): new photos per item code (already checked by
 /// <see cref="Lianxin.Web.Platform.Files.PhotoUpload"/>) and ids of the sheet's photos to remove.</summary>
-public record SheetPhotoChanges(IReadOnlyDictionary<string, List<(string Type, byte[] Data)>> Add, IReadOnlyCollection<Guid> Remove);
+public record SheetPhotoChanges(IReadOnlyDictionary<string, List<Lianxin.Web.Platform.Files.Upload>> Add, IReadOnlyCollection<Guid> Remove);
 
 public class SaveSheetRequest
 {

@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Reviews.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
@@ -26,7 +27,8 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
             TempData["Flash"] = $"整改已更新为“{ReviewFlow.Chinese(state)}”。";
             return Redirect("/reviews/rectifications");
         }
-        return await ShowAsync(true, ct) ?? Fail(outcome, "");
+        if (await ShowAsync(true, ct) is { } refused) return refused;
+        return outcome.ToPage(this, _ => Page(), "");
     }
 
     /// <summary>Loads the list; a refusal (no ReviewView anywhere) to answer instead of the page.</summary>
@@ -34,7 +36,7 @@ public class RectificationsModel(LianxinDb db, TimeProvider clock) : ReviewPageM
     {
         OpenOnly = openOnly;
         var rows = await Features.Rectifications.ListAsync(Db, clock, null, null, openOnly, ct);
-        if (!rows.IsOk) return Fail(rows);
+        if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         Photos = await ReviewPhotos.OfFindingsAsync(Db, Rows.Select(r => r.FindingId).ToList(), ct);
         ViewData["Title"] = "整改任务";

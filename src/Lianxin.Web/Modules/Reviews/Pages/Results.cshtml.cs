@@ -31,14 +31,11 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     {
         if (!(await Db.RoundUnits.AnyAsync(u => u.RoundId == id && u.UnitId == unitId, ct))) return NotFound();
         var outcome = await Stars.RemoveAsync(Db, clock, unitId, new RemoveStarRequest(reason), ct);
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已摘牌。";
             return Redirect($"/reviews/rounds/{id}/results");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
-        var shown = await OnGetAsync(id, false, ct);
-        return shown is PageResult ? Fail(outcome, "") : shown;
+        }, async () => await OnGetAsync(id, false, ct), "");
     }
 
     public record AmendableSheet(Guid Id, Guid UnitId, string Reviewer);
@@ -47,14 +44,11 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     public async Task<IActionResult> OnPostAmendAsync(Guid id, AmendRequest input, CancellationToken ct)
     {
         var outcome = await Amend.HandleAsync(Db, clock, id, input, ct);
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "分数已更正，结果已重新计算。";
             return Redirect($"/reviews/rounds/{id}/results");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
-        var shown = await OnGetAsync(id, false, ct);
-        return shown is PageResult ? Fail(outcome, "") : shown;
+        }, async () => await OnGetAsync(id, false, ct), "");
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool? print, CancellationToken ct)
@@ -63,7 +57,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
         if (!outcome.IsOk)
         {
             if (outcome.Kind == OutcomeKind.Conflict) { TempData["Flash"] = outcome.Message; return Redirect($"/reviews/rounds/{id}"); }
-            return Fail(outcome);
+            return outcome.ToPage(this, _ => Page());
         }
         Results = outcome.Value!;
         Print = print == true;
@@ -87,8 +81,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
     {
         var outcome = await ResultsWorkbook.HandleAsync(Db, id, ct);
-        if (!outcome.IsOk) return outcome.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
-        return File(outcome.Value!, ResultsWorkbook.ContentType, "观摩结果.xlsx");
+        return outcome.ToPage(this, xlsx => File(xlsx, ResultsWorkbook.ContentType, "观摩结果.xlsx"));
     }
 
     /// <summary>What the charts draw, as JSON for the inline script.</summary>

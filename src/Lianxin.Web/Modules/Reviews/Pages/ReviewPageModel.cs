@@ -8,20 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
-/// <summary>What the review pages share: a use case's answer as 404, 403, or form errors.</summary>
+/// <summary>What the review pages share: the database, the crumbs, how a score is shown.</summary>
 [Authorize]
 public abstract class ReviewPageModel(LianxinDb db) : PageModel
 {
     protected LianxinDb Db => db;
-
-    protected IActionResult Fail<T>(Outcome<T> outcome, string prefix = "Input")
-    {
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        ModelState.Clear();
-        outcome.CopyTo(ModelState, prefix);
-        return Page();
-    }
 
     protected void Crumbs(params Crumb[] after) =>
         ViewData["Crumbs"] = new[] { new Crumb("观摩考评", "/reviews") }.Concat(after).ToArray();

@@ -32,27 +32,24 @@ public class RoundModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             return Redirect(to == RoundState.Published ? $"/reviews/rounds/{id}/results" : $"/reviews/rounds/{id}");
         }
         var shown = await ShowAsync(id, ct);
-        return shown is PageResult ? Fail(outcome, "") : shown;
+        return shown is PageResult ? outcome.ToPage(this, _ => Page(), "") : shown;
     }
 
     /// <summary>The coordinator reopens one submitted sheet with a reason; the feature checks permission and state.</summary>
     public async Task<IActionResult> OnPostReopenAsync(Guid id, Guid sheetId, string? reason, int sheetVersion, CancellationToken ct)
     {
         var outcome = await ScoreSheets.ReopenAsync(Db, clock, sheetId, new ReopenRequest(reason, sheetVersion), ct);
-        if (outcome.IsOk)
+        return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "评分表已退回，评委可以重新修改。";
             return Redirect($"/reviews/rounds/{id}");
-        }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) return Fail(outcome);
-        var shown = await ShowAsync(id, ct);
-        return shown is PageResult ? Fail(outcome, "") : shown;
+        }, async () => await ShowAsync(id, ct), "");
     }
 
     async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         var outcome = await Rounds.GetAsync(Db, clock, id, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         Round = outcome.Value!;
         MySheets = await ScoreSheets.MineAsync(Db, id, ct);
         if (Round.Coordinator && Round.State is RoundState.Open or RoundState.Closed)

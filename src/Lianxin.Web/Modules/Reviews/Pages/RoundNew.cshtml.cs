@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Contracts;
+using Lianxin.Web.Platform;
 using System.Globalization;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -78,7 +79,7 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
             RoleWeights = new() { ["组长"] = 2 },
         };
         var outcome = await CreateRound.HandleAsync(Db, clock, request, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = "观摩轮次已创建（草稿）。";
         return Redirect($"/reviews/rounds/{outcome.Value!.Id}");
     }

@@ -44,7 +44,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             return Page();
         }
         var outcome = await SaveRubric.GetAsync(Db, id.Value, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         Rubric = outcome.Value;
         CanManage = Db.Scope.Can(ReviewPermissions.ReviewManage, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Db.Rubrics.Where(r => r.Id == id).Select(r => r.OrgPath), ct));
         Load(new RubricForm { Name = Rubric!.Name, Purpose = Rubric.Purpose, Definition = DefinitionForm.From(Rubric.Definition) });
@@ -99,7 +99,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         var owner = Rubric?.OwnerUnitId ?? Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
         var request = new RubricRequest { OwnerUnitId = owner, Name = Input.Name, Purpose = Input.Purpose, Definition = def };
         var outcome = id is null ? await SaveRubric.CreateAsync(Db, clock, request, ct) : await SaveRubric.EditAsync(Db, clock, id.Value, request, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = outcome.Value!.NewVersion ? $"该版本已被使用，已另存为第 {outcome.Value.VersionNo} 版。" : "细则已保存。";
         return Redirect($"/reviews/rubrics/{outcome.Value.Id}");
     }
@@ -110,7 +110,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         if (id is not null)
         {
             var outcome = await SaveRubric.GetAsync(Db, id.Value, ct);
-            if (!outcome.IsOk) return Fail(outcome);
+            if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
             Rubric = outcome.Value;
             var path = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Db.Rubrics.Where(r => r.Id == id).Select(r => r.OrgPath), ct);
             if (!Db.Scope.Can(ReviewPermissions.ReviewManage, path)) return Forbid();
@@ -134,8 +134,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
     {
         var outcome = await SaveRubric.GetAsync(Db, id, ct);
-        if (!outcome.IsOk) return NotFound();
-        return File(RubricWorkbook.Write(outcome.Value!.Definition), ResultsWorkbook.ContentType, $"{outcome.Value.Name}-v{outcome.Value.VersionNo}.xlsx");
+        return outcome.ToPage(this, r => File(RubricWorkbook.Write(r.Definition), ResultsWorkbook.ContentType, $"{r.Name}-v{r.VersionNo}.xlsx"));
     }
 
     /// <summary>A new rubric from an .xlsx in the export's layout.</summary>
@@ -154,7 +153,7 @@ public class RubricModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         var owner = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
         var name = string.IsNullOrWhiteSpace(Input.Name) || Input.Name == "新评分细则" ? Path.GetFileNameWithoutExtension(file.FileName) : Input.Name;
         var outcome = await SaveRubric.CreateAsync(Db, clock, new RubricRequest { OwnerUnitId = owner, Name = name, Purpose = Input.Purpose, Definition = def }, ct);
-        if (!outcome.IsOk) return Fail(outcome, "");
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page(), "");
         TempData["Flash"] = $"已从 Excel 导入 {def.Items.Count} 个评分项。";
         return Redirect($"/reviews/rubrics/{outcome.Value!.Id}");
     }

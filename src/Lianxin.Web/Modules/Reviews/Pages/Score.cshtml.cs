@@ -41,7 +41,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await ScoreSheets.GetAsync(Db, clock, id, ct);
-        if (!outcome.IsOk) return Fail(outcome);
+        if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         await ShowAsync(outcome.Value!, ct);
         Input = new ScoreInput
         {
@@ -66,7 +66,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             else errors.Fail($"Entries.{i.Code}", "请填写数字。");
         }
         // Photos per item come as file fields photo_<code>; each set is checked (count, size, real image) before anything is saved.
-        var add = new Dictionary<string, List<(string Type, byte[] Data)>>();
+        var add = new Dictionary<string, List<Upload>>();
         foreach (var code in Input.Items.Select(i => i.Code).Distinct())
         {
             var files = Request.HasFormContentType ? Request.Form.Files.GetFiles($"photo_{code}") : [];
@@ -85,16 +85,16 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             return Redirect(Input.Submit ? "/reviews/sheets" : $"/reviews/sheets/{id}");
         }
         var again = await ScoreSheets.GetAsync(Db, clock, id, ct);
-        if (!again.IsOk) return Fail(again);
+        if (!again.IsOk) return again.ToPage(this, _ => Page());
         await ShowAsync(again.Value!, ct);
-        return Fail(outcome);
+        return outcome.ToPage(this, _ => Page());
     }
 
     /// <summary>A problem seen on site becomes a rectification for the unit.</summary>
     public async Task<IActionResult> OnPostFindingAsync(Guid id, string? itemCode, string? description, string? owner, DateTime? deadline, CancellationToken ct)
     {
         var sheet = await ScoreSheets.GetAsync(Db, clock, id, ct);
-        if (!sheet.IsOk) return Fail(sheet);
+        if (!sheet.IsOk) return sheet.ToPage(this, _ => Page());
         // The date a person picks is a local (Asia/Shanghai) day: due at its end.
         DateTime? due = deadline is { } d ? DateTime.SpecifyKind(d.Date.AddDays(1).AddHours(-8), DateTimeKind.Utc) : null;
         var (photos, photoErrors) = await PhotoUpload.ReadAsync(Request.HasFormContentType ? Request.Form.Files.GetFiles("findingPhotos") : [], ct);
@@ -108,7 +108,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
             return Redirect($"/reviews/sheets/{id}");
         }
         await OnGetAsync(id, ct);
-        return Fail(outcome, "Finding");
+        return outcome.ToPage(this, _ => Page(), "Finding");
     }
 
     async Task ShowAsync(SheetDto sheet, CancellationToken ct)

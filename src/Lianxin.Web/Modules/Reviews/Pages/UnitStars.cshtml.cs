@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Shell;
@@ -18,7 +19,7 @@ public class UnitStarsModel(LianxinDb db) : ReviewPageModel(db)
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var status = await Stars.GetAsync(Db, id, ct);
-        if (!status.IsOk) return Fail(status);
+        if (!status.IsOk) return status.ToPage(this, _ => Page());
         Status = status.Value!;
         UnitName = await Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstAsync(ct);
         var results = await Rounds.UnitResultsAsync(Db, id, ct);

@@ -43,8 +43,9 @@ public class AuditIndexModel(LianxinDb db) : PageModel
     async Task LoadAsync(CancellationToken ct)
     {
         var outcome = await AuditSearch.HandleAsync(new(Entity, EntityId, Action, UserName, From, To, PageNumber, PageSize), db, ct);
+        // The handlers answer 403 before this; what is left are the search form's errors (a bad date range).
+        _ = outcome.Refusal(this);
         if (outcome.IsOk) Result = outcome.Value!;
-        else outcome.CopyTo(ModelState, "");
         Entities = await AuditSearch.EntitiesAsync(db, ct);
     }
 

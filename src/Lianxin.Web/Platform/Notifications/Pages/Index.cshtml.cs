@@ -20,16 +20,14 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken ct)
     {
         var o = await Notifications.Inbox.MarkReadAsync(db, clock, id, ct);
-        if (!o.IsOk) return NotFound();
-        return RedirectToPage();
+        return o.ToPage(this, _ => RedirectToPage());
     }
 
     /// <summary>Marks the notice read and goes where it points (local links only).</summary>
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
     {
         var o = await Notifications.Inbox.MarkReadAsync(db, clock, id, ct);
-        if (!o.IsOk) return NotFound();
-        return o.Value!.Link is { } link && Outbox.IsLocal(link) ? LocalRedirect(link) : RedirectToPage();
+        return o.ToPage(this, n => n.Link is { } link && Outbox.IsLocal(link) ? LocalRedirect(link) : RedirectToPage());
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)

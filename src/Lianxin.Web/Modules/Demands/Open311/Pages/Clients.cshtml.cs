@@ -29,28 +29,24 @@ public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
         // One street (the usual case): the form has no choice to make.
         if (Input.StreetId == Guid.Empty && await Open311Clients.StreetsAsync(db, ct) is [var only]) Input.StreetId = only.Id;
         var outcome = await Open311Clients.IssueAsync(db, clock, Input, ct);
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
+        // Issued or refused, the page shows again: with the new key once, or with the form's errors.
+        if (outcome.Refusal(this, "Input") is { } end) return end;
         if (outcome.IsOk)
         {
             Issued = outcome.Value;
             Input = new IssueOpen311ClientRequest { StreetId = Input.StreetId };
         }
-        else outcome.CopyTo(ModelState);
         return await LoadAsync(ct) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
         var outcome = await Open311Clients.RevokeAsync(db, clock, id, ct);
-        if (outcome.Kind == OutcomeKind.Forbidden) return Forbid();
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (!outcome.IsOk)
+        return await outcome.ToPageAsync(this, v =>
         {
-            outcome.CopyTo(ModelState, "");
-            return await LoadAsync(ct) ? Page() : Forbid();
-        }
-        TempData["Flash"] = $"已吊销“{outcome.Value!.Name}”的密钥，使用它的请求将被拒绝。";
-        return Redirect("/demands/open311");
+            TempData["Flash"] = $"已吊销“{v.Name}”的密钥，使用它的请求将被拒绝。";
+            return Redirect("/demands/open311");
+        }, async () => await LoadAsync(ct) ? Page() : Forbid(), "");
     }
 
     async Task<bool> LoadAsync(CancellationToken ct)

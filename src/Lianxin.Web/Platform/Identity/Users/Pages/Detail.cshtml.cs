@@ -47,7 +47,9 @@ public class UserDetailModel(LianxinDb db, IUnitDirectory units, UserManager<App
         // A unit outside the manager's subtrees is an error on the grant form; an unseen user is a 404.
         if (unitErrorsOnForm && outcome.Kind == OutcomeKind.NotFound && outcome.Message != UserRules.UserNotFound.Message)
             ModelState.AddModelError("", outcome.Message!);
-        else if (this.Refuse(outcome.AsFailure()) is { } notFound) return notFound;
+        else if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        // A refusal here is about the role or unit chosen, so it stays on the form, with its status code below.
+        else outcome.CopyTo(ModelState, "");
         Response.StatusCode = outcome.Kind switch
         {
             OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
@@ -61,7 +63,7 @@ public class UserDetailModel(LianxinDb db, IUnitDirectory units, UserManager<App
     {
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
         var outcome = await GetUser.HandleAsync(id, db, units, clock, ct);
-        if (!outcome.IsOk) return NotFound();
+        if (outcome.Refusal(this) is { } end) return end;
         Account = outcome.Value!;
         if (!IsSelf && await UserDirectory.FindAsync(db, id, ct) is { } found
             && UserRules.CheckAccount(db.Scope, id, found.Grants, AccountAction.Disable) is { Kind: OutcomeKind.Forbidden } beyond)

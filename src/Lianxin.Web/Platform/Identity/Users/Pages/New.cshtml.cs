@@ -27,16 +27,13 @@ public class UserNewModel(LianxinDb db, IUnitDirectory units, UserManager<AppUse
         if (!UserRules.MayManageUsers(db.Scope)) return Forbid();
         ModelState.Clear(); // the use case validates, in Chinese
         var outcome = await CreateUser.HandleAsync(new(UserName, DisplayName, Password, Role, OrgUnitId), db, units, users, clock, ct);
-        if (outcome.IsOk)
+        // An out-of-scope unit, or a role one may not grant there, is an error on this form, not a missing or forbidden page.
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden) outcome = Failure.Invalid("", outcome.Message!);
+        return await outcome.ToPageAsync(this, v =>
         {
-            TempData["Flash"] = $"已创建用户“{outcome.Value!.DisplayName}”。";
-            return Redirect($"/users/{outcome.Value.Id}");
-        }
-        // An out-of-scope unit is an error on this form, not a missing page.
-        if (outcome.Kind == OutcomeKind.NotFound) ModelState.AddModelError("", outcome.Message!);
-        else this.Refuse(outcome.AsFailure());
-        await LoadAsync(ct);
-        return Page();
+            TempData["Flash"] = $"已创建用户“{v.DisplayName}”。";
+            return Redirect($"/users/{v.Id}");
+        }, () => LoadAsync(ct), "");
     }
 
     async Task LoadAsync(CancellationToken ct) =>
