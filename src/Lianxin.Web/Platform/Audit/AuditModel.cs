@@ -17,6 +17,8 @@ public static class AuditModel
             e.Property(a => a.EntityId).HasMaxLength(120);
             e.HasIndex(a => new { a.TenantId, a.Seq }).IsUnique();
             e.HasIndex(a => new { a.TenantId, a.Entity, a.EntityId });
+            // Not an Entity (its key is the chain's own), so its tenant filter is declared here.
+            e.HasQueryFilter(QueryFilters.Tenant, a => a.TenantId == db.CurrentTenantId);
         });
     }
 }
