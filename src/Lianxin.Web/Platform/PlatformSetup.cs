@@ -36,6 +36,7 @@ public static class PlatformSetup
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();
         services.AddScoped<UnitBadges>();
+        services.AddScoped<Units.IUnitLifecycle, Units.PlatformUnitLifecycle>();
         services.AddLianxinIdentity();
         services.AddLianxinNotifications(config);
         services.AddAuthorization();

@@ -62,6 +62,14 @@ public class LianxinApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A scope with an unrestricted database, for arranging and inspecting data behind the app's back.</summary>
+    /// <summary>Runs <paramref name="work"/> as the system of the demo district, with the app's services (use cases called directly).</summary>
+    public T WithScope<T>(Func<IServiceProvider, T> work)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(scope.ServiceProvider.GetRequiredService<Tenancy>().DefaultTenantId);
+        return work(scope.ServiceProvider);
+    }
+
     public T WithDb<T>(Func<LianxinDb, T> work)
     {
         using var scope = Services.CreateScope();

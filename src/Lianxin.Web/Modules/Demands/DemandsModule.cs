@@ -8,6 +8,7 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands;
@@ -30,6 +31,7 @@ public sealed class DemandsModule : IModule
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", DemandPermissions.DispatchAnswer, 210));
         services.AddSingleton(DemandPhotos.Owner);
         services.AddOpen311(config);
+        services.AddScoped<IUnitLifecycle, Features.DemandsUnitLifecycle>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db)

@@ -7,6 +7,7 @@ using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members;
@@ -20,6 +21,7 @@ public sealed class MembersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddPersonalData();
+        services.AddScoped<IUnitLifecycle, Features.MembersUnitLifecycle>();
         services.AddSingleton<Features.ImportJobSignal>();
         services.AddHostedService<Features.ImportJobRunner>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));

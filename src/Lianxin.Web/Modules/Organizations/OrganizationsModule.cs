@@ -21,6 +21,8 @@ public sealed class OrganizationsModule : IModule
         services.AddScoped<OrgDirectory>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
         services.AddScoped<IHomeCardSource, Features.CoverageCard>();
+        services.AddScoped<Features.UnitLifecycles>();
+        services.AddScoped<IUnitLifecycle, Features.OrganizationsUnitLifecycle>();
         services.AddSingleton(new NavItem("组织架构", "/org", "bi-diagram-3", OrgPermissions.OrgView, 100));
     }
 

@@ -6,6 +6,7 @@ using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Pledges;
@@ -20,6 +21,7 @@ public sealed class PledgesModule : IModule
     {
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
         services.AddSingleton(PledgePhotos.Owner);
+        services.AddScoped<IUnitLifecycle, Features.PledgesUnitLifecycle>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => PledgesModel.Configure(b, db);

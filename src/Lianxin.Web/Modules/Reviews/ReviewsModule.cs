@@ -6,6 +6,7 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews;
@@ -22,6 +23,7 @@ public sealed class ReviewsModule : IModule
         services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", ReviewPermissions.ReviewScore, 301));
         services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", ReviewPermissions.ReviewView, 302));
         services.AddScoped<IUnitBadgeSource, StarBadges>();
+        services.AddScoped<IUnitLifecycle, Features.ReviewsUnitLifecycle>();
         services.AddSingleton(ReviewPhotos.ItemOwner);
         services.AddSingleton(ReviewPhotos.FindingOwner);
     }

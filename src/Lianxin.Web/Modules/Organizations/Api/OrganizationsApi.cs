@@ -38,12 +38,12 @@ public static class OrganizationsApi
                 (await EditUnit.HandleAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改组织（须带读取时的 version）");
 
-        group.MapPost("/units/{id:guid}/move", async (LianxinDb db, Guid id, MoveUnitRequest request, CancellationToken ct) =>
-                (await MoveUnit.HandleAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/units/{id:guid}/move", async (LianxinDb db, UnitLifecycles lifecycles, Guid id, MoveUnitRequest request, CancellationToken ct) =>
+                (await MoveUnit.HandleAsync(db, lifecycles, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("移动组织及其全部下级");
 
-        group.MapPost("/units/{id:guid}/dissolve", async (LianxinDb db, TimeProvider clock, Guid id, DissolveUnitRequest request, CancellationToken ct) =>
-                (await DissolveUnit.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/units/{id:guid}/dissolve", async (LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock, Guid id, DissolveUnitRequest request, CancellationToken ct) =>
+                (await DissolveUnit.HandleAsync(db, lifecycles, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("撤销组织（保留历史）");
 
         group.MapPost("/units/{id:guid}/positions", async (LianxinDb db, TimeProvider clock, Guid id, AddPositionRequest request, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Units;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -17,11 +18,12 @@ public class DissolveUnitRequest
 
 /// <summary>
 /// Dissolves a unit without deleting it (history stays): its positions end today, its places fall back
-/// to the parent, and grids/compounds that named it as their branch no longer have one.
+/// to the parent, and grids/compounds that named it as their branch no longer have one. Refused while any module
+/// still holds live records there (<see cref="IUnitLifecycle.LiveRecordsAsync"/>).
 /// </summary>
 public static class DissolveUnit
 {
-    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, DissolveUnitRequest r, CancellationToken ct)
+    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock, Guid id, DissolveUnitRequest r, CancellationToken ct)
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Failure.NotFound;
@@ -32,6 +34,9 @@ public static class DissolveUnit
         if (errors.Any) return Failure.Invalid(errors);
         var activeChildren = await db.AllInTenant<OrgUnit>().CountAsync(u => u.ParentId == unit.Id && u.Status == OrgStatus.Active, ct);
         if (OrgRules.CheckDissolve(unit, activeChildren) is { } why) return Failure.Conflict(why);
+        // Every module is asked whether it still holds live records here (members on the roster, demands in hand…).
+        if (await lifecycles.LiveRecordsAsync(db, unit.Path, ct) is { Count: > 0 } live)
+            return Failure.Conflict($"“{unit.Name}”下仍有{string.Join("、", live)}，暂不能撤销。");
         if (unit.Version != r.Version) return Failure.Stale;
 
         db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;

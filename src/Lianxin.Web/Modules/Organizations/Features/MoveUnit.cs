@@ -15,12 +15,12 @@ public class MoveUnitRequest
 }
 
 /// <summary>
-/// Moves a subtree. Every unit below gets its new path and depth, and every row scoped to the subtree
-/// (positions, places, role grants) follows, in one SaveChanges: one transaction, all or nothing.
+/// Moves a subtree. Every unit below gets its new path and depth, and every module rewrites its own rows under the
+/// subtree with one UPDATE per table (<see cref="UnitLifecycles"/>), all in one transaction: scope never sees a half-moved tree.
 /// </summary>
 public static class MoveUnit
 {
-    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, Guid id, MoveUnitRequest r, CancellationToken ct)
+    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, UnitLifecycles lifecycles, Guid id, MoveUnitRequest r, CancellationToken ct)
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Failure.NotFound;
@@ -40,16 +40,20 @@ public static class MoveUnit
         var tracked = subtree.First(u => u.Id == unit.Id);
         db.Entry(tracked).Property(u => u.Version).OriginalValue = r.Version;
         var (_, newRoot) = OrgRules.Move(tracked, newParent, subtree);
-        await db.RebaseRowsAsync(oldRoot, newRoot, ct);
+        var community = unit.Kind is OrgKind.Branch or OrgKind.Group ? await db.CommunityOfAsync(newParent, ct) : null;
 
-        // Places of a branch moved to another community now belong to that community. (The database still
-        // holds the old paths until SaveChanges; the tracked rows returned already carry the new ones.)
-        if (unit.Kind is OrgKind.Branch or OrgKind.Group && await db.CommunityOfAsync(newParent, ct) is { } community)
-        {
-            foreach (var g in await db.AllInTenant<Grid>().Where(g => g.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) g.CommunityId = community.Id;
-            foreach (var c in await db.AllInTenant<Compound>().Where(c => c.OrgPath.StartsWith(oldRoot)).ToListAsync(ct)) c.CommunityId = community.Id;
-        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The units first: a concurrent edit of the moved unit is a 409 before any row has moved.
         if (await db.SaveAsync(ct) is { } failed) return failed;
+        await lifecycles.RebaseAsync(db, unit.Id, oldRoot, newRoot, ct);
+        // Places of a branch moved to another community now belong to that community.
+        if (community is not null)
+        {
+            await db.AllInTenant<Grid>().Where(g => g.OrgPath.StartsWith(newRoot)).ExecuteUpdateAsync(x => x.SetProperty(g => g.CommunityId, community.Id), ct);
+            await db.AllInTenant<Compound>().Where(c => c.OrgPath.StartsWith(newRoot)).ExecuteUpdateAsync(x => x.SetProperty(c => c.CommunityId, community.Id), ct);
+        }
+        await db.SaveChangesAsync(ct); // the move's audit entry
+        await tx.CommitAsync(ct);
         return new UnitSaved(tracked.Id, tracked.Version);
     }
 

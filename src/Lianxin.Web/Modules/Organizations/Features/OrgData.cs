@@ -17,32 +17,6 @@ public static class OrgData
     public static IQueryable<T> AllInTenant<T>(this LianxinDb db) where T : Entity =>
         db.Set<T>().AcrossScope();
 
-    /// <summary>
-    /// Rebases every scoped row (not the units themselves) under <paramref name="oldRoot"/> onto <paramref name="newRoot"/>:
-    /// the rows of every module's table with an <c>OrgPath</c>, found from the EF model so that a module added
-    /// later cannot be forgotten. Rows are loaded and changed tracked, so each change is audited.
-    /// </summary>
-    public static async Task RebaseRowsAsync(this LianxinDb db, string oldRoot, string newRoot, CancellationToken ct)
-    {
-        var tables = db.Model.GetEntityTypes()
-            .Where(t => typeof(Entity).IsAssignableFrom(t.ClrType) && t.FindProperty("OrgPath")?.ClrType == typeof(string))
-            .Select(t => t.ClrType);
-        foreach (var type in tables)
-            await (Task)RebaseTable.MakeGenericMethod(type).Invoke(null, [db, oldRoot, newRoot, ct])!;
-    }
-
-    static readonly System.Reflection.MethodInfo RebaseTable =
-        typeof(OrgData).GetMethod(nameof(RebaseTableAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-    static async Task RebaseTableAsync<T>(LianxinDb db, string oldRoot, string newRoot, CancellationToken ct) where T : Entity
-    {
-        foreach (var row in await db.AllInTenant<T>().Where(x => EF.Property<string>(x, "OrgPath").StartsWith(oldRoot)).ToListAsync(ct))
-        {
-            var path = db.Entry(row).Property<string>("OrgPath");
-            path.CurrentValue = OrgRules.Rebase(path.CurrentValue, oldRoot, newRoot);
-        }
-    }
-
     /// <summary>Moves a compound with its buildings and households to <paramref name="path"/>.</summary>
     public static async Task RepathCompoundAsync(this LianxinDb db, Compound compound, string path, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
-public class DissolveModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
+public class DissolveModel(LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty] public DissolveUnitRequest Input { get; set; } = new();
     public int ActiveChildren { get; private set; }
@@ -25,7 +25,7 @@ public class DissolveModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
-        var outcome = await DissolveUnit.HandleAsync(Db, clock, id, Input, ct);
+        var outcome = await DissolveUnit.HandleAsync(Db, lifecycles, clock, id, Input, ct);
         if (!outcome.IsOk) { await ShowAsync(ct); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = "已撤销该组织，历史记录保留。";
         return Redirect($"/org/{id}");

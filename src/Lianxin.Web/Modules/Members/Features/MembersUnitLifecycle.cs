@@ -1,0 +1,34 @@
+using Lianxin.Web.Modules.Members.Data;
+using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Members.Features;
+
+/// <summary>Members' rows follow a moved unit; a unit with members on its roster cannot be dissolved (transfer them first).</summary>
+public class MembersUnitLifecycle : IUnitLifecycle
+{
+    public async Task<IReadOnlyDictionary<string, int>> RebaseAsync(LianxinDb db, string oldRoot, string newRoot, CancellationToken ct) =>
+        new Dictionary<string, int>
+        {
+            ["mem_members"] = await db.RebaseAsync<Member>(oldRoot, newRoot, ct),
+            ["mem_status_changes"] = await db.RebaseAsync<MemberStatusChange>(oldRoot, newRoot, ct),
+            ["mem_transfers"] = await db.RebaseAsync<MemberTransfer>(oldRoot, newRoot, ct),
+            ["mem_dual_reports"] = await db.RebaseAsync<DualReport>(oldRoot, newRoot, ct),
+            ["mem_posts"] = await db.RebaseAsync<Post>(oldRoot, newRoot, ct),
+            ["mem_post_claims"] = await db.RebaseAsync<PostClaim>(oldRoot, newRoot, ct),
+            ["mem_zones"] = await db.RebaseAsync<ResponsibilityZone>(oldRoot, newRoot, ct),
+            ["mem_zone_members"] = await db.RebaseAsync<ZoneMember>(oldRoot, newRoot, ct),
+            ["mem_central_households"] = await db.RebaseAsync<CentralHousehold>(oldRoot, newRoot, ct),
+            ["mem_central_household_links"] = await db.RebaseAsync<CentralHouseholdLink>(oldRoot, newRoot, ct),
+            ["mem_import_jobs"] = await db.RebaseAsync<ImportJob>(oldRoot, newRoot, ct),
+        };
+
+    public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)
+    {
+        var n = await db.Members.AcrossScope().CountAsync(m => m.OrgPath.StartsWith(path)
+            && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended), ct);
+        return n == 0 ? null : $"{n} 名在册党员（请先转出组织关系）";
+    }
+}
