@@ -37,6 +37,7 @@ public static class PlatformSetup
         services.AddSingleton<Navigation>();
         services.AddScoped<UnitBadges>();
         services.AddScoped<Units.IUnitLifecycle, Units.PlatformUnitLifecycle>();
+        services.AddSingleton<Events.EventDispatcher>();
         services.AddLianxinIdentity();
         services.AddLianxinNotifications(config);
         services.AddAuthorization();

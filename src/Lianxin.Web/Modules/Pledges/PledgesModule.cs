@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Pledges.Data;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Modules.Pledges.Features;
+using Lianxin.Web.Platform.Events;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
@@ -21,6 +22,7 @@ public sealed class PledgesModule : IModule
     {
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
         services.AddSingleton(PledgePhotos.Owner);
+        services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddScoped<IUnitLifecycle, Features.PledgesUnitLifecycle>();
     }
 

@@ -54,6 +54,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         AuditModel.Configure(b, this);
         JobLease.Configure(b);
         Tenant.Configure(b);
+        Events.EventTables.Configure(b);
         FilesModel.Configure(b, this);
         NotificationsModel.Configure(b, this);
         Calendar.CalendarModel.Configure(b, this);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Events;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
@@ -61,6 +62,7 @@ public static class HandleDemand
                 d.Outcome = note;
                 d.Overdue = false;
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Resolve, now, unitName, note));
+                db.Publish(new DemandResolved(d.Id, d.TicketNo, d.CategoryName, d.OrgPath, now), now);
                 break;
             case DemandAction.Return:
             {
