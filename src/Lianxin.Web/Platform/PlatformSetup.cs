@@ -3,6 +3,7 @@ using Lianxin.Web.Demo;
 using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Scope;
@@ -34,7 +35,8 @@ public static class PlatformSetup
         services.AddSingleton<Navigation>();
         services.AddScoped<UnitBadges>();
         services.AddLianxinIdentity();
-        services.AddLianxinNotifications(config);
+        services.AddLianxinJobs(config);
+        services.AddLianxinNotifications();
         services.AddAuthorization();
 
         // Stateless web tier: keys in a shared folder so several instances read each other's cookies.

@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Demands.Api;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Demands.Open311;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Shell;
 
 namespace Lianxin.Web.Modules.Demands;
@@ -11,11 +12,9 @@ public static class DemandsModule
 {
     public static IServiceCollection AddDemands(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(config.GetSection("Demands:Escalation").Get<EscalationOptions>() ?? new EscalationOptions());
         services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
         services.AddSingleton<PublicIntakeLimiter>();
-        services.AddSingleton<EscalationJob>();
-        services.AddHostedService<EscalationService>();
+        services.AddJob<EscalationJob>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", Permission.DemandView, 200));
         services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", Permission.DemandHandle, 205));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", Permission.DispatchAnswer, 210));

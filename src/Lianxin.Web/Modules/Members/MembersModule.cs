@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Api;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Shell;
 
@@ -11,8 +12,7 @@ public static class MembersModule
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddPersonalData();
-        services.AddSingleton<Features.ImportJobSignal>();
-        services.AddHostedService<Features.ImportJobRunner>();
+        services.AddJob<Features.ImportJobRunner>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", Permission.MemberView, 200));
         services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", Permission.MemberView, 210));
         services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", Permission.MemberView, 220));

@@ -13,10 +13,14 @@ public class Tenancy
 
     public async Task LoadAsync(LianxinDb db, CancellationToken ct = default)
     {
-        DefaultTenantId = await db.OrgUnits.IgnoreQueryFilters()
-            .Where(u => u.Kind == OrgKind.District && u.ParentId == null)
-            .OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        DefaultTenantId = (await TenantIdsAsync(db, ct)).FirstOrDefault();
     }
+
+    /// <summary>Every tenant, i.e. every district root; background jobs run once for each.</summary>
+    public async Task<IReadOnlyList<Guid>> TenantIdsAsync(LianxinDb db, CancellationToken ct) =>
+        await db.OrgUnits.IgnoreQueryFilters()
+            .Where(u => u.Kind == OrgKind.District && u.ParentId == null)
+            .OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
 
     public void Set(Guid tenantId) => DefaultTenantId = tenantId;
 }
