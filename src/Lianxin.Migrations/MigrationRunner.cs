@@ -11,6 +11,7 @@ namespace Lianxin.Migrations;
 public static class MigrationRunner
 {
     public const string HistoryTable = "__lianxin_migrations";
+    const long LockKey = 7461234;
 
     public static IReadOnlyList<string> Available(string provider) =>
         typeof(MigrationRunner).Assembly.GetManifestResourceNames()
@@ -26,37 +27,47 @@ public static class MigrationRunner
             throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider));
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
 
-        await ExecuteAsync(connection, null,
-            $"CREATE TABLE IF NOT EXISTS {HistoryTable} (id varchar(150) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)", ct);
-
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using (var cmd = connection.CreateCommand())
+        // One session-level lock around read-history + apply-all: two instances starting together would otherwise both
+        // read the same history and both apply the next migration (or race on CREATE TABLE IF NOT EXISTS).
+        if (provider == "Postgres") await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({LockKey})", ct);
+        try
         {
-            cmd.CommandText = $"SELECT id FROM {HistoryTable}";
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
-        }
+            await ExecuteAsync(connection, null,
+                $"CREATE TABLE IF NOT EXISTS {HistoryTable} (id varchar(150) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)", ct);
 
-        var done = new List<string>();
-        foreach (var name in Available(provider).Where(n => !applied.Contains(n)))
-        {
-            var sql = Read(provider, name);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            if (provider == "Postgres")
-                await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(7461234)", ct); // one migrator at a time across instances
-            await ExecuteAsync(connection, tx, sql, ct);
+            var applied = new HashSet<string>(StringComparer.Ordinal);
             await using (var cmd = connection.CreateCommand())
             {
-                cmd.Transaction = tx;
-                cmd.CommandText = $"INSERT INTO {HistoryTable} (id, applied_at) VALUES (@id, @at)";
-                var p1 = cmd.CreateParameter(); p1.ParameterName = "@id"; p1.Value = name; cmd.Parameters.Add(p1);
-                var p2 = cmd.CreateParameter(); p2.ParameterName = "@at"; p2.Value = DateTime.UtcNow.ToString("O"); cmd.Parameters.Add(p2);
-                await cmd.ExecuteNonQueryAsync(ct);
+                cmd.CommandText = $"SELECT id FROM {HistoryTable}";
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
             }
-            await tx.CommitAsync(ct);
-            done.Add(name);
+
+            var done = new List<string>();
+            foreach (var name in Available(provider).Where(n => !applied.Contains(n)))
+            {
+                var sql = Read(provider, name);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await ExecuteAsync(connection, tx, sql, ct);
+                await using (var cmd = connection.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = $"INSERT INTO {HistoryTable} (id, applied_at) VALUES (@id, @at)";
+                    var p1 = cmd.CreateParameter(); p1.ParameterName = "@id"; p1.Value = name; cmd.Parameters.Add(p1);
+                    var p2 = cmd.CreateParameter(); p2.ParameterName = "@at"; p2.Value = DateTime.UtcNow.ToString("O"); cmd.Parameters.Add(p2);
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                done.Add(name);
+            }
+            return done;
         }
-        return done;
+        finally
+        {
+            // A session lock outlives the call on a pooled connection: free it whatever happened above.
+            if (provider == "Postgres" && connection.State == System.Data.ConnectionState.Open)
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
     }
 
     static string Read(string provider, string name)

@@ -3,6 +3,7 @@ using Lianxin.Web.Platform.Audit;
 using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Files;
@@ -38,8 +39,10 @@ public static class PlatformSetup
         services.AddScoped<UnitBadges>();
         services.AddScoped<Units.IUnitLifecycle, Units.PlatformUnitLifecycle>();
         services.AddSingleton<Events.EventDispatcher>();
+        services.AddJob<Events.EventDispatchJob>();
         services.AddLianxinIdentity();
-        services.AddLianxinNotifications(config);
+        services.AddLianxinJobs(config);
+        services.AddLianxinNotifications();
         services.AddAuthorization();
 
         // Stateless web tier: keys in a shared folder so several instances read each other's cookies.

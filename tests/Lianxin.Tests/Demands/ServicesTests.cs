@@ -318,7 +318,6 @@ public class ServicesTests(LianxinApp app)
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-40));
         using var timed = app.WithWebHostBuilder(b =>
         {
-            b.UseSetting("Demands:Escalation:IntervalSeconds", "0");
             b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock));
         });
         async Task<HttpClient> As(string user)

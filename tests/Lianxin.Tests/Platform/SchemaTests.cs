@@ -38,6 +38,26 @@ public class SchemaTests
         Assert.Empty(second);
     }
 
+    [Fact]
+    public async Task Two_instances_starting_together_apply_every_migration_exactly_once()
+    {
+        var cs = TestDatabase.Create();
+        var provider = TestDatabase.IsPostgres ? "Postgres" : "Sqlite";
+        await using var a = Open(cs);
+        await using var b = Open(cs);
+        await a.Database.OpenConnectionAsync();
+        await b.Database.OpenConnectionAsync();
+        // SQLite serves one writer, the embedded single instance: both start, the second finds nothing to do.
+        var runs = TestDatabase.IsPostgres
+            ? await Task.WhenAll(MigrationRunner.ApplyAsync(a.Database.GetDbConnection(), provider), MigrationRunner.ApplyAsync(b.Database.GetDbConnection(), provider))
+            : [await MigrationRunner.ApplyAsync(a.Database.GetDbConnection(), provider), await MigrationRunner.ApplyAsync(b.Database.GetDbConnection(), provider)];
+
+        Assert.Equal(MigrationRunner.Available(provider), runs.SelectMany(r => r).Order(StringComparer.Ordinal));
+        Assert.Contains(runs, r => r.Count == 0); // the one that waited for the lock found them all applied
+        var history = await a.Database.SqlQueryRaw<string>($"SELECT id AS \"Value\" FROM {MigrationRunner.HistoryTable}").ToListAsync();
+        Assert.Equal(MigrationRunner.Available(provider), history.Order(StringComparer.Ordinal));
+    }
+
     static LianxinDb Open(string cs)
     {
         var b = new DbContextOptionsBuilder<LianxinDb>();

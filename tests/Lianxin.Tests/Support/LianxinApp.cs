@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Lianxin.Web.Demo;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,6 +23,8 @@ public class LianxinApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        // No background loops: tests drive a job's pass themselves (JobHost.RunAsync) on the clock they choose.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
     }
 
@@ -79,6 +82,18 @@ public class LianxinApp : WebApplicationFactory<Program>
     }
 
     record TokenBody(string AccessToken, string RefreshToken);
+}
+
+public static class Jobs
+{
+    /// <summary>One pass of a background job for every tenant, as the job host's loop would run it, on the host's clock.</summary>
+    public static async Task<IReadOnlyList<JobRun>> RunJobAsync<TJob>(this WebApplicationFactory<Program> host) where TJob : IJob
+    {
+        var runs = await host.Services.GetRequiredService<JobHost>().RunAsync<TJob>();
+        // Nothing else holds a lease in the test host (its loops are off), and a pass must not fail.
+        Assert.DoesNotContain(runs, r => r.Done is null);
+        return runs;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -7,6 +7,7 @@ using Lianxin.Web.Modules.Demands.Open311.Data;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,9 @@ public sealed class DemandsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(config.GetSection("Demands:Escalation").Get<EscalationOptions>() ?? new EscalationOptions());
         services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
         services.AddSingleton<PublicIntakeLimiter>();
-        services.AddSingleton<EscalationJob>();
-        services.AddHostedService<EscalationService>();
+        services.AddJob<EscalationJob>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", DemandPermissions.DemandView, 200));
         services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", DemandPermissions.DemandHandle, 205));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", DemandPermissions.DispatchAnswer, 210));

@@ -5,6 +5,7 @@ using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform.Units;
@@ -22,8 +23,7 @@ public sealed class MembersModule : IModule
     {
         services.AddPersonalData();
         services.AddScoped<IUnitLifecycle, Features.MembersUnitLifecycle>();
-        services.AddSingleton<Features.ImportJobSignal>();
-        services.AddHostedService<Features.ImportJobRunner>();
+        services.AddJob<Features.ImportJobRunner>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));
         services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", MemberPermissions.MemberView, 210));
         services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", MemberPermissions.MemberView, 220));

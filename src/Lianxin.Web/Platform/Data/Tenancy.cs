@@ -14,6 +14,7 @@ public class Tenancy
     public async Task LoadAsync(LianxinDb db, CancellationToken ct = default) =>
         DefaultTenantId = await db.Tenants.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>Every tenant (district); background jobs run once for each.</summary>
     public async Task<IReadOnlyList<Guid>> TenantIdsAsync(LianxinDb db, CancellationToken ct) =>
         await db.Tenants.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
 

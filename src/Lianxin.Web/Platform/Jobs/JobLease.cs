@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Platform.Jobs;
 
-/// <summary>A lease so that one app instance at a time runs a background job (ARCHITECTURE: background work).</summary>
+/// <summary>
+/// A lease keyed by job name and tenant, so that one app instance at a time runs a job for a tenant
+/// (ARCHITECTURE: background work; ADR 0014).
+/// </summary>
 public class JobLease : Entity
 {
     public string Name { get; set; } = "";
@@ -19,16 +22,16 @@ public class JobLease : Entity
     });
 }
 
-/// <summary>One app instance's hold on a named lease: take it if free or expired, free it when the pass ends.</summary>
-public sealed class LeaseHolder(string name, TimeSpan leaseFor)
+/// <summary>One app instance's hold on leases: take one if free or expired, renew it while the run lasts, free it after.</summary>
+public sealed class LeaseHolder(string holder)
 {
     static readonly DateTime Released = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    readonly string holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+
+    public string Holder => holder;
 
     /// <summary>One conditional UPDATE, atomic on both providers; the first taker creates the row.</summary>
-    public async Task<bool> TryAcquireAsync(LianxinDb db, Guid tenant, DateTime now, CancellationToken ct)
+    public async Task<bool> TryAcquireAsync(LianxinDb db, string name, Guid tenant, DateTime until, DateTime now, CancellationToken ct)
     {
-        var until = now + leaseFor;
         var taken = await db.JobLeases.Where(l => l.TenantId == tenant && l.Name == name && (l.ExpiresAt <= now || l.Holder == holder))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
         if (taken == 1) return true;
@@ -38,8 +41,13 @@ public sealed class LeaseHolder(string name, TimeSpan leaseFor)
         catch (DbUpdateException) { db.ChangeTracker.Clear(); return false; } // another instance created it first
     }
 
+    /// <summary>Pushes the expiry out; false when the lease is no longer ours (it expired and another instance took it).</summary>
+    public async Task<bool> RenewAsync(LianxinDb db, string name, Guid tenant, DateTime until, CancellationToken ct) =>
+        await db.JobLeases.Where(l => l.TenantId == tenant && l.Name == name && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), ct) == 1;
+
     /// <summary>Frees it for everyone whatever their clock says (an instance whose clock runs ahead must not lock the others out).</summary>
-    public Task ReleaseAsync(LianxinDb db, Guid tenant) =>
-        db.JobLeases.Where(l => l.TenantId == tenant && l.Name == name && l.Holder == holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Released), CancellationToken.None);
+    public async Task<bool> ReleaseAsync(LianxinDb db, string name, Guid tenant) =>
+        await db.JobLeases.Where(l => l.TenantId == tenant && l.Name == name && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Released), CancellationToken.None) == 1;
 }

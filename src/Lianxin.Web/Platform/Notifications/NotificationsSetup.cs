@@ -1,13 +1,13 @@
+using Lianxin.Web.Platform.Jobs;
+
 namespace Lianxin.Web.Platform.Notifications;
 
-/// <summary>The outbox dispatcher, its background loop, the layout's unread badge and the API.</summary>
+/// <summary>The outbox dispatcher (a job), the layout's unread badge and the API.</summary>
 public static class NotificationsSetup
 {
-    public static IServiceCollection AddLianxinNotifications(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddLianxinNotifications(this IServiceCollection services)
     {
-        services.AddSingleton(config.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
-        services.AddSingleton<NotificationDispatcher>();
-        services.AddHostedService<NotificationService>();
+        services.AddJob<NotificationDispatcher>();
         services.AddScoped<InboxBadge>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -32,11 +33,11 @@ public static class MembersApi
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it.
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it. The import
         // runs in the background: 202 with the job, whose progress and result are at its Location.
-        g.MapPost("/import", async Task<IResult> (HttpRequest request, [FromQuery] string? fileName, LianxinDb db, TimeProvider clock, ImportJobSignal signal, CancellationToken ct) =>
+        g.MapPost("/import", async Task<IResult> (HttpRequest request, [FromQuery] string? fileName, LianxinDb db, TimeProvider clock, JobHost jobs, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
-            var outcome = await ImportJobs.StartAsync(db, clock, signal, fileName, buffer.ToArray(), ct);
+            var outcome = await ImportJobs.StartAsync(db, clock, jobs, fileName, buffer.ToArray(), ct);
             return outcome.IsOk ? TypedResults.Accepted($"/api/v1/members/import/{outcome.Value!.Id}", outcome.Value) : outcome.ToApi();
         }).Accepts<byte[]>(Xlsx.ContentType).Produces<ImportJobView>(StatusCodes.Status202Accepted);
         g.MapGet("/import/{jobId:guid}", async (Guid jobId, LianxinDb db, CancellationToken ct) => (await ImportJobs.GetAsync(db, jobId, ct)).ToApi());

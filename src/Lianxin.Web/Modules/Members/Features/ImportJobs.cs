@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public static class ImportJobs
 {
     public const int RejectsShown = 1000;
 
-    public static async Task<Outcome<ImportJobView>> StartAsync(LianxinDb db, TimeProvider clock, ImportJobSignal signal, string? fileName, byte[] file, CancellationToken ct)
+    public static async Task<Outcome<ImportJobView>> StartAsync(LianxinDb db, TimeProvider clock, JobHost jobs, string? fileName, byte[] file, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage) || db.Scope.UserId is not { } userId) return Failure.Forbidden;
         if (file.Length == 0) return Failure.Invalid("file", "请选择要导入的 Excel 文件。");
@@ -44,7 +45,7 @@ public static class ImportJobs
         };
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
-        signal.Poke();
+        jobs.Wake<ImportJobRunner>();
         return View(job);
     }
 
@@ -77,44 +78,29 @@ public static class ImportJobs
     }
 }
 
-/// <summary>Wakes this instance's runner at once after an upload; other instances find the job on their next poll.</summary>
-public class ImportJobSignal
-{
-    readonly SemaphoreSlim gate = new(0);
-
-    public void Poke() { if (gate.CurrentCount == 0) gate.Release(); }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => gate.WaitAsync(timeout, ct);
-}
-
 /// <summary>
-/// Runs queued imports. Every instance may run one: a job is claimed by an UPDATE guarded by its state and Version,
-/// so exactly one instance wins it; nothing about a job is kept in memory. A job whose heartbeat stopped (its instance
-/// died) is queued again; re-running is safe because the insert is all-or-nothing and the import is idempotent.
+/// Runs queued imports, as a job of <see cref="JobHost"/> (woken at once by an upload on this instance). A job row is
+/// also claimed by an UPDATE guarded by its state and Version, so exactly one pass wins it; nothing about it is kept
+/// in memory. A job whose heartbeat stopped (its instance died) is queued again; re-running is safe because the
+/// insert is all-or-nothing and the import is idempotent.
 /// </summary>
-public class ImportJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ImportJobSignal signal, ILogger<ImportJobRunner> log) : BackgroundService
+public class ImportJobRunner(LianxinDb db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobRunner> log) : IJob
 {
-    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    public static string Name => "members.import";
+    public static TimeSpan Period => TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Stale = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    /// <summary>Runs the tenant's queued imports one after another; answers how many it ran.</summary>
+    public async Task<int> RunOnceAsync(Guid tenantId, CancellationToken ct)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            try { while (await RunNextAsync(stop)) { } }
-            catch (Exception e) when (!stop.IsCancellationRequested) { log.LogError(e, "Import job poll failed"); }
-            try { await signal.WaitAsync(Poll, stop); }
-            catch (OperationCanceledException) { return; }
-        }
+        var ran = 0;
+        while (await RunNextAsync(ct)) ran++;
+        return ran;
     }
 
-    /// <summary>Claims and runs one queued job; false when there was none to claim.</summary>
-    public async Task<bool> RunNextAsync(CancellationToken ct)
+    /// <summary>Claims and runs one queued job of this scope's tenant; false when there was none to claim.</summary>
+    async Task<bool> RunNextAsync(CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
-        var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
-        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
         var jobs = db.ImportJobs.AcrossScope();
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lianxin.Web.Modules.Members.Pages;
 
 [RequestSizeLimit(50_000_000)]
-public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signal) : MemberPageModel(db)
+public class ImportModel(LianxinDb db, TimeProvider clock, JobHost jobs) : MemberPageModel(db)
 {
     public ImportResult? Result { get; private set; }
 
@@ -76,7 +77,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
         stream.Position = 0;
-        var outcome = await ImportJobs.StartAsync(Db, clock, signal, file.FileName, stream.ToArray(), ct);
+        var outcome = await ImportJobs.StartAsync(Db, clock, jobs, file.FileName, stream.ToArray(), ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         if (!outcome.IsOk) return Page();
         return Redirect($"/members/import?job={outcome.Value!.Id}");
