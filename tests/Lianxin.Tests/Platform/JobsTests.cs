@@ -42,6 +42,7 @@ public class JobsApp : LianxinApp
             var id = Guid.CreateVersion7();
             InTenant(id, db =>
             {
+                Tenancy.Register(db, id, "第二区委", Clock.GetUtcNow().UtcDateTime);
                 db.OrgUnits.Add(new OrgUnit { Id = id, TenantId = id, Kind = OrgKind.District, Name = "中共第二区委员会", ShortName = "第二区委", Code = "JT2", Path = OrgUnit.PathOf(null, id) });
                 db.Users.Add(new AppUser { UserName = "jobs-second", NormalizedUserName = "JOBS-SECOND", DisplayName = "第二区用户", TenantId = id, CreatedAt = Clock.GetUtcNow().UtcDateTime });
                 return db.SaveChanges();
