@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lianxin.Web.Modules.Members.Pages;
 
 [RequestSizeLimit(50_000_000)]
-public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signal) : MemberPageModel(db)
+public class ImportModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, ImportJobSignal signal) : MemberPageModel(db, units, places)
 {
     public ImportResult? Result { get; private set; }
 
@@ -58,7 +59,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, ImportJobSignal signa
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
         stream.Position = 0;
-        var outcome = await ImportHouseholds.HandleAsync(Db, stream, ct);
+        var outcome = await ImportHouseholds.HandleAsync(Db, Places, stream, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         Result = outcome.Value;
         return Page();
