@@ -6,6 +6,7 @@ using System.Diagnostics;
 using Lianxin.Web.Modules.Members.Domain;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
@@ -61,7 +62,7 @@ sw.Restart();
 foreach (var r in read) { var x = pd.Hash(r["公民身份号码"]); pd.Encrypt(r["公民身份号码"]); }
 Console.WriteLine($"  (hash + encrypt alone: {sw.Elapsed.TotalSeconds:N1}s)");
 sw.Restart();
-var result = await ImportMembers.HandleAsync(db, pd, clock, new MemoryStream(workbook), CancellationToken.None);
+var result = await ImportMembers.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), sp.GetRequiredService<PlaceDirectory>(), pd, clock, new MemoryStream(workbook), CancellationToken.None);
 var import = sw.Elapsed;
 Console.WriteLine($"import: {result.Value?.Imported:N0} imported, {result.Value?.Rejected.Count:N0} rejected in {import.TotalSeconds:N1}s");
 

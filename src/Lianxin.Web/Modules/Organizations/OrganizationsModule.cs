@@ -19,6 +19,7 @@ public sealed class OrganizationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<OrgDirectory>();
+        services.AddScoped<PlaceDirectory>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
         services.AddScoped<IHomeCardSource, Features.CoverageCard>();
         services.AddScoped<Features.UnitLifecycles>();

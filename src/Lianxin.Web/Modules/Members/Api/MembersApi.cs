@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Privacy;
@@ -18,15 +19,15 @@ public static class MembersApi
     {
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
-        g.MapGet("/", async ([AsParameters] MemberFilterQuery q, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await ListMembers.HandleAsync(db, pd, clock, q.ToFilter(), ct)).ToApi());
-        g.MapGet("/stats", async (Guid unitId, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            (await MemberStatistics.HandleAsync(db, clock, unitId, ct)).ToApi());
-        g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, CancellationToken ct) =>
-            (await RosterOnDate.HandleAsync(db, unitId, on, ct)).ToApi());
-        g.MapGet("/export", async Task<IResult> ([AsParameters] MemberFilterQuery q, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/", async ([AsParameters] MemberFilterQuery q, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await ListMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), ct)).ToApi());
+        g.MapGet("/stats", async (Guid unitId, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
+            (await MemberStatistics.HandleAsync(db, units, clock, unitId, ct)).ToApi());
+        g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+            (await RosterOnDate.HandleAsync(db, units, unitId, on, ct)).ToApi());
+        g.MapGet("/export", async Task<IResult> ([AsParameters] MemberFilterQuery q, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
         {
-            var outcome = await ExportMembers.HandleAsync(db, pd, clock, q.ToFilter(), ct);
+            var outcome = await ExportMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), ct);
             return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, ExportMembers.FileName(clock)) : outcome.ToApi();
         });
         g.MapGet("/import/template", () => TypedResults.File(ImportMembers.Template(), Xlsx.ContentType, "党员导入模板.xlsx"));
@@ -47,51 +48,51 @@ public static class MembersApi
             return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx") : outcome.ToApi();
         });
         g.MapGet("/households/import/template", () => TypedResults.File(ImportHouseholds.Template(), Xlsx.ContentType, "住户导入模板.xlsx"));
-        g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, CancellationToken ct) =>
+        g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
             buffer.Position = 0;
-            return (await ImportHouseholds.HandleAsync(db, buffer, ct)).ToApi();
+            return (await ImportHouseholds.HandleAsync(db, places, buffer, ct)).ToApi();
         }).Accepts<byte[]>(Xlsx.ContentType);
-        g.MapGet("/{id:guid}", async (Guid id, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await GetMember.HandleAsync(db, pd, clock, id, ct)).ToApi());
-        g.MapPost("/", async (MemberForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await SaveMember.CreateAsync(db, pd, clock, form, ct)).ToApi());
-        g.MapPut("/{id:guid}", async (Guid id, MemberForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await SaveMember.UpdateAsync(db, pd, clock, id, form, ct)).ToApi());
-        g.MapPost("/{id:guid}/transfers", async (Guid id, TransferForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await TransferMember.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
+        g.MapGet("/{id:guid}", async (Guid id, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await GetMember.HandleAsync(db, units, places, pd, clock, id, ct)).ToApi());
+        g.MapPost("/", async (MemberForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await SaveMember.CreateAsync(db, units, places, pd, clock, form, ct)).ToApi());
+        g.MapPut("/{id:guid}", async (Guid id, MemberForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await SaveMember.UpdateAsync(db, units, places, pd, clock, id, form, ct)).ToApi());
+        g.MapPost("/{id:guid}/transfers", async (Guid id, TransferForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await TransferMember.HandleAsync(db, units, places, pd, clock, id, form, ct)).ToApi());
         g.MapGet("/{id:guid}/account", async (Guid id, LianxinDb db, CancellationToken ct) => (await LinkAccount.GetAsync(db, id, ct)).ToApi());
         g.MapGet("/{id:guid}/account/candidates", async (Guid id, string? q, LianxinDb db, CancellationToken ct) => (await LinkAccount.SearchAsync(db, id, q, ct)).ToApi());
         g.MapPut("/{id:guid}/account", async (Guid id, AccountLinkForm form, LianxinDb db, CancellationToken ct) => (await LinkAccount.LinkAsync(db, id, form, ct)).ToApi());
         g.MapDelete("/{id:guid}/account", async (Guid id, int? version, LianxinDb db, CancellationToken ct) => (await LinkAccount.UnlinkAsync(db, id, version, ct)).ToApi());
-        g.MapPost("/{id:guid}/status", async (Guid id, StatusForm form, LianxinDb db, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await ChangeMemberStatus.HandleAsync(db, pd, clock, id, form, ct)).ToApi());
+        g.MapPost("/{id:guid}/status", async (Guid id, StatusForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await ChangeMemberStatus.HandleAsync(db, units, places, pd, clock, id, form, ct)).ToApi());
 
         var d = app.MapGroup("/api/v1/dual-reports").WithTags("Members").RequireAuthorization();
-        d.MapGet("/", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await DualReporting.ListAsync(db, communityId, ct)).ToApi());
-        d.MapPost("/me", async (MemberReportForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            (await DualReporting.ReportMemberAsync(db, clock, form, ct)).ToApi());
-        d.MapPost("/units", async (UnitReportForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            (await DualReporting.ReportUnitAsync(db, clock, form, ct)).ToApi());
-        d.MapGet("/figures", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await CommunityFigures.HandleAsync(db, communityId, ct)).ToApi());
-        d.MapGet("/report-back", async (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, CancellationToken ct) =>
-            (await ReportingBack.HandleAsync(db, communityId, from, to, ct)).ToApi());
-        d.MapGet("/report-back.xlsx", async Task<IResult> (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, CancellationToken ct) =>
+        d.MapGet("/", async (Guid communityId, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await DualReporting.ListAsync(db, units, communityId, ct)).ToApi());
+        d.MapPost("/me", async (MemberReportForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
+            (await DualReporting.ReportMemberAsync(db, units, clock, form, ct)).ToApi());
+        d.MapPost("/units", async (UnitReportForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
+            (await DualReporting.ReportUnitAsync(db, units, clock, form, ct)).ToApi());
+        d.MapGet("/figures", async (Guid communityId, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await CommunityFigures.HandleAsync(db, units, communityId, ct)).ToApi());
+        d.MapGet("/report-back", async (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+            (await ReportingBack.HandleAsync(db, units, communityId, from, to, ct)).ToApi());
+        d.MapGet("/report-back.xlsx", async Task<IResult> (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
         {
-            var outcome = await ReportingBack.HandleAsync(db, communityId, from, to, ct);
+            var outcome = await ReportingBack.HandleAsync(db, units, communityId, from, to, ct);
             return outcome.IsOk ? TypedResults.File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx") : outcome.ToApi();
         });
-        d.MapPost("/{id:guid}/withdraw", async (Guid id, VersionRequest body, LianxinDb db, TimeProvider clock, CancellationToken ct) =>
-            (await DualReporting.WithdrawAsync(db, clock, id, body.Version, ct)).ToApi());
+        d.MapPost("/{id:guid}/withdraw", async (Guid id, VersionRequest body, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
+            (await DualReporting.WithdrawAsync(db, units, clock, id, body.Version, ct)).ToApi());
 
         var p = app.MapGroup("/api/v1/posts").WithTags("Members").RequireAuthorization();
-        p.MapGet("/", async (LianxinDb db, CancellationToken ct) => (await Posts.InScopeAsync(db, ct)).ToApi());
-        p.MapGet("/mine", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
-            await Me.FindAsync(db, ct) is { } me ? TypedResults.Ok(await Posts.OpenForMeAsync(db, me, ct)) : TypedResults.NotFound());
-        p.MapPost("/", async (PostForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.CreateAsync(db, clock, form, ct)).ToApi());
-        p.MapPost("/{id:guid}/claims", async (Guid id, ClaimForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.ClaimAsync(db, clock, id, form, ct)).ToApi());
+        p.MapGet("/", async (LianxinDb db, OrgDirectory units, CancellationToken ct) => (await Posts.InScopeAsync(db, units, ct)).ToApi());
+        p.MapGet("/mine", async Task<IResult> (LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+            await Me.FindAsync(db, ct) is { } me ? TypedResults.Ok(await Posts.OpenForMeAsync(db, units, me, ct)) : TypedResults.NotFound());
+        p.MapPost("/", async (PostForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) => (await Posts.CreateAsync(db, units, clock, form, ct)).ToApi());
+        p.MapPost("/{id:guid}/claims", async (Guid id, ClaimForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) => (await Posts.ClaimAsync(db, units, clock, id, form, ct)).ToApi());
         p.MapPost("/{id:guid}/assignments", async (Guid id, AssignForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.AssignAsync(db, clock, id, form, ct)).ToApi());
         p.MapPost("/claims/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.DecideAsync(db, clock, id, form, ct)).ToApi());
         p.MapPost("/claims/{id:guid}/end", async (Guid id, VersionRequest body, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.EndAsync(db, clock, id, body.Version, ct)).ToApi());
@@ -99,15 +100,15 @@ public static class MembersApi
         var z = app.MapGroup("/api/v1/zones").WithTags("Members").RequireAuthorization();
         z.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
             db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await Zones.ListAsync(db, ct)) : TypedResults.Forbid());
-        z.MapPost("/", async (ZoneForm form, LianxinDb db, CancellationToken ct) => (await Zones.CreateAsync(db, form, ct)).ToApi());
+        z.MapPost("/", async (ZoneForm form, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await Zones.CreateAsync(db, units, form, ct)).ToApi());
 
         var c = app.MapGroup("/api/v1/central-households").WithTags("Members").RequireAuthorization();
-        c.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
-            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await CentralHouseholds.ListAsync(db, db.CentralHouseholds, ct)) : TypedResults.Forbid());
-        c.MapGet("/coverage", async (Guid communityId, LianxinDb db, CancellationToken ct) => (await CentralHouseholds.CoverageAsync(db, communityId, ct)).ToApi());
-        c.MapPost("/", async (NominationForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.NominateAsync(db, clock, form, ct)).ToApi());
-        c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.DecideAsync(db, clock, id, form, ct)).ToApi());
-        c.MapPut("/{id:guid}/households", async (Guid id, HouseholdsForm form, LianxinDb db, CancellationToken ct) => (await CentralHouseholds.AssignHouseholdsAsync(db, id, form, ct)).ToApi());
+        c.MapGet("/", async Task<IResult> (LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await CentralHouseholds.ListAsync(db, places, db.CentralHouseholds, ct)) : TypedResults.Forbid());
+        c.MapGet("/coverage", async (Guid communityId, LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) => (await CentralHouseholds.CoverageAsync(db, units, places, communityId, ct)).ToApi());
+        c.MapPost("/", async (NominationForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.NominateAsync(db, places, clock, form, ct)).ToApi());
+        c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.DecideAsync(db, units, places, clock, id, form, ct)).ToApi());
+        c.MapPut("/{id:guid}/households", async (Guid id, HouseholdsForm form, LianxinDb db, PlaceDirectory places, CancellationToken ct) => (await CentralHouseholds.AssignHouseholdsAsync(db, places, id, form, ct)).ToApi());
     }
 }
 

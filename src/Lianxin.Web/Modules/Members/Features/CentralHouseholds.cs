@@ -1,11 +1,9 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -39,23 +37,21 @@ public class HouseholdsForm
 /// <summary>党员中心户: nomination (self and/or residents' recommendation), approval by the community, households looked after, coverage.</summary>
 public static class CentralHouseholds
 {
-    public static async Task<List<CentralHouseholdDto>> ListAsync(LianxinDb db, IQueryable<CentralHousehold> q, CancellationToken ct)
+    public static async Task<List<CentralHouseholdDto>> ListAsync(LianxinDb db, PlaceDirectory places, IQueryable<CentralHousehold> q, CancellationToken ct)
     {
         var rows = await q.AsNoTracking().OrderBy(c => c.GridId).ThenBy(c => c.MemberName).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var counts = await db.CentralHouseholdLinks.AcrossScope().Where(l => ids.Contains(l.CentralHouseholdId))
             .GroupBy(l => l.CentralHouseholdId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var gridIds = rows.Select(r => r.GridId).Distinct().ToList();
-        var grids = await db.Grids.AcrossScope().Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var grids = (await places.GridsAsync(rows.Select(r => r.GridId), ct)).ToDictionary(g => g.Id, g => g.Name);
         return rows.Select(c => new CentralHouseholdDto(c.Id, c.MemberId, c.MemberName, c.GridId, grids.GetValueOrDefault(c.GridId, "—"), c.SelfNominated, c.Recommenders,
             c.Status, CentralHousehold.Chinese(c.Status), c.NominatedOn, c.ApprovedOn, c.Duties ?? CentralHouseholdDuties.Default, counts.GetValueOrDefault(c.Id), c.Version)).ToList();
     }
 
-    public static async Task<Outcome<CentralHouseholdDto>> NominateAsync(LianxinDb db, TimeProvider clock, NominationForm f, CancellationToken ct)
+    public static async Task<Outcome<CentralHouseholdDto>> NominateAsync(LianxinDb db, PlaceDirectory places, TimeProvider clock, NominationForm f, CancellationToken ct)
     {
-        var grid = await db.Grids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == f.GridId, ct);
+        var grid = f.GridId is { } gridId ? await places.FindGridAsync(gridId, ct) : null;
         if (grid is null) return Failure.Invalid(nameof(f.GridId), "所选网格不存在。");
-        var community = await db.OrgUnits.AcrossScope().AsNoTracking().FirstAsync(u => u.Id == grid.CommunityId, ct);
         if (!db.Scope.Can(MemberPermissions.MemberManage, grid.OrgPath)) return Failure.Forbidden;
         if (CentralHousehold.NominationProblem(f.SelfNominated, f.Recommenders) is { } p) return Failure.Invalid(nameof(f.Recommenders), p);
         var member = await db.Members.AcrossScope().AsNoTracking().FirstOrDefaultAsync(m => m.Id == f.MemberId, ct);
@@ -66,31 +62,31 @@ public static class CentralHouseholds
             return Failure.Conflict("该党员已被提名或已是党员中心户。");
         var ch = new CentralHousehold
         {
-            MemberId = member.Id, MemberName = member.Name, CommunityId = community.Id, GridId = grid.Id, OrgPath = grid.OrgPath,
+            MemberId = member.Id, MemberName = member.Name, CommunityId = grid.CommunityId, GridId = grid.Id, OrgPath = grid.OrgPath,
             SelfNominated = f.SelfNominated, Recommenders = f.Recommenders, Status = CentralHouseholdStatus.Nominated, NominatedOn = clock.Today(), Duties = f.Duties?.Trim(),
         };
         db.CentralHouseholds.Add(ch);
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
+        return (await ListAsync(db, places, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
     }
 
     /// <summary>Approval is the community's (社区党组织审核确定), not the grid branch's.</summary>
-    public static async Task<Outcome<CentralHouseholdDto>> DecideAsync(LianxinDb db, TimeProvider clock, Guid id, DecisionForm f, CancellationToken ct)
+    public static async Task<Outcome<CentralHouseholdDto>> DecideAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, Guid id, DecisionForm f, CancellationToken ct)
     {
         var ch = await db.CentralHouseholds.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return Failure.NotFound;
-        var community = await db.OrgUnits.AcrossScope().AsNoTracking().FirstAsync(u => u.Id == ch.CommunityId, ct);
+        var community = await units.FindInDistrictAsync(ch.CommunityId, ct) ?? throw new InvalidOperationException($"Community {ch.CommunityId} of a central household is missing.");
         if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
         if (ch.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (ch.Status != CentralHouseholdStatus.Nominated) return Failure.Conflict("该提名已处理。");
         ch.Status = f.Approve ? CentralHouseholdStatus.Approved : CentralHouseholdStatus.Rejected;
         if (f.Approve) ch.ApprovedOn = clock.Today();
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
+        return (await ListAsync(db, places, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
     }
 
     /// <summary>Replaces the households looked after; each must be in the grid and not looked after by another.</summary>
-    public static async Task<Outcome<CentralHouseholdDto>> AssignHouseholdsAsync(LianxinDb db, Guid id, HouseholdsForm f, CancellationToken ct)
+    public static async Task<Outcome<CentralHouseholdDto>> AssignHouseholdsAsync(LianxinDb db, PlaceDirectory places, Guid id, HouseholdsForm f, CancellationToken ct)
     {
         var ch = await db.CentralHouseholds.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return Failure.NotFound;
@@ -98,8 +94,7 @@ public static class CentralHouseholds
         if (ch.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         if (ch.Status != CentralHouseholdStatus.Approved) return Failure.Conflict("审批通过后才能分配联系户。");
         var wanted = f.HouseholdIds.Distinct().ToList();
-        var inGrid = await (from h in db.Households.AcrossScope() join b in db.Buildings.AcrossScope() on h.BuildingId equals b.Id
-                            where b.GridId == ch.GridId && wanted.Contains(h.Id) select new { h.Id, h.OrgPath }).ToListAsync(ct);
+        var inGrid = (await places.HouseholdsAsync(wanted, ct)).Where(h => h.GridId == ch.GridId).ToList();
         if (inGrid.Count != wanted.Count) return Failure.Invalid(nameof(f.HouseholdIds), "有住户不在该网格内。");
         var taken = await db.CentralHouseholdLinks.AcrossScope().Where(l => wanted.Contains(l.HouseholdId) && l.CentralHouseholdId != ch.Id).CountAsync(ct);
         if (taken > 0) return Failure.Conflict($"有 {taken} 户已由其他党员中心户联系。");
@@ -109,19 +104,18 @@ public static class CentralHouseholds
             db.CentralHouseholdLinks.Add(new CentralHouseholdLink { CentralHouseholdId = ch.Id, HouseholdId = h.Id, OrgPath = h.OrgPath });
         ch.Version++; // the set of households is part of the record others edit
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(db, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
+        return (await ListAsync(db, places, db.CentralHouseholds.Where(c => c.Id == ch.Id), ct))[0];
     }
 
     /// <summary>Coverage per grid of a community: households looked after ÷ households in the grid.</summary>
-    public static async Task<Outcome<List<GridCoverage>>> CoverageAsync(LianxinDb db, Guid communityId, CancellationToken ct)
+    public static async Task<Outcome<List<GridCoverage>>> CoverageAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, Guid communityId, CancellationToken ct)
     {
-        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgKind.Community, ct);
-        if (community is null) return Failure.NotFound;
+        var community = await units.FindAsync(communityId, ct);
+        if (community is not { Kind: OrgKind.Community }) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
-        var grids = await db.Grids.AcrossScope().AsNoTracking().Where(g => g.CommunityId == communityId).OrderBy(g => g.Code).ToListAsync(ct);
+        var grids = await places.GridsOfCommunityAsync(communityId, ct);
         var gridIds = grids.Select(g => g.Id).ToList();
-        var households = await (from h in db.Households.AcrossScope() join b in db.Buildings.AcrossScope() on h.BuildingId equals b.Id
-                                where b.GridId != null && gridIds.Contains(b.GridId.Value) group h by b.GridId into g select new { Grid = g.Key!.Value, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
+        var households = await places.HouseholdCountsByGridAsync(gridIds, ct);
         var looked = await (from l in db.CentralHouseholdLinks.AcrossScope() join c in db.CentralHouseholds.AcrossScope() on l.CentralHouseholdId equals c.Id
                             where c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId) group l by c.GridId into g select new { Grid = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
         var chs = await db.CentralHouseholds.AcrossScope().Where(c => c.Status == CentralHouseholdStatus.Approved && gridIds.Contains(c.GridId))

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
@@ -31,7 +32,7 @@ public static class ChangeMemberStatus
         : from == to ? "新状态与当前状态相同。"
         : null;
 
-    public static async Task<Outcome<MemberDto>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, StatusForm f, CancellationToken ct)
+    public static async Task<Outcome<MemberDto>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, Guid id, StatusForm f, CancellationToken ct)
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Failure.NotFound;
@@ -49,6 +50,6 @@ public static class ChangeMemberStatus
         m.Status = f.To.Value;
         m.StatusSince = f.On.Value;
         await db.SaveChangesAsync(ct);
-        return (await db.ToDtosAsync(pd, [m], today, ct))[0];
+        return (await db.ToDtosAsync(units, places, pd, [m], today, ct))[0];
     }
 }

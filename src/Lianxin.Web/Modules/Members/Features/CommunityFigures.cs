@@ -1,10 +1,8 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Identity;
@@ -22,9 +20,9 @@ public record CommunityFiguresDto(Guid CommunityId, string CommunityName, int Li
 
 public static class CommunityFigures
 {
-    public static async Task<Outcome<CommunityFiguresDto>> HandleAsync(LianxinDb db, Guid communityId, CancellationToken ct)
+    public static async Task<Outcome<CommunityFiguresDto>> HandleAsync(LianxinDb db, OrgDirectory units, Guid communityId, CancellationToken ct)
     {
-        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
+        var community = await units.FindAsync(communityId, ct);
         if (community is null || community.Kind != OrgKind.Community) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
         // Counts only: members held by a workplace elsewhere are outside the community's scope but live there.
@@ -36,7 +34,7 @@ public static class CommunityFigures
             .Select(r => r.MemberId!.Value).ToListAsync(ct)).ToHashSet();
         var elsewhere = living.Where(m => !m.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)).ToList();
         var branchIds = elsewhere.Select(m => m.BranchId).Distinct().ToList();
-        var branchNames = await db.OrgUnits.AcrossScope().Where(u => branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var branchNames = await units.FullNamesAsync(branchIds, ct);
         var byWorkplace = elsewhere.GroupBy(m => m.Workplace ?? branchNames.GetValueOrDefault(m.BranchId, "—"))
             .Select(g => new WorkplaceCount(g.Key, g.Count(), g.Count(m => reportedIds.Contains(m.Id)), g.Count(m => !reportedIds.Contains(m.Id))))
             .OrderByDescending(w => w.NotYet).ThenBy(w => w.Workplace).ToList();
@@ -44,10 +42,10 @@ public static class CommunityFigures
                             join p in db.Posts on c.PostId equals p.Id
                             where c.Status == ClaimStatus.Approved && p.OrgPath.StartsWith(community.Path)
                             select c.MemberId).Distinct().CountAsync(ct);
-        var units = await db.DualReports.CountAsync(r => r.CommunityId == communityId && r.Kind == ReporterKind.Unit && r.Status != DualReportStatus.Withdrawn, ct);
+        var unitsReported = await db.DualReports.CountAsync(r => r.CommunityId == communityId && r.Kind == ReporterKind.Unit && r.Status != DualReportStatus.Withdrawn, ct);
         var reported = elsewhere.Count(m => reportedIds.Contains(m.Id));
         return new CommunityFiguresDto(community.Id, community.Name, living.Count, elsewhere.Count,
-            reported, elsewhere.Count - reported, active, units, byWorkplace);
+            reported, elsewhere.Count - reported, active, unitsReported, byWorkplace);
     }
 }
 
@@ -62,10 +60,10 @@ public static class ReportingBack
 {
     public static readonly string[] Headers = ["类型", "姓名/单位", "工作单位", "报到日期", "报到状态", "担任岗位", "岗位数", "承诺", "提供资源", "联络人"];
 
-    public static async Task<Outcome<ReportBack>> HandleAsync(LianxinDb db, Guid communityId, DateOnly from, DateOnly to, CancellationToken ct)
+    public static async Task<Outcome<ReportBack>> HandleAsync(LianxinDb db, OrgDirectory units, Guid communityId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from) return Failure.Invalid("to", "结束日期不能早于开始日期。");
-        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
+        var community = await units.FindAsync(communityId, ct);
         if (community is null || community.Kind != OrgKind.Community) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
         var reports = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId && r.ReportedOn <= to

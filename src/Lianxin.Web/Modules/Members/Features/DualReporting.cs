@@ -1,11 +1,9 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +15,9 @@ public record DualReportDto(Guid Id, ReporterKind Kind, Guid? MemberId, string N
     DateOnly ReportedOn, string? Skills, string? Availability, string? PostsWanted, string? Liaison, string? Offers,
     DualReportStatus Status, string StatusName, int Version)
 {
-    public static async Task<List<DualReportDto>> FromAsync(LianxinDb db, IReadOnlyList<DualReport> reports, CancellationToken ct)
+    public static async Task<List<DualReportDto>> FromAsync(OrgDirectory units, IReadOnlyList<DualReport> reports, CancellationToken ct)
     {
-        var ids = reports.Select(r => r.CommunityId).Distinct().ToList();
-        var names = await db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await units.FullNamesAsync(reports.Select(r => r.CommunityId), ct);
         return reports.Select(r => new DualReportDto(r.Id, r.Kind, r.MemberId, r.Name, r.Workplace, r.CommunityId, names.GetValueOrDefault(r.CommunityId, "—"),
             r.ReportedOn, r.Skills, r.Availability, r.PostsWanted, r.Liaison, r.Offers, r.Status, DualReport.Chinese(r.Status), r.Version)).ToList();
     }
@@ -56,20 +53,20 @@ public class UnitReportForm
 
 public static class DualReporting
 {
-    static Task<OrgUnit?> CommunityAsync(LianxinDb db, Guid? id, CancellationToken ct) =>
-        db.OrgUnits.AcrossScope().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
+    static async Task<OrgUnitRef?> CommunityAsync(OrgDirectory units, Guid? id, CancellationToken ct) =>
+        id is { } g && await units.FindInDistrictAsync(g, ct) is { Kind: OrgKind.Community, IsActive: true } unit ? unit : null;
 
-    public static async Task<Outcome<DualReportDto>> ReportMemberAsync(LianxinDb db, TimeProvider clock, MemberReportForm f, CancellationToken ct)
+    public static async Task<Outcome<DualReportDto>> ReportMemberAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, MemberReportForm f, CancellationToken ct)
     {
         var me = await Me.FindAsync(db, ct);
         if (me is null) return Failure.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
         if (!me.OnRoster) return Failure.Conflict("党籍状态不在册，不能报到。");
-        var community = await CommunityAsync(db, f.CommunityId, ct);
+        var community = await CommunityAsync(units, f.CommunityId, ct);
         if (community is null) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
         if (me.OrgPath.StartsWith(community.Path, StringComparison.Ordinal)) return Failure.Conflict("您的组织关系已在该社区，无需双报到。");
         if (await db.DualReports.AcrossScope().AnyAsync(r => r.MemberId == me.Id && r.CommunityId == community.Id && r.Status != DualReportStatus.Withdrawn, ct))
             return Failure.Conflict("您已向该社区报到。");
-        var branch = await db.OrgUnits.AcrossScope().Where(u => u.Id == me.BranchId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var branch = (await units.FindInDistrictAsync(me.BranchId, ct))?.Name;
         var report = new DualReport
         {
             Kind = ReporterKind.Member, MemberId = me.Id, Name = me.Name, Workplace = me.Workplace ?? branch,
@@ -78,13 +75,13 @@ public static class DualReporting
         };
         db.DualReports.Add(report);
         await db.SaveChangesAsync(ct);
-        return (await DualReportDto.FromAsync(db, [report], ct))[0];
+        return (await DualReportDto.FromAsync(units, [report], ct))[0];
     }
 
-    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, TimeProvider clock, UnitReportForm f, CancellationToken ct)
+    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, UnitReportForm f, CancellationToken ct)
     {
-        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
-        if (community is null) return Failure.NotFound;
+        var community = f.CommunityId is { } id ? await units.FindAsync(id, ct) : null;
+        if (community is not { Kind: OrgKind.Community }) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
         var name = f.Name!.Trim();
         if (await db.DualReports.AnyAsync(r => r.CommunityId == community.Id && r.Kind == ReporterKind.Unit && r.Name == name && r.Status != DualReportStatus.Withdrawn, ct))
@@ -99,11 +96,11 @@ public static class DualReporting
         };
         db.DualReports.Add(report);
         await db.SaveChangesAsync(ct);
-        return (await DualReportDto.FromAsync(db, [report], ct))[0];
+        return (await DualReportDto.FromAsync(units, [report], ct))[0];
     }
 
     /// <summary>The member withdraws their own report, or the community closes it.</summary>
-    public static async Task<Outcome<DualReportDto>> WithdrawAsync(LianxinDb db, TimeProvider clock, Guid id, int version, CancellationToken ct)
+    public static async Task<Outcome<DualReportDto>> WithdrawAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, Guid id, int version, CancellationToken ct)
     {
         var me = await Me.FindAsync(db, ct);
         var report = await db.DualReports.AcrossScope().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -116,15 +113,15 @@ public static class DualReporting
         report.Status = DualReportStatus.Withdrawn;
         report.WithdrawnOn = clock.Today();
         await db.SaveChangesAsync(ct);
-        return (await DualReportDto.FromAsync(db, [report], ct))[0];
+        return (await DualReportDto.FromAsync(units, [report], ct))[0];
     }
 
-    public static async Task<Outcome<List<DualReportDto>>> ListAsync(LianxinDb db, Guid communityId, CancellationToken ct)
+    public static async Task<Outcome<List<DualReportDto>>> ListAsync(LianxinDb db, OrgDirectory units, Guid communityId, CancellationToken ct)
     {
-        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId, ct);
+        var community = await units.FindAsync(communityId, ct);
         if (community is null) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, community.Path)) return Failure.Forbidden;
         var rows = await db.DualReports.AsNoTracking().Where(r => r.CommunityId == communityId).OrderByDescending(r => r.ReportedOn).ThenBy(r => r.Name).ToListAsync(ct);
-        return await DualReportDto.FromAsync(db, rows, ct);
+        return await DualReportDto.FromAsync(units, rows, ct);
     }
 }

@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -21,25 +21,25 @@ public record MemberCard(MemberDto Member, IReadOnlyList<StatusChangeDto> Status
 /// <summary>The member card: the member, both histories, posts held, duties and dual reports.</summary>
 public static class GetMember
 {
-    public static async Task<Outcome<MemberCard>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, CancellationToken ct)
+    public static async Task<Outcome<MemberCard>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, Guid id, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, m.OrgPath)) return Failure.Forbidden;
-        return await CardAsync(db, pd, clock, m, ct);
+        return await CardAsync(db, units, places, pd, clock, m, ct);
     }
 
     /// <summary>Also used for "my card", where the member reads their own row.</summary>
-    public static async Task<MemberCard> CardAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Member m, CancellationToken ct)
+    public static async Task<MemberCard> CardAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, Member m, CancellationToken ct)
     {
-        var dto = (await db.ToDtosAsync(pd, [m], clock.Today(), ct))[0];
+        var dto = (await db.ToDtosAsync(units, places, pd, [m], clock.Today(), ct))[0];
         // The member's own histories are read whole: a transfer out of the caller's subtree still belongs to this card.
         var statuses = await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(s => s.MemberId == m.Id)
             .OrderBy(s => s.On).ThenBy(s => s.RecordedAt).ToListAsync(ct);
         var transfers = await db.MemberTransfers.AcrossScope().AsNoTracking().Where(s => s.MemberId == m.Id)
             .OrderBy(s => s.On).ThenBy(s => s.RecordedAt).ToListAsync(ct);
         var unitIds = transfers.SelectMany(x => new[] { x.FromBranchId, x.ToBranchId }).Where(x => x is not null).Select(x => x!.Value).Distinct().ToList();
-        var names = await db.OrgUnits.AcrossScope().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await units.FullNamesAsync(unitIds, ct);
         string? Name(Guid? id, string? outside) => id is { } g ? names.GetValueOrDefault(g, "—") : outside;
         var claims = await (from c in db.PostClaims.AcrossScope().AsNoTracking()
                             join p in db.Posts.AcrossScope() on c.PostId equals p.Id
@@ -57,12 +57,14 @@ public static class GetMember
             duties.Add(new DutyDto("党员中心户", (c.Duties ?? CentralHouseholdDuties.Default) + $"（联系 {n} 户）"));
         }
         // Offices held in the member's own branch or its groups (网格党支部书记, 党小组长…), by account or by name.
-        var positions = await (from p in db.OrgPositions.AcrossScope().AsNoTracking()
-                               join u in db.OrgUnits.AcrossScope() on p.OrgUnitId equals u.Id
-                               where p.EndedOn == null && p.OrgPath.StartsWith(m.OrgPath)
-                                     && ((m.UserId != null && p.UserId == m.UserId) || p.PersonName == m.Name)
-                               select new { p.Title, u.Name, u.Kind, u.BranchKind }).ToListAsync(ct);
-        foreach (var p in positions) duties.Add(OfficeDuties.Of(p.Title, p.Name, p.Kind, p.BranchKind));
+        var positions = (await places.CurrentPositionsUnderAsync(m.OrgPath, ct))
+            .Where(p => (m.UserId != null && p.UserId == m.UserId) || p.PersonName == m.Name).ToList();
+        var offices = (await units.ManyAsync(positions.Select(p => p.OrgUnitId), ct)).ToDictionary(u => u.Id);
+        foreach (var p in positions.Where(p => offices.ContainsKey(p.OrgUnitId)))
+        {
+            var u = offices[p.OrgUnitId];
+            duties.Add(OfficeDuties.Of(p.Title, u.Name, u.Kind, u.BranchKind));
+        }
         var zones = await (from z in db.ZoneMembers.AcrossScope() join zone in db.ResponsibilityZones.AcrossScope() on z.ZoneId equals zone.Id
                            where z.MemberId == m.Id select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
         foreach (var z in zones) duties.Add(new DutyDto($"党员责任区：{z.Name}", $"{z.Role ?? "责任人"} · {z.Area}"));
@@ -74,16 +76,16 @@ public static class GetMember
                 Name(x.ToBranchId, x.Kind == TransferKind.TransferOut ? x.OutsideOrg : null), x.On, x.Reason, x.RecordedBy)).ToList(),
             claims.Select(x => new ClaimSummary(x.c.Id, x.p.Id, x.p.Title, Post.Chinese(x.p.Kind), x.c.Status, Post.Chinese(x.c.Status), x.c.Pledge)).ToList(),
             duties,
-            await DualReportDto.FromAsync(db, reports, ct));
+            await DualReportDto.FromAsync(units, reports, ct));
     }
 }
 
 /// <summary>The duties of the offices of the last three grid levels (000: 明确网格党支部书记和网格党小组长与党员中心户的工作职责).</summary>
 public static class OfficeDuties
 {
-    public static DutyDto Of(string title, string unitName, Organizations.Contracts.OrgKind kind, Organizations.Contracts.BranchKind branchKind) => (title, kind, branchKind) switch
+    public static DutyDto Of(string title, string unitName, OrgKind kind, BranchKind branchKind) => (title, kind, branchKind) switch
     {
-        ("书记", Organizations.Contracts.OrgKind.Branch, Organizations.Contracts.BranchKind.Grid) => new("网格党支部书记", $"{unitName}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"),
+        ("书记", OrgKind.Branch, BranchKind.Grid) => new("网格党支部书记", $"{unitName}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"),
         ("党小组长", _, _) => new("网格党小组长", $"{unitName}：组织党小组学习和活动，联系小组党员，带领党员中心户走访住户、反映民情"),
         _ => new($"{unitName}{title}", "按党组织分工履行职责"),
     };

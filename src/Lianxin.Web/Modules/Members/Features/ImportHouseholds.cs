@@ -1,7 +1,6 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
-using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Identity;
@@ -20,7 +19,7 @@ public static class ImportHouseholds
 
     public static byte[] Template() => Xlsx.Write("住户导入模板", Headers, []);
 
-    public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, Stream file, CancellationToken ct)
+    public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, PlaceDirectory places, Stream file, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
         List<SheetRow> rows;
@@ -32,17 +31,16 @@ public static class ImportHouseholds
         if (rows.Count == 0) return Failure.Invalid("file", "文件中没有数据行。");
 
         // Buildings the caller may manage, by compound and building name.
-        var buildings = (await (from b in db.Buildings.AsNoTracking() join c in db.Compounds on b.CompoundId equals c.Id
-                                select new { b.Id, b.OrgPath, Compound = c.Name, Building = b.Name }).ToListAsync(ct))
-            .Where(b => db.Scope.Can(MemberPermissions.MemberManage, b.OrgPath))
-            .GroupBy(b => (b.Compound, b.Building)).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
+        var manageable = (await places.BuildingsInScopeAsync(ct)).Where(b => db.Scope.Can(MemberPermissions.MemberManage, b.OrgPath)).ToList();
+        var compounds = (await places.CompoundsAsync(manageable.Select(b => b.CompoundId), ct)).ToDictionary(c => c.Id, c => c.Name);
+        var buildings = manageable.Where(b => compounds.ContainsKey(b.CompoundId))
+            .GroupBy(b => (Compound: compounds[b.CompoundId], Building: b.Name)).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
         var ids = buildings.Values.Where(b => b is not null).Select(b => b!.Id).ToList();
-        var existing = (await db.Households.AsNoTracking().Where(h => ids.Contains(h.BuildingId)).Select(h => new { h.BuildingId, h.Unit, h.Room }).ToListAsync(ct))
-            .Select(h => (h.BuildingId, h.Unit, h.Room)).ToHashSet();
+        var existing = (await places.HouseholdsOfBuildingsAsync(ids, ct)).Select(h => (h.BuildingId, h.Unit, h.Room)).ToHashSet();
 
         var seen = new Dictionary<(Guid, string, string), int>();
         var rejects = new List<(SheetRow Row, string Reason)>();
-        var toAdd = new List<Household>();
+        var toAdd = new List<NewHousehold>();
         var skipped = 0;
         foreach (var r in rows)
         {
@@ -63,14 +61,13 @@ public static class ImportHouseholds
                 {
                     seen[key] = r.Number;
                     if (existing.Contains(key)) { skipped++; continue; }
-                    toAdd.Add(new Household { BuildingId = building.Id, OrgPath = building.OrgPath, Unit = r["单元"], Room = r["房号"], Residents = residents });
+                    toAdd.Add(new NewHousehold(building.Id, r["单元"], r["房号"], residents));
                     continue;
                 }
             }
             rejects.Add((r, reason));
         }
-        db.Households.AddRange(toAdd);
-        await db.SaveChangesAsync(ct); // one transaction: all valid rows or none
+        await places.AddHouseholdsAsync(toAdd, ct); // one transaction: all valid rows or none
 
         string? workbook = null;
         if (rejects.Count > 0)

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.Text.Json;
 using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Jobs;
@@ -143,7 +144,8 @@ public class ImportJobRunner(LianxinDb db, IServiceScopeFactory scopes, TimeProv
             var read = ImportMembers.Read(new MemoryStream(job.File ?? []));
             if (!read.IsOk) { await Fail(read.Errors!.Values.SelectMany(v => v).FirstOrDefault() ?? "无法读取文件。"); return; }
             var pd = scope.ServiceProvider.GetRequiredService<PersonalData>();
-            var outcome = await ImportMembers.ImportRowsAsync(db, pd, clock, read.Value!, (state, n) =>
+            var outcome = await ImportMembers.ImportRowsAsync(db, scope.ServiceProvider.GetRequiredService<OrgDirectory>(),
+                scope.ServiceProvider.GetRequiredService<PlaceDirectory>(), pd, clock, read.Value!, (state, n) =>
                 jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.ProcessedRows, n)
                     .SetProperty(j => j.HeartbeatAt, clock.GetUtcNow().UtcDateTime), ct), ct);
             if (!outcome.IsOk)

@@ -1,4 +1,3 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -6,7 +5,6 @@ using System.Text.Json;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Audit;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Identity;
@@ -33,12 +31,12 @@ public static class ImportMembers
 
     public static byte[] Template() => Xlsx.Write("党员导入模板", Headers, []);
 
-    public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Stream file, CancellationToken ct)
+    public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, Stream file, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
         var read = Read(file);
         if (!read.IsOk) return read.AsFailure();
-        return await ImportRowsAsync(db, pd, clock, read.Value!, null, ct);
+        return await ImportRowsAsync(db, units, places, pd, clock, read.Value!, null, ct);
     }
 
     /// <summary>Reads the sheet and checks it is an import file at all (readable, has rows, has the required columns).</summary>
@@ -63,18 +61,18 @@ public static class ImportMembers
     /// Validates every row (reporting <paramref name="progress"/> with the rows checked so far), then stores the valid
     /// ones in one transaction (reporting <see cref="ImportJobState.Importing"/> first).
     /// </summary>
-    public static async Task<Outcome<ImportResult>> ImportRowsAsync(LianxinDb db, PersonalData pd, TimeProvider clock, List<SheetRow> rows,
+    public static async Task<Outcome<ImportResult>> ImportRowsAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, List<SheetRow> rows,
         Func<ImportJobState, int, Task>? progress, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
         // Branches the caller may manage, by full name, short name or code.
-        var branches = (await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active).ToListAsync(ct))
+        var branches = (await units.InScopeAsync(ct, activeOnly: true, OrgKind.Branch))
             .Where(u => db.Scope.Can(MemberPermissions.MemberManage, u.Path)).ToList();
-        var byName = new Dictionary<string, OrgUnit>();
+        var byName = new Dictionary<string, OrgUnitRef>();
         foreach (var b in branches) { byName.TryAdd(b.Name, b); byName.TryAdd(b.Code, b); }
-        var compounds = await db.Compounds.AcrossScope().AsNoTracking().Select(c => new { c.Id, c.Name, c.CommunityId }).ToListAsync(ct);
+        var compounds = await places.CompoundsInDistrictAsync(ct);
         var compoundByName = compounds.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
 
         var compoundLookup = compoundByName.ToDictionary(kv => kv.Key, kv => kv.Value is null ? ((Guid, Guid)?)null : (kv.Value.Id, kv.Value.CommunityId));
@@ -154,7 +152,7 @@ public static class ImportMembers
             rejects.Select(r => new ImportReject(r.Row.Number, r.Row["姓名"], r.Reason)).ToList(), workbook);
     }
 
-    static (Member? Member, string Hash, string? Reason) Parse(SheetRow r, PersonalData pd, Dictionary<string, OrgUnit> branches,
+    static (Member? Member, string Hash, string? Reason) Parse(SheetRow r, PersonalData pd, Dictionary<string, OrgUnitRef> branches,
         Dictionary<string, (Guid Id, Guid CommunityId)?> compounds, DateOnly today)
     {
         var name = r["姓名"];

@@ -1,10 +1,8 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
@@ -34,13 +32,13 @@ public record MemberPage(IReadOnlyList<MemberDto> Items, int Total, int Page, in
 public static class ListMembers
 {
     /// <summary>Members in the caller's scope matching the filter; an out-of-scope unit is a 404.</summary>
-    public static async Task<Outcome<IQueryable<Member>>> QueryAsync(LianxinDb db, PersonalData pd, MemberFilter f, CancellationToken ct)
+    public static async Task<Outcome<IQueryable<Member>>> QueryAsync(LianxinDb db, OrgDirectory units, PersonalData pd, MemberFilter f, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Failure.Forbidden;
         var q = db.Members.AsNoTracking().AsQueryable();
         if (f.UnitId is { } unitId)
         {
-            var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+            var unit = await units.FindAsync(unitId, ct);
             if (unit is null) return Failure.NotFound;
             if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
             q = q.Where(m => m.OrgPath.StartsWith(unit.Path));
@@ -71,15 +69,15 @@ public static class ListMembers
         return new Outcome<IQueryable<Member>>(OutcomeKind.Ok, q);
     }
 
-    public static async Task<Outcome<MemberPage>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, MemberFilter f, CancellationToken ct)
+    public static async Task<Outcome<MemberPage>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, MemberFilter f, CancellationToken ct)
     {
-        var query = await QueryAsync(db, pd, f, ct);
+        var query = await QueryAsync(db, units, pd, f, ct);
         if (!query.IsOk) return query.AsFailure();
         var size = Math.Clamp(f.PageSize, 1, 200);
         var page = Math.Max(1, f.Page);
         var total = await query.Value!.CountAsync(ct);
         var rows = await query.Value!.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new MemberPage(await db.ToDtosAsync(pd, rows, clock.Today(), ct), total, page, size);
+        return new MemberPage(await db.ToDtosAsync(units, places, pd, rows, clock.Today(), ct), total, page, size);
     }
 }
 
@@ -89,9 +87,9 @@ public record MemberStats(Guid UnitId, string UnitName, int Total, IReadOnlyList
 /// <summary>Counts by category and age band for a unit's subtree (members on the roster today).</summary>
 public static class MemberStatistics
 {
-    public static async Task<Outcome<MemberStats>> HandleAsync(LianxinDb db, TimeProvider clock, Guid unitId, CancellationToken ct)
+    public static async Task<Outcome<MemberStats>> HandleAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, Guid unitId, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await units.FindAsync(unitId, ct);
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
         var rows = await db.Members.AsNoTracking()
@@ -112,8 +110,9 @@ public static class MemberUnits
 {
     public record UnitOption(Guid Id, string Name, string Path, OrgKind Kind, int Depth);
 
-    public static Task<List<UnitOption>> VisibleAsync(LianxinDb db, Permission permission, CancellationToken ct) =>
-        db.OrgUnits.AsNoTracking().Where(u => u.Status == OrgStatus.Active && u.Kind != OrgKind.Group)
-            .OrderBy(u => u.Path).Select(u => new UnitOption(u.Id, u.Name, u.Path, u.Kind, u.Depth)).ToListAsync(ct)
-            .ContinueWith(t => t.Result.Where(u => db.Scope.Can(permission, u.Path)).ToList(), ct);
+    static readonly OrgKind[] Choosable = Enum.GetValues<OrgKind>().Where(k => k != OrgKind.Group).ToArray();
+
+    public static async Task<List<UnitOption>> VisibleAsync(LianxinDb db, OrgDirectory units, Permission permission, CancellationToken ct) =>
+        (await units.InScopeAsync(ct, activeOnly: true, Choosable)).Where(u => db.Scope.Can(permission, u.Path))
+            .Select(u => new UnitOption(u.Id, u.Name, u.Path, u.Kind, u.Depth)).ToList();
 }

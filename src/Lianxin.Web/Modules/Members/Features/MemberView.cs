@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -18,16 +18,16 @@ public record MemberDto(
 
 public static class MemberViews
 {
-    /// <summary>Turns rows into DTOs with one query for the branch, compound and building names.</summary>
-    public static async Task<List<MemberDto>> ToDtosAsync(this LianxinDb db, PersonalData pd, IReadOnlyList<Member> members, DateOnly today, CancellationToken ct)
+    /// <summary>Turns rows into DTOs with one directory call each for the branch, compound and building names.</summary>
+    public static async Task<List<MemberDto>> ToDtosAsync(this LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, IReadOnlyList<Member> members, DateOnly today, CancellationToken ct)
     {
         var branchIds = members.Select(m => m.BranchId).Distinct().ToList();
         var compoundIds = members.Where(m => m.CompoundId is not null).Select(m => m.CompoundId!.Value).Distinct().ToList();
         var buildingIds = members.Where(m => m.BuildingId is not null).Select(m => m.BuildingId!.Value).Distinct().ToList();
         // Names of places are not personal data; a workplace member may live outside the caller's scope.
-        var branches = await db.OrgUnits.AcrossScope().Where(u => branchIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var compounds = await db.Compounds.AcrossScope().Where(c => compoundIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var buildings = await db.Buildings.AcrossScope().Where(c => buildingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var branches = await units.FullNamesAsync(branchIds, ct);
+        var compounds = (await places.CompoundsAsync(compoundIds, ct)).ToDictionary(c => c.Id, c => c.Name);
+        var buildings = (await places.BuildingsAsync(buildingIds, ct)).ToDictionary(b => b.Id, b => b.Name);
         return members.Select(m => ToDto(m, db.Scope.Can(MemberPermissions.MemberPersonalData, m.OrgPath), pd, today,
             branches.GetValueOrDefault(m.BranchId, "—"),
             m.CompoundId is { } c ? compounds.GetValueOrDefault(c) : null,

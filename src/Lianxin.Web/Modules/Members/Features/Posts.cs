@@ -1,11 +1,9 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -59,13 +57,12 @@ public class DecisionForm
 /// <summary>认岗领责: publish posts; members choose (自主择岗) and the branch approves, or the branch assigns (支部定岗); capacity holds.</summary>
 public static class Posts
 {
-    public static async Task<List<PostDto>> ListAsync(LianxinDb db, IQueryable<Post> posts, CancellationToken ct)
+    public static async Task<List<PostDto>> ListAsync(LianxinDb db, OrgDirectory units, IQueryable<Post> posts, CancellationToken ct)
     {
         var rows = await posts.AsNoTracking().OrderBy(p => p.OrgPath).ThenBy(p => p.CreatedAt).ToListAsync(ct);
         var ids = rows.Select(p => p.Id).ToList();
         var claims = (await db.PostClaims.AcrossScope().AsNoTracking().Where(c => ids.Contains(c.PostId)).OrderBy(c => c.ClaimedAt).ToListAsync(ct)).ToLookup(c => c.PostId);
-        var unitIds = rows.Select(p => p.OrgUnitId).Distinct().ToList();
-        var names = await db.OrgUnits.AcrossScope().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await units.FullNamesAsync(rows.Select(p => p.OrgUnitId), ct);
         return rows.Select(p => new PostDto(p.Id, p.OrgUnitId, names.GetValueOrDefault(p.OrgUnitId, "—"), p.Kind, Post.Chinese(p.Kind), p.Title, p.Duties, p.Capacity,
             claims[p.Id].Count(c => Post.Holds(c.Status)), p.Place, p.Open, p.Version,
             claims[p.Id].Select(ToDto).ToList())).ToList();
@@ -73,12 +70,12 @@ public static class Posts
 
     public static ClaimDto ToDto(PostClaim c) => new(c.Id, c.PostId, c.MemberId, c.MemberName, c.Source, c.Status, Post.Chinese(c.Status), c.Pledge, c.ClaimedAt, c.DecisionNote, c.Version);
 
-    public static async Task<Outcome<List<PostDto>>> InScopeAsync(LianxinDb db, CancellationToken ct) =>
-        db.Scope.CanAnywhere(MemberPermissions.MemberView) ? new Outcome<List<PostDto>>(OutcomeKind.Ok, await ListAsync(db, db.Posts, ct)) : Failure.Forbidden;
+    public static async Task<Outcome<List<PostDto>>> InScopeAsync(LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+        db.Scope.CanAnywhere(MemberPermissions.MemberView) ? new Outcome<List<PostDto>>(OutcomeKind.Ok, await ListAsync(db, units, db.Posts, ct)) : Failure.Forbidden;
 
-    public static async Task<Outcome<PostDto>> CreateAsync(LianxinDb db, TimeProvider clock, PostForm f, CancellationToken ct)
+    public static async Task<Outcome<PostDto>> CreateAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, PostForm f, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.OrgUnitId, ct);
+        var unit = f.OrgUnitId is { } unitId ? await units.FindAsync(unitId, ct) : null;
         if (unit is null) return Failure.Invalid(nameof(f.OrgUnitId), "所选组织不存在。");
         if (!db.Scope.Can(MemberPermissions.MemberManage, unit.Path)) return Failure.Forbidden;
         if (unit.Kind is not (OrgKind.Community or OrgKind.Branch)) return Failure.Invalid(nameof(f.OrgUnitId), "岗位由社区党组织或党支部发布。");
@@ -91,33 +88,32 @@ public static class Posts
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(db, db.Posts.Where(p => p.Id == post.Id), ct))[0];
+        return (await ListAsync(db, units, db.Posts.Where(p => p.Id == post.Id), ct))[0];
     }
 
     /// <summary>Posts a member may choose: those of the communities they live in or reported to, and of their own branch's community.</summary>
-    public static async Task<List<PostDto>> OpenForMeAsync(LianxinDb db, Member me, CancellationToken ct)
+    public static async Task<List<PostDto>> OpenForMeAsync(LianxinDb db, OrgDirectory units, Member me, CancellationToken ct)
     {
-        var paths = await CommunityPathsForAsync(db, me, ct);
+        var paths = await CommunityPathsForAsync(db, units, me, ct);
         var posts = db.Posts.AcrossScope().Where(p => p.Open && paths.Any(x => p.OrgPath.StartsWith(x)));
-        return await ListAsync(db, posts, ct);
+        return await ListAsync(db, units, posts, ct);
     }
 
-    static async Task<List<string>> CommunityPathsForAsync(LianxinDb db, Member me, CancellationToken ct)
+    static async Task<List<string>> CommunityPathsForAsync(LianxinDb db, OrgDirectory units, Member me, CancellationToken ct)
     {
         var ids = await db.DualReports.AcrossScope().Where(r => r.MemberId == me.Id && r.Status != DualReportStatus.Withdrawn).Select(r => r.CommunityId).ToListAsync(ct);
         if (me.ResidenceCommunityId is { } home) ids.Add(home);
-        var paths = await db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct);
-        var own = await db.OrgUnits.AcrossScope().Where(u => u.Kind == OrgKind.Community).Select(u => u.Path).ToListAsync(ct);
-        paths.AddRange(own.Where(p => me.OrgPath.StartsWith(p, StringComparison.Ordinal)));
+        var paths = (await units.ManyAsync(ids, ct)).Select(u => u.Path).ToList();
+        if (await units.CommunityOfAsync(me.OrgPath, ct) is { } own) paths.Add(own.Path);
         return paths.Distinct().ToList();
     }
 
-    public static async Task<Outcome<ClaimDto>> ClaimAsync(LianxinDb db, TimeProvider clock, Guid postId, ClaimForm f, CancellationToken ct)
+    public static async Task<Outcome<ClaimDto>> ClaimAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, Guid postId, ClaimForm f, CancellationToken ct)
     {
         var me = await Me.FindAsync(db, ct);
         if (me is null) return Failure.Conflict("您的账号尚未关联党员档案，请联系所在支部。");
         if (!me.OnRoster) return Failure.Conflict("党籍状态不在册，不能认领岗位。");
-        var paths = await CommunityPathsForAsync(db, me, ct);
+        var paths = await CommunityPathsForAsync(db, units, me, ct);
         var post = await db.Posts.AcrossScope().FirstOrDefaultAsync(p => p.Id == postId, ct);
         if (post is null || !paths.Any(x => post.OrgPath.StartsWith(x, StringComparison.Ordinal))) return Failure.NotFound;
         if (!post.Open) return Failure.Conflict("岗位已关闭。");

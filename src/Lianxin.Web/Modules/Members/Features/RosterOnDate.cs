@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -15,9 +15,9 @@ public record RosterOn(Guid UnitId, string UnitName, DateOnly On, IReadOnlyList<
 /// <summary>The roster of a unit's subtree on a past day, rebuilt from transfers and status changes only.</summary>
 public static class RosterOnDate
 {
-    public static async Task<Outcome<RosterOn>> HandleAsync(LianxinDb db, Guid unitId, DateOnly on, CancellationToken ct)
+    public static async Task<Outcome<RosterOn>> HandleAsync(LianxinDb db, OrgDirectory units, Guid unitId, DateOnly on, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await units.FindAsync(unitId, ct);
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
         // Everyone who was ever held in the subtree, whatever their branch today.
@@ -27,7 +27,7 @@ public static class RosterOnDate
         var transfers = (await db.MemberTransfers.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
         var statuses = (await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
         var names = await db.Members.AcrossScope().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var branchNames = await db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(unit.Path)).ToDictionaryAsync(u => u.Path, u => u.Name, ct);
+        var branchNames = (await units.SubtreeAsync(unit.Path, ct)).ToDictionary(u => u.Path, u => u.Name);
         var entries = ids.Where(id => Roster.OnRoster(transfers[id], statuses[id], on, unit.Path))
             .Select(id =>
             {

@@ -1,11 +1,9 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
@@ -51,15 +49,15 @@ public class MemberForm
 
 public static class SaveMember
 {
-    public static async Task<Outcome<MemberDto>> CreateAsync(LianxinDb db, PersonalData pd, TimeProvider clock, MemberForm f, CancellationToken ct)
+    public static async Task<Outcome<MemberDto>> CreateAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, MemberForm f, CancellationToken ct)
     {
         var problems = new Errors();
         if (string.IsNullOrWhiteSpace(f.IdNumber)) problems.Fail(nameof(f.IdNumber), "请输入公民身份号码。");
-        var branch = await BranchAsync(db, f.BranchId, problems, ct);
+        var branch = await BranchAsync(units, f.BranchId, problems, ct);
         if (branch is not null && !db.Scope.Can(MemberPermissions.MemberManage, branch.Path)) return Failure.Forbidden;
         var today = clock.Today();
         var member = new Member { CreatedAt = clock.GetUtcNow().UtcDateTime, Status = MemberStatus.Normal, StatusSince = today };
-        await ApplyAsync(db, pd, f, member, problems, today, ct);
+        await ApplyAsync(db, places, pd, f, member, problems, today, ct);
         if (problems.Any) return Failure.Invalid(problems);
         member.BranchId = branch!.Id;
         member.OrgPath = branch.Path;
@@ -74,10 +72,10 @@ public static class SaveMember
             MemberId = member.Id, OrgPath = branch.Path, To = MemberStatus.Normal, On = today, Reason = "建档", RecordedAt = member.CreatedAt, RecordedBy = db.Scope.UserName,
         });
         await db.SaveChangesAsync(ct);
-        return (await db.ToDtosAsync(pd, [member], today, ct))[0];
+        return (await db.ToDtosAsync(units, places, pd, [member], today, ct))[0];
     }
 
-    public static async Task<Outcome<MemberDto>> UpdateAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, MemberForm f, CancellationToken ct)
+    public static async Task<Outcome<MemberDto>> UpdateAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, Guid id, MemberForm f, CancellationToken ct)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (member is null) return Failure.NotFound;
@@ -85,23 +83,22 @@ public static class SaveMember
         if (member.Version != f.Version) return Failure.Conflict("该记录已被他人修改，请刷新后重试。");
         var problems = new Errors();
         var today = clock.Today();
-        await ApplyAsync(db, pd, f, member, problems, today, ct);
+        await ApplyAsync(db, places, pd, f, member, problems, today, ct);
         if (problems.Any) return Failure.Invalid(problems);
         await db.SaveChangesAsync(ct);
-        return (await db.ToDtosAsync(pd, [member], today, ct))[0];
+        return (await db.ToDtosAsync(units, places, pd, [member], today, ct))[0];
     }
 
     /// <summary>A branch (党支部) of the tenant that is active. It may lie outside the caller's scope only for transfers.</summary>
-    public static async Task<OrgUnit?> BranchAsync(LianxinDb db, Guid? branchId, Errors problems, CancellationToken ct, bool anywhere = false)
+    public static async Task<OrgUnitRef?> BranchAsync(OrgDirectory units, Guid? branchId, Errors problems, CancellationToken ct, bool anywhere = false)
     {
-        if (branchId is null) { problems.Fail("BranchId", "请选择组织关系所在支部。"); return null; }
-        var units = anywhere ? db.OrgUnits.AcrossScope() : db.OrgUnits;
-        var unit = await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == branchId, ct);
+        if (branchId is not { } id) { problems.Fail("BranchId", "请选择组织关系所在支部。"); return null; }
+        var unit = anywhere ? await units.FindInDistrictAsync(id, ct) : await units.FindAsync(id, ct);
         if (unit is null || unit.Kind != OrgKind.Branch || !unit.IsActive) { problems.Fail("BranchId", "所选支部不存在或已撤销。"); return null; }
         return unit;
     }
 
-    static async Task ApplyAsync(LianxinDb db, PersonalData pd, MemberForm f, Member m, Errors problems, DateOnly today, CancellationToken ct)
+    static async Task ApplyAsync(LianxinDb db, PlaceDirectory places, PersonalData pd, MemberForm f, Member m, Errors problems, DateOnly today, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(f.IdNumber))
         {
@@ -135,7 +132,7 @@ public static class SaveMember
         if (f.FullMemberOn is { } full && f.JoinedOn is { } j && full < j) problems.Fail(nameof(f.FullMemberOn), "转正日期不能早于入党日期。");
         if (f.FullMemberOn > today) problems.Fail(nameof(f.FullMemberOn), "转正日期不能晚于今天。");
         if (f.Employment == Employment.Floating && string.IsNullOrWhiteSpace(f.FloatingTo)) problems.Fail(nameof(f.FloatingTo), "流动党员请填写流向。");
-        await ResidenceAsync(db, f, m, problems, ct);
+        await ResidenceAsync(places, f, m, problems, ct);
         if (problems.Any) return;
         m.Name = f.Name.Trim();
         m.Ethnicity = string.IsNullOrWhiteSpace(f.Ethnicity) ? "汉族" : f.Ethnicity.Trim();
@@ -151,22 +148,22 @@ public static class SaveMember
     }
 
     /// <summary>Compound, building and household must belong together; the residence may be outside the caller's scope.</summary>
-    static async Task ResidenceAsync(LianxinDb db, MemberForm f, Member m, Errors problems, CancellationToken ct)
+    static async Task ResidenceAsync(PlaceDirectory places, MemberForm f, Member m, Errors problems, CancellationToken ct)
     {
-        Compound? compound = null;
+        CompoundRef? compound = null;
         if (f.CompoundId is { } cid)
         {
-            compound = await db.Compounds.AcrossScope().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct);
+            compound = (await places.CompoundsAsync([cid], ct)).FirstOrDefault();
             if (compound is null) { problems.Fail(nameof(f.CompoundId), "所选小区不存在。"); return; }
         }
         if (f.BuildingId is { } bid)
         {
-            var building = await db.Buildings.AcrossScope().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bid, ct);
+            var building = (await places.BuildingsAsync([bid], ct)).FirstOrDefault();
             if (building is null || building.CompoundId != compound?.Id) { problems.Fail(nameof(f.BuildingId), "楼栋不属于所选小区。"); return; }
         }
         if (f.HouseholdId is { } hid)
         {
-            var household = await db.Households.AcrossScope().AsNoTracking().FirstOrDefaultAsync(h => h.Id == hid, ct);
+            var household = (await places.HouseholdsAsync([hid], ct)).FirstOrDefault();
             if (household is null || household.BuildingId != f.BuildingId) { problems.Fail(nameof(f.HouseholdId), "住户不属于所选楼栋。"); return; }
         }
         m.CompoundId = compound?.Id;

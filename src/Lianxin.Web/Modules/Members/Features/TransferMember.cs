@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
@@ -26,7 +27,7 @@ public class TransferForm
 
 public static class TransferMember
 {
-    public static async Task<Outcome<MemberDto>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, TransferForm f, CancellationToken ct)
+    public static async Task<Outcome<MemberDto>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, Guid id, TransferForm f, CancellationToken ct)
     {
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Failure.NotFound;
@@ -41,7 +42,7 @@ public static class TransferMember
         var outOfDistrict = f.ToBranchId is null;
         if (outOfDistrict && string.IsNullOrWhiteSpace(f.OutsideOrg)) problems.Fail(nameof(f.OutsideOrg), "转出本区请填写接收党组织，或选择区内支部。");
         // The receiving branch may lie outside the caller's scope: a community hands a member over to another.
-        var to = outOfDistrict ? null : await SaveMember.BranchAsync(db, f.ToBranchId, problems, ct, anywhere: true);
+        var to = outOfDistrict ? null : await SaveMember.BranchAsync(units, f.ToBranchId, problems, ct, anywhere: true);
         if (to is not null && to.Id == m.BranchId) problems.Fail(nameof(f.ToBranchId), "接收支部与当前支部相同。");
         if (problems.Any) return Failure.Invalid(problems);
 
@@ -68,6 +69,6 @@ public static class TransferMember
             m.OrgPath = to.Path;
         }
         await db.SaveChangesAsync(ct);
-        return (await db.ToDtosAsync(pd, [m], today, ct))[0];
+        return (await db.ToDtosAsync(units, places, pd, [m], today, ct))[0];
     }
 }

@@ -1,11 +1,9 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +35,10 @@ public static class Zones
         return zones.Select(z => new ZoneDto(z.Id, z.CommunityId, z.Name, z.Area, people[z.Id].Select(p => p.MemberName).ToList(), z.Version)).ToList();
     }
 
-    public static async Task<Outcome<ZoneDto>> CreateAsync(LianxinDb db, ZoneForm f, CancellationToken ct)
+    public static async Task<Outcome<ZoneDto>> CreateAsync(LianxinDb db, OrgDirectory units, ZoneForm f, CancellationToken ct)
     {
-        var community = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == f.CommunityId && u.Kind == OrgKind.Community, ct);
-        if (community is null) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
+        var community = f.CommunityId is { } id ? await units.FindAsync(id, ct) : null;
+        if (community is not { Kind: OrgKind.Community }) return Failure.Invalid(nameof(f.CommunityId), "所选社区不存在。");
         if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
         var ids = f.MemberIds.Distinct().ToList();
         if (ids.Count == 0) return Failure.Invalid(nameof(f.MemberIds), "请至少指定一名责任党员。");

@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+public class CentralModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
     [BindProperty] public NominationForm Form { get; set; } = new();
@@ -26,14 +26,14 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (!Db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Forbid();
-        (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
+        (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, Org, CommunityId, ct);
         if (CommunityId is not { } id) return null;
-        var coverage = await CentralHouseholds.CoverageAsync(Db, id, ct);
+        var coverage = await CentralHouseholds.CoverageAsync(Db, Org, Places, id, ct);
         if (coverage.Refusal(this) is { } stop) return stop;
         Coverage = coverage.Value!;
-        Items = await CentralHouseholds.ListAsync(Db, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
-        var path = await Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstAsync(ct);
-        CanManage = Db.Scope.Can(MemberPermissions.MemberManage, path);
+        Items = await CentralHouseholds.ListAsync(Db, Places, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
+        var community = await Org.FindAsync(id, ct);
+        CanManage = Db.Scope.Can(MemberPermissions.MemberManage, community!.Path);
         Grids = Coverage.Select(g => new SelectListItem(g.GridName, g.GridId.ToString(), g.GridId == Form.GridId)).ToList();
         // Members living in the community, wherever their membership is held (names only).
         Residents = (await Db.Members.AcrossScope().AsNoTracking()
@@ -49,7 +49,7 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
     {
         if (ModelState.IsValid)
         {
-            var outcome = await CentralHouseholds.NominateAsync(Db, clock, Form, ct);
+            var outcome = await CentralHouseholds.NominateAsync(Db, Places, clock, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已提名 {outcome.Value!.MemberName} 为党员中心户。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
         }
@@ -58,7 +58,7 @@ public class CentralModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, int version, CancellationToken ct)
     {
-        var outcome = await CentralHouseholds.DecideAsync(Db, clock, id, new DecisionForm { Approve = approve, Version = version }, ct);
+        var outcome = await CentralHouseholds.DecideAsync(Db, Org, Places, clock, id, new DecisionForm { Approve = approve, Version = version }, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) { TempData["Flash"] = approve ? "已认定为党员中心户。" : "已驳回提名。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
         return await LoadAsync(ct) ?? Page();

@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Members.Pages;
 
 /// <summary>Choosing the households an approved central household looks after, from the households of its grid.</summary>
-public class CentralHouseholdsModel(LianxinDb db) : MemberPageModel(db)
+public class CentralHouseholdsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places) : MemberPageModel(db, units, places)
 {
     public record Home(Guid Id, string Unit, string Room, string? LookedAfterBy);
     public record BuildingHomes(string Name, List<Home> Homes);
@@ -30,15 +30,15 @@ public class CentralHouseholdsModel(LianxinDb db) : MemberPageModel(db)
         var ch = await Db.CentralHouseholds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return NotFound();
         if (!Db.Scope.Can(MemberPermissions.MemberManage, ch.OrgPath)) return Forbid();
-        Central = (await CentralHouseholds.ListAsync(Db, Db.CentralHouseholds.Where(c => c.Id == id), ct))[0];
-        var coverage = await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct);
+        Central = (await CentralHouseholds.ListAsync(Db, Places, Db.CentralHouseholds.Where(c => c.Id == id), ct))[0];
+        var coverage = await CentralHouseholds.CoverageAsync(Db, Org, Places, ch.CommunityId, ct);
         Coverage = coverage.Value?.FirstOrDefault(g => g.GridId == ch.GridId);
 
-        var homes = await (from h in Db.Households.AcrossScope()
-                           join b in Db.Buildings.AcrossScope() on h.BuildingId equals b.Id
-                           join c in Db.Compounds.AcrossScope() on b.CompoundId equals c.Id
-                           where b.GridId == ch.GridId
-                           select new { h.Id, h.Unit, h.Room, Building = b.Name, BuildingId = b.Id, Compound = c.Name, CompoundId = c.Id }).AsNoTracking().ToListAsync(ct);
+        var households = await Places.HouseholdsOfGridAsync(ch.GridId, ct);
+        var buildings = (await Places.BuildingsAsync(households.Select(h => h.BuildingId), ct)).ToDictionary(b => b.Id, b => b.Name);
+        var compounds = (await Places.CompoundsAsync(households.Select(h => h.CompoundId), ct)).ToDictionary(c => c.Id, c => c.Name);
+        var homes = households.Where(h => compounds.ContainsKey(h.CompoundId))
+            .Select(h => new { h.Id, h.Unit, h.Room, Building = buildings[h.BuildingId], h.BuildingId, Compound = compounds[h.CompoundId], h.CompoundId }).ToList();
         var homeIds = homes.Select(h => h.Id).ToList();
         var links = await (from l in Db.CentralHouseholdLinks.AcrossScope()
                            join c in Db.CentralHouseholds.AcrossScope() on l.CentralHouseholdId equals c.Id
@@ -68,12 +68,12 @@ public class CentralHouseholdsModel(LianxinDb db) : MemberPageModel(db)
         }
         var ch = await Db.CentralHouseholds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return NotFound();
-        var before = (await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
-        var outcome = await CentralHouseholds.AssignHouseholdsAsync(Db, id, Form, ct);
+        var before = (await CentralHouseholds.CoverageAsync(Db, Org, Places, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
+        var outcome = await CentralHouseholds.AssignHouseholdsAsync(Db, Places, id, Form, ct);
         if (outcome.Refusal(this, "Form") is { } stop) return stop;
         if (outcome.IsOk)
         {
-            var after = (await CentralHouseholds.CoverageAsync(Db, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
+            var after = (await CentralHouseholds.CoverageAsync(Db, Org, Places, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
             TempData["Flash"] = before is null || after is null
                 ? $"已为 {outcome.Value!.MemberName} 保存联系户，共 {outcome.Value.LookedAfter} 户。"
                 : $"已为 {outcome.Value!.MemberName} 保存联系户，共 {outcome.Value.LookedAfter} 户。{after.GridName}覆盖率 {Percent(before.Coverage)} → {Percent(after.Coverage)}（联系 {before.LookedAfter} → {after.LookedAfter} 户 / 共 {after.Households} 户）。";

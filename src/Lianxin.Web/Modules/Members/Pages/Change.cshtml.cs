@@ -1,11 +1,9 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
@@ -16,7 +14,7 @@ using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberPageModel(db)
+public class TransferModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty] public TransferForm Form { get; set; } = new();
     public Member Member { get; private set; } = null!;
@@ -29,9 +27,7 @@ public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : 
         if (!Db.Scope.Can(MemberPermissions.MemberManage, m.OrgPath)) return Forbid();
         Member = m;
         // Any active branch of the district may receive the member, also outside the caller's scope.
-        Branches = (await Db.OrgUnits.AcrossScope().AsNoTracking()
-                .Where(u => u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active && u.Id != m.BranchId)
-                .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+        Branches = (await Org.InDistrictAsync(ct, activeOnly: true, OrgKind.Branch)).Where(u => u.Id != m.BranchId)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Form.ToBranchId)).ToList();
         return null;
     }
@@ -48,7 +44,7 @@ public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : 
     {
         if (ModelState.IsValid)
         {
-            var outcome = await TransferMember.HandleAsync(Db, pd, clock, id, Form, ct);
+            var outcome = await TransferMember.HandleAsync(Db, Org, Places, pd, clock, id, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {
@@ -62,7 +58,7 @@ public class TransferModel(LianxinDb db, PersonalData pd, TimeProvider clock) : 
     }
 }
 
-public class StatusModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberPageModel(db)
+public class StatusModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty] public StatusForm Form { get; set; } = new();
     public Member Member { get; private set; } = null!;
@@ -91,7 +87,7 @@ public class StatusModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Me
     {
         if (ModelState.IsValid)
         {
-            var outcome = await ChangeMemberStatus.HandleAsync(Db, pd, clock, id, Form, ct);
+            var outcome = await ChangeMemberStatus.HandleAsync(Db, Org, Places, pd, clock, id, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberPageModel(db)
+public class DetailsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     public MemberCard Card { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -20,7 +21,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await GetMember.HandleAsync(Db, pd, clock, id, ct);
+        var outcome = await GetMember.HandleAsync(Db, Org, Places, pd, clock, id, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         return await ShowAsync(id, outcome.Value!, ct);
     }
@@ -55,7 +56,7 @@ public class DetailsModel(LianxinDb db, PersonalData pd, TimeProvider clock) : M
 
     async Task<IActionResult> ReshowAsync(Guid id, CancellationToken ct)
     {
-        var card = await GetMember.HandleAsync(Db, pd, clock, id, ct);
+        var card = await GetMember.HandleAsync(Db, Org, Places, pd, clock, id, ct);
         if (card.Refusal(this) is { } stop) return stop;
         return await ShowAsync(id, card.Value!, ct);
     }

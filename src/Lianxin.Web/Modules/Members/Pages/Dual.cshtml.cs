@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
@@ -11,7 +11,7 @@ using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -25,15 +25,15 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (!Db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Forbid();
-        (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, CommunityId, ct);
+        (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, Org, CommunityId, ct);
         From ??= clock.Today().AddMonths(-6);
         To ??= clock.Today();
         if (CommunityId is not { } id) return null;
-        var figures = await CommunityFigures.HandleAsync(Db, id, ct);
+        var figures = await CommunityFigures.HandleAsync(Db, Org, id, ct);
         if (figures.Refusal(this) is { } end) return end;
         Figures = figures.Value;
-        Reports = (await DualReporting.ListAsync(Db, id, ct)).Value ?? [];
-        CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).First());
+        Reports = (await DualReporting.ListAsync(Db, Org, id, ct)).Value ?? [];
+        CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, (await Org.FindAsync(id, ct))!.Path);
         return null;
     }
 
@@ -42,7 +42,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
     public async Task<IActionResult> OnGetReportBackAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        var outcome = await ReportingBack.HandleAsync(Db, CommunityId!.Value, From!.Value, To!.Value, ct);
+        var outcome = await ReportingBack.HandleAsync(Db, Org, CommunityId!.Value, From!.Value, To!.Value, ct);
         if (outcome.Refusal(this) is { } s) return s;
         if (!outcome.IsOk) return Page();
         return File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
@@ -53,7 +53,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         Unit.CommunityId = CommunityId;
         if (ModelState.IsValid)
         {
-            var outcome = await DualReporting.ReportUnitAsync(Db, clock, Unit, ct);
+            var outcome = await DualReporting.ReportUnitAsync(Db, Org, clock, Unit, ct);
             if (outcome.Refusal(this, "Unit") is { } stop) return stop;
             if (outcome.IsOk)
             {
@@ -66,7 +66,7 @@ public class DualModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, CancellationToken ct)
     {
-        var outcome = await DualReporting.WithdrawAsync(Db, clock, id, version, ct);
+        var outcome = await DualReporting.WithdrawAsync(Db, Org, clock, id, version, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) TempData["Flash"] = "已撤回报到。";
         return Redirect($"/members/dual?CommunityId={CommunityId}");

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Jobs;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lianxin.Web.Modules.Members.Pages;
 
 [RequestSizeLimit(50_000_000)]
-public class ImportModel(LianxinDb db, TimeProvider clock, JobHost jobs) : MemberPageModel(db)
+public class ImportModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, JobHost jobs) : MemberPageModel(db, units, places)
 {
     public ImportResult? Result { get; private set; }
 
@@ -59,7 +60,7 @@ public class ImportModel(LianxinDb db, TimeProvider clock, JobHost jobs) : Membe
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
         stream.Position = 0;
-        var outcome = await ImportHouseholds.HandleAsync(Db, stream, ct);
+        var outcome = await ImportHouseholds.HandleAsync(Db, Places, stream, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         Result = outcome.Value;
         return Page();

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class IndexModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberPageModel(db)
+public class IndexModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public MemberCategory? Category { get; set; }
@@ -30,11 +31,11 @@ public class IndexModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Mem
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var outcome = await ListMembers.HandleAsync(Db, pd, clock, Filter, ct);
+        var outcome = await ListMembers.HandleAsync(Db, Org, Places, pd, clock, Filter, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         Result = outcome.Value!;
         var statsUnit = UnitId ?? Db.Scope.Current?.OrgUnitId;
-        if (statsUnit is { } su && (await MemberStatistics.HandleAsync(Db, clock, su, ct)) is { IsOk: true } s) Stats = s.Value;
+        if (statsUnit is { } su && (await MemberStatistics.HandleAsync(Db, Org, clock, su, ct)) is { IsOk: true } s) Stats = s.Value;
         Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, UnitId, ct);
         Compounds = await CompoundOptionsAsync(CompoundId, ct);
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);

@@ -1,9 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Members.Features;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Members.Pages;
 
 /// <summary>A member's own page: their card, reporting to the community where they live, choosing posts.</summary>
-public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberPageModel(db)
+public class MeModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     public MemberCard? Card { get; private set; }
     public List<PostDto> OpenPosts { get; private set; } = [];
@@ -26,10 +24,9 @@ public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Member
     {
         var me = await Me.FindAsync(Db, ct);
         if (me is null) return;
-        Card = await GetMember.CardAsync(Db, pd, clock, me, ct);
-        OpenPosts = await Posts.OpenForMeAsync(Db, me, ct);
-        var communities = await Db.OrgUnits.AcrossScope().AsNoTracking()
-            .Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path).ToListAsync(ct);
+        Card = await GetMember.CardAsync(Db, Org, Places, pd, clock, me, ct);
+        OpenPosts = await Posts.OpenForMeAsync(Db, Org, me, ct);
+        var communities = await Org.InDistrictAsync(ct, activeOnly: true, OrgKind.Community);
         var reported = Card.DualReports.Where(r => r.Status != DualReportStatus.Withdrawn).Select(r => r.CommunityId).ToHashSet();
         Communities = communities.Where(c => !me.OrgPath.StartsWith(c.Path) && !reported.Contains(c.Id))
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == (Report.CommunityId ?? me.ResidenceCommunityId))).ToList();
@@ -43,7 +40,7 @@ public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Member
         ModelState.Clear();
         if (TryValidateModel(Report, nameof(Report)))
         {
-            var outcome = await DualReporting.ReportMemberAsync(Db, clock, Report, ct);
+            var outcome = await DualReporting.ReportMemberAsync(Db, Org, clock, Report, ct);
             if (outcome.Refusal(this, "Report") is { } stop) return stop;
             if (outcome.IsOk)
             {
@@ -58,7 +55,7 @@ public class MeModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Member
     public async Task<IActionResult> OnPostClaimAsync(Guid postId, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await Posts.ClaimAsync(Db, clock, postId, Claim, ct);
+        var outcome = await Posts.ClaimAsync(Db, Org, clock, postId, Claim, ct);
         if (outcome.Refusal(this, "Claim") is { } stop) return stop;
         if (outcome.IsOk)
         {

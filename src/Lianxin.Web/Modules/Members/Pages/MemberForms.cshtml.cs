@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Members.Pages;
 
 /// <summary>The create and edit pages share their fields (_MemberFields) and options.</summary>
-public abstract class MemberFormPage(LianxinDb db) : MemberPageModel(db)
+public abstract class MemberFormPage(LianxinDb db, OrgDirectory units, PlaceDirectory places) : MemberPageModel(db, units, places)
 {
     [BindProperty] public MemberForm Form { get; set; } = new();
     public List<SelectListItem> Branches { get; private set; } = [];
@@ -27,7 +28,7 @@ public abstract class MemberFormPage(LianxinDb db) : MemberPageModel(db)
     }
 }
 
-public class NewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberFormPage(db)
+public class NewModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberFormPage(db, units, places)
 {
     public override bool IsNew => true;
 
@@ -43,7 +44,7 @@ public class NewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Membe
     {
         if (ModelState.IsValid)
         {
-            var outcome = await SaveMember.CreateAsync(Db, pd, clock, Form, ct);
+            var outcome = await SaveMember.CreateAsync(Db, Org, Places, pd, clock, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {
@@ -56,7 +57,7 @@ public class NewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Membe
     }
 }
 
-public class EditModel(LianxinDb db, PersonalData pd, TimeProvider clock) : MemberFormPage(db)
+public class EditModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberFormPage(db, units, places)
 {
     public override bool IsNew => false;
     public string Name { get; private set; } = "";
@@ -87,7 +88,7 @@ public class EditModel(LianxinDb db, PersonalData pd, TimeProvider clock) : Memb
             Form.BranchId = current.BranchId;
             // The page edits the compound only; building and household stay while the compound does.
             if (Form.CompoundId == current.CompoundId) { Form.BuildingId = current.BuildingId; Form.HouseholdId = current.HouseholdId; }
-            var outcome = await SaveMember.UpdateAsync(Db, pd, clock, id, Form, ct);
+            var outcome = await SaveMember.UpdateAsync(Db, Org, Places, pd, clock, id, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk)
             {

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+public class PostsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty] public PostForm Form { get; set; } = new();
     [BindProperty] public ZoneForm Zone { get; set; } = new();
@@ -26,13 +27,13 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var outcome = await Posts.InScopeAsync(Db, ct);
+        var outcome = await Posts.InScopeAsync(Db, Org, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         Items = outcome.Value!;
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
         Units = await UnitOptionsAsync(MemberPermissions.MemberManage, false, Form.OrgUnitId, ct);
         ZoneItems = await Zones.ListAsync(Db, ct);
-        CommunityOptions = (await MemberUnits.VisibleAsync(Db, MemberPermissions.MemberManage, ct)).Where(u => u.Kind == Organizations.Contracts.OrgKind.Community)
+        CommunityOptions = (await MemberUnits.VisibleAsync(Db, Org, MemberPermissions.MemberManage, ct)).Where(u => u.Kind == OrgKind.Community)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Zone.CommunityId)).ToList();
         // Members held in scope, and those who reported to a community in scope.
         var held = await Db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Normal).OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).Take(500).ToListAsync(ct);
@@ -48,7 +49,7 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Form.")).ToList()) ModelState.Remove(k);
         if (ModelState.IsValid)
         {
-            var outcome = await Zones.CreateAsync(Db, Zone, ct);
+            var outcome = await Zones.CreateAsync(Db, Org, Zone, ct);
             if (outcome.Refusal(this, "Zone") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已设立责任区 {outcome.Value!.Name}。"; return Redirect("/members/posts"); }
         }
@@ -60,7 +61,7 @@ public class PostsModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Zone.")).ToList()) ModelState.Remove(k);
         if (ModelState.IsValid)
         {
-            var outcome = await Posts.CreateAsync(Db, clock, Form, ct);
+            var outcome = await Posts.CreateAsync(Db, Org, clock, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已发布岗位 {outcome.Value!.Title}。"; return Redirect("/members/posts"); }
         }

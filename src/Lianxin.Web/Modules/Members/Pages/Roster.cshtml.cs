@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
@@ -9,7 +10,7 @@ using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
+public class RosterModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock) : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
@@ -23,7 +24,7 @@ public class RosterModel(LianxinDb db, TimeProvider clock) : MemberPageModel(db)
         UnitId ??= Db.Scope.Current?.OrgUnitId;
         if (UnitId is { } u)
         {
-            var outcome = await RosterOnDate.HandleAsync(Db, u, On.Value, ct);
+            var outcome = await RosterOnDate.HandleAsync(Db, Org, u, On.Value, ct);
             if (outcome.Refusal(this) is { } end) return end;
             if (outcome.IsOk) Result = outcome.Value;
         }

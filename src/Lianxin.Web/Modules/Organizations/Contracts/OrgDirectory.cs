@@ -108,4 +108,15 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
         await db.SaveChangesAsync(ct);
         return new UnitInfo(district.Id, district.Path, district.Name, true, 0);
     }
+
+    // Added for Members
+
+    /// <summary>Units of the whole district, seen or not, of the given kinds (all kinds when none given), in tree order.</summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> InDistrictAsync(CancellationToken ct, bool activeOnly = true, params OrgKind[] kinds)
+    {
+        var q = db.OrgUnits.AcrossScope();
+        if (activeOnly) q = q.Where(u => u.Status == OrgStatus.Active);
+        if (kinds.Length > 0) q = q.Where(u => kinds.Contains(u.Kind));
+        return await Refs(q.OrderBy(u => u.Path)).ToListAsync(ct);
+    }
 }

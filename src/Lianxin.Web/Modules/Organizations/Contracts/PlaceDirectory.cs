@@ -1,0 +1,134 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Contracts;
+
+/// <summary>A grid (网格) of a community as other modules see it.</summary>
+public record GridRef(Guid Id, Guid CommunityId, string OrgPath, string Name, string Code, Guid? BranchId);
+
+/// <summary>A compound (小区 / 院落) as other modules see it.</summary>
+public record CompoundRef(Guid Id, Guid CommunityId, Guid? GridId, Guid? BranchId, string OrgPath, string Name, CompoundType Type);
+
+/// <summary>A building (楼栋) as other modules see it.</summary>
+public record BuildingRef(Guid Id, Guid CompoundId, Guid? GridId, string OrgPath, string Name);
+
+/// <summary>A household (户) with the compound and grid of its building.</summary>
+public record HouseholdRef(Guid Id, Guid BuildingId, Guid CompoundId, Guid? GridId, string OrgPath, string Unit, string Room, int Residents);
+
+/// <summary>A position (书记, 党小组长…) held at a unit; the holder's phone stays in Organizations.</summary>
+public record PositionRef(Guid Id, Guid OrgUnitId, string OrgPath, string Title, string PersonName, Guid? UserId, DateOnly StartedOn, DateOnly? EndedOn);
+
+/// <summary>A household to record in an existing building.</summary>
+public record NewHousehold(Guid BuildingId, string Unit, string Room, int Residents);
+
+/// <summary>
+/// The places of the tree (grids, compounds, buildings, households) and the positions held at units, as other modules
+/// read them (ADR 0016). Like <see cref="OrgDirectory"/>: methods named <c>…InScope</c> or <c>Find…</c> see what the
+/// caller sees; the others read the whole district (names of places a member lives in, system work). Registered scoped.
+/// </summary>
+public class PlaceDirectory(LianxinDb db)
+{
+    static IQueryable<GridRef> Grids(IQueryable<Grid> q) => q.AsNoTracking()
+        .Select(g => new GridRef(g.Id, g.CommunityId, g.OrgPath, g.Name, g.Code, g.BranchId));
+
+    static IQueryable<CompoundRef> Compounds(IQueryable<Compound> q) => q.AsNoTracking()
+        .Select(c => new CompoundRef(c.Id, c.CommunityId, c.GridId, c.BranchId, c.OrgPath, c.Name, c.Type));
+
+    static IQueryable<BuildingRef> Buildings(IQueryable<Building> q) => q.AsNoTracking()
+        .Select(b => new BuildingRef(b.Id, b.CompoundId, b.GridId, b.OrgPath, b.Name));
+
+    static IQueryable<HouseholdRef> Households(IQueryable<Household> households, IQueryable<Building> buildings) =>
+        from h in households.AsNoTracking()
+        join b in buildings on h.BuildingId equals b.Id
+        select new HouseholdRef(h.Id, h.BuildingId, b.CompoundId, b.GridId, h.OrgPath, h.Unit, h.Room, h.Residents);
+
+    /// <summary>The grid when the caller sees it (else null: answer 404).</summary>
+    public Task<GridRef?> FindGridAsync(Guid id, CancellationToken ct) =>
+        Grids(db.Grids.Where(g => g.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Grids of the district by id, seen or not.</summary>
+    public async Task<IReadOnlyList<GridRef>> GridsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? [] : await Grids(db.Grids.AcrossScope().Where(g => list.Contains(g.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>The grids of a community, seen or not, by code.</summary>
+    public async Task<IReadOnlyList<GridRef>> GridsOfCommunityAsync(Guid communityId, CancellationToken ct) =>
+        await Grids(db.Grids.AcrossScope().Where(g => g.CommunityId == communityId).OrderBy(g => g.Code)).ToListAsync(ct);
+
+    /// <summary>Compounds the caller sees, in tree order then by name (for select boxes).</summary>
+    public async Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(CancellationToken ct) =>
+        await Compounds(db.Compounds.OrderBy(c => c.OrgPath).ThenBy(c => c.Name)).ToListAsync(ct);
+
+    /// <summary>Every compound of the district (a member may live outside the caller's scope).</summary>
+    public async Task<IReadOnlyList<CompoundRef>> CompoundsInDistrictAsync(CancellationToken ct) =>
+        await Compounds(db.Compounds.AcrossScope()).ToListAsync(ct);
+
+    /// <summary>Compounds of the district by id, seen or not.</summary>
+    public async Task<IReadOnlyList<CompoundRef>> CompoundsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? [] : await Compounds(db.Compounds.AcrossScope().Where(c => list.Contains(c.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>Buildings the caller sees.</summary>
+    public async Task<IReadOnlyList<BuildingRef>> BuildingsInScopeAsync(CancellationToken ct) =>
+        await Buildings(db.Buildings).ToListAsync(ct);
+
+    /// <summary>Buildings of the district by id, seen or not.</summary>
+    public async Task<IReadOnlyList<BuildingRef>> BuildingsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? [] : await Buildings(db.Buildings.AcrossScope().Where(b => list.Contains(b.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>Households of the district by id, seen or not.</summary>
+    public async Task<IReadOnlyList<HouseholdRef>> HouseholdsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? [] : await Households(db.Households.AcrossScope().Where(h => list.Contains(h.Id)), db.Buildings.AcrossScope()).ToListAsync(ct);
+    }
+
+    /// <summary>The households in the buildings of a grid, seen or not.</summary>
+    public async Task<IReadOnlyList<HouseholdRef>> HouseholdsOfGridAsync(Guid gridId, CancellationToken ct) =>
+        await Households(db.Households.AcrossScope(), db.Buildings.AcrossScope().Where(b => b.GridId == gridId)).ToListAsync(ct);
+
+    /// <summary>The households of the given buildings, seen or not.</summary>
+    public async Task<IReadOnlyList<HouseholdRef>> HouseholdsOfBuildingsAsync(IEnumerable<Guid> buildingIds, CancellationToken ct)
+    {
+        var list = buildingIds.Distinct().ToList();
+        return list.Count == 0 ? [] : await Households(db.Households.AcrossScope(), db.Buildings.AcrossScope().Where(b => list.Contains(b.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>How many households each grid has (grids without any are absent), seen or not.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> HouseholdCountsByGridAsync(IEnumerable<Guid> gridIds, CancellationToken ct)
+    {
+        var list = gridIds.Distinct().ToList();
+        if (list.Count == 0) return new Dictionary<Guid, int>();
+        return await (from h in db.Households.AcrossScope() join b in db.Buildings.AcrossScope() on h.BuildingId equals b.Id
+                      where b.GridId != null && list.Contains(b.GridId.Value)
+                      group h by b.GridId into g select new { Grid = g.Key!.Value, N = g.Count() }).ToDictionaryAsync(x => x.Grid, x => x.N, ct);
+    }
+
+    /// <summary>
+    /// Records households in existing buildings and saves them (one transaction, each row audited). The caller has
+    /// already checked that it may do so and that the rooms are new; each household takes its building's path.
+    /// </summary>
+    public async Task<int> AddHouseholdsAsync(IReadOnlyList<NewHousehold> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.BuildingId).Distinct().ToList();
+        var paths = await db.Buildings.AcrossScope().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.OrgPath, ct);
+        foreach (var r in rows)
+            db.Households.Add(new Household { BuildingId = r.BuildingId, OrgPath = paths[r.BuildingId], Unit = r.Unit, Room = r.Room, Residents = r.Residents });
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>Positions held today at the unit at <paramref name="path"/> and below it, seen or not.</summary>
+    public async Task<IReadOnlyList<PositionRef>> CurrentPositionsUnderAsync(string path, CancellationToken ct) =>
+        await db.OrgPositions.AcrossScope().AsNoTracking().Where(p => p.EndedOn == null && p.OrgPath.StartsWith(path))
+            .Select(p => new PositionRef(p.Id, p.OrgUnitId, p.OrgPath, p.Title, p.PersonName, p.UserId, p.StartedOn, p.EndedOn)).ToListAsync(ct);
+}
