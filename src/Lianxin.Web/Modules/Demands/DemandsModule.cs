@@ -23,6 +23,7 @@ public sealed class DemandsModule : IModule
         services.AddSingleton(config.GetSection("Demands:Escalation").Get<EscalationOptions>() ?? new EscalationOptions());
         services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
         services.AddSingleton<PublicIntakeLimiter>();
+        services.AddScoped<DemandDirectory>();
         services.AddSingleton<EscalationJob>();
         services.AddHostedService<EscalationService>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", DemandPermissions.DemandView, 200));

@@ -19,6 +19,7 @@ public sealed class OrganizationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<OrgDirectory>();
+        services.AddScoped<CompoundLookup>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
         services.AddScoped<IHomeCardSource, Features.CoverageCard>();
         services.AddSingleton(new NavItem("组织架构", "/org", "bi-diagram-3", OrgPermissions.OrgView, 100));

@@ -2,7 +2,7 @@ using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Calendar;
-using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +31,7 @@ public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
         var tenancy = scope.ServiceProvider.GetRequiredService<Tenancy>();
         scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenancy.DefaultTenantId);
         var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+        var org = scope.ServiceProvider.GetRequiredService<OrgDirectory>();
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await lease.TryAcquireAsync(db, tenancy.DefaultTenantId, now, ct)) return null;
         try
@@ -46,10 +47,10 @@ public class EscalationJob(IServiceScopeFactory scopes, TimeProvider clock)
             foreach (var d in late)
             {
                 var why = Overdue.ResponseLate(d.State, d.ResponseDueAt, now) ? "超过响应时限未受理" : "超过办结时限未办结";
-                var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+                var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
                 if (Overdue.EscalateTo(d.State, d.Level, d.ResponseDueAt, d.ResolveDueAt, now) is { } above)
                 {
-                    var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, calendar, ct);
+                    var unit = await DemandFlow.MoveToAsync(db, org, d, above, DemandState.Submitted, now, calendar, ct);
                     db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.AutoEscalate, now, unitName, $"{unitName}{why}，自动上报至{unit.ShortName}。", "系统"));
                     changed++;
                 }
