@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Pledges.Data;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
@@ -23,6 +24,8 @@ public static class DemoDemands
     {
         var db = sp.GetRequiredService<LianxinDb>();
         var clock = sp.GetRequiredService<TimeProvider>();
+        var org = sp.GetRequiredService<OrgDirectory>();
+        var places = sp.GetRequiredService<CompoundLookup>();
         var ct = CancellationToken.None;
         var street = DemoDistrict.Place(g, DemoPlace.Street);
         var departments = new List<OrgUnit>();
@@ -46,14 +49,14 @@ public static class DemoDemands
         grant.OrgPath = departments[0].Path;
         await db.SaveChangesAsync(ct);
 
-        var categories = await Categories.ForStreetAsync(db, street.Id, ct);
+        var categories = await Categories.ForStreetAsync(db, org, street.Id, ct);
         DemandCategory Cat(string name) => categories.First(c => c.Name == name);
         var community = DemoDistrict.Place(g, DemoPlace.Community);
         var compounds = g.Compounds.Where(c => c.CommunityId == community.Id && c.GridId != null).Take(3).ToList();
 
         async Task<Guid> File(string category, string text, int compound, string name, string phone)
         {
-            var r = await SubmitDemand.HandleAsync(db, clock, new SubmitDemandRequest
+            var r = await SubmitDemand.HandleAsync(db, org, places, clock, new SubmitDemandRequest
             {
                 CommunityId = community.Id, CategoryId = Cat(category).Id, Description = text, CompoundId = compounds[compound % compounds.Count].Id,
                 ContactName = name, ContactPhone = phone,
@@ -63,11 +66,11 @@ public static class DemoDemands
         async Task Step(Guid id, DemandAction action, string? note = null)
         {
             var v = await db.Demands.Where(d => d.Id == id).Select(d => d.Version).FirstAsync(ct);
-            var r = await HandleDemand.HandleAsync(db, clock, id, new DemandStepRequest { Action = action, Note = note, Version = v }, ct);
+            var r = await HandleDemand.HandleAsync(db, org, clock, id, new DemandStepRequest { Action = action, Note = note, Version = v }, ct);
             if (!r.IsOk) throw new InvalidOperationException($"demo step {action}: {r.Message}");
         }
         async Task Rate(Guid id, Satisfaction s, string? note = null) =>
-            await RateDemand.ByStaffAsync(db, clock, id, new RateRequest { Rating = s, Note = note }, ct);
+            await RateDemand.ByStaffAsync(db, org, clock, id, new RateRequest { Rating = s, Note = note }, ct);
 
         await File("环境卫生", "3 号楼东侧垃圾桶满溢两天没人清运，气味很大。", 0, "张先生", "13800001111");
         var a = await File("设施维修", "小区北门路灯坏了一个多星期，晚上出行不安全。", 1, "李女士", "13900002222");
@@ -84,7 +87,7 @@ public static class DemoDemands
         await Step(d, DemandAction.Escalate, "占道经营需执法，网格无权处理。");
         await Step(d, DemandAction.Escalate, "需街道协调城管执法。");
         var dv = await db.Demands.Where(x => x.Id == d).Select(x => x.Version).FirstAsync(ct);
-        await DispatchDemand.HandleAsync(db, clock, d, new DispatchRequest { DepartmentIds = [departments[0].Id], Request = "请城管科依法清理小区门口占道摊位。", Version = dv }, ct);
+        await DispatchDemand.HandleAsync(db, org, clock, d, new DispatchRequest { DepartmentIds = [departments[0].Id], Request = "请城管科依法清理小区门口占道摊位。", Version = dv }, ct);
         var e = await File("设施维修", "老旧小区外墙脱落，存在安全隐患。", 2, "吴女士", "13400006666");
         await Step(e, DemandAction.Accept);
         await Step(e, DemandAction.Escalate, "外墙维修涉及专项资金，需街道统筹。");
@@ -105,16 +108,16 @@ public static class DemoDemands
         await Step(k, DemandAction.Return, "经核实不属于本社区辖区，已告知居民向所在社区反映。");
         await File("养老服务", "希望社区组织老年人智能手机培训。", 2, "卫女士", "15000004321");
 
-        await SeedPledgesAsync(db, clock, street, community, d, ct);
+        await SeedPledgesAsync(db, org, sp.GetRequiredService<DemandDirectory>(), clock, street, community, d, ct);
     }
 
     /// <summary>A few pledges on 和平社区's and 东湖街道's boards: on track, late, done; one grew out of a demand.</summary>
-    static async Task SeedPledgesAsync(LianxinDb db, TimeProvider clock, OrgUnit street, OrgUnit community, Guid demandId, CancellationToken ct)
+    static async Task SeedPledgesAsync(LianxinDb db, OrgDirectory org, DemandDirectory demands, TimeProvider clock, OrgUnit street, OrgUnit community, Guid demandId, CancellationToken ct)
     {
         var today = CreatePledge.Today(clock);
         async Task<Guid> Make(OrgUnit unit, string title, string text, PledgeOwner owner, string person, int startDaysAgo, int dueInDays, params (string, int)[] tasks)
         {
-            var r = await CreatePledge.HandleAsync(db, clock, new CreatePledgeRequest
+            var r = await CreatePledge.HandleAsync(db, org, clock, new CreatePledgeRequest
             {
                 OrgUnitId = unit.Id, Title = title, Description = text, Owner = owner, ResponsiblePerson = person,
                 StartOn = today.AddDays(-startDaysAgo), DueOn = today.AddDays(dueInDays),
@@ -137,7 +140,7 @@ public static class DemoDemands
         var b = await Make(community, "小区门口占道摊位治理", "联合城管规范摊位，还居民通行道路。", PledgeOwner.Branch, "第一网格党支部 李红", 30, -3,
             ("摸排摊位", -20), ("设置便民疏导点", -5));
         await Progress(b, 60, 10, "已摸排摊位 23 个，疏导点选址中。");
-        await PledgeProgress.LinkDemandAsync(db, b, new LinkDemandRequest { TicketNo = await db.Demands.Where(x => x.Id == demandId).Select(x => x.TicketNo).FirstAsync(ct) }, ct);
+        await PledgeProgress.LinkDemandAsync(db, demands, b, new LinkDemandRequest { TicketNo = await db.Demands.Where(x => x.Id == demandId).Select(x => x.TicketNo).FirstAsync(ct) }, ct);
         var c = await Make(community, "长者食堂助餐服务", "为 80 岁以上独居老人提供助餐。", PledgeOwner.Member, "党员 王志强", 90, -10, ("招募志愿者", -60));
         await PledgeProgress.TaskDoneAsync(db, clock, c, await db.PledgeTasks.Where(t => t.PledgeId == c).Select(t => t.Id).FirstAsync(ct), ct);
         await Progress(c, 100, 12, "长者食堂开业，已服务老人 46 名。");

@@ -64,7 +64,7 @@ public static class DemoDistrict
         await Platform.Calendar.CalendarDemo.SeedAsync(db);
         await DemoMembers.SeedAsync(sp, g);
         await DemoDemands.SeedAsync(sp, g);
-        await Modules.Demands.Open311.Open311Demo.SeedAsync(sp, g);
+        await Modules.Demands.Open311.Open311Demo.SeedAsync(sp, Place(g, DemoPlace.Street).Id);
         await DemoServices.SeedAsync(sp, g);
         await DemoReviews.SeedAsync(sp, g);
         return g;

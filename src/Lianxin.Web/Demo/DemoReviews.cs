@@ -107,7 +107,7 @@ public static class DemoReviews
         });
         await db.SaveChangesAsync();
 
-        await ReviewResults.StoreAsync(db, clock, round, default);
+        await ReviewResults.StoreAsync(db, sp.GetRequiredService<OrgDirectory>(), clock, round, default);
         round.State = RoundState.Published;
         round.PublishedAt = now.AddDays(-50);
         await db.SaveChangesAsync();

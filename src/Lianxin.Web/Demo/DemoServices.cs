@@ -19,6 +19,7 @@ public static class DemoServices
     {
         var db = sp.GetRequiredService<LianxinDb>();
         var clock = sp.GetRequiredService<TimeProvider>();
+        var org = sp.GetRequiredService<OrgDirectory>();
         var ct = CancellationToken.None;
         var today = clock.Today();
         var street = DemoDistrict.Place(g, DemoPlace.Street);
@@ -29,12 +30,12 @@ public static class DemoServices
             for (var day = today.AddDays(1); day <= today.AddDays(14); day = day.AddDays(1))
             {
                 if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
-                await ServiceSlots.CreateAsync(db, clock, new SlotRequest
+                await ServiceSlots.CreateAsync(db, org, clock, new SlotRequest
                 {
                     CommunityId = community.Id, Date = day, StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(11, 0), Capacity = 4,
                     Modes = [.. SlotRules.ServiceModes], Place = place,
                 }, ct);
-                await ServiceSlots.CreateAsync(db, clock, new SlotRequest
+                await ServiceSlots.CreateAsync(db, org, clock, new SlotRequest
                 {
                     CommunityId = community.Id, Date = day, StartTime = new TimeOnly(14, 30), EndTime = new TimeOnly(16, 30), Capacity = 3,
                     Modes = [ServiceMode.OnBehalf, ServiceMode.Assisted, ServiceMode.Accompanied], Place = place,
@@ -43,12 +44,12 @@ public static class DemoServices
         }
 
         var heping = communities[0];
-        var categories = await Categories.ForStreetAsync(db, street.Id, ct);
+        var categories = await Categories.ForStreetAsync(db, org, street.Id, ct);
         var onBehalf = categories.FirstOrDefault(c => c.ServiceMode == ServiceMode.OnBehalf);
         var slot = await db.ServiceSlots.Where(s => s.CommunityId == heping.Id).OrderBy(s => s.StartsAt).FirstOrDefaultAsync(ct);
         if (onBehalf is null || slot is null) return;
         var compound = g.Compounds.FirstOrDefault(c => c.CommunityId == heping.Id);
-        await SubmitDemand.HandleAsync(db, clock, new SubmitDemandRequest
+        await SubmitDemand.HandleAsync(db, org, sp.GetRequiredService<CompoundLookup>(), clock, new SubmitDemandRequest
         {
             CommunityId = heping.Id, CategoryId = onBehalf.Id, Description = "行动不便，想请社区代办高龄津贴申领。", CompoundId = compound?.Id,
             Address = compound is null ? "和平社区" : null, ContactName = "钱奶奶", ContactPhone = "13600006543", SlotId = slot.Id,

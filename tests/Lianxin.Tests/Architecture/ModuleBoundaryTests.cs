@@ -46,52 +46,6 @@ public class ModuleBoundaryTests
                 leaks.AddRange((result.FailingTypes.Select(t => t.FullName)).Select(t => $"{t} -> {owner}"));
             }
         }
-        var unexpected = leaks.Where(l => !KnownLeaks.Contains(l)).Order().ToList();
-        Assert.True(unexpected.Count == 0, "New reach into another module's internals (use its Contracts/):\n" + string.Join("\n", unexpected));
+        Assert.True(leaks.Count == 0, "Reach into another module's internals (use its Contracts/):\n" + string.Join("\n", leaks.Order()));
     }
-
-    /// <summary>
-    /// Reach that predates the contract, being moved onto Organizations' OrgDirectory (issue 9 notes): this list may
-    /// only shrink. Remove a line when its type is converted; the test fails on any new line.
-    /// </summary>
-    static readonly HashSet<string> KnownLeaks =
-    [
-        "Lianxin.Web.Modules.Demands.Api.DemandsApi -> Organizations",
-        "Lianxin.Web.Modules.Demands.Api.DemandsApi/<>c/<<MapDemandsApi>b__0_0>d -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.Categories -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.DemandFigures -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.DemandFlow -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.DemandQueries -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.DispatchDemand -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.EscalationJob -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.HandleDemand -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.RateDemand -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.ServiceSlots -> Organizations",
-        "Lianxin.Web.Modules.Demands.Features.SubmitDemand -> Organizations",
-        "Lianxin.Web.Modules.Demands.Open311.Features.Open311Clients -> Organizations",
-        "Lianxin.Web.Modules.Demands.Open311.Features.Open311Services -> Organizations",
-        "Lianxin.Web.Modules.Demands.Open311.Open311Demo -> Organizations",
-        "Lianxin.Web.Modules.Demands.Open311.Pages.ClientsModel -> Organizations",
-        "Lianxin.Web.Modules.Demands.Pages.CategoriesModel -> Organizations",
-        "Lianxin.Web.Modules.Demands.Pages.IndexModel -> Organizations",
-        "Lianxin.Web.Modules.Demands.Pages.NewModel -> Organizations",
-        "Lianxin.Web.Modules.Demands.Pages.PublicNewModel -> Organizations",
-        "Lianxin.Web.Modules.Pledges.Features.CreatePledge -> Demands",
-        "Lianxin.Web.Modules.Pledges.Features.CreatePledge -> Organizations",
-        "Lianxin.Web.Modules.Pledges.Features.PledgePhotos -> Organizations",
-        "Lianxin.Web.Modules.Pledges.Features.PledgeProgress -> Demands",
-        "Lianxin.Web.Modules.Pledges.Features.PledgeQueries -> Demands",
-        "Lianxin.Web.Modules.Pledges.Features.PledgeQueries -> Organizations",
-        "Lianxin.Web.Modules.Pledges.Pages.IndexModel -> Organizations",
-        "Lianxin.Web.Modules.Pledges.Pages.NewModel -> Organizations",
-        "Lianxin.Web.Modules.Reviews.Features.CreateRound -> Organizations",
-        "Lianxin.Web.Modules.Reviews.Features.Rounds -> Organizations",
-        "Lianxin.Web.Modules.Reviews.Features.SaveRubric -> Organizations",
-        "Lianxin.Web.Modules.Reviews.Features.Stars -> Organizations",
-        "Lianxin.Web.Modules.Reviews.Pages.RoundNewModel -> Organizations",
-        "Lianxin.Web.Modules.Reviews.Pages.UnitStarsModel -> Organizations",
-        "Lianxin.Web.Pages.Modules.Demands.Pages.Modules_Demands_Pages_Categories -> Organizations",
-        "Lianxin.Web.Pages.Modules.Demands.Pages.Modules_Demands_Pages_Index -> Organizations",
-        "Lianxin.Web.Pages.Modules.Reviews.Pages.Modules_Reviews_Pages_RoundNew -> Organizations",
-    ];
 }

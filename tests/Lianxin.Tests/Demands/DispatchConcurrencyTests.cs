@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Scope;
@@ -30,11 +31,11 @@ public class DispatchConcurrencyTests(LianxinApp app)
         {
             if (interleaved) return;
             interleaved = true;
-            var other = Task.Run(() => DispatchDemand.AnswerAsync(db2, TimeProvider.System, dispatches[1].Id, Report(dispatches[1].Version), default)).GetAwaiter().GetResult();
+            var other = Task.Run(() => DispatchDemand.AnswerAsync(db2, Org(second), TimeProvider.System, dispatches[1].Id, Report(dispatches[1].Version), default)).GetAwaiter().GetResult();
             Assert.True(other.IsOk, other.Message);
             Assert.Equal(DemandState.Dispatched, other.Value!.DemandState); // it saw the first department still pending
         };
-        var last = await DispatchDemand.AnswerAsync(db1, TimeProvider.System, dispatches[0].Id, Report(dispatches[0].Version), default);
+        var last = await DispatchDemand.AnswerAsync(db1, Org(first), TimeProvider.System, dispatches[0].Id, Report(dispatches[0].Version), default);
 
         Assert.True(interleaved);
         Assert.True(last.IsOk, last.Message);
@@ -47,6 +48,8 @@ public class DispatchConcurrencyTests(LianxinApp app)
     }
 
     static DispatchAnswerRequest Report(int version) => new() { Action = DemandAction.DepartmentReport, Note = "已到现场处置完毕。", Version = version };
+
+    static OrgDirectory Org(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<OrgDirectory>();
 
     LianxinDb Db(AsyncServiceScope scope)
     {

@@ -1,4 +1,5 @@
 using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform;
@@ -41,7 +42,7 @@ public class RoundCloseConcurrencyTests(LianxinApp app)
             saved = await ScoreSheets.SaveAsync(AsReviewer(saving).ServiceProvider.GetRequiredService<LianxinDb>(), TimeProvider.System, sheetId, Scores(version), default);
         });
 
-        var closed = await ChangeRoundState.HandleAsync(db, TimeProvider.System, roundId, RoundState.Closed, new StateRequest(RoundVersion(roundId)), default);
+        var closed = await ChangeRoundState.HandleAsync(db, closing.ServiceProvider.GetRequiredService<OrgDirectory>(), TimeProvider.System, roundId, RoundState.Closed, new StateRequest(RoundVersion(roundId)), default);
 
         Assert.True(saved!.IsOk, saved.Message);
         Assert.True(closed.IsOk, closed.Message);
@@ -56,7 +57,8 @@ public class RoundCloseConcurrencyTests(LianxinApp app)
     async Task<Outcome<RoundSaved>> CloseAsync(Guid roundId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await ChangeRoundState.HandleAsync(AsSystem(scope).ServiceProvider.GetRequiredService<LianxinDb>(), TimeProvider.System, roundId, RoundState.Closed,
+        var system = AsSystem(scope).ServiceProvider;
+        return await ChangeRoundState.HandleAsync(system.GetRequiredService<LianxinDb>(), system.GetRequiredService<OrgDirectory>(), TimeProvider.System, roundId, RoundState.Closed,
             new StateRequest(RoundVersion(roundId)), default);
     }
 

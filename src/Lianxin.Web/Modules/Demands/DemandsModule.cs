@@ -25,6 +25,7 @@ public sealed class DemandsModule : IModule
         services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
         services.AddSingleton<PublicIntakeLimiter>();
         services.AddJob<EscalationJob>();
+        services.AddScoped<DemandDirectory>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", DemandPermissions.DemandView, 200));
         services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", DemandPermissions.DemandHandle, 205));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", DemandPermissions.DispatchAnswer, 210));

@@ -1,6 +1,6 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -18,36 +18,36 @@ public static class DemandsApi
         var group = app.MapGroup("/api/v1/demands").WithTags("Demands").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/", async (LianxinDb db, [AsParameters] DemandListQuery q, CancellationToken ct) =>
-                (await DemandQueries.ListAsync(db, q.ToFilter(), ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/", async (LianxinDb db, OrgDirectory org, [AsParameters] DemandListQuery q, CancellationToken ct) =>
+                (await DemandQueries.ListAsync(db, org, q.ToFilter(), ct)).ToApi(TypedResults.Ok))
             .Produces<Paged<DemandRow>>().ProducesValidationProblem().WithSummary("诉求列表（按状态、层级、类别、组织、超时筛选，分页）");
 
-        group.MapPost("/", async (LianxinDb db, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
-                (await SubmitDemand.HandleAsync(db, clock, request, key, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{v.Id}", v)))
+        group.MapPost("/", async (LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
+                (await SubmitDemand.HandleAsync(db, org, places, clock, request, key, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{v.Id}", v)))
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("工作人员登记诉求（电话、走访）；带 Idempotency-Key 重试只登记一次");
 
-        group.MapGet("/{id:guid}", async (LianxinDb db, Guid id, CancellationToken ct) =>
-                (await DemandQueries.DetailAsync(db, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/{id:guid}", async (LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct) =>
+                (await DemandQueries.DetailAsync(db, org, id, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandDetailDto>().WithSummary("诉求详情：办理经过、派单、当前可执行的操作");
 
-        group.MapPost("/{id:guid}/steps", async (LianxinDb db, TimeProvider clock, Guid id, DemandStepRequest request, CancellationToken ct) =>
-                (await HandleDemand.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/{id:guid}/steps", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, DemandStepRequest request, CancellationToken ct) =>
+                (await HandleDemand.HandleAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("本级办理：受理 Accept、办结 Resolve、退回 Return、上报 Escalate（须带 version）");
 
-        group.MapPost("/{id:guid}/merge", async (LianxinDb db, TimeProvider clock, Guid id, MergeRequest request, CancellationToken ct) =>
-                (await MergeDemand.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/{id:guid}/merge", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, MergeRequest request, CancellationToken ct) =>
+                (await MergeDemand.HandleAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("合并重复诉求（合并到另一受理编号）");
 
-        group.MapPost("/{id:guid}/dispatch", async (LianxinDb db, TimeProvider clock, Guid id, DispatchRequest request, CancellationToken ct) =>
-                (await DispatchDemand.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/{id:guid}/dispatch", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, DispatchRequest request, CancellationToken ct) =>
+                (await DispatchDemand.HandleAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("街道吹哨：派往一个或多个职能部门");
 
-        group.MapPost("/{id:guid}/rating", async (LianxinDb db, TimeProvider clock, Guid id, RateRequest request, CancellationToken ct) =>
-                (await RateDemand.ByStaffAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/{id:guid}/rating", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, RateRequest request, CancellationToken ct) =>
+                (await RateDemand.ByStaffAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("回访记录居民评价；不满意可重新办理一次");
 
@@ -55,38 +55,38 @@ public static class DemandsApi
                 (await DispatchInbox.ListAsync(db, clock, state, overdue, ct)).ToApi(TypedResults.Ok))
             .Produces<List<DispatchInboxRow>>().WithSummary("派往本部门的单子（部门报到）；超过部门时限未反馈的标为 overdue，排在前面");
 
-        group.MapPost("/dispatches/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, DispatchAnswerRequest request, CancellationToken ct) =>
-                (await DispatchDemand.AnswerAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/dispatches/{id:guid}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, DispatchAnswerRequest request, CancellationToken ct) =>
+                (await DispatchDemand.AnswerAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<DispatchSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("部门受理 DepartmentAccept、报到反馈 DepartmentReport、退回 DepartmentReturn");
 
-        group.MapGet("/departments", async (LianxinDb db, Guid streetId, CancellationToken ct) =>
-                TypedResults.Ok(await DispatchDemand.DepartmentsAsync(db, streetId, ct)))
+        group.MapGet("/departments", async (OrgDirectory org, Guid streetId, CancellationToken ct) =>
+                TypedResults.Ok(await DispatchDemand.DepartmentsAsync(org, streetId, ct)))
             .WithSummary("街道的职能部门");
 
-        group.MapGet("/categories", async (LianxinDb db, Guid streetId, bool? all, CancellationToken ct) =>
-                (all == true ? await Categories.AllForStreetAsync(db, streetId, ct) : await Categories.ListAsync(db, streetId, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/categories", async (LianxinDb db, OrgDirectory org, Guid streetId, bool? all, CancellationToken ct) =>
+                (all == true ? await Categories.AllForStreetAsync(db, org, streetId, ct) : await Categories.ListAsync(db, org, streetId, ct)).ToApi(TypedResults.Ok))
             .Produces<List<CategoryDto>>().WithSummary("街道的诉求类别与时限（all=true 含已停用的）");
 
         group.MapPut("/categories/{id:guid}", async (LianxinDb db, Guid id, CategoryRequest request, CancellationToken ct) =>
                 (await Categories.UpdateAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<CategoryDto>().ProducesValidationProblem().WithSummary("修改诉求类别：名称、默认办理层级、时限、服务方式、启用或停用");
 
-        group.MapPost("/categories", async (LianxinDb db, CategoryRequest request, CancellationToken ct) =>
-                (await Categories.CreateAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/categories?streetId={v.StreetId}", v)))
+        group.MapPost("/categories", async (LianxinDb db, OrgDirectory org, CategoryRequest request, CancellationToken ct) =>
+                (await Categories.CreateAsync(db, org, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/categories?streetId={v.StreetId}", v)))
             .Produces<CategoryDto>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新增诉求类别");
 
-        group.MapGet("/figures", async (LianxinDb db, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-                (await DemandFigures.HandleAsync(db, clock, unitId, from, to, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/figures", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+                (await DemandFigures.HandleAsync(db, org, clock, unitId, from, to, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandFiguresDto>().ProducesValidationProblem().WithSummary("诉求统计：及时响应、办结、办理时长、满意率，按类别、层级，最慢的单位");
 
         var pub = app.MapGroup("/api/v1/public/demands").WithTags("Demands (public)").AllowAnonymous();
 
-        pub.MapPost("/", async (LianxinDb db, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
+        pub.MapPost("/", async (LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
                 [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicIntakeLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
-                    : (await SubmitDemand.HandleAsync(db, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
+                    : (await SubmitDemand.HandleAsync(db, org, places, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("居民提交诉求（无需登录）；带 Idempotency-Key 重试只登记一次");
@@ -97,8 +97,8 @@ public static class DemandsApi
                     : Results.Problem("未找到该诉求，请核对受理编号和手机号后四位。", statusCode: StatusCodes.Status404NotFound, title: "未找到"))
             .Produces<TrackedDemand>().WithSummary("凭受理编号与手机号后四位查询办理进度（不含个人信息）");
 
-        pub.MapPost("/{ticket}/rating", async (LianxinDb db, TimeProvider clock, string ticket, string? phoneTail, RateRequest request, CancellationToken ct) =>
-                (await RateDemand.ByResidentAsync(db, clock, ticket, phoneTail ?? "", request, ct)).ToApi(v => TypedResults.Ok(new { v.State })))
+        pub.MapPost("/{ticket}/rating", async (LianxinDb db, OrgDirectory org, TimeProvider clock, string ticket, string? phoneTail, RateRequest request, CancellationToken ct) =>
+                (await RateDemand.ByResidentAsync(db, org, clock, ticket, phoneTail ?? "", request, ct)).ToApi(v => TypedResults.Ok(new { v.State })))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("居民评价办理结果");
     }
 

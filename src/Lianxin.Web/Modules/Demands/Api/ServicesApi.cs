@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Files;
@@ -21,12 +22,12 @@ public static class ServicesApi
         var group = app.MapGroup("/api/v1/demands").WithTags("Demands · services").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/slots", async (LianxinDb db, TimeProvider clock, Guid communityId, DateOnly? week, CancellationToken ct) =>
-                (await ServiceSlots.WeekAsync(db, communityId, week ?? clock.Today(), ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/slots", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid communityId, DateOnly? week, CancellationToken ct) =>
+                (await ServiceSlots.WeekAsync(db, org, communityId, week ?? clock.Today(), ct)).ToApi(TypedResults.Ok))
             .Produces<List<SlotDto>>().WithSummary("社区一周的预约时段（week 为该周任一日期，默认本周）");
 
-        group.MapPost("/slots", async (LianxinDb db, TimeProvider clock, SlotRequest request, CancellationToken ct) =>
-                (await ServiceSlots.CreateAsync(db, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/slots?communityId={v.CommunityId}", v)))
+        group.MapPost("/slots", async (LianxinDb db, OrgDirectory org, TimeProvider clock, SlotRequest request, CancellationToken ct) =>
+                (await ServiceSlots.CreateAsync(db, org, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/slots?communityId={v.CommunityId}", v)))
             .Produces<SlotDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("发布预约时段：日期、起止时间（北京时间）、可预约人数、提供的服务、办理地点");
 
@@ -38,8 +39,8 @@ public static class ServicesApi
                 (await ServiceSlots.ForDemandAsync(db, clock, id, ct)).ToApi(TypedResults.Ok))
             .Produces<AppointmentDto>().WithSummary("诉求的预约时段");
 
-        group.MapDelete("/{id:guid}/appointment", async (LianxinDb db, TimeProvider clock, Guid id, int version, CancellationToken ct) =>
-                (await ServiceSlots.CancelByStaffAsync(db, clock, id, version, ct)).ToApi(TypedResults.Ok))
+        group.MapDelete("/{id:guid}/appointment", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, int version, CancellationToken ct) =>
+                (await ServiceSlots.CancelByStaffAsync(db, org, clock, id, version, ct)).ToApi(TypedResults.Ok))
             .Produces<AppointmentCancelled>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("取消预约，释放名额（须带诉求的 version）");
 
         group.MapGet("/{id:guid}/photos", async (LianxinDb db, Guid id, CancellationToken ct) =>
@@ -61,8 +62,8 @@ public static class ServicesApi
             .AllowAnonymous().WithTags("Demands (public)").Produces<List<FreeSlot>>()
             .WithSummary("社区尚有名额的预约时段（公开，可按服务 mode 筛选）");
 
-        app.MapPost("/api/v1/public/demands/{ticket}/appointment/cancel", async (LianxinDb db, TimeProvider clock, string ticket, string? phoneTail, CancellationToken ct) =>
-                (await ServiceSlots.CancelByResidentAsync(db, clock, ticket, phoneTail ?? "", ct)).ToApi(TypedResults.Ok))
+        app.MapPost("/api/v1/public/demands/{ticket}/appointment/cancel", async (LianxinDb db, OrgDirectory org, TimeProvider clock, string ticket, string? phoneTail, CancellationToken ct) =>
+                (await ServiceSlots.CancelByResidentAsync(db, org, clock, ticket, phoneTail ?? "", ct)).ToApi(TypedResults.Ok))
             .AllowAnonymous().WithTags("Demands (public)").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("居民凭受理编号与手机号后四位取消预约");
     }

@@ -1,10 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -43,14 +40,14 @@ public static class Categories
         ("预约办理", DemandLevel.Community, 8, 5, ServiceMode.Appointment),
     ];
 
-    public static IEnumerable<DemandCategory> DefaultsFor(OrgUnit street) => Defaults.Select((c, i) => new DemandCategory
+    public static IEnumerable<DemandCategory> DefaultsFor(OrgUnitRef street) => Defaults.Select((c, i) => new DemandCategory
     {
-        TenantId = street.TenantId, StreetId = street.Id, OrgPath = street.Path, Name = c.Name, DefaultLevel = c.Level,
+        StreetId = street.Id, OrgPath = street.Path, Name = c.Name, DefaultLevel = c.Level,
         ResponseHours = c.Hours, ResolveDays = c.Days, ServiceMode = c.Mode, SortOrder = i,
     });
 
     /// <summary>The street's categories; a street without any gets the defaults the first time they are asked for.</summary>
-    public static async Task<List<DemandCategory>> ForStreetAsync(LianxinDb db, Guid streetId, CancellationToken ct)
+    public static async Task<List<DemandCategory>> ForStreetAsync(LianxinDb db, OrgDirectory org, Guid streetId, CancellationToken ct)
     {
         // Deliberately unfiltered: the public intake page lists the categories of a street for anonymous residents.
         var list = await db.DemandCategories.AcrossScope()
@@ -59,8 +56,7 @@ public static class Categories
         // Seed only a street that never had categories: one whose categories are all disabled keeps them so.
         if (list.Count > 0 || await db.DemandCategories.AcrossScope().AnyAsync(c => c.StreetId == streetId, ct))
             return list;
-        var street = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
-        if (street is null) return list;
+        if (await org.FindInDistrictAsync(streetId, ct) is not { Kind: OrgKind.Street } street) return list;
         list = DefaultsFor(street).ToList();
         db.DemandCategories.AddRange(list);
         try { await db.SaveChangesAsync(ct); }
@@ -76,20 +72,18 @@ public static class Categories
 
     public static CategoryDto ToDto(DemandCategory c) => new(c.Id, c.StreetId, c.Name, c.DefaultLevel, c.ResponseHours, c.ResolveDays, c.ServiceMode, c.Active);
 
-    public static async Task<Outcome<List<CategoryDto>>> ListAsync(LianxinDb db, Guid streetId, CancellationToken ct)
+    public static async Task<Outcome<List<CategoryDto>>> ListAsync(LianxinDb db, OrgDirectory org, Guid streetId, CancellationToken ct)
     {
-        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
-        if (street is null) return Failure.NotFound;
-        return (await ForStreetAsync(db, streetId, ct)).Select(ToDto).ToList();
+        if (await org.FindAsync(streetId, ct) is not { Kind: OrgKind.Street }) return Failure.NotFound;
+        return (await ForStreetAsync(db, org, streetId, ct)).Select(ToDto).ToList();
     }
 
     /// <summary>Every category of a street, disabled ones too, for the staff who manage them.</summary>
-    public static async Task<Outcome<List<CategoryDto>>> AllForStreetAsync(LianxinDb db, Guid streetId, CancellationToken ct)
+    public static async Task<Outcome<List<CategoryDto>>> AllForStreetAsync(LianxinDb db, OrgDirectory org, Guid streetId, CancellationToken ct)
     {
-        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == streetId && u.Kind == OrgKind.Street, ct);
-        if (street is null) return Failure.NotFound;
+        if (await org.FindAsync(streetId, ct) is not { Kind: OrgKind.Street } street) return Failure.NotFound;
         if (!db.Scope.Can(DemandPermissions.DemandView, street.Path)) return Failure.Forbidden;
-        await ForStreetAsync(db, streetId, ct); // seeds a new street's defaults
+        await ForStreetAsync(db, org, streetId, ct); // seeds a new street's defaults
         return await db.DemandCategories.AsNoTracking().Where(c => c.StreetId == streetId)
             .OrderByDescending(c => c.Active).ThenBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => ToDto(c)).ToListAsync(ct);
     }
@@ -106,14 +100,13 @@ public static class Categories
         return e;
     }
 
-    public static async Task<Outcome<CategoryDto>> CreateAsync(LianxinDb db, CategoryRequest r, CancellationToken ct)
+    public static async Task<Outcome<CategoryDto>> CreateAsync(LianxinDb db, OrgDirectory org, CategoryRequest r, CancellationToken ct)
     {
-        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StreetId && u.Kind == OrgKind.Street, ct);
-        if (street is null) return Failure.NotFound;
+        if (await org.FindAsync(r.StreetId, ct) is not { Kind: OrgKind.Street } street) return Failure.NotFound;
         if (!db.Scope.Can(DemandPermissions.DemandDispatch, street.Path)) return Failure.Forbidden;
         var e = Validate(r);
         if (e.Any) return Failure.Invalid(e);
-        var existing = await ForStreetAsync(db, street.Id, ct);
+        var existing = await ForStreetAsync(db, org, street.Id, ct);
         // Disabled ones count too: the name is unique per street (and the index says so).
         var name = r.Name.Trim();
         if (await db.DemandCategories.AcrossScope().AnyAsync(c => c.StreetId == street.Id && c.Name == name, ct))

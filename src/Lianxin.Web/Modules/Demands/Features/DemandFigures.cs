@@ -1,8 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -25,12 +24,12 @@ public record DemandFiguresDto(Guid UnitId, string UnitName, DateOnly From, Date
 /// </summary>
 public static class DemandFigures
 {
-    public static async Task<Outcome<DemandFiguresDto>> HandleAsync(LianxinDb db, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public static async Task<Outcome<DemandFiguresDto>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(DemandPermissions.DemandView)) return Failure.Forbidden;
         var id = unitId ?? db.Scope.Current?.OrgUnitId;
         if (id is null) return Failure.NotFound;
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        var unit = await org.FindAsync(id.Value, ct);
         if (unit is null) return Failure.NotFound;
         var today = clock.Today();
         var f = from ?? today.AddDays(-29);
@@ -65,7 +64,7 @@ public static class DemandFigures
             .Select(g => new { Id = g.Key, Count = g.Count(), Avg = g.Average(d => d.ResolveHours!.Value) })
             .OrderByDescending(x => x.Avg).ThenBy(x => x.Id).Take(5)
             .ToListAsync(ct);
-        var names = await DemandQueries.UnitNamesAsync(db, slowGroups.Select(s => s.Id), ct);
+        var names = await org.NamesAsync(slowGroups.Select(s => s.Id).ToList(), ct);
 
         var all = Cell.Sum(cells);
         var byCategory = cells.GroupBy(c => c.Category).Select(g => Cell.Sum(g).Row(g.Key))
@@ -73,7 +72,7 @@ public static class DemandFigures
         var byLevel = cells.GroupBy(c => c.Level).OrderBy(g => g.Key).Select(g => Cell.Sum(g).Row(g.Key.Chinese())).ToList();
         var sat = all.Satisfaction;
 
-        return new DemandFiguresDto(unit.Id, unit.ShortName != "" ? unit.ShortName : unit.Name, f, t, all.Received, all.Responded, all.InTime,
+        return new DemandFiguresDto(unit.Id, unit.DisplayName, f, t, all.Received, all.Responded, all.InTime,
             Pct(all.InTime, all.Responded), all.ResolvedTimed, Pct(all.ResolvedTimed, all.Received), all.AvgHours, all.Overdue, sat, sat.Rate,
             byCategory, byLevel,
             slowGroups.Select(s => new SlowUnit(s.Id, names.GetValueOrDefault(s.Id, ""), s.Count, Math.Round(s.Avg, 1))).ToList());

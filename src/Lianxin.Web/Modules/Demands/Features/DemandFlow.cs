@@ -1,7 +1,6 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Platform.Data;
@@ -20,10 +19,12 @@ public static class DemandFlow
     };
 
     /// <summary>Hands the demand to <paramref name="level"/>: a new handler, fresh time limits, waiting to be accepted.</summary>
-    public static async Task<OrgUnit> MoveToAsync(LianxinDb db, Demand d, DemandLevel level, DemandState state, DateTime now, WorkingCalendar calendar, CancellationToken ct)
+    public static async Task<OrgUnitRef> MoveToAsync(LianxinDb db, OrgDirectory org, Demand d, DemandLevel level, DemandState state, DateTime now,
+        WorkingCalendar calendar, CancellationToken ct)
     {
         var unitId = UnitAt(d, level) ?? d.CommunityId;
-        var unit = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == unitId, ct);
+        // Up the levels, whoever acts: the unit above may lie outside the caller's (or the system's) scope.
+        var unit = await org.FindInDistrictAsync(unitId, ct) ?? throw new InvalidOperationException($"Unit {unitId} of demand {d.TicketNo} is missing.");
         var category = await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct);
         var limit = category?.LimitAt(level) ?? new TimeLimit(8, 5);
         d.Level = level;
@@ -38,8 +39,8 @@ public static class DemandFlow
         return unit;
     }
 
-    public static async Task<string> UnitNameAsync(LianxinDb db, Guid unitId, CancellationToken ct) =>
-        await db.AllInTenant<OrgUnit>().Where(u => u.Id == unitId).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefaultAsync(ct) ?? "";
+    public static async Task<string> UnitNameAsync(OrgDirectory org, Guid unitId, CancellationToken ct) =>
+        (await org.NamesAsync([unitId], ct)).GetValueOrDefault(unitId, "");
 
     public static DemandStep Step(LianxinDb db, Demand d, DemandAction action, DateTime now, string unitName, string? note, string? actorName = null) => new()
     {

@@ -1,9 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -40,16 +38,15 @@ public class DemandFilter
 
 public static class DemandQueries
 {
-    public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, DemandFilter f, CancellationToken ct)
+    public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, OrgDirectory org, DemandFilter f, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(DemandPermissions.DemandView)) return Failure.Forbidden;
         if (f.Page < 1 || f.PageSize is < 1 or > 100) return Failure.Invalid("PageSize", "每页条数须在 1–100 之间。");
         var q = db.Demands.AsNoTracking();
         if (f.UnitId is { } unitId)
         {
-            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-            if (path is null) return Failure.NotFound;
-            q = q.Where(d => d.OrgPath.StartsWith(path));
+            if (await org.FindAsync(unitId, ct) is not { } unit) return Failure.NotFound;
+            q = q.Where(d => d.OrgPath.StartsWith(unit.Path));
         }
         if (f.State is { } s) q = q.Where(d => d.State == s);
         if (f.Level is { } l) q = q.Where(d => d.Level == l);
@@ -64,23 +61,14 @@ public static class DemandQueries
         var rows = await q.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
             .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.Description, d.State, d.Level, d.HandlerUnitId, d.CreatedAt, d.ResolveDueAt, d.Overdue })
             .ToListAsync(ct);
-        var names = await UnitNamesAsync(db, rows.Select(r => r.HandlerUnitId), ct);
+        var names = await org.NamesAsync(rows.Select(r => r.HandlerUnitId).ToList(), ct);
         return new Paged<DemandRow>(rows.Select(r => new DemandRow(r.Id, r.TicketNo, r.CategoryName, Excerpt(r.Description), r.State, r.Level,
             names.GetValueOrDefault(r.HandlerUnitId, ""), r.CreatedAt, r.ResolveDueAt, r.Overdue)).ToList(), total, f.Page, f.PageSize);
     }
 
     public static string Excerpt(string s) => s.Length <= 60 ? s : s[..60] + "…";
 
-    public static async Task<Dictionary<Guid, string>> UnitNamesAsync(LianxinDb db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.Distinct().ToList();
-        // Only the two name columns: a list page asks for up to 20 units, every time.
-        return await db.AllInTenant<OrgUnit>().Where(u => list.Contains(u.Id))
-            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name })
-            .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-    }
-
-    public static async Task<Outcome<DemandDetailDto>> DetailAsync(LianxinDb db, Guid id, CancellationToken ct)
+    public static async Task<Outcome<DemandDetailDto>> DetailAsync(LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct)
     {
         var d = await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
@@ -89,7 +77,7 @@ public static class DemandQueries
         // The demand's viewers see its dispatches even where a department's own path lies outside their subtree.
         var dispatches = await db.Dispatches.AcrossScope().AsNoTracking().Where(x => x.DemandId == id)
             .OrderBy(x => x.SentAt).ToListAsync(ct);
-        var handler = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+        var handler = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
         var mayHandle = db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath);
         var actions = mayHandle
             ? DemandRules.Allowed(d.State, d.Level).Where(a => (a != DemandAction.Dispatch || db.Scope.Can(DemandPermissions.DemandDispatch, d.HandlerPath))).ToList()

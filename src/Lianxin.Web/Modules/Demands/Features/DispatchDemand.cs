@@ -3,8 +3,6 @@ using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Calendar;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -35,11 +33,14 @@ public record DepartmentDto(Guid Id, string Name);
 public static class DispatchDemand
 {
     /// <summary>The departments that answer a street's whistle: units of kind Department under it.</summary>
-    public static async Task<List<DepartmentDto>> DepartmentsAsync(LianxinDb db, Guid streetId, CancellationToken ct) =>
-        await db.AllInTenant<OrgUnit>().Where(u => u.ParentId == streetId && u.Kind == OrgKind.Department && u.Status == OrgStatus.Active)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new DepartmentDto(u.Id, u.ShortName != "" ? u.ShortName : u.Name)).ToListAsync(ct);
+    public static async Task<List<DepartmentDto>> DepartmentsAsync(OrgDirectory org, Guid streetId, CancellationToken ct) =>
+        (await DepartmentUnitsAsync(org, streetId, ct)).Select(u => new DepartmentDto(u.Id, u.DisplayName)).ToList();
 
-    public static async Task<Outcome<DemandSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, DispatchRequest r, CancellationToken ct)
+    static async Task<List<OrgUnitRef>> DepartmentUnitsAsync(OrgDirectory org, Guid streetId, CancellationToken ct) =>
+        (await org.InDistrictAsync(ct, true, OrgKind.Department)).Where(u => u.ParentId == streetId)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
+
+    public static async Task<Outcome<DemandSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, DispatchRequest r, CancellationToken ct)
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
@@ -51,7 +52,7 @@ public static class DispatchDemand
         e.Max(nameof(r.Request), r.Request, 1000, "派单说明");
         if (e.Any) return Failure.Invalid(e);
         if (DemandRules.Check(d.State, d.Level, DemandAction.Dispatch) is { } why) return Failure.Conflict(why);
-        var departments = await DepartmentsAsync(db, d.StreetId, ct);
+        var departments = await DepartmentUnitsAsync(org, d.StreetId, ct);
         var chosen = departments.Where(x => ids.Contains(x.Id)).ToList();
         if (chosen.Count != ids.Count) return Failure.Invalid(nameof(r.DepartmentIds), "所选部门不属于本街道。");
         if (d.Version != r.Version) return Failure.Stale;
@@ -61,11 +62,10 @@ public static class DispatchDemand
         var limit = (await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct))?.LimitAt(DemandLevel.Street) ?? new TimeLimit(8, 5);
         var calendar = await TenantCalendar.ForDeadlinesAsync(db, now, ct);
         var dueAt = calendar.AddWorkingDays(now, limit.ResolveDays);
-        var paths = await db.AllInTenant<OrgUnit>().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         foreach (var dep in chosen)
             db.Dispatches.Add(new Dispatch
             {
-                TenantId = d.TenantId, DemandId = d.Id, DepartmentId = dep.Id, DepartmentName = dep.Name, OrgPath = paths[dep.Id],
+                TenantId = d.TenantId, DemandId = d.Id, DepartmentId = dep.Id, DepartmentName = dep.DisplayName, OrgPath = dep.Path,
                 DemandPath = d.OrgPath, Request = r.Request.Trim(), State = DispatchState.Pending, SentAt = now,
                 DueAt = dueAt,
             });
@@ -73,8 +73,8 @@ public static class DispatchDemand
         d.FirstResponseAt ??= now;
         d.ResponseDueAt = null;
         d.ResolveDueAt = dueAt;
-        var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
-        db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Dispatch, now, unitName, $"吹哨派往：{string.Join("、", chosen.Select(c => c.Name))}。{r.Request.Trim()}"));
+        var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
+        db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Dispatch, now, unitName, $"吹哨派往：{string.Join("、", chosen.Select(c => c.DisplayName))}。{r.Request.Trim()}"));
         if (await db.SaveAsync(ct) is { } failed) return failed;
         return new DemandSaved(d.Id, d.State, d.Level, d.Version);
     }
@@ -83,13 +83,13 @@ public static class DispatchDemand
     /// Every answer bumps the demand's version, so two departments answering at once cannot both miss that they
     /// were the last: the second save finds the demand moved on and is answered again from fresh rows.
     /// </summary>
-    public static async Task<Outcome<DispatchSaved>> AnswerAsync(LianxinDb db, TimeProvider clock, Guid dispatchId, DispatchAnswerRequest r, CancellationToken ct)
+    public static async Task<Outcome<DispatchSaved>> AnswerAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid dispatchId, DispatchAnswerRequest r, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await AnswerOnceAsync(db, clock, dispatchId, r, ct);
+                return await AnswerOnceAsync(db, org, clock, dispatchId, r, ct);
             }
             catch (DbUpdateConcurrencyException e) when (e.Entries.All(x => x.Entity is Demand) && attempt < 5)
             {
@@ -103,7 +103,7 @@ public static class DispatchDemand
         }
     }
 
-    static async Task<Outcome<DispatchSaved>> AnswerOnceAsync(LianxinDb db, TimeProvider clock, Guid dispatchId, DispatchAnswerRequest r, CancellationToken ct)
+    static async Task<Outcome<DispatchSaved>> AnswerOnceAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid dispatchId, DispatchAnswerRequest r, CancellationToken ct)
     {
         var x = await db.Dispatches.FirstOrDefaultAsync(p => p.Id == dispatchId, ct);
         if (x is null) return Failure.NotFound;
@@ -146,7 +146,7 @@ public static class DispatchDemand
         {
             // Every department has answered: the street takes the demand back to resolve it with the resident.
             d.State = DemandState.Accepted;
-            db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Note, now, await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct), "各部门均已反馈，街道继续办理。", "系统"));
+            db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Note, now, await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct), "各部门均已反馈，街道继续办理。", "系统"));
         }
         db.Entry(d).Property(p => p.Version).IsModified = true; // bumped on save, checked against the version read above
         await db.SaveChangesAsync(ct);

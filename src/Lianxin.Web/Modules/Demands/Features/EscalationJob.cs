@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Data;
@@ -11,7 +12,7 @@ namespace Lianxin.Web.Modules.Demands.Features;
 /// Overdue demands: below the street they escalate one level by themselves, at the street they are flagged.
 /// <see cref="JobHost"/> runs it per tenant under that tenant's lease, so several app instances never escalate the same demand twice.
 /// </summary>
-public class EscalationJob(LianxinDb db, TimeProvider clock) : IJob
+public class EscalationJob(LianxinDb db, OrgDirectory org, TimeProvider clock) : IJob
 {
     public static string Name => "demands.escalation";
     public static TimeSpan Period => TimeSpan.FromMinutes(1);
@@ -31,10 +32,10 @@ public class EscalationJob(LianxinDb db, TimeProvider clock) : IJob
         foreach (var d in late)
         {
             var why = Overdue.ResponseLate(d.State, d.ResponseDueAt, now) ? "超过响应时限未受理" : "超过办结时限未办结";
-            var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+            var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
             if (Overdue.EscalateTo(d.State, d.Level, d.ResponseDueAt, d.ResolveDueAt, now) is { } above)
             {
-                var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, calendar, ct);
+                var unit = await DemandFlow.MoveToAsync(db, org, d, above, DemandState.Submitted, now, calendar, ct);
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.AutoEscalate, now, unitName, $"{unitName}{why}，自动上报至{unit.ShortName}。", "系统"));
                 changed++;
             }

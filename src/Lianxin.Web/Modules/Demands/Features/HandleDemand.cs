@@ -3,8 +3,7 @@ using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Calendar;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -26,7 +25,7 @@ public static class HandleDemand
 {
     static readonly DemandAction[] HandlerActions = [DemandAction.Accept, DemandAction.Resolve, DemandAction.Return, DemandAction.Escalate];
 
-    public static async Task<Outcome<DemandSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, DemandStepRequest r, CancellationToken ct)
+    public static async Task<Outcome<DemandSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, DemandStepRequest r, CancellationToken ct)
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
@@ -43,7 +42,7 @@ public static class HandleDemand
         db.Entry(d).Property(x => x.Version).OriginalValue = r.Version;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+        var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
         var calendar = await TenantCalendar.SinceAsync(db, d.CreatedAt, now, ct);
         var note = r.Note?.Trim();
         switch (r.Action)
@@ -77,14 +76,14 @@ public static class HandleDemand
                     d.ResponseDueAt = d.ResolveDueAt = null;
                     await ServiceSlots.ReleaseAsync(db, d, now, ct);
                 }
-                else await DemandFlow.MoveToAsync(db, d, level, state, now, calendar, ct);
+                else await DemandFlow.MoveToAsync(db, org, d, level, state, now, calendar, ct);
                 break;
             }
             case DemandAction.Escalate:
             {
                 var above = DemandRules.Above(d.Level)!.Value;
                 d.FirstResponseAt ??= now;
-                var unit = await DemandFlow.MoveToAsync(db, d, above, DemandState.Submitted, now, calendar, ct);
+                var unit = await DemandFlow.MoveToAsync(db, org, d, above, DemandState.Submitted, now, calendar, ct);
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Escalate, now, unitName, $"上报至{unit.ShortName}：{note}"));
                 break;
             }

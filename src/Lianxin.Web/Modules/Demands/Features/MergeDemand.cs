@@ -1,7 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -18,7 +18,7 @@ public class MergeRequest
 
 public static class MergeDemand
 {
-    public static async Task<Outcome<DemandSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, MergeRequest r, CancellationToken ct)
+    public static async Task<Outcome<DemandSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, MergeRequest r, CancellationToken ct)
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
@@ -34,7 +34,7 @@ public static class MergeDemand
         db.Entry(d).Property(x => x.Version).OriginalValue = r.Version;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+        var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
         d.State = DemandState.Merged;
         d.MergedIntoId = target.Id;
         d.ClosedAt = now;

@@ -2,7 +2,7 @@ using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Calendar;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -21,24 +21,24 @@ public class RateRequest
 /// <summary>The resident rates the outcome; 不满意 (with a reason) reopens it once at the level that resolved it.</summary>
 public static class RateDemand
 {
-    public static async Task<Outcome<DemandSaved>> ByStaffAsync(LianxinDb db, TimeProvider clock, Guid id, RateRequest r, CancellationToken ct)
+    public static async Task<Outcome<DemandSaved>> ByStaffAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, RateRequest r, CancellationToken ct)
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
         if (!db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) && !db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         if (r.Version is { } v && d.Version != v) return Failure.Stale;
-        return await ApplyAsync(db, clock, d, r, db.Scope.UserName + "（回访记录）", ct);
+        return await ApplyAsync(db, org, clock, d, r, db.Scope.UserName + "（回访记录）", ct);
     }
 
     /// <summary>The resident, proven by ticket and the last four digits of the phone.</summary>
-    public static async Task<Outcome<DemandSaved>> ByResidentAsync(LianxinDb db, TimeProvider clock, string ticket, string phoneTail, RateRequest r, CancellationToken ct)
+    public static async Task<Outcome<DemandSaved>> ByResidentAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, string ticket, string phoneTail, RateRequest r, CancellationToken ct)
     {
         var d = await TrackDemand.FindAsync(db, ticket, phoneTail, ct);
         if (d is null) return Failure.NotFound;
-        return await ApplyAsync(db, clock, d, r, "居民", ct);
+        return await ApplyAsync(db, org, clock, d, r, "居民", ct);
     }
 
-    static async Task<Outcome<DemandSaved>> ApplyAsync(LianxinDb db, TimeProvider clock, Demand d, RateRequest r, string actor, CancellationToken ct)
+    static async Task<Outcome<DemandSaved>> ApplyAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Demand d, RateRequest r, string actor, CancellationToken ct)
     {
         var e = new Errors();
         if (r.Rating is null) e.Fail(nameof(r.Rating), "请选择满意、基本满意或不满意。");
@@ -49,7 +49,7 @@ public static class RateDemand
         var now = clock.GetUtcNow().UtcDateTime;
         var rating = r.Rating!.Value;
         var note = DemandFlow.Blank(r.Note);
-        var unitName = await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct);
+        var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
         d.Rating = rating;
         d.RatingNote = note;
         db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Rate, now, unitName, $"{rating.Chinese()}{(note is null ? "" : "：" + note)}", actor));
@@ -58,7 +58,7 @@ public static class RateDemand
             d.ReopenCount++;
             d.ResolvedAt = null;
             d.ResolveHours = null;
-            await DemandFlow.MoveToAsync(db, d, d.Level, DemandState.Accepted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
+            await DemandFlow.MoveToAsync(db, org, d, d.Level, DemandState.Accepted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
             db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Reopen, now, unitName, "居民不满意，诉求重新办理。", "系统"));
         }
         else

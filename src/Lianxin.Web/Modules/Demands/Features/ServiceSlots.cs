@@ -1,10 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -47,18 +44,17 @@ public static class ServiceSlots
     static DateTime Utc(DateOnly day, TimeOnly time) => ChinaTime.ToUtc(day, time);
 
     /// <summary>The community through the scope filter (outside the caller's scope: not found), and whether they may manage its slots.</summary>
-    static async Task<Outcome<OrgUnit>> CommunityAsync(LianxinDb db, Guid communityId, CancellationToken ct)
+    static async Task<Outcome<OrgUnitRef>> CommunityAsync(LianxinDb db, OrgDirectory org, Guid communityId, CancellationToken ct)
     {
-        var c = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == communityId && u.Kind == OrgKind.Community, ct);
-        if (c is null) return Failure.NotFound;
+        if (await org.FindAsync(communityId, ct) is not { Kind: OrgKind.Community } c) return Failure.NotFound;
         if (!db.Scope.Can(DemandPermissions.DemandHandle, c.Path)) return Failure.Forbidden;
         return c;
     }
 
     /// <summary>Staff's week view: every slot of the community from Monday to Sunday of <paramref name="weekOf"/>'s week.</summary>
-    public static async Task<Outcome<List<SlotDto>>> WeekAsync(LianxinDb db, Guid communityId, DateOnly weekOf, CancellationToken ct)
+    public static async Task<Outcome<List<SlotDto>>> WeekAsync(LianxinDb db, OrgDirectory org, Guid communityId, DateOnly weekOf, CancellationToken ct)
     {
-        var found = await CommunityAsync(db, communityId, ct);
+        var found = await CommunityAsync(db, org, communityId, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
         var monday = SlotRules.WeekStart(weekOf);
         var from = Utc(monday, TimeOnly.MinValue);
@@ -68,9 +64,9 @@ public static class ServiceSlots
         return slots.Select(ToDto).ToList();
     }
 
-    public static async Task<Outcome<SlotDto>> CreateAsync(LianxinDb db, TimeProvider clock, SlotRequest r, CancellationToken ct)
+    public static async Task<Outcome<SlotDto>> CreateAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, SlotRequest r, CancellationToken ct)
     {
-        var found = await CommunityAsync(db, r.CommunityId, ct);
+        var found = await CommunityAsync(db, org, r.CommunityId, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
         var now = clock.GetUtcNow().UtcDateTime;
         var e = new Errors();
@@ -88,7 +84,7 @@ public static class ServiceSlots
         var c = found.Value!;
         var slot = new ServiceSlot
         {
-            TenantId = c.TenantId, CommunityId = c.Id, OrgPath = c.Path, StartsAt = Utc(r.Date!.Value, r.StartTime!.Value), EndsAt = Utc(r.Date.Value, r.EndTime!.Value),
+            TenantId = db.Scope.TenantId, CommunityId = c.Id, OrgPath = c.Path, StartsAt = Utc(r.Date!.Value, r.StartTime!.Value), EndsAt = Utc(r.Date.Value, r.EndTime!.Value),
             Capacity = r.Capacity, Modes = SlotRules.FormatModes(modes), Place = r.Place.Trim(), CreatedAt = now,
         };
         db.ServiceSlots.Add(slot);
@@ -167,25 +163,25 @@ public static class ServiceSlots
     }
 
     /// <summary>Staff cancel a demand's appointment (the resident called): the place is free again.</summary>
-    public static async Task<Outcome<AppointmentCancelled>> CancelByStaffAsync(LianxinDb db, TimeProvider clock, Guid demandId, int version, CancellationToken ct)
+    public static async Task<Outcome<AppointmentCancelled>> CancelByStaffAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid demandId, int version, CancellationToken ct)
     {
         var d = await db.Demands.FirstOrDefaultAsync(x => x.Id == demandId, ct);
         if (d is null) return Failure.NotFound;
         if (!db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) && !db.Scope.Can(DemandPermissions.DemandHandle, d.HandlerPath)) return Failure.Forbidden;
         if (d.Version != version) return Failure.Stale;
         db.Entry(d).Property(x => x.Version).OriginalValue = version;
-        return await CancelAsync(db, clock, d, null, ct);
+        return await CancelAsync(db, org, clock, d, null, ct);
     }
 
     /// <summary>The resident cancels on the tracking page with the ticket and the last four phone digits.</summary>
-    public static async Task<Outcome<AppointmentCancelled>> CancelByResidentAsync(LianxinDb db, TimeProvider clock, string ticket, string phoneTail, CancellationToken ct)
+    public static async Task<Outcome<AppointmentCancelled>> CancelByResidentAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, string ticket, string phoneTail, CancellationToken ct)
     {
         var d = await TrackDemand.FindAsync(db, ticket, phoneTail, ct);
         if (d is null) return new Failure(OutcomeKind.NotFound, Message: "未找到该诉求，请核对受理编号和手机号后四位。");
-        return await CancelAsync(db, clock, d, "居民（网上取消）", ct);
+        return await CancelAsync(db, org, clock, d, "居民（网上取消）", ct);
     }
 
-    static async Task<Outcome<AppointmentCancelled>> CancelAsync(LianxinDb db, TimeProvider clock, Demand d, string? actor, CancellationToken ct)
+    static async Task<Outcome<AppointmentCancelled>> CancelAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Demand d, string? actor, CancellationToken ct)
     {
         if (d.SlotId is not { } slotId) return Failure.Conflict("该诉求没有预约时段。");
         if (!Open(d.State)) return Failure.Conflict($"诉求当前为“{d.State.Chinese()}”，不能取消预约。");
@@ -195,7 +191,7 @@ public static class ServiceSlots
         slot.Booked = Math.Max(0, slot.Booked - 1);
         d.SlotId = null;
         d.AppointmentAt = null;
-        db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Note, now, await DemandFlow.UnitNameAsync(db, d.HandlerUnitId, ct),
+        db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Note, now, await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct),
             $"已取消预约（{SlotRules.Describe(slot.StartsAt, slot.EndsAt)}，{slot.Place}），名额已释放。", actor));
         // Both rows are version-checked: a concurrent booking or edit makes this a retryable conflict, never a lost count.
         if (await db.SaveAsync(ct) is { } failed) return failed;
@@ -216,10 +212,9 @@ public static class ServiceSlots
     }
 
     /// <summary>Communities whose slots the caller manages (for the slot page's picker).</summary>
-    public static async Task<List<(Guid Id, string Name)>> ManagedCommunitiesAsync(LianxinDb db, CancellationToken ct)
+    public static async Task<List<(Guid Id, string Name)>> ManagedCommunitiesAsync(LianxinDb db, OrgDirectory org, CancellationToken ct)
     {
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path)
-            .Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
+        var units = await org.InScopeAsync(ct, true, OrgKind.Community);
         return units.Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 }

@@ -4,8 +4,6 @@ using Lianxin.Web.Modules.Demands.Contracts;
 using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Calendar;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -59,11 +57,12 @@ public static partial class SubmitDemand
     /// are looked up without the scope filter (they are public facts); staff must be able to handle demands there.
     /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
     /// </summary>
-    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
-        IReadOnlyList<Platform.Files.Upload>? photos = null) => HandleAsync(db, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
+    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, CompoundLookup compounds, TimeProvider clock, SubmitDemandRequest r,
+        string? idempotencyKey, bool isPublic, CancellationToken ct, IReadOnlyList<Platform.Files.Upload>? photos = null) =>
+        HandleAsync(db, org, compounds, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
 
-    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, TimeProvider clock, SubmitDemandRequest r, string? idempotencyKey, bool isPublic, CancellationToken ct,
-        IReadOnlyList<Platform.Files.Upload>? photos, int attempt)
+    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, CompoundLookup compounds, TimeProvider clock, SubmitDemandRequest r,
+        string? idempotencyKey, bool isPublic, CancellationToken ct, IReadOnlyList<Platform.Files.Upload>? photos, int attempt)
     {
         var rawKey = idempotencyKey;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -76,11 +75,11 @@ public static partial class SubmitDemand
         var e = Validate(r, now);
         if (e.Any) return Failure.Invalid(e);
 
-        var community = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == r.CommunityId && u.Kind == OrgKind.Community && u.Status == OrgStatus.Active, ct);
-        if (community is null) return Failure.Invalid(nameof(r.CommunityId), "所选社区不存在。");
+        var community = await org.FindInDistrictAsync(r.CommunityId, ct);
+        if (community is not { Kind: OrgKind.Community, IsActive: true, ParentId: { } streetId })
+            return Failure.Invalid(nameof(r.CommunityId), "所选社区不存在。");
         if (!isPublic && !db.Scope.Can(DemandPermissions.DemandHandle, community.Path)) return Failure.Forbidden;
-        var street = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == community.ParentId, ct);
-        var categories = await Categories.ForStreetAsync(db, street.Id, ct);
+        var categories = await Categories.ForStreetAsync(db, org, streetId, ct);
         var category = categories.FirstOrDefault(c => c.Id == r.CategoryId);
         if (category is null) return Failure.Invalid(nameof(r.CategoryId), "所选类别不属于该街道。");
         if (category.ServiceMode != ServiceMode.None && r.SlotId is null)
@@ -90,22 +89,21 @@ public static partial class SubmitDemand
         string? address = DemandFlow.Blank(r.Address);
         if (r.CompoundId is { } compoundId)
         {
-            var compound = await db.AllInTenant<Compound>().FirstOrDefaultAsync(c => c.Id == compoundId && c.CommunityId == community.Id, ct);
-            if (compound is null) return Failure.Invalid(nameof(r.CompoundId), "所选小区不在该社区。");
+            var compound = await compounds.FindInDistrictAsync(compoundId, ct);
+            if (compound is null || compound.CommunityId != community.Id) return Failure.Invalid(nameof(r.CompoundId), "所选小区不在该社区。");
             address ??= compound.Name;
-            if (compound.GridId is { } gridId)
-                gridUnitId = await db.AllInTenant<Grid>().Where(g => g.Id == gridId).Select(g => g.BranchId).FirstOrDefaultAsync(ct);
+            gridUnitId = compound.GridBranchId;
         }
 
         var phone = r.ContactPhone.Trim().Replace(" ", "");
         var d = new Demand
         {
-            TenantId = community.TenantId,
+            TenantId = db.Scope.TenantId,
             TicketNo = Ticket.New(now),
             CategoryId = category.Id,
             CategoryName = category.Name,
             Description = r.Description.Trim(),
-            StreetId = street.Id,
+            StreetId = streetId,
             CommunityId = community.Id,
             GridUnitId = gridUnitId,
             CompoundId = r.CompoundId,
@@ -121,8 +119,8 @@ public static partial class SubmitDemand
         };
         // Rows belong to the lowest unit of the place, so the grid, its community and the street all see them.
         var level = category.DefaultLevel == DemandLevel.Grid && gridUnitId is null ? DemandLevel.Community : category.DefaultLevel;
-        d.OrgPath = gridUnitId is { } gu ? await db.AllInTenant<OrgUnit>().Where(u => u.Id == gu).Select(u => u.Path).FirstAsync(ct) : community.Path;
-        var unit = await DemandFlow.MoveToAsync(db, d, level, DemandState.Submitted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
+        d.OrgPath = gridUnitId is { } gu ? (await org.FindInDistrictAsync(gu, ct))!.Path : community.Path;
+        var unit = await DemandFlow.MoveToAsync(db, org, d, level, DemandState.Submitted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
         if (category.ServiceMode != ServiceMode.None && await ServiceSlots.BookAsync(db, d, r.SlotId!.Value, now, ct) is { } refused)
         {
             db.ChangeTracker.Clear();
@@ -141,7 +139,7 @@ public static partial class SubmitDemand
             // Another booking took a place in the slot between our read and our save (the slot's version moved).
             db.ChangeTracker.Clear();
             if (await ServiceSlots.IsFullAsync(db, slotId, ct) || attempt >= 10) return Failure.Conflict(SlotRules.FullMessage);
-            return await HandleAsync(db, clock, r, rawKey, isPublic, ct, photos, attempt + 1);
+            return await HandleAsync(db, org, compounds, clock, r, rawKey, isPublic, ct, photos, attempt + 1);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {

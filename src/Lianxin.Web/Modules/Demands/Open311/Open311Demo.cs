@@ -1,5 +1,5 @@
-using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.Demands.Open311.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Modules.Demands.Open311;
@@ -7,11 +7,10 @@ namespace Lianxin.Web.Modules.Demands.Open311;
 /// <summary>The demo client of 东湖街道 with the fixed key README documents (refused outside demo mode).</summary>
 public static class Open311Demo
 {
-    public static async Task SeedAsync(IServiceProvider sp, GeneratedDistrict g)
+    public static async Task SeedAsync(IServiceProvider sp, Guid streetId)
     {
-        var street = DemoDistrict.Place(g, DemoPlace.Street);
-        var issued = await Open311Clients.IssueAsync(sp.GetRequiredService<LianxinDb>(), sp.GetRequiredService<TimeProvider>(),
-            new IssueOpen311ClientRequest { StreetId = street.Id, Name = "随手拍（演示客户端）", Contact = "演示：open311-demo@example.org" },
+        var issued = await Open311Clients.IssueAsync(sp.GetRequiredService<LianxinDb>(), sp.GetRequiredService<OrgDirectory>(), sp.GetRequiredService<TimeProvider>(),
+            new IssueOpen311ClientRequest { StreetId = streetId, Name = "随手拍（演示客户端）", Contact = "演示：open311-demo@example.org" },
             CancellationToken.None, fixedKey: Open311Keys.DemoKey);
         if (!issued.IsOk) throw new InvalidOperationException("演示 Open311 客户端未能创建：" + issued.Message);
     }

@@ -1,9 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -17,7 +15,7 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 /// /demands/categories: a street's demand categories (name, default handling level, time limits, enabled). Street staff
 /// add and edit them; disabling asks for confirmation, since residents then no longer see the category.
 /// </summary>
-public class CategoriesModel(LianxinDb db) : PageModel
+public class CategoriesModel(LianxinDb db, OrgDirectory org) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? StreetId { get; set; }
     /// <summary>The category being edited (shown in the form instead of a new one).</summary>
@@ -25,7 +23,7 @@ public class CategoriesModel(LianxinDb db) : PageModel
     [BindProperty] public CategoryRequest Input { get; set; } = new();
 
     public List<(Guid Id, string Name)> Streets { get; private set; } = [];
-    public OrgUnit? Street { get; private set; }
+    public OrgUnitRef? Street { get; private set; }
     public List<CategoryDto> Items { get; private set; } = [];
     public bool MayManage { get; private set; }
 
@@ -50,7 +48,7 @@ public class CategoriesModel(LianxinDb db) : PageModel
         ModelState.Clear();
         Input.StreetId = Street!.Id;
         Edit = null;
-        var done = await Categories.CreateAsync(db, Input, ct);
+        var done = await Categories.CreateAsync(db, org, Input, ct);
         return Finish(done, $"已添加类别“{Input.Name?.Trim()}”。");
     }
 
@@ -80,16 +78,15 @@ public class CategoriesModel(LianxinDb db) : PageModel
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("诉求类别") };
-        var streets = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Street && u.Status == OrgStatus.Active).OrderBy(u => u.Path).ToListAsync(ct);
-        streets = streets.Where(u => db.Scope.Can(DemandPermissions.DemandView, u.Path)).ToList();
+        var streets = (await org.InScopeAsync(ct, true, OrgKind.Street)).Where(u => db.Scope.Can(DemandPermissions.DemandView, u.Path)).ToList();
         // Categories belong to a street: those who see no street (a community's staff) are not the ones who manage them.
         if (streets.Count == 0) return db.Scope.CanAnywhere(DemandPermissions.DemandDispatch) ? NotFound() : Forbid();
-        Streets = streets.Select(u => (u.Id, u.ShortName != "" ? u.ShortName : u.Name)).ToList();
+        Streets = streets.Select(u => (u.Id, u.DisplayName)).ToList();
         if (StreetId is { } wanted && streets.All(u => u.Id != wanted)) return NotFound();
         Street = streets.FirstOrDefault(u => u.Id == StreetId)
             ?? streets.FirstOrDefault(u => db.Scope.Current is { } g && g.OrgPath.StartsWith(u.Path)) ?? streets[0];
         MayManage = db.Scope.Can(DemandPermissions.DemandDispatch, Street.Path);
-        Items = (await Categories.AllForStreetAsync(db, Street.Id, ct)).Value ?? [];
+        Items = (await Categories.AllForStreetAsync(db, org, Street.Id, ct)).Value ?? [];
         ViewData["Title"] = "诉求类别";
         return null;
     }

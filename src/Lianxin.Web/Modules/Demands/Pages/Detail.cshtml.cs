@@ -1,7 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/{id}: the demand, its steps and dispatches, and the buttons for what the caller may do at its level.</summary>
-public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
+public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     public DemandDetailDto D { get; private set; } = null!;
     public List<DepartmentDto> Departments { get; private set; } = [];
@@ -28,7 +28,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostStepAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await HandleDemand.HandleAsync(db, clock, id, Step, ct);
+        var outcome = await HandleDemand.HandleAsync(db, org, clock, id, Step, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = $"已{Step.Action.Chinese()}。";
@@ -39,7 +39,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostDispatchAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await DispatchDemand.HandleAsync(db, clock, id, Whistle, ct);
+        var outcome = await DispatchDemand.HandleAsync(db, org, clock, id, Whistle, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已吹哨派单。";
@@ -50,7 +50,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostMergeAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await MergeDemand.HandleAsync(db, clock, id, Merge, ct);
+        var outcome = await MergeDemand.HandleAsync(db, org, clock, id, Merge, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已合并到另一诉求。";
@@ -61,7 +61,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostCancelAppointmentAsync(Guid id, int version, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await ServiceSlots.CancelByStaffAsync(db, clock, id, version, ct);
+        var outcome = await ServiceSlots.CancelByStaffAsync(db, org, clock, id, version, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已取消预约，名额已释放。";
@@ -71,14 +71,14 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var d = await DemandQueries.DetailAsync(db, id, ct);
+        var d = await DemandQueries.DetailAsync(db, org, id, ct);
         if (d.Refusal(this) is { } end) return end;
         D = d.Value!;
         Photos = await DemandPhotos.OfAsync(db, id, ct);
         Now = clock.GetUtcNow().UtcDateTime;
         if (await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { SlotId: not null } booked)
             Appointment = await ServiceSlots.OfAsync(db, clock, booked, ct);
-        if (D.Actions.Contains(DemandAction.Dispatch)) Departments = await DispatchDemand.DepartmentsAsync(db, D.StreetId, ct);
+        if (D.Actions.Contains(DemandAction.Dispatch)) Departments = await DispatchDemand.DepartmentsAsync(org, D.StreetId, ct);
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb(D.TicketNo) };
         return null;
     }

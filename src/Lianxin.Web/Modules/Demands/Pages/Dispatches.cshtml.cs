@@ -1,6 +1,6 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/dispatches: a department's inbox (部门报到): accept, report back, return.</summary>
-public class DispatchesModel(LianxinDb db, TimeProvider clock) : PageModel
+public class DispatchesModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     public List<DispatchInboxRow> Rows { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
@@ -20,7 +20,7 @@ public class DispatchesModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await DispatchDemand.AnswerAsync(db, clock, id, Answer, ct);
+        var outcome = await DispatchDemand.AnswerAsync(db, org, clock, id, Answer, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = $"已{Answer.Action.Chinese()}。";

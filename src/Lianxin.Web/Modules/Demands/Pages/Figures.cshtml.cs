@@ -1,5 +1,5 @@
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/figures: the figures of a subtree (default: the caller's current unit) for a period.</summary>
-public class FiguresModel(LianxinDb db, TimeProvider clock) : PageModel
+public class FiguresModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -18,7 +18,7 @@ public class FiguresModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("诉求统计") };
-        var f = await DemandFigures.HandleAsync(db, clock, UnitId, From, To, ct);
+        var f = await DemandFigures.HandleAsync(db, org, clock, UnitId, From, To, ct);
         if (f.Refusal(this) is { } end) return end;
         F = f.Value;
         return Page();

@@ -1,6 +1,6 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands: the demands in the caller's scope, filtered and paged.</summary>
-public class IndexModel(LianxinDb db) : PageModel
+public class IndexModel(LianxinDb db, OrgDirectory org) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DemandState? State { get; set; }
     [BindProperty(SupportsGet = true)] public DemandLevel? Level { get; set; }
@@ -23,7 +23,7 @@ public class IndexModel(LianxinDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求") };
-        var found = await DemandQueries.ListAsync(db, new DemandFilter { State = State, Level = Level, Overdue = Overdue, Q = Q, Page = Math.Max(1, PageNo) }, ct);
+        var found = await DemandQueries.ListAsync(db, org, new DemandFilter { State = State, Level = Level, Overdue = Overdue, Q = Q, Page = Math.Max(1, PageNo) }, ct);
         if (found.Refusal(this) is { } end) return end;
         if (found.IsOk) Rows = found.Value!;
         return Page();

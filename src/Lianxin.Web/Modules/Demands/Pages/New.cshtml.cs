@@ -1,10 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -15,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/new: staff record a demand taken by phone or on a visit; a one-time form token makes a double submit file once.</summary>
-public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
+public class NewModel(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new() { Source = DemandSource.Phone };
@@ -41,7 +38,7 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
         ModelState.Clear();
         // The appointment comes from the slot picked, not from a free time field.
         Input.AppointmentAt = null;
-        var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: false, ct);
+        var outcome = await SubmitDemand.HandleAsync(db, org, places, clock, Input, "form:" + FormToken, isPublic: false, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = $"诉求已登记，受理编号 {v.TicketNo}。";
@@ -56,17 +53,14 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("登记诉求") };
-        var units = await db.OrgUnits.Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active).OrderBy(u => u.Path)
-            .Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
+        var units = await org.InScopeAsync(ct, true, OrgKind.Community);
         Communities = units.Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 
     async Task LoadPlaceAsync(CancellationToken ct)
     {
-        var streetId = await db.OrgUnits.Where(u => u.Id == Input.CommunityId).Select(u => u.ParentId).FirstOrDefaultAsync(ct);
-        if (streetId is { } s) CategoryList = await Categories.ForStreetAsync(db, s, ct);
+        if ((await org.FindAsync(Input.CommunityId, ct))?.ParentId is { } s) CategoryList = await Categories.ForStreetAsync(db, org, s, ct);
         SlotList = await ServiceSlots.FreeAsync(db, clock, Input.CommunityId, null, ct);
-        CompoundList = (await db.Compounds.Where(c => c.CommunityId == Input.CommunityId).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        CompoundList = (await places.OfCommunityAsync(Input.CommunityId, ct)).Select(c => (c.Id, c.Name)).ToList();
     }
 }

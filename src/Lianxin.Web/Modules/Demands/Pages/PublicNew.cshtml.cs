@@ -1,10 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +17,7 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 /// double submit file one demand; a hidden honeypot field catches form-filling robots.
 /// </summary>
 [AllowAnonymous]
-public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
+public class PublicNewModel(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new();
@@ -63,7 +60,7 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
             await LoadAsync(ct);
             return Page();
         }
-        var outcome = await SubmitDemand.HandleAsync(db, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
+        var outcome = await SubmitDemand.HandleAsync(db, org, places, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
         return await outcome.ToPageAsync(this, v => Redirect($"/public/demands/submitted?ticket={v.TicketNo}"), () =>
         {
             Community = Input.CommunityId;
@@ -74,19 +71,17 @@ public class PublicNewModel(LianxinDb db, TimeProvider clock, PublicIntakeLimite
     async Task LoadAsync(CancellationToken ct)
     {
         // Deliberately unfiltered (anonymous page): only names of communities, compounds and categories.
-        var units = db.OrgUnits.AcrossScope().Where(u => u.Status == OrgStatus.Active);
-        var streets = await units.Where(u => u.Kind == OrgKind.Street).ToDictionaryAsync(u => u.Id, u => u.ShortName, ct);
-        Communities = (await units.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Path).ThenBy(u => u.SortOrder)
-                .Select(u => new { u.Id, u.Name, u.ShortName, u.ParentId }).ToListAsync(ct))
+        var units = await org.InDistrictAsync(ct, true, OrgKind.Street, OrgKind.Community);
+        var streets = units.Where(u => u.Kind == OrgKind.Street).ToDictionary(u => u.Id, u => u.ShortName);
+        Communities = units.Where(u => u.Kind == OrgKind.Community)
             .Select(u => (u.Id, u.ShortName.Replace("党委", "").Replace("党总支", "").Replace("党支部", ""), streets.GetValueOrDefault(u.ParentId ?? Guid.Empty, "").Replace("党工委", "")))
             .ToList();
         if (Input.CommunityId == Guid.Empty) return;
-        var community = await units.FirstOrDefaultAsync(u => u.Id == Input.CommunityId && u.Kind == OrgKind.Community, ct);
+        var community = units.FirstOrDefault(u => u.Id == Input.CommunityId && u.Kind == OrgKind.Community);
         if (community?.ParentId is not { } streetId) return;
         CommunityName = Communities.FirstOrDefault(c => c.Id == community.Id).Name;
-        CategoryList = await Categories.ForStreetAsync(db, streetId, ct);
+        CategoryList = await Categories.ForStreetAsync(db, org, streetId, ct);
         SlotList = await ServiceSlots.FreeAsync(db, clock, community.Id, null, ct);
-        CompoundList = (await db.Compounds.AcrossScope().Where(c => c.CommunityId == community.Id)
-            .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        CompoundList = (await places.OfCommunitiesInDistrictAsync([community.Id], ct)).Select(c => (c.Id, c.Name)).ToList();
     }
 }

@@ -1,6 +1,6 @@
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +11,7 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/public/demands/track: ticket plus the last four phone digits show the progress; a resolved demand can be rated here.</summary>
 [AllowAnonymous]
-public class PublicTrackModel(LianxinDb db, TimeProvider clock) : PageModel
+public class PublicTrackModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Ticket { get; set; }
     [BindProperty] public string? PhoneTail { get; set; }
@@ -36,7 +36,7 @@ public class PublicTrackModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         Searched = true;
-        var outcome = await ServiceSlots.CancelByResidentAsync(db, clock, Ticket ?? "", PhoneTail ?? "", ct);
+        var outcome = await ServiceSlots.CancelByResidentAsync(db, org, clock, Ticket ?? "", PhoneTail ?? "", ct);
         if (outcome.IsOk) TempData["Flash"] = "预约已取消，名额已释放。";
         else outcome.CopyTo(ModelState, "");
         Found = await TrackDemand.HandleAsync(db, Ticket, PhoneTail, ct, clock);
@@ -46,7 +46,7 @@ public class PublicTrackModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         Searched = true;
-        var outcome = await RateDemand.ByResidentAsync(db, clock, Ticket ?? "", PhoneTail ?? "", new RateRequest { Rating = Rating, Note = RatingNote }, ct);
+        var outcome = await RateDemand.ByResidentAsync(db, org, clock, Ticket ?? "", PhoneTail ?? "", new RateRequest { Rating = Rating, Note = RatingNote }, ct);
         if (outcome.IsOk)
             TempData["Flash"] = outcome.Value!.State == DemandState.Closed ? "感谢您的评价！" : "已收到您的意见，诉求将重新办理。";
         else outcome.CopyTo(ModelState, "");

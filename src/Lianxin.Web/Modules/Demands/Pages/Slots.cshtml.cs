@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Platform;
@@ -9,7 +10,7 @@ using Lianxin.Web.Platform.Time;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/slots: community staff publish appointment slots by week, and remove unbooked ones (a booked one is refused).</summary>
-public class SlotsModel(LianxinDb db, TimeProvider clock) : PageModel
+public class SlotsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
@@ -32,7 +33,7 @@ public class SlotsModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         Community = Input.CommunityId;
-        var outcome = await ServiceSlots.CreateAsync(db, clock, Input, ct);
+        var outcome = await ServiceSlots.CreateAsync(db, org, clock, Input, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = $"已发布预约时段：{v.When}。";
@@ -58,14 +59,14 @@ public class SlotsModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("预约时段") };
-        Communities = await ServiceSlots.ManagedCommunitiesAsync(db, ct);
+        Communities = await ServiceSlots.ManagedCommunitiesAsync(db, org, ct);
         if (Communities.Count == 0) return Forbid();
         CommunityId = Community is { } c && Communities.Any(x => x.Id == c) ? c : Communities[0].Id;
         // A community outside the caller's scope is simply not found.
         if (Community is { } asked && asked != CommunityId) return NotFound();
         Input.CommunityId = CommunityId;
         Monday = SlotRules.WeekStart(Week ?? Today);
-        var week = await ServiceSlots.WeekAsync(db, CommunityId, Monday, ct);
+        var week = await ServiceSlots.WeekAsync(db, org, CommunityId, Monday, ct);
         if (week.Refusal(this) is { } end) return end;
         Slots = week.Value!;
         return null;

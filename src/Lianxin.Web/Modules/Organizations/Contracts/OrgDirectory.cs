@@ -13,6 +13,8 @@ public record OrgUnitRef(Guid Id, Guid? ParentId, string Path, int Depth, OrgKin
     public string DisplayName => ShortName != "" ? ShortName : Name;
     public bool IsActive => Status == OrgStatus.Active;
     public string KindName => Kind == OrgKind.Branch && BranchKind != BranchKind.None ? BranchKind.Chinese() : Kind.Chinese();
+    /// <summary>Place among its siblings in display order (lists of a street's communities, departments, children).</summary>
+    public int SortOrder { get; init; }
 }
 
 /// <summary>
@@ -25,7 +27,7 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     Dictionary<Guid, string>? names;
 
     static IQueryable<OrgUnitRef> Refs(IQueryable<OrgUnit> units) => units.AsNoTracking()
-        .Select(u => new OrgUnitRef(u.Id, u.ParentId, u.Path, u.Depth, u.Kind, u.BranchKind, u.Name, u.ShortName, u.Code, u.Status));
+        .Select(u => new OrgUnitRef(u.Id, u.ParentId, u.Path, u.Depth, u.Kind, u.BranchKind, u.Name, u.ShortName, u.Code, u.Status) { SortOrder = u.SortOrder });
 
     /// <summary>The unit when the caller sees it (else null: answer 404).</summary>
     public Task<OrgUnitRef?> FindAsync(Guid id, CancellationToken ct) =>
@@ -109,7 +111,6 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
         return new UnitInfo(district.Id, district.Path, district.Name, true, 0);
     }
 
-    // Added for Members
 
     /// <summary>Units of the whole district, seen or not, of the given kinds (all kinds when none given), in tree order.</summary>
     public async Task<IReadOnlyList<OrgUnitRef>> InDistrictAsync(CancellationToken ct, bool activeOnly = true, params OrgKind[] kinds)

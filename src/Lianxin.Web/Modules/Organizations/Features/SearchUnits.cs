@@ -8,11 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
 
-public record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 public record UnitRow(Guid Id, string Name, string ShortName, string Code, OrgKind Kind, BranchKind BranchKind, OrgStatus Status, string KindName, string Trail);
 
 /// <summary>Finds units in the caller's scope by name, short name or code.</summary>

@@ -1,3 +1,5 @@
+using Lianxin.Web.Modules.Demands.Contracts;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform;
@@ -18,11 +20,11 @@ public static class PledgesApi
         group.MapGet("/", async (LianxinDb db, TimeProvider clock, PledgeStatus? status, CancellationToken ct) =>
                 (await PledgeQueries.ListAsync(db, clock, status, ct)).ToApi(TypedResults.Ok))
             .Produces<List<PledgeRow>>().WithSummary("承诺事项列表（按期推进、滞后、已完成）");
-        group.MapPost("/", async (LianxinDb db, TimeProvider clock, CreatePledgeRequest request, CancellationToken ct) =>
-                (await CreatePledge.HandleAsync(db, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/pledges/{v.Id}", v)))
+        group.MapPost("/", async (LianxinDb db, OrgDirectory org, TimeProvider clock, CreatePledgeRequest request, CancellationToken ct) =>
+                (await CreatePledge.HandleAsync(db, org, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/pledges/{v.Id}", v)))
             .Produces<PledgeSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建承诺事项：责任清单与任务清单");
-        group.MapGet("/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct) =>
-                (await PledgeQueries.DetailAsync(db, clock, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/{id:guid}", async (LianxinDb db, DemandDirectory demands, TimeProvider clock, Guid id, CancellationToken ct) =>
+                (await PledgeQueries.DetailAsync(db, demands, clock, id, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeDetailDto>().WithSummary("承诺事项详情");
         group.MapPost("/{id:guid}/progress", async (LianxinDb db, TimeProvider clock, Guid id, ProgressRequest request, CancellationToken ct) =>
                 (await PledgeProgress.AddAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
@@ -45,8 +47,8 @@ public static class PledgesApi
         group.MapPost("/{id:guid}/tasks/{taskId:guid}/done", async (LianxinDb db, TimeProvider clock, Guid id, Guid taskId, CancellationToken ct) =>
                 (await PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("任务完成");
-        group.MapPost("/{id:guid}/demands", async (LianxinDb db, Guid id, LinkDemandRequest request, CancellationToken ct) =>
-                (await PledgeProgress.LinkDemandAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/{id:guid}/demands", async (LianxinDb db, DemandDirectory demands, Guid id, LinkDemandRequest request, CancellationToken ct) =>
+                (await PledgeProgress.LinkDemandAsync(db, demands, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("关联群众诉求");
         group.MapPost("/{id:guid}/close", async (LianxinDb db, TimeProvider clock, Guid id, ClosePledgeRequest request, CancellationToken ct) =>
                 (await PledgeProgress.CloseAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
@@ -55,15 +57,15 @@ public static class PledgesApi
                 (await PledgeQueries.CountsAsync(db, from ?? clock.Today().AddYears(-1), to ?? clock.Today().AddYears(1), ct)).ToApi(TypedResults.Ok))
             .Produces<List<PledgeCount>>().WithSummary("按承诺主体统计：承诺数、完成数、按期完成数");
 
-        app.MapGet("/api/v1/public/board/{unitId:guid}", async (LianxinDb db, TimeProvider clock, Guid unitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct) =>
-                await PledgeQueries.BoardAsync(db, clock, unitId, status, owner, ct) is { } b
+        app.MapGet("/api/v1/public/board/{unitId:guid}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct) =>
+                await PledgeQueries.BoardAsync(db, org, clock, unitId, status, owner, ct) is { } b
                     ? Results.Ok(b) : Results.Problem("未找到该街道或社区。", statusCode: StatusCodes.Status404NotFound, title: "未找到"))
             .AllowAnonymous().WithTags("Pledges (public)").Produces<Board>().WithSummary("为民解忧榜（公开）");
-        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}", async (LianxinDb db, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
-                (await PledgePhotos.ForBoardAsync(db, unitId, photoId, thumbnail: false, ct)).ToFile(res))
+        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}", async (LianxinDb db, OrgDirectory org, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
+                (await PledgePhotos.ForBoardAsync(db, org, unitId, photoId, thumbnail: false, ct)).ToFile(res))
             .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上的进度照片（仅限该榜单上的承诺事项）");
-        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}/thumbnail", async (LianxinDb db, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
-                (await PledgePhotos.ForBoardAsync(db, unitId, photoId, thumbnail: true, ct)).ToFile(res))
+        app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}/thumbnail", async (LianxinDb db, OrgDirectory org, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
+                (await PledgePhotos.ForBoardAsync(db, org, unitId, photoId, thumbnail: true, ct)).ToFile(res))
             .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上进度照片的缩略图");
     }
 }

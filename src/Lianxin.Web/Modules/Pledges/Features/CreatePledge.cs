@@ -1,8 +1,6 @@
 using Lianxin.Web.Modules.Pledges.Data;
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Pledges.Contracts;
-using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform.Data;
@@ -38,9 +36,9 @@ public static class CreatePledge
     // Kept while PledgeQueries (edited elsewhere) still calls it; everything else calls ChinaTime.Today.
     public static DateOnly Today(TimeProvider clock) => clock.Today();
 
-    public static async Task<Outcome<PledgeSaved>> HandleAsync(LianxinDb db, TimeProvider clock, CreatePledgeRequest r, CancellationToken ct)
+    public static async Task<Outcome<PledgeSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, CreatePledgeRequest r, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OrgUnitId, ct);
+        var unit = await org.FindAsync(r.OrgUnitId, ct);
         if (unit is null) return Failure.Invalid(nameof(r.OrgUnitId), "请选择责任单位。");
         if (!db.Scope.Can(PledgePermissions.PledgeManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
@@ -66,7 +64,7 @@ public static class CreatePledge
         var p = new Pledge
         {
             OrgUnitId = unit.Id, OrgPath = unit.Path, Title = r.Title.Trim(), Description = string.IsNullOrWhiteSpace(r.Description) ? null : r.Description.Trim(),
-            Owner = r.Owner, ResponsiblePerson = r.ResponsiblePerson.Trim(), ResponsibleUnit = unit.ShortName != "" ? unit.ShortName : unit.Name,
+            Owner = r.Owner, ResponsiblePerson = r.ResponsiblePerson.Trim(), ResponsibleUnit = unit.DisplayName,
             StartOn = start, DueOn = r.DueOn!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Pledges.Add(p);

@@ -1,6 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -29,7 +27,7 @@ public static class PledgePhotos
         .ToLookup(f => Guid.Parse(f.OwnerPart!), f => f.Id);
 
     /// <summary>Photo ids per pledge, newest first, for the anonymous board: deliberately unfiltered, the caller passes the board's pledges.</summary>
-    public static async Task<ILookup<Guid, Guid>> LatestOnBoardAsync(LianxinDb db, Guid tenantId, List<Guid> pledgeIds, CancellationToken ct) =>
+    public static async Task<ILookup<Guid, Guid>> LatestOnBoardAsync(LianxinDb db, List<Guid> pledgeIds, CancellationToken ct) =>
         (await db.Files.AcrossScope().AsNoTracking()
             .Where(f => f.OwnerModule == Module && f.OwnerKind == Kind && pledgeIds.Contains(f.OwnerId))
             .OrderByDescending(f => f.CreatedAt).Select(f => new { f.Id, f.OwnerId }).ToListAsync(ct))
@@ -39,11 +37,13 @@ public static class PledgePhotos
     /// A photo as the anonymous public board of <paramref name="boardUnitId"/> serves it: only when the board exists (an active
     /// street or community) and the photo's pledge lies in its subtree.
     /// </summary>
-    public static async Task<Outcome<FileBody>> ForBoardAsync(LianxinDb db, Guid boardUnitId, Guid photoId, bool thumbnail, CancellationToken ct)
+    public static async Task<Outcome<FileBody>> ForBoardAsync(LianxinDb db, OrgDirectory org, Guid boardUnitId, Guid photoId, bool thumbnail, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AcrossScope().AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == boardUnitId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
-        if (unit is null) return Failure.NotFound with { Message = "未找到该照片。" };
+        if (await BoardUnitAsync(org, boardUnitId, ct) is not { } unit) return Failure.NotFound with { Message = "未找到该照片。" };
         return await FileStore.ReadPublicAsync(db, Module, Kind, unit.Path, photoId, thumbnail, ct);
     }
+
+    /// <summary>The unit of a public board: an active street or community, whoever asks (the board is anonymous).</summary>
+    public static async Task<OrgUnitRef?> BoardUnitAsync(OrgDirectory org, Guid unitId, CancellationToken ct) =>
+        await org.FindInDistrictAsync(unitId, ct) is { Kind: OrgKind.Street or OrgKind.Community, IsActive: true } unit ? unit : null;
 }

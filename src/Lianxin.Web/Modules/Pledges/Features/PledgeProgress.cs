@@ -1,7 +1,6 @@
 using Lianxin.Web.Modules.Pledges.Data;
-using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Pledges.Contracts;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform.Data;
@@ -83,7 +82,7 @@ public static class PledgeProgress
         return new PledgeSaved(id, found.Value!.Version);
     }
 
-    public static async Task<Outcome<PledgeSaved>> LinkDemandAsync(LianxinDb db, Guid id, LinkDemandRequest r, CancellationToken ct)
+    public static async Task<Outcome<PledgeSaved>> LinkDemandAsync(LianxinDb db, DemandDirectory demands, Guid id, LinkDemandRequest r, CancellationToken ct)
     {
         var p = await db.Pledges.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound;
@@ -91,7 +90,7 @@ public static class PledgeProgress
         var ticket = r.TicketNo?.Trim().ToUpperInvariant() ?? "";
         if (ticket.Length == 0) return Failure.Invalid(nameof(r.TicketNo), "请填写诉求受理编号。");
         // Only demands the caller can see may be linked.
-        var demand = await db.Demands.FirstOrDefaultAsync(d => d.TicketNo == ticket, ct);
+        var demand = await demands.FindByTicketAsync(ticket, ct);
         if (demand is null) return Failure.Invalid(nameof(r.TicketNo), "未找到该受理编号的诉求，或它不在您的管辖范围内。");
         if (await db.PledgeDemands.AnyAsync(x => x.PledgeId == id && x.DemandId == demand.Id, ct)) return Failure.Conflict("该诉求已关联到此承诺事项。");
         db.PledgeDemands.Add(new PledgeDemand { PledgeId = id, DemandId = demand.Id, OrgPath = p.OrgPath });

@@ -1,11 +1,7 @@
 using Lianxin.Web.Modules.Pledges.Data;
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
-using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Pledges.Contracts;
-using Lianxin.Web.Modules.Demands.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Platform.Data;
@@ -71,33 +67,30 @@ public static class PledgeQueries
             .ToList();
     }
 
-    public static async Task<Outcome<PledgeDetailDto>> DetailAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    public static async Task<Outcome<PledgeDetailDto>> DetailAsync(LianxinDb db, DemandDirectory demandDirectory, TimeProvider clock, Guid id, CancellationToken ct)
     {
         var p = await db.Pledges.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound;
         var tasks = await db.PledgeTasks.AsNoTracking().Where(t => t.PledgeId == id).OrderBy(t => t.SortOrder).ToListAsync(ct);
         var updates = await db.PledgeUpdates.AsNoTracking().Where(u => u.PledgeId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.At).ToListAsync(ct);
         var demandIds = await db.PledgeDemands.AsNoTracking().Where(x => x.PledgeId == id).Select(x => x.DemandId).ToListAsync(ct);
-        var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.State }).ToListAsync(ct);
+        var demands = await demandDirectory.ManyAsync(demandIds, ct);
         var status = StatusOf(p, tasks, CreatePledge.Today(clock));
         var photos = await PledgePhotos.ByUpdateAsync(db, id, ct);
         return new PledgeDetailDto(p.Id, p.OrgUnitId, p.Title, p.Description, p.Owner, p.ResponsiblePerson, p.ResponsibleUnit, p.StartOn, p.DueOn, p.Progress,
             p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath) && p.State == PledgeState.Open,
             tasks.Select(t => new PledgeTaskDto(t.Id, t.Title, t.DueOn, t.DoneOn)).ToList(),
             updates.Select(u => new PledgeUpdateDto(u.On, u.Percent, u.Note, u.ActorName) { PhotoIds = photos[u.Id].ToList() }).ToList(),
-            demands.Select(d => new LinkedDemand(d.Id, d.TicketNo, d.CategoryName, d.State.Chinese())).ToList());
+            demands.Select(d => new LinkedDemand(d.Id, d.TicketNo, d.Category, d.StateName)).ToList());
     }
 
     /// <summary>
     /// The public board (为民解忧榜) of a street or community. Anonymous, so deliberately unfiltered, limited to
     /// this tenant and this unit's subtree, and projected to public fields only.
     /// </summary>
-    public static async Task<Board?> BoardAsync(LianxinDb db, TimeProvider clock, Guid orgUnitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct)
+    public static async Task<Board?> BoardAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid orgUnitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AcrossScope().AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == orgUnitId && (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active, ct);
-        if (unit is null) return null;
+        if (await PledgePhotos.BoardUnitAsync(org, orgUnitId, ct) is not { } unit) return null;
         var today = CreatePledge.Today(clock);
         var q = db.Pledges.AcrossScope().AsNoTracking().Where(p => p.OrgPath.StartsWith(unit.Path));
         if (owner is { } o) q = q.Where(p => p.Owner == o);
@@ -112,7 +105,7 @@ public static class PledgeQueries
         var last = (await db.PledgeUpdates.AcrossScope().AsNoTracking().Where(u => ids.Contains(u.PledgeId))
                 .Select(u => new { u.PledgeId, u.On, u.At, u.Note }).ToListAsync(ct))
             .GroupBy(u => u.PledgeId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.On).ThenByDescending(u => u.At).First());
-        var photos = await PledgePhotos.LatestOnBoardAsync(db, unit.TenantId, ids, ct);
+        var photos = await PledgePhotos.LatestOnBoardAsync(db, ids, ct);
         var rows = pledges.Select(p =>
         {
             var s = StatusOf(p, tasks[p.Id], today);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;
@@ -9,7 +10,7 @@ namespace Lianxin.Web.Modules.Pledges.Pages;
 
 /// <summary>/public/board/{orgUnitId}: 为民解忧榜, anonymous, phone-readable and printable.</summary>
 [AllowAnonymous]
-public class BoardModel(LianxinDb db, TimeProvider clock) : PageModel
+public class BoardModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PledgeStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public PledgeOwner? Owner { get; set; }
@@ -19,7 +20,7 @@ public class BoardModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid orgUnitId, CancellationToken ct)
     {
         UnitId = orgUnitId;
-        var b = await PledgeQueries.BoardAsync(db, clock, orgUnitId, Status, Owner, ct);
+        var b = await PledgeQueries.BoardAsync(db, org, clock, orgUnitId, Status, Owner, ct);
         if (b is null) return NotFound();
         B = b;
         return Page();

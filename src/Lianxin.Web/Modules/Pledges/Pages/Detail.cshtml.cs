@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Modules.Pledges.Pages;
 
-public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
+public class DetailModel(LianxinDb db, DemandDirectory demands, TimeProvider clock) : PageModel
 {
     public PledgeDetailDto P { get; private set; } = null!;
     [BindProperty] public ProgressRequest Progress { get; set; } = new();
@@ -33,7 +33,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 
 
     public Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken ct) => Do(id, PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct), "", "任务已完成。", ct);
-    public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.LinkDemandAsync(db, id, Link, ct), "Link", "已关联诉求。", ct);
+    public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.LinkDemandAsync(db, demands, id, Link, ct), "Link", "已关联诉求。", ct);
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.CloseAsync(db, clock, id, Close, ct), "Close", "承诺事项已办结。", ct);
 
     async Task<IActionResult> Do(Guid id, Task<Outcome<PledgeSaved>> work, string prefix, string done, CancellationToken ct)
@@ -49,7 +49,7 @@ public class DetailModel(LianxinDb db, TimeProvider clock) : PageModel
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var p = await PledgeQueries.DetailAsync(db, clock, id, ct);
+        var p = await PledgeQueries.DetailAsync(db, demands, clock, id, ct);
         if (p.Refusal(this) is { } end) return end;
         P = p.Value!;
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb(P.Title) };

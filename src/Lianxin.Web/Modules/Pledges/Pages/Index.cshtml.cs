@@ -1,7 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
@@ -14,7 +11,7 @@ using Lianxin.Web.Platform.Time;
 namespace Lianxin.Web.Modules.Pledges.Pages;
 
 /// <summary>/pledges: the pledges in scope, the counts per owner, links to the public boards.</summary>
-public class IndexModel(LianxinDb db, TimeProvider clock) : PageModel
+public class IndexModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PledgeStatus? Status { get; set; }
     public List<PledgeRow> Rows { get; private set; } = [];
@@ -29,8 +26,7 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : PageModel
         Rows = rows.Value!;
         var today = clock.Today();
         Counts = (await PledgeQueries.CountsAsync(db, today.AddYears(-1), today.AddYears(1), ct)).Value ?? [];
-        Boards = (await db.OrgUnits.Where(u => (u.Kind == OrgKind.Street || u.Kind == OrgKind.Community) && u.Status == OrgStatus.Active)
-            .OrderBy(u => u.Path).Take(20).Select(u => new { u.Id, u.ShortName }).ToListAsync(ct)).Select(u => (u.Id, u.ShortName)).ToList();
+        Boards = (await org.InScopeAsync(ct, true, OrgKind.Street, OrgKind.Community)).Take(20).Select(u => (u.Id, u.ShortName)).ToList();
         return Page();
     }
 }

@@ -1,8 +1,5 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Pledges.Contracts;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Platform.Data;
@@ -13,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Pledges.Pages;
 
-public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
+public class NewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty] public CreatePledgeRequest Input { get; set; } = new();
     public List<(Guid Id, string Name)> Units { get; private set; } = [];
@@ -28,7 +25,7 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await CreatePledge.HandleAsync(db, clock, Input, ct);
+        var outcome = await CreatePledge.HandleAsync(db, org, clock, Input, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = "承诺事项已创建。";
@@ -43,8 +40,7 @@ public class NewModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb("新建承诺事项") };
-        var units = await db.OrgUnits.Where(u => u.Status == OrgStatus.Active && u.Kind != OrgKind.Group && u.Kind != OrgKind.Department)
-            .OrderBy(u => u.Path).Take(300).Select(u => new { u.Id, u.ShortName, u.Path }).ToListAsync(ct);
+        var units = (await org.InScopeAsync(ct, true, OrgKind.District, OrgKind.Street, OrgKind.Community, OrgKind.Branch)).Take(300);
         Units = units.Where(u => db.Scope.Can(PledgePermissions.PledgeManage, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 }

@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
@@ -21,8 +21,8 @@ public static class ReviewsApi
         g.MapGet("/rubrics/{id:guid}.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await SaveRubric.GetAsync(db, id, ct)).ToApi(r => TypedResults.File(RubricWorkbook.Write(r.Definition), ResultsWorkbook.ContentType, $"rubric-{r.Id:N}.xlsx")))
             .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).WithSummary("导出细则（.xlsx，可修改后在页面导入）");
-        g.MapPost("/rubrics", async (LianxinDb db, TimeProvider clock, RubricRequest r, CancellationToken ct) =>
-                (await SaveRubric.CreateAsync(db, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rubrics/{v.Id}", v)))
+        g.MapPost("/rubrics", async (LianxinDb db, OrgDirectory org, TimeProvider clock, RubricRequest r, CancellationToken ct) =>
+                (await SaveRubric.CreateAsync(db, org, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rubrics/{v.Id}", v)))
             .Produces<RubricSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建细则");
         g.MapPut("/rubrics/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, RubricRequest r, CancellationToken ct) =>
                 (await SaveRubric.EditAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
@@ -30,8 +30,8 @@ public static class ReviewsApi
 
         g.MapGet("/rounds", async (LianxinDb db, CancellationToken ct) => TypedResults.Ok(await Rounds.ListAsync(db, ct)))
             .WithSummary("我组织或参评的观摩轮次");
-        g.MapPost("/rounds", async (LianxinDb db, TimeProvider clock, CreateRoundRequest r, CancellationToken ct) =>
-                (await CreateRound.HandleAsync(db, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rounds/{v.Id}", v)))
+        g.MapPost("/rounds", async (LianxinDb db, OrgDirectory org, TimeProvider clock, CreateRoundRequest r, CancellationToken ct) =>
+                (await CreateRound.HandleAsync(db, org, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rounds/{v.Id}", v)))
             .Produces<RoundCreated>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建观摩轮次（草稿）：被观摩单位与路线、评委、汇总规则");
         g.MapGet("/rounds/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct) => (await Rounds.GetAsync(db, clock, id, ct)).ToApi(TypedResults.Ok))
             .Produces<RoundDetailDto>().WithSummary("轮次详情：路线、评委、提交进度、上轮遗留整改");
@@ -39,16 +39,16 @@ public static class ReviewsApi
         {
             ("open", RoundState.Open, "开始评分（冻结细则，生成评分表）"), ("close", RoundState.Closed, "截止评分"), ("publish", RoundState.Published, "发布结果（排名、星级）"),
         })
-            g.MapPost($"/rounds/{{id:guid}}/{verb}", async (LianxinDb db, TimeProvider clock, Guid id, StateRequest r, CancellationToken ct) =>
-                    (await ChangeRoundState.HandleAsync(db, clock, id, state, r, ct)).ToApi(TypedResults.Ok))
+            g.MapPost($"/rounds/{{id:guid}}/{verb}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, StateRequest r, CancellationToken ct) =>
+                    (await ChangeRoundState.HandleAsync(db, org, clock, id, state, r, ct)).ToApi(TypedResults.Ok))
                 .Produces<RoundSaved>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary(summary);
         g.MapGet("/rounds/{id:guid}/results", async (LianxinDb db, Guid id, CancellationToken ct) => (await ReviewResults.GetAsync(db, id, ct)).ToApi(TypedResults.Ok))
             .Produces<RoundResults>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("结果：总分、分项、排名（并列同名次）、较上轮变化、点评；组织者另见评委一致性");
         g.MapGet("/rounds/{id:guid}/results.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await ResultsWorkbook.HandleAsync(db, id, ct)).ToApi(bytes => TypedResults.File(bytes, ResultsWorkbook.ContentType, $"观摩结果-{id:N}.xlsx")))
             .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("导出结果（.xlsx）");
-        g.MapPost("/rounds/{id:guid}/amendments", async (LianxinDb db, TimeProvider clock, Guid id, AmendRequest r, CancellationToken ct) =>
-                (await Amend.HandleAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
+        g.MapPost("/rounds/{id:guid}/amendments", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, AmendRequest r, CancellationToken ct) =>
+                (await Amend.HandleAsync(db, org, clock, id, r, ct)).ToApi(TypedResults.Ok))
             .Produces<AmendmentRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("发布后更正评分（须填原因）");
         g.MapGet("/rounds/{id:guid}/amendments", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 await db.RoundAsync(id, ct) is null ? Results404() : TypedResults.Ok(await Amend.ListAsync(db, id, ct)))
@@ -75,12 +75,12 @@ public static class ReviewsApi
                 (await Rectifications.UpdateAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
             .Produces<RectificationRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("整改进展：整改中、提交（附整改情况）、验收通过或退回");
 
-        g.MapGet("/units/{unitId:guid}/results", async (LianxinDb db, Guid unitId, CancellationToken ct) => (await Rounds.UnitResultsAsync(db, unitId, ct)).ToApi(TypedResults.Ok))
+        g.MapGet("/units/{unitId:guid}/results", async (LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct) => (await Rounds.UnitResultsAsync(db, org, unitId, ct)).ToApi(TypedResults.Ok))
             .Produces<List<OwnResult>>().WithSummary("本单位已发布的观摩结果");
-        g.MapGet("/units/{unitId:guid}/stars", async (LianxinDb db, Guid unitId, CancellationToken ct) => (await Stars.GetAsync(db, unitId, ct)).ToApi(TypedResults.Ok))
+        g.MapGet("/units/{unitId:guid}/stars", async (LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct) => (await Stars.GetAsync(db, org, unitId, ct)).ToApi(TypedResults.Ok))
             .Produces<StarStatus>().WithSummary("当前星级与评定历史");
-        g.MapPost("/units/{unitId:guid}/stars/remove", async (LianxinDb db, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct) =>
-                (await Stars.RemoveAsync(db, clock, unitId, r, ct)).ToApi(TypedResults.Ok))
+        g.MapPost("/units/{unitId:guid}/stars/remove", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct) =>
+                (await Stars.RemoveAsync(db, org, clock, unitId, r, ct)).ToApi(TypedResults.Ok))
             .Produces<StarStatus>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("手动摘牌（须填原因）");
     }
 

@@ -1,5 +1,5 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
@@ -20,7 +20,7 @@ public record AmendmentRow(Guid Id, Guid SheetId, Guid UnitId, string ItemCode, 
 /// <summary>After publishing, scores are read-only; the coordinator corrects one item with a reason, and the results are recomputed.</summary>
 public static class Amend
 {
-    public static async Task<Outcome<AmendmentRow>> HandleAsync(LianxinDb db, TimeProvider clock, Guid roundId, AmendRequest r, CancellationToken ct)
+    public static async Task<Outcome<AmendmentRow>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid roundId, AmendRequest r, CancellationToken ct)
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Failure.NotFound;
@@ -51,7 +51,7 @@ public static class Amend
         };
         db.Amendments.Add(a);
         await db.SaveChangesAsync(ct);
-        await ReviewResults.StoreAsync(db, clock, round, ct);
+        await ReviewResults.StoreAsync(db, org, clock, round, ct);
         await db.SaveChangesAsync(ct);
         return new AmendmentRow(a.Id, a.SheetId, a.UnitId, a.ItemCode, a.Before, a.After, a.Reason, a.By, a.At);
     }

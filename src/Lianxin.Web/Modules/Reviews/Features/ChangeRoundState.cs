@@ -1,5 +1,5 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
@@ -14,7 +14,7 @@ public record RoundSaved(Guid Id, RoundState State, int Version);
 /// <summary>draft → open (rubric frozen, one sheet per reviewer × unit) → closed → published (results, ranks, stars). Closed can reopen.</summary>
 public static class ChangeRoundState
 {
-    public static async Task<Outcome<RoundSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, RoundState to, StateRequest r, CancellationToken ct)
+    public static async Task<Outcome<RoundSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, RoundState to, StateRequest r, CancellationToken ct)
     {
         var round = await db.RoundAsync(id, ct);
         if (round is null) return Failure.NotFound;
@@ -37,7 +37,7 @@ public static class ChangeRoundState
         {
             if (!await db.ScoreSheets.AnyAsync(s => s.RoundId == id && s.State == SheetState.Submitted, ct))
                 return Failure.Conflict("还没有评委提交评分表，不能发布结果。");
-            await ReviewResults.StoreAsync(db, clock, round, ct);
+            await ReviewResults.StoreAsync(db, org, clock, round, ct);
             round.PublishedAt = now;
         }
         round.State = to;

@@ -1,8 +1,7 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Reviews.Contracts;
 using System.Text.Json;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
@@ -35,9 +34,9 @@ public record RoundCreated(Guid Id);
 
 public static class CreateRound
 {
-    public static async Task<Outcome<RoundCreated>> HandleAsync(LianxinDb db, TimeProvider clock, CreateRoundRequest r, CancellationToken ct)
+    public static async Task<Outcome<RoundCreated>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, CreateRoundRequest r, CancellationToken ct)
     {
-        var owner = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OwnerUnitId, ct);
+        var owner = await org.FindAsync(r.OwnerUnitId, ct);
         if (owner is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewManage, owner.Path)) return Failure.Forbidden;
 
@@ -49,7 +48,8 @@ public static class CreateRound
         if (r.Units.Count == 0) e.Fail("Units", "请至少选择一个被观摩单位。");
         if (r.Units.Select(u => u.UnitId).Distinct().Count() != r.Units.Count) e.Fail("Units", "被观摩单位不能重复。");
         var ids = r.Units.Select(u => u.UnitId).ToList();
-        var units = await db.OrgUnits.Where(u => ids.Contains(u.Id)).ToListAsync(ct);
+        // Read across the district, but only units below the owner (whom the caller sees) pass the check below.
+        var units = (await org.ManyAsync(ids, ct)).ToList();
         if (units.Count != ids.Distinct().Count() || units.Any(u => u.Path == owner.Path || !u.Path.StartsWith(owner.Path, StringComparison.Ordinal)))
             e.Fail("Units", "被观摩单位须是本单位的下级组织。");
         if (r.Panel.Count == 0) e.Fail("Panel", "请至少安排一名评委。");
@@ -62,7 +62,7 @@ public static class CreateRound
         if (r.Aggregation == AggregationRule.TrimmedMean && r.TrimMinReviewers is < 3 or > 50) e.Fail("TrimMinReviewers", "去掉最高最低分所需的最少评委数须在 3 到 50 之间。");
         if (r.RoleWeights?.Any(w => w.Value <= 0 || w.Value > 10) == true) e.Fail("RoleWeights", "角色权重须大于 0 且不超过 10。");
         foreach (var (key, why) in Itinerary.Check(r.StartsOn, r.EndsOn,
-                     r.Units.Select(v => (units.FirstOrDefault(u => u.Id == v.UnitId) is { } u ? (u.ShortName is { Length: > 0 } sn ? sn : u.Name) : "", v.At?.ToUniversalTime())).ToList()))
+                     r.Units.Select(v => (units.FirstOrDefault(u => u.Id == v.UnitId) is { } u ? u.DisplayName : "", v.At?.ToUniversalTime())).ToList()))
             e.Fail(key, why);
         if (e.Any) return Failure.Invalid(e);
 
@@ -81,7 +81,7 @@ public static class CreateRound
         foreach (var v in r.Units)
         {
             var u = units.First(x => x.Id == v.UnitId);
-            db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitId = u.Id, UnitName = u.ShortName is { Length: > 0 } s ? s : u.Name, OrgPath = u.Path, VisitOrder = order++, VisitAt = v.At?.ToUniversalTime() });
+            db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitId = u.Id, UnitName = u.DisplayName, OrgPath = u.Path, VisitOrder = order++, VisitAt = v.At?.ToUniversalTime() });
         }
         foreach (var p in r.Panel)
             db.Panelists.Add(new Panelist { RoundId = round.Id, UserId = p.UserId, DisplayName = users.First(x => x.Id == p.UserId).DisplayName, PanelRole = string.IsNullOrWhiteSpace(p.PanelRole) ? "评委" : p.PanelRole.Trim(), OrgPath = owner.Path });

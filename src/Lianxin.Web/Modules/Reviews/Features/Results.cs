@@ -1,6 +1,6 @@
 using Lianxin.Web.Modules.Reviews.Data;
 using System.Text.Json;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
@@ -106,7 +106,7 @@ public static class ReviewResults
     }
 
     /// <summary>Writes the results onto the round's units (what a unit sees of itself) and moves star levels. Caller saves.</summary>
-    public static async Task StoreAsync(LianxinDb db, TimeProvider clock, ReviewRound round, CancellationToken ct)
+    public static async Task StoreAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, ReviewRound round, CancellationToken ct)
     {
         var results = await ComputeAsync(db, round, false, ct);
         var units = await db.RoundUnits.Where(u => u.RoundId == round.Id).ToListAsync(ct);
@@ -122,6 +122,6 @@ public static class ReviewResults
         }
         var def = await db.DefinitionAsync(round.RubricId, ct);
         if (def.Stars.Count > 0)
-            await Stars.ApplyAsync(db, clock, round, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
+            await Stars.ApplyAsync(db, org, clock, round, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
     }
 }

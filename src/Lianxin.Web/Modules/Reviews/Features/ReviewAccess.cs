@@ -1,6 +1,5 @@
 using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Contracts;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;

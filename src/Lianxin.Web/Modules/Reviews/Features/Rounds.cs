@@ -1,8 +1,7 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Reviews.Contracts;
 using System.Text.Json;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
@@ -57,9 +56,9 @@ public static class Rounds
     }
 
     /// <summary>What a unit sees of itself: its published results (the query filter limits rows to the caller's units).</summary>
-    public static async Task<Outcome<List<OwnResult>>> UnitResultsAsync(LianxinDb db, Guid unitId, CancellationToken ct)
+    public static async Task<Outcome<List<OwnResult>>> UnitResultsAsync(LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await org.FindAsync(unitId, ct);
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewView, unit.Path)) return Failure.Forbidden;
         var rows = await db.RoundUnits.Where(u => u.UnitId == unitId && u.Published).ToListAsync(ct);

@@ -1,7 +1,6 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Reviews.Contracts;
-using Lianxin.Web.Modules.Organizations.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
@@ -35,9 +34,9 @@ public static class SaveRubric
         return e;
     }
 
-    public static async Task<Outcome<RubricSaved>> CreateAsync(LianxinDb db, TimeProvider clock, RubricRequest r, CancellationToken ct)
+    public static async Task<Outcome<RubricSaved>> CreateAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, RubricRequest r, CancellationToken ct)
     {
-        var owner = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.OwnerUnitId, ct);
+        var owner = await org.FindAsync(r.OwnerUnitId, ct);
         if (owner is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewManage, owner.Path)) return Failure.Forbidden;
         if (Validate(r) is { Any: true } errors) return Failure.Invalid(errors);

@@ -1,5 +1,4 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;

@@ -1,14 +1,11 @@
 using Lianxin.Web.Modules.Reviews.Data;
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Contracts;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Notifications;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
@@ -25,7 +22,7 @@ public static class Stars
     public static async Task<int> CurrentAsync(LianxinDb db, Guid unitId, CancellationToken ct) =>
         await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Level).FirstOrDefaultAsync(ct);
 
-    public static async Task ApplyAsync(LianxinDb db, TimeProvider clock, ReviewRound round, List<StarThreshold> thresholds,
+    public static async Task ApplyAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, ReviewRound round, List<StarThreshold> thresholds,
         IEnumerable<(Guid UnitId, string OrgPath, double Total)> results, CancellationToken ct)
     {
         var now = clock.Now();
@@ -46,7 +43,7 @@ public static class Stars
                 Score = total, Reason = reason, By = "系统", At = now,
             };
             db.StarAwards.Add(award);
-            if (change is StarChange.Lowered or StarChange.Removed) await NotifyExitAsync(db, clock, award, round.Id, ct);
+            if (change is StarChange.Lowered or StarChange.Removed) await NotifyExitAsync(db, org, clock, award, round.Id, ct);
         }
     }
 
@@ -54,12 +51,10 @@ public static class Stars
     /// 动态退出 is news for the unit and for its street: an outbox row for each, saved with the award itself.
     /// The unit's link is its own star page; the street's is the round's results when a round caused it.
     /// </summary>
-    static async Task NotifyExitAsync(LianxinDb db, TimeProvider clock, StarAward award, Guid? roundId, CancellationToken ct)
+    static async Task NotifyExitAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, StarAward award, Guid? roundId, CancellationToken ct)
     {
-        var ancestors = award.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToList();
-        var units = await db.OrgUnits.AcrossScope().Where(u => ancestors.Contains(u.Id))
-            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name, u.Kind }).ToListAsync(ct);
-        var name = units.FirstOrDefault(u => u.Id == award.UnitId)?.Name ?? "";
+        var units = await org.AncestorsAsync(award.OrgPath, ct);
+        var name = units.FirstOrDefault(u => u.Id == award.UnitId)?.DisplayName ?? "";
         var title = award.Change == StarChange.Removed ? $"{name}星级被摘牌" : $"{name}由 {award.PreviousLevel} 星降为 {award.Level} 星";
         var body = roundId is null ? $"手动摘牌（{award.By}），原因：{award.Reason}" : $"原因：{award.Reason}";
         var unitLink = $"/reviews/units/{award.UnitId}/stars";
@@ -69,9 +64,9 @@ public static class Stars
                 RecipientUnitId: street.Id, Permission: ReviewPermissions.ReviewView));
     }
 
-    public static async Task<Outcome<StarStatus>> GetAsync(LianxinDb db, Guid unitId, CancellationToken ct)
+    public static async Task<Outcome<StarStatus>> GetAsync(LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await org.FindAsync(unitId, ct);
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewView, unit.Path)) return Failure.Forbidden;
         var history = await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
@@ -79,9 +74,9 @@ public static class Stars
         return new StarStatus(unitId, history.FirstOrDefault()?.Level ?? 0, history);
     }
 
-    public static async Task<Outcome<StarStatus>> RemoveAsync(LianxinDb db, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct)
+    public static async Task<Outcome<StarStatus>> RemoveAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        var unit = await org.FindAsync(unitId, ct);
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
@@ -96,8 +91,8 @@ public static class Stars
             Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
         };
         db.StarAwards.Add(award);
-        await NotifyExitAsync(db, clock, award, null, ct);
+        await NotifyExitAsync(db, org, clock, award, null, ct);
         await db.SaveChangesAsync(ct);
-        return await GetAsync(db, unitId, ct);
+        return await GetAsync(db, org, unitId, ct);
     }
 }

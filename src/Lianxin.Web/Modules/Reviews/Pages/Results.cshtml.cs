@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Data;
 using System.Text.Json;
 using Lianxin.Web.Modules.Reviews.Features;
@@ -6,14 +7,13 @@ using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
 /// <summary>Ranking table, ranking bar chart and a radar per unit; also the printable sheet (?print=1).</summary>
-public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
+public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : ReviewPageModel(db)
 {
     public RoundResults Results { get; private set; } = null!;
     public bool Print { get; private set; }
@@ -30,7 +30,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     public async Task<IActionResult> OnPostRemoveStarAsync(Guid id, Guid unitId, string? reason, CancellationToken ct)
     {
         if (!(await Db.RoundUnits.AnyAsync(u => u.RoundId == id && u.UnitId == unitId, ct))) return NotFound();
-        var outcome = await Stars.RemoveAsync(Db, clock, unitId, new RemoveStarRequest(reason), ct);
+        var outcome = await Stars.RemoveAsync(Db, org, clock, unitId, new RemoveStarRequest(reason), ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已摘牌。";
@@ -43,7 +43,7 @@ public class ResultsModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db
     /// <summary>The coordinator corrects one item of one reviewer's sheet with a reason; the feature checks permission and recomputes.</summary>
     public async Task<IActionResult> OnPostAmendAsync(Guid id, AmendRequest input, CancellationToken ct)
     {
-        var outcome = await Amend.HandleAsync(Db, clock, id, input, ct);
+        var outcome = await Amend.HandleAsync(Db, org, clock, id, input, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "分数已更正，结果已重新计算。";

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
@@ -6,12 +7,11 @@ using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
-public class RoundModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
+public class RoundModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : ReviewPageModel(db)
 {
     public RoundDetailDto Round { get; private set; } = null!;
     public List<SheetRow> MySheets { get; private set; } = [];
@@ -25,7 +25,7 @@ public class RoundModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     /// <summary>Open, close or publish, with the version the page showed.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id, RoundState to, int version, CancellationToken ct)
     {
-        var outcome = await ChangeRoundState.HandleAsync(Db, clock, id, to, new StateRequest(version), ct);
+        var outcome = await ChangeRoundState.HandleAsync(Db, org, clock, id, to, new StateRequest(version), ct);
         if (outcome.IsOk)
         {
             TempData["Flash"] = to switch { RoundState.Open => "已开始评分，评委可以填写评分表。", RoundState.Closed => "已截止评分。", _ => "结果已发布。" };

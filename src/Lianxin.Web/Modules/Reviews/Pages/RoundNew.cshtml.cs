@@ -1,9 +1,7 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Platform;
 using System.Globalization;
-using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
@@ -33,12 +31,12 @@ public class RoundInput
 }
 
 /// <summary>A new round (draft) owned by the caller's street: rubric, days, units with their place and time on the route, panel, aggregation rule.</summary>
-public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
+public class RoundNewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : ReviewPageModel(db)
 {
     [BindProperty] public RoundInput Input { get; set; } = new();
-    public OrgUnit Owner { get; private set; } = null!;
+    public OrgUnitRef Owner { get; private set; } = null!;
     public List<RubricRow> Rubrics { get; private set; } = [];
-    public List<OrgUnit> Candidates { get; private set; } = [];
+    public List<OrgUnitRef> Candidates { get; private set; } = [];
     public List<(Guid Id, string Name, string Role)> People { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -78,7 +76,7 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
             Panel = Input.Panel.Select(p => new PanelSeat(p, p == Input.Leader ? "组长" : "评委")).ToList(),
             RoleWeights = new() { ["组长"] = 2 },
         };
-        var outcome = await CreateRound.HandleAsync(Db, clock, request, ct);
+        var outcome = await CreateRound.HandleAsync(Db, org, clock, request, ct);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = "观摩轮次已创建（草稿）。";
         return Redirect($"/reviews/rounds/{outcome.Value!.Id}");
@@ -88,9 +86,9 @@ public class RoundNewModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(d
     {
         var grant = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).FirstOrDefault();
         if (grant is null) return Forbid();
-        Owner = await Db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == grant.OrgUnitId, ct);
+        Owner = await org.FindAsync(grant.OrgUnitId, ct) ?? throw new InvalidOperationException($"Unit {grant.OrgUnitId} of a grant is missing.");
         Rubrics = await SaveRubric.ListAsync(Db, ct);
-        Candidates = await Db.OrgUnits.AsNoTracking().Where(u => u.ParentId == Owner.Id && u.Status == OrgStatus.Active).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
+        Candidates = (await org.InScopeAsync(ct)).Where(u => u.ParentId == Owner.Id).OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
         var grants = await Db.RoleGrants.AsNoTracking()
             .Where(g => (g.Role == Role.Reviewer || g.Role == Role.StreetStaff) && g.OrgPath.StartsWith(Owner.Path)).ToListAsync(ct);
         var ids = grants.Select(g => g.UserId).Distinct().ToList();

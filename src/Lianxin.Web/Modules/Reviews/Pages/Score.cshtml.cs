@@ -1,6 +1,5 @@
 using Lianxin.Web.Modules.Reviews.Data;
 using System.Globalization;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;

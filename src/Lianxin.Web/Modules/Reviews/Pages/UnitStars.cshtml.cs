@@ -1,4 +1,4 @@
-using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Reviews.Pages;
 
 /// <summary>/reviews/units/{id}/stars: a unit's current star level, its history with reasons, and its own published results.</summary>
-public class UnitStarsModel(LianxinDb db) : ReviewPageModel(db)
+public class UnitStarsModel(LianxinDb db, OrgDirectory org) : ReviewPageModel(db)
 {
     public string UnitName { get; private set; } = "";
     public StarStatus Status { get; private set; } = null!;
@@ -18,11 +18,11 @@ public class UnitStarsModel(LianxinDb db) : ReviewPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var status = await Stars.GetAsync(Db, id, ct);
+        var status = await Stars.GetAsync(Db, org, id, ct);
         if (!status.IsOk) return status.ToPage(this, _ => Page());
         Status = status.Value!;
-        UnitName = await Db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstAsync(ct);
-        var results = await Rounds.UnitResultsAsync(Db, id, ct);
+        UnitName = (await org.FindAsync(id, ct))!.Name;
+        var results = await Rounds.UnitResultsAsync(Db, org, id, ct);
         Results = results.IsOk ? results.Value : null;
         ViewData["Title"] = $"{UnitName} · 星级评定";
         Crumbs(new Crumb(UnitName, $"/org/{id}"), new Crumb("星级评定"));

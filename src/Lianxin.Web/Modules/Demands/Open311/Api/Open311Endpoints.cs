@@ -1,5 +1,6 @@
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.Demands.Open311.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 
@@ -32,26 +33,26 @@ public static class Open311Endpoints
                 Format(format) is not { } f ? BadFormat() : new Open311Result(f, 200, "discovery", Discovery(http)))
             .WithSummary("服务发现（discovery.json / discovery.xml）");
 
-        g.MapGet("/services.{format}", async (LianxinDb db, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key, CancellationToken ct) =>
+        g.MapGet("/services.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key, CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
             var caller = await Open311Keys.FindAsync(db, clock, demo, api_key, ct);
-            var j = await Open311Services.ResolveAsync(db, caller, jurisdiction_id, ct);
+            var j = await Open311Services.ResolveAsync(org, caller, jurisdiction_id, ct);
             if (!j.IsOk) return Error(f, j);
-            var list = await Open311Services.ListAsync(db, j.Value!, ct);
+            var list = await Open311Services.ListAsync(db, org, j.Value!, ct);
             return new Open311Result(f, 200, "services", new O311List("service", list.Select(s => (object)new O311Object(
                 ("service_code", s.Code.ToString("N")), ("service_name", s.Name), ("description", s.Description), ("metadata", true),
                 ("type", "realtime"), ("keywords", s.Keywords), ("group", s.Group))).ToList()));
         }).WithSummary("服务列表：街道的诉求类别（jurisdiction_id 为街道代码）");
 
-        g.MapGet("/services/{code}.{format}", async (LianxinDb db, TimeProvider clock, DemoOptions demo, string code, string format, string? jurisdiction_id,
+        g.MapGet("/services/{code}.{format}", async (LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, DemoOptions demo, string code, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
             var caller = await Open311Keys.FindAsync(db, clock, demo, api_key, ct);
-            var j = await Open311Services.ResolveAsync(db, caller, jurisdiction_id, ct);
+            var j = await Open311Services.ResolveAsync(org, caller, jurisdiction_id, ct);
             if (!j.IsOk) return Error(f, j);
-            var def = await Open311Services.DefinitionAsync(db, clock, j.Value!, code, ct);
+            var def = await Open311Services.DefinitionAsync(db, org, places, clock, j.Value!, code, ct);
             if (!def.IsOk) return Error(f, def);
             return new Open311Result(f, 200, "service_definition", new O311Object(
                 ("service_code", def.Value!.Code.ToString("N")),
@@ -61,7 +62,7 @@ public static class Open311Endpoints
                     ("values", new O311List("value", a.Values.Select(v => (object)new O311Object(("key", v.Key), ("name", v.Name))).ToList())))).ToList()))));
         }).WithSummary("服务定义：须填写的属性（社区、小区；代办帮办类另有预约时段）");
 
-        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
+        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
             CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
@@ -74,7 +75,7 @@ public static class Open311Endpoints
             var caller = await Open311Keys.FindAsync(db, clock, demo, apiKey, ct);
             if (caller is null) return Open311Result.Errors(f, 403, "api_key 无效或已被吊销，不能提交诉求。");
             if (!limiter.TryAcquire(caller.ClientId)) return Open311Result.Errors(f, 429, Open311Limiter.Message);
-            var j = await Open311Services.ResolveAsync(db, caller, F("jurisdiction_id"), ct);
+            var j = await Open311Services.ResolveAsync(org, caller, F("jurisdiction_id"), ct);
             if (!j.IsOk) return Error(f, j);
             var submission = new Open311Submission
             {
@@ -84,20 +85,20 @@ public static class Open311Endpoints
                 Attributes = form.Where(kv => kv.Key.StartsWith("attribute[", StringComparison.Ordinal) && kv.Key.EndsWith(']'))
                     .ToDictionary(kv => kv.Key["attribute[".Length..^1].TrimEnd('[', ']'), kv => kv.Value.ToString()),
             };
-            var created = await Open311Requests.SubmitAsync(db, clock, caller, j.Value!, submission, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+            var created = await Open311Requests.SubmitAsync(db, org, places, clock, caller, j.Value!, submission, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
             if (!created.IsOk) return Error(f, created);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [new O311Object(
                 ("service_request_id", created.Value!.ServiceRequestId), ("service_notice", created.Value.ServiceNotice), ("account_id", null))]));
         }).WithSummary("提交诉求（表单；须 api_key；Idempotency-Key 重试只登记一次）");
 
-        g.MapGet("/requests.{format}", async (LianxinDb db, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key,
+        g.MapGet("/requests.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key,
             string? service_request_id, string? service_code, string? start_date, string? end_date, string? status, CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
             if (await CallerAsync(db, clock, demo, f, api_key, ct) is not { } caller) return KeyError(f, api_key);
-            var j = await Open311Services.ResolveAsync(db, caller, jurisdiction_id, ct);
+            var j = await Open311Services.ResolveAsync(org, caller, jurisdiction_id, ct);
             if (!j.IsOk) return Error(f, j);
-            var list = await Open311Requests.ListAsync(db, clock, j.Value!, new Open311Query
+            var list = await Open311Requests.ListAsync(db, org, clock, j.Value!, new Open311Query
             {
                 ServiceRequestId = service_request_id, ServiceCode = service_code, StartDate = start_date, EndDate = end_date, Status = status,
             }, ct);
@@ -105,26 +106,26 @@ public static class Open311Endpoints
             return new Open311Result(f, 200, "service_requests", new O311List("request", list.Value!.Select(Request).ToList()));
         }).WithSummary("查询诉求（默认近 90 天，最多 1000 条；须 api_key，只能查本街道）");
 
-        g.MapGet("/requests/{id}.{format}", async (LianxinDb db, TimeProvider clock, DemoOptions demo, string id, string format, string? jurisdiction_id,
+        g.MapGet("/requests/{id}.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string id, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
             if (await CallerAsync(db, clock, demo, f, api_key, ct) is not { } caller) return KeyError(f, api_key);
-            var j = await Open311Services.ResolveAsync(db, caller, jurisdiction_id, ct);
+            var j = await Open311Services.ResolveAsync(org, caller, jurisdiction_id, ct);
             if (!j.IsOk) return Error(f, j);
-            var one = await Open311Requests.GetAsync(db, j.Value!, id, ct);
+            var one = await Open311Requests.GetAsync(db, org, j.Value!, id, ct);
             if (!one.IsOk) return Error(f, one);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [Request(one.Value!)]));
         }).WithSummary("查询一件诉求的状态（受理编号）");
 
-        g.MapGet("/tokens/{token}.{format}", async (LianxinDb db, TimeProvider clock, DemoOptions demo, string token, string format, string? jurisdiction_id,
+        g.MapGet("/tokens/{token}.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string token, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
             if (await CallerAsync(db, clock, demo, f, api_key, ct) is not { } caller) return KeyError(f, api_key);
-            var j = await Open311Services.ResolveAsync(db, caller, jurisdiction_id, ct);
+            var j = await Open311Services.ResolveAsync(org, caller, jurisdiction_id, ct);
             if (!j.IsOk) return Error(f, j);
-            var id = await Open311Requests.TokenAsync(db, caller, token, ct);
+            var id = await Open311Requests.TokenAsync(db, org, caller, token, ct);
             if (!id.IsOk) return Error(f, id);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [new O311Object(("service_request_id", id.Value), ("token", token))]));
         }).WithSummary("由 token（提交时的 Idempotency-Key）查受理编号");

@@ -1,11 +1,8 @@
-using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Open311.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.Demands.Open311.Domain;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -30,17 +27,17 @@ public class IssueOpen311ClientRequest
 public static class Open311Clients
 {
     /// <summary>The streets where the caller may manage Open311 clients.</summary>
-    public static async Task<List<OrgUnit>> StreetsAsync(LianxinDb db, CancellationToken ct)
+    public static async Task<List<OrgUnitRef>> StreetsAsync(LianxinDb db, OrgDirectory org, CancellationToken ct)
     {
-        var streets = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgKind.Street && u.Status == OrgStatus.Active)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
-        return streets.Where(s => db.Scope.Can(DemandPermissions.Open311Manage, s.Path)).ToList();
+        var streets = await org.InScopeAsync(ct, true, OrgKind.Street);
+        return streets.Where(s => db.Scope.Can(DemandPermissions.Open311Manage, s.Path))
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 
-    public static async Task<Outcome<List<Open311ClientDto>>> ListAsync(LianxinDb db, Guid? streetId, CancellationToken ct)
+    public static async Task<Outcome<List<Open311ClientDto>>> ListAsync(LianxinDb db, OrgDirectory org, Guid? streetId, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(DemandPermissions.Open311Manage)) return Failure.Forbidden;
-        var streets = (await StreetsAsync(db, ct)).ToDictionary(s => s.Id);
+        var streets = (await StreetsAsync(db, org, ct)).ToDictionary(s => s.Id);
         if (streetId is { } sid && !streets.ContainsKey(sid)) return Failure.NotFound;
         var ids = streetId is { } only ? [only] : streets.Keys.ToList();
         var rows = await db.Open311Clients.AsNoTracking().Where(c => ids.Contains(c.StreetId))
@@ -48,12 +45,12 @@ public static class Open311Clients
         return rows.Select(c => ToDto(c, streets[c.StreetId])).ToList();
     }
 
-    static string StreetName(OrgUnit s) => s.ShortName.Replace("党工委", "");
+    static string StreetName(OrgUnitRef s) => s.ShortName.Replace("党工委", "");
 
-    public static Open311ClientDto ToDto(Open311Client c, OrgUnit street) => new(c.Id, c.StreetId, StreetName(street), c.Name, c.Contact,
+    public static Open311ClientDto ToDto(Open311Client c, OrgUnitRef street) => new(c.Id, c.StreetId, StreetName(street), c.Name, c.Contact,
         c.KeyPrefix, c.CreatedAt, c.CreatedBy, c.RevokedAt, c.RevokedBy, c.LastUsedAt);
 
-    public static async Task<Outcome<Open311ClientIssued>> IssueAsync(LianxinDb db, TimeProvider clock, IssueOpen311ClientRequest r, CancellationToken ct,
+    public static async Task<Outcome<Open311ClientIssued>> IssueAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, IssueOpen311ClientRequest r, CancellationToken ct,
         string? fixedKey = null)
     {
         var e = new Errors();
@@ -63,8 +60,8 @@ public static class Open311Clients
         e.Required(nameof(r.Contact), r.Contact, "请填写联系人或联系方式，以便密钥出问题时找到对方。");
         e.Max(nameof(r.Contact), r.Contact, 100, "联系人");
         if (e.Any) return Failure.Invalid(e);
-        var street = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StreetId && u.Kind == OrgKind.Street, ct);
-        if (street is null) return Failure.Invalid(nameof(r.StreetId), "所选街道不存在或不在您的管辖范围内。");
+        var street = await org.FindAsync(r.StreetId, ct);
+        if (street is not { Kind: OrgKind.Street }) return Failure.Invalid(nameof(r.StreetId), "所选街道不存在或不在您的管辖范围内。");
         if (!db.Scope.Can(DemandPermissions.Open311Manage, street.Path)) return Failure.Forbidden;
         var name = r.Name.Trim();
         if (await db.Open311Clients.AnyAsync(c => c.StreetId == street.Id && c.Name == name && c.RevokedAt == null, ct))
@@ -73,7 +70,7 @@ public static class Open311Clients
         var key = fixedKey ?? ApiKey.New();
         var client = new Open311Client
         {
-            TenantId = street.TenantId, StreetId = street.Id, OrgPath = street.Path, Name = name, Contact = r.Contact.Trim(),
+            TenantId = db.Scope.TenantId, StreetId = street.Id, OrgPath = street.Path, Name = name, Contact = r.Contact.Trim(),
             KeyHash = ApiKey.Hash(key), KeyPrefix = ApiKey.Shown(key), CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = db.Scope.IsSignedIn ? db.Scope.UserName : "系统",
         };
@@ -82,7 +79,7 @@ public static class Open311Clients
         return new Open311ClientIssued(ToDto(client, street), key);
     }
 
-    public static async Task<Outcome<Open311ClientDto>> RevokeAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    public static async Task<Outcome<Open311ClientDto>> RevokeAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, CancellationToken ct)
     {
         var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null) return Failure.NotFound;
@@ -91,7 +88,7 @@ public static class Open311Clients
         client.RevokedAt = clock.GetUtcNow().UtcDateTime;
         client.RevokedBy = db.Scope.UserName;
         await db.SaveChangesAsync(ct);
-        var street = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == client.StreetId, ct);
+        var street = await org.FindInDistrictAsync(client.StreetId, ct) ?? throw new InvalidOperationException($"Street {client.StreetId} of Open311 client {client.Id} is missing.");
         return ToDto(client, street);
     }
 }

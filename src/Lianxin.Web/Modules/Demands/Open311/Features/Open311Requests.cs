@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Demands.Open311.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Privacy;
@@ -69,19 +70,19 @@ public static partial class Open311Requests
     /// plus what only Open311 carries, in one transaction. A repeated Idempotency-Key of the same client answers the first request.
     /// Email is checked but not kept: the demand follows up by phone (collect only what the work needs).
     /// </summary>
-    public static async Task<Outcome<Open311Created>> SubmitAsync(LianxinDb db, TimeProvider clock, Open311Caller caller, Jurisdiction j,
+    public static async Task<Outcome<Open311Created>> SubmitAsync(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, Open311Caller caller, Jurisdiction j,
         Open311Submission s, string? idempotencyKey, CancellationToken ct)
     {
         var key = DemandFlow.Blank(idempotencyKey);
         if (key is { Length: > 64 }) return Failure.Invalid("Idempotency-Key", "Idempotency-Key 不能超过 64 个字符。");
-        if (key is not null && await FirstAnswerAsync(db, caller, key, ct) is { } earlier) return earlier;
+        if (key is not null && await FirstAnswerAsync(db, org, caller, key, ct) is { } earlier) return earlier;
 
-        var found = await Open311Services.CategoryAsync(db, j, s.ServiceCode, ct);
+        var found = await Open311Services.CategoryAsync(db, org, j, s.ServiceCode, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
         var category = found.Value!;
 
         var e = new Errors();
-        var communities = await Open311Services.CommunitiesAsync(db, j, ct);
+        var communities = await Open311Services.CommunitiesAsync(org, j, ct);
         var communityKey = DemandFlow.Blank(s.Attributes.GetValueOrDefault(Open311Services.Community));
         var community = communityKey is null ? null : communities.FirstOrDefault(c => c.Key == communityKey || c.Id.ToString("N") == communityKey);
         if (communityKey is null) e.Fail("attribute[community]", "请在 attribute[community] 中选择诉求所在的社区（见服务定义）。");
@@ -138,7 +139,7 @@ public static partial class Open311Requests
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var outcome = await SubmitDemand.HandleAsync(db, clock, request, null, isPublic: true, ct);
+            var outcome = await SubmitDemand.HandleAsync(db, org, places, clock, request, null, isPublic: true, ct);
             if (!outcome.IsOk) return Renamed(outcome);
             var demand = db.Demands.Local.First(d => d.Id == outcome.Value!.Id);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -147,7 +148,7 @@ public static partial class Open311Requests
                 TenantId = demand.TenantId, DemandId = demand.Id, ClientId = caller.ClientId, OrgPath = demand.OrgPath, Lat = lat, Long = lon,
                 MediaUrl = media, IdempotencyKey = key, CreatedAt = now,
             });
-            var unit = await DemandFlow.UnitNameAsync(db, demand.HandlerUnitId, ct);
+            var unit = await DemandFlow.UnitNameAsync(org, demand.HandlerUnitId, ct);
             // Staff see where it came from; the public tracking page shows this step without its note.
             db.DemandSteps.Add(DemandFlow.Step(db, demand, DemandAction.Note, demand.CreatedAt, unit, $"经 Open311 接口提交（客户端：{caller.Name}）。", $"Open311：{caller.Name}"));
             await db.SaveChangesAsync(ct);
@@ -159,7 +160,7 @@ public static partial class Open311Requests
             // The same key raced in from a second request: this one rolls back whole, the first one's answer stands.
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            if (await FirstAnswerAsync(db, caller, key, ct) is { } first) return first;
+            if (await FirstAnswerAsync(db, org, caller, key, ct) is { } first) return first;
             throw;
         }
     }
@@ -187,7 +188,7 @@ public static partial class Open311Requests
         return Failure.Invalid(e);
     }
 
-    static async Task<Open311Created?> FirstAnswerAsync(LianxinDb db, Open311Caller caller, string key, CancellationToken ct)
+    static async Task<Open311Created?> FirstAnswerAsync(LianxinDb db, OrgDirectory org, Open311Caller caller, string key, CancellationToken ct)
     {
         // Unfiltered on purpose: the anonymous caller is the client its key named; only its own keys are searched.
         var first = await db.Open311Requests.AcrossScope().AsNoTracking()
@@ -195,7 +196,7 @@ public static partial class Open311Requests
             .Join(db.Demands.AcrossScope(), r => r.DemandId, d => d.Id, (r, d) => new { d.TicketNo, d.Level, d.HandlerUnitId, d.ResponseDueAt, d.SlotId })
             .FirstOrDefaultAsync(ct);
         if (first is null) return null;
-        return new Open311Created(first.TicketNo, Notice(first.Level, await DemandFlow.UnitNameAsync(db, first.HandlerUnitId, ct), first.ResponseDueAt,
+        return new Open311Created(first.TicketNo, Notice(first.Level, await DemandFlow.UnitNameAsync(org, first.HandlerUnitId, ct), first.ResponseDueAt,
             await AppointmentAsync(db, first.SlotId, ct)));
     }
 
@@ -203,7 +204,7 @@ public static partial class Open311Requests
     static IQueryable<Demand> StreetDemands(LianxinDb db, Jurisdiction j) =>
         db.Demands.AcrossScope().AsNoTracking().Where(d => d.OrgPath.StartsWith(j.Path));
 
-    public static async Task<Outcome<List<Open311RequestDto>>> ListAsync(LianxinDb db, TimeProvider clock, Jurisdiction j, Open311Query q, CancellationToken ct)
+    public static async Task<Outcome<List<Open311RequestDto>>> ListAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Jurisdiction j, Open311Query q, CancellationToken ct)
     {
         var e = new Errors();
         var q0 = StreetDemands(db, j);
@@ -212,7 +213,7 @@ public static partial class Open311Requests
             // The ids override every other argument (spec).
             if (tickets.Count > MaxResults) return Failure.Invalid("service_request_id", $"一次最多查询 {MaxResults} 个 service_request_id。");
             var upper = tickets.Select(t => t.ToUpperInvariant()).ToList();
-            return await ToDtosAsync(db, await q0.Where(d => upper.Contains(d.TicketNo)).OrderByDescending(d => d.CreatedAt).ToListAsync(ct), ct);
+            return await ToDtosAsync(db, org, await q0.Where(d => upper.Contains(d.TicketNo)).OrderByDescending(d => d.CreatedAt).ToListAsync(ct), ct);
         }
         var codes = new List<Guid>();
         foreach (var c in Split(q.ServiceCode))
@@ -241,25 +242,25 @@ public static partial class Open311Requests
         if (statuses.Distinct().Count() == 1)
             q0 = statuses[0] == "closed" ? q0.Where(d => Open311Status.Closed.Contains(d.State)) : q0.Where(d => !Open311Status.Closed.Contains(d.State));
         var rows = await q0.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(MaxResults).ToListAsync(ct);
-        return await ToDtosAsync(db, rows, ct);
+        return await ToDtosAsync(db, org, rows, ct);
     }
 
-    public static async Task<Outcome<Open311RequestDto>> GetAsync(LianxinDb db, Jurisdiction j, string id, CancellationToken ct)
+    public static async Task<Outcome<Open311RequestDto>> GetAsync(LianxinDb db, OrgDirectory org, Jurisdiction j, string id, CancellationToken ct)
     {
         var ticket = id.Trim().ToUpperInvariant();
         var d = await StreetDemands(db, j).FirstOrDefaultAsync(x => x.TicketNo == ticket, ct);
         // Another street's request is "not found" for this key, exactly like one that does not exist.
         if (d is null) return Open311Services.Missing($"该辖区没有诉求 service_request_id={id}。");
-        return (await ToDtosAsync(db, [d], ct))[0];
+        return (await ToDtosAsync(db, org, [d], ct))[0];
     }
 
     /// <summary>A token is the Idempotency-Key the client sent with its POST: a client that lost the answer recovers the id with it.</summary>
-    public static async Task<Outcome<string>> TokenAsync(LianxinDb db, Open311Caller caller, string token, CancellationToken ct) =>
-        await FirstAnswerAsync(db, caller, token.Trim(), ct) is { } first
+    public static async Task<Outcome<string>> TokenAsync(LianxinDb db, OrgDirectory org, Open311Caller caller, string token, CancellationToken ct) =>
+        await FirstAnswerAsync(db, org, caller, token.Trim(), ct) is { } first
             ? first.ServiceRequestId
             : Open311Services.Missing($"未找到 token={token}（token 为提交时所带的 Idempotency-Key）。");
 
-    static async Task<List<Open311RequestDto>> ToDtosAsync(LianxinDb db, List<Demand> rows, CancellationToken ct)
+    static async Task<List<Open311RequestDto>> ToDtosAsync(LianxinDb db, OrgDirectory org, List<Demand> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(d => d.Id).ToList();
@@ -267,7 +268,7 @@ public static partial class Open311Requests
             .ToDictionaryAsync(r => r.DemandId, ct);
         var updated = await db.DemandSteps.AcrossScope().Where(s => ids.Contains(s.DemandId))
             .GroupBy(s => s.DemandId).Select(g => new { g.Key, At = g.Max(s => s.At) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
-        var units = await DemandQueries.UnitNamesAsync(db, rows.Select(d => d.HandlerUnitId), ct);
+        var units = await org.NamesAsync(rows.Select(d => d.HandlerUnitId).ToList(), ct);
         // Whistled-out demands name the departments at work too (吹哨报到).
         var dispatched = rows.Where(d => d.State == DemandState.Dispatched).Select(d => d.Id).ToList();
         var departments = dispatched.Count == 0 ? [] : (await db.Dispatches.AcrossScope()

@@ -1,8 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
-using Lianxin.Web.Modules.Organizations.Domain;
-using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Open311.Features;
 
 /// <summary>A jurisdiction is a street; its <c>jurisdiction_id</c> is the street's code (e.g. QH01).</summary>
-public record Jurisdiction(Guid StreetId, string Code, string Path, string Name, Guid TenantId);
+public record Jurisdiction(Guid StreetId, string Code, string Path, string Name);
 
 public record Open311Service(Guid Code, string Name, string Description, string Group, string Keywords);
 
@@ -38,26 +36,26 @@ public static class Open311Services
     /// The street a call is about: <paramref name="jurisdictionId"/> when given, else the key's street. A key may
     /// only name its own street (403); an unknown code is a 404; neither key nor code is a 400 (this endpoint serves several streets).
     /// </summary>
-    public static async Task<Outcome<Jurisdiction>> ResolveAsync(LianxinDb db, Open311Caller? caller, string? jurisdictionId, CancellationToken ct)
+    public static async Task<Outcome<Jurisdiction>> ResolveAsync(OrgDirectory org, Open311Caller? caller, string? jurisdictionId, CancellationToken ct)
     {
         var code = DemandFlow.Blank(jurisdictionId);
-        OrgUnit? street;
+        OrgUnitRef? street;
         if (code is not null)
         {
             // Public facts (street names and codes), read without the scope filter as the public intake does.
-            street = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Kind == OrgKind.Street && u.Status == OrgStatus.Active && u.Code == code, ct);
+            street = (await org.InDistrictAsync(ct, true, OrgKind.Street)).FirstOrDefault(u => u.Code == code);
             if (street is null) return Missing($"未找到辖区 jurisdiction_id={code}（应为街道代码）。");
             if (caller is not null && street.Id != caller.StreetId) return Refused("该 api_key 只能访问其所属街道的诉求，不能访问其他辖区。");
         }
         else if (caller is not null)
-            street = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == caller.StreetId, ct);
+            street = await org.FindInDistrictAsync(caller.StreetId, ct) ?? throw new InvalidOperationException($"Street {caller.StreetId} of an Open311 client is missing.");
         else
             return Failure.Invalid("jurisdiction_id", "请提供 jurisdiction_id（街道代码）：本接口服务多个街道。");
-        return new Jurisdiction(street.Id, street.Code, street.Path, street.ShortName.Replace("党工委", ""), street.TenantId);
+        return new Jurisdiction(street.Id, street.Code, street.Path, street.ShortName.Replace("党工委", ""));
     }
 
-    public static async Task<List<Open311Service>> ListAsync(LianxinDb db, Jurisdiction j, CancellationToken ct) =>
-        (await Categories.ForStreetAsync(db, j.StreetId, ct)).Select(ToService).ToList();
+    public static async Task<List<Open311Service>> ListAsync(LianxinDb db, OrgDirectory org, Jurisdiction j, CancellationToken ct) =>
+        (await Categories.ForStreetAsync(db, org, j.StreetId, ct)).Select(ToService).ToList();
 
     static Open311Service ToService(DemandCategory c) => new(c.Id, c.Name,
         $"{c.DefaultLevel.Chinese()}首办；{c.ResponseHours:0.#} 个工作小时内响应，{c.ResolveDays} 个工作日内办结。"
@@ -65,25 +63,23 @@ public static class Open311Services
         c.ServiceMode == ServiceMode.None ? "群众诉求" : "代办帮办",
         c.ServiceMode == ServiceMode.None ? c.Name : $"{c.Name}, {c.ServiceMode.Chinese()}");
 
-    public static async Task<Outcome<DemandCategory>> CategoryAsync(LianxinDb db, Jurisdiction j, string? serviceCode, CancellationToken ct)
+    public static async Task<Outcome<DemandCategory>> CategoryAsync(LianxinDb db, OrgDirectory org, Jurisdiction j, string? serviceCode, CancellationToken ct)
     {
         var code = DemandFlow.Blank(serviceCode);
         if (code is null) return Failure.Invalid("service_code", "请提供 service_code（见服务列表 services）。");
-        var category = Guid.TryParse(code, out var id) ? (await Categories.ForStreetAsync(db, j.StreetId, ct)).FirstOrDefault(c => c.Id == id) : null;
+        var category = Guid.TryParse(code, out var id) ? (await Categories.ForStreetAsync(db, org, j.StreetId, ct)).FirstOrDefault(c => c.Id == id) : null;
         if (category is null) return Missing($"该辖区没有服务 service_code={code}。");
         return category;
     }
 
-    public static async Task<Outcome<ServiceDefinition>> DefinitionAsync(LianxinDb db, TimeProvider clock, Jurisdiction j, string? serviceCode, CancellationToken ct)
+    public static async Task<Outcome<ServiceDefinition>> DefinitionAsync(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, Jurisdiction j, string? serviceCode, CancellationToken ct)
     {
-        var found = await CategoryAsync(db, j, serviceCode, ct);
+        var found = await CategoryAsync(db, org, j, serviceCode, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
         var category = found.Value!;
-        var communities = await CommunitiesAsync(db, j, ct);
-        var ids = communities.Select(c => c.Id).ToList();
+        var communities = await CommunitiesAsync(org, j, ct);
         var names = communities.ToDictionary(c => c.Id, c => c.Name);
-        var compounds = await db.AllInTenant<Compound>().Where(c => ids.Contains(c.CommunityId)).OrderBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name, c.CommunityId }).ToListAsync(ct);
+        var compounds = await places.OfCommunitiesInDistrictAsync(communities.Select(c => c.Id), ct);
         var attributes = new List<ServiceAttribute>
         {
             new(Community, "singlevaluelist", true, "选择一个社区", 1, "诉求发生在哪个社区？",
@@ -108,9 +104,9 @@ public static class Open311Services
     public record CommunityChoice(Guid Id, string Key, string Name);
 
     /// <summary>The street's active communities; a community's key is its code (its id where it has none).</summary>
-    public static async Task<List<CommunityChoice>> CommunitiesAsync(LianxinDb db, Jurisdiction j, CancellationToken ct) =>
-        (await db.AllInTenant<OrgUnit>().Where(u => u.Kind == OrgKind.Community && u.Status == OrgStatus.Active && u.ParentId == j.StreetId)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Code, u.ShortName }).ToListAsync(ct))
+    public static async Task<List<CommunityChoice>> CommunitiesAsync(OrgDirectory org, Jurisdiction j, CancellationToken ct) =>
+        (await org.InDistrictAsync(ct, true, OrgKind.Community)).Where(u => u.ParentId == j.StreetId)
+        .OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal)
         .Select(u => new CommunityChoice(u.Id, u.Code != "" ? u.Code : u.Id.ToString("N"), u.ShortName.Replace("党委", "").Replace("党总支", "").Replace("党支部", "")))
         .ToList();
 }

@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Open311.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
@@ -13,7 +14,7 @@ namespace Lianxin.Web.Modules.Demands.Open311.Pages;
 /// /demands/open311: the street's Open311 clients; issue a key (shown on this answer only, never stored) and revoke one.
 /// The page answers the issuing POST itself instead of redirecting, so the key never travels in a cookie or a URL.
 /// </summary>
-public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
+public class ClientsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
 {
     [BindProperty] public IssueOpen311ClientRequest Input { get; set; } = new();
 
@@ -27,8 +28,8 @@ public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ModelState.Clear();
         // One street (the usual case): the form has no choice to make.
-        if (Input.StreetId == Guid.Empty && await Open311Clients.StreetsAsync(db, ct) is [var only]) Input.StreetId = only.Id;
-        var outcome = await Open311Clients.IssueAsync(db, clock, Input, ct);
+        if (Input.StreetId == Guid.Empty && await Open311Clients.StreetsAsync(db, org, ct) is [var only]) Input.StreetId = only.Id;
+        var outcome = await Open311Clients.IssueAsync(db, org, clock, Input, ct);
         // Issued or refused, the page shows again: with the new key once, or with the form's errors.
         if (outcome.Refusal(this, "Input") is { } end) return end;
         if (outcome.IsOk)
@@ -41,7 +42,7 @@ public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await Open311Clients.RevokeAsync(db, clock, id, ct);
+        var outcome = await Open311Clients.RevokeAsync(db, org, clock, id, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = $"已吊销“{v.Name}”的密钥，使用它的请求将被拒绝。";
@@ -53,10 +54,10 @@ public class ClientsModel(LianxinDb db, TimeProvider clock) : PageModel
     {
         ViewData["Crumbs"] = new[] { new Crumb("群众诉求", "/demands"), new Crumb("Open311 接口") };
         if (!db.Scope.CanAnywhere(DemandPermissions.Open311Manage)) return false;
-        Streets = (await Open311Clients.StreetsAsync(db, ct)).Select(s => (s.Id, s.ShortName.Replace("党工委", ""), s.Code)).ToList();
+        Streets = (await Open311Clients.StreetsAsync(db, org, ct)).Select(s => (s.Id, s.ShortName.Replace("党工委", ""), s.Code)).ToList();
         if (Streets.Count == 0) return false;
         if (Input.StreetId == Guid.Empty) Input.StreetId = Streets[0].Id;
-        var list = await Open311Clients.ListAsync(db, null, ct);
+        var list = await Open311Clients.ListAsync(db, org, null, ct);
         Clients = list.Value ?? [];
         return true;
     }
