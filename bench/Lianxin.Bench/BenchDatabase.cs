@@ -98,7 +98,13 @@ public sealed class BenchDatabase
         await using var model = ModelContext();
         IReadOnlyList<TableLoad> tables;
         await using (var conn = Open())
+        {
             tables = await BulkLoader.LoadAsync(model.Model, conn, Provider, district, ct);
+            // The district is the tenant: Platform finds tenants in its own table (ADR 0016).
+            var id = Provider == Provider.Postgres ? $"'{district.District.Id}'" : $"'{district.District.Id.ToString().ToUpperInvariant()}'";
+            var now = Provider == Provider.Postgres ? "now()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+            await Exec(conn, $"INSERT INTO plt_tenants (\"Id\", \"Name\", \"CreatedAt\") VALUES ({id}, '{district.District.Name}', {now})", ct);
+        }
         return new LoadReport(false, generate, migrate, tables, total.Elapsed.TotalSeconds);
     }
 

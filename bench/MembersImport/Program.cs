@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Data;
 // Members import bench (issue 3): importing N members from an .xlsx must stay within 3x of a raw bulk
 // insert of the same rows on the same provider. Usage:
 //   dotnet run -c Release --project bench/MembersImport -- [Sqlite|Postgres] [rows] [postgres-connection-string]
