@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform.Audit;
@@ -84,18 +86,35 @@ public class UnitLifecycleTests(LianxinApp app) : IClassFixture<LianxinApp>
     }
 
     [Fact]
-    public async Task A_branch_with_members_on_its_roster_is_not_dissolved_and_nothing_changes()
+    public async Task A_branch_is_dissolved_only_once_its_members_have_left_and_a_community_only_once_its_demands_are_done()
     {
-        var branch = app.WithDb(db =>
+        var (branch, member, community, demand) = app.WithScope(sp =>
         {
+            var db = sp.GetRequiredService<LianxinDb>();
             var heping = db.OrgUnits.Single(u => u.ShortName == "和平社区党委");
-            return db.OrgUnits.Where(u => u.ParentId == heping.Id && u.Kind == Lianxin.Web.Modules.Organizations.Contracts.OrgKind.Branch).ToList()
-                .First(b => db.Members.Any(m => m.OrgPath.StartsWith(b.Path)) && !db.OrgUnits.Any(c => c.ParentId == b.Id && c.Status == Lianxin.Web.Modules.Organizations.Contracts.OrgStatus.Active));
+            var street = db.OrgUnits.Single(u => u.Id == heping.ParentId);
+            var b = db.Unit(heping, OrgKind.Branch, "待撤销测试支部");
+            var m = db.Member(sp.GetRequiredService<Lianxin.Web.Platform.Privacy.PersonalData>(), b);
+            var c = db.Unit(street, OrgKind.Community, "待撤销测试社区");
+            var d = db.Demand(c);
+            return (b, m, c, d);
         });
         var api = await app.ApiAs("street");
-        var refused = await api.PostAsJsonAsync($"/api/v1/org/units/{branch.Id}/dissolve", new { reason = "合并", version = branch.Version });
+        async Task<HttpResponseMessage> Dissolve(Guid id) => await api.PostAsJsonAsync($"/api/v1/org/units/{id}/dissolve",
+            new { reason = "区划调整", version = app.WithDb(db => db.OrgUnits.Single(u => u.Id == id).Version) });
+
+        var refused = await Dissolve(branch.Id);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("名在册党员", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(Lianxin.Web.Modules.Organizations.Contracts.OrgStatus.Active, app.WithDb(db => db.OrgUnits.Single(u => u.Id == branch.Id).Status));
+        Assert.Contains("1 名在册党员", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(OrgStatus.Active, app.WithDb(db => db.OrgUnits.Single(u => u.Id == branch.Id).Status));
+        var busy = await Dissolve(community.Id);
+        Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
+        Assert.Contains("1 件在办诉求", await busy.Content.ReadAsStringAsync());
+
+        // The member has left the roster, the demand is done: now both may go.
+        app.WithDb(db => db.Members.Where(m => m.Id == member.Id).ExecuteUpdate(x => x.SetProperty(m => m.Status, MemberStatus.TransferredOut)));
+        app.WithDb(db => db.Demands.Where(d => d.Id == demand.Id).ExecuteUpdate(x => x.SetProperty(d => d.State, DemandState.Closed)));
+        Assert.Equal(HttpStatusCode.OK, (await Dissolve(branch.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Dissolve(community.Id)).StatusCode);
     }
 }
