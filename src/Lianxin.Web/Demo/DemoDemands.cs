@@ -25,7 +25,7 @@ public static class DemoDemands
         var db = sp.GetRequiredService<LianxinDb>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var org = sp.GetRequiredService<OrgDirectory>();
-        var places = sp.GetRequiredService<CompoundLookup>();
+        var places = sp.GetRequiredService<PlaceDirectory>();
         var ct = CancellationToken.None;
         var street = DemoDistrict.Place(g, DemoPlace.Street);
         var departments = new List<OrgUnit>();

@@ -20,7 +20,6 @@ public sealed class OrganizationsModule : IModule
     {
         services.AddScoped<OrgDirectory>();
         services.AddScoped<PlaceDirectory>();
-        services.AddScoped<CompoundLookup>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
         services.AddScoped<IHomeCardSource, Features.CoverageCard>();
         services.AddScoped<Features.UnitLifecycles>();

@@ -22,7 +22,7 @@ public static class DemandsApi
                 (await DemandQueries.ListAsync(db, org, q.ToFilter(), ct)).ToApi(TypedResults.Ok))
             .Produces<Paged<DemandRow>>().ProducesValidationProblem().WithSummary("诉求列表（按状态、层级、类别、组织、超时筛选，分页）");
 
-        group.MapPost("/", async (LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
+        group.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
                 (await SubmitDemand.HandleAsync(db, org, places, clock, request, key, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{v.Id}", v)))
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("工作人员登记诉求（电话、走访）；带 Idempotency-Key 重试只登记一次");
@@ -82,7 +82,7 @@ public static class DemandsApi
 
         var pub = app.MapGroup("/api/v1/public/demands").WithTags("Demands (public)").AllowAnonymous();
 
-        pub.MapPost("/", async (LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
+        pub.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
                 [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicIntakeLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")

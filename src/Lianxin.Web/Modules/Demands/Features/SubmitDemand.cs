@@ -57,11 +57,11 @@ public static partial class SubmitDemand
     /// are looked up without the scope filter (they are public facts); staff must be able to handle demands there.
     /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
     /// </summary>
-    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, CompoundLookup compounds, TimeProvider clock, SubmitDemandRequest r,
+    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory compounds, TimeProvider clock, SubmitDemandRequest r,
         string? idempotencyKey, bool isPublic, CancellationToken ct, IReadOnlyList<Platform.Files.Upload>? photos = null) =>
         HandleAsync(db, org, compounds, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
 
-    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, CompoundLookup compounds, TimeProvider clock, SubmitDemandRequest r,
+    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory compounds, TimeProvider clock, SubmitDemandRequest r,
         string? idempotencyKey, bool isPublic, CancellationToken ct, IReadOnlyList<Platform.Files.Upload>? photos, int attempt)
     {
         var rawKey = idempotencyKey;
@@ -89,7 +89,7 @@ public static partial class SubmitDemand
         string? address = DemandFlow.Blank(r.Address);
         if (r.CompoundId is { } compoundId)
         {
-            var compound = await compounds.FindInDistrictAsync(compoundId, ct);
+            var compound = await compounds.FindCompoundRouteInDistrictAsync(compoundId, ct);
             if (compound is null || compound.CommunityId != community.Id) return Failure.Invalid(nameof(r.CompoundId), "所选小区不在该社区。");
             address ??= compound.Name;
             gridUnitId = compound.GridBranchId;

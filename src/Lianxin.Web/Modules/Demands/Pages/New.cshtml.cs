@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/new: staff record a demand taken by phone or on a visit; a one-time form token makes a double submit file once.</summary>
-public class NewModel(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock) : PageModel
+public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new() { Source = DemandSource.Phone };
@@ -61,6 +61,6 @@ public class NewModel(LianxinDb db, OrgDirectory org, CompoundLookup places, Tim
     {
         if ((await org.FindAsync(Input.CommunityId, ct))?.ParentId is { } s) CategoryList = await Categories.ForStreetAsync(db, org, s, ct);
         SlotList = await ServiceSlots.FreeAsync(db, clock, Input.CommunityId, null, ct);
-        CompoundList = (await places.OfCommunityAsync(Input.CommunityId, ct)).Select(c => (c.Id, c.Name)).ToList();
+        CompoundList = (await places.CompoundRoutesAsync(Input.CommunityId, ct)).Select(c => (c.Id, c.Name)).ToList();
     }
 }

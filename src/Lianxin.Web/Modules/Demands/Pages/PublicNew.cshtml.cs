@@ -17,7 +17,7 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 /// double submit file one demand; a hidden honeypot field catches form-filling robots.
 /// </summary>
 [AllowAnonymous]
-public class PublicNewModel(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
+public class PublicNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new();
@@ -82,6 +82,6 @@ public class PublicNewModel(LianxinDb db, OrgDirectory org, CompoundLookup place
         CommunityName = Communities.FirstOrDefault(c => c.Id == community.Id).Name;
         CategoryList = await Categories.ForStreetAsync(db, org, streetId, ct);
         SlotList = await ServiceSlots.FreeAsync(db, clock, community.Id, null, ct);
-        CompoundList = (await places.OfCommunitiesInDistrictAsync([community.Id], ct)).Select(c => (c.Id, c.Name)).ToList();
+        CompoundList = (await places.CompoundRoutesInDistrictAsync([community.Id], ct)).Select(c => (c.Id, c.Name)).ToList();
     }
 }

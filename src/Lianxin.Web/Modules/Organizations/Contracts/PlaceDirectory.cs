@@ -20,6 +20,9 @@ public record HouseholdRef(Guid Id, Guid BuildingId, Guid CompoundId, Guid? Grid
 /// <summary>A position (书记, 党小组长…) held at a unit; the holder's phone stays in Organizations.</summary>
 public record PositionRef(Guid Id, Guid OrgUnitId, string OrgPath, string Title, string PersonName, Guid? UserId, DateOnly StartedOn, DateOnly? EndedOn);
 
+/// <summary>A compound (小区) as other modules see it; <see cref="GridBranchId"/> is the branch of its grid, where demands about it go.</summary>
+public record CompoundRoute(Guid Id, Guid CommunityId, string Name, Guid? GridBranchId);
+
 /// <summary>A household to record in an existing building.</summary>
 public record NewHousehold(Guid BuildingId, string Unit, string Room, int Residents);
 
@@ -131,4 +134,31 @@ public class PlaceDirectory(LianxinDb db)
     public async Task<IReadOnlyList<PositionRef>> CurrentPositionsUnderAsync(string path, CancellationToken ct) =>
         await db.OrgPositions.AcrossScope().AsNoTracking().Where(p => p.EndedOn == null && p.OrgPath.StartsWith(path))
             .Select(p => new PositionRef(p.Id, p.OrgUnitId, p.OrgPath, p.Title, p.PersonName, p.UserId, p.StartedOn, p.EndedOn)).ToListAsync(ct);
+
+    // Compounds as Demands picks and routes them.
+
+    /// <summary>Compounds by name, each with its grid's branch (grids read across the scope: a compound's grid is where it lies).</summary>
+    async Task<List<CompoundRoute>> RoutesAsync(IQueryable<Domain.Compound> compounds, CancellationToken ct)
+    {
+        var rows = await compounds.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.CommunityId, c.Name, c.GridId }).ToListAsync(ct);
+        var gridIds = rows.Where(c => c.GridId is not null).Select(c => c.GridId!.Value).Distinct().ToList();
+        var branches = gridIds.Count == 0 ? [] : await db.Grids.AcrossScope().Where(g => gridIds.Contains(g.Id))
+            .ToDictionaryAsync(g => g.Id, g => g.BranchId, ct);
+        return rows.Select(c => new CompoundRoute(c.Id, c.CommunityId, c.Name, c.GridId is { } g ? branches.GetValueOrDefault(g) : null)).ToList();
+    }
+
+    /// <summary>The compounds of a community the caller sees, by name.</summary>
+    public async Task<IReadOnlyList<CompoundRoute>> CompoundRoutesAsync(Guid communityId, CancellationToken ct) =>
+        await RoutesAsync(db.Compounds.Where(c => c.CommunityId == communityId), ct);
+
+    /// <summary>The compounds of the given communities, seen or not, by name.</summary>
+    public async Task<IReadOnlyList<CompoundRoute>> CompoundRoutesInDistrictAsync(IEnumerable<Guid> communityIds, CancellationToken ct)
+    {
+        var ids = communityIds.Distinct().ToList();
+        return ids.Count == 0 ? [] : await RoutesAsync(db.Compounds.AcrossScope().Where(c => ids.Contains(c.CommunityId)), ct);
+    }
+
+    /// <summary>The compound anywhere in the district (a resident names it on the public intake), or null.</summary>
+    public async Task<CompoundRoute?> FindCompoundRouteInDistrictAsync(Guid id, CancellationToken ct) =>
+        (await RoutesAsync(db.Compounds.AcrossScope().Where(c => c.Id == id), ct)).FirstOrDefault();
 }

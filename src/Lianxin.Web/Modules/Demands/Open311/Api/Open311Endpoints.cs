@@ -45,7 +45,7 @@ public static class Open311Endpoints
                 ("type", "realtime"), ("keywords", s.Keywords), ("group", s.Group))).ToList()));
         }).WithSummary("服务列表：街道的诉求类别（jurisdiction_id 为街道代码）");
 
-        g.MapGet("/services/{code}.{format}", async (LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, DemoOptions demo, string code, string format, string? jurisdiction_id,
+        g.MapGet("/services/{code}.{format}", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, DemoOptions demo, string code, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
@@ -62,7 +62,7 @@ public static class Open311Endpoints
                     ("values", new O311List("value", a.Values.Select(v => (object)new O311Object(("key", v.Key), ("name", v.Name))).ToList())))).ToList()))));
         }).WithSummary("服务定义：须填写的属性（社区、小区；代办帮办类另有预约时段）");
 
-        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
+        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
             CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();

@@ -70,7 +70,7 @@ public static partial class Open311Requests
     /// plus what only Open311 carries, in one transaction. A repeated Idempotency-Key of the same client answers the first request.
     /// Email is checked but not kept: the demand follows up by phone (collect only what the work needs).
     /// </summary>
-    public static async Task<Outcome<Open311Created>> SubmitAsync(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, Open311Caller caller, Jurisdiction j,
+    public static async Task<Outcome<Open311Created>> SubmitAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, Open311Caller caller, Jurisdiction j,
         Open311Submission s, string? idempotencyKey, CancellationToken ct)
     {
         var key = DemandFlow.Blank(idempotencyKey);

@@ -72,14 +72,14 @@ public static class Open311Services
         return category;
     }
 
-    public static async Task<Outcome<ServiceDefinition>> DefinitionAsync(LianxinDb db, OrgDirectory org, CompoundLookup places, TimeProvider clock, Jurisdiction j, string? serviceCode, CancellationToken ct)
+    public static async Task<Outcome<ServiceDefinition>> DefinitionAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, Jurisdiction j, string? serviceCode, CancellationToken ct)
     {
         var found = await CategoryAsync(db, org, j, serviceCode, ct);
         if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
         var category = found.Value!;
         var communities = await CommunitiesAsync(org, j, ct);
         var names = communities.ToDictionary(c => c.Id, c => c.Name);
-        var compounds = await places.OfCommunitiesInDistrictAsync(communities.Select(c => c.Id), ct);
+        var compounds = await places.CompoundRoutesInDistrictAsync(communities.Select(c => c.Id), ct);
         var attributes = new List<ServiceAttribute>
         {
             new(Community, "singlevaluelist", true, "选择一个社区", 1, "诉求发生在哪个社区？",
