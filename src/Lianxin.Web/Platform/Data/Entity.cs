@@ -7,7 +7,7 @@ public abstract class Entity
     public Guid TenantId { get; set; }
 }
 
-/// <summary>A row that belongs to an org unit; the query filter in <see cref="LianxinDb"/> hides it outside the caller's scope.</summary>
+/// <summary>A row that belongs to an org unit: the named <c>scope</c> filter (<see cref="QueryFilters"/>) hides it outside the caller's subtrees, and a scope index comes with it.</summary>
 public interface IOrgScoped
 {
     string OrgPath { get; }
