@@ -61,7 +61,6 @@ public static class CreatePartnerUnit
         e.Max(nameof(r.PartyOrgName), r.PartyOrgName, 100, "党组织名称");
         e.Max(nameof(r.PartySecretary), r.PartySecretary, 60, "党组织书记");
         if (r.PartyMemberCount is < 0 or > 100000) e.Fail(nameof(r.PartyMemberCount), "党员人数须在 0–100000 之间。");
-        if (r.PartyMemberCount > 0 && string.IsNullOrWhiteSpace(r.PartyOrgName)) e.Fail(nameof(r.PartyOrgName), "有党员的单位请填写党组织名称。");
         e.Required(nameof(r.ContactName), r.ContactName, "请填写联系人。");
         e.Max(nameof(r.ContactName), r.ContactName, 60, "联系人");
         e.Required(nameof(r.ContactPhone), r.ContactPhone, "请填写联系电话。");
