@@ -27,7 +27,8 @@ public class IndexModel(LianxinDb db, OrgDirectory org) : PageModel
         if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         CanManage = db.Scope.CanAnywhere(CoBuildingPermissions.Manage);
-        Committees = (await org.InScopeAsync(ct, true, OrgKind.Street, OrgKind.Community)).Take(50).Select(u => (u.Id, u.DisplayName)).ToList();
+        Committees = (await org.InScopeAsync(ct, true, OrgKind.Street, OrgKind.Community)).Take(50)
+            .Select(u => (u.Id, u.DisplayName.Replace("党工委", "").Replace("党委", "") + PartnerRules.CommitteeName(u.Kind == OrgKind.Street))).ToList();
         return Page();
     }
 }
