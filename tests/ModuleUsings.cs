@@ -10,3 +10,5 @@ global using Lianxin.Web.Modules.Pledges.Contracts;
 global using Lianxin.Web.Modules.Pledges.Data;
 global using Lianxin.Web.Modules.Reviews.Contracts;
 global using Lianxin.Web.Modules.Reviews.Data;
+global using Lianxin.Web.Modules.CoBuilding.Contracts;
+global using Lianxin.Web.Modules.CoBuilding.Data;

@@ -1,4 +1,5 @@
 using Lianxin.Web.Demo;
+using Lianxin.Web.Modules.CoBuilding;
 using Lianxin.Web.Modules.Demands;
 using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Organizations;
@@ -30,5 +31,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule()];
 }

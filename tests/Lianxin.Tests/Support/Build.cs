@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.CoBuilding.Domain;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -59,5 +60,20 @@ public static class Build
         db.Demands.Add(demand);
         db.SaveChanges();
         return demand;
+    }
+
+    /// <summary>A partner unit stationed in <paramref name="station"/> (a street or community), maintained by <paramref name="liaisonUserId"/> when given.</summary>
+    public static PartnerUnit PartnerUnit(this LianxinDb db, OrgUnit station, string name = "测试共建单位", Guid? liaisonUserId = null,
+        PartnerKind kind = PartnerKind.StateEnterprise)
+    {
+        var unit = new PartnerUnit
+        {
+            StationedUnitId = station.Id, OrgPath = station.Path, Name = Unique(name), Kind = kind, Address = "测试路 1 号",
+            PartyOrgName = "中共测试单位支部委员会", PartySecretary = "测试书记", PartyMemberCount = 5, ContactName = "测试联系人", ContactPhone = "13900000000",
+            LiaisonUserId = liaisonUserId, CreatedAt = DateTime.UtcNow,
+        };
+        db.PartnerUnits.Add(unit);
+        db.SaveChanges();
+        return unit;
     }
 }
