@@ -98,6 +98,16 @@ public class DemandsPagesTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_demand_resolved_and_awaiting_the_rating_is_not_shown_in_the_red_of_late()
+    {
+        var (ticket, tail) = app.WithDb(db => db.Demands.Where(d => d.State == DemandState.Resolved && d.PhoneTail != "")
+            .Select(d => new { d.TicketNo, d.PhoneTail }).AsEnumerable().Select(d => (d.TicketNo, d.PhoneTail)).First());
+        var anon = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var body = await (await LianxinApp.PostFormAsync(anon, "/public/demands/track", new() { ["Ticket"] = ticket, ["PhoneTail"] = tail })).Content.ReadAsStringAsync();
+        Assert.Contains("<span class=\"badge text-bg-info fs-6\" data-state>已办结待评价</span>", body);
+    }
+
+    [Fact]
     public async Task Staff_see_their_demands_listed_and_act_from_the_detail_page()
     {
         var (community, category, compound) = Place();

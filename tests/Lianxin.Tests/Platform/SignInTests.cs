@@ -65,7 +65,8 @@ public class SignInTests(LianxinApp app)
     {
         await CreateUser("disabletest");
         var client = await app.PagesAs("disabletest");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        // "/" is the public front door: a page only the signed-in may open shows the sign-out.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/change-password")).StatusCode);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -73,7 +74,7 @@ public class SignInTests(LianxinApp app)
             user.IsDisabled = true;
             await users.UpdateAsync(user);
         }
-        var after = await client.GetAsync("/");
+        var after = await client.GetAsync("/account/change-password");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery);
     }

@@ -128,7 +128,7 @@ public class UsersApiTests(LianxinApp app)
         var user = await CreateAsync(api, name, Role.CommunityStaff, UnitOf(app, "secretary"));
         var pages = await app.PagesAs(name, Password);
         var token = await app.ApiAs(name, Password);
-        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/account/change-password")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/v1/auth/me")).StatusCode);
         var stamp = app.WithDb(db => db.Users.Single(u => u.Id == user.Id).SecurityStamp);
 
@@ -137,7 +137,7 @@ public class UsersApiTests(LianxinApp app)
         Assert.True((await disabled.Content.ReadFromJsonAsync<UserDto>())!.IsDisabled);
         Assert.NotEqual(stamp, app.WithDb(db => db.Users.Single(u => u.Id == user.Id).SecurityStamp));
 
-        var next = await pages.GetAsync("/");
+        var next = await pages.GetAsync("/account/change-password");
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.StartsWith("/account/login", next.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/auth/me")).StatusCode);
@@ -164,7 +164,7 @@ public class UsersApiTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/users/{user.Id}/password", new { newPassword = "Brand-New-Pass-9" })).StatusCode);
         // Sessions and tokens issued with the old password end at once.
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/auth/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await pages.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.GetAsync("/account/change-password")).StatusCode);
         var fresh = await app.ApiAs(name, "Brand-New-Pass-9");
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/auth/me")).StatusCode);
         await app.PagesAs(name, "Brand-New-Pass-9");

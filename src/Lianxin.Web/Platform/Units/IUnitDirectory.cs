@@ -21,6 +21,12 @@ public interface IUnitDirectory
     /// <summary>Active units under any of <paramref name="roots"/>, in tree order.</summary>
     Task<IReadOnlyList<UnitInfo>> ActiveUnderAsync(IReadOnlyCollection<string> roots, CancellationToken ct);
 
+    /// <summary>
+    /// The district's active streets and communities in tree order, named as residents know them ("东湖街道", not
+    /// "东湖街道党工委"): the public boards the front door lists to anonymous visitors.
+    /// </summary>
+    Task<IReadOnlyList<UnitInfo>> PublicUnitsAsync(CancellationToken ct);
+
     /// <summary>The root unit of a new district (a tenant); the caller's scope is that tenant's system scope.</summary>
     Task<UnitInfo> CreateDistrictAsync(string name, CancellationToken ct);
 }

@@ -47,6 +47,16 @@ public static class DemandNames
         DemandState.Merged => "已合并", _ => s.ToString(),
     };
 
+    /// <summary>
+    /// The colour a state is shown in (a Bootstrap suffix: <c>text-bg-…</c>). Red is kept for what is late (超时),
+    /// so no state is red: waiting amber, in progress blue, resolved-awaiting-rating info, closed green.
+    /// </summary>
+    public static string Tone(this DemandState s) => s switch
+    {
+        DemandState.Submitted => "warning", DemandState.Accepted or DemandState.Dispatched => "blue",
+        DemandState.Resolved => "info", DemandState.Closed => "success", _ => "secondary",
+    };
+
     public static string Chinese(this DemandAction a) => a switch
     {
         DemandAction.Submit => "提交诉求", DemandAction.Accept => "受理", DemandAction.Resolve => "办结",

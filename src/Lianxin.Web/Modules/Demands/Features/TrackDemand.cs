@@ -9,6 +9,8 @@ namespace Lianxin.Web.Modules.Demands.Features;
 public record TrackedDemand(string TicketNo, string Category, string Description, string State, DateTime CreatedAt, bool CanRate,
     string? Outcome, string? Rating, IReadOnlyList<TrackedStep> Steps)
 {
+    /// <summary>The colour the state is shown in (<see cref="DemandNames.Tone"/>).</summary>
+    public string StateTone { get; init; } = "secondary";
     /// <summary>The booked appointment slot (when and where, nothing personal), for services on a resident's behalf.</summary>
     public AppointmentDto? Appointment { get; init; }
 }
@@ -44,6 +46,7 @@ public static class TrackDemand
             d.Outcome, d.Rating?.Chinese(),
             steps.Select(s => new TrackedStep(s.At, s.Action.Chinese(), s.UnitName, PublicNotes.Contains(s.Action) ? s.Note : null)).ToList())
         {
+            StateTone = d.State.Tone(),
             Appointment = await ServiceSlots.OfAsync(db, clock ?? TimeProvider.System, d, ct),
         };
     }

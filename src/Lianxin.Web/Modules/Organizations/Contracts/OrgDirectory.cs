@@ -100,6 +100,13 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
             .OrderBy(u => u.Path).Select(u => new UnitInfo(u.Id, u.Path, u.ShortName != "" ? u.ShortName : u.Name, true, u.Depth)).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<UnitInfo>> PublicUnitsAsync(CancellationToken ct) =>
+        (await InDistrictAsync(ct, true, OrgKind.Street, OrgKind.Community))
+        .Select(u => new UnitInfo(u.Id, u.Path, PublicName(u.DisplayName), true, u.Depth)).ToList();
+
+    /// <summary>"东湖街道党工委" → "东湖街道": residents know the street, not its party committee.</summary>
+    static string PublicName(string name) => name.Replace("党工委", "").Replace("党总支", "").Replace("党支部", "").Replace("党委", "");
+
     public async Task<UnitInfo> CreateDistrictAsync(string name, CancellationToken ct)
     {
         var id = db.Scope.TenantId;

@@ -79,6 +79,12 @@ public static class PledgeRules
         PledgeStatus.OnTrack => "按期推进", PledgeStatus.Late => "滞后", PledgeStatus.Done => "已完成", _ => s.ToString(),
     };
 
+    /// <summary>The colour a status is shown in (a Bootstrap suffix: <c>text-bg-…</c>, <c>bg-…</c>): only late is red.</summary>
+    public static string Tone(this PledgeStatus s) => s switch
+    {
+        PledgeStatus.Done => "success", PledgeStatus.Late => "danger", _ => "blue",
+    };
+
     /// <summary>Done when closed or at 100%; late when past its deadline or with an open task past its own; otherwise on track.</summary>
     public static PledgeStatus Status(PledgeState state, int progress, DateOnly dueOn, IEnumerable<(DateOnly Due, DateOnly? Done)> tasks, DateOnly today)
     {
