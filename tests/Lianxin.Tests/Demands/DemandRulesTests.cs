@@ -61,10 +61,10 @@ public class DemandRulesTests
         Assert.Equal(DemandLevel.Community, DemandRules.Above(DemandLevel.Grid));
         Assert.Equal(DemandLevel.Street, DemandRules.Above(DemandLevel.Community));
         Assert.Null(DemandRules.Above(DemandLevel.Street));
-        Assert.Equal((DemandState.Submitted, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Street, hasGrid: true));
-        Assert.Equal((DemandState.Submitted, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Community, hasGrid: true));
-        Assert.Equal((DemandState.Rejected, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Community, hasGrid: false));
-        Assert.Equal((DemandState.Rejected, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Grid, hasGrid: true));
+        Assert.Equal((DemandState.Submitted, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Street, DemandLevel.Grid));
+        Assert.Equal((DemandState.Submitted, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Community, DemandLevel.Grid));
+        Assert.Equal((DemandState.Rejected, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Community, DemandLevel.Community));
+        Assert.Equal((DemandState.Rejected, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Grid, DemandLevel.Grid));
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public class DemandCategory : Entity, IOrgScoped
 }
 
 /// <summary>
-/// A resident's demand (诉求). <see cref="OrgPath"/> is the unit it belongs to (the grid branch or community
-/// of the place), so the grid, its community and its street all see it; <see cref="HandlerPath"/> is the
+/// A resident's demand (诉求). <see cref="OrgPath"/> is the unit it belongs to (the compound's own branch, the grid
+/// branch or the community of the place), so that unit, its community and its street all see it; <see cref="HandlerPath"/> is the
 /// unit handling it now, whose staff may act on it.
 /// </summary>
 public class Demand : Entity, IOrgScoped, IVersioned
@@ -36,6 +36,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public Guid StreetId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid? GridUnitId { get; set; }
+    /// <summary>The compound's own branch (拆—转—建), set instead of the grid: the compound has left its grid branch.</summary>
+    public Guid? CompoundUnitId { get; set; }
     public Guid? CompoundId { get; set; }
     public string? Address { get; set; }
     /// <summary>Personal: masked in the audit log, never on public pages.</summary>
@@ -70,6 +72,9 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public Guid? MergedIntoId { get; set; }
     public string? IdempotencyKey { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The first level of its place: where a return stops going down.</summary>
+    public DemandLevel LowestLevel => CompoundUnitId is not null ? DemandLevel.Compound : GridUnitId is not null ? DemandLevel.Grid : DemandLevel.Community;
 }
 
 /// <summary>One step of a demand's handling: who did what, when, and what they said.</summary>

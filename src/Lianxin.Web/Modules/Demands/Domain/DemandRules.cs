@@ -5,9 +5,12 @@ namespace Lianxin.Web.Modules.Demands.Domain;
 
 // Enums travel as names in JSON: clients read them and a reordering cannot shift meanings.
 
-/// <summary>The level handling a demand: up the tree, then out to departments (街乡吹哨、部门报到).</summary>
+/// <summary>
+/// The level handling a demand: up the tree, then out to departments (街乡吹哨、部门报到). Compound: the compound's own
+/// branch after 拆—转—建, which hangs under the community (stored by name, so the order here is only the order up).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DemandLevel>))]
-public enum DemandLevel { Grid, Community, Street }
+public enum DemandLevel { Compound, Grid, Community, Street }
 
 /// <summary>
 /// Where a demand stands. Submitted: waiting for the current level to accept. Accepted: being handled.
@@ -37,7 +40,7 @@ public static class DemandNames
 {
     public static string Chinese(this DemandLevel l) => l switch
     {
-        DemandLevel.Grid => "网格", DemandLevel.Community => "社区", DemandLevel.Street => "街道", _ => l.ToString(),
+        DemandLevel.Compound => "小区", DemandLevel.Grid => "网格", DemandLevel.Community => "社区", DemandLevel.Street => "街道", _ => l.ToString(),
     };
 
     public static string Chinese(this DemandState s) => s switch
@@ -98,25 +101,22 @@ public static class DemandRules
     public static string? Check(DemandState state, DemandLevel level, DemandAction action) =>
         IsAllowed(state, level, action) ? null : $"诉求当前为“{state.Chinese()}”（{level.Chinese()}级），不能执行“{action.Chinese()}”。";
 
+    /// <summary>A compound's own branch, like a grid branch, hangs under the community: both go up to it.</summary>
     public static DemandLevel? Above(DemandLevel level) => level switch
     {
-        DemandLevel.Grid => DemandLevel.Community,
+        DemandLevel.Compound or DemandLevel.Grid => DemandLevel.Community,
         DemandLevel.Community => DemandLevel.Street,
         _ => null,
     };
 
-    public static DemandLevel? Below(DemandLevel level) => level switch
-    {
-        DemandLevel.Street => DemandLevel.Community,
-        DemandLevel.Community => DemandLevel.Grid,
-        _ => null,
-    };
-
-    /// <summary>A returned demand goes back one level (with the reason); at the grid it goes back to the resident.</summary>
-    public static (DemandState State, DemandLevel Level) AfterReturn(DemandLevel level, bool hasGrid) => level switch
+    /// <summary>
+    /// A returned demand goes back one level (with the reason) down to <paramref name="lowest"/>, the first level of its
+    /// place (compound branch, grid or community); there it goes back to the resident.
+    /// </summary>
+    public static (DemandState State, DemandLevel Level) AfterReturn(DemandLevel level, DemandLevel lowest) => level switch
     {
         DemandLevel.Street => (DemandState.Submitted, DemandLevel.Community),
-        DemandLevel.Community when hasGrid => (DemandState.Submitted, DemandLevel.Grid),
+        DemandLevel.Community when lowest != DemandLevel.Community => (DemandState.Submitted, lowest),
         _ => (DemandState.Rejected, level),
     };
 

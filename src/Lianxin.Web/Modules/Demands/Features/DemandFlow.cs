@@ -13,6 +13,7 @@ public static class DemandFlow
 {
     public static Guid? UnitAt(Demand d, DemandLevel level) => level switch
     {
+        DemandLevel.Compound => d.CompoundUnitId,
         DemandLevel.Grid => d.GridUnitId,
         DemandLevel.Community => d.CommunityId,
         _ => d.StreetId,
