@@ -340,7 +340,7 @@ public class ServicesTests(LianxinApp app)
 
         // Its deadline comes from the category's limit at the street, counted in working days from when it was sent.
         var x = app.WithDb(db => db.Dispatches.First(d => d.DemandId == id));
-        var limit = app.WithDb(db => db.DemandCategories.First(c => c.Id == p.Ordinary).LimitAt(DemandLevel.Street));
+        var limit = app.WithDb(db => db.DemandCategories.First(c => c.Id == p.Ordinary).LimitAt(DemandLevel.Street, DemandStreetSettings.DefaultExtraResolveDaysPerLevel));
         var calendar = app.WithDb(db => TenantCalendar.ForDeadlinesAsync(db, x.SentAt, CancellationToken.None).GetAwaiter().GetResult());
         Assert.Equal(calendar.AddWorkingDays(x.SentAt, limit.ResolveDays), x.DueAt);
 

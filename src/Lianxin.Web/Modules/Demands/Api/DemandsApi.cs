@@ -76,6 +76,14 @@ public static class DemandsApi
                 (await Categories.CreateAsync(db, org, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/categories?streetId={v.StreetId}", v)))
             .Produces<CategoryDto>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新增诉求类别");
 
+        group.MapGet("/streets/{streetId:guid}/settings", async (LianxinDb db, OrgDirectory org, Guid streetId, CancellationToken ct) =>
+                (await StreetSettings.GetAsync(db, org, streetId, ct)).ToApi(TypedResults.Ok))
+            .Produces<StreetSettingsDto>().WithSummary("街道的诉求规则：每升一级增加的办结工作日、满意度分值、不满意重新办理次数");
+
+        group.MapPut("/streets/{streetId:guid}/settings", async (LianxinDb db, OrgDirectory org, Guid streetId, StreetSettingsRequest request, CancellationToken ct) =>
+                (await StreetSettings.SaveAsync(db, org, streetId, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<StreetSettingsDto>().ProducesValidationProblem().WithSummary("修改街道的诉求规则（街道吹哨派单权限）");
+
         group.MapGet("/figures", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
                 (await DemandFigures.HandleAsync(db, org, clock, unitId, from, to, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandFiguresDto>().ProducesValidationProblem().WithSummary("诉求统计：及时响应、办结、办理时长、满意率，按类别、层级，最慢的单位");

@@ -19,7 +19,26 @@ public class DemandCategory : Entity, IOrgScoped
     public int SortOrder { get; set; }
     public bool Active { get; set; } = true;
 
-    public TimeLimit LimitAt(DemandLevel level) => TimeLimit.For(ResponseHours, ResolveDays, DefaultLevel, level);
+    public TimeLimit LimitAt(DemandLevel level, int extraDaysPerLevel) => TimeLimit.For(ResponseHours, ResolveDays, DefaultLevel, level, extraDaysPerLevel);
+}
+
+/// <summary>
+/// A street's own rules for its demands. No source fixes them, so each street sets them; a street that never did
+/// has the defaults (a row is written on its first change).
+/// </summary>
+public class DemandStreetSettings : Entity, IOrgScoped
+{
+    public const int DefaultExtraResolveDaysPerLevel = 2, DefaultSatisfiedWeight = 100, DefaultBasicallySatisfiedWeight = 80, DefaultMaxReopens = 1;
+
+    public Guid StreetId { get; set; }
+    public string OrgPath { get; set; } = "";
+    /// <summary>Working days added to a category's resolution limit for each level above its default one.</summary>
+    public int ExtraResolveDaysPerLevel { get; set; } = DefaultExtraResolveDaysPerLevel;
+    /// <summary>Points of 满意 and 基本满意 in the satisfaction score (不满意 counts 0).</summary>
+    public int SatisfiedWeight { get; set; } = DefaultSatisfiedWeight;
+    public int BasicallySatisfiedWeight { get; set; } = DefaultBasicallySatisfiedWeight;
+    /// <summary>How many times an unsatisfied rating reopens a demand; after that the rating stands.</summary>
+    public int MaxReopens { get; set; } = DefaultMaxReopens;
 }
 
 /// <summary>
@@ -71,6 +90,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public int ReopenCount { get; set; }
     public Guid? MergedIntoId { get; set; }
     public string? IdempotencyKey { get; set; }
+    /// <summary>The signed-in resident who filed it (their "my demands"); null when filed anonymously or by staff.</summary>
+    public Guid? FiledByUserId { get; set; }
     public int Version { get; set; }
 
     /// <summary>The first level of its place: where a return stops going down.</summary>

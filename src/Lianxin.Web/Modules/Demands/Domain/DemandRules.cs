@@ -81,8 +81,6 @@ public static class DemandNames
 /// <summary>Which handler actions each state allows, and where the level goes.</summary>
 public static class DemandRules
 {
-    public const int MaxReopens = 1;
-
     /// <summary>Actions a handler at the current level may take (the buttons a detail page shows).</summary>
     public static IReadOnlyList<DemandAction> Allowed(DemandState state, DemandLevel level) => state switch
     {
@@ -124,8 +122,8 @@ public static class DemandRules
     public static bool AllDispatchesAnswered(IEnumerable<DispatchState> dispatches) =>
         dispatches.Any() && dispatches.All(d => d is DispatchState.Reported or DispatchState.Returned);
 
-    /// <summary>An unsatisfied rating reopens the demand once; after that the rating stands and it closes.</summary>
-    public static bool Reopens(Satisfaction rating, int reopenCount) => rating == Satisfaction.Unsatisfied && reopenCount < MaxReopens;
+    /// <summary>An unsatisfied rating reopens the demand up to the street's limit; after that the rating stands and it closes.</summary>
+    public static bool Reopens(Satisfaction rating, int reopenCount, int maxReopens) => rating == Satisfaction.Unsatisfied && reopenCount < maxReopens;
 
     public static string? CheckDispatch(DispatchState state, DemandAction action) => (state, action) switch
     {
@@ -140,13 +138,13 @@ public static class DemandRules
 public record TimeLimit(double ResponseHours, int ResolveDays)
 {
     /// <summary>
-    /// The category sets the limits at its default level; each level above adds time (it sees harder cases),
-    /// a department dispatch gets the street's limits again.
+    /// The category sets the limits at its default level; each level above adds the street's extra days (it sees harder
+    /// cases), a department dispatch gets the street's limits again.
     /// </summary>
-    public static TimeLimit For(double responseHours, int resolveDays, DemandLevel defaultLevel, DemandLevel level)
+    public static TimeLimit For(double responseHours, int resolveDays, DemandLevel defaultLevel, DemandLevel level, int extraDaysPerLevel)
     {
         var steps = Math.Max(0, (int)level - (int)defaultLevel);
-        return new TimeLimit(responseHours, resolveDays + 2 * steps);
+        return new TimeLimit(responseHours, resolveDays + extraDaysPerLevel * steps);
     }
 }
 
@@ -166,12 +164,17 @@ public static class Overdue
             : null;
 }
 
-/// <summary>Satisfaction figures: rate = (满意 + 基本满意) / rated; score weighs 满意 100, 基本满意 80, 不满意 0.</summary>
+/// <summary>
+/// Satisfaction figures: rate = (满意 + 基本满意) / rated; score weighs 满意 and 基本满意 by the street's points
+/// (100 and 80 unless it set others), 不满意 0.
+/// </summary>
 public record SatisfactionFigures(int Satisfied, int Basically, int Unsatisfied)
 {
+    public int SatisfiedWeight { get; init; } = DemandStreetSettings.DefaultSatisfiedWeight;
+    public int BasicallyWeight { get; init; } = DemandStreetSettings.DefaultBasicallySatisfiedWeight;
     public int Rated => Satisfied + Basically + Unsatisfied;
     public double? Rate => Rated == 0 ? null : Math.Round((Satisfied + Basically) * 100.0 / Rated, 1);
-    public double? Score => Rated == 0 ? null : Math.Round((Satisfied * 100.0 + Basically * 80.0) / Rated, 1);
+    public double? Score => Rated == 0 ? null : Math.Round((Satisfied * (double)SatisfiedWeight + Basically * (double)BasicallyWeight) / Rated, 1);
 
     public static SatisfactionFigures Of(IEnumerable<Satisfaction> ratings)
     {

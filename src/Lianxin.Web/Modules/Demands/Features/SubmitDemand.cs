@@ -119,6 +119,7 @@ public static partial class SubmitDemand
             AppointmentAt = r.AppointmentAt,
             CreatedAt = now,
             IdempotencyKey = idempotencyKey,
+            FiledByUserId = isPublic && db.Scope.IsSignedIn ? db.Scope.UserId : null,
         };
         // Rows belong to the lowest unit of the place, so it, its community and the street all see them; a category
         // handled at the first level goes to the compound's own branch or the grid branch, else to the community.
