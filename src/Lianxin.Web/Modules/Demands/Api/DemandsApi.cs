@@ -27,6 +27,9 @@ public static class DemandsApi
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("工作人员登记诉求（电话、走访）；带 Idempotency-Key 重试只登记一次");
 
+        group.MapGet("/mine", async (LianxinDb db, CancellationToken ct) => (await MyDemands.ListAsync(db, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<MyDemandRow>>().WithSummary("我提交的诉求（登录后提交的）：受理编号、状态、查询办理进度的链接");
+
         group.MapGet("/{id:guid}", async (LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct) =>
                 (await DemandQueries.DetailAsync(db, org, id, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandDetailDto>().WithSummary("诉求详情：办理经过、派单、当前可执行的操作");
