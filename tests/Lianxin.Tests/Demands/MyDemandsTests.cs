@@ -15,7 +15,7 @@ public class MyDemandsTests(LianxinApp app)
         var (communityId, categoryId, compoundId) = app.WithDb(db =>
         {
             var c = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
-            return (c.Id, db.DemandCategories.First(x => x.StreetId == c.ParentId && x.Name == "环境卫生").Id, db.Compounds.First(x => x.CommunityId == c.Id).Id);
+            return (c.Id, db.DemandCategories.First(x => x.StreetId == c.ParentId && x.Name == "环境卫生").Id, db.Compounds.First(x => x.CommunityId == c.Id && x.BranchId == null).Id);
         });
         object Filing(string text) => new { communityId, categoryId, compoundId, description = text, contactName = "王秀英", contactPhone = "13800003333" };
 
