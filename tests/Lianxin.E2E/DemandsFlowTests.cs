@@ -44,6 +44,29 @@ public class DemandsFlowTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_signed_in_resident_files_a_demand_and_finds_it_under_my_demands_on_a_phone()
+    {
+        var page = await app.PageAs("resident", phone: true);
+        await page.GotoAsync("/public/demands/new");
+        await page.GetByRole(AriaRole.Link, new() { Name = "和平社区" }).First.ClickAsync();
+        await page.GetByLabel("诉求类别").SelectOptionAsync(new SelectOptionValue { Label = "设施维修" });
+        await page.GetByLabel("诉求内容").FillAsync("单元门禁坏了，老人进出不便，请尽快修理。");
+        await page.GetByLabel("小区").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("称呼").FillAsync("王秀英");
+        await page.GetByLabel("联系电话").FillAsync("13955557788");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
+        var ticket = await page.Locator("[data-ticket]").InnerTextAsync();
+
+        await page.GotoAsync("/demands/mine");
+        var row = page.Locator($"[data-my-demand='{ticket}']");
+        await Assertions.Expect(row.Locator("[data-state]")).ToHaveTextAsync("待受理");
+        Assert.False(await Overflows(page));
+        await BrowserApp.Shot(page, "my-demands-phone");
+        await row.GetByRole(AriaRole.Link, new() { Name = "查询办理进度" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/public/demands/track"));
+    }
+
+    [Fact]
     public async Task Community_staff_accept_a_demand_from_its_detail_page()
     {
         var page = await app.PageAs("secretary");

@@ -61,10 +61,10 @@ public class DemandRulesTests
         Assert.Equal(DemandLevel.Community, DemandRules.Above(DemandLevel.Grid));
         Assert.Equal(DemandLevel.Street, DemandRules.Above(DemandLevel.Community));
         Assert.Null(DemandRules.Above(DemandLevel.Street));
-        Assert.Equal((DemandState.Submitted, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Street, hasGrid: true));
-        Assert.Equal((DemandState.Submitted, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Community, hasGrid: true));
-        Assert.Equal((DemandState.Rejected, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Community, hasGrid: false));
-        Assert.Equal((DemandState.Rejected, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Grid, hasGrid: true));
+        Assert.Equal((DemandState.Submitted, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Street, DemandLevel.Grid));
+        Assert.Equal((DemandState.Submitted, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Community, DemandLevel.Grid));
+        Assert.Equal((DemandState.Rejected, DemandLevel.Community), DemandRules.AfterReturn(DemandLevel.Community, DemandLevel.Community));
+        Assert.Equal((DemandState.Rejected, DemandLevel.Grid), DemandRules.AfterReturn(DemandLevel.Grid, DemandLevel.Grid));
     }
 
     [Fact]
@@ -81,9 +81,9 @@ public class DemandRulesTests
     [Fact]
     public void Time_limits_grow_with_each_level_above_the_default()
     {
-        Assert.Equal(new TimeLimit(4, 3), TimeLimit.For(4, 3, DemandLevel.Grid, DemandLevel.Grid));
-        Assert.Equal(new TimeLimit(4, 7), TimeLimit.For(4, 3, DemandLevel.Grid, DemandLevel.Street));
-        Assert.Equal(new TimeLimit(8, 5), TimeLimit.For(8, 5, DemandLevel.Community, DemandLevel.Grid));
+        Assert.Equal(new TimeLimit(4, 3), TimeLimit.For(4, 3, DemandLevel.Grid, DemandLevel.Grid, 2));
+        Assert.Equal(new TimeLimit(4, 7), TimeLimit.For(4, 3, DemandLevel.Grid, DemandLevel.Street, 2));
+        Assert.Equal(new TimeLimit(8, 5), TimeLimit.For(8, 5, DemandLevel.Community, DemandLevel.Grid, 2));
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public class DemandRulesTests
     [Fact]
     public void An_unsatisfied_rating_reopens_once()
     {
-        Assert.True(DemandRules.Reopens(Satisfaction.Unsatisfied, 0));
-        Assert.False(DemandRules.Reopens(Satisfaction.Unsatisfied, 1));
-        Assert.False(DemandRules.Reopens(Satisfaction.BasicallySatisfied, 0));
+        Assert.True(DemandRules.Reopens(Satisfaction.Unsatisfied, 0, 1));
+        Assert.False(DemandRules.Reopens(Satisfaction.Unsatisfied, 1, 1));
+        Assert.False(DemandRules.Reopens(Satisfaction.BasicallySatisfied, 0, 1));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class DemandsApiTests(LianxinApp app)
         var gridUser = db.Users.First(u => u.UserName == "grid");
         var gridBranch = db.RoleGrants.First(g => g.UserId == gridUser.Id).OrgUnitId;
         var grid = db.Grids.First(g => g.BranchId == gridBranch);
-        var compound = db.Compounds.First(c => c.GridId == grid.Id);
+        var compound = db.Compounds.First(c => c.GridId == grid.Id && c.BranchId == null);
         var cats = db.DemandCategories.Where(c => c.StreetId == community.ParentId).ToDictionary(c => c.Name, c => c.Id);
         var depts = db.OrgUnits.Where(u => u.ParentId == community.ParentId && u.Kind == OrgKind.Department).ToDictionary(u => u.ShortName, u => u.Id);
         return new Place(community.ParentId!.Value, community.Id, compound.Id, cats, depts["城管科"], depts["住建科"]);

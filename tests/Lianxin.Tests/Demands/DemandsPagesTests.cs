@@ -13,7 +13,7 @@ public class DemandsPagesTests(LianxinApp app)
     {
         var community = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
         var category = db.DemandCategories.First(c => c.StreetId == community.ParentId && c.Name == "设施维修");
-        var compound = db.Compounds.First(c => c.CommunityId == community.Id);
+        var compound = db.Compounds.First(c => c.CommunityId == community.Id && c.BranchId == null);
         return (community.Id, category.Id, compound.Id);
     });
 

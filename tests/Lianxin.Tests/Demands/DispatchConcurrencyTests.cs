@@ -66,7 +66,7 @@ public class DispatchConcurrencyTests(LianxinApp app)
             var community = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
             var gridUser = db.Users.First(u => u.UserName == "grid");
             var gridBranch = db.RoleGrants.First(g => g.UserId == gridUser.Id).OrgUnitId;
-            var compound = db.Compounds.First(c => c.GridId == db.Set<Lianxin.Web.Modules.Organizations.Domain.Grid>().First(g => g.BranchId == gridBranch).Id);
+            var compound = db.Compounds.First(c => c.GridId == db.Set<Lianxin.Web.Modules.Organizations.Domain.Grid>().First(g => g.BranchId == gridBranch).Id && c.BranchId == null);
             var category = db.DemandCategories.First(c => c.StreetId == community.ParentId && c.Name == "环境卫生");
             var depts = db.OrgUnits.Where(u => u.ParentId == community.ParentId && u.Kind == OrgKind.Department && (u.ShortName == "城管科" || u.ShortName == "住建科"))
                 .Select(u => u.Id).ToArray();

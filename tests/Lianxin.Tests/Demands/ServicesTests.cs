@@ -32,7 +32,7 @@ public class ServicesTests(LianxinApp app)
     {
         var community = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
         var cats = db.DemandCategories.Where(c => c.StreetId == community.ParentId).ToList();
-        return new Place(community.Id, db.Compounds.First(c => c.CommunityId == community.Id).Id,
+        return new Place(community.Id, db.Compounds.First(c => c.CommunityId == community.Id && c.BranchId == null).Id,
             cats.First(c => c.ServiceMode == ServiceMode.OnBehalf).Id, cats.First(c => c.ServiceMode == ServiceMode.Appointment).Id,
             cats.First(c => c.Name == "设施维修").Id, db.OrgUnits.First(u => u.ShortName == "幸福社区党委").Id);
     });
@@ -340,7 +340,7 @@ public class ServicesTests(LianxinApp app)
 
         // Its deadline comes from the category's limit at the street, counted in working days from when it was sent.
         var x = app.WithDb(db => db.Dispatches.First(d => d.DemandId == id));
-        var limit = app.WithDb(db => db.DemandCategories.First(c => c.Id == p.Ordinary).LimitAt(DemandLevel.Street));
+        var limit = app.WithDb(db => db.DemandCategories.First(c => c.Id == p.Ordinary).LimitAt(DemandLevel.Street, DemandStreetSettings.DefaultExtraResolveDaysPerLevel));
         var calendar = app.WithDb(db => TenantCalendar.ForDeadlinesAsync(db, x.SentAt, CancellationToken.None).GetAwaiter().GetResult());
         Assert.Equal(calendar.AddWorkingDays(x.SentAt, limit.ResolveDays), x.DueAt);
 

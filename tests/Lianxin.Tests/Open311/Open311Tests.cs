@@ -30,7 +30,7 @@ public class Open311Tests(LianxinApp app)
         var community = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
         var street = db.OrgUnits.First(u => u.Id == community.ParentId);
         var other = db.OrgUnits.Where(u => u.Kind == OrgKind.Street && u.Id != street.Id).OrderBy(u => u.Code).First();
-        var compound = db.Compounds.First(c => c.CommunityId == community.Id && c.GridId != null);
+        var compound = db.Compounds.First(c => c.CommunityId == community.Id && c.GridId != null && c.BranchId == null);
         var cats = db.DemandCategories.Where(c => c.StreetId == street.Id).ToDictionary(c => c.Name, c => c.Id);
         return new Place(street.Code, community.Code, compound.Id, cats, other.Code, other.Id, street.Id);
     });

@@ -46,7 +46,7 @@ public class CalendarTests(LianxinApp app)
         {
             var c = db.OrgUnits.First(u => u.ShortName == "和平社区党委");
             var cat = db.DemandCategories.First(x => x.StreetId == c.ParentId && x.ResponseHours <= 8 && x.DefaultLevel != DemandLevel.Grid && x.ServiceMode == ServiceMode.None && x.Active);
-            return (c.Id, cat.Id, db.Compounds.First(x => x.CommunityId == c.Id).Id, cat.LimitAt(cat.DefaultLevel));
+            return (c.Id, cat.Id, db.Compounds.First(x => x.CommunityId == c.Id && x.BranchId == null).Id, cat.LimitAt(cat.DefaultLevel, 0));
         });
         // Friday 7 March 2031, 16:00 in Beijing; 2031 is a year the demo never entered.
         var filedAt = ChinaTime.ToUtc(new DateTime(2031, 3, 7, 16, 0, 0));

@@ -27,6 +27,9 @@ public static class DemandsApi
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("工作人员登记诉求（电话、走访）；带 Idempotency-Key 重试只登记一次");
 
+        group.MapGet("/mine", async (LianxinDb db, CancellationToken ct) => (await MyDemands.ListAsync(db, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<MyDemandRow>>().WithSummary("我提交的诉求（登录后提交的）：受理编号、状态、查询办理进度的链接");
+
         group.MapGet("/{id:guid}", async (LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct) =>
                 (await DemandQueries.DetailAsync(db, org, id, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandDetailDto>().WithSummary("诉求详情：办理经过、派单、当前可执行的操作");
@@ -75,6 +78,14 @@ public static class DemandsApi
         group.MapPost("/categories", async (LianxinDb db, OrgDirectory org, CategoryRequest request, CancellationToken ct) =>
                 (await Categories.CreateAsync(db, org, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/categories?streetId={v.StreetId}", v)))
             .Produces<CategoryDto>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新增诉求类别");
+
+        group.MapGet("/streets/{streetId:guid}/settings", async (LianxinDb db, OrgDirectory org, Guid streetId, CancellationToken ct) =>
+                (await StreetSettings.GetAsync(db, org, streetId, ct)).ToApi(TypedResults.Ok))
+            .Produces<StreetSettingsDto>().WithSummary("街道的诉求规则：每升一级增加的办结工作日、满意度分值、不满意重新办理次数");
+
+        group.MapPut("/streets/{streetId:guid}/settings", async (LianxinDb db, OrgDirectory org, Guid streetId, StreetSettingsRequest request, CancellationToken ct) =>
+                (await StreetSettings.SaveAsync(db, org, streetId, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<StreetSettingsDto>().ProducesValidationProblem().WithSummary("修改街道的诉求规则（街道吹哨派单权限）");
 
         group.MapGet("/figures", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid? unitId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
                 (await DemandFigures.HandleAsync(db, org, clock, unitId, from, to, ct)).ToApi(TypedResults.Ok))

@@ -16,5 +16,8 @@ public static class DemandPermissions
     /// <summary>Issue and revoke the street's Open311 API keys.</summary>
     public static readonly Permission Open311Manage = new("Open311Manage", "签发与吊销 Open311 接口密钥", Role.DistrictAdmin, Role.StreetStaff);
 
-    public static IReadOnlyList<Permission> All { get; } = [DemandView, DemandHandle, DemandDispatch, DispatchAnswer, Open311Manage];
+    /// <summary>A resident's own demands, those filed while signed in.</summary>
+    public static readonly Permission DemandOwn = new("DemandOwn", "查看自己提交的诉求", Role.Resident);
+
+    public static IReadOnlyList<Permission> All { get; } = [DemandView, DemandHandle, DemandDispatch, DispatchAnswer, Open311Manage, DemandOwn];
 }

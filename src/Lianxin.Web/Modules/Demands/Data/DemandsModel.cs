@@ -36,6 +36,7 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
             e.HasIndex(x => new { x.TenantId, x.SlotId });
+            e.HasIndex(x => new { x.TenantId, x.FiledByUserId });
             // The list pages newest first (CreatedAt, then Id for a stable order) and the figures read a period: both walk this one.
             e.HasIndex(x => new { x.TenantId, x.CreatedAt, x.Id });
             // The list filtered by state (待受理, 办理中…) in the same order.
@@ -74,6 +75,12 @@ public static class DemandsModel
             e.Property(x => x.Place).HasMaxLength(100);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId, x.StartsAt });
+        });
+        b.Entity<DemandStreetSettings>(e =>
+        {
+            e.ToTable("dem_street_settings");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.HasIndex(x => new { x.TenantId, x.StreetId }).IsUnique();
         });
     }
 }

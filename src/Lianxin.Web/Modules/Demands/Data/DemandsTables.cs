@@ -14,5 +14,6 @@ public static class DemandsTables
         public DbSet<DemandStep> DemandSteps => db.Set<DemandStep>();
         public DbSet<Dispatch> Dispatches => db.Set<Dispatch>();
         public DbSet<ServiceSlot> ServiceSlots => db.Set<ServiceSlot>();
+        public DbSet<DemandStreetSettings> DemandStreetSettings => db.Set<DemandStreetSettings>();
     }
 }

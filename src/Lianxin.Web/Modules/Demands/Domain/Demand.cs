@@ -19,12 +19,31 @@ public class DemandCategory : Entity, IOrgScoped
     public int SortOrder { get; set; }
     public bool Active { get; set; } = true;
 
-    public TimeLimit LimitAt(DemandLevel level) => TimeLimit.For(ResponseHours, ResolveDays, DefaultLevel, level);
+    public TimeLimit LimitAt(DemandLevel level, int extraDaysPerLevel) => TimeLimit.For(ResponseHours, ResolveDays, DefaultLevel, level, extraDaysPerLevel);
 }
 
 /// <summary>
-/// A resident's demand (诉求). <see cref="OrgPath"/> is the unit it belongs to (the grid branch or community
-/// of the place), so the grid, its community and its street all see it; <see cref="HandlerPath"/> is the
+/// A street's own rules for its demands. No source fixes them, so each street sets them; a street that never did
+/// has the defaults (a row is written on its first change).
+/// </summary>
+public class DemandStreetSettings : Entity, IOrgScoped
+{
+    public const int DefaultExtraResolveDaysPerLevel = 2, DefaultSatisfiedWeight = 100, DefaultBasicallySatisfiedWeight = 80, DefaultMaxReopens = 1;
+
+    public Guid StreetId { get; set; }
+    public string OrgPath { get; set; } = "";
+    /// <summary>Working days added to a category's resolution limit for each level above its default one.</summary>
+    public int ExtraResolveDaysPerLevel { get; set; } = DefaultExtraResolveDaysPerLevel;
+    /// <summary>Points of 满意 and 基本满意 in the satisfaction score (不满意 counts 0).</summary>
+    public int SatisfiedWeight { get; set; } = DefaultSatisfiedWeight;
+    public int BasicallySatisfiedWeight { get; set; } = DefaultBasicallySatisfiedWeight;
+    /// <summary>How many times an unsatisfied rating reopens a demand; after that the rating stands.</summary>
+    public int MaxReopens { get; set; } = DefaultMaxReopens;
+}
+
+/// <summary>
+/// A resident's demand (诉求). <see cref="OrgPath"/> is the unit it belongs to (the compound's own branch, the grid
+/// branch or the community of the place), so that unit, its community and its street all see it; <see cref="HandlerPath"/> is the
 /// unit handling it now, whose staff may act on it.
 /// </summary>
 public class Demand : Entity, IOrgScoped, IVersioned
@@ -36,6 +55,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public Guid StreetId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid? GridUnitId { get; set; }
+    /// <summary>The compound's own branch (拆—转—建), set instead of the grid: the compound has left its grid branch.</summary>
+    public Guid? CompoundUnitId { get; set; }
     public Guid? CompoundId { get; set; }
     public string? Address { get; set; }
     /// <summary>Personal: masked in the audit log, never on public pages.</summary>
@@ -69,7 +90,12 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public int ReopenCount { get; set; }
     public Guid? MergedIntoId { get; set; }
     public string? IdempotencyKey { get; set; }
+    /// <summary>The signed-in resident who filed it (their "my demands"); null when filed anonymously or by staff.</summary>
+    public Guid? FiledByUserId { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The first level of its place: where a return stops going down.</summary>
+    public DemandLevel LowestLevel => CompoundUnitId is not null ? DemandLevel.Compound : GridUnitId is not null ? DemandLevel.Grid : DemandLevel.Community;
 }
 
 /// <summary>One step of a demand's handling: who did what, when, and what they said.</summary>

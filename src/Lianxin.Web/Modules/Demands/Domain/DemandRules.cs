@@ -5,9 +5,12 @@ namespace Lianxin.Web.Modules.Demands.Domain;
 
 // Enums travel as names in JSON: clients read them and a reordering cannot shift meanings.
 
-/// <summary>The level handling a demand: up the tree, then out to departments (街乡吹哨、部门报到).</summary>
+/// <summary>
+/// The level handling a demand: up the tree, then out to departments (街乡吹哨、部门报到). Compound: the compound's own
+/// branch after 拆—转—建, which hangs under the community (stored by name, so the order here is only the order up).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DemandLevel>))]
-public enum DemandLevel { Grid, Community, Street }
+public enum DemandLevel { Compound, Grid, Community, Street }
 
 /// <summary>
 /// Where a demand stands. Submitted: waiting for the current level to accept. Accepted: being handled.
@@ -37,7 +40,7 @@ public static class DemandNames
 {
     public static string Chinese(this DemandLevel l) => l switch
     {
-        DemandLevel.Grid => "网格", DemandLevel.Community => "社区", DemandLevel.Street => "街道", _ => l.ToString(),
+        DemandLevel.Compound => "小区", DemandLevel.Grid => "网格", DemandLevel.Community => "社区", DemandLevel.Street => "街道", _ => l.ToString(),
     };
 
     public static string Chinese(this DemandState s) => s switch
@@ -88,8 +91,6 @@ public static class DemandNames
 /// <summary>Which handler actions each state allows, and where the level goes.</summary>
 public static class DemandRules
 {
-    public const int MaxReopens = 1;
-
     /// <summary>Actions a handler at the current level may take (the buttons a detail page shows).</summary>
     public static IReadOnlyList<DemandAction> Allowed(DemandState state, DemandLevel level) => state switch
     {
@@ -108,25 +109,22 @@ public static class DemandRules
     public static string? Check(DemandState state, DemandLevel level, DemandAction action) =>
         IsAllowed(state, level, action) ? null : $"诉求当前为“{state.Chinese()}”（{level.Chinese()}级），不能执行“{action.Chinese()}”。";
 
+    /// <summary>A compound's own branch, like a grid branch, hangs under the community: both go up to it.</summary>
     public static DemandLevel? Above(DemandLevel level) => level switch
     {
-        DemandLevel.Grid => DemandLevel.Community,
+        DemandLevel.Compound or DemandLevel.Grid => DemandLevel.Community,
         DemandLevel.Community => DemandLevel.Street,
         _ => null,
     };
 
-    public static DemandLevel? Below(DemandLevel level) => level switch
-    {
-        DemandLevel.Street => DemandLevel.Community,
-        DemandLevel.Community => DemandLevel.Grid,
-        _ => null,
-    };
-
-    /// <summary>A returned demand goes back one level (with the reason); at the grid it goes back to the resident.</summary>
-    public static (DemandState State, DemandLevel Level) AfterReturn(DemandLevel level, bool hasGrid) => level switch
+    /// <summary>
+    /// A returned demand goes back one level (with the reason) down to <paramref name="lowest"/>, the first level of its
+    /// place (compound branch, grid or community); there it goes back to the resident.
+    /// </summary>
+    public static (DemandState State, DemandLevel Level) AfterReturn(DemandLevel level, DemandLevel lowest) => level switch
     {
         DemandLevel.Street => (DemandState.Submitted, DemandLevel.Community),
-        DemandLevel.Community when hasGrid => (DemandState.Submitted, DemandLevel.Grid),
+        DemandLevel.Community when lowest != DemandLevel.Community => (DemandState.Submitted, lowest),
         _ => (DemandState.Rejected, level),
     };
 
@@ -134,8 +132,8 @@ public static class DemandRules
     public static bool AllDispatchesAnswered(IEnumerable<DispatchState> dispatches) =>
         dispatches.Any() && dispatches.All(d => d is DispatchState.Reported or DispatchState.Returned);
 
-    /// <summary>An unsatisfied rating reopens the demand once; after that the rating stands and it closes.</summary>
-    public static bool Reopens(Satisfaction rating, int reopenCount) => rating == Satisfaction.Unsatisfied && reopenCount < MaxReopens;
+    /// <summary>An unsatisfied rating reopens the demand up to the street's limit; after that the rating stands and it closes.</summary>
+    public static bool Reopens(Satisfaction rating, int reopenCount, int maxReopens) => rating == Satisfaction.Unsatisfied && reopenCount < maxReopens;
 
     public static string? CheckDispatch(DispatchState state, DemandAction action) => (state, action) switch
     {
@@ -150,13 +148,13 @@ public static class DemandRules
 public record TimeLimit(double ResponseHours, int ResolveDays)
 {
     /// <summary>
-    /// The category sets the limits at its default level; each level above adds time (it sees harder cases),
-    /// a department dispatch gets the street's limits again.
+    /// The category sets the limits at its default level; each level above adds the street's extra days (it sees harder
+    /// cases), a department dispatch gets the street's limits again.
     /// </summary>
-    public static TimeLimit For(double responseHours, int resolveDays, DemandLevel defaultLevel, DemandLevel level)
+    public static TimeLimit For(double responseHours, int resolveDays, DemandLevel defaultLevel, DemandLevel level, int extraDaysPerLevel)
     {
         var steps = Math.Max(0, (int)level - (int)defaultLevel);
-        return new TimeLimit(responseHours, resolveDays + 2 * steps);
+        return new TimeLimit(responseHours, resolveDays + extraDaysPerLevel * steps);
     }
 }
 
@@ -176,12 +174,17 @@ public static class Overdue
             : null;
 }
 
-/// <summary>Satisfaction figures: rate = (满意 + 基本满意) / rated; score weighs 满意 100, 基本满意 80, 不满意 0.</summary>
+/// <summary>
+/// Satisfaction figures: rate = (满意 + 基本满意) / rated; score weighs 满意 and 基本满意 by the street's points
+/// (100 and 80 unless it set others), 不满意 0.
+/// </summary>
 public record SatisfactionFigures(int Satisfied, int Basically, int Unsatisfied)
 {
+    public int SatisfiedWeight { get; init; } = DemandStreetSettings.DefaultSatisfiedWeight;
+    public int BasicallyWeight { get; init; } = DemandStreetSettings.DefaultBasicallySatisfiedWeight;
     public int Rated => Satisfied + Basically + Unsatisfied;
     public double? Rate => Rated == 0 ? null : Math.Round((Satisfied + Basically) * 100.0 / Rated, 1);
-    public double? Score => Rated == 0 ? null : Math.Round((Satisfied * 100.0 + Basically * 80.0) / Rated, 1);
+    public double? Score => Rated == 0 ? null : Math.Round((Satisfied * (double)SatisfiedWeight + Basically * (double)BasicallyWeight) / Rated, 1);
 
     public static SatisfactionFigures Of(IEnumerable<Satisfaction> ratings)
     {

@@ -93,7 +93,8 @@ public static class Categories
         var e = new Errors();
         e.Required(nameof(r.Name), r.Name, "请填写类别名称。");
         e.Max(nameof(r.Name), r.Name?.Trim(), 40, "类别名称");
-        if (!Enum.IsDefined(r.DefaultLevel)) e.Fail(nameof(r.DefaultLevel), "请选择默认办理层级。");
+        // A category's first level is the grid (which means the compound's own branch where there is one).
+        if (!Enum.IsDefined(r.DefaultLevel) || r.DefaultLevel == DemandLevel.Compound) e.Fail(nameof(r.DefaultLevel), "请选择默认办理层级。");
         if (!Enum.IsDefined(r.ServiceMode)) e.Fail(nameof(r.ServiceMode), "请选择服务方式。");
         if (double.IsNaN(r.ResponseHours) || r.ResponseHours is <= 0 or > 240) e.Fail(nameof(r.ResponseHours), "响应时限须在 1–240 个工作小时之间。");
         if (r.ResolveDays is <= 0 or > 60) e.Fail(nameof(r.ResolveDays), "办结时限须在 1–60 个工作日之间。");

@@ -70,7 +70,10 @@ public static class DemandFigures
         var byCategory = cells.GroupBy(c => c.Category).Select(g => Cell.Sum(g).Row(g.Key))
             .OrderByDescending(x => x.Received).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
         var byLevel = cells.GroupBy(c => c.Level).OrderBy(g => g.Key).Select(g => Cell.Sum(g).Row(g.Key.Chinese())).ToList();
-        var sat = all.Satisfaction;
+        // The score weighs ratings by the points of the unit's street; above the streets (a district) by the defaults.
+        var weights = (await db.DemandStreetSettings.AcrossScope().AsNoTracking().ToListAsync(ct)).FirstOrDefault(s => unit.Path.StartsWith(s.OrgPath, StringComparison.Ordinal))
+            ?? new DemandStreetSettings();
+        var sat = all.Satisfaction with { SatisfiedWeight = weights.SatisfiedWeight, BasicallyWeight = weights.BasicallySatisfiedWeight };
 
         return new DemandFiguresDto(unit.Id, unit.DisplayName, f, t, all.Received, all.Responded, all.InTime,
             Pct(all.InTime, all.Responded), all.ResolvedTimed, Pct(all.ResolvedTimed, all.Received), all.AvgHours, all.Overdue, sat, sat.Rate,

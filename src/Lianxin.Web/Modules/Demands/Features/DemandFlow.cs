@@ -13,6 +13,7 @@ public static class DemandFlow
 {
     public static Guid? UnitAt(Demand d, DemandLevel level) => level switch
     {
+        DemandLevel.Compound => d.CompoundUnitId,
         DemandLevel.Grid => d.GridUnitId,
         DemandLevel.Community => d.CommunityId,
         _ => d.StreetId,
@@ -26,7 +27,8 @@ public static class DemandFlow
         // Up the levels, whoever acts: the unit above may lie outside the caller's (or the system's) scope.
         var unit = await org.FindInDistrictAsync(unitId, ct) ?? throw new InvalidOperationException($"Unit {unitId} of demand {d.TicketNo} is missing.");
         var category = await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct);
-        var limit = category?.LimitAt(level) ?? new TimeLimit(8, 5);
+        var settings = await StreetSettings.ForStreetAsync(db, d.StreetId, ct);
+        var limit = category?.LimitAt(level, settings.ExtraResolveDaysPerLevel) ?? new TimeLimit(8, 5);
         d.Level = level;
         d.HandlerUnitId = unit.Id;
         d.HandlerPath = unit.Path;

@@ -19,6 +19,7 @@ public class DemandsUnitLifecycle : IUnitLifecycle
             ["dem_steps"] = await db.RebaseAsync<DemandStep>(oldRoot, newRoot, ct),
             ["dem_dispatches"] = await db.RebaseAsync<Dispatch>(oldRoot, newRoot, ct),
             ["dem_service_slots"] = await db.RebaseAsync<ServiceSlot>(oldRoot, newRoot, ct),
+            ["dem_street_settings"] = await db.RebaseAsync<DemandStreetSettings>(oldRoot, newRoot, ct),
             ["dem_open311_clients"] = await db.RebaseAsync<Open311Client>(oldRoot, newRoot, ct),
             ["dem_open311_requests"] = await db.RebaseAsync<Open311Request>(oldRoot, newRoot, ct),
         };

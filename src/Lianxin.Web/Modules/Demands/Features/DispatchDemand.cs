@@ -59,7 +59,8 @@ public static class DispatchDemand
         db.Entry(d).Property(x => x.Version).OriginalValue = r.Version;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var limit = (await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct))?.LimitAt(DemandLevel.Street) ?? new TimeLimit(8, 5);
+        var extraDays = (await StreetSettings.ForStreetAsync(db, d.StreetId, ct)).ExtraResolveDaysPerLevel;
+        var limit = (await db.DemandCategories.AcrossScope().FirstOrDefaultAsync(c => c.Id == d.CategoryId, ct))?.LimitAt(DemandLevel.Street, extraDays) ?? new TimeLimit(8, 5);
         var calendar = await TenantCalendar.ForDeadlinesAsync(db, now, ct);
         var dueAt = calendar.AddWorkingDays(now, limit.ResolveDays);
         foreach (var dep in chosen)

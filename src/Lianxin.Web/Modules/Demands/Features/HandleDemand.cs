@@ -65,7 +65,7 @@ public static class HandleDemand
                 break;
             case DemandAction.Return:
             {
-                var (state, level) = DemandRules.AfterReturn(d.Level, d.GridUnitId is not null);
+                var (state, level) = DemandRules.AfterReturn(d.Level, d.LowestLevel);
                 d.FirstResponseAt ??= now;
                 db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Return, now, unitName, note));
                 if (state == DemandState.Rejected)

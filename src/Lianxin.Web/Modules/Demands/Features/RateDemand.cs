@@ -18,7 +18,7 @@ public class RateRequest
     public int? Version { get; set; }
 }
 
-/// <summary>The resident rates the outcome; 不满意 (with a reason) reopens it once at the level that resolved it.</summary>
+/// <summary>The resident rates the outcome; 不满意 (with a reason) reopens it at the level that resolved it, as often as the street allows.</summary>
 public static class RateDemand
 {
     public static async Task<Outcome<DemandSaved>> ByStaffAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, RateRequest r, CancellationToken ct)
@@ -53,7 +53,7 @@ public static class RateDemand
         d.Rating = rating;
         d.RatingNote = note;
         db.DemandSteps.Add(DemandFlow.Step(db, d, DemandAction.Rate, now, unitName, $"{rating.Chinese()}{(note is null ? "" : "：" + note)}", actor));
-        if (DemandRules.Reopens(rating, d.ReopenCount))
+        if (DemandRules.Reopens(rating, d.ReopenCount, (await StreetSettings.ForStreetAsync(db, d.StreetId, ct)).MaxReopens))
         {
             d.ReopenCount++;
             d.ResolvedAt = null;

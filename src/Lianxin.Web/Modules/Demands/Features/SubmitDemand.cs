@@ -85,14 +85,16 @@ public static partial class SubmitDemand
         if (category.ServiceMode != ServiceMode.None && r.SlotId is null)
             return Failure.Invalid(nameof(r.SlotId), $"“{category.Name}”需要预约，请选择预约时段。");
 
-        Guid? gridUnitId = null;
+        Guid? gridUnitId = null, compoundUnitId = null;
         string? address = DemandFlow.Blank(r.Address);
         if (r.CompoundId is { } compoundId)
         {
             var compound = await compounds.FindCompoundRouteInDistrictAsync(compoundId, ct);
             if (compound is null || compound.CommunityId != community.Id) return Failure.Invalid(nameof(r.CompoundId), "所选小区不在该社区。");
             address ??= compound.Name;
-            gridUnitId = compound.GridBranchId;
+            // After 拆—转—建 the compound's own branch handles it first; its grid branch no longer sees the compound.
+            if (compound.BranchId is { } own) compoundUnitId = own;
+            else gridUnitId = compound.GridBranchId;
         }
 
         var phone = r.ContactPhone.Trim().Replace(" ", "");
@@ -106,6 +108,7 @@ public static partial class SubmitDemand
             StreetId = streetId,
             CommunityId = community.Id,
             GridUnitId = gridUnitId,
+            CompoundUnitId = compoundUnitId,
             CompoundId = r.CompoundId,
             Address = address,
             ContactName = r.ContactName.Trim(),
@@ -116,10 +119,12 @@ public static partial class SubmitDemand
             AppointmentAt = r.AppointmentAt,
             CreatedAt = now,
             IdempotencyKey = idempotencyKey,
+            FiledByUserId = isPublic && db.Scope.IsSignedIn ? db.Scope.UserId : null,
         };
-        // Rows belong to the lowest unit of the place, so the grid, its community and the street all see them.
-        var level = category.DefaultLevel == DemandLevel.Grid && gridUnitId is null ? DemandLevel.Community : category.DefaultLevel;
-        d.OrgPath = gridUnitId is { } gu ? (await org.FindInDistrictAsync(gu, ct))!.Path : community.Path;
+        // Rows belong to the lowest unit of the place, so it, its community and the street all see them; a category
+        // handled at the first level goes to the compound's own branch or the grid branch, else to the community.
+        var level = category.DefaultLevel == DemandLevel.Grid ? d.LowestLevel : category.DefaultLevel;
+        d.OrgPath = (compoundUnitId ?? gridUnitId) is { } lowest ? (await org.FindInDistrictAsync(lowest, ct))!.Path : community.Path;
         var unit = await DemandFlow.MoveToAsync(db, org, d, level, DemandState.Submitted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
         if (category.ServiceMode != ServiceMode.None && await ServiceSlots.BookAsync(db, d, r.SlotId!.Value, now, ct) is { } refused)
         {

@@ -21,6 +21,7 @@ public class CategoriesModel(LianxinDb db, OrgDirectory org) : PageModel
     /// <summary>The category being edited (shown in the form instead of a new one).</summary>
     [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
     [BindProperty] public CategoryRequest Input { get; set; } = new();
+    [BindProperty] public StreetSettingsRequest Rules { get; set; } = new();
 
     public List<(Guid Id, string Name)> Streets { get; private set; } = [];
     public OrgUnitRef? Street { get; private set; }
@@ -61,6 +62,17 @@ public class CategoriesModel(LianxinDb db, OrgDirectory org) : PageModel
         return Finish(done, $"已保存类别“{Input.Name?.Trim()}”。");
     }
 
+    public async Task<IActionResult> OnPostRulesAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop) return stop;
+        ModelState.Clear();
+        return (await StreetSettings.SaveAsync(db, org, Street!.Id, Rules, ct)).ToPage(this, _ =>
+        {
+            TempData["Flash"] = "已保存本街道的诉求规则。";
+            return Redirect(Self());
+        }, prefix: "Rules");
+    }
+
     public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
@@ -87,6 +99,16 @@ public class CategoriesModel(LianxinDb db, OrgDirectory org) : PageModel
             ?? streets.FirstOrDefault(u => db.Scope.Current is { } g && g.OrgPath.StartsWith(u.Path)) ?? streets[0];
         MayManage = db.Scope.Can(DemandPermissions.DemandDispatch, Street.Path);
         Items = (await Categories.AllForStreetAsync(db, org, Street.Id, ct)).Value ?? [];
+        // A failed save shows what was typed; otherwise the street's rules as they stand.
+        if (Request.Query["handler"] != "Rules")
+        {
+            var s = await StreetSettings.ForStreetAsync(db, Street.Id, ct);
+            Rules = new StreetSettingsRequest
+            {
+                ExtraResolveDaysPerLevel = s.ExtraResolveDaysPerLevel, SatisfiedWeight = s.SatisfiedWeight,
+                BasicallySatisfiedWeight = s.BasicallySatisfiedWeight, MaxReopens = s.MaxReopens,
+            };
+        }
         ViewData["Title"] = "诉求类别";
         return null;
     }

@@ -20,8 +20,11 @@ public record HouseholdRef(Guid Id, Guid BuildingId, Guid CompoundId, Guid? Grid
 /// <summary>A position (书记, 党小组长…) held at a unit; the holder's phone stays in Organizations.</summary>
 public record PositionRef(Guid Id, Guid OrgUnitId, string OrgPath, string Title, string PersonName, Guid? UserId, DateOnly StartedOn, DateOnly? EndedOn);
 
-/// <summary>A compound (小区) as other modules see it; <see cref="GridBranchId"/> is the branch of its grid, where demands about it go.</summary>
-public record CompoundRoute(Guid Id, Guid CommunityId, string Name, Guid? GridBranchId);
+/// <summary>
+/// A compound (小区) as other modules see it: <see cref="BranchId"/> is its own branch after 拆—转—建 (first stop for
+/// demands about it), <see cref="GridBranchId"/> the branch of its grid otherwise.
+/// </summary>
+public record CompoundRoute(Guid Id, Guid CommunityId, string Name, Guid? GridBranchId, Guid? BranchId);
 
 /// <summary>A household to record in an existing building.</summary>
 public record NewHousehold(Guid BuildingId, string Unit, string Room, int Residents);
@@ -140,11 +143,11 @@ public class PlaceDirectory(LianxinDb db)
     /// <summary>Compounds by name, each with its grid's branch (grids read across the scope: a compound's grid is where it lies).</summary>
     async Task<List<CompoundRoute>> RoutesAsync(IQueryable<Domain.Compound> compounds, CancellationToken ct)
     {
-        var rows = await compounds.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.CommunityId, c.Name, c.GridId }).ToListAsync(ct);
+        var rows = await compounds.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.CommunityId, c.Name, c.GridId, c.BranchId }).ToListAsync(ct);
         var gridIds = rows.Where(c => c.GridId is not null).Select(c => c.GridId!.Value).Distinct().ToList();
         var branches = gridIds.Count == 0 ? [] : await db.Grids.AcrossScope().Where(g => gridIds.Contains(g.Id))
             .ToDictionaryAsync(g => g.Id, g => g.BranchId, ct);
-        return rows.Select(c => new CompoundRoute(c.Id, c.CommunityId, c.Name, c.GridId is { } g ? branches.GetValueOrDefault(g) : null)).ToList();
+        return rows.Select(c => new CompoundRoute(c.Id, c.CommunityId, c.Name, c.GridId is { } g ? branches.GetValueOrDefault(g) : null, c.BranchId)).ToList();
     }
 
     /// <summary>The compounds of a community the caller sees, by name.</summary>
