@@ -62,6 +62,7 @@ public class UnitLifecycleTests(LianxinApp app) : IClassFixture<LianxinApp>
                          '{tenant.ToString().ToUpperInvariant()}', '{building.Id.ToString().ToUpperInvariant()}', '{building.OrgPath}', '9', 'R' || i, 2 FROM n
                   """;
             db.Database.ExecuteSqlRaw(sql);
+            db.Demand(c); // handled at the community: its handler's path moves too
             return (c, other, db.Households.AcrossScope().Count(h => h.OrgPath.StartsWith(c.Path)));
         });
         Assert.True(rows >= 100_000);
@@ -75,6 +76,8 @@ public class UnitLifecycleTests(LianxinApp app) : IClassFixture<LianxinApp>
         {
             Assert.Equal(0, db.Households.AcrossScope().Count(h => h.OrgPath.StartsWith(community.Path)));
             Assert.Equal(rows, db.Households.AcrossScope().Count(h => h.OrgPath.StartsWith(newPath)));
+            Assert.False(db.Demands.AcrossScope().Any(d => d.HandlerPath.StartsWith(community.Path) || d.OrgPath.StartsWith(community.Path)));
+            Assert.True(db.Demands.AcrossScope().Any(d => d.HandlerPath.StartsWith(newPath)));
             // One entry for the move with the counts, not 100,000 row entries.
             var entry = db.AuditEntries.Single(e => e.Entity == "OrgUnitMove" && e.EntityId == community.Id.ToString());
             Assert.Contains($"\"org_households\":{rows}", entry.After);
