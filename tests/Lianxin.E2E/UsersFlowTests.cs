@@ -116,7 +116,7 @@ public class UsersFlowTests(BrowserApp app)
         await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync("已停用");
         Assert.Equal(detailUrl, secretary.Url);
 
-        await victim.GotoAsync("/");
+        await victim.GotoAsync("/account/change-password"); // "/" is the public front door now: ask for a page that needs sign-in
         Assert.Contains("/account/login", victim.Url);
 
         static void DismissOnce(object? sender, IDialog d)

@@ -25,6 +25,8 @@ public class LianxinApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         // No background loops: tests drive a job's pass themselves (JobHost.RunAsync) on the clock they choose.
         builder.UseSetting("Jobs:Enabled", "false");
+        // Every test files public demands from the same client address; the limiter has its own test with its own limit.
+        builder.UseSetting("Demands:PublicIntake:PermitLimit", "100000");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
     }
 
