@@ -12,7 +12,7 @@ public class Tenancy
     public Guid DefaultTenantId { get; private set; }
 
     public async Task LoadAsync(LianxinDb db, CancellationToken ct = default) =>
-        DefaultTenantId = await db.Tenants.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(ct);
+        DefaultTenantId = (await TenantIdsAsync(db, ct)).FirstOrDefault();
 
     /// <summary>Every tenant (district); background jobs run once for each.</summary>
     public async Task<IReadOnlyList<Guid>> TenantIdsAsync(LianxinDb db, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using Lianxin.Web.Platform.Jobs;
-using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;

@@ -16,7 +16,7 @@ public class DemandsUnitLifecycle : IUnitLifecycle
         {
             ["dem_categories"] = await db.RebaseAsync<DemandCategory>(oldRoot, newRoot, ct),
             ["dem_demands"] = await db.RebaseAsync<Demand>(oldRoot, newRoot, ct),
-            ["dem_demands.HandlerPath"] = await RebaseHandlerPathsAsync(db, oldRoot, newRoot, ct),
+            ["dem_demands.HandlerPath"] = await db.RebaseAsync<Demand>(oldRoot, newRoot, ct, nameof(Demand.HandlerPath)),
             ["dem_steps"] = await db.RebaseAsync<DemandStep>(oldRoot, newRoot, ct),
             ["dem_dispatches"] = await db.RebaseAsync<Dispatch>(oldRoot, newRoot, ct),
             ["dem_service_slots"] = await db.RebaseAsync<ServiceSlot>(oldRoot, newRoot, ct),
@@ -24,14 +24,6 @@ public class DemandsUnitLifecycle : IUnitLifecycle
             ["dem_open311_clients"] = await db.RebaseAsync<Open311Client>(oldRoot, newRoot, ct),
             ["dem_open311_requests"] = await db.RebaseAsync<Open311Request>(oldRoot, newRoot, ct),
         };
-
-    /// <summary>The unit now handling a demand may lie in the moved subtree although the demand was filed elsewhere.</summary>
-    static Task<int> RebaseHandlerPathsAsync(LianxinDb db, string oldRoot, string newRoot, CancellationToken ct)
-    {
-        var (cut, end) = (oldRoot.Length, QueryFilters.RangeEnd(oldRoot));
-        return db.Demands.AcrossScope().Where(d => string.Compare(d.HandlerPath, oldRoot) >= 0 && string.Compare(d.HandlerPath, end) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.HandlerPath, d => newRoot + d.HandlerPath.Substring(cut)), ct);
-    }
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)
     {

@@ -56,9 +56,9 @@ public static class AddHouseholds
         var dup = keys.FirstOrDefault(existing.Contains);
         if (dup is not null) return Failure.Invalid("Items", $"房号 {dup.Replace("|", " ").Trim()} 已登记。");
 
-        foreach (var item in r.Items)
+        foreach (var item in items.OfType<HouseholdItem>()) // no nulls are left after the checks above
             db.Households.Add(new Household { BuildingId = building.Id, OrgPath = building.OrgPath, Unit = item.Unit?.Trim() ?? "", Room = item.Room.Trim(), Residents = item.Residents });
         await db.SaveChangesAsync(ct);
-        return new HouseholdsAdded(r.Items.Count, existing.Count + r.Items.Count);
+        return new HouseholdsAdded(items.Count, existing.Count + items.Count);
     }
 }

@@ -32,7 +32,7 @@ public static class DissolveUnit
         errors.Required("Reason", r.Reason, "请填写撤销原因。");
         errors.Max("Reason", r.Reason, 200, "撤销原因");
         if (errors.Any) return Failure.Invalid(errors);
-        var activeChildren = await db.AllInTenant<OrgUnit>().CountAsync(u => u.ParentId == unit.Id && u.Status == OrgStatus.Active, ct);
+        var activeChildren = await db.OrgUnits.AcrossScope().CountAsync(u => u.ParentId == unit.Id && u.Status == OrgStatus.Active, ct);
         if (OrgRules.CheckDissolve(unit, activeChildren) is { } why) return Failure.Conflict(why);
         // Every module is asked whether it still holds live records here (members on the roster, demands in hand…).
         if (await lifecycles.LiveRecordsAsync(db, unit.Path, ct) is { Count: > 0 } live)
@@ -42,22 +42,22 @@ public static class DissolveUnit
         db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;
         OrgRules.Dissolve(unit, r.Reason, clock.GetUtcNow().UtcDateTime);
         var today = clock.Today();
-        foreach (var p in await db.AllInTenant<OrgPosition>().Where(p => p.OrgUnitId == unit.Id && p.EndedOn == null).ToListAsync(ct))
+        foreach (var p in await db.OrgPositions.AcrossScope().Where(p => p.OrgUnitId == unit.Id && p.EndedOn == null).ToListAsync(ct))
             p.EndedOn = today;
         var parentPath = unit.Path[..(unit.Path.TrimEnd('/').LastIndexOf('/') + 1)];
         var root = unit.Path;
-        foreach (var g in await db.AllInTenant<Grid>().Where(g => g.OrgPath.StartsWith(root) || g.BranchId == unit.Id).ToListAsync(ct))
+        foreach (var g in await db.Grids.AcrossScope().Where(g => g.OrgPath.StartsWith(root) || g.BranchId == unit.Id).ToListAsync(ct))
         {
             if (g.BranchId == unit.Id) g.BranchId = null;
             g.OrgPath = OrgRules.Rebase(g.OrgPath, root, parentPath);
         }
-        foreach (var c in await db.AllInTenant<Compound>().Where(c => c.OrgPath.StartsWith(root) || c.BranchId == unit.Id).ToListAsync(ct))
+        foreach (var c in await db.Compounds.AcrossScope().Where(c => c.OrgPath.StartsWith(root) || c.BranchId == unit.Id).ToListAsync(ct))
         {
             if (c.BranchId == unit.Id) c.BranchId = null;
             c.OrgPath = OrgRules.Rebase(c.OrgPath, root, parentPath);
         }
-        foreach (var b in await db.AllInTenant<Building>().Where(x => x.OrgPath.StartsWith(root)).ToListAsync(ct)) b.OrgPath = OrgRules.Rebase(b.OrgPath, root, parentPath);
-        foreach (var h in await db.AllInTenant<Household>().Where(x => x.OrgPath.StartsWith(root)).ToListAsync(ct)) h.OrgPath = OrgRules.Rebase(h.OrgPath, root, parentPath);
+        foreach (var b in await db.Buildings.AcrossScope().Where(x => x.OrgPath.StartsWith(root)).ToListAsync(ct)) b.OrgPath = OrgRules.Rebase(b.OrgPath, root, parentPath);
+        foreach (var h in await db.Households.AcrossScope().Where(x => x.OrgPath.StartsWith(root)).ToListAsync(ct)) h.OrgPath = OrgRules.Rebase(h.OrgPath, root, parentPath);
         if (await db.SaveAsync(ct) is { } failed) return failed;
         return new UnitSaved(unit.Id, unit.Version);
     }

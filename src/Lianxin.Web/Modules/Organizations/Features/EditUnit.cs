@@ -42,8 +42,8 @@ public static class EditUnit
         if (unit.Version != r.Version) return Failure.Stale;
         if (unit.Kind == OrgKind.Branch && unit.BranchKind != r.BranchKind)
         {
-            var grids = await db.AllInTenant<Grid>().CountAsync(g => g.BranchId == unit.Id, ct);
-            var compounds = await db.AllInTenant<Compound>().CountAsync(c => c.BranchId == unit.Id, ct);
+            var grids = await db.Grids.AcrossScope().CountAsync(g => g.BranchId == unit.Id, ct);
+            var compounds = await db.Compounds.AcrossScope().CountAsync(c => c.BranchId == unit.Id, ct);
             if (OrgRules.CheckBranchKindChange(unit, r.BranchKind, grids, compounds) is { } why) return Failure.Conflict(why);
         }
 

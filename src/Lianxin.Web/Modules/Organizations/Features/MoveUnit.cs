@@ -36,7 +36,7 @@ public static class MoveUnit
         if (unit.Version != r.Version) return Failure.Stale;
 
         var oldRoot = unit.Path;
-        var subtree = await db.AllInTenant<OrgUnit>().Where(u => u.Path.StartsWith(oldRoot)).ToListAsync(ct);
+        var subtree = await db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(oldRoot)).ToListAsync(ct);
         var tracked = subtree.First(u => u.Id == unit.Id);
         db.Entry(tracked).Property(u => u.Version).OriginalValue = r.Version;
         var (_, newRoot) = OrgRules.Move(tracked, newParent, subtree);
@@ -49,8 +49,8 @@ public static class MoveUnit
         // Places of a branch moved to another community now belong to that community.
         if (community is not null)
         {
-            await db.AllInTenant<Grid>().Where(g => g.OrgPath.StartsWith(newRoot)).ExecuteUpdateAsync(x => x.SetProperty(g => g.CommunityId, community.Id), ct);
-            await db.AllInTenant<Compound>().Where(c => c.OrgPath.StartsWith(newRoot)).ExecuteUpdateAsync(x => x.SetProperty(c => c.CommunityId, community.Id), ct);
+            await db.Grids.AcrossScope().Where(g => g.OrgPath.StartsWith(newRoot)).ExecuteUpdateAsync(x => x.SetProperty(g => g.CommunityId, community.Id), ct);
+            await db.Compounds.AcrossScope().Where(c => c.OrgPath.StartsWith(newRoot)).ExecuteUpdateAsync(x => x.SetProperty(c => c.CommunityId, community.Id), ct);
         }
         await db.SaveChangesAsync(ct); // the move's audit entry
         await tx.CommitAsync(ct);

@@ -10,21 +10,14 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 /// <summary>Queries several use cases share.</summary>
 public static class OrgData
 {
-    /// <summary>
-    /// Every row of the tenant, scope filter off: used only to rewrite paths of a subtree the caller has
-    /// already been allowed to change, so that no row is left behind whatever the caller can see.
-    /// </summary>
-    public static IQueryable<T> AllInTenant<T>(this LianxinDb db) where T : Entity =>
-        db.Set<T>().AcrossScope();
-
     /// <summary>Moves a compound with its buildings and households to <paramref name="path"/>.</summary>
     public static async Task RepathCompoundAsync(this LianxinDb db, Compound compound, string path, CancellationToken ct)
     {
         compound.OrgPath = path;
-        var buildings = await db.AllInTenant<Building>().Where(b => b.CompoundId == compound.Id).ToListAsync(ct);
+        var buildings = await db.Buildings.AcrossScope().Where(b => b.CompoundId == compound.Id).ToListAsync(ct);
         foreach (var b in buildings) { b.OrgPath = path; b.GridId = compound.GridId; }
         var ids = buildings.Select(b => b.Id).ToList();
-        foreach (var h in await db.AllInTenant<Household>().Where(h => ids.Contains(h.BuildingId)).ToListAsync(ct)) h.OrgPath = path;
+        foreach (var h in await db.Households.AcrossScope().Where(h => ids.Contains(h.BuildingId)).ToListAsync(ct)) h.OrgPath = path;
     }
 
     /// <summary>The community a unit belongs to: itself, or the Community among its ancestors.</summary>
@@ -32,7 +25,7 @@ public static class OrgData
     {
         if (unit.Kind == OrgKind.Community) return unit;
         var ids = OrgRules.IdsOf(unit.Path);
-        return await db.AllInTenant<OrgUnit>().Where(u => ids.Contains(u.Id) && u.Kind == OrgKind.Community).FirstOrDefaultAsync(ct);
+        return await db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id) && u.Kind == OrgKind.Community).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Names of the ancestors the caller can see, top first, for "东湖街道党工委 / 和平社区党委".</summary>

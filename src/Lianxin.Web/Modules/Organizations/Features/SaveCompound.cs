@@ -44,7 +44,7 @@ public static class SaveCompound
     {
         var compound = await db.Compounds.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (compound is null) return Failure.NotFound;
-        var community = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == compound.CommunityId, ct);
+        var community = await db.OrgUnits.AcrossScope().FirstAsync(u => u.Id == compound.CommunityId, ct);
         if (!db.Scope.Can(OrgPermissions.OrgManage, compound.OrgPath) || !db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var (errors, grid) = await ValidateAsync(db, community, r, ct);
         if (errors.Any) return Failure.Invalid(errors);
@@ -57,7 +57,7 @@ public static class SaveCompound
         if (compound.GridId != grid?.Id)
         {
             compound.GridId = grid?.Id;
-            var ownBranch = compound.BranchId is { } b ? await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == b, ct) : null;
+            var ownBranch = compound.BranchId is { } b ? await db.OrgUnits.AcrossScope().FirstOrDefaultAsync(u => u.Id == b, ct) : null;
             await db.RepathCompoundAsync(compound, OrgRules.PlacePath(community, ownBranch, grid), ct);
         }
         if (await db.SaveAsync(ct) is { } failed) return failed;

@@ -50,7 +50,7 @@ public static class SaveGrid
     {
         var grid = await db.Grids.FirstOrDefaultAsync(g => g.Id == id, ct);
         if (grid is null) return Failure.NotFound;
-        var community = await db.AllInTenant<OrgUnit>().FirstAsync(u => u.Id == grid.CommunityId, ct);
+        var community = await db.OrgUnits.AcrossScope().FirstAsync(u => u.Id == grid.CommunityId, ct);
         if (!db.Scope.Can(OrgPermissions.OrgManage, grid.OrgPath) || !db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var (errors, branch) = await ValidateAsync(db, community, r, ct);
         if (errors.Any) return Failure.Invalid(errors);
@@ -64,7 +64,7 @@ public static class SaveGrid
         {
             grid.BranchId = branch?.Id;
             grid.OrgPath = branch?.Path ?? community.Path;
-            foreach (var c in await db.AllInTenant<Compound>().Where(c => c.GridId == grid.Id && c.BranchId == null).ToListAsync(ct))
+            foreach (var c in await db.Compounds.AcrossScope().Where(c => c.GridId == grid.Id && c.BranchId == null).ToListAsync(ct))
                 await db.RepathCompoundAsync(c, grid.OrgPath, ct);
         }
         if (await db.SaveAsync(ct) is { } failed) return failed;

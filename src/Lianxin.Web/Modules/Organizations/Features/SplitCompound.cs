@@ -25,7 +25,7 @@ public static class SplitCompound
     {
         var compound = await db.Compounds.FirstOrDefaultAsync(c => c.Id == compoundId, ct);
         if (compound is null) return Failure.NotFound;
-        var community = await db.AllInTenant<OrgUnit>().FirstOrDefaultAsync(u => u.Id == compound.CommunityId, ct);
+        var community = await db.OrgUnits.AcrossScope().FirstOrDefaultAsync(u => u.Id == compound.CommunityId, ct);
         if (community is null) return Failure.NotFound;
         if (!db.Scope.Can(OrgPermissions.OrgManage, community.Path)) return Failure.Forbidden;
         var errors = new Errors();
