@@ -37,6 +37,7 @@ public static class PlatformSetup
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();
         services.AddScoped<UnitBadges>();
+        services.AddScoped<Indicators.IndicatorCatalog>();
         services.AddScoped<Units.IUnitLifecycle, Units.PlatformUnitLifecycle>();
         services.AddSingleton<Events.EventDispatcher>();
         services.AddJob<Events.EventDispatchJob>();

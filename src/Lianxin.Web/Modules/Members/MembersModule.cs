@@ -22,6 +22,7 @@ public sealed class MembersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddPersonalData();
+        services.AddScoped<MemberDirectory>();
         services.AddScoped<IUnitLifecycle, Features.MembersUnitLifecycle>();
         services.AddJob<Features.ImportJobRunner>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));
