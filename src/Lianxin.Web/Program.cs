@@ -1,5 +1,6 @@
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.CoBuilding;
+using Lianxin.Web.Modules.Rollups;
 using Lianxin.Web.Modules.Demands;
 using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Organizations;
@@ -31,5 +32,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule()];
 }

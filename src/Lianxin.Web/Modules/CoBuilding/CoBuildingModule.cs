@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.CoBuilding.Api;
 using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.CoBuilding.Data;
@@ -20,6 +21,7 @@ public sealed class CoBuildingModule : IModule
     {
         services.AddSingleton(new NavItem("共驻共建", "/cobuilding", "bi-building", CoBuildingPermissions.View, 400));
         services.AddScoped<IUnitLifecycle, Features.CoBuildingUnitLifecycle>();
+        services.AddIndicators<Features.CoBuildingIndicators>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => CoBuildingModel.Configure(b, db);

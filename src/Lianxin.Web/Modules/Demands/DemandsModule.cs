@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Demands.Api;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Data;
@@ -26,6 +27,7 @@ public sealed class DemandsModule : IModule
         services.AddSingleton<PublicIntakeLimiter>();
         services.AddJob<EscalationJob>();
         services.AddScoped<DemandDirectory>();
+        services.AddIndicators<Features.DemandIndicators>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", DemandPermissions.DemandView, 200));
         services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", DemandPermissions.DemandHandle, 205));
         services.AddSingleton(new NavItem("我的诉求", "/demands/mine", "bi-chat-square-text", DemandPermissions.DemandOwn, 215));

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Pledges.Api;
 using Lianxin.Web.Modules.Pledges.Contracts;
 using Lianxin.Web.Modules.Pledges.Data;
@@ -24,6 +25,7 @@ public sealed class PledgesModule : IModule
         services.AddSingleton(PledgePhotos.Owner);
         services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddScoped<IUnitLifecycle, Features.PledgesUnitLifecycle>();
+        services.AddIndicators<Features.PledgeIndicators>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => PledgesModel.Configure(b, db);

@@ -5,8 +5,12 @@ public enum IndicatorUnit { Count, Percent, Hours, Points, Days }
 /// <summary>How a figure adds up the tree: counts add, rates divide the summed parts, stocks take the latest value.</summary>
 public enum IndicatorRollup { Sum, RatioOfSums, Latest }
 
-/// <summary>A figure leaders read (对标对表, the quarterly report, the 大屏), owned and defined by one module.</summary>
-public sealed record Indicator(string Code, string Name, string Definition, string Module, IndicatorUnit Unit, IndicatorRollup Rollup);
+/// <summary>
+/// A figure leaders read (对标对表, the quarterly report, the 大屏), owned and defined by one module. <paramref name="HigherIsBetter"/>
+/// says which end is "best" when units are ranked (overdue demands: lower is better).
+/// </summary>
+public sealed record Indicator(string Code, string Name, string Definition, string Module, IndicatorUnit Unit, IndicatorRollup Rollup,
+    bool HigherIsBetter = true);
 
 /// <summary>One unit's figure: a ratio keeps its parts so that parents can add them (ratio of sums, not mean of ratios).</summary>
 public readonly record struct IndicatorValue(decimal Numerator, decimal Denominator = 1)

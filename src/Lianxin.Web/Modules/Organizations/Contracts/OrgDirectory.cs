@@ -11,6 +11,8 @@ public record OrgUnitRef(Guid Id, Guid? ParentId, string Path, int Depth, OrgKin
     string Name, string ShortName, string Code, OrgStatus Status)
 {
     public string DisplayName => ShortName != "" ? ShortName : Name;
+    /// <summary>"东湖街道党工委" → "东湖街道": residents (and public screens) know the street, not its party committee.</summary>
+    public string PublicName => DisplayName.Replace("党工委", "").Replace("党总支", "").Replace("党支部", "").Replace("党委", "");
     public bool IsActive => Status == OrgStatus.Active;
     public string KindName => Kind == OrgKind.Branch && BranchKind != BranchKind.None ? BranchKind.Chinese() : Kind.Chinese();
     /// <summary>Place among its siblings in display order (lists of a street's communities, departments, children).</summary>
@@ -102,10 +104,7 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
 
     public async Task<IReadOnlyList<UnitInfo>> PublicUnitsAsync(CancellationToken ct) =>
         (await InDistrictAsync(ct, true, OrgKind.Street, OrgKind.Community))
-        .Select(u => new UnitInfo(u.Id, u.Path, PublicName(u.DisplayName), true, u.Depth)).ToList();
-
-    /// <summary>"东湖街道党工委" → "东湖街道": residents know the street, not its party committee.</summary>
-    static string PublicName(string name) => name.Replace("党工委", "").Replace("党总支", "").Replace("党支部", "").Replace("党委", "");
+        .Select(u => new UnitInfo(u.Id, u.Path, u.PublicName, true, u.Depth)).ToList();
 
     public async Task<UnitInfo> CreateDistrictAsync(string name, CancellationToken ct)
     {

@@ -1,0 +1,46 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.Rollups.Domain;
+using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Time;
+
+namespace Lianxin.Web.Modules.Rollups.Features;
+
+public sealed record ScreenTile(string Code, string Name, string Area, string Measure, decimal? Value, decimal? Change);
+
+public sealed record ScreenChart(string Name, string Measure, IReadOnlyList<string> Units, IReadOnlyList<decimal?> Values);
+
+public sealed record ScreenData(string UnitName, string PeriodLabel, string UpdatedAt, IReadOnlyList<ScreenTile> Tiles, IReadOnlyList<ScreenChart> Charts);
+
+/// <summary>
+/// The 大屏 of a street or district for the current quarter: a tile per indicator (with the change against the previous
+/// quarter) and, per area, a bar chart of its first indicator across the units below. Aggregates and unit names only:
+/// nothing personal reaches a public screen.
+/// </summary>
+public static class ScreenFigures
+{
+    public static async Task<Outcome<ScreenData>> HandleAsync(OrgDirectory org, IndicatorCatalog catalog, TimeProvider clock, Guid unitId, CancellationToken ct)
+    {
+        var unit = await org.FindInDistrictAsync(unitId, ct);
+        if (unit is null || !unit.IsActive) return Failure.NotFound;
+        var period = ReportPeriod.QuarterOf(clock.Today());
+        var prev = period.Previous();
+        var children = (await org.SubtreeAsync(unit.Path, ct))
+            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind is OrgKind.Street or OrgKind.Community)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
+        var indicators = catalog.All;
+        var codes = indicators.Select(i => i.Code).ToList();
+        var now = await catalog.ReadAsync(codes, children.Select(c => c.Path).Append(unit.Path).ToList(), period.From, period.To, ct);
+        var before = await catalog.ReadAsync(codes, [unit.Path], prev.From, prev.To, ct);
+        decimal? Value(IReadOnlyDictionary<(string, string), IndicatorValue> values, Indicator i, string path) =>
+            Figures.Shown(values.TryGetValue((i.Code, path), out var v) ? v : null, i.Unit);
+
+        var tiles = indicators.Select(i => new ScreenTile(i.Code, i.Name, Areas.Of(i.Module), i.Unit.UnitName(),
+            Value(now, i, unit.Path), Figures.Gap(Value(now, i, unit.Path), Value(before, i, unit.Path)))).ToList();
+        var charts = indicators.GroupBy(i => i.Module).Select(g => g.First())
+            .Select(i => new ScreenChart($"{Areas.Of(i.Module)}：{i.Name}", i.Unit.UnitName(),
+                children.Select(c => c.PublicName).ToList(), children.Select(c => Value(now, i, c.Path)).ToList()))
+            .ToList();
+        return new ScreenData(unit.PublicName, period.Label, ChinaTime.Minutes(clock.GetUtcNow().UtcDateTime), tiles, charts);
+    }
+}
