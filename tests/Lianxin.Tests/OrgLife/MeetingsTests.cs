@@ -68,14 +68,15 @@ public class MeetingsTests(LianxinApp app)
     {
         var branch = app.NewBranch();
         var api = await app.ApiAs("secretary");
-        var first = await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, kind: "BranchCommittee", topic: "支委会"));
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(5).ToString("yyyy-MM-dd");
+        var first = await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, date: date, kind: "BranchCommittee", topic: "支委会"));
         Assert.Empty((await Json(first)).GetProperty("warnings").EnumerateArray());
 
-        var second = await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, start: "10:00:00", end: "11:00:00", topic: "主题党日"));
+        var second = await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, date: date, start: "10:00:00", end: "11:00:00", topic: "主题党日"));
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         var warning = Assert.Single((await Json(second)).GetProperty("warnings").EnumerateArray()).GetString();
-        Assert.Equal("与本支部的支部委员会“支委会”（2026-03-10 09:00–10:30）时间重叠，请确认。", warning);
-        var after = await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, start: "11:00:00", end: "12:00:00"));
+        Assert.Equal($"与本支部的支部委员会“支委会”（{date} 09:00–10:30）时间重叠，请确认。", warning);
+        var after = await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, date: date, start: "11:00:00", end: "12:00:00"));
         Assert.Empty((await Json(after)).GetProperty("warnings").EnumerateArray());
     }
 
