@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.OrgLife.Domain;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.OrgLife;
@@ -74,12 +76,12 @@ public class ArrearsTests(LianxinApp app)
     public async Task The_indicators_are_defined_for_leaders_and_read_as_ratios_of_sums()
     {
         var (branch, _) = Arrange();
-        var (indicators, values) = await app.WithScope(async sp =>
-        {
-            var catalog = sp.GetRequiredService<IndicatorCatalog>();
-            var read = await catalog.ReadAsync(["orglife.meetings_held", "orglife.compliance_rate", "orglife.attendance_rate"], [branch.Path], D("2026-01-01"), D("2026-06-30"), default);
-            return (catalog.All.Where(i => i.Module == "OrgLife").ToList(), read);
-        });
+        // A scope of its own that lives until the read is done (the test host's WithScope ends when its callback returns).
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(scope.ServiceProvider.GetRequiredService<Tenancy>().DefaultTenantId);
+        var catalog = scope.ServiceProvider.GetRequiredService<IndicatorCatalog>();
+        var indicators = catalog.All.Where(i => i.Module == "OrgLife").ToList();
+        var values = await catalog.ReadAsync(["orglife.meetings_held", "orglife.compliance_rate", "orglife.attendance_rate"], [branch.Path], D("2026-01-01"), D("2026-06-30"), default);
 
         Assert.Equal(["orglife.meetings_held", "orglife.compliance_rate", "orglife.attendance_rate"], indicators.Select(i => i.Code));
         Assert.Equal((IndicatorUnit.Count, IndicatorRollup.Sum), (indicators[0].Unit, indicators[0].Rollup));
