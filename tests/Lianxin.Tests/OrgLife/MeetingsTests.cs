@@ -176,5 +176,12 @@ public class MeetingsTests(LianxinApp app)
         Assert.Equal(0, after.GetProperty("lateUnapproved").GetInt32());
         Assert.DoesNotContain(after.GetProperty("arrears").EnumerateArray(), a => a.GetProperty("kind").GetString() == "BranchCommittee");
         Assert.Equal("street", app.WithDb(db => db.Meetings.Single(m => m.Id == id).LateApprovedBy));
+
+        // A plan moved back past the window is a late entry too.
+        var plan = (await Json(await api.PostAsJsonAsync("/api/v1/orglife/meetings", OrgLifeBuild.Input(branch.Id, kind: "PartyLecture", date: day.AddDays(25).ToString("yyyy-MM-dd"))))).GetProperty("id").GetGuid();
+        Assert.False(app.WithDb(db => db.Meetings.Single(m => m.Id == plan).LateEntry));
+        var moved = await Json(await api.PutAsJsonAsync($"/api/v1/orglife/meetings/{plan}", OrgLifeBuild.Input(branch.Id, kind: "PartyLecture", date: day.ToString("yyyy-MM-dd"), version: 0)));
+        Assert.Contains(moved.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("本条为补录记录"));
+        Assert.True(app.WithDb(db => db.Meetings.Single(m => m.Id == plan).LateEntry));
     }
 }

@@ -24,7 +24,6 @@ public static class OrgLifeModel
             e.Property(x => x.LateApprovedBy).HasMaxLength(256);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.Ignore(x => x.Counts);
             e.HasIndex(x => new { x.TenantId, x.BranchId, x.StartsAt });
             e.HasIndex(x => new { x.TenantId, x.HeldOn });
         });

@@ -17,7 +17,6 @@ public sealed class ICalendar
         Line("VERSION:2.0");
         Line("PRODID:-//Lianxin//OrgLife//ZH");
         Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
         Text("X-WR-CALNAME", name);
         Line("X-WR-TIMEZONE:Asia/Shanghai");
     }

@@ -52,9 +52,6 @@ public class Meeting : Entity, IOrgScoped, IVersioned
     public DateTime UpdatedAt { get; set; }
     public int Sequence { get; set; }
     public int Version { get; set; }
-
-    /// <summary>Does it count towards the rules: held, not cancelled, and not an unapproved late entry.</summary>
-    public bool Counts => Status == MeetingStatus.Active && (!LateEntry || LateApprovedAt is not null);
 }
 
 /// <summary>A member's attendance at a meeting, checked against the branch's roster on the meeting's date.</summary>

@@ -49,7 +49,7 @@ public static class CreateMeeting
         Apply(m, r);
         m.LateEntry = Compliance.IsLateEntry(m.HeldOn, now, settings.LateEntryDays);
         var warnings = await OverlapsAsync(db, m, ct);
-        if (m.LateEntry) warnings.Add($"会议日期已过 {settings.LateEntryDays} 天以上，本条为补录记录，须经街道审核后计入组织生活完成情况。");
+        if (m.LateEntry) warnings.Add(LateWarning(settings.LateEntryDays));
         db.Meetings.Add(m);
         await db.SaveChangesAsync(ct);
         return new MeetingSaved(m.Id, m.Version, warnings);
@@ -114,6 +114,8 @@ public static class CreateMeeting
             .OrderBy(x => x.StartsAt).Select(x => new { x.Kind, x.Topic, x.StartsAt, x.EndsAt }).ToListAsync(ct);
         return others.Select(x => $"与本支部的{x.Kind.Chinese()}“{x.Topic}”（{ChinaTime.Minutes(x.StartsAt)}–{ChinaTime.ToBeijing(x.EndsAt):HH:mm}）时间重叠，请确认。").ToList();
     }
+
+    internal static string LateWarning(int days) => $"会议日期已过 {days} 天以上，本条为补录记录，须经街道审核后计入组织生活完成情况。";
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

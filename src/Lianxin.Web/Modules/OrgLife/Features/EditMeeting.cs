@@ -40,10 +40,19 @@ public static class EditMeeting
 
         if (m.Version != r.Version) return Failure.Stale;
         db.Entry(m).Property(x => x.Version).OriginalValue = r.Version;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var moved = r.Date != m.HeldOn;
         CreateMeeting.Apply(m, r);
         m.Sequence++;
-        m.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        m.UpdatedAt = now;
         var warnings = await CreateMeeting.OverlapsAsync(db, m, ct);
+        // A new date is judged like a new entry: moving a plan back past the window makes it a late entry again, to be approved anew.
+        if (moved)
+        {
+            m.LateEntry = Compliance.IsLateEntry(m.HeldOn, now, settings.LateEntryDays);
+            (m.LateApprovedAt, m.LateApprovedBy) = (null, null);
+            if (m.LateEntry) warnings.Add(CreateMeeting.LateWarning(settings.LateEntryDays));
+        }
         if (await db.SaveAsync(ct) is { } stale) return stale;
         return new MeetingSaved(m.Id, m.Version, warnings);
     }
