@@ -45,6 +45,10 @@ public class OrgLifeFlowTests(BrowserApp app)
         await Assertions.Expect(grid.Locator("main")).ToContainTextAsync("请假");
         Assert.False(await Overflows(grid));
         await BrowserApp.Shot(grid, "orglife-meeting-phone");
+        await grid.GotoAsync("/orglife");
+        await Assertions.Expect(grid.GetByRole(AriaRole.Link, new() { Name = "冬季消防安全 党员先行" }).First).ToBeVisibleAsync();
+        Assert.False(await Overflows(grid));
+        await BrowserApp.Shot(grid, "orglife-list-phone");
 
         var street = await app.PageAs("street");
         await street.GotoAsync("/orglife/arrears");
