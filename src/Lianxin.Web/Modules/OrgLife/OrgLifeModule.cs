@@ -1,0 +1,30 @@
+using Lianxin.Web.Modules.OrgLife.Api;
+using Lianxin.Web.Modules.OrgLife.Contracts;
+using Lianxin.Web.Modules.OrgLife.Data;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Modules;
+using Lianxin.Web.Platform.Shell;
+using Lianxin.Web.Platform.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.OrgLife;
+
+/// <summary>组织生活: branches' meetings (三会一课, 主题党日 "4+N", 组织生活会, 民主评议党员) with attendance, the district's rules and the arrears (欠账), and calendar feeds.</summary>
+public sealed class OrgLifeModule : IModule
+{
+    public string Name => "OrgLife";
+    public IReadOnlyList<Permission> Permissions => OrgLifePermissions.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(new NavItem("组织生活", "/orglife", "bi-calendar-check", OrgLifePermissions.View, 350));
+        services.AddScoped<IUnitLifecycle, Features.OrgLifeUnitLifecycle>();
+        services.AddIndicators<Features.OrgLifeIndicators>();
+    }
+
+    public void ConfigureModel(ModelBuilder b, LianxinDb db) => OrgLifeModel.Configure(b, db);
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapOrgLifeApi();
+}
