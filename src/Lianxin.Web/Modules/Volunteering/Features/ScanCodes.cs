@@ -48,6 +48,7 @@ public class ScanCodes(IDataProtectionProvider protection, TimeProvider clock)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(6);
+        // A viewBox instead of a fixed size: the code scales to its box (a phone, the organiser's screen, a print).
+        return new SvgQRCode(data).GetGraphic(6, "#000000", "#ffffff", true, SvgQRCode.SizingMode.ViewBoxAttribute);
     }
 }
