@@ -12,3 +12,5 @@ global using Lianxin.Web.Modules.Reviews.Contracts;
 global using Lianxin.Web.Modules.Reviews.Data;
 global using Lianxin.Web.Modules.CoBuilding.Contracts;
 global using Lianxin.Web.Modules.CoBuilding.Data;
+global using Lianxin.Web.Modules.Volunteering.Contracts;
+global using Lianxin.Web.Modules.Volunteering.Data;

@@ -69,6 +69,7 @@ public static class DemoDistrict
         await DemoReviews.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
+        await DemoVolunteering.SeedAsync(sp, g);
         return g;
     }
 

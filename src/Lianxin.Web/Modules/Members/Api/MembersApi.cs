@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Modules.Volunteering.Contracts;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
@@ -77,11 +78,11 @@ public static class MembersApi
         d.MapPost("/units", async (UnitReportForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
             (await DualReporting.ReportUnitAsync(db, units, clock, form, ct)).ToApi());
         d.MapGet("/figures", async (Guid communityId, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await CommunityFigures.HandleAsync(db, units, communityId, ct)).ToApi());
-        d.MapGet("/report-back", async (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
-            (await ReportingBack.HandleAsync(db, units, communityId, from, to, ct)).ToApi());
-        d.MapGet("/report-back.xlsx", async Task<IResult> (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+        d.MapGet("/report-back", async (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, VolunteerHours hours, CancellationToken ct) =>
+            (await ReportingBack.HandleAsync(db, units, hours, communityId, from, to, ct)).ToApi());
+        d.MapGet("/report-back.xlsx", async Task<IResult> (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, VolunteerHours hours, CancellationToken ct) =>
         {
-            var outcome = await ReportingBack.HandleAsync(db, units, communityId, from, to, ct);
+            var outcome = await ReportingBack.HandleAsync(db, units, hours, communityId, from, to, ct);
             return outcome.IsOk ? TypedResults.File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx") : outcome.ToApi();
         });
         d.MapPost("/{id:guid}/withdraw", async (Guid id, VersionRequest body, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Modules.Volunteering.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
@@ -49,18 +50,18 @@ public static class CommunityFigures
     }
 }
 
-public record ReportBackLine(string Kind, string Name, string? Workplace, DateOnly ReportedOn, string Status, string Posts, int PostsHeld, string? Pledges, string? Offers, string? Liaison);
+public record ReportBackLine(string Kind, string Name, string? Workplace, DateOnly ReportedOn, string Status, string Posts, int PostsHeld, string? Pledges, string? Offers, string? Liaison, decimal? Hours = null);
 public record ReportBack(Guid CommunityId, string CommunityName, DateOnly From, DateOnly To, IReadOnlyList<ReportBackLine> Lines);
 
 /// <summary>
-/// 双报告: for a period, what each reported member and unit did in the community (posts held and pledges; hours
-/// come with the volunteering module), for the workplace organisation. Exportable to Excel.
+/// 双报告: for a period, what each reported member and unit did in the community (posts held, pledges and
+/// confirmed volunteering hours, read through Volunteering's <see cref="VolunteerHours"/>), for the workplace organisation. Exportable to Excel.
 /// </summary>
 public static class ReportingBack
 {
-    public static readonly string[] Headers = ["类型", "姓名/单位", "工作单位", "报到日期", "报到状态", "担任岗位", "岗位数", "承诺", "提供资源", "联络人"];
+    public static readonly string[] Headers = ["类型", "姓名/单位", "工作单位", "报到日期", "报到状态", "担任岗位", "岗位数", "承诺", "提供资源", "联络人", "志愿服务时长（小时）"];
 
-    public static async Task<Outcome<ReportBack>> HandleAsync(LianxinDb db, OrgDirectory units, Guid communityId, DateOnly from, DateOnly to, CancellationToken ct)
+    public static async Task<Outcome<ReportBack>> HandleAsync(LianxinDb db, OrgDirectory units, VolunteerHours hours, Guid communityId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from) return Failure.Invalid("to", "结束日期不能早于开始日期。");
         var community = await units.FindAsync(communityId, ct);
@@ -79,14 +80,16 @@ public static class ReportingBack
                                   && c.DecidedAt < toTime && (c.EndedAt == null || c.EndedAt >= fromTime)
                             select new { c.MemberId, p.Title, c.Pledge }).ToListAsync(ct);
         var byMember = claims.ToLookup(c => c.MemberId);
+        var minutes = await hours.MinutesOfMembersAsync(memberIds, community.Path, from, to, ct);
         var lines = reports.Select(r => r.Kind == ReporterKind.Member
             ? new ReportBackLine("党员", r.Name, r.Workplace, r.ReportedOn, DualReport.Chinese(r.Status),
                 string.Join("、", byMember[r.MemberId!.Value].Select(c => c.Title)), byMember[r.MemberId!.Value].Count(),
-                string.Join("；", byMember[r.MemberId!.Value].Where(c => c.Pledge != null).Select(c => c.Pledge)), null, null)
+                string.Join("；", byMember[r.MemberId!.Value].Where(c => c.Pledge != null).Select(c => c.Pledge)), null, null,
+                Math.Round(minutes.GetValueOrDefault(r.MemberId!.Value) / 60m, 1))
             : new ReportBackLine("单位", r.Name, null, r.ReportedOn, DualReport.Chinese(r.Status), "", 0, null, r.Offers, r.Liaison)).ToList();
         return new ReportBack(community.Id, community.Name, from, to, lines);
     }
 
     public static byte[] ToXlsx(ReportBack r) => Xlsx.Write("双报告", Headers, r.Lines.Select(l => (IReadOnlyList<object?>)
-        [l.Kind, l.Name, l.Workplace, l.ReportedOn, l.Status, l.Posts, l.PostsHeld, l.Pledges, l.Offers, l.Liaison]));
+        [l.Kind, l.Name, l.Workplace, l.ReportedOn, l.Status, l.Posts, l.PostsHeld, l.Pledges, l.Offers, l.Liaison, l.Hours]));
 }

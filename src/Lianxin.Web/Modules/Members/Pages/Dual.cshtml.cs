@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Modules.Volunteering.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
@@ -11,7 +12,7 @@ using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock) : MemberPageModel(db, units, places)
+public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, VolunteerHours hours) : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -42,7 +43,7 @@ public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
     public async Task<IActionResult> OnGetReportBackAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        var outcome = await ReportingBack.HandleAsync(Db, Org, CommunityId!.Value, From!.Value, To!.Value, ct);
+        var outcome = await ReportingBack.HandleAsync(Db, Org, hours, CommunityId!.Value, From!.Value, To!.Value, ct);
         if (outcome.Refusal(this) is { } s) return s;
         if (!outcome.IsOk) return Page();
         return File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");

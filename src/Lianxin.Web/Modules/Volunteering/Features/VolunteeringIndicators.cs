@@ -1,0 +1,44 @@
+using Lianxin.Web.Modules.Volunteering.Data;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Volunteering.Features;
+
+/// <summary>The volunteering figures leaders read: activities held, confirmed hours, and people who served, per subtree and period.</summary>
+public class VolunteeringIndicators(LianxinDb db) : IIndicatorSource
+{
+    public const string ActivitiesCode = "volunteering.activities";
+    public const string HoursCode = "volunteering.hours";
+    public const string VolunteersCode = "volunteering.volunteers";
+
+    public IReadOnlyList<Indicator> Indicators { get; } =
+    [
+        new(ActivitiesCode, "志愿服务活动数", "期内开始（北京时间）的志愿服务活动场次，按活动所属社区计。", "Volunteering", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(HoursCode, "志愿服务时长", "期内活动中经组织者确认的服务时长合计（小时），按活动所属社区计。", "Volunteering", IndicatorUnit.Hours, IndicatorRollup.Sum),
+        new(VolunteersCode, "参与志愿服务人数", "期内有经确认服务时长的志愿者人数（同一人多次参加计一人；有账号的按账号、党员按名册、其他按姓名区分）。",
+            "Volunteering", IndicatorUnit.Count, IndicatorRollup.Sum),
+    ];
+
+    public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, string), IndicatorValue>();
+        var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
+        foreach (var path in subtreePaths)
+        {
+            if (codes.Contains(ActivitiesCode))
+                result[(ActivitiesCode, path)] = new(await db.Activities.AcrossScope()
+                    .CountAsync(a => a.OrgPath.StartsWith(path) && a.StartsAt >= start && a.StartsAt < end, ct));
+            if (!codes.Contains(HoursCode) && !codes.Contains(VolunteersCode)) continue;
+            var served = await db.Signups.AcrossScope().AsNoTracking()
+                .Where(s => s.OrgPath.StartsWith(path) && s.ConfirmedMinutes != null && s.Day >= from && s.Day <= to)
+                .Select(s => new { s.UserId, s.MemberId, s.Name, Minutes = s.ConfirmedMinutes!.Value }).ToListAsync(ct);
+            if (codes.Contains(HoursCode)) result[(HoursCode, path)] = new(Math.Round(served.Sum(s => s.Minutes) / 60m, 2));
+            if (codes.Contains(VolunteersCode))
+                result[(VolunteersCode, path)] = new(served.Select(s => VolunteeringFigures.PersonKey(s.UserId, s.MemberId, s.Name)).Distinct().Count());
+        }
+        return result;
+    }
+}
