@@ -16,7 +16,7 @@ public record LedgerCheck(int Accounts, int Transfers, long BalanceSum, long Out
 /// <summary>
 /// Proves the district's ledger from its entries: every cached balance equals its credits minus its debits, the balances
 /// add up to zero (every transfer moves points between two accounts of the district), no depositor or merchant is below
-/// zero, no transfer names an unknown account, and every redemption's hold has exactly the moves its state implies.
+/// zero, no transfer names an unknown account, every redemption's hold has exactly the moves its state implies, and no stock is below zero.
 /// </summary>
 public static class CheckLedger
 {
@@ -54,6 +54,8 @@ public static class CheckLedger
             if (!byRedemption.GetValueOrDefault(r.Id.ToString("N"), []).SequenceEqual(expected))
                 problems.Add($"兑换 {r.Id}（{Redemption.Chinese(r.State)}）的分录与状态不符。");
         }
+        foreach (var item in await db.PbItems.AcrossScope().AsNoTracking().Where(i => i.Stock < 0).Select(i => new { i.Id, i.Name, i.Stock }).ToListAsync(ct))
+            problems.Add($"商品 {item.Name}（{item.Id}）库存为负：{item.Stock}。");
         var outstanding = accounts.Where(a => a.Kind == AccountKind.Depositor).Sum(a => a.Balance);
         return new LedgerCheck(accounts.Count, await t.CountAsync(ct), sum, outstanding, problems);
     }
