@@ -92,11 +92,11 @@ public class PointsBankApp : LianxinApp
         var m = await AsAsync(owner.Id, (sp, db) => ApplyAsMerchant.HandleAsync(db, sp.GetRequiredService<Lianxin.Web.Modules.Organizations.Contracts.OrgDirectory>(), Clock,
             new MerchantApplication { Name = "测试小店" + owner.UserName[^4..], Address = "和平路 1 号", ContactName = "店主", Phone = "13800000000" }, default));
         Assert.True(m.IsOk, m.Message);
-        var ok = await AsAsync(staff, (_, db) => DecideMerchant.HandleAsync(db, Clock, m.Value!.Id, new DecideMerchantRequest(true, null, m.Value.Version), default));
+        var ok = await AsAsync(staff, (_, db) => DecideMerchant.HandleAsync(db, Clock, m.Value!.Id, new DecideMerchantRequest(true, null, m.Value!.Version), default));
         Assert.True(ok.IsOk, ok.Message);
         var item = await AsAsync(owner.Id, (_, db) => AddCatalogueItem.HandleAsync(db, Clock, new CatalogueItemInput { Name = "洗衣液", Points = points, Stock = stock }, default));
         Assert.True(item.IsOk, item.Message);
-        return (owner.Id, owner.UserName, m.Value.Id, item.Value!.Id);
+        return (owner.Id, owner.UserName, m.Value!.Id, item.Value!.Id);
     }
 
     public string CodeOf(Guid userId) => Services.GetRequiredService<DepositorCode>().Issue(userId).Code;

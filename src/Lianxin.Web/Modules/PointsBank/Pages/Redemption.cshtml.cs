@@ -24,8 +24,8 @@ public class RedemptionModel(LianxinDb db, TimeProvider clock) : PageModel
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct) =>
-        await (await ConfirmRedemption.HandleAsync(db, clock, id, ct)).ToPageAsync(this, _ => RedirectToPage(new { id }), () => OnGetAsync(id, ct));
+        await (await ConfirmRedemption.HandleAsync(db, clock, id, ct)).ToPageAsync(this, _ => RedirectToPage(new { id }), async () => (IActionResult?)await OnGetAsync(id, ct));
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, CancellationToken ct) =>
-        await (await VoidRedemption.HandleAsync(db, clock, id, ct)).ToPageAsync(this, _ => RedirectToPage(new { id }), () => OnGetAsync(id, ct));
+        await (await VoidRedemption.HandleAsync(db, clock, id, ct)).ToPageAsync(this, _ => RedirectToPage(new { id }), async () => (IActionResult?)await OnGetAsync(id, ct));
 }
