@@ -6,6 +6,7 @@ using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Organizations;
 using Lianxin.Web.Modules.OrgLife;
 using Lianxin.Web.Modules.Pledges;
+using Lianxin.Web.Modules.PointsBank;
 using Lianxin.Web.Modules.Reviews;
 using Lianxin.Web.Modules.Volunteering;
 using Lianxin.Web.Platform;
@@ -34,5 +35,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule(), new OrgLifeModule(), new VolunteeringModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule(), new OrgLifeModule(), new VolunteeringModule(), new PointsBankModule()];
 }

@@ -1,0 +1,54 @@
+using Lianxin.Web.Modules.PointsBank.Data;
+using Lianxin.Web.Modules.PointsBank.Domain;
+using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.PointsBank.Features;
+
+/// <summary>The merchant hands over the goods: the held points move from the clearing account to the merchant. Confirming twice answers the same.</summary>
+public static class ConfirmRedemption
+{
+    public static async Task<Outcome<RedemptionView>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    {
+        var merchant = await RedeemAtTill.MerchantOfCallerAsync(db, ct);
+        var x = merchant is null ? null : await db.PbRedemptions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.MerchantId == merchant.Id, ct);
+        if (merchant is null || x is null) return Failure.NotFound;
+        if (x.State != RedemptionState.Pending) return await SettledAsync(db, x, RedemptionState.Confirmed, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var community = new BankCommunity(x.CommunityId, x.OrgPath, "");
+        var clearing = await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
+        var till = await Ledger.EnsureAsync(db, community, AccountKind.Merchant, merchant.Id, merchant.Name, now, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var transfer = Ledger.New($"confirm:{id:N}", TransferKind.Redeem, clearing, till, x.Points, community, now,
+            "redemption", x.Id, $"{x.ItemName} ×{x.Quantity}", db.Scope.UserId);
+        db.PbTransfers.Add(transfer);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException ex) when (Ledger.IsUniqueViolation(ex)) { return await AgainAsync(db, tx, id, RedemptionState.Confirmed, ct); }
+        // Only a pending hold, not past its time, is confirmed; a void or the expiry job may have closed it meanwhile.
+        var moved = await db.PbRedemptions.Where(r => r.Id == id && r.State == RedemptionState.Pending && r.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RedemptionState.Confirmed).SetProperty(r => r.ClosedAt, now), ct);
+        if (moved != 1) return await AgainAsync(db, tx, id, RedemptionState.Confirmed, ct);
+        if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("The clearing account is not guarded.");
+        await tx.CommitAsync(ct);
+        x.State = RedemptionState.Confirmed;
+        x.ClosedAt = now;
+        return await RedeemAtTill.ViewAsync(db, x, ct);
+    }
+
+    /// <summary>Nothing applied: answer the hold's state now (the same result when it is already what was asked).</summary>
+    internal static async Task<Outcome<RedemptionView>> AgainAsync(LianxinDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Guid id,
+        RedemptionState wanted, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        var x = await db.PbRedemptions.AcrossScope().AsNoTracking().FirstAsync(r => r.Id == id, ct);
+        return await SettledAsync(db, x, wanted, ct);
+    }
+
+    internal static async Task<Outcome<RedemptionView>> SettledAsync(LianxinDb db, Redemption x, RedemptionState wanted, CancellationToken ct) =>
+        x.State == wanted ? await RedeemAtTill.ViewAsync(db, x, ct)
+        : x.State == RedemptionState.Pending ? Failure.Conflict("该兑换已超过确认时限，请重新扫码。")
+        : Failure.Conflict($"该兑换{Redemption.Chinese(x.State)}，不能再{(wanted == RedemptionState.Confirmed ? "确认" : "作废")}。");
+}

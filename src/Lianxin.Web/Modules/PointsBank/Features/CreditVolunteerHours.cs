@@ -1,0 +1,39 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.PointsBank.Data;
+using Lianxin.Web.Modules.PointsBank.Domain;
+using Lianxin.Web.Modules.Volunteering.Contracts;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.PointsBank.Features;
+
+/// <summary>
+/// Confirmed volunteering hours earn points at the community's rate for the activity's kind (the default rate when it set
+/// none): issuing account → the volunteer's depositor account. Keyed by the attendance, so a re-delivered or re-published
+/// confirmation credits once.
+/// </summary>
+public class CreditVolunteerHours(LianxinDb db, OrgDirectory org, TimeProvider clock, PointsBankOptions options) : IEventHandler<VolunteerHoursConfirmed>
+{
+    public async Task HandleAsync(VolunteerHoursConfirmed e, CancellationToken ct)
+    {
+        var key = $"hours:{e.AttendanceId:N}";
+        if (await db.PbTransfers.AcrossScope().AnyAsync(t => t.Key == key, ct)) return;
+        var community = await Ledger.CommunityAsync(org, e.CommunityPath, ct)
+            ?? throw new InvalidOperationException($"No community above {e.CommunityPath}: the hours of attendance {e.AttendanceId} cannot be credited.");
+        var rate = await db.PbEarnRates.AcrossScope().Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind)
+            .Select(r => (int?)r.PointsPerHour).FirstOrDefaultAsync(ct) ?? options.DefaultPointsPerHour;
+        var points = LedgerRules.PointsFor(e.Minutes, rate);
+        if (points == 0) return;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issuing = await Ledger.SystemAccountAsync(db, community, AccountKind.Issuing, now, ct);
+        var depositor = await Ledger.EnsureAsync(db, community, AccountKind.Depositor, e.UserId, e.PersonName, now, ct);
+        var transfer = Ledger.New(key, TransferKind.Earn, issuing, depositor, points, community, now, "hours", e.AttendanceId,
+            $"志愿服务 · {e.ActivityTitle}（{e.Day:yyyy-MM-dd}，{e.Minutes / 60.0:0.#} 小时）", null);
+        db.PbTransfers.Add(transfer);
+        // The dispatcher's transaction holds this save, the balance move and the inbox row together.
+        await db.SaveChangesAsync(ct);
+        if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("Earning debits only the issuing account.");
+    }
+}

@@ -1,0 +1,111 @@
+using Lianxin.Web.Modules.PointsBank.Data;
+using Lianxin.Web.Modules.PointsBank.Domain;
+using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.PointsBank.Features;
+
+/// <summary>A scan at the till. <see cref="RequestId"/> is chosen by the merchant's device once per scan: sending it again answers the first result.</summary>
+public class RedeemRequest
+{
+    public Guid RequestId { get; set; }
+    public string Code { get; set; } = "";
+    public Guid ItemId { get; set; }
+    public int Quantity { get; set; } = 1;
+}
+
+public record RedemptionView(Guid Id, Guid MerchantId, string ItemName, int Quantity, long Points, RedemptionState State, string StateName,
+    string Depositor, DateTime CreatedAt, DateTime ExpiresAt, DateTime? ClosedAt);
+
+/// <summary>
+/// The merchant scans a depositor's code: the points are held (depositor → the community's clearing account) and the stock
+/// taken, both by conditional updates in one transaction, so neither can go below zero however many tills scan at once.
+/// </summary>
+public static class RedeemAtTill
+{
+    public static async Task<Outcome<RedemptionView>> HandleAsync(LianxinDb db, DepositorCode codes, TimeProvider clock, PointsBankOptions options,
+        RedeemRequest r, CancellationToken ct)
+    {
+        var e = new Errors();
+        if (r.RequestId == Guid.Empty) e.Fail(nameof(r.RequestId), "缺少请求编号。");
+        if (r.Quantity is < 1 or > 99) e.Fail(nameof(r.Quantity), "数量须在 1–99 之间。");
+        var depositorUser = codes.Read(r.Code);
+        if (depositorUser is null) e.Fail(nameof(r.Code), "兑换码无效或已过期，请储户刷新后重新出示。");
+        if (e.Any) return Failure.Invalid(e);
+
+        var merchant = await MerchantOfCallerAsync(db, ct);
+        if (merchant is null) return Failure.Forbidden with { Message = "只有已获批准的X贤商家才能兑换积分。" };
+        if (await db.PbRedemptions.AcrossScope().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.RequestId, ct) is { } earlier)
+            return await SameAsync(db, earlier, merchant.Id, r, depositorUser!.Value, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = await db.PbItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == r.ItemId && i.MerchantId == merchant.Id, ct);
+        if (item is null || !item.OnOffer(clock.Today())) return Failure.Invalid(nameof(r.ItemId), "请选择本店正在兑换的商品。");
+        var community = new BankCommunity(merchant.CommunityId, merchant.OrgPath, "");
+        var depositor = await Ledger.FindAsync(db, merchant.CommunityId, AccountKind.Depositor, depositorUser!.Value, ct);
+        if (depositor is null) return Failure.Conflict("该储户在本社区还没有积分。");
+        var clearing = await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
+        var points = (long)item.Points * r.Quantity;
+
+        var redemption = new Redemption
+        {
+            Id = r.RequestId, MerchantId = merchant.Id, ItemId = item.Id, ItemName = item.Name, Quantity = r.Quantity, Points = points,
+            DepositorAccountId = depositor.Id, DepositorUserId = depositor.OwnerId, CommunityId = merchant.CommunityId, OrgPath = merchant.OrgPath,
+            State = RedemptionState.Pending, CreatedAt = now, ExpiresAt = now.AddMinutes(options.HoldMinutes),
+        };
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.PbRedemptions.Add(redemption);
+            db.PbTransfers.Add(Ledger.New($"hold:{r.RequestId:N}", TransferKind.Redeem, depositor, clearing, points, community, now,
+                "redemption", redemption.Id, $"{merchant.Name} · {item.Name} ×{r.Quantity}（待确认）", db.Scope.UserId));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (Ledger.IsUniqueViolation(ex))
+            {
+                // The same scan arrived twice at once: the other one holds the points; answer what it did.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var first = await db.PbRedemptions.AcrossScope().AsNoTracking().FirstAsync(x => x.Id == r.RequestId, ct);
+                return await SameAsync(db, first, merchant.Id, r, depositorUser.Value, ct);
+            }
+            var taken = await db.PbItems.Where(i => i.Id == item.Id && i.Stock >= r.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - r.Quantity), ct);
+            if (taken != 1) return await AbandonAsync(db, tx, "该商品库存不足。", ct);
+            if (!await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct))
+                return await AbandonAsync(db, tx, $"积分不足：兑换需要 {points} 分。", ct);
+            await tx.CommitAsync(ct);
+        }
+        return await ViewAsync(db, redemption, ct);
+    }
+
+    static async Task<Outcome<RedemptionView>> AbandonAsync(LianxinDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, string why, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return Failure.Conflict(why);
+    }
+
+    /// <summary>A retried scan: the first answer when it is the same request, a conflict when the id was used for another.</summary>
+    static async Task<Outcome<RedemptionView>> SameAsync(LianxinDb db, Redemption earlier, Guid merchantId, RedeemRequest r, Guid depositorUser, CancellationToken ct) =>
+        earlier.MerchantId == merchantId && earlier.ItemId == r.ItemId && earlier.Quantity == r.Quantity && earlier.DepositorUserId == depositorUser
+            ? await ViewAsync(db, earlier, ct)
+            : Failure.Conflict("该请求编号已用于另一笔兑换。");
+
+    /// <summary>The approved shop whose till the caller runs.</summary>
+    internal static Task<Merchant?> MerchantOfCallerAsync(LianxinDb db, CancellationToken ct)
+    {
+        var me = db.Scope.UserId ?? Guid.Empty;
+        return db.PbMerchants.AcrossScope().AsNoTracking().FirstOrDefaultAsync(m => m.OwnerUserId == me && m.State == MerchantState.Approved, ct);
+    }
+
+    internal static async Task<RedemptionView> ViewAsync(LianxinDb db, Redemption x, CancellationToken ct)
+    {
+        var name = await db.Users.Where(u => u.Id == x.DepositorUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        return new RedemptionView(x.Id, x.MerchantId, x.ItemName, x.Quantity, x.Points, x.State, Redemption.Chinese(x.State), LedgerRules.MaskName(name),
+            x.CreatedAt, x.ExpiresAt, x.ClosedAt);
+    }
+}

@@ -1,0 +1,48 @@
+using Lianxin.Web.Modules.PointsBank.Data;
+using Lianxin.Web.Modules.PointsBank.Domain;
+using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.PointsBank.Features;
+
+/// <summary>The merchant calls a hold off (or it ran out of time): the points go back to the depositor and the stock to the shelf.</summary>
+public static class VoidRedemption
+{
+    public static async Task<Outcome<RedemptionView>> HandleAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    {
+        var merchant = await RedeemAtTill.MerchantOfCallerAsync(db, ct);
+        var x = merchant is null ? null : await db.PbRedemptions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.MerchantId == merchant.Id, ct);
+        if (merchant is null || x is null) return Failure.NotFound;
+        if (x.State != RedemptionState.Pending) return await ConfirmRedemption.SettledAsync(db, x, RedemptionState.Voided, ct);
+        return await ReleaseAsync(db, clock, x, RedemptionState.Voided, ct);
+    }
+
+    /// <summary>
+    /// Gives a pending hold back, once: the release transfer's key and the conditional state change (only from Pending)
+    /// both make a second release, or a release racing a confirmation, apply nothing.
+    /// </summary>
+    internal static async Task<Outcome<RedemptionView>> ReleaseAsync(LianxinDb db, TimeProvider clock, Redemption x, RedemptionState to, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var community = new BankCommunity(x.CommunityId, x.OrgPath, "");
+        var clearing = await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
+        var depositor = await db.PbAccounts.AcrossScope().AsNoTracking().FirstAsync(a => a.Id == x.DepositorAccountId, ct);
+        var hold = await db.PbTransfers.AcrossScope().AsNoTracking().Where(t => t.Key == $"hold:{x.Id:N}").Select(t => t.Id).FirstAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var transfer = Ledger.New($"release:{x.Id:N}", TransferKind.Reverse, clearing, depositor, x.Points, community, now, "redemption", x.Id,
+            $"{x.ItemName} ×{x.Quantity}", db.Scope.UserId, to == RedemptionState.Expired ? "商家未在时限内确认，积分退回" : "商家作废兑换，积分退回", hold);
+        db.PbTransfers.Add(transfer);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException ex) when (Ledger.IsUniqueViolation(ex)) { return await ConfirmRedemption.AgainAsync(db, tx, x.Id, to, ct); }
+        var moved = await db.PbRedemptions.AcrossScope().Where(r => r.Id == x.Id && r.State == RedemptionState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, to).SetProperty(r => r.ClosedAt, now), ct);
+        if (moved != 1) return await ConfirmRedemption.AgainAsync(db, tx, x.Id, to, ct);
+        await db.PbItems.AcrossScope().Where(i => i.Id == x.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock + x.Quantity), ct);
+        if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("The clearing account is not guarded.");
+        await tx.CommitAsync(ct);
+        x.State = to;
+        x.ClosedAt = now;
+        return await RedeemAtTill.ViewAsync(db, x, ct);
+    }
+}
