@@ -1,6 +1,8 @@
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.CoBuilding;
+using Lianxin.Web.Modules.Deliberation;
 using Lianxin.Web.Modules.Demands;
+using Lianxin.Web.Modules.Mediation;
 using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Organizations;
 using Lianxin.Web.Modules.Pledges;
@@ -31,5 +33,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new DeliberationModule(), new MediationModule()];
 }
