@@ -12,6 +12,7 @@ using Lianxin.Web.Modules.Pledges.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Events;
+using Lianxin.Web.Platform.Scope;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Deliberation;
@@ -90,13 +91,21 @@ public class MotionEscalationTests(LianxinApp app)
         Assert.Equal(OrgKind.Street, streetUnit.Kind);
 
         // A draft stays off the public board until staff publish it.
-        async Task<bool> OnBoard() => await app.WithScope(async sp =>
+        async Task<bool> OnBoard() => await InScope(async sp =>
             (await PledgeQueries.BoardAsync(sp.GetRequiredService<LianxinDb>(), sp.GetRequiredService<OrgDirectory>(), TimeProvider.System, streetUnit.Id, null, null, default))!
             .Rows.Any(r => r.Title.Contains(title)));
         Assert.False(await OnBoard());
-        var published = await app.WithScope(sp => PledgeProgress.PublishAsync(sp.GetRequiredService<LianxinDb>(), pledge.Id, new PublishPledgeRequest { Version = pledge.Version }, default));
+        var published = await InScope(sp => PledgeProgress.PublishAsync(sp.GetRequiredService<LianxinDb>(), pledge.Id, new PublishPledgeRequest { Version = pledge.Version }, default));
         Assert.True(published.IsOk);
         Assert.True(await OnBoard());
+    }
+
+    /// <summary>Like <see cref="LianxinApp.WithScope{T}"/>, but the scope lives until the awaited work is done.</summary>
+    async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(scope.ServiceProvider.GetRequiredService<Tenancy>().DefaultTenantId);
+        return await work(scope.ServiceProvider);
     }
 
     [Fact]
