@@ -31,8 +31,8 @@ public static class DemoDeliberation
         var today = clock.Today();
         var street = DemoDistrict.Place(g, DemoPlace.Street);
         var community = DemoDistrict.Place(g, DemoPlace.Community);
-        await AccountAsync(sp, "judge", "社区法官 刘正义", Role.DepartmentOfficer, street);
-        await AccountAsync(sp, "mediator", "社区调解员 陈淑芬", Role.Resident, community);
+        await AccountAsync(sp, "judge", "刘正义（东湖法庭）", Role.DepartmentOfficer, street);
+        await AccountAsync(sp, "mediator", "陈淑芬", Role.Resident, community);
 
         var compounds = (await places.CompoundRoutesInDistrictAsync([community.Id], ct)).OrderBy(c => c.Name).ToList();
         var (a, b) = (compounds[0], compounds[Math.Min(1, compounds.Count - 1)]);
