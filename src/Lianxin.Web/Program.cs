@@ -1,7 +1,9 @@
 using Lianxin.Web.Demo;
 using Lianxin.Web.Modules.CoBuilding;
 using Lianxin.Web.Modules.Rollups;
+using Lianxin.Web.Modules.Deliberation;
 using Lianxin.Web.Modules.Demands;
+using Lianxin.Web.Modules.Mediation;
 using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Organizations;
 using Lianxin.Web.Modules.OrgLife;
@@ -35,5 +37,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule(), new OrgLifeModule(), new VolunteeringModule(), new PointsBankModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule(), new OrgLifeModule(), new VolunteeringModule(), new PointsBankModule(), new DeliberationModule(), new MediationModule()];
 }

@@ -70,6 +70,7 @@ public static class DemoDistrict
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);
+        await DemoDeliberation.SeedAsync(sp, g);
         return g;
     }
 

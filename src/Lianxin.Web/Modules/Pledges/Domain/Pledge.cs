@@ -7,8 +7,9 @@ namespace Lianxin.Web.Modules.Pledges.Domain;
 [JsonConverter(typeof(JsonStringEnumConverter<PledgeOwner>))]
 public enum PledgeOwner { Leader, Branch, Member }
 
+/// <summary>Draft: proposed by another module (a settled motion), not yet on the public board until staff publish it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PledgeState>))]
-public enum PledgeState { Open, Closed }
+public enum PledgeState { Open, Closed, Draft }
 
 /// <summary>How the public board colours a pledge.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PledgeStatus>))]

@@ -23,6 +23,11 @@ public class LinkDemandRequest
     public string TicketNo { get; set; } = "";
 }
 
+public class PublishPledgeRequest
+{
+    public int Version { get; set; }
+}
+
 public class ClosePledgeRequest
 {
     public string Confirmation { get; set; } = "";
@@ -96,6 +101,20 @@ public static class PledgeProgress
         db.PledgeDemands.Add(new PledgeDemand { PledgeId = id, DemandId = demand.Id, OrgPath = p.OrgPath });
         await db.SaveChangesAsync(ct);
         return new PledgeSaved(id, p.Version);
+    }
+
+    /// <summary>A draft (proposed by a settled motion) becomes an open pledge, shown on the public board.</summary>
+    public static async Task<Outcome<PledgeSaved>> PublishAsync(LianxinDb db, Guid id, PublishPledgeRequest r, CancellationToken ct)
+    {
+        var found = await EditableAsync(db, id, ct);
+        if (!found.IsOk) return new Failure(found.Kind, found.Errors, found.Message);
+        var p = found.Value!;
+        if (p.State != PledgeState.Draft) return Failure.Conflict("该承诺事项已发布。");
+        if (p.Version != r.Version) return Failure.Stale;
+        db.Entry(p).Property(x => x.Version).OriginalValue = r.Version;
+        p.State = PledgeState.Open;
+        if (await db.SaveAsync(ct) is { } failed) return failed;
+        return new PledgeSaved(p.Id, p.Version);
     }
 
     public static async Task<Outcome<PledgeSaved>> CloseAsync(LianxinDb db, TimeProvider clock, Guid id, ClosePledgeRequest r, CancellationToken ct)

@@ -78,7 +78,7 @@ public static class PledgeQueries
         var status = StatusOf(p, tasks, CreatePledge.Today(clock));
         var photos = await PledgePhotos.ByUpdateAsync(db, id, ct);
         return new PledgeDetailDto(p.Id, p.OrgUnitId, p.Title, p.Description, p.Owner, p.ResponsiblePerson, p.ResponsibleUnit, p.StartOn, p.DueOn, p.Progress,
-            p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath) && p.State == PledgeState.Open,
+            p.State, status, status.Chinese(), p.Confirmation, p.Version, db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath) && p.State != PledgeState.Closed,
             tasks.Select(t => new PledgeTaskDto(t.Id, t.Title, t.DueOn, t.DoneOn)).ToList(),
             updates.Select(u => new PledgeUpdateDto(u.On, u.Percent, u.Note, u.ActorName) { PhotoIds = photos[u.Id].ToList() }).ToList(),
             demands.Select(d => new LinkedDemand(d.Id, d.TicketNo, d.Category, d.StateName)).ToList());
@@ -92,7 +92,7 @@ public static class PledgeQueries
     {
         if (await PledgePhotos.BoardUnitAsync(org, orgUnitId, ct) is not { } unit) return null;
         var today = CreatePledge.Today(clock);
-        var q = db.Pledges.AcrossScope().AsNoTracking().Where(p => p.OrgPath.StartsWith(unit.Path));
+        var q = db.Pledges.AcrossScope().AsNoTracking().Where(p => p.OrgPath.StartsWith(unit.Path) && p.State != PledgeState.Draft);
         if (owner is { } o) q = q.Where(p => p.Owner == o);
         var allTasks = db.PledgeTasks.AcrossScope();
         // The board's totals count every pledge; its rows are the first 300 of the status asked for.

@@ -14,6 +14,7 @@ public class DetailModel(LianxinDb db, DemandDirectory demands, TimeProvider clo
     [BindProperty] public ProgressRequest Progress { get; set; } = new();
     [BindProperty] public LinkDemandRequest Link { get; set; } = new();
     [BindProperty] public ClosePledgeRequest Close { get; set; } = new();
+    [BindProperty] public PublishPledgeRequest Publish { get; set; } = new();
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
@@ -34,6 +35,7 @@ public class DetailModel(LianxinDb db, DemandDirectory demands, TimeProvider clo
 
     public Task<IActionResult> OnPostTaskAsync(Guid id, Guid taskId, CancellationToken ct) => Do(id, PledgeProgress.TaskDoneAsync(db, clock, id, taskId, ct), "", "任务已完成。", ct);
     public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.LinkDemandAsync(db, demands, id, Link, ct), "Link", "已关联诉求。", ct);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.PublishAsync(db, id, Publish, ct), "Publish", "承诺事项已发布。", ct);
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Do(id, PledgeProgress.CloseAsync(db, clock, id, Close, ct), "Close", "承诺事项已办结。", ct);
 
     async Task<IActionResult> Do(Guid id, Task<Outcome<PledgeSaved>> work, string prefix, string done, CancellationToken ct)

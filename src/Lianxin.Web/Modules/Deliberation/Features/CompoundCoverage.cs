@@ -1,0 +1,48 @@
+using Lianxin.Web.Modules.Deliberation.Data;
+using Lianxin.Web.Modules.Deliberation.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Deliberation.Features;
+
+/// <summary>One compound's self-governance on a date: its committee in term (red or not, by its street's rule) and how it is kept.</summary>
+public record CompoundGovernance(CompoundRef Compound, Guid StreetId, Guid? CommitteeId, int CommitteeMembers, int PartyMembers, bool LedByBranch, bool IsRed,
+    PropertyKind? Property);
+
+/// <summary>
+/// Self-governance of every compound under some paths on a date, for figures and lists. Reads across the caller's scope: callers
+/// pass only paths they may see (figures are counts; no names of committee members leave here).
+/// </summary>
+public static class CompoundCoverage
+{
+    public static async Task<IReadOnlyList<CompoundGovernance>> ReadAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places,
+        IReadOnlyCollection<string> paths, DateOnly on, CancellationToken ct)
+    {
+        var compounds = (await places.CompoundsInDistrictAsync(ct)).Where(c => paths.Any(p => c.OrgPath.StartsWith(p, StringComparison.Ordinal))).ToList();
+        if (compounds.Count == 0) return [];
+        var ids = compounds.Select(c => c.Id).ToList();
+        var committees = (await db.OwnersCommittees.AcrossScope().AsNoTracking()
+                .Where(c => ids.Contains(c.CompoundId) && c.TermFrom <= on && c.TermTo >= on)
+                .Select(c => new
+                {
+                    c.Id, c.CompoundId, c.TermFrom, c.LedByBranch,
+                    Members = db.Set<OwnersCommitteeMember>().Count(x => x.CommitteeId == c.Id),
+                    Party = db.Set<OwnersCommitteeMember>().Count(x => x.CommitteeId == c.Id && x.IsPartyMember),
+                }).ToListAsync(ct))
+            .GroupBy(c => c.CompoundId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.TermFrom).First());
+        var property = await db.PropertyArrangements.AcrossScope().AsNoTracking().Where(p => ids.Contains(p.CompoundId))
+            .ToDictionaryAsync(p => p.CompoundId, p => p.Kind, ct);
+        var communities = (await org.ManyAsync(compounds.Select(c => c.CommunityId), ct)).ToDictionary(u => u.Id, u => u.ParentId ?? Guid.Empty);
+        var rules = await RedRules.ForStreetsAsync(db, communities.Values, ct);
+        return compounds.Select(c =>
+        {
+            var street = communities.GetValueOrDefault(c.CommunityId);
+            var rule = rules.GetValueOrDefault(street) ?? SelfGovernanceRules.Default;
+            var k = committees.GetValueOrDefault(c.Id);
+            return new CompoundGovernance(c, street, k?.Id, k?.Members ?? 0, k?.Party ?? 0, k?.LedByBranch ?? false,
+                k is not null && SelfGovernanceRules.IsRed(k.Members, k.Party, k.LedByBranch, rule.MinPartyPercent, rule.RequireBranchLead),
+                property.TryGetValue(c.Id, out var kind) ? kind : null);
+        }).ToList();
+    }
+}
