@@ -24,9 +24,9 @@ public class IndicatorDefinitionTests(LianxinApp app)
     }
 
     [Fact]
-    public async Task Org_figures_count_compounds_with_their_own_branch_not_those_covered_by_a_grid_branch()
+    public void Org_figures_count_compounds_with_their_own_branch_not_those_covered_by_a_grid_branch()
     {
-        var (community, result) = await app.WithScope(async sp =>
+        var (community, result) = app.WithScope(sp =>
         {
             var db = sp.GetRequiredService<LianxinDb>();
             var c = NewCommunity(db, "指标测试社区一");
@@ -39,9 +39,10 @@ public class IndicatorDefinitionTests(LianxinApp app)
                 new Compound { CommunityId = c.Id, OrgPath = c.Path, Name = "丙小区" });
             db.Buildings.AddRange(new Building { CompoundId = a.Id, OrgPath = a.OrgPath, Name = "1幢", LeaderName = "王阿姨" },
                 new Building { CompoundId = a.Id, OrgPath = a.OrgPath, Name = "2幢", LeaderName = "" });
-            await db.SaveChangesAsync();
+            db.SaveChanges();
             var source = sp.GetServices<IIndicatorSource>().OfType<OrgIndicators>().Single();
-            return (c, await source.ReadAsync(source.Indicators.Select(i => i.Code).ToList(), [c.Path], Day, Day, CancellationToken.None));
+            // Synchronously: WithScope ends its scope when the lambda returns.
+            return (c, source.ReadAsync(source.Indicators.Select(i => i.Code).ToList(), [c.Path], Day, Day, CancellationToken.None).GetAwaiter().GetResult());
         });
 
         Assert.Equal(3, result[(OrgIndicators.Compounds, community.Path)].Numerator);
@@ -68,9 +69,9 @@ public class IndicatorDefinitionTests(LianxinApp app)
     }
 
     [Fact]
-    public async Task Member_figures_count_the_roster_and_the_share_of_members_held_elsewhere_who_reported()
+    public void Member_figures_count_the_roster_and_the_share_of_members_held_elsewhere_who_reported()
     {
-        var (community, result) = await app.WithScope(async sp =>
+        var (community, result) = app.WithScope(sp =>
         {
             var db = sp.GetRequiredService<LianxinDb>();
             var pd = sp.GetRequiredService<PersonalData>();
@@ -85,9 +86,10 @@ public class IndicatorDefinitionTests(LianxinApp app)
             foreach (var m in new[] { reported, notYet, withdrawn }) m.ResidenceCommunityId = c.Id;
             db.DualReports.Add(new DualReport { Kind = ReporterKind.Member, MemberId = reported.Id, Name = reported.Name, CommunityId = c.Id, OrgPath = c.Path, ReportedOn = Day });
             db.DualReports.Add(new DualReport { Kind = ReporterKind.Member, MemberId = withdrawn.Id, Name = withdrawn.Name, CommunityId = c.Id, OrgPath = c.Path, ReportedOn = Day, Status = DualReportStatus.Withdrawn });
-            await db.SaveChangesAsync();
+            db.SaveChanges();
             var source = sp.GetServices<IIndicatorSource>().OfType<MemberIndicators>().Single();
-            return (c, await source.ReadAsync(source.Indicators.Select(i => i.Code).ToList(), [c.Path], Day, Day, CancellationToken.None));
+            // Synchronously: WithScope ends its scope when the lambda returns.
+            return (c, source.ReadAsync(source.Indicators.Select(i => i.Code).ToList(), [c.Path], Day, Day, CancellationToken.None).GetAwaiter().GetResult());
         });
 
         Assert.Equal(1, result[(MemberIndicators.Count, community.Path)].Numerator);
