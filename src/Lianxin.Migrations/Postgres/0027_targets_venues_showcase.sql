@@ -1,4 +1,4 @@
--- 0027: key targets (重点任务) with community parts and evidence; venues (阵地) with their 六有 checks, rooms and bookings.
+-- 0027: key targets (重点任务) with community parts and evidence; venues (阵地) with their 六有 checks, rooms and bookings; star awards per programme.
 CREATE TABLE tgt_assignments (
     "Id" uuid NOT NULL,
     "TargetId" uuid NOT NULL,
@@ -113,3 +113,9 @@ CREATE UNIQUE INDEX "IX_ven_checks_TenantId_VenueId_Item" ON ven_checks ("Tenant
 CREATE INDEX "IX_ven_rooms_TenantId_OrgPath" ON ven_rooms ("TenantId", "OrgPath" varchar_pattern_ops);
 CREATE INDEX "IX_ven_rooms_TenantId_VenueId" ON ven_rooms ("TenantId", "VenueId");
 CREATE INDEX "IX_ven_venues_TenantId_OrgPath_Name" ON ven_venues ("TenantId", "OrgPath" varchar_pattern_ops, "Name");
+-- Stars belong to a programme (the purpose of the rubric that rated them): a quarterly 观摩 no longer overwrites a 五星支部 award.
+ALTER TABLE rev_star_awards ADD COLUMN "Programme" character varying(40) NOT NULL DEFAULT 'FiveStar';
+ALTER TABLE rev_star_awards ALTER COLUMN "Programme" DROP DEFAULT;
+ALTER TABLE rev_star_awards ADD COLUMN "AwardingBody" character varying(100);
+UPDATE rev_star_awards a SET "Programme" = r."Purpose"
+FROM rev_rounds x JOIN rev_rubrics r ON r."Id" = x."RubricId" WHERE x."Id" = a."RoundId";
