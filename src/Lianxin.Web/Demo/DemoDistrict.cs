@@ -71,6 +71,7 @@ public static class DemoDistrict
         await DemoOrgLife.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);
         await DemoDeliberation.SeedAsync(sp, g);
+        await DemoTargetsVenues.SeedAsync(sp, g);
         return g;
     }
 

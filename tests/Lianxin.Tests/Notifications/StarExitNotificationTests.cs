@@ -35,13 +35,19 @@ public class StarExitNotificationTests(LianxinApp app)
         return db.SaveChanges();
     });
 
-    /// <summary>A one-reviewer round on <paramref name="unit"/> published with the given score (thresholds 3★ 80, 4★ 90, 5★ 95).</summary>
-    async Task<(Guid RoundId, string Name)> PublishRound(HttpClient street, Guid unit, double a1, double b1)
+    Task<(Guid RoundId, string Name)> PublishRound(HttpClient street, Guid unit, double a1, double b1) => PublishRound(app, street, Street, unit, a1, b1);
+
+    /// <summary>
+    /// A one-reviewer round of <paramref name="purpose"/> (the star programme) on <paramref name="unit"/>, published with the given
+    /// score (thresholds 3★ 80, 4★ 90, 5★ 95).
+    /// </summary>
+    internal static async Task<(Guid RoundId, string Name)> PublishRound(LianxinApp app, HttpClient street, Guid Street, Guid unit, double a1, double b1,
+        string purpose = "FiveStar")
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var rubric = await street.PostAsJsonAsync("/api/v1/reviews/rubrics", new
         {
-            ownerUnitId = Street, name = $"五星支部细则{tag}", purpose = "FiveStar",
+            ownerUnitId = Street, name = $"{purpose}细则{tag}", purpose,
             definition = new
             {
                 sections = new[] { new { code = "A", title = "组织建设", weight = 1.0 } },

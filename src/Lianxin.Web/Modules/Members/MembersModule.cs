@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Privacy;
@@ -23,6 +24,7 @@ public sealed class MembersModule : IModule
     {
         services.AddPersonalData();
         services.AddScoped<MemberDirectory>();
+        services.AddIndicators<Features.MemberIndicators>();
         services.AddScoped<IUnitLifecycle, Features.MembersUnitLifecycle>();
         services.AddJob<Features.ImportJobRunner>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform.Units;
@@ -22,6 +23,7 @@ public sealed class OrganizationsModule : IModule
         services.AddScoped<PlaceDirectory>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
         services.AddScoped<IHomeCardSource, Features.CoverageCard>();
+        services.AddIndicators<Features.OrgIndicators>();
         services.AddScoped<Features.UnitLifecycles>();
         services.AddScoped<IUnitLifecycle, Features.OrganizationsUnitLifecycle>();
         services.AddSingleton(new NavItem("组织架构", "/org", "bi-diagram-3", OrgPermissions.OrgView, 100));

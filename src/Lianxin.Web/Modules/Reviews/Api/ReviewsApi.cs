@@ -82,6 +82,9 @@ public static class ReviewsApi
         g.MapPost("/units/{unitId:guid}/stars/remove", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct) =>
                 (await Stars.RemoveAsync(db, org, clock, unitId, r, ct)).ToApi(TypedResults.Ok))
             .Produces<StarStatus>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("手动摘牌（须填原因）");
+        g.MapPost("/units/{unitId:guid}/stars/award", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, AwardStarRequest r, CancellationToken ct) =>
+                (await Stars.AwardAsync(db, org, clock, unitId, r, ct)).ToApi(TypedResults.Ok))
+            .Produces<StarStatus>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("上级授予星级（如区委组织部年终命名五星支部）");
     }
 
     static IResult Results404() => TypedResults.Problem(Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到");

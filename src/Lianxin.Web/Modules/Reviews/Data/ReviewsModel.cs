@@ -87,6 +87,7 @@ public static class ReviewsModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.By).HasMaxLength(60);
+            e.Property(x => x.AwardingBody).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.At });
         });
     }

@@ -165,10 +165,17 @@ public class Rectification : Entity, IOrgScoped, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>One change of a unit's star level; the latest row is the current level.</summary>
+/// <summary>
+/// One change of a unit's star level in one programme (五星支部, 星级楼组, quarterly 观摩 …: the purpose of the rubric that
+/// rated it); the latest row of a unit and programme is its current level there, so one programme never overwrites another.
+/// </summary>
 public class StarAward : Entity, IOrgScoped
 {
     public Guid UnitId { get; set; }
+    /// <summary>Stars were one ladder before programmes; those rows count as 五星支部.</summary>
+    public RubricPurpose Programme { get; set; } = RubricPurpose.FiveStar;
+    /// <summary>The higher body that awarded the stars (区委组织部…), when not earned from a round's score.</summary>
+    public string? AwardingBody { get; set; }
     public string OrgPath { get; set; } = "";
     public int Level { get; set; }
     public int PreviousLevel { get; set; }

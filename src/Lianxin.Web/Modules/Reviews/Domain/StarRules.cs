@@ -15,7 +15,10 @@ public static class StarRules
     public static (int Level, StarChange Change) Evaluate(IEnumerable<StarThreshold> thresholds, int current, double score)
     {
         var level = LevelFor(thresholds, score);
-        var change = (current, level) switch
+        return (level, ChangeOf(current, level));
+    }
+
+    public static StarChange ChangeOf(int current, int level) => (current, level) switch
         {
             var (c, l) when c == l => StarChange.None,
             (0, _) => StarChange.Awarded,
@@ -23,8 +26,13 @@ public static class StarRules
             var (c, l) when l > c => StarChange.Raised,
             _ => StarChange.Lowered,
         };
-        return (level, change);
-    }
+
+    /// <summary>The programme a rubric's stars belong to, as people call it.</summary>
+    public static string Programme(RubricPurpose p) => p switch
+    {
+        RubricPurpose.FiveStar => "五星支部", RubricPurpose.StarBuilding => "星级楼组", RubricPurpose.Quarterly => "季度观摩",
+        RubricPurpose.Annual => "年度考评", RubricPurpose.ModelSite => "示范点", _ => p.ToString(),
+    };
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RoundState>))]

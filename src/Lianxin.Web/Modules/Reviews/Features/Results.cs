@@ -121,7 +121,8 @@ public static class ReviewResults
             u.Published = true;
         }
         var def = await db.DefinitionAsync(round.RubricId, ct);
+        var programme = await db.Rubrics.Where(r => r.Id == round.RubricId).Select(r => r.Purpose).FirstAsync(ct);
         if (def.Stars.Count > 0)
-            await Stars.ApplyAsync(db, org, clock, round, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
+            await Stars.ApplyAsync(db, org, clock, round, programme, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
     }
 }

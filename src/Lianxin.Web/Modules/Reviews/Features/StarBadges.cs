@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Platform.Data;
@@ -13,21 +14,21 @@ public class StarBadges(LianxinDb db) : IUnitBadgeSource
     public async Task<IReadOnlyDictionary<Guid, UnitBadge>> ForAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken ct)
     {
         var ids = unitIds.ToList();
-        // Few rows: every award of these units, newest first; the first per unit is its level.
+        // Few rows: every award of these units, newest first.
         var awards = await db.StarAwards.AsNoTracking().Where(a => ids.Contains(a.UnitId))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new { a.UnitId, a.Level, a.OrgPath }).ToListAsync(ct);
+            .Select(a => new { a.UnitId, a.Programme, a.Level, a.OrgPath }).ToListAsync(ct);
         var badges = new Dictionary<Guid, UnitBadge>();
-        foreach (var a in awards)
+        // The current level of each programme is its latest row. 五星支部 is the title a unit is known by: once rated there, the badge
+        // is that level (none after 摘牌, whatever other ladders say); otherwise the highest level it holds elsewhere.
+        foreach (var unit in awards.GroupBy(a => a.UnitId))
         {
-            if (badges.ContainsKey(a.UnitId) || a.Level <= 0)
-            {
-                badges.TryAdd(a.UnitId, null!);
-                continue;
-            }
-            var url = db.Scope.Can(ReviewPermissions.ReviewView, a.OrgPath) ? $"/reviews/units/{a.UnitId}/stars" : null;
-            badges[a.UnitId] = new UnitBadge($"{a.Level}★", $"星级评定：{a.Level} 星", url);
+            var programmes = unit.GroupBy(a => a.Programme).Select(p => p.First()).ToList();
+            var current = programmes.FirstOrDefault(a => a.Programme == RubricPurpose.FiveStar) ?? programmes.MaxBy(a => a.Level);
+            if (current is null || current.Level <= 0) continue;
+            var url = db.Scope.Can(ReviewPermissions.ReviewView, current.OrgPath) ? $"/reviews/units/{unit.Key}/stars" : null;
+            badges[unit.Key] = new UnitBadge($"{current.Level}★", $"星级评定：{current.Level} 星", url);
         }
-        return badges.Where(b => b.Value is not null).ToDictionary();
+        return badges;
     }
 }

@@ -10,25 +10,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
 
-public record StarRow(int Level, int PreviousLevel, StarChange Change, double? Score, string Reason, string By, DateTime At, Guid? RoundId);
+public record StarRow(int Level, int PreviousLevel, StarChange Change, double? Score, string Reason, string By, DateTime At, Guid? RoundId)
+{
+    public RubricPurpose Programme { get; init; } = RubricPurpose.FiveStar;
+    public string ProgrammeName => StarRules.Programme(Programme);
+    public string? AwardingBody { get; init; }
+}
 
-public record StarStatus(Guid UnitId, int Level, List<StarRow> History);
+/// <summary>A unit's current level in each programme it was rated in; <see cref="Level"/> is that of its latest change.</summary>
+public record StarStatus(Guid UnitId, int Level, List<StarRow> History)
+{
+    public IReadOnlyDictionary<RubricPurpose, int> Levels { get; init; } = new Dictionary<RubricPurpose, int>();
+}
 
-public record RemoveStarRequest(string? Reason);
+/// <summary>Removes the stars of one programme (that of the unit's latest change when not named).</summary>
+public record RemoveStarRequest(string? Reason, RubricPurpose? Programme = null);
 
-/// <summary>星级评定: levels follow published results (dynamic exit), can be removed by hand with a reason, and keep their history.</summary>
+/// <summary>Stars awarded by a higher body (区委组织部 names the year's 五星支部), not earned from a round's score.</summary>
+public record AwardStarRequest(RubricPurpose Programme, int Level, string? AwardingBody, string? Reason);
+
+/// <summary>
+/// 星级评定 per programme: levels follow published results of the programme's rounds (dynamic exit), are awarded by higher
+/// bodies, can be removed by hand with a reason, and keep their history.
+/// </summary>
 public static class Stars
 {
-    public static async Task<int> CurrentAsync(LianxinDb db, Guid unitId, CancellationToken ct) =>
-        await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Level).FirstOrDefaultAsync(ct);
+    public static async Task<int> CurrentAsync(LianxinDb db, Guid unitId, RubricPurpose programme, CancellationToken ct) =>
+        await db.StarAwards.Where(a => a.UnitId == unitId && a.Programme == programme)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Level).FirstOrDefaultAsync(ct);
 
-    public static async Task ApplyAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, ReviewRound round, List<StarThreshold> thresholds,
-        IEnumerable<(Guid UnitId, string OrgPath, double Total)> results, CancellationToken ct)
+    public static async Task ApplyAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, ReviewRound round, RubricPurpose programme,
+        List<StarThreshold> thresholds, IEnumerable<(Guid UnitId, string OrgPath, double Total)> results, CancellationToken ct)
     {
         var now = clock.Now();
         foreach (var (unitId, path, total) in results)
         {
-            var current = await CurrentAsync(db, unitId, ct);
+            var current = await CurrentAsync(db, unitId, programme, ct);
             var (level, change) = StarRules.Evaluate(thresholds, current, total);
             if (change == StarChange.None) continue;
             var reason = change switch
@@ -39,7 +56,7 @@ public static class Stars
             };
             var award = new StarAward
             {
-                UnitId = unitId, OrgPath = path, Level = level, PreviousLevel = current, Change = change, RoundId = round.Id,
+                UnitId = unitId, OrgPath = path, Programme = programme, Level = level, PreviousLevel = current, Change = change, RoundId = round.Id,
                 Score = total, Reason = reason, By = "系统", At = now,
             };
             db.StarAwards.Add(award);
@@ -70,8 +87,38 @@ public static class Stars
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewView, unit.Path)) return Failure.Forbidden;
         var history = await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new StarRow(a.Level, a.PreviousLevel, a.Change, a.Score, a.Reason, a.By, a.At, a.RoundId)).ToListAsync(ct);
-        return new StarStatus(unitId, history.FirstOrDefault()?.Level ?? 0, history);
+            .Select(a => new StarRow(a.Level, a.PreviousLevel, a.Change, a.Score, a.Reason, a.By, a.At, a.RoundId) { Programme = a.Programme, AwardingBody = a.AwardingBody })
+            .ToListAsync(ct);
+        return new StarStatus(unitId, history.FirstOrDefault()?.Level ?? 0, history)
+        {
+            Levels = history.GroupBy(h => h.Programme).ToDictionary(g => g.Key, g => g.First().Level),
+        };
+    }
+
+    public static async Task<Outcome<StarStatus>> AwardAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, AwardStarRequest r, CancellationToken ct)
+    {
+        var unit = await org.FindAsync(unitId, ct);
+        if (unit is null) return Failure.NotFound;
+        if (!db.Scope.Can(ReviewPermissions.ReviewManage, unit.Path)) return Failure.Forbidden;
+        var e = new Errors();
+        if (r.Level is < 1 or > 5) e.Fail("Level", "星级须在 1–5 之间。");
+        if (!Enum.IsDefined(r.Programme)) e.Fail("Programme", "没有这个评星项目。");
+        e.Required("AwardingBody", r.AwardingBody, "请填写授予单位（如区委组织部）。");
+        e.Max("AwardingBody", r.AwardingBody, 100, "授予单位");
+        e.Required("Reason", r.Reason, "请填写授予依据（如文件名称）。");
+        e.Max("Reason", r.Reason, 500, "授予依据");
+        if (e.Any) return Failure.Invalid(e);
+        var current = await CurrentAsync(db, unitId, r.Programme, ct);
+        if (current == r.Level) return Failure.Conflict($"该单位{StarRules.Programme(r.Programme)}已是 {current} 星。");
+        var award = new StarAward
+        {
+            UnitId = unitId, OrgPath = unit.Path, Programme = r.Programme, Level = r.Level, PreviousLevel = current,
+            Change = StarRules.ChangeOf(current, r.Level), AwardingBody = r.AwardingBody!.Trim(), Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
+        };
+        db.StarAwards.Add(award);
+        if (award.Change == StarChange.Lowered) await NotifyExitAsync(db, org, clock, award, null, ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(db, org, unitId, ct);
     }
 
     public static async Task<Outcome<StarStatus>> RemoveAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct)
@@ -83,11 +130,13 @@ public static class Stars
         e.Required("Reason", r.Reason, "请填写摘牌原因。");
         e.Max("Reason", r.Reason, 500, "摘牌原因");
         if (e.Any) return Failure.Invalid(e);
-        var current = await CurrentAsync(db, unitId, ct);
+        var programme = r.Programme ?? await db.StarAwards.Where(a => a.UnitId == unitId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => a.Programme).FirstOrDefaultAsync(ct);
+        var current = await CurrentAsync(db, unitId, programme, ct);
         if (current == 0) return Failure.Conflict("该单位当前没有星级。");
         var award = new StarAward
         {
-            UnitId = unitId, OrgPath = unit.Path, Level = 0, PreviousLevel = current, Change = StarChange.Removed,
+            UnitId = unitId, OrgPath = unit.Path, Programme = programme, Level = 0, PreviousLevel = current, Change = StarChange.Removed,
             Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
         };
         db.StarAwards.Add(award);

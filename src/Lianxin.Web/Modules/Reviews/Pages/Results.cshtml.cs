@@ -30,7 +30,9 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
     public async Task<IActionResult> OnPostRemoveStarAsync(Guid id, Guid unitId, string? reason, CancellationToken ct)
     {
         if (!(await Db.RoundUnits.AnyAsync(u => u.RoundId == id && u.UnitId == unitId, ct))) return NotFound();
-        var outcome = await Stars.RemoveAsync(Db, org, clock, unitId, new RemoveStarRequest(reason), ct);
+        // The stars of this round's programme, not another programme the unit is rated in.
+        var programme = await Db.RoundAsync(id, ct) is { } rd ? await Db.Rubrics.Where(r => r.Id == rd.RubricId).Select(r => (RubricPurpose?)r.Purpose).FirstOrDefaultAsync(ct) : null;
+        var outcome = await Stars.RemoveAsync(Db, org, clock, unitId, new RemoveStarRequest(reason, programme), ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已摘牌。";
@@ -70,7 +72,8 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
                                where s.RoundId == id && s.State == SheetState.Submitted
                                orderby p.DisplayName
                                select new AmendableSheet(s.Id, s.UnitId, p.DisplayName)).ToListAsync(ct);
-            foreach (var u in Results.Units) StarLevels[u.UnitId] = await Stars.CurrentAsync(Db, u.UnitId, ct);
+            var programme = await Db.Rubrics.Where(r => r.Id == round.RubricId).Select(r => r.Purpose).FirstAsync(ct);
+            foreach (var u in Results.Units) StarLevels[u.UnitId] = await Stars.CurrentAsync(Db, u.UnitId, programme, ct);
         }
         ViewData["Title"] = $"{Results.Name} 结果";
         Crumbs(new Crumb(Results.Name, $"/reviews/rounds/{id}"), new Crumb("结果"));

@@ -1,0 +1,59 @@
+using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Organizations.Features;
+
+/// <summary>
+/// Coverage figures of the tree (source 002: 小区党支部覆盖率, 楼栋长) for targets and leaders. The tree keeps no history, so
+/// every figure is today's state whatever the period; places count under the unit that answers for them (their OrgPath).
+/// </summary>
+public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
+{
+    public const string Compounds = "org.compounds";
+    public const string CompoundBranches = "org.compound_branches";
+    public const string CompoundBranchRate = "org.compound_branch_rate";
+    public const string Grids = "org.grids";
+    public const string GridBranches = "org.grid_branches";
+    public const string Buildings = "org.buildings";
+    public const string BuildingsWithLeader = "org.buildings_with_leader";
+
+    public IReadOnlyList<Indicator> Indicators { get; } =
+    [
+        new(Compounds, "小区数", "辖区内登记的小区（院落）数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(CompoundBranches, "单独建立党支部的小区数", "本身建有小区党支部的小区数；仅由网格党支部覆盖的不计（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(CompoundBranchRate, "小区党支部覆盖率", "单独建立党支部的小区数 ÷ 小区数（当前）", "Organizations", IndicatorUnit.Percent, IndicatorRollup.RatioOfSums),
+        new(Grids, "网格数", "辖区内划定的网格数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(GridBranches, "建有党支部的网格数", "已建立网格党支部的网格数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(Buildings, "楼栋数", "辖区内登记的楼栋数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(BuildingsWithLeader, "配有楼栋长的楼栋数", "登记了楼栋长姓名的楼栋数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+    ];
+
+    public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, string), IndicatorValue>();
+        foreach (var path in subtreePaths)
+        {
+            var compounds = db.Compounds.AcrossScope().Where(c => c.OrgPath.StartsWith(path));
+            var grids = db.Grids.AcrossScope().Where(g => g.OrgPath.StartsWith(path));
+            var buildings = db.Buildings.AcrossScope().Where(b => b.OrgPath.StartsWith(path));
+            foreach (var code in codes)
+            {
+                result[(code, path)] = code switch
+                {
+                    Compounds => new(await compounds.CountAsync(ct)),
+                    CompoundBranches => new(await compounds.CountAsync(c => c.BranchId != null, ct)),
+                    CompoundBranchRate => new(await compounds.CountAsync(c => c.BranchId != null, ct), await compounds.CountAsync(ct)),
+                    Grids => new(await grids.CountAsync(ct)),
+                    GridBranches => new(await grids.CountAsync(g => g.BranchId != null, ct)),
+                    Buildings => new(await buildings.CountAsync(ct)),
+                    BuildingsWithLeader => new(await buildings.CountAsync(b => b.LeaderName != null && b.LeaderName != "", ct)),
+                    _ => throw new ArgumentOutOfRangeException(nameof(codes), code, "不是组织架构模块的指标"),
+                };
+            }
+        }
+        return result;
+    }
+}
