@@ -5,6 +5,7 @@ using Lianxin.Web.Modules.Members;
 using Lianxin.Web.Modules.Organizations;
 using Lianxin.Web.Modules.Pledges;
 using Lianxin.Web.Modules.Reviews;
+using Lianxin.Web.Modules.PartyWork;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Modules;
@@ -31,5 +32,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new PartyWorkModule()];
 }
