@@ -68,6 +68,7 @@ public static class DemoDistrict
         await DemoServices.SeedAsync(sp, g);
         await DemoReviews.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
+        await DemoPartyWork.SeedAsync(sp, g);
         return g;
     }
 
