@@ -72,6 +72,7 @@ public static class DemoDistrict
         await DemoVolunteering.SeedAsync(sp, g);
         await DemoDeliberation.SeedAsync(sp, g);
         await DemoTargetsVenues.SeedAsync(sp, g);
+        await DemoPartyWork.SeedAsync(sp, g);
         return g;
     }
 

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Events;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Platform.Modules;
@@ -27,6 +28,8 @@ public sealed class MembersModule : IModule
         services.AddIndicators<Features.MemberIndicators>();
         services.AddScoped<IUnitLifecycle, Features.MembersUnitLifecycle>();
         services.AddJob<Features.ImportJobRunner>();
+        services.AddEventHandler<Modules.PartyWork.Contracts.ProbationaryMemberAdmitted, Features.OnProbationaryMemberAdmitted>();
+        services.AddEventHandler<Modules.PartyWork.Contracts.MemberConfirmedFull, Features.OnMemberConfirmedFull>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));
         services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", MemberPermissions.MemberView, 210));
         services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", MemberPermissions.MemberView, 220));

@@ -32,6 +32,10 @@ public class MemberDirectory(LianxinDb db)
     public Task<MemberRef?> OfUserInDistrictAsync(Guid userId, CancellationToken ct) =>
         Refs(db.Members.AcrossScope().Where(m => m.UserId == userId)).FirstOrDefaultAsync(ct);
 
+    /// <summary>Whether anyone in the district's roster, on it or not, has this ID number (by its keyed hash).</summary>
+    public Task<bool> HoldsIdNumberAsync(string idNumberHash, CancellationToken ct) =>
+        db.Members.AcrossScope().AnyAsync(m => m.IdNumberHash == idNumberHash, ct);
+
     /// <summary>Members on the roster of a unit's subtree (path prefix) today, by name.</summary>
     public Task<List<MemberRef>> RosterAsync(string subtreePath, CancellationToken ct) =>
         Refs(db.Members.AcrossScope().Where(m => m.OrgPath.StartsWith(subtreePath)

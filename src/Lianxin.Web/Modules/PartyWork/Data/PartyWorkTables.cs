@@ -1,0 +1,16 @@
+using Lianxin.Web.Modules.PartyWork.Domain;
+using Lianxin.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.PartyWork.Data;
+
+/// <summary>The PartyWork tables as <c>db.X</c>: only this module uses them (the architecture tests hold it).</summary>
+public static class PartyWorkTables
+{
+    extension(LianxinDb db)
+    {
+        public DbSet<RecruitStep> RecruitSteps => db.Set<RecruitStep>();
+        public DbSet<Recruit> Recruits => db.Set<Recruit>();
+        public DbSet<RecruitEntry> RecruitEntries => db.Set<RecruitEntry>();
+    }
+}
