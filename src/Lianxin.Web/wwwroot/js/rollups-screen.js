@@ -9,6 +9,7 @@
             if (!el || !window.echarts) return;
             var chart = charts[i] || (charts[i] = echarts.init(el, null, { renderer: 'canvas' }));
             chart.setOption({
+                animation: false,
                 title: { text: c.name + (c.measure ? '（' + c.measure + '）' : ''), left: 12, top: 8, textStyle: { color: '#e8eefc', fontSize: 18 } },
                 grid: { left: 12, right: 24, top: 52, bottom: 12, containLabel: true },
                 tooltip: {},

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Indicators;
 
 namespace Lianxin.Web.Modules.Rollups.Domain;
@@ -48,4 +49,15 @@ public static class Areas
     };
 
     public static string Of(string module) => Names.GetValueOrDefault(module, module);
+}
+
+/// <summary>Who is compared under a unit: a district's streets, a street's communities, a community's branches (not the offices' own branches).</summary>
+public static class Peers
+{
+    public static OrgKind Of(OrgKind parent) => parent switch
+    {
+        OrgKind.District => OrgKind.Street,
+        OrgKind.Street => OrgKind.Community,
+        _ => OrgKind.Branch,
+    };
 }

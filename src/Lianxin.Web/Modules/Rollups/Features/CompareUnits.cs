@@ -44,10 +44,12 @@ public static class CompareUnits
         var all = catalog.All;
         var unknown = (request.Codes ?? []).Where(c => all.All(i => i.Code != c)).ToList();
         if (unknown.Count > 0) return Failure.Invalid("Codes", $"没有这些指标：{string.Join("、", unknown)}。");
-        var chosen = request.Codes is { Count: > 0 } codes ? all.Where(i => codes.Contains(i.Code)).ToList() : all.ToList();
+        // Unless asked otherwise, each area's headline indicator: all of them side by side would be unreadable.
+        var chosen = request.Codes is { Count: > 0 } codes ? all.Where(i => codes.Contains(i.Code)).ToList()
+            : all.GroupBy(i => i.Module).Select(g => g.First()).ToList();
 
         var units = (await org.SubtreeAsync(parent.Path, ct))
-            .Where(u => u.ParentId == parent.Id && u.IsActive && u.Kind is OrgKind.Street or OrgKind.Community or OrgKind.Branch)
+            .Where(u => u.ParentId == parent.Id && u.IsActive && u.Kind == Peers.Of(parent.Kind))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
         var peers = units.Count == 0 ? [] : await org.InScopeAsync(ct, true, units[0].Kind);
         OrgUnitRef? benchmark = null;

@@ -27,7 +27,7 @@ public static class QuarterlyReport
         if (period is not { Kind: PeriodKind.Quarter }) return Failure.Invalid("Quarter", "季度格式应为“2026Q3”。");
 
         var children = (await org.SubtreeAsync(unit.Path, ct))
-            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind is OrgKind.Street or OrgKind.Community or OrgKind.Branch)
+            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind == Peers.Of(unit.Kind))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
         var indicators = catalog.All;
         var codes = indicators.Select(i => i.Code).ToList();

@@ -13,12 +13,14 @@ public sealed record ScreenChart(string Name, string Measure, IReadOnlyList<stri
 public sealed record ScreenData(string UnitName, string PeriodLabel, string UpdatedAt, IReadOnlyList<ScreenTile> Tiles, IReadOnlyList<ScreenChart> Charts);
 
 /// <summary>
-/// The 大屏 of a street or district for the current quarter: a tile per indicator (with the change against the previous
-/// quarter) and, per area, a bar chart of its first indicator across the units below. Aggregates and unit names only:
+/// The 大屏 of a street or district for the current quarter: a tile per area's headline indicator (with the change against
+/// the previous quarter) and, for the first areas, a bar chart of it across the units below. Aggregates and unit names only:
 /// nothing personal reaches a public screen.
 /// </summary>
 public static class ScreenFigures
 {
+    const int MaxCharts = 8;
+
     public static async Task<Outcome<ScreenData>> HandleAsync(OrgDirectory org, IndicatorCatalog catalog, TimeProvider clock, Guid unitId, CancellationToken ct)
     {
         var unit = await org.FindInDistrictAsync(unitId, ct);
@@ -26,7 +28,7 @@ public static class ScreenFigures
         var period = ReportPeriod.QuarterOf(clock.Today());
         var prev = period.Previous();
         var children = (await org.SubtreeAsync(unit.Path, ct))
-            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind is OrgKind.Street or OrgKind.Community)
+            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind == Peers.Of(unit.Kind))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
         var indicators = catalog.All;
         var codes = indicators.Select(i => i.Code).ToList();
@@ -35,9 +37,11 @@ public static class ScreenFigures
         decimal? Value(IReadOnlyDictionary<(string, string), IndicatorValue> values, Indicator i, string path) =>
             Figures.Shown(values.TryGetValue((i.Code, path), out var v) ? v : null, i.Unit);
 
-        var tiles = indicators.Select(i => new ScreenTile(i.Code, i.Name, Areas.Of(i.Module), i.Unit.UnitName(),
+        // One headline per area keeps the screen to what a room can read; the rest are on 对标对表 and in the quarterly report.
+        var headlines = indicators.GroupBy(i => i.Module).Select(g => g.First()).ToList();
+        var tiles = headlines.Select(i => new ScreenTile(i.Code, i.Name, Areas.Of(i.Module), i.Unit.UnitName(),
             Value(now, i, unit.Path), Figures.Gap(Value(now, i, unit.Path), Value(before, i, unit.Path)))).ToList();
-        var charts = indicators.GroupBy(i => i.Module).Select(g => g.First())
+        var charts = headlines.Take(MaxCharts)
             .Select(i => new ScreenChart($"{Areas.Of(i.Module)}：{i.Name}", i.Unit.UnitName(),
                 children.Select(c => c.PublicName).ToList(), children.Select(c => Value(now, i, c.Path)).ToList()))
             .ToList();

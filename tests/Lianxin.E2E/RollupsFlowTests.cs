@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace Lianxin.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class RollupsFlowTests(BrowserApp app)
+{
+    [Fact]
+    public async Task The_street_compares_its_communities_and_opens_its_big_screen_at_1920_by_1080_without_an_account()
+    {
+        var street = await app.PageAs("street");
+        await street.GotoAsync("/rollups");
+        await Assertions.Expect(street.GetByRole(AriaRole.Heading, new() { Name = "对标对表" })).ToBeVisibleAsync();
+        await Assertions.Expect(street.Locator("#compareTable tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(street.Locator("#compareTable")).ToContainTextAsync("和平社区");
+        // Sorting by a column puts the rows in order of that figure.
+        await street.Locator("#compareTable thead th").Nth(1).ClickAsync(new() { Position = new() { X = 2, Y = 2 } });
+        await Assertions.Expect(street.Locator("#compareTable thead th").Nth(1)).ToHaveAttributeAsync("aria-sort", "ascending");
+        await BrowserApp.Shot(street, "rollups-compare-desktop");
+
+        await street.GetByRole(AriaRole.Button, new() { Name = "生成大屏链接" }).ClickAsync();
+        var link = await street.Locator(".alert-success a").GetAttributeAsync("href");
+        Assert.StartsWith("/screen/", link);
+
+        var screen = await (await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1920, Height = 1080 } })).NewPageAsync();
+        await screen.GotoAsync(link!);
+        await Assertions.Expect(screen.GetByRole(AriaRole.Heading, new() { Name = "东湖街道 · 党建引领基层治理" })).ToBeVisibleAsync();
+        await Assertions.Expect(screen.Locator("#chart0 canvas")).ToBeVisibleAsync();
+        Assert.False(await screen.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Shots, "rollups-screen-1920.png") });
+
+        var phone = await app.PageAs("street", phone: true);
+        await phone.GotoAsync("/rollups");
+        await BrowserApp.Shot(phone, "rollups-compare-phone");
+    }
+}
