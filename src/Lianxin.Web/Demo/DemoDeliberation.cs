@@ -9,7 +9,6 @@ using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Time;
-using Microsoft.AspNetCore.Identity;
 
 namespace Lianxin.Web.Demo;
 
@@ -29,10 +28,7 @@ public static class DemoDeliberation
         var demands = sp.GetRequiredService<DemandDirectory>();
         var ct = CancellationToken.None;
         var today = clock.Today();
-        var street = DemoDistrict.Place(g, DemoPlace.Street);
         var community = DemoDistrict.Place(g, DemoPlace.Community);
-        await AccountAsync(sp, "judge", "刘正义（东湖法庭）", Role.DepartmentOfficer, street);
-        await AccountAsync(sp, "mediator", "陈淑芬", Role.Resident, community);
 
         var compounds = (await places.CompoundRoutesInDistrictAsync([community.Id], ct)).OrderBy(c => c.Name).ToList();
         var (a, b) = (compounds[0], compounds[Math.Min(1, compounds.Count - 1)]);
@@ -126,16 +122,4 @@ public static class DemoDeliberation
 
     /// <summary>A 1×1 white PNG standing in for the scanned agreement.</summary>
     static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC");
-
-    static async Task AccountAsync(IServiceProvider sp, string userName, string displayName, Role role, Modules.Organizations.Domain.OrgUnit unit)
-    {
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var db = sp.GetRequiredService<LianxinDb>();
-        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var user = new AppUser { UserName = userName, DisplayName = displayName, TenantId = unit.TenantId, CreatedAt = now };
-        var result = await users.CreateAsync(user, DemoSetup.Password);
-        if (!result.Succeeded) throw new InvalidOperationException($"演示账号 {userName}：{string.Join("；", result.Errors.Select(e => e.Description))}");
-        db.RoleGrants.Add(new RoleGrant { TenantId = unit.TenantId, UserId = user.Id, Role = role, OrgUnitId = unit.Id, OrgPath = unit.Path, GrantedAt = now });
-        await db.SaveChangesAsync();
-    }
 }

@@ -30,6 +30,9 @@ public static class DemoDistrict
         new("grid", "第一网格 支部书记", Role.GridLeader, DemoPlace.GridBranch),
         new("member", "党员 李建华", Role.Member, DemoPlace.GridBranch),
         new("secretary2", "幸福社区 书记", Role.CommunitySecretary, DemoPlace.NeighbourCommunity),
+        // The mediation team of the demo (社区法官, 社区调解员); listed here so that production refuses them with the demo password too.
+        new("judge", "刘正义（东湖法庭）", Role.DepartmentOfficer, DemoPlace.Street),
+        new("mediator", "陈淑芬", Role.Resident, DemoPlace.Community),
     ];
 
     public static async Task<GeneratedDistrict> SeedAsync(IServiceProvider sp, DistrictSize? size = null)

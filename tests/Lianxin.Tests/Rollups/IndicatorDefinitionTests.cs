@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.CoBuilding.Features;
 using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Pledges.Features;
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Indicators;
 
 namespace Lianxin.Tests.Rollups;
@@ -56,6 +59,35 @@ public class IndicatorDefinitionTests(LianxinApp app)
         var now = app.WithScope(sp => sp.GetRequiredService<IndicatorCatalog>()
             .ReadAsync([CoBuildingIndicators.PartnerUnits], [s.Street.Path], From, today, default).GetAwaiter().GetResult());
         Assert.Equal(1, now[(CoBuildingIndicators.PartnerUnits, s.Street.Path)].Value);
+    }
+
+    [Fact]
+    public void Reviews_average_the_scores_of_rounds_published_in_the_period_and_count_five_star_branches_at_its_end()
+    {
+        var s = RollupStreet.Create(app);
+        app.WithDb(db =>
+        {
+            var round = new ReviewRound { TenantId = s.Street.TenantId, Name = "2019 年二季度观摩", OwnerUnitId = s.Street.Id, OrgPath = s.Street.Path,
+                State = RoundState.Published, CreatedAt = new(2019, 4, 1, 0, 0, 0, DateTimeKind.Utc), PublishedAt = new(2019, 5, 10, 2, 0, 0, DateTimeKind.Utc) };
+            db.ReviewRounds.Add(round);
+            db.RoundUnits.AddRange(
+                new RoundUnit { TenantId = s.Street.TenantId, RoundId = round.Id, UnitId = s.East.Id, UnitName = "东社区", OrgPath = s.East.Path, Total = 80, Published = true },
+                new RoundUnit { TenantId = s.Street.TenantId, RoundId = round.Id, UnitId = s.West.Id, UnitName = "西社区", OrgPath = s.West.Path, Total = 91, Published = true });
+            StarAward Award(OrgUnit unit, int level, int month, RubricPurpose programme = RubricPurpose.FiveStar) => new()
+            {
+                TenantId = unit.TenantId, UnitId = unit.Id, OrgPath = unit.Path, Level = level, Programme = programme, Reason = "测试", By = "测试",
+                At = new DateTime(2019, month, 1, 2, 0, 0, DateTimeKind.Utc),
+            };
+            // East holds five stars until August; West keeps them; a quarterly 观摩 ladder at five does not count.
+            db.StarAwards.AddRange(Award(s.East, 5, 5), Award(s.East, 4, 8), Award(s.West, 5, 6), Award(s.West, 5, 6, RubricPurpose.Quarterly));
+            return db.SaveChanges();
+        });
+        var q2 = Read([ReviewIndicators.AverageScore, ReviewIndicators.FiveStarUnits], s.Street.Path);
+        Assert.Equal(85.5m, q2[(ReviewIndicators.AverageScore, s.Street.Path)].Value);
+        Assert.Equal(2, q2[(ReviewIndicators.FiveStarUnits, s.Street.Path)].Value);
+        var q3 = app.WithScope(sp => sp.GetRequiredService<IndicatorCatalog>()
+            .ReadAsync([ReviewIndicators.FiveStarUnits], [s.Street.Path], new(2019, 7, 1), new(2019, 9, 30), default).GetAwaiter().GetResult());
+        Assert.Equal(1, q3[(ReviewIndicators.FiveStarUnits, s.Street.Path)].Value);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Reviews.Api;
 using Lianxin.Web.Modules.Reviews.Contracts;
 using Lianxin.Web.Modules.Reviews.Data;
@@ -24,6 +25,7 @@ public sealed class ReviewsModule : IModule
         services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", ReviewPermissions.ReviewView, 302));
         services.AddScoped<IUnitBadgeSource, StarBadges>();
         services.AddScoped<IUnitLifecycle, Features.ReviewsUnitLifecycle>();
+        services.AddIndicators<Features.ReviewIndicators>();
         services.AddSingleton(ReviewPhotos.ItemOwner);
         services.AddSingleton(ReviewPhotos.FindingOwner);
     }

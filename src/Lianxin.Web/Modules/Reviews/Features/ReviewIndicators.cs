@@ -1,0 +1,48 @@
+using Lianxin.Web.Modules.Reviews.Data;
+using Lianxin.Web.Modules.Reviews.Domain;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianxin.Web.Modules.Reviews.Features;
+
+/// <summary>Reviews' figures for leaders: scores of the rounds published in the period, and 五星支部 held at its end.</summary>
+public sealed class ReviewIndicators(LianxinDb db) : IIndicatorSource
+{
+    public const string AverageScore = "reviews.average_score", FiveStarUnits = "reviews.five_star_units";
+
+    public IReadOnlyList<Indicator> Indicators { get; } =
+    [
+        new(AverageScore, "观摩平均得分", "期间内发布的观摩考评中，各被考评单位总分的平均值。", "Reviews", IndicatorUnit.Count, IndicatorRollup.RatioOfSums),
+        new(FiveStarUnits, "五星支部数", "期末在“五星支部”评定中处于五星的党组织数（以最近一次评定或上级授予为准）。", "Reviews", IndicatorUnit.Count, IndicatorRollup.Latest),
+    ];
+
+    public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var start = ChinaTime.StartOfDayUtc(from);
+        var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
+        var result = new Dictionary<(string, string), IndicatorValue>();
+        foreach (var path in subtreePaths.Distinct())
+        {
+            if (codes.Contains(AverageScore))
+            {
+                var rounds = db.ReviewRounds.AcrossScope().Where(r => r.PublishedAt >= start && r.PublishedAt < end).Select(r => r.Id);
+                var totals = await db.RoundUnits.AcrossScope().AsNoTracking()
+                    .Where(u => u.Published && u.Total != null && u.OrgPath.StartsWith(path) && rounds.Contains(u.RoundId))
+                    .Select(u => u.Total!.Value).ToListAsync(ct);
+                result[(AverageScore, path)] = new((decimal)totals.Sum(), totals.Count);
+            }
+            if (codes.Contains(FiveStarUnits))
+            {
+                var awards = await db.StarAwards.AcrossScope().AsNoTracking()
+                    .Where(a => a.Programme == RubricPurpose.FiveStar && a.OrgPath.StartsWith(path) && a.At < end)
+                    .Select(a => new { a.UnitId, a.Level, a.At }).ToListAsync(ct);
+                var fiveStars = awards.GroupBy(a => a.UnitId).Count(g => g.MaxBy(a => a.At)!.Level >= 5);
+                result[(FiveStarUnits, path)] = new(fiveStars);
+            }
+        }
+        return result;
+    }
+}
