@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
+using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,14 +47,6 @@ public class MemberDirectory(LianxinDb db)
     /// Ids of the members on the roster of a unit's subtree at the end of <paramref name="on"/>, rebuilt from the
     /// transfer and status histories (a meeting last March is checked against last March's roster).
     /// </summary>
-    public async Task<IReadOnlySet<Guid>> RosterOnAsync(string subtreePath, DateOnly on, CancellationToken ct)
-    {
-        var ids = await db.MemberTransfers.AcrossScope().Where(x => x.On <= on
-                && ((x.ToPath != null && x.ToPath.StartsWith(subtreePath)) || (x.FromPath != null && x.FromPath.StartsWith(subtreePath))))
-            .Select(x => x.MemberId).Distinct().ToListAsync(ct);
-        if (ids.Count == 0) return new HashSet<Guid>();
-        var transfers = (await db.MemberTransfers.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
-        var statuses = (await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
-        return ids.Where(id => Roster.OnRoster(transfers[id], statuses[id], on, subtreePath)).ToHashSet();
-    }
+    public async Task<IReadOnlySet<Guid>> RosterOnAsync(string subtreePath, DateOnly on, CancellationToken ct) =>
+        (await RosterHistory.LoadAsync(db, subtreePath, on, ct)).OnRoster(subtreePath, on).ToHashSet();
 }

@@ -20,19 +20,15 @@ public static class RosterOnDate
         var unit = await units.FindAsync(unitId, ct);
         if (unit is null) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberView, unit.Path)) return Failure.Forbidden;
-        // Everyone who was ever held in the subtree, whatever their branch today.
-        var ids = await db.MemberTransfers.AcrossScope().Where(x => x.On <= on
-                && ((x.ToPath != null && x.ToPath.StartsWith(unit.Path)) || (x.FromPath != null && x.FromPath.StartsWith(unit.Path))))
-            .Select(x => x.MemberId).Distinct().ToListAsync(ct);
-        var transfers = (await db.MemberTransfers.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
-        var statuses = (await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(x => ids.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+        var history = await RosterHistory.LoadAsync(db, unit.Path, on, ct);
+        var ids = history.MemberIds;
         var names = await db.Members.AcrossScope().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var branchNames = (await units.SubtreeAsync(unit.Path, ct)).ToDictionary(u => u.Path, u => u.Name);
-        var entries = ids.Where(id => Roster.OnRoster(transfers[id], statuses[id], on, unit.Path))
+        var entries = history.OnRoster(unit.Path, on)
             .Select(id =>
             {
-                var status = Roster.StatusOn(statuses[id], on)!.Value;
-                return new RosterEntry(id, names.GetValueOrDefault(id, "—"), branchNames.GetValueOrDefault(Roster.PathOn(transfers[id], on)!, "—"), status, status.Chinese());
+                var status = Roster.StatusOn(history.Statuses[id], on)!.Value;
+                return new RosterEntry(id, names.GetValueOrDefault(id, "—"), branchNames.GetValueOrDefault(Roster.PathOn(history.Transfers[id], on)!, "—"), status, status.Chinese());
             })
             .OrderBy(e => e.Branch).ThenBy(e => e.Name).ToList();
         return new RosterOn(unit.Id, unit.Name, on, entries);
