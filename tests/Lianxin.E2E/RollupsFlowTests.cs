@@ -17,6 +17,12 @@ public class RollupsFlowTests(BrowserApp app)
         await street.Locator("#compareTable thead th").Nth(1).ClickAsync(new() { Position = new() { X = 2, Y = 2 } });
         await Assertions.Expect(street.Locator("#compareTable thead th").Nth(1)).ToHaveAttributeAsync("aria-sort", "ascending");
         await BrowserApp.Shot(street, "rollups-compare-desktop");
+        // An indicator's name opens its trend: twelve months, the chart and the table.
+        await street.Locator("#compareTable thead th a").First.ClickAsync();
+        await Assertions.Expect(street.Locator("#trendChart canvas")).ToBeVisibleAsync();
+        await Assertions.Expect(street.Locator("table tbody tr")).ToHaveCountAsync(12);
+        await BrowserApp.Shot(street, "rollups-trend-desktop");
+        await street.GoBackAsync();
 
         await street.GetByRole(AriaRole.Button, new() { Name = "生成大屏链接" }).ClickAsync();
         var link = await street.Locator(".alert-success a").GetAttributeAsync("href");
@@ -32,5 +38,8 @@ public class RollupsFlowTests(BrowserApp app)
         var phone = await app.PageAs("street", phone: true);
         await phone.GotoAsync("/rollups");
         await BrowserApp.Shot(phone, "rollups-compare-phone");
+        await phone.Locator("#compareTable thead th a").First.ClickAsync();
+        await Assertions.Expect(phone.Locator("#trendChart canvas")).ToBeVisibleAsync();
+        await BrowserApp.Shot(phone, "rollups-trend-phone");
     }
 }

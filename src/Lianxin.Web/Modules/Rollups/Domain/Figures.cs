@@ -9,6 +9,13 @@ public static class Figures
     public static decimal? Shown(IndicatorValue? value, IndicatorUnit unit) =>
         value?.Value is not { } v ? null : Math.Round(unit == IndicatorUnit.Percent ? v * 100 : v, 1);
 
+    /// <summary>An indicator's figure for one subtree out of a catalogue read, as shown; null when the read has none.</summary>
+    public static decimal? Shown(IReadOnlyDictionary<(string Code, string Path), IndicatorValue> values, Indicator indicator, string path) =>
+        Shown(values.TryGetValue((indicator.Code, path), out var v) ? v : null, indicator.Unit);
+
+    /// <summary>Each area's first indicator: what a reader sees unless they pick others.</summary>
+    public static List<Indicator> Headlines(IEnumerable<Indicator> all) => all.GroupBy(i => i.Module).Select(g => g.First()).ToList();
+
     public static string UnitName(this IndicatorUnit unit) => unit switch
     {
         IndicatorUnit.Percent => "%",
@@ -60,4 +67,10 @@ public static class Peers
         OrgKind.Street => OrgKind.Community,
         _ => OrgKind.Branch,
     };
+
+    /// <summary>The active units compared under <paramref name="parent"/>, in display order.</summary>
+    public static async Task<List<OrgUnitRef>> UnderAsync(OrgDirectory org, OrgUnitRef parent, CancellationToken ct) =>
+        (await org.SubtreeAsync(parent.Path, ct))
+            .Where(u => u.ParentId == parent.Id && u.IsActive && u.Kind == Of(parent.Kind))
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
 }

@@ -46,11 +46,9 @@ public static class CompareUnits
         if (unknown.Count > 0) return Failure.Invalid("Codes", $"没有这些指标：{string.Join("、", unknown)}。");
         // Unless asked otherwise, each area's headline indicator: all of them side by side would be unreadable.
         var chosen = request.Codes is { Count: > 0 } codes ? all.Where(i => codes.Contains(i.Code)).ToList()
-            : all.GroupBy(i => i.Module).Select(g => g.First()).ToList();
+            : Figures.Headlines(all);
 
-        var units = (await org.SubtreeAsync(parent.Path, ct))
-            .Where(u => u.ParentId == parent.Id && u.IsActive && u.Kind == Peers.Of(parent.Kind))
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
+        var units = await Peers.UnderAsync(org, parent, ct);
         var peers = units.Count == 0 ? [] : await org.InScopeAsync(ct, true, units[0].Kind);
         OrgUnitRef? benchmark = null;
         if (request.BenchmarkId is { } bid)
@@ -64,15 +62,12 @@ public static class CompareUnits
         var now = await catalog.ReadAsync(codeList, paths, period.From, period.To, ct);
         var prev = period.Previous();
         var before = await catalog.ReadAsync(codeList, paths, prev.From, prev.To, ct);
-
-        decimal? Value(IReadOnlyDictionary<(string, string), IndicatorValue> values, Indicator i, string path) =>
-            Figures.Shown(values.TryGetValue((i.Code, path), out var v) ? v : null, i.Unit);
-        var raw = units.ToDictionary(u => u.Id, u => chosen.Select(i => Value(now, i, u.Path)).ToList());
+        var raw = units.ToDictionary(u => u.Id, u => chosen.Select(i => Figures.Shown(now, i, u.Path)).ToList());
         var best = chosen.Select((i, k) => Figures.Best(units.Select(u => raw[u.Id][k]), i.HigherIsBetter)).ToList();
-        var benchValues = benchmark is null ? null : chosen.Select(i => Value(now, i, benchmark.Path)).ToList();
+        var benchValues = benchmark is null ? null : chosen.Select(i => Figures.Shown(now, i, benchmark.Path)).ToList();
 
         UnitRow Row(OrgUnitRef u, IReadOnlyList<decimal?> values) => new(u.Id, u.DisplayName, values,
-            chosen.Select((i, k) => Figures.Gap(values[k], Value(before, i, u.Path))).ToList(),
+            chosen.Select((i, k) => Figures.Gap(values[k], Figures.Shown(before, i, u.Path))).ToList(),
             chosen.Select((_, k) => Figures.Gap(values[k], best[k])).ToList(),
             chosen.Select((_, k) => Figures.Gap(values[k], benchValues?[k])).ToList());
 

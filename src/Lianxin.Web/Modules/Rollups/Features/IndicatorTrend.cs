@@ -31,7 +31,7 @@ public static class IndicatorTrend
         foreach (var p in periods)
         {
             var values = await catalog.ReadAsync([code], [unit.Path], p.From, p.To, ct);
-            points.Add(new TrendPoint(p.Code, p.Label, Figures.Shown(values.TryGetValue((code, unit.Path), out var v) ? v : null, indicator.Unit)));
+            points.Add(new TrendPoint(p.Code, p.Label, Figures.Shown(values, indicator, unit.Path)));
         }
         return new Trend(unit.Id, unit.DisplayName, code, indicator.Name, indicator.Unit.UnitName(), points);
     }

@@ -26,23 +26,19 @@ public static class QuarterlyReport
         var period = quarter is null ? ReportPeriod.QuarterOf(clock.Today()).Previous() : ReportPeriod.Parse(quarter);
         if (period is not { Kind: PeriodKind.Quarter }) return Failure.Invalid("Quarter", "季度格式应为“2026Q3”。");
 
-        var children = (await org.SubtreeAsync(unit.Path, ct))
-            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind == Peers.Of(unit.Kind))
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
+        var children = await Peers.UnderAsync(org, unit, ct);
         var indicators = catalog.All;
         var codes = indicators.Select(i => i.Code).ToList();
         var paths = children.Select(c => c.Path).Append(unit.Path).ToList();
         var now = await catalog.ReadAsync(codes, paths, period.From, period.To, ct);
         var prev = period.Previous();
         var before = await catalog.ReadAsync(codes, [unit.Path], prev.From, prev.To, ct);
-        decimal? Value(IReadOnlyDictionary<(string, string), IndicatorValue> values, Indicator i, string path) =>
-            Figures.Shown(values.TryGetValue((i.Code, path), out var v) ? v : null, i.Unit);
 
         var summary = new XlsxSheet("概览", ["领域", "指标", "单位", period.Label, prev.Label, "变化", "口径"],
             indicators.Select(i =>
             {
-                var a = Value(now, i, unit.Path);
-                var b = Value(before, i, unit.Path);
+                var a = Figures.Shown(now, i, unit.Path);
+                var b = Figures.Shown(before, i, unit.Path);
                 return (IReadOnlyList<object?>)[Areas.Of(i.Module), i.Name, i.Unit.UnitName(), N(a), N(b), N(Figures.Gap(a, b)), i.Definition];
             }).ToList())
         {
@@ -54,8 +50,8 @@ public static class QuarterlyReport
             var list = area.ToList();
             var headers = new List<string> { "单位" };
             headers.AddRange(list.Select(i => i.Unit.UnitName() == "" ? i.Name : $"{i.Name}（{i.Unit.UnitName()}）"));
-            var rows = children.Select(c => (IReadOnlyList<object?>)[c.DisplayName, .. list.Select(i => N(Value(now, i, c.Path)))]).ToList();
-            rows.Add([$"{unit.DisplayName}合计", .. list.Select(i => N(Value(now, i, unit.Path)))]);
+            var rows = children.Select(c => (IReadOnlyList<object?>)[c.DisplayName, .. list.Select(i => N(Figures.Shown(now, i, c.Path)))]).ToList();
+            rows.Add([$"{unit.DisplayName}合计", .. list.Select(i => N(Figures.Shown(now, i, unit.Path)))]);
             sheets.Add(new XlsxSheet(Areas.Of(area.Key), headers, rows) { Title = [$"{Areas.Of(area.Key)} · {period.Label}"] });
         }
         return new QuarterlyWorkbook($"{unit.DisplayName}-{period.Code}-季度报表.xlsx", Xlsx.Write(sheets));

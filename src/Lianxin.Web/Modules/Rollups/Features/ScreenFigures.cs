@@ -27,23 +27,19 @@ public static class ScreenFigures
         if (unit is null || !unit.IsActive) return Failure.NotFound;
         var period = ReportPeriod.QuarterOf(clock.Today());
         var prev = period.Previous();
-        var children = (await org.SubtreeAsync(unit.Path, ct))
-            .Where(u => u.ParentId == unit.Id && u.IsActive && u.Kind == Peers.Of(unit.Kind))
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
+        var children = await Peers.UnderAsync(org, unit, ct);
         var indicators = catalog.All;
         var codes = indicators.Select(i => i.Code).ToList();
         var now = await catalog.ReadAsync(codes, children.Select(c => c.Path).Append(unit.Path).ToList(), period.From, period.To, ct);
         var before = await catalog.ReadAsync(codes, [unit.Path], prev.From, prev.To, ct);
-        decimal? Value(IReadOnlyDictionary<(string, string), IndicatorValue> values, Indicator i, string path) =>
-            Figures.Shown(values.TryGetValue((i.Code, path), out var v) ? v : null, i.Unit);
 
         // One headline per area keeps the screen to what a room can read; the rest are on 对标对表 and in the quarterly report.
-        var headlines = indicators.GroupBy(i => i.Module).Select(g => g.First()).ToList();
+        var headlines = Figures.Headlines(indicators);
         var tiles = headlines.Select(i => new ScreenTile(i.Code, i.Name, Areas.Of(i.Module), i.Unit.UnitName(),
-            Value(now, i, unit.Path), Figures.Gap(Value(now, i, unit.Path), Value(before, i, unit.Path)))).ToList();
+            Figures.Shown(now, i, unit.Path), Figures.Gap(Figures.Shown(now, i, unit.Path), Figures.Shown(before, i, unit.Path)))).ToList();
         var charts = headlines.Take(MaxCharts)
             .Select(i => new ScreenChart($"{Areas.Of(i.Module)}：{i.Name}", i.Unit.UnitName(),
-                children.Select(c => c.PublicName).ToList(), children.Select(c => Value(now, i, c.Path)).ToList()))
+                children.Select(c => c.PublicName).ToList(), children.Select(c => Figures.Shown(now, i, c.Path)).ToList()))
             .ToList();
         return new ScreenData(unit.PublicName, period.Label, ChinaTime.Minutes(clock.GetUtcNow().UtcDateTime), tiles, charts);
     }
