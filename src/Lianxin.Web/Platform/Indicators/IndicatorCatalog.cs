@@ -5,7 +5,7 @@ public sealed class IndicatorCatalog(IEnumerable<IIndicatorSource> sources)
 {
     readonly IReadOnlyList<IIndicatorSource> sources = sources.ToList();
 
-    public IReadOnlyList<Indicator> All => sources.SelectMany(s => s.Indicators).ToList();
+    public IReadOnlyList<Indicator> All { get; } = sources.SelectMany(s => s.Indicators).ToList();
 
     public Indicator? Find(string code) => All.FirstOrDefault(i => i.Code == code);
 
