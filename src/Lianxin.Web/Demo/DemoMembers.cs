@@ -145,7 +145,7 @@ public static class DemoMembers
         var central = new CentralHousehold
         {
             TenantId = tenant, MemberId = keeper.Id, MemberName = keeper.Name, CommunityId = heping.Id, GridId = grid1.Id, OrgPath = grid1.OrgPath,
-            SelfNominated = true, Recommenders = 15, Status = CentralHouseholdStatus.Approved, NominatedOn = today.AddMonths(-8), ApprovedOn = today.AddMonths(-7),
+            SelfNominated = true, LegacyRecommenders = 15, Status = CentralHouseholdStatus.Approved, NominatedOn = today.AddMonths(-8), ApprovedOn = today.AddMonths(-7),
         };
         db.CentralHouseholds.Add(central);
         var near = g.Households.Where(h => g.Buildings.Any(b => b.Id == h.BuildingId && b.GridId == grid1.Id)).Take(10);

@@ -28,12 +28,15 @@ public sealed class MembersModule : IModule
         services.AddIndicators<Features.MemberIndicators>();
         services.AddScoped<IUnitLifecycle, Features.MembersUnitLifecycle>();
         services.AddJob<Features.ImportJobRunner>();
+        services.AddSingleton(config.GetSection("Members:PublicRecommendation").Get<Features.RecommendationOptions>() ?? new Features.RecommendationOptions());
+        services.AddSingleton<Features.RecommendationLimiter>();
         services.AddEventHandler<Modules.PartyWork.Contracts.ProbationaryMemberAdmitted, Features.OnProbationaryMemberAdmitted>();
         services.AddEventHandler<Modules.PartyWork.Contracts.MemberConfirmedFull, Features.OnMemberConfirmedFull>();
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));
         services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", MemberPermissions.MemberView, 210));
         services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", MemberPermissions.MemberView, 220));
         services.AddSingleton(new NavItem("党员中心户", "/members/central", "bi-house-check", MemberPermissions.MemberView, 230));
+        services.AddSingleton(new NavItem("后三级网格", "/members/grid-view", "bi-diagram-3", MemberPermissions.MemberView, 235));
         services.AddSingleton(new NavItem("我的党员身份", "/members/me", "bi-person-heart", MemberPermissions.MemberSelf, 240));
     }
 

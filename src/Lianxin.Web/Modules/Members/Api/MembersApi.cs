@@ -100,16 +100,47 @@ public static class MembersApi
 
         var z = app.MapGroup("/api/v1/zones").WithTags("Members").RequireAuthorization();
         z.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
-            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await Zones.ListAsync(db, ct)) : TypedResults.Forbid());
-        z.MapPost("/", async (ZoneForm form, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await Zones.CreateAsync(db, units, form, ct)).ToApi());
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await ListZones.HandleAsync(db, db.ResponsibilityZones, ct)) : TypedResults.Forbid());
+        z.MapPost("/", async (ZoneForm form, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await CreateZone.HandleAsync(db, units, form, ct)).ToApi());
+        z.MapPut("/{id:guid}", async (Guid id, ZoneEditForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
+            (await EditZone.HandleAsync(db, units, clock, id, form, ct)).ToApi());
+        z.MapPost("/{id:guid}/end", async (Guid id, EndForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await EndZone.HandleAsync(db, clock, id, form, ct)).ToApi());
 
         var c = app.MapGroup("/api/v1/central-households").WithTags("Members").RequireAuthorization();
         c.MapGet("/", async Task<IResult> (LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
-            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await CentralHouseholds.ListAsync(db, places, db.CentralHouseholds, ct)) : TypedResults.Forbid());
-        c.MapGet("/coverage", async (Guid communityId, LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) => (await CentralHouseholds.CoverageAsync(db, units, places, communityId, ct)).ToApi());
-        c.MapPost("/", async (NominationForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.NominateAsync(db, places, clock, form, ct)).ToApi());
-        c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await CentralHouseholds.DecideAsync(db, units, places, clock, id, form, ct)).ToApi());
-        c.MapPut("/{id:guid}/households", async (Guid id, HouseholdsForm form, LianxinDb db, PlaceDirectory places, CancellationToken ct) => (await CentralHouseholds.AssignHouseholdsAsync(db, places, id, form, ct)).ToApi());
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await ListCentralHouseholds.HandleAsync(db, places, db.CentralHouseholds, ct)) : TypedResults.Forbid());
+        c.MapGet("/coverage", async (Guid communityId, LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) => (await CentralHouseholdCoverage.HandleAsync(db, units, places, communityId, ct)).ToApi());
+        c.MapPost("/", async (NominationForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await NominateCentralHousehold.HandleAsync(db, places, clock, form, ct)).ToApi());
+        c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await DecideCentralHousehold.HandleAsync(db, units, places, clock, id, form, ct)).ToApi());
+        c.MapPut("/{id:guid}/households", async (Guid id, HouseholdsForm form, LianxinDb db, PlaceDirectory places, CancellationToken ct) => (await AssignCentralHouseholdHouseholds.HandleAsync(db, places, id, form, ct)).ToApi());
+        c.MapPost("/{id:guid}/recommendations", async (Guid id, RecommendationForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+            (await RecommendCentralHousehold.StaffAsync(db, places, clock, id, form, ct)).ToApi());
+        c.MapPost("/{id:guid}/end", async (Guid id, EndCentralHouseholdForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+            (await EndCentralHousehold.HandleAsync(db, places, clock, id, form, ct)).ToApi());
+        c.MapPut("/duties", async (Guid communityId, CentralDutyForm form, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+            (await SaveCentralDuties.HandleAsync(db, units, communityId, form, ct)).ToApi());
+
+        // 后三级网格 of a community and the 楼栋长 of its buildings.
+        g.MapGet("/communities/{communityId:guid}/grid-view", async (Guid communityId, LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) =>
+            (await GetGridView.HandleAsync(db, units, places, communityId, ct)).ToApi());
+        var b = app.MapGroup("/api/v1/members/buildings").WithTags("Members").RequireAuthorization();
+        b.MapGet("/{buildingId:guid}/leaders", async (Guid buildingId, LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
+            (await BuildingLeaderHistory.HandleAsync(db, places, buildingId, ct)).ToApi());
+        b.MapPost("/{buildingId:guid}/leaders", async (Guid buildingId, BuildingLeaderForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+            (await AssignBuildingLeader.HandleAsync(db, units, places, clock, buildingId, form, ct)).ToApi());
+        b.MapPost("/leaders/{id:guid}/end", async (Guid id, EndForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+            (await EndBuildingLeader.HandleAsync(db, places, clock, id, form, ct)).ToApi());
+
+        // The compound's public recommendation of central households: anonymous, rate-limited per client like the public intake.
+        var pub = app.MapGroup("/api/v1/public/compounds").WithTags("Members").AllowAnonymous();
+        pub.MapGet("/{compoundId:guid}/central-households", async (Guid compoundId, LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
+            (await PublicRecommendationPage.HandleAsync(db, places, compoundId, ct)).ToApi());
+        pub.MapPost("/{compoundId:guid}/central-households/recommendations", async Task<IResult> (Guid compoundId, RecommendationForm form, HttpContext http, RecommendationLimiter limiter,
+            LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!limiter.TryAcquire(http)) return TypedResults.Problem(RecommendationLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
+            return (await RecommendCentralHousehold.PublicAsync(db, places, clock, compoundId, form, ct)).ToApi();
+        });
     }
 }
 

@@ -79,6 +79,7 @@ public static class MembersModel
             e.ToTable("mem_zones");
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Area).HasMaxLength(400);
+            e.Property(x => x.EndReason).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId });
         });
@@ -97,8 +98,38 @@ public static class MembersModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.MemberName).HasMaxLength(60);
             e.Property(x => x.Duties).HasMaxLength(1000);
+            e.Property(x => x.EndReason).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.GridId });
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+        });
+        b.Entity<CentralHouseholdRecommendation>(e =>
+        {
+            e.ToTable("mem_central_household_recommendations");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.HouseholdKey).HasMaxLength(80);
+            e.Property(x => x.Home).HasMaxLength(120);
+            e.Property(x => x.RecommenderName).HasMaxLength(30);
+            // One recommendation per household per nominee, whoever records it.
+            e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId, x.HouseholdKey }).IsUnique();
+        });
+        b.Entity<CentralHouseholdDuty>(e =>
+        {
+            e.ToTable("mem_central_household_duties");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.CommunityId, x.Role }).IsUnique();
+        });
+        b.Entity<BuildingLeader>(e =>
+        {
+            e.ToTable("mem_building_leaders");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.MemberName).HasMaxLength(60);
+            e.Property(x => x.EndReason).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.BuildingId });
+            e.HasIndex(x => new { x.TenantId, x.CommunityId });
             e.HasIndex(x => new { x.TenantId, x.MemberId });
         });
         b.Entity<CentralHouseholdLink>(e =>

@@ -19,6 +19,9 @@ public static class MembersTables
         public DbSet<ZoneMember> ZoneMembers => db.Set<ZoneMember>();
         public DbSet<CentralHousehold> CentralHouseholds => db.Set<CentralHousehold>();
         public DbSet<CentralHouseholdLink> CentralHouseholdLinks => db.Set<CentralHouseholdLink>();
+        public DbSet<CentralHouseholdRecommendation> CentralHouseholdRecommendations => db.Set<CentralHouseholdRecommendation>();
+        public DbSet<CentralHouseholdDuty> CentralHouseholdDuties => db.Set<CentralHouseholdDuty>();
+        public DbSet<BuildingLeader> BuildingLeaders => db.Set<BuildingLeader>();
         public DbSet<ImportJob> ImportJobs => db.Set<ImportJob>();
     }
 }

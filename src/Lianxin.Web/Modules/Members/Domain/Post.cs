@@ -84,9 +84,13 @@ public class ResponsibilityZone : Entity, IOrgScoped, IVersioned
     /// <summary>The buildings, compound or road it covers, in words.</summary>
     public string Area { get; set; } = "";
     public Guid? CompoundId { get; set; }
+    /// <summary>Ended (撤销): the day and why; the zone and its members stay as history.</summary>
+    public DateOnly? EndedOn { get; set; }
+    public string? EndReason { get; set; }
     public int Version { get; set; }
 }
 
+/// <summary>A member answering for a zone; <see cref="EndedOn"/> is set when an edit takes them off (history kept).</summary>
 public class ZoneMember : Entity, IOrgScoped
 {
     public Guid ZoneId { get; set; }
@@ -94,4 +98,5 @@ public class ZoneMember : Entity, IOrgScoped
     public string MemberName { get; set; } = "";
     public string OrgPath { get; set; } = "";
     public string? Role { get; set; }
+    public DateOnly? EndedOn { get; set; }
 }

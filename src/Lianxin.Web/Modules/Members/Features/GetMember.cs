@@ -66,8 +66,11 @@ public static class GetMember
             duties.Add(OfficeDuties.Of(p.Title, u.Name, u.Kind, u.BranchKind));
         }
         var zones = await (from z in db.ZoneMembers.AcrossScope() join zone in db.ResponsibilityZones.AcrossScope() on z.ZoneId equals zone.Id
-                           where z.MemberId == m.Id select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
+                           where z.MemberId == m.Id && z.EndedOn == null && zone.EndedOn == null select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
         foreach (var z in zones) duties.Add(new DutyDto($"党员责任区：{z.Name}", $"{z.Role ?? "责任人"} · {z.Area}"));
+        var led = await db.BuildingLeaders.AcrossScope().AsNoTracking().Where(l => l.MemberId == m.Id && l.EndedOn == null).Select(l => new { l.BuildingId, l.StartedOn }).ToListAsync(ct);
+        var ledNames = (await places.BuildingsAsync(led.Select(l => l.BuildingId), ct)).ToDictionary(b => b.Id, b => b.Name);
+        foreach (var l in led) duties.Add(new DutyDto($"楼栋长：{ledNames.GetValueOrDefault(l.BuildingId, "—")}", $"自 {l.StartedOn:yyyy-MM-dd} 起联系本楼栋住户，收集反映诉求"));
         var reports = await db.DualReports.AcrossScope().AsNoTracking().Where(r => r.MemberId == m.Id)
             .OrderByDescending(r => r.ReportedOn).ToListAsync(ct);
         return new MemberCard(dto,

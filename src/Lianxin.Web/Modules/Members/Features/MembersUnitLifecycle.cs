@@ -22,6 +22,9 @@ public class MembersUnitLifecycle : IUnitLifecycle
             ["mem_zone_members"] = await db.RebaseAsync<ZoneMember>(oldRoot, newRoot, ct),
             ["mem_central_households"] = await db.RebaseAsync<CentralHousehold>(oldRoot, newRoot, ct),
             ["mem_central_household_links"] = await db.RebaseAsync<CentralHouseholdLink>(oldRoot, newRoot, ct),
+            ["mem_central_household_recommendations"] = await db.RebaseAsync<CentralHouseholdRecommendation>(oldRoot, newRoot, ct),
+            ["mem_central_household_duties"] = await db.RebaseAsync<CentralHouseholdDuty>(oldRoot, newRoot, ct),
+            ["mem_building_leaders"] = await db.RebaseAsync<BuildingLeader>(oldRoot, newRoot, ct),
             ["mem_import_jobs"] = await db.RebaseAsync<ImportJob>(oldRoot, newRoot, ct),
         };
 

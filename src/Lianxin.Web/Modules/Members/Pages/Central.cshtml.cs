@@ -22,16 +22,20 @@ public class CentralModel(LianxinDb db, OrgDirectory units, PlaceDirectory place
     public List<SelectListItem> Grids { get; private set; } = [];
     public List<SelectListItem> Residents { get; private set; } = [];
     public bool CanManage { get; private set; }
+    public List<CentralDutyDto> Duties { get; private set; } = [];
+    public List<(Guid Id, string Name)> PublicCompounds { get; private set; } = [];
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (!Db.Scope.CanAnywhere(MemberPermissions.MemberView)) return Forbid();
         (CommunityId, Communities) = await CommunityChoice.ResolveAsync(Db, Org, CommunityId, ct);
         if (CommunityId is not { } id) return null;
-        var coverage = await CentralHouseholds.CoverageAsync(Db, Org, Places, id, ct);
+        var coverage = await CentralHouseholdCoverage.HandleAsync(Db, Org, Places, id, ct);
         if (coverage.Refusal(this) is { } stop) return stop;
         Coverage = coverage.Value!;
-        Items = await CentralHouseholds.ListAsync(Db, Places, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
+        Items = await ListCentralHouseholds.HandleAsync(Db, Places, Db.CentralHouseholds.Where(c => c.CommunityId == id), ct);
+        Duties = await CentralDuties.OfCommunityAsync(Db, id, ct);
+        PublicCompounds = (await Places.CompoundsOfCommunityAsync(id, ct)).Where(c => c.GridId is not null).Select(c => (c.Id, c.Name)).ToList();
         var community = await Org.FindAsync(id, ct);
         CanManage = Db.Scope.Can(MemberPermissions.MemberManage, community!.Path);
         Grids = Coverage.Select(g => new SelectListItem(g.GridName, g.GridId.ToString(), g.GridId == Form.GridId)).ToList();
@@ -49,16 +53,25 @@ public class CentralModel(LianxinDb db, OrgDirectory units, PlaceDirectory place
     {
         if (ModelState.IsValid)
         {
-            var outcome = await CentralHouseholds.NominateAsync(Db, Places, clock, Form, ct);
+            var outcome = await NominateCentralHousehold.HandleAsync(Db, Places, clock, Form, ct);
             if (outcome.Refusal(this, "Form") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已提名 {outcome.Value!.MemberName} 为党员中心户。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
         }
         return await LoadAsync(ct) ?? Page();
     }
 
+    public async Task<IActionResult> OnPostDutyAsync(CentralDutyRole role, string? text, int version, CancellationToken ct)
+    {
+        if (CommunityId is not { } id) return NotFound();
+        var outcome = await SaveCentralDuties.HandleAsync(Db, Org, id, new CentralDutyForm { Role = role, Text = text, Version = version }, ct);
+        if (outcome.Refusal(this) is { } stop) return stop;
+        if (outcome.IsOk) { TempData["Flash"] = $"已保存{outcome.Value!.RoleName}的职责。"; return Redirect($"/members/central?CommunityId={id}"); }
+        return await LoadAsync(ct) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, int version, CancellationToken ct)
     {
-        var outcome = await CentralHouseholds.DecideAsync(Db, Org, Places, clock, id, new DecisionForm { Approve = approve, Version = version }, ct);
+        var outcome = await DecideCentralHousehold.HandleAsync(Db, Org, Places, clock, id, new DecisionForm { Approve = approve, Version = version }, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
         if (outcome.IsOk) { TempData["Flash"] = approve ? "已认定为党员中心户。" : "已驳回提名。"; return Redirect($"/members/central?CommunityId={CommunityId}"); }
         return await LoadAsync(ct) ?? Page();

@@ -30,8 +30,8 @@ public class CentralHouseholdsModel(LianxinDb db, OrgDirectory units, PlaceDirec
         var ch = await Db.CentralHouseholds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return NotFound();
         if (!Db.Scope.Can(MemberPermissions.MemberManage, ch.OrgPath)) return Forbid();
-        Central = (await CentralHouseholds.ListAsync(Db, Places, Db.CentralHouseholds.Where(c => c.Id == id), ct))[0];
-        var coverage = await CentralHouseholds.CoverageAsync(Db, Org, Places, ch.CommunityId, ct);
+        Central = await ListCentralHouseholds.OneAsync(Db, Places, id, ct);
+        var coverage = await CentralHouseholdCoverage.HandleAsync(Db, Org, Places, ch.CommunityId, ct);
         Coverage = coverage.Value?.FirstOrDefault(g => g.GridId == ch.GridId);
 
         var households = await Places.HouseholdsOfGridAsync(ch.GridId, ct);
@@ -68,12 +68,12 @@ public class CentralHouseholdsModel(LianxinDb db, OrgDirectory units, PlaceDirec
         }
         var ch = await Db.CentralHouseholds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (ch is null) return NotFound();
-        var before = (await CentralHouseholds.CoverageAsync(Db, Org, Places, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
-        var outcome = await CentralHouseholds.AssignHouseholdsAsync(Db, Places, id, Form, ct);
+        var before = (await CentralHouseholdCoverage.HandleAsync(Db, Org, Places, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
+        var outcome = await AssignCentralHouseholdHouseholds.HandleAsync(Db, Places, id, Form, ct);
         if (outcome.Refusal(this, "Form") is { } stop) return stop;
         if (outcome.IsOk)
         {
-            var after = (await CentralHouseholds.CoverageAsync(Db, Org, Places, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
+            var after = (await CentralHouseholdCoverage.HandleAsync(Db, Org, Places, ch.CommunityId, ct)).Value?.FirstOrDefault(g => g.GridId == ch.GridId);
             TempData["Flash"] = before is null || after is null
                 ? $"已为 {outcome.Value!.MemberName} 保存联系户，共 {outcome.Value.LookedAfter} 户。"
                 : $"已为 {outcome.Value!.MemberName} 保存联系户，共 {outcome.Value.LookedAfter} 户。{after.GridName}覆盖率 {Percent(before.Coverage)} → {Percent(after.Coverage)}（联系 {before.LookedAfter} → {after.LookedAfter} 户 / 共 {after.Households} 户）。";

@@ -32,7 +32,7 @@ public class PostsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
         Items = outcome.Value!;
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
         Units = await UnitOptionsAsync(MemberPermissions.MemberManage, false, Form.OrgUnitId, ct);
-        ZoneItems = await Zones.ListAsync(Db, ct);
+        ZoneItems = await ListZones.HandleAsync(Db, Db.ResponsibilityZones, ct);
         CommunityOptions = (await MemberUnits.VisibleAsync(Db, Org, MemberPermissions.MemberManage, ct)).Where(u => u.Kind == OrgKind.Community)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Zone.CommunityId)).ToList();
         // Members held in scope, and those who reported to a community in scope.
@@ -49,7 +49,7 @@ public class PostsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
         foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Form.")).ToList()) ModelState.Remove(k);
         if (ModelState.IsValid)
         {
-            var outcome = await Zones.CreateAsync(Db, Org, Zone, ct);
+            var outcome = await CreateZone.HandleAsync(Db, Org, Zone, ct);
             if (outcome.Refusal(this, "Zone") is { } stop) return stop;
             if (outcome.IsOk) { TempData["Flash"] = $"已设立责任区 {outcome.Value!.Name}。"; return Redirect("/members/posts"); }
         }

@@ -5,14 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Contracts;
 
-/// <summary>A grid (网格) of a community as other modules see it.</summary>
-public record GridRef(Guid Id, Guid CommunityId, string OrgPath, string Name, string Code, Guid? BranchId);
+/// <summary>A grid (网格) of a community as other modules see it; <see cref="GridWorker"/> is the 网格员 named on it.</summary>
+public record GridRef(Guid Id, Guid CommunityId, string OrgPath, string Name, string Code, Guid? BranchId, string? GridWorker = null);
 
 /// <summary>A compound (小区 / 院落) as other modules see it.</summary>
 public record CompoundRef(Guid Id, Guid CommunityId, Guid? GridId, Guid? BranchId, string OrgPath, string Name, CompoundType Type);
 
-/// <summary>A building (楼栋) as other modules see it.</summary>
-public record BuildingRef(Guid Id, Guid CompoundId, Guid? GridId, string OrgPath, string Name);
+/// <summary>
+/// A building (楼栋) as other modules see it; <see cref="UnlinkedLeaderName"/> is a 楼栋长 typed as free text before 0031 that
+/// matched no roster member (null when a member is linked or there is none).
+/// </summary>
+public record BuildingRef(Guid Id, Guid CompoundId, Guid? GridId, string OrgPath, string Name, string? UnlinkedLeaderName = null);
 
 /// <summary>A household (户) with the compound and grid of its building.</summary>
 public record HouseholdRef(Guid Id, Guid BuildingId, Guid CompoundId, Guid? GridId, string OrgPath, string Unit, string Room, int Residents);
@@ -37,13 +40,13 @@ public record NewHousehold(Guid BuildingId, string Unit, string Room, int Reside
 public class PlaceDirectory(LianxinDb db)
 {
     static IQueryable<GridRef> Grids(IQueryable<Grid> q) => q.AsNoTracking()
-        .Select(g => new GridRef(g.Id, g.CommunityId, g.OrgPath, g.Name, g.Code, g.BranchId));
+        .Select(g => new GridRef(g.Id, g.CommunityId, g.OrgPath, g.Name, g.Code, g.BranchId, g.GridWorker));
 
     static IQueryable<CompoundRef> Compounds(IQueryable<Compound> q) => q.AsNoTracking()
         .Select(c => new CompoundRef(c.Id, c.CommunityId, c.GridId, c.BranchId, c.OrgPath, c.Name, c.Type));
 
     static IQueryable<BuildingRef> Buildings(IQueryable<Building> q) => q.AsNoTracking()
-        .Select(b => new BuildingRef(b.Id, b.CompoundId, b.GridId, b.OrgPath, b.Name));
+        .Select(b => new BuildingRef(b.Id, b.CompoundId, b.GridId, b.OrgPath, b.Name, b.LeaderMemberId == null ? b.LeaderName : null));
 
     static IQueryable<HouseholdRef> Households(IQueryable<Household> households, IQueryable<Building> buildings) =>
         from h in households.AsNoTracking()
@@ -78,6 +81,27 @@ public class PlaceDirectory(LianxinDb db)
     {
         var list = ids.Distinct().ToList();
         return list.Count == 0 ? [] : await Compounds(db.Compounds.AcrossScope().Where(c => list.Contains(c.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>The compounds of a community, seen or not, by name (the caller has checked the community).</summary>
+    public async Task<IReadOnlyList<CompoundRef>> CompoundsOfCommunityAsync(Guid communityId, CancellationToken ct) =>
+        await Compounds(db.Compounds.AcrossScope().Where(c => c.CommunityId == communityId).OrderBy(c => c.Name)).ToListAsync(ct);
+
+    /// <summary>The buildings of the given compounds, seen or not.</summary>
+    public async Task<IReadOnlyList<BuildingRef>> BuildingsOfCompoundsAsync(IEnumerable<Guid> compoundIds, CancellationToken ct)
+    {
+        var list = compoundIds.Distinct().ToList();
+        return list.Count == 0 ? [] : await Buildings(db.Buildings.AcrossScope().Where(b => list.Contains(b.CompoundId))).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Records the building's 楼栋长 as the roster member Members assigned (null: none), replacing any free-text name. Not saved
+    /// here: the caller saves it with its own assignment row, in one transaction. Coverage counts buildings with a member.
+    /// </summary>
+    public async Task SetBuildingLeaderAsync(Guid buildingId, Guid? memberId, string? memberName, CancellationToken ct)
+    {
+        var b = await db.Buildings.AcrossScope().FirstAsync(x => x.Id == buildingId, ct);
+        (b.LeaderMemberId, b.LeaderName, b.LeaderPhone) = (memberId, memberName, null);
     }
 
     /// <summary>Buildings the caller sees.</summary>

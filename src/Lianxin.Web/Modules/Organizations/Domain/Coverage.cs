@@ -38,7 +38,7 @@ public record Coverage(
             c.Count(), c.Count(x => x.BranchId != null),
             c.Count(x => x.BranchId != null || allGrids.Any(gr => gr.Id == x.GridId && gr.BranchId != null)),
             g.Count(), g.Count(x => x.BranchId != null),
-            b.Count(), b.Count(x => x.LeaderName != null && x.LeaderName != ""),
+            b.Count(), b.Count(x => x.LeaderMemberId != null),
             households.Count(x => x.OrgPath.StartsWith(root)),
             byKind);
     }

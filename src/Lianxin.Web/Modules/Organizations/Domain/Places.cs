@@ -36,7 +36,12 @@ public class Building : Entity, IOrgScoped
     public string OrgPath { get; set; } = "";
     public string Name { get; set; } = "";
     public int Floors { get; set; }
-    /// <summary>楼栋长; coverage counts buildings that have one.</summary>
+    /// <summary>
+    /// 楼栋长: the roster member Members assigned (<see cref="LeaderMemberId"/>, with their name), written only through
+    /// <see cref="Contracts.PlaceDirectory.SetBuildingLeader"/>; coverage counts buildings with a linked member. A name without
+    /// a member id is free text typed before 0031 that matched no single member (shown "未关联"), its phone kept with it.
+    /// </summary>
+    public Guid? LeaderMemberId { get; set; }
     public string? LeaderName { get; set; }
     public string? LeaderPhone { get; set; }
 }

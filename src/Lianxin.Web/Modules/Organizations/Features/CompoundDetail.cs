@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
 
-public record BuildingRow(Guid Id, string Name, int Floors, string? LeaderName, string? LeaderPhone, int Households, int Residents);
+/// <summary><see cref="LeaderLinked"/> false with a name: free text from before 0031 that matched no roster member (未关联).</summary>
+public record BuildingRow(Guid Id, string Name, int Floors, string? LeaderName, bool LeaderLinked, string? LeaderPhone, int Households, int Residents);
 
 public record CompoundDetailDto(Guid Id, string Name, CompoundType Type, string TypeName, string? Address, Guid CommunityId, string CommunityName,
     Guid? GridId, string? GridName, Guid? BranchId, string? BranchName, int Version, IReadOnlyList<BuildingRow> Buildings, bool CanManage)
@@ -33,7 +34,7 @@ public static class CompoundDetail
         var stats = await db.Households.Where(h => ids.Contains(h.BuildingId)).GroupBy(h => h.BuildingId)
             .Select(x => new { x.Key, Count = x.Count(), Residents = x.Sum(h => h.Residents) }).ToDictionaryAsync(x => x.Key, ct);
         var rows = buildings.OrderBy(x => x.Name.Length).ThenBy(x => x.Name)
-            .Select(x => new BuildingRow(x.Id, x.Name, x.Floors, x.LeaderName, x.LeaderPhone is null ? null : canManage ? x.LeaderPhone : Mask.Phone(x.LeaderPhone),
+            .Select(x => new BuildingRow(x.Id, x.Name, x.Floors, x.LeaderName, x.LeaderMemberId != null, x.LeaderPhone is null ? null : canManage ? x.LeaderPhone : Mask.Phone(x.LeaderPhone),
                 stats.GetValueOrDefault(x.Id)?.Count ?? 0, stats.GetValueOrDefault(x.Id)?.Residents ?? 0)).ToList();
         return new CompoundDetailDto(c.Id, c.Name, c.Type, c.Type.Chinese(), c.Address, c.CommunityId, names.GetValueOrDefault(c.CommunityId) ?? "—",
             c.GridId, grid, c.BranchId, c.BranchId is { } bid ? names.GetValueOrDefault(bid) : null, c.Version, rows, canManage);

@@ -13,12 +13,9 @@ public class CreateBuildingRequest
     public Guid CompoundId { get; set; }
     public string Name { get; set; } = "";
     public int Floors { get; set; } = 6;
-    /// <summary>楼栋长; buildings with one count towards coverage.</summary>
-    public string? LeaderName { get; set; }
-    public string? LeaderPhone { get; set; }
 }
 
-/// <summary>A building of a compound, scoped where the compound is.</summary>
+/// <summary>A building of a compound, scoped where the compound is; its 楼栋长 is a roster member assigned in Members (后三级网格).</summary>
 public static class CreateBuilding
 {
     public static async Task<Outcome<PlaceSaved>> HandleAsync(LianxinDb db, CreateBuildingRequest r, CancellationToken ct)
@@ -30,10 +27,6 @@ public static class CreateBuilding
         e.Required("Name", r.Name, "请填写楼栋名称。");
         e.Max("Name", r.Name, 60, "楼栋名称");
         if (r.Floors is < 1 or > 200) e.Fail("Floors", "楼层数须在 1 到 200 之间。");
-        e.Max("LeaderName", r.LeaderName, 60, "楼栋长姓名");
-        if (string.IsNullOrWhiteSpace(r.LeaderName) && !string.IsNullOrWhiteSpace(r.LeaderPhone)) e.Fail("LeaderName", "填写了楼栋长电话，请同时填写楼栋长姓名。");
-        if (!string.IsNullOrWhiteSpace(r.LeaderPhone) && !System.Text.RegularExpressions.Regex.IsMatch(r.LeaderPhone.Trim(), @"^[0-9\-+ ]{5,20}$"))
-            e.Fail("LeaderPhone", "联系电话只能包含数字、空格、加号和短横线，5 到 20 位。");
         if (e.Any) return Failure.Invalid(e);
         var name = r.Name.Trim();
         if (await db.Buildings.AnyAsync(b => b.CompoundId == compound.Id && b.Name == name, ct))
@@ -41,7 +34,6 @@ public static class CreateBuilding
         var building = new Building
         {
             CompoundId = compound.Id, GridId = compound.GridId, OrgPath = compound.OrgPath, Name = name, Floors = r.Floors,
-            LeaderName = CreateUnit.Blank(r.LeaderName), LeaderPhone = CreateUnit.Blank(r.LeaderPhone),
         };
         db.Buildings.Add(building);
         await db.SaveChangesAsync(ct);

@@ -27,7 +27,7 @@ public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
         new(Grids, "网格数", "辖区内划定的网格数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
         new(GridBranches, "建有党支部的网格数", "已建立网格党支部的网格数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
         new(Buildings, "楼栋数", "辖区内登记的楼栋数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
-        new(BuildingsWithLeader, "配有楼栋长的楼栋数", "登记了楼栋长姓名的楼栋数（当前）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(BuildingsWithLeader, "配有楼栋长的楼栋数", "由在册党员担任楼栋长的楼栋数（当前；未关联党员的旧登记不计）", "Organizations", IndicatorUnit.Count, IndicatorRollup.Sum),
     ];
 
     public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
@@ -49,7 +49,7 @@ public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
                     Grids => new(await grids.CountAsync(ct)),
                     GridBranches => new(await grids.CountAsync(g => g.BranchId != null, ct)),
                     Buildings => new(await buildings.CountAsync(ct)),
-                    BuildingsWithLeader => new(await buildings.CountAsync(b => b.LeaderName != null && b.LeaderName != "", ct)),
+                    BuildingsWithLeader => new(await buildings.CountAsync(b => b.LeaderMemberId != null, ct)),
                     _ => throw new ArgumentOutOfRangeException(nameof(codes), code, "不是组织架构模块的指标"),
                 };
             }

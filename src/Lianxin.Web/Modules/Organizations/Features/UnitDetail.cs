@@ -68,7 +68,7 @@ public static class UnitDetail
             .Concat(compoundList.Where(c => c.BranchId != null).Select(c => c.BranchId!.Value)).ToList();
         var branchNames = await db.NamesAsync(branchIds, ct);
         var buildingStats = await db.Buildings.Where(b => compoundIds.Contains(b.CompoundId)).GroupBy(b => b.CompoundId)
-            .Select(g => new { g.Key, Count = g.Count(), Led = g.Count(b => b.LeaderName != null && b.LeaderName != "") })
+            .Select(g => new { g.Key, Count = g.Count(), Led = g.Count(b => b.LeaderMemberId != null) })
             .ToDictionaryAsync(g => g.Key, ct);
         var householdStats = await (from h in db.Households
                                     join b in db.Buildings on h.BuildingId equals b.Id
