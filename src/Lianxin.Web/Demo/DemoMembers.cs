@@ -150,6 +150,46 @@ public static class DemoMembers
         db.CentralHouseholds.Add(central);
         var near = g.Households.Where(h => g.Buildings.Any(b => b.Id == h.BuildingId && b.GridId == grid1.Id)).Take(10);
         foreach (var h in near) db.CentralHouseholdLinks.Add(new CentralHouseholdLink { TenantId = tenant, CentralHouseholdId = central.Id, HouseholdId = h.Id, OrgPath = h.OrgPath });
+
+        // 后三级网格 with filled and missing links: in the first grid members living in a building lead it, except its last building
+        // (no 楼栋长); the other grids keep the generator's free-text names (未关联). The second grid has a nominee that two
+        // households recommended but no central household yet.
+        var grid1Buildings = g.Buildings.Where(b => b.GridId == grid1.Id).ToList();
+        var ledIds = new List<Guid>();
+        foreach (var b in grid1Buildings)
+        {
+            var resident = b == grid1Buildings[^1] ? null : members.FirstOrDefault(m => m.BuildingId == b.Id && m.Status == MemberStatus.Normal && m.ResidenceCommunityId == heping.Id);
+            var row = await db.Buildings.AcrossScope().FirstAsync(x => x.Id == b.Id);
+            (row.LeaderMemberId, row.LeaderName, row.LeaderPhone) = (resident?.Id, resident?.Name, null);
+            if (resident is null) continue;
+            db.BuildingLeaders.Add(new BuildingLeader
+            {
+                TenantId = tenant, BuildingId = b.Id, CompoundId = b.CompoundId, CommunityId = heping.Id, OrgPath = b.OrgPath,
+                MemberId = resident.Id, MemberName = resident.Name, StartedOn = today.AddMonths(-6), Version = 1,
+            });
+        }
+        var grid2 = g.Grids.Where(x => x.CommunityId == heping.Id).OrderBy(x => x.Code).Skip(1).FirstOrDefault();
+        var nominee = grid2 is null ? null : members.FirstOrDefault(m => m.ResidenceCommunityId == heping.Id && m.Status == MemberStatus.Normal && m != keeper && m != lee
+            && g.Buildings.Any(b => b.Id == m.BuildingId && b.GridId == grid2.Id));
+        if (grid2 is not null && nominee is not null)
+        {
+            var nominated = new CentralHousehold
+            {
+                TenantId = tenant, MemberId = nominee.Id, MemberName = nominee.Name, CommunityId = heping.Id, GridId = grid2.Id, OrgPath = grid2.OrgPath,
+                Status = CentralHouseholdStatus.Nominated, NominatedOn = today.AddDays(-10),
+            };
+            db.CentralHouseholds.Add(nominated);
+            var homes = g.Households.Where(h => g.Buildings.Any(b => b.Id == h.BuildingId && b.GridId == grid2.Id)).Take(2).ToList();
+            foreach (var (h, name) in homes.Zip(new[] { "冯秀兰", "周国庆" }))
+            {
+                var b = g.Buildings.First(x => x.Id == h.BuildingId);
+                db.CentralHouseholdRecommendations.Add(new CentralHouseholdRecommendation
+                {
+                    TenantId = tenant, CentralHouseholdId = nominated.Id, CompoundId = b.CompoundId, HouseholdId = h.Id, HouseholdKey = CentralHouseholdRecommendation.KeyOf(h.Id, b.CompoundId, null),
+                    Home = $"{b.Name} {h.Unit} {h.Room}".Trim(), RecommenderName = name, Source = RecommendationSource.Public, RecordedAt = now.AddDays(-3), OrgPath = grid2.OrgPath,
+                });
+            }
+        }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
     }

@@ -96,11 +96,22 @@ public class PostAndCoverageTests
     }
 
     [Fact]
-    public void A_nomination_needs_self_nomination_or_recommenders()
+    public void Approval_needs_self_nomination_or_a_recommendation_on_record_or_a_legacy_count()
     {
-        Assert.NotNull(CentralHousehold.NominationProblem(false, 0));
-        Assert.Null(CentralHousehold.NominationProblem(false, 12));
-        Assert.Null(CentralHousehold.NominationProblem(true, 0));
+        Assert.NotNull(CentralHousehold.ApprovalProblem(false, 0, 0));
+        Assert.Null(CentralHousehold.ApprovalProblem(false, 2, 0));
+        Assert.Null(CentralHousehold.ApprovalProblem(false, 0, 15));
+        Assert.Null(CentralHousehold.ApprovalProblem(true, 0, 0));
+    }
+
+    [Fact]
+    public void One_household_key_per_home_whether_chosen_or_typed()
+    {
+        var compound = Guid.NewGuid();
+        var household = Guid.NewGuid();
+        Assert.Equal(household.ToString(), CentralHouseholdRecommendation.KeyOf(household, compound, "ignored"));
+        Assert.Equal(CentralHouseholdRecommendation.KeyOf(null, compound, "3号楼 2单元 301"), CentralHouseholdRecommendation.KeyOf(null, compound, " 3号楼2单元301 "));
+        Assert.NotEqual(CentralHouseholdRecommendation.KeyOf(null, compound, "301"), CentralHouseholdRecommendation.KeyOf(null, Guid.NewGuid(), "301"));
     }
 }
 

@@ -123,8 +123,9 @@ public class OrgRulesTests
         var elsewhere = new Compound { OrgPath = c2.Path, BranchId = Guid.NewGuid() };
         var buildings = new[]
         {
-            new Building { OrgPath = c1.Path, LeaderName = "王建国" }, new Building { OrgPath = c1.Path, LeaderName = "" },
-            new Building { OrgPath = branch.Path }, new Building { OrgPath = c2.Path, LeaderName = "李静" },
+            // A free-text name from before 0031 that matched no member does not count; a linked member does.
+            new Building { OrgPath = c1.Path, LeaderMemberId = Guid.NewGuid(), LeaderName = "王建国" }, new Building { OrgPath = c1.Path, LeaderName = "张未关联" },
+            new Building { OrgPath = branch.Path }, new Building { OrgPath = c2.Path, LeaderMemberId = Guid.NewGuid(), LeaderName = "李静" },
         };
         var households = new[] { new Household { OrgPath = c1.Path }, new Household { OrgPath = branch.Path }, new Household { OrgPath = c2.Path } };
         var grids = new[] { gridWithBranch, bareGrid };

@@ -37,8 +37,9 @@ public class IndicatorDefinitionTests(LianxinApp app)
             var a = new Compound { CommunityId = c.Id, OrgPath = compoundBranch.Path, Name = "甲小区", BranchId = compoundBranch.Id, GridId = grid.Id };
             db.Compounds.AddRange(a, new Compound { CommunityId = c.Id, OrgPath = gridBranch.Path, Name = "乙小区", GridId = grid.Id },
                 new Compound { CommunityId = c.Id, OrgPath = c.Path, Name = "丙小区" });
-            db.Buildings.AddRange(new Building { CompoundId = a.Id, OrgPath = a.OrgPath, Name = "1幢", LeaderName = "王阿姨" },
-                new Building { CompoundId = a.Id, OrgPath = a.OrgPath, Name = "2幢", LeaderName = "" });
+            // 楼栋长 counts when a roster member is linked; an unlinked free-text name (before 0031) does not.
+            db.Buildings.AddRange(new Building { CompoundId = a.Id, OrgPath = a.OrgPath, Name = "1幢", LeaderMemberId = Guid.NewGuid(), LeaderName = "王阿姨" },
+                new Building { CompoundId = a.Id, OrgPath = a.OrgPath, Name = "2幢", LeaderName = "李未关联" });
             db.SaveChanges();
             var source = sp.GetServices<IIndicatorSource>().OfType<OrgIndicators>().Single();
             // Synchronously: WithScope ends its scope when the lambda returns.
