@@ -68,7 +68,7 @@ JOIN org_compounds c ON c."Id" = b."CompoundId"
 JOIN org_units u ON u."Id" = c."CommunityId"
 JOIN mem_members m ON m."TenantId" = b."TenantId" AND m."Name" = trim(b."LeaderName") AND m."Status" IN ('Normal', 'Suspended')
     AND (m."ResidenceCommunityId" = c."CommunityId" OR left(m."OrgPath", length(u."Path")) = u."Path")
-WHERE (SELECT COUNT(*) FROM mem_members x WHERE x."TenantId" = b."TenantId" AND x."Name" = trim(b."LeaderName") AND x."Status" IN ('Normal', 'Suspended')
+WHERE b."LeaderMemberId" IS NULL AND (SELECT COUNT(*) FROM mem_members x WHERE x."TenantId" = b."TenantId" AND x."Name" = trim(b."LeaderName") AND x."Status" IN ('Normal', 'Suspended')
     AND (x."ResidenceCommunityId" = c."CommunityId" OR left(x."OrgPath", length(u."Path")) = u."Path")) = 1;
 UPDATE org_buildings b SET "LeaderMemberId" = l."MemberId", "LeaderName" = l."MemberName", "LeaderPhone" = NULL
-FROM mem_building_leaders l WHERE l."Id" = b."Id";
+FROM mem_building_leaders l WHERE l."Id" = b."Id" AND l."EndedOn" IS NULL AND b."LeaderMemberId" IS NULL;

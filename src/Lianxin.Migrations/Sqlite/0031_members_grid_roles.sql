@@ -65,10 +65,10 @@ JOIN "org_compounds" c ON c."Id" = b."CompoundId"
 JOIN "org_units" u ON u."Id" = c."CommunityId"
 JOIN "mem_members" m ON m."TenantId" = b."TenantId" AND m."Name" = trim(b."LeaderName") AND m."Status" IN ('Normal', 'Suspended')
     AND (m."ResidenceCommunityId" = c."CommunityId" OR substr(m."OrgPath", 1, length(u."Path")) = u."Path")
-WHERE (SELECT COUNT(*) FROM "mem_members" x WHERE x."TenantId" = b."TenantId" AND x."Name" = trim(b."LeaderName") AND x."Status" IN ('Normal', 'Suspended')
+WHERE b."LeaderMemberId" IS NULL AND (SELECT COUNT(*) FROM "mem_members" x WHERE x."TenantId" = b."TenantId" AND x."Name" = trim(b."LeaderName") AND x."Status" IN ('Normal', 'Suspended')
     AND (x."ResidenceCommunityId" = c."CommunityId" OR substr(x."OrgPath", 1, length(u."Path")) = u."Path")) = 1;
 UPDATE "org_buildings" SET
     "LeaderMemberId" = (SELECT l."MemberId" FROM "mem_building_leaders" l WHERE l."Id" = "org_buildings"."Id"),
     "LeaderName" = (SELECT l."MemberName" FROM "mem_building_leaders" l WHERE l."Id" = "org_buildings"."Id"),
     "LeaderPhone" = NULL
-WHERE "Id" IN (SELECT "Id" FROM "mem_building_leaders");
+WHERE "LeaderMemberId" IS NULL AND "Id" IN (SELECT "Id" FROM "mem_building_leaders" WHERE "EndedOn" IS NULL);

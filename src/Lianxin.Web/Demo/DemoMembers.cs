@@ -159,7 +159,7 @@ public static class DemoMembers
         foreach (var b in grid1Buildings)
         {
             var resident = b == grid1Buildings[^1] ? null : members.FirstOrDefault(m => m.BuildingId == b.Id && m.Status == MemberStatus.Normal && m.ResidenceCommunityId == heping.Id);
-            var row = await db.Buildings.AcrossScope().FirstAsync(x => x.Id == b.Id);
+            var row = await db.Set<Building>().AcrossScope().FirstAsync(x => x.Id == b.Id);
             (row.LeaderMemberId, row.LeaderName, row.LeaderPhone) = (resident?.Id, resident?.Name, null);
             if (resident is null) continue;
             db.BuildingLeaders.Add(new BuildingLeader

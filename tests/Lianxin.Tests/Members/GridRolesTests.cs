@@ -218,6 +218,46 @@ public class GridRolesTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task Migration_0031_links_a_free_text_leader_only_when_the_name_is_exactly_one_member_of_the_community()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var api = await app.ApiAs("secretary2");
+        async Task<Guid> Member(string name) =>
+            (await (await api.PostAsJsonAsync("/api/v1/members", MemberRosterTests.NewMember(units.xingfuGrid.Id, name))).Content.ReadFromJsonAsync<MemberDto>())!.Id;
+        var only = await Member("迁移甲");
+        await Member("迁移乙");
+        await Member("迁移乙");
+        var (one, two, none) = app.WithDb(db =>
+        {
+            var compounds = db.Compounds.Where(c => c.CommunityId == units.xingfu.Id).Select(c => c.Id).ToList();
+            var free = db.Buildings.Where(b => compounds.Contains(b.CompoundId) && b.LeaderMemberId == null).OrderBy(b => b.Name).Take(3).ToList();
+            (free[0].LeaderName, free[1].LeaderName, free[2].LeaderName) = ("迁移甲", "迁移乙", "无此人");
+            db.SaveChanges();
+            return (free[0].Id, free[1].Id, free[2].Id);
+        });
+
+        // The data step of 0031 as shipped, run again on these rows (its schema part already ran when the test database was made).
+        app.WithDb(db =>
+        {
+            var provider = db.Database.ProviderName!.Contains("Npgsql") ? "Postgres" : "Sqlite";
+            using var stream = typeof(Lianxin.Migrations.MigrationRunner).Assembly.GetManifestResourceStream($"{provider}.0031_members_grid_roles.sql")!;
+            var sql = new StreamReader(stream).ReadToEnd();
+            return db.Database.ExecuteSqlRaw(sql[sql.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+        });
+
+        var (linked, ambiguous, unknown, assignment) = app.WithDb(db => (db.Buildings.First(b => b.Id == one), db.Buildings.First(b => b.Id == two),
+            db.Buildings.First(b => b.Id == none), db.BuildingLeaders.FirstOrDefault(l => l.BuildingId == one)));
+        Assert.Equal((only, "迁移甲"), (linked.LeaderMemberId!.Value, linked.LeaderName!));
+        Assert.Equal((only, one), (assignment!.MemberId, assignment.Id));
+        Assert.Equal((null, "迁移乙"), (ambiguous.LeaderMemberId, ambiguous.LeaderName));
+        Assert.Equal((null, "无此人"), (unknown.LeaderMemberId, unknown.LeaderName));
+        var view = await ViewAsync(await app.ApiAs("secretary2"), units.xingfu.Id);
+        var shown = view.Grids.SelectMany(g => g.Compounds).SelectMany(c => c.Buildings).ToDictionary(b => b.Id);
+        Assert.Equal("迁移乙", shown[two].UnlinkedLeaderName);
+        Assert.Equal("迁移甲", shown[one].LeaderName);
+    }
+
+    [Fact]
     public async Task The_pages_show_the_grid_view_and_the_public_recommendation_form()
     {
         var units = new MemberRosterTests(app).Units();
