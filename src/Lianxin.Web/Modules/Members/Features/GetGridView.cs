@@ -22,9 +22,12 @@ public record GridViewCompound(Guid Id, string Name, string? BranchName, IReadOn
 
 public record GridViewCentral(Guid Id, string MemberName, DateOnly? ApprovedOn, IReadOnlyList<string> Homes);
 
+/// <summary>A nominee not yet approved, with the households that recommended them so far.</summary>
+public record GridViewNominee(Guid Id, string MemberName, int Recommendations);
+
 /// <summary>A grid with its branch, secretary, group leaders and 网格员; <see cref="Id"/> null gathers compounds not yet placed in a grid.</summary>
 public record GridViewGrid(Guid? Id, string Name, string? BranchName, IReadOnlyList<string> Secretaries, IReadOnlyList<string> GroupLeaders, string? GridWorker,
-    IReadOnlyList<GridViewCompound> Compounds, IReadOnlyList<GridViewCentral> CentralHouseholds)
+    IReadOnlyList<GridViewCompound> Compounds, IReadOnlyList<GridViewCentral> CentralHouseholds, IReadOnlyList<GridViewNominee> Nominees)
 {
     public bool NoBranch => Id is not null && BranchName is null;
     public bool NoCentralHousehold => Id is not null && CentralHouseholds.Count == 0;
@@ -62,6 +65,9 @@ public static class GetGridView
         var gridIds = grids.Select(g => g.Id).ToList();
         var centrals = await db.CentralHouseholds.AcrossScope().AsNoTracking()
             .Where(c => gridIds.Contains(c.GridId) && c.Status == CentralHouseholdStatus.Approved).OrderBy(c => c.MemberName).ToListAsync(ct);
+        var nominees = await db.CentralHouseholds.AcrossScope().AsNoTracking()
+            .Where(c => gridIds.Contains(c.GridId) && c.Status == CentralHouseholdStatus.Nominated).OrderBy(c => c.MemberName)
+            .Select(c => new { c.Id, c.GridId, c.MemberName, N = db.CentralHouseholdRecommendations.Count(r => r.CentralHouseholdId == c.Id) }).ToListAsync(ct);
         var centralIds = centrals.Select(c => c.Id).ToList();
         var links = await db.CentralHouseholdLinks.AcrossScope().AsNoTracking().Where(l => centralIds.Contains(l.CentralHouseholdId)).ToListAsync(ct);
         var homes = (await places.HouseholdsAsync(links.Select(l => l.HouseholdId), ct)).ToDictionary(h => h.Id);
@@ -78,9 +84,10 @@ public static class GetGridView
             Secretaries(g.BranchId), GroupLeaders(g.BranchId), g.GridWorker,
             compounds.Where(c => c.GridId == g.Id).Select(Compound).ToList(),
             centrals.Where(c => c.GridId == g.Id).Select(c => new GridViewCentral(c.Id, c.MemberName, c.ApprovedOn,
-                byCentral[c.Id].Select(l => Home(l.HouseholdId)).Order().ToList())).ToList())).ToList();
+                byCentral[c.Id].Select(l => Home(l.HouseholdId)).Order().ToList())).ToList(),
+            nominees.Where(n => n.GridId == g.Id).Select(n => new GridViewNominee(n.Id, n.MemberName, n.N)).ToList())).ToList();
         var loose = compounds.Where(c => c.GridId is null || !gridIds.Contains(c.GridId.Value)).Select(Compound).ToList();
-        if (loose.Count > 0) rows.Add(new GridViewGrid(null, "未划入网格的小区", null, [], [], null, loose, []));
+        if (loose.Count > 0) rows.Add(new GridViewGrid(null, "未划入网格的小区", null, [], [], null, loose, [], []));
 
         var allCompounds = rows.SelectMany(r => r.Compounds).ToList();
         var allBuildings = allCompounds.SelectMany(c => c.Buildings).ToList();
