@@ -67,7 +67,7 @@ public static class GetGridView
             .Where(c => gridIds.Contains(c.GridId) && c.Status == CentralHouseholdStatus.Approved).OrderBy(c => c.MemberName).ToListAsync(ct);
         var nominees = await db.CentralHouseholds.AcrossScope().AsNoTracking()
             .Where(c => gridIds.Contains(c.GridId) && c.Status == CentralHouseholdStatus.Nominated).OrderBy(c => c.MemberName)
-            .Select(c => new { c.Id, c.GridId, c.MemberName, N = db.CentralHouseholdRecommendations.Count(r => r.CentralHouseholdId == c.Id) }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.GridId, c.MemberName, N = db.Set<CentralHouseholdRecommendation>().Count(r => r.CentralHouseholdId == c.Id) }).ToListAsync(ct);
         var centralIds = centrals.Select(c => c.Id).ToList();
         var links = await db.CentralHouseholdLinks.AcrossScope().AsNoTracking().Where(l => centralIds.Contains(l.CentralHouseholdId)).ToListAsync(ct);
         var homes = (await places.HouseholdsAsync(links.Select(l => l.HouseholdId), ct)).ToDictionary(h => h.Id);
