@@ -152,3 +152,21 @@ public static class PledgeRules
         return (p, d, o);
     }
 }
+
+/// <summary>Text on the anonymous board: a mobile or ID number typed into a title, task or progress note is masked, a member's name too.</summary>
+public static partial class PublicText
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex IdNumbers();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex Mobiles();
+
+    public static string Of(string text) =>
+        Mobiles().Replace(IdNumbers().Replace(text, m => Platform.Privacy.Mask.IdNumber(m.Value)), m => Platform.Privacy.Mask.Phone(m.Value));
+
+    public static string? OrNull(string? text) => text is null ? null : Of(text);
+
+    /// <summary>李**: a member is a private person on the board, unlike the officials who answer for the other pledges.</summary>
+    public static string Name(string name) => Platform.Privacy.Mask.Other(name.Trim());
+}
