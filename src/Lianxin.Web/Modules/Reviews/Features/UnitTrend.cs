@@ -29,11 +29,11 @@ public static class UnitTrend
         var ids = mine.Select(m => m.RoundId).ToList();
         // The other units of those rounds lie outside a community's subtree; only their mean is shown.
         var rounds = await db.ReviewRounds.AcrossScope().AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Name, r.PublishedAt }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Name, r.PublishedAt, r.CreatedAt }).ToListAsync(ct);
         var averages = await db.RoundUnits.AcrossScope().AsNoTracking().Where(u => ids.Contains(u.RoundId) && u.Published && u.Total != null)
             .GroupBy(u => u.RoundId).Select(g => new { g.Key, Mean = g.Average(u => u.Total!.Value) }).ToDictionaryAsync(x => x.Key, x => x.Mean, ct);
         var totals = mine.ToDictionary(m => m.RoundId, m => m.Total);
-        var points = rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id)
+        var points = rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.CreatedAt)
             .Select(r => new TrendPoint(r.Id, r.Name, r.PublishedAt, totals[r.Id],
                 averages.TryGetValue(r.Id, out var mean) ? Math.Round(mean, 2) : null))
             .ToList();
