@@ -59,6 +59,7 @@ public class PledgeRulesTests
         Assert.Equal("身份证 4103**********1234 遗失", PublicText.Of("身份证 410322198001011234 遗失"));
         Assert.Equal("第 3 栋 1201 室", PublicText.Of("第 3 栋 1201 室"));
         Assert.Equal("李**", PublicText.Name("李建华"));
+        Assert.Equal("党员 王**", PublicText.Name("党员 王志强"));
         Assert.False(PledgeRules.IsPublic(PledgeState.Submitted));
         Assert.False(PledgeRules.IsPublic(PledgeState.Returned));
         Assert.True(PledgeRules.IsPublic(PledgeState.Closed));

@@ -167,6 +167,12 @@ public static partial class PublicText
 
     public static string? OrNull(string? text) => text is null ? null : Of(text);
 
-    /// <summary>李**: a member is a private person on the board, unlike the officials who answer for the other pledges.</summary>
-    public static string Name(string name) => Platform.Privacy.Mask.Other(name.Trim());
+    /// <summary>李**, 党员 王**: a member is a private person on the board, unlike the officials who answer for the other pledges;
+    /// a title before the name ("党员 ") stays.</summary>
+    public static string Name(string name)
+    {
+        var trimmed = name.Trim();
+        var space = trimmed.LastIndexOf(' ');
+        return space < 0 ? Platform.Privacy.Mask.Other(trimmed) : trimmed[..(space + 1)] + Platform.Privacy.Mask.Other(trimmed[(space + 1)..]);
+    }
 }
