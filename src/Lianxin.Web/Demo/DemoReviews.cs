@@ -107,6 +107,18 @@ public static class DemoReviews
         });
         await db.SaveChangesAsync();
 
+        // 逐一点评: what the first two communities reported at the visit and the street's word on each, written before publishing.
+        string[][] remarks =
+        [
+            ["书记汇报：建成“红色物业”联席会议，老旧小区改造完成 2 个庭院。", "推进加装电梯和长者食堂助餐服务。", "年底前完成全部整改事项。", "阵地建设规范，办实事台账清晰，全街道推广其“红色物业”做法。"],
+            ["书记汇报：网格党支部全覆盖，党员中心户 12 户。", "完善“三会一课”记录，提炼特色品牌。", "下季度观摩前补齐台账。", "基础扎实，特色还需提炼，“三会一课”记录要规范。"],
+        ];
+        for (var i = 0; i < Math.Min(remarks.Length, communities.Count); i++)
+            db.UnitRemarks.Add(new UnitRemark
+            {
+                RoundId = round.Id, UnitId = communities[i].Id, OrgPath = communities[i].Path, Report = remarks[i][0], NextSteps = remarks[i][1],
+                Commitment = remarks[i][2], Comment = remarks[i][3], By = "street", UpdatedAt = round.CreatedAt.AddDays(5),
+            });
         await ReviewResults.StoreAsync(db, sp.GetRequiredService<OrgDirectory>(), clock, round, default);
         round.State = RoundState.Published;
         round.PublishedAt = now.AddDays(-50);

@@ -48,6 +48,33 @@ public class IndicatorDefinitionTests(LianxinApp app)
     }
 
     [Fact]
+    public void Pledges_done_in_the_period_are_counted_by_owner_class_and_only_public_ones()
+    {
+        var s = RollupStreet.Create(app);
+        app.WithDb(db =>
+        {
+            Lianxin.Web.Modules.Pledges.Domain.Pledge Done(Lianxin.Web.Modules.Pledges.Domain.PledgeOwner owner, DateOnly on, Lianxin.Web.Modules.Pledges.Domain.PledgeState state) => new()
+            {
+                TenantId = s.East.TenantId, OrgUnitId = s.East.Id, OrgPath = s.East.Path, Title = "按主体统计", Owner = owner, ResponsiblePerson = "测试",
+                ResponsibleUnit = "测试", StartOn = on.AddMonths(-1), DueOn = on.AddMonths(1), Progress = 100, State = state, DoneOn = on, CreatedAt = DateTime.UtcNow,
+            };
+            db.Pledges.AddRange(
+                Done(Lianxin.Web.Modules.Pledges.Domain.PledgeOwner.Leader, new(2019, 5, 2), Lianxin.Web.Modules.Pledges.Domain.PledgeState.Closed),
+                Done(Lianxin.Web.Modules.Pledges.Domain.PledgeOwner.Member, new(2019, 6, 2), Lianxin.Web.Modules.Pledges.Domain.PledgeState.Open),
+                // Done outside the period, and a member's pledge still waiting for the secretary: neither counts.
+                Done(Lianxin.Web.Modules.Pledges.Domain.PledgeOwner.Member, new(2019, 3, 30), Lianxin.Web.Modules.Pledges.Domain.PledgeState.Closed),
+                Done(Lianxin.Web.Modules.Pledges.Domain.PledgeOwner.Member, new(2019, 6, 3), Lianxin.Web.Modules.Pledges.Domain.PledgeState.Submitted));
+            return db.SaveChanges();
+        });
+        var v = Read([PledgeIndicators.DoneByLeaders, PledgeIndicators.DoneByBranches, PledgeIndicators.DoneByMembers], s.East.Path, s.Street.Path);
+        Assert.Equal(1, v[(PledgeIndicators.DoneByLeaders, s.Street.Path)].Value);
+        Assert.Equal(1, v[(PledgeIndicators.DoneByMembers, s.East.Path)].Value);
+        // The fixture's branch pledges: done on 5-30 (east) and 6-1 (west) in the quarter, 7-2 after it.
+        Assert.Equal(1, v[(PledgeIndicators.DoneByBranches, s.East.Path)].Value);
+        Assert.Equal(2, v[(PledgeIndicators.DoneByBranches, s.Street.Path)].Value);
+    }
+
+    [Fact]
     public void Co_building_counts_partner_units_stationed_under_a_unit_as_of_the_period_end()
     {
         var s = RollupStreet.Create(app);

@@ -22,6 +22,7 @@ public sealed class PledgesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
+        services.AddSingleton(new NavItem("党员承诺审核", "/pledges/approvals", "bi-person-check", PledgePermissions.PledgeApprove, 221));
         services.AddSingleton(PledgePhotos.Owner);
         services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddEventHandler<Deliberation.Contracts.MotionSettled, OnMotionSettled>();

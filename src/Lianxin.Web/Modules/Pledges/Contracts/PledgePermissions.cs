@@ -8,5 +8,8 @@ public static class PledgePermissions
     public static readonly Permission PledgeManage = new("PledgeManage", "承诺并推进为民办实事事项",
         Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
 
-    public static IReadOnlyList<Permission> All { get; } = [PledgeManage];
+    /// <summary>Approve or return a member's own pledge (党员承诺) before it goes on the board: the branch secretary, or the community's.</summary>
+    public static readonly Permission PledgeApprove = new("PledgeApprove", "审核党员承诺", Role.CommunitySecretary, Role.GridLeader);
+
+    public static IReadOnlyList<Permission> All { get; } = [PledgeManage, PledgeApprove];
 }

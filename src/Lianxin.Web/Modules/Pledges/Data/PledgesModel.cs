@@ -17,8 +17,11 @@ public static class PledgesModel
             e.Property(x => x.ResponsiblePerson).HasMaxLength(60);
             e.Property(x => x.ResponsibleUnit).HasMaxLength(100);
             e.Property(x => x.Confirmation).HasMaxLength(1000);
+            e.Property(x => x.DecidedBy).HasMaxLength(60);
+            e.Property(x => x.ReturnReason).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.DueOn });
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
         });
         b.Entity<PledgeTask>(e =>
         {

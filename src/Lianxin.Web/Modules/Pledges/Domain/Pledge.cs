@@ -7,9 +7,11 @@ namespace Lianxin.Web.Modules.Pledges.Domain;
 [JsonConverter(typeof(JsonStringEnumConverter<PledgeOwner>))]
 public enum PledgeOwner { Leader, Branch, Member }
 
-/// <summary>Draft: proposed by another module (a settled motion), not yet on the public board until staff publish it.</summary>
+/// <summary>Draft: proposed by another module (a settled motion), not yet on the public board until staff publish it.
+/// Submitted: a member's own pledge (党员承诺) waiting for the branch secretary; Returned: sent back with a reason, to edit and resubmit.
+/// Only Open and Closed pledges are public and counted.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PledgeState>))]
-public enum PledgeState { Open, Closed, Draft }
+public enum PledgeState { Open, Closed, Draft, Submitted, Returned }
 
 /// <summary>How the public board colours a pledge.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PledgeStatus>))]
@@ -37,6 +39,17 @@ public class Pledge : Entity, IOrgScoped, IVersioned
     public string? Confirmation { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The member whose own pledge this is (党员承诺, entered from their own page); null for pledges staff enter.</summary>
+    public Guid? MemberId { get; set; }
+    /// <summary>The account that submitted a member's own pledge: it is told of the decision and may not approve it.</summary>
+    public Guid? SubmittedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    /// <summary>Who approved or returned a member's pledge, and when.</summary>
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    /// <summary>Why the secretary returned it (shown to the member until resubmitted).</summary>
+    public string? ReturnReason { get; set; }
 }
 
 public class PledgeTask : Entity, IOrgScoped
@@ -72,8 +85,17 @@ public static class PledgeRules
 {
     public static string Chinese(this PledgeOwner o) => o switch
     {
-        PledgeOwner.Leader => "领导干部", PledgeOwner.Branch => "党组织", PledgeOwner.Member => "党员", _ => o.ToString(),
+        PledgeOwner.Leader => "班子成员", PledgeOwner.Branch => "党组织", PledgeOwner.Member => "党员", _ => o.ToString(),
     };
+
+    public static string Chinese(this PledgeState s) => s switch
+    {
+        PledgeState.Open => "推进中", PledgeState.Closed => "已办结", PledgeState.Draft => "草稿",
+        PledgeState.Submitted => "待支部审核", PledgeState.Returned => "已退回", _ => s.ToString(),
+    };
+
+    /// <summary>On the public board and in the counts: published and not waiting for (or sent back by) a secretary.</summary>
+    public static bool IsPublic(PledgeState s) => s is PledgeState.Open or PledgeState.Closed;
 
     public static string Chinese(this PledgeStatus s) => s switch
     {
@@ -104,6 +126,20 @@ public static class PledgeRules
         return null;
     }
 
+    /// <summary>
+    /// Pledged, done and done on time per owner class (source 001: "班子成员完成清单19个，党员完成清单1200余个"), always the three
+    /// classes in the order 班子成员, 党组织, 党员, a class without pledges with zeros.
+    /// </summary>
+    public static IReadOnlyList<(PledgeOwner Owner, int Pledged, int Done, int OnTime)> CountByOwner(IEnumerable<(PledgeOwner Owner, DateOnly Due, DateOnly? Done)> pledges)
+    {
+        var byOwner = pledges.ToLookup(p => p.Owner);
+        return Enum.GetValues<PledgeOwner>().Select(o =>
+        {
+            var (p, d, t) = Count(byOwner[o].Select(x => (x.Due, x.Done)));
+            return (o, p, d, t);
+        }).ToList();
+    }
+
     /// <summary>Counts of a period: pledged, done, done on time (done on or before the deadline).</summary>
     public static (int Pledged, int Done, int OnTime) Count(IEnumerable<(DateOnly Due, DateOnly? Done)> pledges)
     {
@@ -114,5 +150,29 @@ public static class PledgeRules
             if (x.Done is { } done) { d++; if (done <= x.Due) o++; }
         }
         return (p, d, o);
+    }
+}
+
+/// <summary>Text on the anonymous board: a mobile or ID number typed into a title, task or progress note is masked, a member's name too.</summary>
+public static partial class PublicText
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex IdNumbers();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex Mobiles();
+
+    public static string Of(string text) =>
+        Mobiles().Replace(IdNumbers().Replace(text, m => Platform.Privacy.Mask.IdNumber(m.Value)), m => Platform.Privacy.Mask.Phone(m.Value));
+
+    public static string? OrNull(string? text) => text is null ? null : Of(text);
+
+    /// <summary>李**, 党员 王**: a member is a private person on the board, unlike the officials who answer for the other pledges;
+    /// a title before the name ("党员 ") stays.</summary>
+    public static string Name(string name)
+    {
+        var trimmed = name.Trim();
+        var space = trimmed.LastIndexOf(' ');
+        return space < 0 ? Platform.Privacy.Mask.Other(trimmed) : trimmed[..(space + 1)] + Platform.Privacy.Mask.Other(trimmed[(space + 1)..]);
     }
 }

@@ -33,6 +33,32 @@ public record PledgeSaved(Guid Id, int Version);
 
 public static class CreatePledge
 {
+    /// <summary>The checks a pledge's matter, deadline and tasks pass, whoever enters it (staff, or a member their own); the tasks kept.</summary>
+    public static List<PledgeTaskInput> Check(Errors e, string? title, string? description, DateOnly start, DateOnly? dueOn, List<PledgeTaskInput>? input)
+    {
+        e.Required("Title", title, "请填写承诺事项。");
+        e.Max("Title", title, 100, "承诺事项");
+        e.Max("Description", description, 2000, "事项说明");
+        if (dueOn is null) e.Fail("DueOn", "请填写承诺完成时限。");
+        else if (dueOn < start) e.Fail("DueOn", "完成时限不能早于开始日期。");
+        var tasks = (input ?? []).Where(t => !string.IsNullOrWhiteSpace(t.Title) || t.DueOn is not null).ToList();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(tasks[i].Title)) e.Fail($"Tasks[{i}].Title", $"第 {i + 1} 项任务请填写内容。");
+            else if (tasks[i].Title.Trim().Length > 200) e.Fail($"Tasks[{i}].Title", $"第 {i + 1} 项任务不能超过 200 个字符。");
+            if (tasks[i].DueOn is null) e.Fail($"Tasks[{i}].DueOn", $"第 {i + 1} 项任务请填写时限。");
+            else if (dueOn is { } due && tasks[i].DueOn > due) e.Fail($"Tasks[{i}].DueOn", $"第 {i + 1} 项任务的时限不能晚于承诺完成时限。");
+        }
+        return tasks;
+    }
+
+    /// <summary>Adds the checked tasks to a pledge, in order. Caller saves.</summary>
+    public static void AddTasks(LianxinDb db, Pledge p, List<PledgeTaskInput> tasks)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+            db.PledgeTasks.Add(new PledgeTask { PledgeId = p.Id, OrgPath = p.OrgPath, Title = tasks[i].Title.Trim(), DueOn = tasks[i].DueOn!.Value, SortOrder = i });
+    }
+
     // Kept while PledgeQueries (edited elsewhere) still calls it; everything else calls ChinaTime.Today.
     public static DateOnly Today(TimeProvider clock) => clock.Today();
 
@@ -42,23 +68,11 @@ public static class CreatePledge
         if (unit is null) return Failure.Invalid(nameof(r.OrgUnitId), "请选择责任单位。");
         if (!db.Scope.Can(PledgePermissions.PledgeManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
-        e.Required(nameof(r.Title), r.Title, "请填写承诺事项。");
-        e.Max(nameof(r.Title), r.Title, 100, "承诺事项");
-        e.Max(nameof(r.Description), r.Description, 2000, "事项说明");
         e.Required(nameof(r.ResponsiblePerson), r.ResponsiblePerson, "请填写责任人。");
         e.Max(nameof(r.ResponsiblePerson), r.ResponsiblePerson, 60, "责任人");
         var today = clock.Today();
         var start = r.StartOn ?? today;
-        if (r.DueOn is null) e.Fail(nameof(r.DueOn), "请填写承诺完成时限。");
-        else if (r.DueOn < start) e.Fail(nameof(r.DueOn), "完成时限不能早于开始日期。");
-        var tasks = (r.Tasks ?? []).Where(t => !string.IsNullOrWhiteSpace(t.Title) || t.DueOn is not null).ToList();
-        for (var i = 0; i < tasks.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(tasks[i].Title)) e.Fail($"Tasks[{i}].Title", $"第 {i + 1} 项任务请填写内容。");
-            else if (tasks[i].Title.Trim().Length > 200) e.Fail($"Tasks[{i}].Title", $"第 {i + 1} 项任务不能超过 200 个字符。");
-            if (tasks[i].DueOn is null) e.Fail($"Tasks[{i}].DueOn", $"第 {i + 1} 项任务请填写时限。");
-            else if (r.DueOn is { } due && tasks[i].DueOn > due) e.Fail($"Tasks[{i}].DueOn", $"第 {i + 1} 项任务的时限不能晚于承诺完成时限。");
-        }
+        var tasks = Check(e, r.Title, r.Description, start, r.DueOn, r.Tasks);
         if (e.Any) return Failure.Invalid(e);
 
         var p = new Pledge
@@ -68,8 +82,7 @@ public static class CreatePledge
             StartOn = start, DueOn = r.DueOn!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Pledges.Add(p);
-        for (var i = 0; i < tasks.Count; i++)
-            db.PledgeTasks.Add(new PledgeTask { PledgeId = p.Id, OrgPath = p.OrgPath, Title = tasks[i].Title.Trim(), DueOn = tasks[i].DueOn!.Value, SortOrder = i });
+        AddTasks(db, p, tasks);
         await db.SaveChangesAsync(ct);
         return new PledgeSaved(p.Id, p.Version);
     }

@@ -43,6 +43,7 @@ public static class PledgeProgress
         if (p is null) return Failure.NotFound;
         if (!db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath)) return Failure.Forbidden;
         if (p.State == PledgeState.Closed) return Failure.Conflict("该承诺事项已办结，不能再修改。");
+        if (p.State is PledgeState.Submitted or PledgeState.Returned) return Failure.Conflict("党员承诺经支部审核通过后才能推进。");
         return p;
     }
 

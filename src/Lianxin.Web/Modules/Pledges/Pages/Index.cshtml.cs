@@ -15,7 +15,9 @@ public class IndexModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : Pa
 {
     [BindProperty(SupportsGet = true)] public PledgeStatus? Status { get; set; }
     public List<PledgeRow> Rows { get; private set; } = [];
-    public List<PledgeCount> Counts { get; private set; } = [];
+    public PledgeCounts Counts { get; private set; } = new([], []);
+    /// <summary>Members' own pledges waiting for the caller (a branch or community secretary).</summary>
+    public int Pending { get; private set; }
     public List<(Guid Id, string Name)> Boards { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -25,7 +27,8 @@ public class IndexModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : Pa
         if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         var today = clock.Today();
-        Counts = (await PledgeQueries.CountsAsync(db, today.AddYears(-1), today.AddYears(1), ct)).Value ?? [];
+        Counts = (await PledgeQueries.CountsAsync(db, today.AddYears(-1), today.AddYears(1), ct)).Value ?? Counts;
+        Pending = (await OwnPledges.PendingAsync(db, ct)).Value?.Count ?? 0;
         Boards = (await org.InScopeAsync(ct, true, OrgKind.Street, OrgKind.Community)).Take(20).Select(u => (u.Id, u.ShortName)).ToList();
         return Page();
     }

@@ -53,6 +53,10 @@ public static class ReviewsApi
         g.MapGet("/rounds/{id:guid}/amendments", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 await db.RoundAsync(id, ct) is null ? Results404() : TypedResults.Ok(await Amend.ListAsync(db, id, ct)))
             .WithSummary("更正记录");
+        g.MapPut("/rounds/{id:guid}/units/{unitId:guid}/remark", async (LianxinDb db, TimeProvider clock, Guid id, Guid unitId, RemarkRequest r, CancellationToken ct) =>
+                (await UnitRemarks.SaveAsync(db, clock, id, unitId, r, ct)).ToApi(TypedResults.Ok))
+            .Produces<RemarkDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("逐一点评：记录单位的汇报、下步工作计划、表态与街道点评（仅轮次组织者；须带 version，新记录为 0；发布后不可改）");
         g.MapPost("/rounds/{id:guid}/findings", async (LianxinDb db, TimeProvider clock, Guid id, FindingRequest r, CancellationToken ct) =>
                 (await Rectifications.AddFindingAsync(db, clock, id, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rectifications/{v.Id}", v)))
             .Produces<RectificationRow>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("记录发现的问题（生成整改任务）");
@@ -76,7 +80,9 @@ public static class ReviewsApi
             .Produces<RectificationRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("整改进展：整改中、提交（附整改情况）、验收通过或退回");
 
         g.MapGet("/units/{unitId:guid}/results", async (LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct) => (await Rounds.UnitResultsAsync(db, org, unitId, ct)).ToApi(TypedResults.Ok))
-            .Produces<List<OwnResult>>().WithSummary("本单位已发布的观摩结果");
+            .Produces<List<OwnResult>>().WithSummary("本单位已发布的观摩结果（含汇报、计划、表态与街道点评）");
+        g.MapGet("/units/{unitId:guid}/trend", async (LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct) => (await UnitTrend.GetAsync(db, org, unitId, ct)).ToApi(TypedResults.Ok))
+            .Produces<UnitTrendDto>().WithSummary("本单位历轮（季度）观摩总分走势与街道平均分");
         g.MapGet("/units/{unitId:guid}/stars", async (LianxinDb db, OrgDirectory org, Guid unitId, CancellationToken ct) => (await Stars.GetAsync(db, org, unitId, ct)).ToApi(TypedResults.Ok))
             .Produces<StarStatus>().WithSummary("当前星级与评定历史");
         g.MapPost("/units/{unitId:guid}/stars/remove", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, RemoveStarRequest r, CancellationToken ct) =>

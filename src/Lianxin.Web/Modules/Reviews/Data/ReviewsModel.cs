@@ -90,5 +90,17 @@ public static class ReviewsModel
             e.Property(x => x.AwardingBody).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.At });
         });
+        b.Entity<UnitRemark>(e =>
+        {
+            e.ToTable("rev_unit_remarks");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Report).HasMaxLength(2000);
+            e.Property(x => x.NextSteps).HasMaxLength(2000);
+            e.Property(x => x.Commitment).HasMaxLength(1000);
+            e.Property(x => x.Comment).HasMaxLength(2000);
+            e.Property(x => x.By).HasMaxLength(60);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId }).IsUnique();
+        });
     }
 }

@@ -18,5 +18,6 @@ public static class ReviewsTables
         public DbSet<Finding> Findings => db.Set<Finding>();
         public DbSet<Rectification> Rectifications => db.Set<Rectification>();
         public DbSet<StarAward> StarAwards => db.Set<StarAward>();
+        public DbSet<UnitRemark> UnitRemarks => db.Set<UnitRemark>();
     }
 }

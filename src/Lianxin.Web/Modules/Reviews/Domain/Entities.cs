@@ -186,3 +186,22 @@ public class StarAward : Entity, IOrgScoped
     public string By { get; set; } = "";
     public DateTime At { get; set; }
 }
+
+/// <summary>
+/// What was said at a unit's visit in a round and the street's word on it: the unit's 汇报, 下步工作计划 and 表态, and the
+/// coordinator's official 点评 (the street committee's, unit by unit — reviewers' own notes stay on their sheets as 评委备注).
+/// OrgPath is the unit's, so the unit sees its own row. One per round and unit.
+/// </summary>
+public class UnitRemark : Entity, IOrgScoped, IVersioned
+{
+    public Guid RoundId { get; set; }
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public string? Report { get; set; }
+    public string? NextSteps { get; set; }
+    public string? Commitment { get; set; }
+    public string? Comment { get; set; }
+    public string By { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+}

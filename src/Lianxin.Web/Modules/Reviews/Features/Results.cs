@@ -8,11 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
 
+/// <summary>A reviewer's own note on a unit (评委备注), from the sheet; the street's official 点评 is <see cref="UnitResult.Remark"/>.</summary>
 public record ReviewerComment(string Reviewer, string Comment);
 
 public record UnitResult(Guid UnitId, string UnitName, int VisitOrder, double? Total, int? Rank, Dictionary<string, double> Sections,
     int SheetsSubmitted, int SheetsExpected, double? PreviousTotal, int? PreviousRank, double? ChangePoints, int? ChangePlaces,
-    List<ReviewerComment> Comments);
+    List<ReviewerComment> Comments)
+{
+    /// <summary>The unit's 汇报, 下步工作计划, 表态 and the street's 点评 (逐一点评), once the coordinator has written them.</summary>
+    public RemarkDto? Remark { get; init; }
+}
 
 public record ConsistencyRow(Guid ReviewerId, string Reviewer, int Units, double MeanDeviation, bool Flagged);
 
@@ -46,6 +51,7 @@ public static class ReviewResults
             ? await db.RoundUnits.Where(u => u.RoundId == pid && u.Published).ToDictionaryAsync(u => u.UnitId, ct)
             : [];
         var settings = round.Settings;
+        var remarks = await UnitRemarks.OfRoundAsync(db, round.Id, ct);
 
         var byUnit = submitted.ToLookup(s => s.UnitId);
         var scored = units.Select(u =>
@@ -66,7 +72,7 @@ public static class ReviewResults
             int? rank = ranks.TryGetValue(s.Unit.UnitId, out var rk) ? rk : null;
             var change = Ranking.Change(s.Total, rank, p?.Total, p?.Rank);
             return new UnitResult(s.Unit.UnitId, s.Unit.UnitName, s.Unit.VisitOrder, s.Total, rank, s.Sections, s.Count,
-                panel.Count, p?.Total, p?.Rank, change?.Points, change?.Places, s.Comments);
+                panel.Count, p?.Total, p?.Rank, change?.Points, change?.Places, s.Comments) { Remark = remarks.GetValueOrDefault(s.Unit.UnitId) };
         }).OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.VisitOrder).ToList();
 
         List<ConsistencyRow>? consistency = null;

@@ -20,6 +20,7 @@ public class ReviewsUnitLifecycle : IUnitLifecycle
             ["rev_findings"] = await db.RebaseAsync<Finding>(oldRoot, newRoot, ct),
             ["rev_rectifications"] = await db.RebaseAsync<Rectification>(oldRoot, newRoot, ct),
             ["rev_star_awards"] = await db.RebaseAsync<StarAward>(oldRoot, newRoot, ct),
+            ["rev_unit_remarks"] = await db.RebaseAsync<UnitRemark>(oldRoot, newRoot, ct),
         };
 
     public Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct) => Task.FromResult<string?>(null);

@@ -20,8 +20,11 @@ public record RoundDetailDto(Guid Id, string Name, RoundState State, string Stat
     AggregationRule Aggregation, int TrimMinReviewers, Dictionary<string, double> RoleWeights, Guid? PreviousRoundId, bool Coordinator,
     List<RoundUnitDto> Units, List<PanelDto> Panel, List<CarriedRectification> Carried, int Version, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
 
-/// <summary>A unit's own published result in one round.</summary>
-public record OwnResult(Guid RoundId, string RoundName, DateTime? PublishedAt, double? Total, int? Rank, int Units, double? PreviousTotal, int? PreviousRank, Dictionary<string, double> Sections);
+/// <summary>A unit's own published result in one round, with what was said at its visit and the street's 点评.</summary>
+public record OwnResult(Guid RoundId, string RoundName, DateTime? PublishedAt, double? Total, int? Rank, int Units, double? PreviousTotal, int? PreviousRank, Dictionary<string, double> Sections)
+{
+    public RemarkDto? Remark { get; init; }
+}
 
 public static class Rounds
 {
@@ -66,8 +69,9 @@ public static class Rounds
         var rounds = await db.ReviewRounds.AcrossScope().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var counts = await db.RoundUnits.AcrossScope().Where(u => ids.Contains(u.RoundId))
             .GroupBy(u => u.RoundId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var remarks = await UnitRemarks.OfUnitAsync(db, unitId, ids, ct);
         return rows.Select(u => new OwnResult(u.RoundId, rounds[u.RoundId].Name, rounds[u.RoundId].PublishedAt, u.Total, u.Rank, counts[u.RoundId],
-                u.PreviousTotal, u.PreviousRank, JsonSerializer.Deserialize<Dictionary<string, double>>(u.SectionsJson) ?? []))
+                u.PreviousTotal, u.PreviousRank, JsonSerializer.Deserialize<Dictionary<string, double>>(u.SectionsJson) ?? []) { Remark = remarks.GetValueOrDefault(u.RoundId) })
             .OrderByDescending(r => r.PublishedAt).ToList();
     }
 }

@@ -42,6 +42,20 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
 
     public record AmendableSheet(Guid Id, Guid UnitId, string Reviewer);
 
+    /// <summary>The coordinator may write the 逐一点评 while the round is open or closed, not once published.</summary>
+    public bool RemarksEditable { get; private set; }
+
+    /// <summary>The coordinator saves one unit's 汇报, 下步工作计划, 表态 and the street's 点评; the feature checks permission, state and version.</summary>
+    public async Task<IActionResult> OnPostRemarkAsync(Guid id, Guid unitId, RemarkRequest remark, CancellationToken ct)
+    {
+        var outcome = await UnitRemarks.SaveAsync(Db, clock, id, unitId, remark, ct);
+        return await outcome.ToPageAsync(this, _ =>
+        {
+            TempData["Flash"] = "点评已保存。";
+            return Redirect($"/reviews/rounds/{id}/results#remark-{unitId}");
+        }, async () => await OnGetAsync(id, false, ct), "");
+    }
+
     /// <summary>The coordinator corrects one item of one reviewer's sheet with a reason; the feature checks permission and recomputes.</summary>
     public async Task<IActionResult> OnPostAmendAsync(Guid id, AmendRequest input, CancellationToken ct)
     {
@@ -64,6 +78,7 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
         Results = outcome.Value!;
         Print = print == true;
         if (!Print) Photos = await ReviewPhotos.OfRoundAsync(Db, id, ct);
+        RemarksEditable = !Print && Results.State is (RoundState.Open or RoundState.Closed) && await Db.RoundAsync(id, ct) is { } mine && Db.Coordinates(mine);
         if (Results.Published && !Print && await Db.RoundAsync(id, ct) is { } round && Db.Coordinates(round))
         {
             Items = (await Db.DefinitionAsync(round.RubricId, ct)).Items.Where(i => i.Type is ItemType.Scored or ItemType.Bonus).ToList();
