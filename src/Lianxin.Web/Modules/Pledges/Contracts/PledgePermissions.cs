@@ -6,7 +6,7 @@ public static class PledgePermissions
 {
     /// <summary>Create and update pledged practical matters (我为群众办实事).</summary>
     public static readonly Permission PledgeManage = new("PledgeManage", "承诺并推进为民办实事事项",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
 
     public static IReadOnlyList<Permission> All { get; } = [PledgeManage];
 }
