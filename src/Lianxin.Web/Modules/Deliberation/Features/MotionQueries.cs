@@ -55,7 +55,7 @@ public static class MotionQueries
             m.DaysToSettle, m.Outcome, m.ToPledge, m.Version, canRecord,
             meetings.Select(x => new MeetingDto(x.Id, x.Level, x.Level.Council(), Name(x.UnitId), x.HeldOn, x.Place, x.Host, x.Participants, x.ParticipantCount,
                 x.Positions, x.Mode, x.Mode.Chinese(), x.VotesFor, x.VotesAgainst, x.VotesAbstain, x.Result, x.Result.Chinese(), x.Outcome, x.RecordedBy)).ToList(),
-            // The council that has the proposal calls the proposer back; everyone else sees the number masked.
-            canRecord ? m.ContactPhone : m.ContactPhone is null ? null : Lianxin.Web.Platform.Privacy.Mask.Phone(m.ContactPhone));
+            // The unit whose council has the proposal calls the proposer back; everyone else, the street included, sees the number masked.
+            db.Scope.Grants.Any(g => g.OrgUnitId == m.HandlerUnitId && g.Role.Allows(DeliberationPermissions.Manage)) ? m.ContactPhone : m.ContactPhone is null ? null : Lianxin.Web.Platform.Privacy.Mask.Phone(m.ContactPhone));
     }
 }
