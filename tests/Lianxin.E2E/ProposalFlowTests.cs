@@ -71,7 +71,7 @@ public class ProposalFlowTests(BrowserApp app)
         var page = await app.PageAs("street", phone);
         await page.GotoAsync("/org");
         await Assertions.Expect(page.GetByLabel("查看日期")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=unit-counts]")).ToContainTextAsync("社区党委");
+        await Assertions.Expect(page.Locator("[data-testid=unit-counts]")).ToContainTextAsync("社区党组织");
         Assert.False(await Overflows(page));
         await BrowserApp.Shot(page, phone ? "org-tree-today-phone" : "org-tree-today-desktop");
         await page.GetByLabel("查看日期").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd"));
