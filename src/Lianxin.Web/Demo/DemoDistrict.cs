@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lianxin.Web.Demo;
 
-/// <summary>Where a demo account holds its role: the district, the first street, its first two communities, the first grid branch.</summary>
-public enum DemoPlace { District, Street, Community, NeighbourCommunity, GridBranch }
+/// <summary>Where a demo account holds its role: the district, the first street, its first two communities, the first grid branch, the first compound branch.</summary>
+public enum DemoPlace { District, Street, Community, NeighbourCommunity, GridBranch, CompoundBranch }
 
 public record DemoAccount(string UserName, string DisplayName, Role Role, DemoPlace Place);
 
@@ -29,6 +29,7 @@ public static class DemoDistrict
         new("merchant", "商家 便民超市", Role.Merchant, DemoPlace.Community),
         new("grid", "第一网格 支部书记", Role.GridLeader, DemoPlace.GridBranch),
         new("member", "党员 李建华", Role.Member, DemoPlace.GridBranch),
+        new("compound", "阳光花园小区党支部 书记", Role.CompoundSecretary, DemoPlace.CompoundBranch),
         new("secretary2", "幸福社区 书记", Role.CommunitySecretary, DemoPlace.NeighbourCommunity),
         // The mediation team of the demo (社区法官, 社区调解员); listed here so that production refuses them with the demo password too.
         new("judge", "刘正义（东湖法庭）", Role.DepartmentOfficer, DemoPlace.Street),
@@ -90,6 +91,7 @@ public static class DemoDistrict
             DemoPlace.Community => communities[0],
             DemoPlace.NeighbourCommunity => communities[1],
             DemoPlace.GridBranch => g.Units.First(u => u.ParentId == communities[0].Id && u.BranchKind == BranchKind.Grid),
+            DemoPlace.CompoundBranch => g.Units.First(u => u.ParentId == communities[0].Id && u.BranchKind == BranchKind.Compound),
             _ => throw new ArgumentOutOfRangeException(nameof(place)),
         };
     }

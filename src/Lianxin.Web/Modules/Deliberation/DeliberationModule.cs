@@ -21,6 +21,7 @@ public sealed class DeliberationModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("三级议事", "/deliberation", "bi-people", DeliberationPermissions.View, 240));
+        services.AddSingleton(new NavItem("我的提议", "/deliberation/proposals/mine", "bi-lightbulb", DeliberationPermissions.ProposalOwn, 216));
         services.AddSingleton(config.GetSection("Deliberation:PublicIntake").Get<PublicMotionOptions>() ?? new PublicMotionOptions());
         services.AddSingleton<PublicMotionLimiter>();
         services.AddIndicators<DeliberationIndicators>();

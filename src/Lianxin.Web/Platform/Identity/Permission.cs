@@ -35,7 +35,7 @@ public static class Permissions
     {
         Role.DistrictAdmin => Enum.GetValues<Role>(),
         Role.StreetStaff => Enum.GetValues<Role>().Where(r => r != Role.DistrictAdmin).ToArray(),
-        Role.CommunitySecretary => [Role.CommunityStaff, Role.GridLeader, Role.Member, Role.PartnerLiaison, Role.Resident, Role.Merchant],
+        Role.CommunitySecretary => [Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary, Role.Member, Role.PartnerLiaison, Role.Resident, Role.Merchant],
         _ => [],
     };
 }

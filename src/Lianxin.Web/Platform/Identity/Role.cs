@@ -14,6 +14,8 @@ public enum Role
     DepartmentOfficer,
     Resident,
     Merchant,
+    /// <summary>Secretary of a compound branch (小区党支部书记, after 拆—转—建): a grid leader's permissions, held at a compound branch only.</summary>
+    CompoundSecretary,
 }
 
 public static class RoleNames
@@ -31,6 +33,7 @@ public static class RoleNames
         Role.DepartmentOfficer => "职能部门人员",
         Role.Resident => "居民",
         Role.Merchant => "商家",
+        Role.CompoundSecretary => "小区党支部书记",
         _ => role.ToString(),
     };
 }

@@ -1,7 +1,8 @@
 namespace Lianxin.Web.Platform.Units;
 
 /// <summary>An org unit as Platform needs it (grants, the shell, the CLI).</summary>
-public record UnitInfo(Guid Id, string Path, string Name, bool Active, int Depth);
+/// <param name="CompoundBranch">A compound branch (小区党支部): the only unit a 小区党支部书记 may be granted at.</param>
+public record UnitInfo(Guid Id, string Path, string Name, bool Active, int Depth, bool CompoundBranch = false);
 
 /// <summary>
 /// What Platform asks of the org tree. Platform may not name a module (ADR 0016), so it declares what it needs

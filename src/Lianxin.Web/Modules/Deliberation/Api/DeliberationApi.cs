@@ -30,6 +30,16 @@ public static class DeliberationApi
             .Produces<MeetingRecorded>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("记录本级议事会：议定则办结（可转为办实事事项），未议定则提交上一级");
 
+        group.MapPost("/proposals", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicMotionLimiter limiter,
+                HttpContext http, ProposalRequest request, CancellationToken ct) =>
+                !limiter.TryAcquire(http)
+                    ? TypedResults.Problem(PublicMotionLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
+                    : (await FileProposal.HandleAsync(db, org, places, clock, request, ct)).ToApi(v => TypedResults.Created((string?)null, v)))
+            .AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests).Produces<MotionSaved>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("网上提议：居民（可不登录）就小区或全社区的事提出建议，转为小区或社区议事会的议题");
+        group.MapGet("/proposals/mine", async (LianxinDb db, CancellationToken ct) => (await MyProposals.HandleAsync(db, ct)).ToApi(TypedResults.Ok))
+            .Produces<List<ProposalRow>>().WithSummary("我的提议：登录居民提交的网上提议及其议事进展");
+
         group.MapGet("/compounds", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
                 (await CompoundQueries.ListAsync(db, org, places, clock, ct)).ToApi(TypedResults.Ok))
             .Produces<List<CompoundRow>>().WithSummary("辖区小区的业委会、红色业委会与物业服务情况");

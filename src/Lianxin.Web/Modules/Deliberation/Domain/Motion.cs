@@ -15,7 +15,7 @@ public enum MotionLevel { Compound, Community, Street }
 public enum MotionState { Open, Settled, Closed }
 
 [JsonConverter(typeof(JsonStringEnumConverter<MotionSource>))]
-public enum MotionSource { Resident, Member, Staff, Demand }
+public enum MotionSource { Resident, Member, Staff, Demand, Proposal }
 
 /// <summary>How a meeting decided: by a show of votes, or by consensus after discussion (协商一致).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DecisionMode>))]
@@ -44,6 +44,8 @@ public class Motion : Entity, IOrgScoped, IVersioned
     public MotionSource Source { get; set; }
     /// <summary>Who raised it, as they gave it (optional for residents): shown to staff only.</summary>
     [PersonalData] public string? ProposerName { get; set; }
+    /// <summary>A phone the proposer left to be called back (online proposals only): shown masked.</summary>
+    [PersonalData] public string? ContactPhone { get; set; }
     public Guid? RaisedByUserId { get; set; }
     public Guid? DemandId { get; set; }
     public string? DemandTicket { get; set; }
@@ -103,7 +105,7 @@ public static class MotionRules
 
     public static string Chinese(this MotionSource s) => s switch
     {
-        MotionSource.Resident => "居民提出", MotionSource.Member => "党员提出", MotionSource.Staff => "工作人员提出", MotionSource.Demand => "由诉求转入", _ => s.ToString(),
+        MotionSource.Resident => "居民提出", MotionSource.Member => "党员提出", MotionSource.Staff => "工作人员提出", MotionSource.Demand => "由诉求转入", MotionSource.Proposal => "网上提议", _ => s.ToString(),
     };
 
     public static string Chinese(this DecisionMode m) => m == DecisionMode.Vote ? "表决" : "协商一致";

@@ -19,7 +19,7 @@ public record MeetingDto(Guid Id, MotionLevel Level, string Council, string Unit
 public record MotionDetail(Guid Id, string Title, string Description, Guid CompoundId, string CompoundName, string CommunityName, MotionLevel Level, string LevelName,
     string HandlerName, MotionState State, string StateName, MotionSource Source, string SourceName, string? ProposerName, string? DemandTicket, Guid? DemandId,
     DateTime RaisedAt, DateTime? SettledAt, MotionLevel? SettledLevel, double? DaysToSettle, string? Outcome, bool ToPledge, int Version, bool CanRecord,
-    IReadOnlyList<MeetingDto> Meetings);
+    IReadOnlyList<MeetingDto> Meetings, string? ContactPhone = null);
 
 /// <summary>Motions the caller sees (the compound's unit, its community and street), and one motion with its meetings.</summary>
 public static class MotionQueries
@@ -49,10 +49,13 @@ public static class MotionQueries
         var meetings = await db.MotionMeetings.AsNoTracking().Where(x => x.MotionId == id).OrderBy(x => x.RecordedAt).ToListAsync(ct);
         var names = await org.NamesAsync(meetings.Select(x => x.UnitId).Append(m.HandlerUnitId).Append(m.CommunityId).ToList(), ct);
         string Name(Guid u) => names.TryGetValue(u, out var n) ? n : "—";
+        var canRecord = m.State == MotionState.Open && db.Scope.Can(DeliberationPermissions.Manage, m.HandlerPath);
         return new MotionDetail(m.Id, m.Title, m.Description, m.CompoundId, m.CompoundName, Name(m.CommunityId), m.Level, m.Level.Chinese(), Name(m.HandlerUnitId),
             m.State, m.State.Chinese(), m.Source, m.Source.Chinese(), m.ProposerName, m.DemandTicket, m.DemandId, m.RaisedAt, m.SettledAt, m.SettledLevel,
-            m.DaysToSettle, m.Outcome, m.ToPledge, m.Version, m.State == MotionState.Open && db.Scope.Can(DeliberationPermissions.Manage, m.HandlerPath),
+            m.DaysToSettle, m.Outcome, m.ToPledge, m.Version, canRecord,
             meetings.Select(x => new MeetingDto(x.Id, x.Level, x.Level.Council(), Name(x.UnitId), x.HeldOn, x.Place, x.Host, x.Participants, x.ParticipantCount,
-                x.Positions, x.Mode, x.Mode.Chinese(), x.VotesFor, x.VotesAgainst, x.VotesAbstain, x.Result, x.Result.Chinese(), x.Outcome, x.RecordedBy)).ToList());
+                x.Positions, x.Mode, x.Mode.Chinese(), x.VotesFor, x.VotesAgainst, x.VotesAbstain, x.Result, x.Result.Chinese(), x.Outcome, x.RecordedBy)).ToList(),
+            // The unit whose council has the proposal calls the proposer back; everyone else, the street included, sees the number masked.
+            db.Scope.Grants.Any(g => g.OrgUnitId == m.HandlerUnitId && g.Role.Allows(DeliberationPermissions.Manage)) ? m.ContactPhone : m.ContactPhone is null ? null : Lianxin.Web.Platform.Privacy.Mask.Phone(m.ContactPhone));
     }
 }

@@ -5,10 +5,10 @@ namespace Lianxin.Web.Modules.Demands.Contracts;
 public static class DemandPermissions
 {
     public static readonly Permission DemandView = new("DemandView", "查看群众诉求及其统计",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
     /// <summary>Record demands and act on them at one's own level (accept, resolve, return, escalate).</summary>
     public static readonly Permission DemandHandle = new("DemandHandle", "登记并办理本级诉求",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
     /// <summary>Blow the whistle: dispatch a demand to departments; manage categories.</summary>
     public static readonly Permission DemandDispatch = new("DemandDispatch", "吹哨派单、维护诉求分类", Role.DistrictAdmin, Role.StreetStaff);
     /// <summary>Answer the dispatches sent to one's department (accept, report back, return).</summary>

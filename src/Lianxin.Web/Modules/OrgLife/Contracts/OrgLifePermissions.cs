@@ -6,11 +6,11 @@ public static class OrgLifePermissions
 {
     /// <summary>See the meetings of the branches in one's scope, their attendance and the arrears (欠账).</summary>
     public static readonly Permission View = new("OrgLifeView", "查看组织生活与欠账情况",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
 
     /// <summary>Record, edit and cancel a branch's meetings and their attendance; get or reset its calendar feed.</summary>
     public static readonly Permission Record = new("OrgLifeRecord", "登记组织生活会议与出席情况",
-        Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
 
     /// <summary>Approve a meeting entered long after it was held (补录).</summary>
     public static readonly Permission ApproveLate = new("OrgLifeApproveLate", "审核补录的组织生活记录", Role.DistrictAdmin, Role.StreetStaff);

@@ -17,10 +17,14 @@ public static class OrganizationsApi
         var group = app.MapGroup("/api/v1/org").WithTags("Organizations").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/tree", async (LianxinDb db, Guid? rootId, int? depth, CancellationToken ct) =>
-                (await GetTree.HandleAsync(db, rootId, depth ?? 1, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/tree", async (LianxinDb db, TimeProvider clock, Guid? rootId, int? depth, string? on, CancellationToken ct) =>
+            {
+                Outcome<List<TreeNode>> tree = TreeOnDate.TryParse(on, out var day)
+                    ? await GetTree.HandleAsync(db, clock, rootId, depth ?? 1, day, ct) : Failure.Invalid("on", TreeOnDate.BadDate);
+                return tree.ToApi(TypedResults.Ok);
+            })
             .Produces<List<TreeNode>>().ProducesValidationProblem()
-            .WithSummary("组织树：不带 rootId 时为调用者所在的顶层组织，带 rootId 时为其下 depth 层（1–3）");
+            .WithSummary("组织树：不带 rootId 时为调用者所在的顶层组织，带 rootId 时为其下 depth 层（1–3）；on=yyyy-MM-dd 为该日终了时的组织树（按历次新建、拆分、调整隶属、撤销重建），早于本区建立的日期为空");
 
         group.MapGet("/units", async (LianxinDb db, string? q, OrgKind? kind, int? page, int? pageSize, CancellationToken ct) =>
                 (await SearchUnits.HandleAsync(db, q, kind, page ?? 1, pageSize ?? 20, ct)).ToApi(TypedResults.Ok))
@@ -30,16 +34,16 @@ public static class OrganizationsApi
                 (await UnitDetail.HandleAsync(db, id, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitDetailDto>().WithSummary("组织详情：负责人、下级组织、网格与小区、覆盖率");
 
-        group.MapPost("/units", async (LianxinDb db, CreateUnitRequest request, CancellationToken ct) =>
-                (await CreateUnit.HandleAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{v.Id}", v)))
+        group.MapPost("/units", async (LianxinDb db, TimeProvider clock, CreateUnitRequest request, CancellationToken ct) =>
+                (await CreateUnit.HandleAsync(db, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{v.Id}", v)))
             .Produces<UnitCreated>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建组织");
 
         group.MapPut("/units/{id:guid}", async (LianxinDb db, Guid id, EditUnitRequest request, CancellationToken ct) =>
                 (await EditUnit.HandleAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改组织（须带读取时的 version）");
 
-        group.MapPost("/units/{id:guid}/move", async (LianxinDb db, UnitLifecycles lifecycles, Guid id, MoveUnitRequest request, CancellationToken ct) =>
-                (await MoveUnit.HandleAsync(db, lifecycles, id, request, ct)).ToApi(TypedResults.Ok))
+        group.MapPost("/units/{id:guid}/move", async (LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock, Guid id, MoveUnitRequest request, CancellationToken ct) =>
+                (await MoveUnit.HandleAsync(db, lifecycles, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("移动组织及其全部下级");
 
         group.MapPost("/units/{id:guid}/dissolve", async (LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock, Guid id, DissolveUnitRequest request, CancellationToken ct) =>
@@ -74,8 +78,8 @@ public static class OrganizationsApi
                 (await SaveCompound.EditAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PlaceSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改小区");
 
-        group.MapPost("/compounds/{id:guid}/split", async (LianxinDb db, Guid id, SplitCompoundRequest request, CancellationToken ct) =>
-                (await SplitCompound.HandleAsync(db, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{v.Id}", v)))
+        group.MapPost("/compounds/{id:guid}/split", async (LianxinDb db, TimeProvider clock, Guid id, SplitCompoundRequest request, CancellationToken ct) =>
+                (await SplitCompound.HandleAsync(db, clock, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{v.Id}", v)))
             .Produces<UnitCreated>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("拆—转—建：小区从网格党支部拆出，单独建立小区党支部");
 

@@ -83,7 +83,7 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
         Features.OrgData.Trail(path, names, includeSelf);
 
     async Task<UnitInfo?> IUnitDirectory.FindAsync(Guid id, CancellationToken ct) =>
-        await FindAsync(id, ct) is { } u ? new UnitInfo(u.Id, u.Path, u.Name, u.IsActive, u.Depth) : null;
+        await FindAsync(id, ct) is { } u ? new UnitInfo(u.Id, u.Path, u.Name, u.IsActive, u.Depth, u.Kind == OrgKind.Branch && u.BranchKind == BranchKind.Compound) : null;
 
     public string NameOf(Guid id)
     {

@@ -20,6 +20,13 @@ public static class OrganizationsModel
             e.HasIndex(u => new { u.TenantId, u.Code });
             e.ScopedBy(u => u.Path);
         });
+        b.Entity<OrgUnitChange>(e =>
+        {
+            e.ToTable("org_unit_changes");
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(60);
+            e.HasIndex(x => new { x.TenantId, x.UnitId });
+        });
         b.Entity<OrgPosition>(e =>
         {
             e.ToTable("org_positions");

@@ -10,6 +10,7 @@ public static class OrganizationsTables
     extension(LianxinDb db)
     {
         public DbSet<OrgUnit> OrgUnits => db.Set<OrgUnit>();
+        public DbSet<OrgUnitChange> OrgUnitChanges => db.Set<OrgUnitChange>();
         public DbSet<OrgPosition> OrgPositions => db.Set<OrgPosition>();
         public DbSet<Grid> Grids => db.Set<Grid>();
         public DbSet<Compound> Compounds => db.Set<Compound>();

@@ -41,7 +41,7 @@ public static class CreateUnit
         return e;
     }
 
-    public static async Task<Outcome<UnitCreated>> HandleAsync(LianxinDb db, CreateUnitRequest r, CancellationToken ct)
+    public static async Task<Outcome<UnitCreated>> HandleAsync(LianxinDb db, TimeProvider clock, CreateUnitRequest r, CancellationToken ct)
     {
         var parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.ParentId, ct);
         if (parent is null) return Failure.NotFound;
@@ -58,6 +58,7 @@ public static class CreateUnit
             Code = r.Code?.Trim() ?? "", Contact = Blank(r.Contact), Address = Blank(r.Address), SortOrder = r.SortOrder,
         };
         db.OrgUnits.Add(unit);
+        db.RecordChange(clock, unit.Id, OrgChangeKind.Created, parent.Id);
         await db.SaveChangesAsync(ct);
         return new UnitCreated(unit.Id, unit.Path);
     }

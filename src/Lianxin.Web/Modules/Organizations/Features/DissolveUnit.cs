@@ -41,6 +41,7 @@ public static class DissolveUnit
 
         db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;
         OrgRules.Dissolve(unit, r.Reason, clock.GetUtcNow().UtcDateTime);
+        db.RecordChange(clock, unit.Id, OrgChangeKind.Dissolved, unit.ParentId, note: unit.DissolveReason);
         var today = clock.Today();
         foreach (var p in await db.OrgPositions.AcrossScope().Where(p => p.OrgUnitId == unit.Id && p.EndedOn == null).ToListAsync(ct))
             p.EndedOn = today;

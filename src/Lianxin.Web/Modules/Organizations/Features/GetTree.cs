@@ -5,6 +5,7 @@ using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
+using Lianxin.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
@@ -15,6 +16,36 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 /// </summary>
 public static class GetTree
 {
+    /// <summary>The same levels on a past day (<see cref="TreeOnDate"/>); today or later is the live tree.</summary>
+    public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, TimeProvider clock, Guid? rootId, int depth, DateOnly? on, CancellationToken ct)
+    {
+        if (on is not { } day || day >= clock.Today()) return await HandleAsync(db, rootId, depth, ct);
+        if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
+        var all = await TreeOnDate.HandleAsync(db, day, ct);
+        if (!all.IsOk) return all;
+        var nodes = all.Value!;
+        if (rootId is { } id)
+        {
+            if (nodes.FirstOrDefault(n => n.Id == id) is not { } root) return Failure.NotFound;
+            var below = new List<TreeNode>();
+            var level = new HashSet<Guid> { root.Id };
+            for (var d = 1; d <= depth && level.Count > 0; d++)
+            {
+                var next = nodes.Where(n => n.ParentId is { } p && level.Contains(p)).ToList();
+                below.AddRange(next);
+                level = next.Select(n => n.Id).ToHashSet();
+            }
+            return below;
+        }
+        var ids = nodes.Select(n => n.Id).ToHashSet();
+        var tops = nodes.Where(n => n.ParentId is not { } p || !ids.Contains(p)).ToDictionary(n => n.Id, n => n.Depth);
+        // Each node keeps to depth levels below the top it hangs under.
+        var topOf = new Dictionary<Guid, int>();
+        foreach (var n in nodes) // parents come before children: ordered by depth
+            topOf[n.Id] = tops.TryGetValue(n.Id, out var td) ? td : topOf[n.ParentId!.Value];
+        return nodes.Where(n => n.Depth <= topOf[n.Id] + depth - 1).ToList();
+    }
+
     public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, Guid? rootId, int depth, CancellationToken ct)
     {
         if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");

@@ -20,7 +20,7 @@ public class MoveUnitRequest
 /// </summary>
 public static class MoveUnit
 {
-    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, UnitLifecycles lifecycles, Guid id, MoveUnitRequest r, CancellationToken ct)
+    public static async Task<Outcome<UnitSaved>> HandleAsync(LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock, Guid id, MoveUnitRequest r, CancellationToken ct)
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Failure.NotFound;
@@ -36,6 +36,7 @@ public static class MoveUnit
         if (unit.Version != r.Version) return Failure.Stale;
 
         var oldRoot = unit.Path;
+        db.RecordChange(clock, unit.Id, OrgChangeKind.Moved, newParent.Id, fromParentId: unit.ParentId);
         var subtree = await db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(oldRoot)).ToListAsync(ct);
         var tracked = subtree.First(u => u.Id == unit.Id);
         db.Entry(tracked).Property(u => u.Version).OriginalValue = r.Version;

@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
@@ -19,6 +20,15 @@ public static class OrgData
         var ids = buildings.Select(b => b.Id).ToList();
         foreach (var h in await db.Households.AcrossScope().Where(h => ids.Contains(h.BuildingId)).ToListAsync(ct)) h.OrgPath = path;
     }
+
+    /// <summary>Adds the history row of a change to the tree; saved with the change itself.</summary>
+    public static void RecordChange(this LianxinDb db, TimeProvider clock, Guid unitId, OrgChangeKind kind, Guid? parentId,
+        Guid? fromParentId = null, Guid? compoundId = null, string? note = null) =>
+        db.OrgUnitChanges.Add(new OrgUnitChange
+        {
+            TenantId = db.CurrentTenantId, UnitId = unitId, Kind = kind, On = clock.Today(), ParentId = parentId, FromParentId = fromParentId,
+            CompoundId = compoundId, Note = note, RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = db.Scope.UserName,
+        });
 
     /// <summary>The community a unit belongs to: itself, or the Community among its ancestors.</summary>
     public static async Task<OrgUnit?> CommunityOfAsync(this LianxinDb db, OrgUnit unit, CancellationToken ct)

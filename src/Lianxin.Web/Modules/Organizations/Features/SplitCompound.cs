@@ -21,7 +21,7 @@ public class SplitCompoundRequest
 /// </summary>
 public static class SplitCompound
 {
-    public static async Task<Outcome<UnitCreated>> HandleAsync(LianxinDb db, Guid compoundId, SplitCompoundRequest r, CancellationToken ct)
+    public static async Task<Outcome<UnitCreated>> HandleAsync(LianxinDb db, TimeProvider clock, Guid compoundId, SplitCompoundRequest r, CancellationToken ct)
     {
         var compound = await db.Compounds.FirstOrDefaultAsync(c => c.Id == compoundId, ct);
         if (compound is null) return Failure.NotFound;
@@ -44,6 +44,7 @@ public static class SplitCompound
             ShortName = r.ShortName?.Trim() ?? "", Code = r.Code?.Trim() ?? "", Address = compound.Address, SortOrder = 50,
         };
         db.OrgUnits.Add(branch);
+        db.RecordChange(clock, branch.Id, OrgChangeKind.Split, community.Id, compoundId: compound.Id);
         compound.BranchId = branch.Id;
         await db.RepathCompoundAsync(compound, branch.Path, ct);
         if (await db.SaveAsync(ct) is { } failed) return failed;

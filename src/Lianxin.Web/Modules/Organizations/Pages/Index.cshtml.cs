@@ -3,18 +3,26 @@ using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Time;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
-public record TreeLevel(IReadOnlyList<TreeNode> Nodes, ILookup<Guid?, TreeNode> Below);
+/// <summary>Nodes to draw and the levels already loaded below them; <paramref name="On"/> a past day the children are fetched for.</summary>
+public record TreeLevel(IReadOnlyList<TreeNode> Nodes, ILookup<Guid?, TreeNode> Below, DateOnly? On = null);
 
-/// <summary>/org: the tree from the caller's top units (two levels open, the rest loaded on demand) and a search.</summary>
-public class IndexModel(LianxinDb db) : OrgPageModel(db)
+/// <summary>/org: the tree from the caller's top units (two levels open, the rest loaded on demand), as of today or a past day (?on=), and a search.</summary>
+public class IndexModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrgKind? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
+    /// <summary>The day the tree is shown as of (yyyy-MM-dd); blank is today.</summary>
+    [BindProperty(SupportsGet = true)] public string? On { get; set; }
+    /// <summary>The past day shown, or null for today.</summary>
+    public DateOnly? Day { get; private set; }
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<(string Kind, int Count)> Counts { get; private set; } = [];
 
     public TreeLevel Tree { get; private set; } = new([], Array.Empty<TreeNode>().ToLookup(n => n.ParentId));
     public Paged<UnitRow>? Results { get; private set; }
@@ -30,19 +38,25 @@ public class IndexModel(LianxinDb db) : OrgPageModel(db)
             if (found.Refusal(this) is { } end) return end;
             Results = found.Value;
         }
-        var tree = await GetTree.HandleAsync(Db, null, 2, ct);
+        Today = clock.Today();
+        if (!TreeOnDate.TryParse(On, out var day)) ModelState.AddModelError(nameof(On), TreeOnDate.BadDate);
+        else if (day < Today) Day = day;
+        var tree = await GetTree.HandleAsync(Db, clock, null, 2, Day, ct);
         if (tree.Refusal(this) is { } refused) return refused;
         var nodes = tree.Value ?? [];
         var ids = nodes.Select(n => n.Id).ToHashSet();
         var tops = nodes.Where(n => n.ParentId is null || !ids.Contains(n.ParentId.Value)).ToList();
-        Tree = new TreeLevel(tops, nodes.Where(n => !tops.Contains(n)).ToLookup(n => n.ParentId));
+        Tree = new TreeLevel(tops, nodes.Where(n => !tops.Contains(n)).ToLookup(n => n.ParentId), Day);
+        var all = await TreeOnDate.HandleAsync(Db, Day ?? Today, ct);
+        if (all.IsOk) Counts = TreeOnDate.Counts(all.Value!);
         return Page();
     }
 
     /// <summary>htmx: the children of one node, when it is opened.</summary>
     public async Task<IActionResult> OnGetChildrenAsync(Guid id, CancellationToken ct)
     {
-        var children = await GetTree.HandleAsync(Db, id, 1, ct);
-        return children.ToPage(this, c => Partial("_TreeNodes", new TreeLevel(c, Array.Empty<TreeNode>().ToLookup(n => n.ParentId))));
+        if (!TreeOnDate.TryParse(On, out var day)) return BadRequest();
+        var children = await GetTree.HandleAsync(Db, clock, id, 1, day, ct);
+        return children.ToPage(this, c => Partial("_TreeNodes", new TreeLevel(c, Array.Empty<TreeNode>().ToLookup(n => n.ParentId), day < clock.Today() ? day : null)));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
 /// <summary>/org/{id}/move: choose a new parent among the units in scope that may contain this one.</summary>
-public class MoveModel(LianxinDb db, UnitLifecycles lifecycles) : OrgPageModel(db)
+public class MoveModel(LianxinDb db, UnitLifecycles lifecycles, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty] public MoveUnitRequest Input { get; set; } = new();
     public List<TreeNode> Candidates { get; private set; } = [];
@@ -23,7 +23,7 @@ public class MoveModel(LianxinDb db, UnitLifecycles lifecycles) : OrgPageModel(d
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
-        var outcome = await MoveUnit.HandleAsync(Db, lifecycles, id, Input, ct);
+        var outcome = await MoveUnit.HandleAsync(Db, lifecycles, clock, id, Input, ct);
         if (!outcome.IsOk) { await ShowAsync(ct); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = "已移动，所有下级组织和场所已随之调整。";
         return Redirect($"/org/{id}");

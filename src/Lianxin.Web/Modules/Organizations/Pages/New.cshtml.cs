@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
-public class NewModel(LianxinDb db) : OrgPageModel(db)
+public class NewModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty] public CreateUnitRequest Input { get; set; } = new();
 
@@ -24,7 +24,7 @@ public class NewModel(LianxinDb db) : OrgPageModel(db)
         if (await LoadUnitAsync(parentId) is { } stop) return stop;
         Input.ParentId = parentId;
         if (Input.Kind != OrgKind.Branch) Input.BranchKind = BranchKind.None;
-        var outcome = await CreateUnit.HandleAsync(Db, Input, ct);
+        var outcome = await CreateUnit.HandleAsync(Db, clock, Input, ct);
         if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已新建“{Input.Name.Trim()}”。";
         return Redirect($"/org/{outcome.Value!.Id}");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
 /// <summary>/org/compounds/{id}/split: "拆—转—建", the compound gets its own branch.</summary>
-public class SplitModel(LianxinDb db) : OrgPageModel(db)
+public class SplitModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty] public SplitCompoundRequest Input { get; set; } = new();
     public Compound Compound { get; private set; } = null!;
@@ -25,7 +25,7 @@ public class SplitModel(LianxinDb db) : OrgPageModel(db)
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
-        var outcome = await SplitCompound.HandleAsync(Db, id, Input, ct);
+        var outcome = await SplitCompound.HandleAsync(Db, clock, id, Input, ct);
         if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已建立“{Input.BranchName.Trim()}”，小区及其楼栋、住户已划归该支部。";
         return Redirect($"/org/{outcome.Value!.Id}");

@@ -6,11 +6,11 @@ public static class PartyWorkPermissions
 {
     /// <summary>See the recruiting pipeline (发展党员) and branch committees in one's scope.</summary>
     public static readonly Permission View = new("PartyWorkView", "查看发展党员与支部班子",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
 
     /// <summary>A branch runs its pipeline: register applications and record the steps up to the branch meeting and 转正.</summary>
     public static readonly Permission Manage = new("PartyWorkManage", "办理发展党员各环节",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
 
     /// <summary>The higher committee (社区党委、街道党工委) approves admissions and keeps committees and terms.</summary>
     public static readonly Permission Approve = new("PartyWorkApprove", "上级党委审批预备党员、维护支部班子与换届",

@@ -6,7 +6,7 @@ public static class PledgePermissions
 {
     /// <summary>Create and update pledged practical matters (我为群众办实事).</summary>
     public static readonly Permission PledgeManage = new("PledgeManage", "承诺并推进为民办实事事项",
-        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader);
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
 
     /// <summary>Approve or return a member's own pledge (党员承诺) before it goes on the board: the branch secretary, or the community's.</summary>
     public static readonly Permission PledgeApprove = new("PledgeApprove", "审核党员承诺", Role.CommunitySecretary, Role.GridLeader);

@@ -24,6 +24,7 @@ static class GrantChecks
         if (unit is null) return (Failure.NotFound with { Message = "未找到该组织。" });
         if (UserRules.CheckGrant(db.Scope, r, unit.Path, unit.Name) is { } refused) return refused;
         if (!unit.Active) return Failure.Conflict($"“{unit.Name}”已撤销，不能在此授予角色。");
+        if (r == Role.CompoundSecretary && !unit.CompoundBranch) return Failure.Invalid("orgUnitId", $"“{unit.Name}”不是小区党支部，不能授予小区党支部书记角色。");
         return new Target(r, orgUnitId, unit.Path);
     }
 
