@@ -60,14 +60,11 @@ public class FiguresTests(LianxinApp app)
         var heping = app.Heping();
         var neighbour = app.WithDb(db => db.OrgUnits.Single(u => u.ParentId == heping.ParentId && u.ShortName == "幸福社区党委"));
         var v = app.NewVolunteer("两社区志愿者");
-        var clock = new FakeTimeProvider(start.AddDays(-1));
-        foreach (var a in new[] { app.Activity(start, capacity: 3), app.Activity(start, capacity: 3, unit: neighbour) })
-        {
-            var s = app.Run((db, _) => SignUp.HandleAsync(db, clock, a, v, default)).Value!;
-            clock.SetUtcNow(start.AddDays(1));
-            Assert.True(app.Run((db, _) => ConfirmHours.HandleAsync(db, clock, s.Id, new ConfirmHoursRequest { Minutes = 60, Version = s.Version }, default)).IsOk);
-            clock.SetUtcNow(start.AddDays(-1));
-        }
+        var signups = new[] { app.Activity(start, capacity: 3), app.Activity(start, capacity: 3, unit: neighbour) }
+            .Select(a => app.Run((db, _) => SignUp.HandleAsync(db, new FakeTimeProvider(start.AddDays(-1)), a, v, default)).Value!).ToList();
+        foreach (var s in signups)
+            Assert.True(app.Run((db, _) => ConfirmHours.HandleAsync(db, new FakeTimeProvider(start.AddDays(1)), s.Id,
+                new ConfirmHoursRequest { Minutes = 60, Version = s.Version }, default)).IsOk);
         var street = app.WithDb(db => db.OrgUnits.Single(u => u.Id == heping.ParentId).Path);
         var day = DateOnly.FromDateTime(Web.Platform.Time.ChinaTime.ToBeijing(start));
         var (indicator, values) = app.WithScope(sp =>
