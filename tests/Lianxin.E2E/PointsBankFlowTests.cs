@@ -29,7 +29,7 @@ public class PointsBankFlowTests(BrowserApp app)
         await BrowserApp.Shot(merchant, "pointsbank-till-phone");
         await merchant.GetByLabel("储户兑换码").FillAsync(code);
         var tissues = await merchant.Locator("#Redeem_ItemId option", new() { HasText = "抽纸 1 提" }).GetAttributeAsync("value");
-        await merchant.GetByLabel("商品").SelectOptionAsync(tissues!);
+        await merchant.GetByLabel("商品", new() { Exact = true }).SelectOptionAsync(tissues!);
         await merchant.GetByRole(AriaRole.Button, new() { Name = "冻结积分" }).ClickAsync();
         await Assertions.Expect(merchant.GetByTestId("state")).ToHaveTextAsync("待确认");
         await Assertions.Expect(merchant.Locator("main")).ToContainTextAsync("王**");
