@@ -32,7 +32,7 @@ public class PointsBankFlowTests(BrowserApp app)
         await merchant.GetByLabel("商品", new() { Exact = true }).SelectOptionAsync(tissues!);
         await merchant.GetByRole(AriaRole.Button, new() { Name = "冻结积分" }).ClickAsync();
         await Assertions.Expect(merchant.GetByTestId("state")).ToHaveTextAsync("待确认");
-        await Assertions.Expect(merchant.Locator("main")).ToContainTextAsync("王**");
+        await Assertions.Expect(merchant.Locator("main")).ToContainTextAsync("居**"); // the demo resident's display name, "居民 王秀英", masked
         Assert.False(await Overflows(merchant));
         await BrowserApp.Shot(merchant, "pointsbank-hold-phone");
         await merchant.GetByRole(AriaRole.Button, new() { Name = "确认兑换（已交付商品）" }).ClickAsync();
@@ -106,7 +106,7 @@ public class PointsBankFlowTests(BrowserApp app)
 
         var secretary = await app.PageAs("secretary");
         await secretary.GotoAsync("/pointsbank/deeds");
-        await secretary.GetByTestId("waiting-deed").Filter(new() { HasText = what }).GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+        await secretary.Locator("[data-testid=waiting-deed]", new() { HasText = what }).GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToContainTextAsync("获得 30 积分");
 
         await secretary.GotoAsync("/pointsbank/rates");
