@@ -31,6 +31,11 @@ public sealed class BenchOptions
     public int ReviewUnits { get; private set; } = 300;
     public int ReviewReviewers { get; private set; } = 10;
     public int ReviewItems { get; private set; } = 100;
+    /// <summary>ledger: clients of the measured phase and of the baseline phase, and the bank's size.</summary>
+    public int Clients { get; private set; } = 1000;
+    public int BaselineClients { get; private set; } = 10;
+    public int Depositors { get; private set; } = 2000;
+    public int Shops { get; private set; } = 20;
 
     public const string Usage = """
         Lianxin benchmark harness: generate a district, load it, run a scenario over HTTP and as raw SQL.
@@ -52,6 +57,9 @@ public sealed class BenchOptions
           --demands N             demands in street QH01 for the demand-list and demand-figures scenarios [2000000]
           --show-sql              log the SQL the app sends through EF (to compare with the baselines)
           --review U,R,I          review-aggregate: units × reviewers × items of the round (units need --size L for 300) [300,10,100]
+          --clients N             ledger: concurrent clients of the measured phase                  [1000]
+          --baseline-clients N    ledger: clients of the baseline phase (the same workload)          [10]
+          --depositors N, --shops N  ledger: the bank's depositors and merchants              [2000, 20]
           --list                  list scenarios
         """;
 
@@ -96,6 +104,10 @@ public sealed class BenchOptions
                     if (dims.Length != 3 || dims.Any(d => d <= 0) || dims[2] < 4) throw new ArgumentException("--review is units,reviewers,items (items at least 4)");
                     (o.ReviewUnits, o.ReviewReviewers, o.ReviewItems) = (dims[0], dims[1], dims[2]);
                     break;
+                case "--clients": o.Clients = Positive(int.Parse(Next()), "--clients"); break;
+                case "--baseline-clients": o.BaselineClients = Positive(int.Parse(Next()), "--baseline-clients"); break;
+                case "--depositors": o.Depositors = Positive(int.Parse(Next()), "--depositors"); break;
+                case "--shops": o.Shops = Positive(int.Parse(Next()), "--shops"); break;
                 case "--list": o.List = true; break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

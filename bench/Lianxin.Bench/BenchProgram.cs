@@ -32,15 +32,22 @@ public static class BenchProgram
         if (o.List)
         {
             foreach (var s in ScenarioCatalog.All) Console.WriteLine($"{s.Name,-12} {s.Description}");
+            Console.WriteLine($"{"ledger",-12} PostgreSQL: --clients earn and redeem in one X贤银行 against a --baseline-clients run of the same workload; the ledger check must hold");
             return 0;
         }
-        Scenario scenario;
-        try { scenario = ScenarioCatalog.Find(o.Scenario); }
-        catch (ArgumentException ex) { Console.Error.WriteLine(ex.Message); return 2; }
+        var ledger = string.Equals(o.Scenario, "ledger", StringComparison.OrdinalIgnoreCase);
+        if (ledger && o.Provider != Provider.Postgres) { Console.Error.WriteLine("the ledger scenario runs on PostgreSQL (bench/with-postgres.sh)"); return 2; }
+        Scenario scenario = null!;
+        if (!ledger)
+        {
+            try { scenario = ScenarioCatalog.Find(o.Scenario); }
+            catch (ArgumentException ex) { Console.Error.WriteLine(ex.Message); return 2; }
+        }
 
         // Workers, the app's requests and synchronous SQLite calls share the pool: no waiting for thread injection.
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        ThreadPool.SetMinThreads(Math.Max(minWorkers, 2 * o.Concurrency + 8), Math.Max(minIo, 2 * o.Concurrency + 8));
+        var threads = 2 * (ledger ? Math.Min(o.Clients, 256) : o.Concurrency) + 8;
+        ThreadPool.SetMinThreads(Math.Max(minWorkers, threads), Math.Max(minIo, threads));
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -75,6 +82,7 @@ public static class BenchProgram
             Console.WriteLine($"==> app at {app.BaseUrl} in {sw.Elapsed.TotalSeconds:0.0} s; it sees {units:N0} units and {households:N0} households");
             if (units == 0) { Console.Error.WriteLine("the app sees no loaded units: the loader's formats do not match the model"); return 1; }
         }
+        if (ledger) return await LedgerBench.RunAsync(app, tenant, o, results, ct);
         using var api = await app.ApiClientAsync(o.Concurrency);
 
         // 4. The scenario's operations, each measured over HTTP and as raw SQL.

@@ -74,6 +74,7 @@ public static class DemoDistrict
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);
+        await DemoPointsBank.SeedAsync(sp, g);
         await DemoDeliberation.SeedAsync(sp, g);
         await DemoTargetsVenues.SeedAsync(sp, g);
         await DemoPartyWork.SeedAsync(sp, g);

@@ -32,14 +32,17 @@ public class EarningTests(PointsBankApp app) : LedgerTest(app), IClassFixture<Po
     {
         var (user, _) = await App.NewUserAsync(Role.Member, "钱党员");
         var staff = App.WithDb(db => db.Users.Single(u => u.UserName == "staff").Id);
-        var set = await App.AsAsync(staff, (sp, db) => SetEarnRate.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), App.Heping.Id, new EarnRateRequest("环境整治", 30), default));
+        var set = await App.AsAsync(staff, (sp, db) => SetEarnRate.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), App.Heping.Id, new EarnRateRequest("Environment", 30), default));
         Assert.True(set.IsOk, set.Message);
-        await App.ConfirmHoursAsync(user, 120, kind: "环境整治");
-        await App.ConfirmHoursAsync(user, 60, kind: "宣传");
+        // Rates are kept by the code Volunteering's event carries; a name that is not a kind is refused.
+        var unknown = await App.AsAsync(staff, (sp, db) => SetEarnRate.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), App.Heping.Id, new EarnRateRequest("打麻将", 30), default));
+        Assert.Equal("请选择志愿服务活动类型。", Assert.Single(unknown.Errors!["ActivityKind"]));
+        await App.ConfirmHoursAsync(user, 120, kind: "Environment");
+        await App.ConfirmHoursAsync(user, 60, kind: "Other"); // no rate set for it (the demo sets the others): the default
         Assert.Equal(60 + 10, await App.BalanceAsync(user));
 
         // A resident may not set rates.
-        var denied = await App.AsAsync(user, (sp, db) => SetEarnRate.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), App.Heping.Id, new EarnRateRequest("宣传", 99), default));
+        var denied = await App.AsAsync(user, (sp, db) => SetEarnRate.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), App.Heping.Id, new EarnRateRequest("Publicity", 99), default));
         Assert.False(denied.IsOk);
     }
 

@@ -11,11 +11,12 @@ public class PointsBankPagesTests(PointsBankApp app) : LedgerTest(app), IClassFi
     [Fact]
     public async Task Each_person_sees_their_page_of_the_bank()
     {
-        // The demo's own confirmed hours are credited first, so the figure below moves by this test's 20 points only.
+        // The demo's own confirmed hours are credited first, so the figure below moves by this test's 500 points only
+        // (enough to top the demo's depositors on the board).
         await App.RunJobAsync<EventDispatchJob>();
         var before = Issued(await (await App.PagesAs("staff")).GetStringAsync("/pointsbank"));
         var (user, userName) = await App.NewUserAsync(Role.Resident, "冯大姐");
-        await App.ConfirmHoursAsync(user, 120);
+        await App.ConfirmHoursAsync(user, 3000);
         var shop = await App.ShopAsync(points: 5, stock: 3);
 
         var me = await (await App.PagesAs(userName)).GetStringAsync("/pointsbank/me");
@@ -24,7 +25,7 @@ public class PointsBankPagesTests(PointsBankApp app) : LedgerTest(app), IClassFi
         var till = await (await App.PagesAs(shop.UserName)).GetStringAsync("/pointsbank/shop");
         Assert.Contains("洗衣液", till);
         var office = await (await App.PagesAs("staff")).GetStringAsync("/pointsbank");
-        Assert.Equal(before + 20, Issued(office));
+        Assert.Equal(before + 500, Issued(office));
         var board = await App.CreateClient().GetStringAsync($"/pointsbank/board/{App.Heping.Id}");
         Assert.Contains("志**", board); // the name the hours were confirmed under, masked: the depositor did not choose to show it
         // A resident is refused the staff's page (the cookie scheme sends them to the access-denied page).

@@ -54,6 +54,31 @@ public class FiguresTests(LianxinApp app)
     }
 
     [Fact]
+    public void A_person_who_served_in_two_communities_is_one_volunteer_of_their_street()
+    {
+        var start = new DateTime(2033, 4, 12, 1, 0, 0, DateTimeKind.Utc);
+        var heping = app.Heping();
+        var neighbour = app.WithDb(db => db.OrgUnits.Single(u => u.ParentId == heping.ParentId && u.ShortName == "幸福社区党委"));
+        var v = app.NewVolunteer("两社区志愿者");
+        var signups = new[] { app.Activity(start, capacity: 3), app.Activity(start, capacity: 3, unit: neighbour) }
+            .Select(a => app.Run((db, _) => SignUp.HandleAsync(db, new FakeTimeProvider(start.AddDays(-1)), a, v, default)).Value!).ToList();
+        foreach (var s in signups)
+            Assert.True(app.Run((db, _) => ConfirmHours.HandleAsync(db, new FakeTimeProvider(start.AddDays(1)), s.Id,
+                new ConfirmHoursRequest { Minutes = 60, Version = s.Version }, default)).IsOk);
+        var street = app.WithDb(db => db.OrgUnits.Single(u => u.Id == heping.ParentId).Path);
+        var day = DateOnly.FromDateTime(Web.Platform.Time.ChinaTime.ToBeijing(start));
+        var (indicator, values) = app.WithScope(sp =>
+        {
+            var catalog = sp.GetRequiredService<IndicatorCatalog>();
+            return (catalog.Find(VolunteeringIndicators.VolunteersCode)!,
+                catalog.ReadAsync([VolunteeringIndicators.VolunteersCode], [heping.Path, neighbour.Path, street], day, day, default).GetAwaiter().GetResult());
+        });
+        Assert.Equal((1m, 1m), (values[(VolunteeringIndicators.VolunteersCode, heping.Path)].Value, values[(VolunteeringIndicators.VolunteersCode, neighbour.Path)].Value));
+        Assert.Equal(1m, values[(VolunteeringIndicators.VolunteersCode, street)].Value); // not 1 + 1
+        Assert.Equal(IndicatorRollup.Distinct, indicator.Rollup); // so nobody adds the communities up instead
+    }
+
+    [Fact]
     public async Task The_figures_page_counts_people_hours_and_repeat_volunteers_per_community()
     {
         var (day, _) = Arrange(new DateTime(2032, 5, 10, 1, 0, 0, DateTimeKind.Utc));

@@ -35,6 +35,7 @@ public sealed class PointsBankModule : IModule
         services.AddEventHandler<VolunteerHoursConfirmed, CreditVolunteerHours>();
         services.AddJob<ExpireHoldsJob>();
         services.AddJob<ExpirePointsJob>();
+        services.AddJob<ExpiryNoticeJob>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => PointsBankModel.Configure(b, db);

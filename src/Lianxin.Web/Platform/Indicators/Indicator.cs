@@ -2,8 +2,12 @@ namespace Lianxin.Web.Platform.Indicators;
 
 public enum IndicatorUnit { Count, Percent, Hours, Points, Days }
 
-/// <summary>How a figure adds up the tree: counts add, rates divide the summed parts, stocks take the latest value.</summary>
-public enum IndicatorRollup { Sum, RatioOfSums, Latest }
+/// <summary>
+/// How a figure adds up the tree: counts add, rates divide the summed parts, stocks take the latest value. <see cref="Distinct"/>
+/// counts of people (or anything that can belong to several units) do not add: a parent's figure is read for its whole subtree
+/// by the owning source, never summed from its children's.
+/// </summary>
+public enum IndicatorRollup { Sum, RatioOfSums, Latest, Distinct }
 
 /// <summary>
 /// A figure leaders read (对标对表, the quarterly report, the 大屏), owned and defined by one module. <paramref name="HigherIsBetter"/>

@@ -33,6 +33,11 @@ public static class PointsBankModel
             e.HasIndex(x => new { x.TenantId, x.Kind, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.ReversesId });
         });
+        b.Entity<ExpiryNotice>(e =>
+        {
+            e.ToTable("pb_expiry_notices");
+            e.HasIndex(x => new { x.TenantId, x.AccountId, x.ExpiresOn }).IsUnique();
+        });
         b.Entity<EarnRate>(e =>
         {
             e.ToTable("pb_earn_rates");

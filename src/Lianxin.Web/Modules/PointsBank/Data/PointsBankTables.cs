@@ -17,5 +17,6 @@ public static class PointsBankTables
         public DbSet<Redemption> PbRedemptions => db.Set<Redemption>();
         public DbSet<Settlement> PbSettlements => db.Set<Settlement>();
         public DbSet<GoodDeed> PbGoodDeeds => db.Set<GoodDeed>();
+        public DbSet<ExpiryNotice> PbExpiryNotices => db.Set<ExpiryNotice>();
     }
 }

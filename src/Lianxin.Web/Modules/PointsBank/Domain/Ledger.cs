@@ -65,6 +65,18 @@ public class EarnRate : Entity, IOrgScoped
     public int PointsPerHour { get; set; }
 }
 
+/// <summary>
+/// A depositor was told that the points due to expire on <see cref="ExpiresOn"/> (Beijing day) will go unless spent: one row per
+/// account and day (unique), so the notice job tells each expiring batch once however often it runs.
+/// </summary>
+public class ExpiryNotice : Entity
+{
+    public Guid AccountId { get; set; }
+    public DateOnly ExpiresOn { get; set; }
+    public long Points { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 public static class LedgerRules
 {
     public static string Chinese(this TransferKind k) => k switch

@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.PointsBank.Contracts;
 using Lianxin.Web.Modules.PointsBank.Data;
 using Lianxin.Web.Modules.PointsBank.Domain;
+using Lianxin.Web.Modules.Volunteering.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,11 @@ namespace Lianxin.Web.Modules.PointsBank.Features;
 
 public record EarnRateRequest(string ActivityKind, int PointsPerHour);
 
-public record EarnRateRow(string ActivityKind, int PointsPerHour);
+public record EarnRateRow(string ActivityKind, int PointsPerHour)
+{
+    /// <summary>The kind's Chinese name (巡防, 环境整治…), as Volunteering names it.</summary>
+    public string KindName => ActivityKinds.NameOf(ActivityKind);
+}
 
 /// <summary>The community sets how many points an hour of one kind of volunteering earns (from then on; earned points stay).</summary>
 public static class SetEarnRate
@@ -22,8 +27,7 @@ public static class SetEarnRate
         if (!db.Scope.Can(PointsBankPermissions.Manage, community.Path)) return Failure.Forbidden;
         var kind = (r.ActivityKind ?? "").Trim();
         var e = new Errors();
-        e.Required(nameof(r.ActivityKind), kind, "请填写活动类型。");
-        e.Max(nameof(r.ActivityKind), kind, 40, "活动类型");
+        if (ActivityKinds.All.All(k => k.Code != kind)) e.Fail(nameof(r.ActivityKind), "请选择志愿服务活动类型。");
         if (r.PointsPerHour is < 0 or > 1000) e.Fail(nameof(r.PointsPerHour), "每小时积分须在 0–1000 之间。");
         if (e.Any) return Failure.Invalid(e);
         var rate = await db.PbEarnRates.FirstOrDefaultAsync(x => x.CommunityId == community.Id && x.ActivityKind == kind, ct);

@@ -16,6 +16,8 @@ public class IndexModel(LianxinDb db, OrgDirectory org, PointsBankIndicators fig
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     public IReadOnlyList<OrgUnitRef> Communities { get; private set; } = [];
     public BankOffice? Office { get; private set; }
+    /// <summary>The caller: a good deed they recorded is not theirs to approve.</summary>
+    public Guid? Me => db.Scope.UserId;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 

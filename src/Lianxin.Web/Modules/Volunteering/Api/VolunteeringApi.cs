@@ -38,6 +38,14 @@ public static class VolunteeringApi
         g.MapGet("/activities/{id:guid}", async (LianxinDb db, OrgDirectory org, ScanCodes codes, Guid id, CancellationToken ct) =>
                 (await GetActivity.HandleAsync(db, org, codes, id, ct)).ToApi())
             .Produces<ActivityDetail>().WithSummary("志愿活动详情（组织者另见报名名单与签到码）");
+        g.MapPut("/activities/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, ActivityEdit request, CancellationToken ct) =>
+                (await EditActivity.HandleAsync(db, clock, id, request, ct)).ToApi())
+            .Produces<ActivitySaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("修改志愿活动（开始前；version 过期返回 409）");
+        g.MapPost("/activities/{id:guid}/cancellation", async (LianxinDb db, TimeProvider clock, Guid id, CancelActivityRequest request, CancellationToken ct) =>
+                (await CancelActivity.HandleAsync(db, clock, id, request, ct)).ToApi())
+            .Produces<ActivitySaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("取消志愿活动（写明原因；通知已报名和候补的志愿者）");
         g.MapPost("/activities/{id:guid}/signup", async Task<IResult> (LianxinDb db, MemberDirectory members, TimeProvider clock, Guid id, CancellationToken ct) =>
                 await Volunteers.CurrentAsync(db, members, ct) is { } who ? (await SignUp.HandleAsync(db, clock, id, who, ct)).ToApi() : TypedResults.Forbid())
             .Produces<SignupSaved>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("报名（满员时进入候补）");

@@ -32,6 +32,8 @@ public static class VolunteeringModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Title).HasMaxLength(100);
             e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.CancelReason).HasMaxLength(200);
+            e.Ignore(x => x.IsCancelled);
             e.Property(x => x.Skills).HasMaxLength(100);
             e.Property(x => x.Description).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();

@@ -28,7 +28,12 @@ public class Activity : Entity, IOrgScoped, IVersioned
     public string? Description { get; set; }
     public Guid? OrganiserUserId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when the organiser called the activity off: nobody signs up, checks in or earns hours at it any more.</summary>
+    public DateTime? CancelledAt { get; set; }
+    public string? CancelReason { get; set; }
     public int Version { get; set; }
+
+    public bool IsCancelled => CancelledAt is not null;
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<SignupStatus>))]
@@ -62,6 +67,8 @@ public static class ActivityRules
     /// <summary>Scanning opens an hour before the start; the code works until two hours after the end (late check-outs).</summary>
     public static readonly TimeSpan CheckInOpens = TimeSpan.FromHours(1);
     public static readonly TimeSpan ScanCloses = TimeSpan.FromHours(2);
+
+    public const string Cancelled = "活动已取消。";
 
     public static string Chinese(this ActivityKind k) => k switch
     {

@@ -25,6 +25,7 @@ public static class AddAttendee
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null) return Failure.NotFound;
         if (!db.Scope.Can(VolunteeringPermissions.Manage, activity.OrgPath)) return Failure.Forbidden;
+        if (activity.IsCancelled) return Failure.Conflict(ActivityRules.Cancelled);
         var e = new Errors();
         MemberRef? member = null;
         if (r.MemberId is { } mid && (member = await members.FindAsync(mid, ct)) is null) e.Fail(nameof(r.MemberId), "未找到该党员，或其不在您的管辖范围内。");

@@ -34,6 +34,7 @@ public static class CheckIn
     /// <summary>Check-in opens an hour before the start and closes at the end; only a held place checks in.</summary>
     internal static Failure? In(Activity a, Signup s, DateTime now)
     {
+        if (a.IsCancelled) return Failure.Conflict(ActivityRules.Cancelled + "不能签到。");
         if (s.Status != SignupStatus.Confirmed) return Failure.Conflict(s.Status == SignupStatus.Waiting ? "候补中的报名不能签到。" : "报名已取消，不能签到。");
         if (s.CheckedInAt is not null) return Failure.Conflict("已签到，无需重复签到。");
         if (now < a.StartsAt - ActivityRules.CheckInOpens) return Failure.Conflict("活动开始前 1 小时起才能签到。");

@@ -32,6 +32,7 @@ public static class ConfirmHours
         if (s.ConfirmedMinutes is not null) return Failure.Conflict("服务时长已确认，不能重复确认。");
         if (s.Status != SignupStatus.Confirmed) return Failure.Conflict("候补或已取消的报名没有服务时长。");
         var activity = await db.Activities.AsNoTracking().FirstAsync(a => a.Id == s.ActivityId, ct);
+        if (activity.IsCancelled) return Failure.Conflict(ActivityRules.Cancelled + "没有服务时长可确认。");
         var now = clock.GetUtcNow().UtcDateTime;
         if (now < activity.StartsAt) return Failure.Conflict("活动尚未开始，不能确认服务时长。");
         var minutes = r.Minutes;

@@ -41,20 +41,7 @@ public static class CreateActivity
         if (r.TeamId is { } teamId && unit is not null
             && !await db.VolunteerTeams.AnyAsync(t => t.Id == teamId && unit.Path.StartsWith(t.OrgPath), ct))
             e.Fail(nameof(r.TeamId), "请选择本社区或所在街道的志愿服务队。");
-        e.Required(nameof(r.Title), r.Title, "请填写活动名称。");
-        e.Max(nameof(r.Title), r.Title, 100, "活动名称");
-        if (!Enum.IsDefined(r.Kind)) e.Fail(nameof(r.Kind), "请选择活动类型。");
-        e.Required(nameof(r.Place), r.Place, "请填写活动地点。");
-        e.Max(nameof(r.Place), r.Place, 100, "活动地点");
-        if (r.Day is null) e.Fail(nameof(r.Day), "请填写活动日期。");
-        if (r.From is null) e.Fail(nameof(r.From), "请填写开始时间。");
-        if (r.To is null) e.Fail(nameof(r.To), "请填写结束时间。");
-        else if (r.From is { } f && r.To <= f) e.Fail(nameof(r.To), "结束时间须晚于开始时间。");
-        if (r is { Day: { } d, From: { } from } && ChinaTime.ToUtc(d, from) <= clock.GetUtcNow().UtcDateTime)
-            e.Fail(nameof(r.Day), "活动开始时间须晚于现在。");
-        if (r.Capacity is < 1 or > MaxCapacity) e.Fail(nameof(r.Capacity), $"招募人数须在 1–{MaxCapacity} 之间。");
-        e.Max(nameof(r.Skills), r.Skills, 100, "所需技能");
-        e.Max(nameof(r.Description), r.Description, 1000, "活动说明");
+        Check(e, r, clock.GetUtcNow().UtcDateTime);
         if (e.Any) return Failure.Invalid(e);
 
         var a = new Activity
@@ -68,5 +55,24 @@ public static class CreateActivity
         return new ActivitySaved(a.Id, a.Version);
     }
 
-    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    /// <summary>The fields an activity is published or edited with (the unit and team are checked by the caller).</summary>
+    internal static void Check(Errors e, ActivityInput r, DateTime now)
+    {
+        e.Required(nameof(r.Title), r.Title, "请填写活动名称。");
+        e.Max(nameof(r.Title), r.Title, 100, "活动名称");
+        if (!Enum.IsDefined(r.Kind)) e.Fail(nameof(r.Kind), "请选择活动类型。");
+        e.Required(nameof(r.Place), r.Place, "请填写活动地点。");
+        e.Max(nameof(r.Place), r.Place, 100, "活动地点");
+        if (r.Day is null) e.Fail(nameof(r.Day), "请填写活动日期。");
+        if (r.From is null) e.Fail(nameof(r.From), "请填写开始时间。");
+        if (r.To is null) e.Fail(nameof(r.To), "请填写结束时间。");
+        else if (r.From is { } f && r.To <= f) e.Fail(nameof(r.To), "结束时间须晚于开始时间。");
+        if (r is { Day: { } d, From: { } from } && ChinaTime.ToUtc(d, from) <= now)
+            e.Fail(nameof(r.Day), "活动开始时间须晚于现在。");
+        if (r.Capacity is < 1 or > MaxCapacity) e.Fail(nameof(r.Capacity), $"招募人数须在 1–{MaxCapacity} 之间。");
+        e.Max(nameof(r.Skills), r.Skills, 100, "所需技能");
+        e.Max(nameof(r.Description), r.Description, 1000, "活动说明");
+    }
+
+    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

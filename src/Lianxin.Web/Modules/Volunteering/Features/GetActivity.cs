@@ -14,7 +14,8 @@ public record AttendeeRow(Guid Id, string Name, bool PartyMember, bool HasAccoun
 /// <summary>An activity as its page shows it: everyone sees the activity and their own sign-up; the organiser also sees the attendees and the check-in code.</summary>
 public record ActivityDetail(Guid Id, string Title, ActivityKind Kind, string KindName, string UnitName, string? TeamName, string Place,
     DateTime StartsAt, DateTime EndsAt, int Capacity, int Taken, int Waiting, string? Skills, string? Description,
-    AttendeeRow? Mine, int? MyWaitingPosition, bool CanOrganise, IReadOnlyList<AttendeeRow> Attendees, string? ScanToken);
+    AttendeeRow? Mine, int? MyWaitingPosition, bool CanOrganise, IReadOnlyList<AttendeeRow> Attendees, string? ScanToken,
+    DateTime? CancelledAt = null, string? CancelReason = null, int Version = 0, Guid UnitId = default, Guid? TeamId = null);
 
 public static class GetActivity
 {
@@ -37,6 +38,6 @@ public static class GetActivity
         var team = a.TeamId is { } t ? await db.VolunteerTeams.AcrossScope().Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         return new ActivityDetail(a.Id, a.Title, a.Kind, a.Kind.Chinese(), unitName, team, a.Place, a.StartsAt, a.EndsAt, a.Capacity, a.Taken,
             waiting.Count, a.Skills, a.Description, mine is null ? null : attendees.First(x => x.Id == mine.Id), position,
-            organise, organise ? attendees : [], organise ? codes.TokenFor(a) : null);
+            organise, organise ? attendees : [], organise && !a.IsCancelled ? codes.TokenFor(a) : null, a.CancelledAt, a.CancelReason, a.Version, a.UnitId, a.TeamId);
     }
 }

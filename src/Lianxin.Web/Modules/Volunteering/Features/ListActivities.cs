@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Volunteering.Features;
 
 public record ActivityRow(Guid Id, string Title, ActivityKind Kind, string KindName, string Place, DateTime StartsAt, DateTime EndsAt,
-    int Capacity, int Taken, string? Skills, SignupStatus? Mine, string? MineName);
+    int Capacity, int Taken, string? Skills, SignupStatus? Mine, string? MineName, bool Cancelled = false);
 
 /// <summary>
 /// Activities the caller may take part in or organise: those of their own units and the units above them, and all in
@@ -36,7 +36,7 @@ public static class ListActivities
         return list.Select(a =>
         {
             SignupStatus? status = byActivity.TryGetValue(a.Id, out var st) ? st : null;
-            return new ActivityRow(a.Id, a.Title, a.Kind, a.Kind.Chinese(), a.Place, a.StartsAt, a.EndsAt, a.Capacity, a.Taken, a.Skills, status, status?.Chinese());
+            return new ActivityRow(a.Id, a.Title, a.Kind, a.Kind.Chinese(), a.Place, a.StartsAt, a.EndsAt, a.Capacity, a.Taken, a.Skills, status, status?.Chinese(), a.IsCancelled);
         }).ToList();
     }
 }

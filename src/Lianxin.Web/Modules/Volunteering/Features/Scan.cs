@@ -18,6 +18,7 @@ public static class Scan
         if (codes.Read(token) is not { } activityId) return Failure.Invalid("Token", BadCode);
         var activity = await Volunteers.ActivityAsync(db, activityId, ct);
         if (activity is null) return Failure.NotFound;
+        if (activity.IsCancelled) return Failure.Conflict(ActivityRules.Cancelled);
         var s = await db.Signups.AcrossScope().FirstOrDefaultAsync(x => x.ActivityId == activityId && x.UserId == who.UserId && x.Status != SignupStatus.Cancelled, ct);
         if (s is null) return Failure.Conflict("您没有报名该活动，请先报名或请组织者现场登记。");
         var now = clock.GetUtcNow().UtcDateTime;

@@ -19,6 +19,7 @@ public static class SignUp
         if (activity is null) return Failure.NotFound;
         if (!db.Scope.CanAnywhere(VolunteeringPermissions.Self)) return Failure.Forbidden;
         var now = clock.GetUtcNow().UtcDateTime;
+        if (activity.IsCancelled) return Failure.Conflict(ActivityRules.Cancelled);
         if (activity.StartsAt <= now) return Failure.Conflict("活动已开始，不能再报名。");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

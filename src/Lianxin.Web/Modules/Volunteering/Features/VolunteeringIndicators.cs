@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Volunteering.Features;
 
-/// <summary>The volunteering figures leaders read: activities held, confirmed hours, and people who served, per subtree and period.</summary>
+/// <summary>
+/// The volunteering figures leaders read: activities held, confirmed hours, and people who served, per subtree and period.
+/// People are counted once per subtree (one read over the whole subtree), so someone who served in two communities is one
+/// person at their street: the indicator says <see cref="IndicatorRollup.Distinct"/>, and no caller may add its children up.
+/// </summary>
 public class VolunteeringIndicators(LianxinDb db) : IIndicatorSource
 {
     public const string ActivitiesCode = "volunteering.activities";
@@ -17,8 +21,8 @@ public class VolunteeringIndicators(LianxinDb db) : IIndicatorSource
     [
         new(ActivitiesCode, "志愿服务活动数", "期内开始（北京时间）的志愿服务活动场次，按活动所属社区计。", "Volunteering", IndicatorUnit.Count, IndicatorRollup.Sum),
         new(HoursCode, "志愿服务时长", "期内活动中经组织者确认的服务时长合计（小时），按活动所属社区计。", "Volunteering", IndicatorUnit.Hours, IndicatorRollup.Sum),
-        new(VolunteersCode, "参与志愿服务人数", "期内有经确认服务时长的志愿者人数（同一人多次参加计一人；有账号的按账号、党员按名册、其他按姓名区分）。",
-            "Volunteering", IndicatorUnit.Count, IndicatorRollup.Sum),
+        new(VolunteersCode, "参与志愿服务人数", "期内有经确认服务时长的志愿者人数（同一人多次参加计一人；有账号的按账号、党员按名册、其他按姓名区分）。上级单位的人数按其全部下级去重计，不是下级人数之和。",
+            "Volunteering", IndicatorUnit.Count, IndicatorRollup.Distinct),
     ];
 
     public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(

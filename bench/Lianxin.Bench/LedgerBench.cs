@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.PointsBank.Features;
+using Lianxin.Web.Modules.Volunteering.Contracts;
+using Lianxin.Web.Platform;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianxin.Bench;
+
+/// <summary>
+/// <c>--scenario ledger</c> (PostgreSQL): many clients at once earn and redeem in one community's X贤银行 through the module's
+/// own use cases, in this process (each operation in a DI scope and DbContext of its own, as a request would be), against the
+/// app's connection pool. The same workload runs first with a few clients (the baseline) and then with many; the report gives
+/// throughput and p95 of the many as ratios against the few, and the ledger check must hold afterwards (balances equal their
+/// entries, sum to zero, none negative, no stock below zero). A client's operation is one of:
+/// earn (confirmed hours delivered as the event handler gets them; one in ten delivered twice), or redeem (a hold at a till;
+/// one in six sent twice with the same request id, as a retrying till would), then confirm (three in four, confirmed twice
+/// now and then) or void. Refusals (not enough points, no stock left) are answers, counted apart from errors.
+/// </summary>
+public static class LedgerBench
+{
+    enum Result { Ok, Refused, Error }
+
+    sealed record Shop(Guid Owner, IReadOnlyList<RoleGrant> Grants, Guid Plenty, Guid Scarce);
+
+    sealed record Phase(int Clients, long Operations, double Seconds, double Throughput, double P50, double P95, double P99,
+        long Ok, long Refused, long Errors, string? FirstError);
+
+    public static async Task<int> RunAsync(BenchApp app, Guid tenant, BenchOptions o, string resultsDir, CancellationToken ct)
+    {
+        Console.WriteLine($"==> ledger: setting up {o.Depositors:N0} depositors and {o.Shops} shops");
+        var (community, depositors, shops) = await SetUpAsync(app, tenant, o, ct);
+        var duration = TimeSpan.FromSeconds(o.Seconds);
+        if (o.Warmup > 0) await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(o.Warmup), ct);
+        var few = await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, duration, ct);
+        Print("baseline", few);
+        var many = await PhaseAsync(app, tenant, community, depositors, shops, o.Clients, duration, ct);
+        Print("load", many);
+
+        LedgerCheck check;
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenant);
+            check = (await CheckLedger.HandleAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>(), ct)).Value!;
+        }
+        var throughput = many.Throughput / few.Throughput;
+        var p95 = few.P95 == 0 ? double.NaN : many.P95 / few.P95;
+        var report = new StringBuilder()
+            .AppendLine($"# ledger bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, PostgreSQL")
+            .AppendLine()
+            .AppendLine($"{o.Depositors:N0} depositors, {o.Shops} shops in one community; {o.Seconds} s per phase.")
+            .AppendLine()
+            .AppendLine("| phase | clients | operations | ops/s | p50 ms | p95 ms | p99 ms | ok | refused | errors |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            .AppendLine(Row("baseline", few)).AppendLine(Row("load", many))
+            .AppendLine()
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**load/baseline: throughput {throughput:0.00}×, p95 {p95:0.00}×**"))
+            .AppendLine()
+            .AppendLine($"Ledger check after the run: {(check.Holds ? "holds" : "FAILS")} — {check.Accounts:N0} accounts, {check.Transfers:N0} transfers, " +
+                        $"balances sum to {check.BalanceSum}, depositors hold {check.Outstanding:N0} points.")
+            .AppendLine(string.Concat(check.Problems.Take(20).Select(p => $"- {p}\n")))
+            .ToString();
+        Console.WriteLine();
+        Console.Write(report);
+        var file = Path.Combine(resultsDir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-ledger-postgres.md");
+        await File.WriteAllTextAsync(file, report, ct);
+        Console.WriteLine($"==> written {file}");
+        return check.Holds && check.BalanceSum == 0 ? 0 : 1;
+    }
+
+    static async Task<(BankCommunity Community, Guid[] Depositors, Shop[] Shops)> SetUpAsync(BenchApp app, Guid tenant, BenchOptions o, CancellationToken ct)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<OrgScope>().AsSystem(tenant);
+        var db = sp.GetRequiredService<LianxinDb>();
+        var org = sp.GetRequiredService<OrgDirectory>();
+        var unit = await db.OrgUnits.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Path).FirstAsync(ct);
+        var community = new BankCommunity(unit.Id, unit.Path, unit.ShortName);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var now = DateTime.UtcNow;
+
+        // People straight into the tables (no password: they never sign in), each with a role at the community.
+        AppUser Person(string name) => new() { UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = name, TenantId = tenant, CreatedAt = now };
+        var depositors = Enumerable.Range(0, o.Depositors).Select(i => Person($"bench-{run}-d{i}")).ToList();
+        var owners = Enumerable.Range(0, o.Shops).Select(i => Person($"bench-{run}-m{i}")).ToList();
+        db.Users.AddRange(depositors.Concat(owners));
+        db.RoleGrants.AddRange(depositors.Select(u => Grant(u, Role.Resident)).Concat(owners.Select(u => Grant(u, Role.Merchant))));
+        await db.SaveChangesAsync(ct);
+        RoleGrant Grant(AppUser u, Role role) => new() { TenantId = tenant, UserId = u.Id, Role = role, OrgUnitId = unit.Id, OrgPath = unit.Path, GrantedAt = now };
+
+        // The shops through the use cases: apply (as the owner), approved (as the system), a catalogue of a plentiful and a scarce item.
+        var clock = TimeProvider.System;
+        var shops = new List<Shop>();
+        foreach (var owner in owners)
+        {
+            var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == owner.Id).ToListAsync(ct);
+            var applied = await AsAsync(app, tenant, owner.Id, grants, (s, d) => ApplyAsMerchant.HandleAsync(d, s.GetRequiredService<OrgDirectory>(), clock,
+                new MerchantApplication { Name = owner.UserName!, Address = "和平路 1 号", ContactName = "店主", Phone = "13800000000" }, ct));
+            var approved = await AsAsync(app, tenant, null, [], (_, d) => DecideMerchant.HandleAsync(d, clock, Ok(applied).Id, new DecideMerchantRequest(true, null, Ok(applied).Version), ct));
+            Ok(approved);
+            var plenty = await AsAsync(app, tenant, owner.Id, grants, (_, d) => AddCatalogueItem.HandleAsync(d, clock, new CatalogueItemInput { Name = "洗衣液", Points = 10, Stock = 100_000 }, ct));
+            var scarce = await AsAsync(app, tenant, owner.Id, grants, (_, d) => AddCatalogueItem.HandleAsync(d, clock, new CatalogueItemInput { Name = "限量米", Points = 25, Stock = 40 }, ct));
+            shops.Add(new Shop(owner.Id, grants, Ok(plenty).Id, Ok(scarce).Id));
+        }
+        // Everyone starts with some points, earned as the hours event would credit them.
+        foreach (var d in depositors) await EarnAsync(app, tenant, community, d.Id, Guid.CreateVersion7(), 600, ct);
+        return (community, depositors.Select(d => d.Id).ToArray(), shops.ToArray());
+    }
+
+    static async Task<Phase> PhaseAsync(BenchApp app, Guid tenant, BankCommunity community, Guid[] depositors, Shop[] shops, int clients, TimeSpan duration,
+        CancellationToken cancel)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        stop.CancelAfter(duration);
+        var latencies = new ConcurrentBag<long>();
+        long ok = 0, refused = 0, errors = 0;
+        string? firstError = null;
+        var codes = app.Services.GetRequiredService<DepositorCode>();
+        var options = app.Services.GetRequiredService<PointsBankOptions>();
+        var clock = Stopwatch.StartNew();
+        // All clients start at once: a gate holds them until the last is ready.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var random = new Random(c * 7919 + clients);
+            await gate.Task;
+            while (!stop.IsCancellationRequested)
+            {
+                var start = Stopwatch.GetTimestamp();
+                Result result;
+                try
+                {
+                    var depositor = depositors[random.Next(depositors.Length)];
+                    result = random.Next(10) < 4
+                        ? await EarnOnceAsync(app, tenant, community, depositor, random, stop.Token)
+                        : await RedeemOnceAsync(app, tenant, codes, options, shops[random.Next(shops.Length)], depositor, random, stop.Token);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
+                catch (Exception ex)
+                {
+                    result = Result.Error;
+                    Interlocked.CompareExchange(ref firstError, $"{ex.GetType().Name}: {ex.Message}", null);
+                }
+                latencies.Add(Stopwatch.GetTimestamp() - start);
+                switch (result)
+                {
+                    case Result.Ok: Interlocked.Increment(ref ok); break;
+                    case Result.Refused: Interlocked.Increment(ref refused); break;
+                    default: Interlocked.Increment(ref errors); break;
+                }
+            }
+        }, CancellationToken.None)).ToArray();
+        gate.SetResult();
+        await Task.WhenAll(tasks);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.ToArray();
+        Array.Sort(all);
+        double Pct(double p) => all.Length == 0 ? 0 : all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)] * 1000.0 / Stopwatch.Frequency;
+        return new Phase(clients, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99), ok, refused, errors, firstError);
+    }
+
+    static async Task<Result> EarnOnceAsync(BenchApp app, Guid tenant, BankCommunity community, Guid depositor, Random random, CancellationToken ct)
+    {
+        var attendance = Guid.CreateVersion7();
+        await EarnAsync(app, tenant, community, depositor, attendance, 30 + random.Next(90), ct);
+        // A re-delivered event: the same attendance credits nothing more.
+        if (random.Next(10) == 0) await EarnAsync(app, tenant, community, depositor, attendance, 60, ct);
+        return Result.Ok;
+    }
+
+    /// <summary>Confirmed hours as the event dispatcher delivers them: the handler in a transaction of its own, as the tenant's system.</summary>
+    static async Task EarnAsync(BenchApp app, Guid tenant, BankCommunity community, Guid depositor, Guid attendance, int minutes, CancellationToken ct)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<OrgScope>().AsSystem(tenant);
+        var db = sp.GetRequiredService<LianxinDb>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var handler = new CreditVolunteerHours(db, sp.GetRequiredService<OrgDirectory>(), TimeProvider.System, sp.GetRequiredService<PointsBankOptions>());
+        try
+        {
+            await handler.HandleAsync(new VolunteerHoursConfirmed(attendance, Guid.Empty, "平安巡逻", "Patrol", community.Path, depositor, "储户", minutes,
+                DateOnly.FromDateTime(DateTime.UtcNow)), ct);
+        }
+        catch (DbUpdateException ex) when (Ledger.IsUniqueViolation(ex))
+        {
+            return; // the same delivery raced itself: the first one credited it (the dispatcher's inbox row does the same)
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    static async Task<Result> RedeemOnceAsync(BenchApp app, Guid tenant, DepositorCode codes, PointsBankOptions options, Shop shop, Guid depositor, Random random,
+        CancellationToken ct)
+    {
+        var request = new RedeemRequest
+        {
+            RequestId = Guid.CreateVersion7(), Code = codes.Issue(depositor).Code, ItemId = random.Next(8) == 0 ? shop.Scarce : shop.Plenty, Quantity = 1 + random.Next(2),
+        };
+        var held = await AsAsync(app, tenant, shop.Owner, shop.Grants, (s, d) => RedeemAtTill.HandleAsync(d, codes, TimeProvider.System, options, request, ct));
+        if (random.Next(6) == 0)
+        {
+            // The till did not hear the answer and sends the scan again: the same hold, never a second one.
+            var again = await AsAsync(app, tenant, shop.Owner, shop.Grants, (s, d) => RedeemAtTill.HandleAsync(d, codes, TimeProvider.System, options, request, ct));
+            if (held.IsOk != again.IsOk || (held.IsOk && again.Value!.Id != held.Value!.Id)) throw new InvalidOperationException("a retried scan answered differently");
+        }
+        if (!held.IsOk) return held.Kind == OutcomeKind.Conflict ? Result.Refused : throw new InvalidOperationException(held.Message ?? held.Kind.ToString());
+        var confirm = random.Next(4) != 0;
+        for (var times = confirm && random.Next(8) == 0 ? 2 : 1; times > 0; times--)
+        {
+            var closed = await AsAsync(app, tenant, shop.Owner, shop.Grants, (_, d) => confirm
+                ? ConfirmRedemption.HandleAsync(d, TimeProvider.System, request.RequestId, ct)
+                : VoidRedemption.HandleAsync(d, TimeProvider.System, request.RequestId, ct));
+            if (!closed.IsOk) throw new InvalidOperationException(closed.Message ?? closed.Kind.ToString());
+        }
+        return Result.Ok;
+    }
+
+    /// <summary>A use case in a scope of its own as a signed-in person (their grants, as the middleware loads them) or, with no user, as the tenant's system.</summary>
+    static async Task<T> AsAsync<T>(BenchApp app, Guid tenant, Guid? user, IReadOnlyList<RoleGrant> grants, Func<IServiceProvider, LianxinDb, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var who = sp.GetRequiredService<OrgScope>().AsSystem(tenant);
+        if (user is { } id) who.SetUser(id, "bench", tenant, grants, null);
+        return await work(sp, sp.GetRequiredService<LianxinDb>());
+    }
+
+    static T Ok<T>(Outcome<T> o) => o.IsOk ? o.Value! : throw new InvalidOperationException($"ledger bench set-up: {o.Message ?? string.Join("; ", o.Errors?.SelectMany(e => e.Value) ?? [])}");
+
+    static void Print(string name, Phase p) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"    {name,-8} {p.Clients,5} clients  {p.Throughput,8:N1} ops/s  p50 {p.P50,8:0.0} ms  p95 {p.P95,8:0.0} ms  p99 {p.P99,8:0.0} ms  ok {p.Ok:N0} refused {p.Refused:N0} errors {p.Errors:N0}{(p.FirstError is { } e ? $"  ⚠ {e}" : "")}"));
+
+    static string Row(string name, Phase p) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {p.Clients} | {p.Operations:N0} | {p.Throughput:N1} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Ok:N0} | {p.Refused:N0} | {p.Errors:N0} |");
+}
