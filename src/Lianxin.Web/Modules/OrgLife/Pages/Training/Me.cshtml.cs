@@ -23,7 +23,7 @@ public class MeModel(LianxinDb db, MemberDirectory members, TimeProvider clock) 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct) =>
         await (await ResetMemberFeed.HandleAsync(db, members, clock, ct)).ToPageAsync(this, _ =>
         {
-            TempData["Flash"] = "已生成新的订阅链接，旧链接已失效。";
+            TempData["Flash"] = "订阅链接已生成；此前的链接（如有）已失效。";
             return Redirect("/orglife/me");
         }, () => LoadAsync(ct));
 
