@@ -73,6 +73,7 @@ public static class DemoDistrict
         await DemoReviews.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
+        await DemoTraining.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);
         await DemoPointsBank.SeedAsync(sp, g);
         await DemoDeliberation.SeedAsync(sp, g);

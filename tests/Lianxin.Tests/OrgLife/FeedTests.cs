@@ -12,7 +12,7 @@ public class FeedTests(LianxinApp app)
     static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>Parses the feed with Debian's python3-icalendar (an independent RFC 5545 parser) and answers its events as JSON.</summary>
-    static JsonElement Parse(string ics)
+    internal static JsonElement Parse(string ics)
     {
         const string script = """
             import sys, json, icalendar

@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.OrgLife.Api;
 using Lianxin.Web.Modules.OrgLife.Contracts;
 using Lianxin.Web.Modules.OrgLife.Data;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Platform.Modules;
@@ -15,16 +16,25 @@ namespace Lianxin.Web.Modules.OrgLife;
 public sealed class OrgLifeModule : IModule
 {
     public string Name => "OrgLife";
-    public IReadOnlyList<Permission> Permissions => OrgLifePermissions.All;
+    public IReadOnlyList<Permission> Permissions { get; } = [.. OrgLifePermissions.All, .. TrainingPermissions.All];
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("组织生活", "/orglife", "bi-calendar-check", OrgLifePermissions.View, 350));
         services.AddScoped<IUnitLifecycle, Features.OrgLifeUnitLifecycle>();
         services.AddIndicators<Features.OrgLifeIndicators>();
+        services.AddSingleton(new NavItem("培训与月练兵", "/orglife/training", "bi-mortarboard", OrgLifePermissions.View, 352));
+        services.AddSingleton(new NavItem("我的组织生活", "/orglife/me", "bi-calendar-heart", TrainingPermissions.Self, 245));
+        services.AddScoped<Features.TrainingCodes>();
+        services.AddIndicators<Features.TrainingIndicators>();
+        services.AddSingleton(new FileOwner(Features.MeetingPhotos.Module, Features.MeetingPhotos.Kind, OrgLifePermissions.View));
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => OrgLifeModel.Configure(b, db);
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapOrgLifeApi();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapOrgLifeApi();
+        app.MapTrainingApi();
+    }
 }

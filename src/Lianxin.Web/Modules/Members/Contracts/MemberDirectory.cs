@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Contracts;
 
+/// <summary>Days [From, To] a member was on a branch's roster; <c>To</c> null while they still are.</summary>
+public record RosterSpan(Guid BranchId, string BranchPath, DateOnly From, DateOnly? To);
+
 /// <summary>A party member as other modules see it: no ID number, no phone, no address.</summary>
 public record MemberRef(Guid Id, string Name, Guid BranchId, string BranchPath, bool OnRoster, bool Probationary, Guid? UserId);
 
@@ -42,6 +45,27 @@ public class MemberDirectory(LianxinDb db)
         Refs(db.Members.AcrossScope().Where(m => m.OrgPath.StartsWith(subtreePath)
                 && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended)).OrderBy(m => m.Name))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// The spans of days a member was on the roster of a branch, oldest first (<c>To</c> null: still there), rebuilt from
+    /// their transfer and status histories: what a member's calendar feed selects their branches' meetings by.
+    /// </summary>
+    public async Task<IReadOnlyList<RosterSpan>> RosterSpansAsync(Guid memberId, CancellationToken ct)
+    {
+        var transfers = await db.MemberTransfers.AcrossScope().AsNoTracking().Where(x => x.MemberId == memberId).ToListAsync(ct);
+        var statuses = await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(x => x.MemberId == memberId).ToListAsync(ct);
+        var spans = new List<RosterSpan>();
+        foreach (var day in transfers.Select(t => t.On).Concat(statuses.Select(s => s.On)).Distinct().Order())
+        {
+            var held = transfers.Where(t => t.On <= day).OrderBy(t => t.On).ThenBy(t => t.RecordedAt).ThenBy(t => t.Id).LastOrDefault();
+            var branch = held?.ToBranchId is { } to && Roster.StatusOn(statuses, day) is MemberStatus.Normal or MemberStatus.Suspended ? to : (Guid?)null;
+            var open = spans.Count > 0 && spans[^1].To is null ? spans[^1] : null;
+            if (open is not null && open.BranchId == branch) continue;
+            if (open is not null) spans[^1] = open with { To = day.AddDays(-1) };
+            if (branch is { } b) spans.Add(new RosterSpan(b, held!.ToPath!, day, null));
+        }
+        return spans;
+    }
 
     /// <summary>
     /// Ids of the members on the roster of a unit's subtree at the end of <paramref name="on"/>, rebuilt from the

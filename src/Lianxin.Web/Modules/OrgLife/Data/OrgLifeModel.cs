@@ -54,5 +54,6 @@ public static class OrgLifeModel
             e.Property(x => x.PartyDayItems).HasMaxLength(1000);
             e.HasIndex(x => x.TenantId).IsUnique();
         });
+        TrainingModel.Configure(b);
     }
 }

@@ -14,5 +14,8 @@ public static class OrgLifeTables
         public DbSet<BranchFeed> BranchFeeds => db.Set<BranchFeed>();
         public DbSet<MeetingRule> MeetingRules => db.Set<MeetingRule>();
         public DbSet<OrgLifeSettings> OrgLifeSettings => db.Set<OrgLifeSettings>();
+        public DbSet<TrainingSession> TrainingSessions => db.Set<TrainingSession>();
+        public DbSet<TrainingRecord> TrainingRecords => db.Set<TrainingRecord>();
+        public DbSet<MemberFeed> MemberFeeds => db.Set<MemberFeed>();
     }
 }

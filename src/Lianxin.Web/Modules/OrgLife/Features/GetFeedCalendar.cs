@@ -25,13 +25,16 @@ public static class GetFeedCalendar
             .OrderBy(m => m.StartsAt).ToListAsync(ct);
         var branch = await org.FindInDistrictAsync(feed.BranchId, ct);
         var cal = new ICalendar($"{branch?.DisplayName ?? "党支部"}组织生活");
-        foreach (var m in meetings)
-        {
-            var description = string.Join("\n", new[] { $"主持人：{m.Host}", m.Agenda is null ? null : $"议程：{m.Agenda}",
-                m.CancelReason is null ? null : $"取消原因：{m.CancelReason}" }.Where(x => x is not null));
-            cal.Add(new ICalendar.Event($"{m.Id}@lianxin", m.Sequence, m.UpdatedAt, m.StartsAt, m.EndsAt, $"【{m.Kind.Chinese()}】{m.Topic}",
-                m.Mode == MeetingMode.Online ? $"线上：{m.Place}" : m.Place, description, m.Status == MeetingStatus.Cancelled));
-        }
+        foreach (var m in meetings) cal.Add(EventOf(m));
         return cal.ToString();
+    }
+
+    /// <summary>A meeting as a calendar event, the same in the branch's and its members' feeds.</summary>
+    internal static ICalendar.Event EventOf(Meeting m)
+    {
+        var description = string.Join("\n", new[] { $"主持人：{m.Host}", m.Agenda is null ? null : $"议程：{m.Agenda}",
+            m.CancelReason is null ? null : $"取消原因：{m.CancelReason}" }.Where(x => x is not null));
+        return new ICalendar.Event($"{m.Id}@lianxin", m.Sequence, m.UpdatedAt, m.StartsAt, m.EndsAt, $"【{m.Kind.Chinese()}】{m.Topic}",
+            m.Mode == MeetingMode.Online ? $"线上：{m.Place}" : m.Place, description, m.Status == MeetingStatus.Cancelled);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.OrgLife.Features;
 
-/// <summary>Meetings, attendance and feeds follow a moved branch; a branch with meetings still to come cannot be dissolved.</summary>
+/// <summary>Meetings, attendance, trainings (organiser and audience) and feeds follow a moved unit; a branch with meetings still to come cannot be dissolved.</summary>
 public class OrgLifeUnitLifecycle(TimeProvider clock) : IUnitLifecycle
 {
     public async Task<IReadOnlyDictionary<string, int>> RebaseAsync(LianxinDb db, string oldRoot, string newRoot, CancellationToken ct) =>
@@ -15,6 +15,10 @@ public class OrgLifeUnitLifecycle(TimeProvider clock) : IUnitLifecycle
             ["olf_meetings"] = await db.RebaseAsync<Meeting>(oldRoot, newRoot, ct),
             ["olf_attendance"] = await db.RebaseAsync<MeetingAttendance>(oldRoot, newRoot, ct),
             ["olf_feeds"] = await db.RebaseAsync<BranchFeed>(oldRoot, newRoot, ct),
+            ["olf_training_sessions"] = await db.RebaseAsync<TrainingSession>(oldRoot, newRoot, ct),
+            ["olf_training_sessions.AudiencePath"] = await db.RebaseAsync<TrainingSession>(oldRoot, newRoot, ct, nameof(TrainingSession.AudiencePath)),
+            ["olf_training_records"] = await db.RebaseAsync<TrainingRecord>(oldRoot, newRoot, ct),
+            ["olf_member_feeds"] = await db.RebaseAsync<MemberFeed>(oldRoot, newRoot, ct),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)

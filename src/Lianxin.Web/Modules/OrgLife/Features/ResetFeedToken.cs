@@ -30,5 +30,5 @@ public static class ResetFeedToken
     public static string UrlOf(string token) => $"/orglife/feeds/{token}.ics";
 
     /// <summary>256 random bits, URL-safe: the token is the only key to the feed.</summary>
-    static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
