@@ -26,7 +26,7 @@ public class CommitteeMeetingsTests(LianxinApp app)
         CommitteeSeat Seat(PartnerUnit p, string person) => new()
         {
             TenantId = heping.TenantId, CommitteeUnitId = heping.Id, OrgPath = heping.Path, PartnerUnitId = p.Id, PersonName = person, Post = "兼职委员",
-            TermFrom = new DateOnly(2020, 1, 1),
+            TermFrom = new DateOnly(2019, 1, 1),
         };
         var (sa, sb) = (Seat(a, "甲委员"), Seat(b, "乙委员"));
         db.CommitteeSeats.AddRange(sa, sb);
@@ -151,7 +151,7 @@ public class CommitteeMeetingsTests(LianxinApp app)
         var seats = System.Text.RegularExpressions.Regex.Matches(form, "name=\"Input.Attendance\\[(\\d+)\\].SeatId\" value=\"([^\"]+)\"")
             .ToDictionary(m => Guid.Parse(m.Groups[2].Value), m => m.Groups[1].Value);
         var place = "页面例会" + Guid.NewGuid().ToString("N")[..6];
-        var fields = new Dictionary<string, string> { ["Input.HeldOn"] = "2026-02-10", ["Input.Place"] = place, ["Input.Agenda"] = "议程一\n议程二", ["Decisions"] = "决定一\n决定二" };
+        var fields = new Dictionary<string, string> { ["Input.HeldOn"] = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"), ["Input.Place"] = place, ["Input.Agenda"] = "议程一\n议程二", ["Decisions"] = "决定一\n决定二" };
         foreach (var (seat, i) in seats) { fields[$"Input.Attendance[{i}].SeatId"] = seat.ToString(); fields[$"Input.Attendance[{i}].Present"] = seat == b.Id ? "false" : "true"; }
         fields[$"Input.Attendance[{seats[b.Id]}].AbsenceReason"] = "出差";
         var saved = await LianxinApp.PostFormAsync(pages, url, fields);
