@@ -7,8 +7,9 @@ using Lianxin.Web.Platform.Time;
 namespace Lianxin.Web.Demo;
 
 /// <summary>
-/// 共驻共建 in 东湖街道: ten partner units stationed in the street and in 和平社区 (the demo account "liaison" maintains
-/// 青禾供电公司东湖供电所), eight of them seated on 东湖街道大工委, all through the module's own use cases.
+/// 共驻共建 in 东湖街道: nineteen partner units stationed in the street and in 和平社区 (the demo account "liaison" maintains
+/// 青禾供电公司东湖供电所), eight of them seated on 东湖街道大工委, all through the module's own use cases; then the shopping-street
+/// alliance and the committee's meetings (<see cref="DemoCoBuildingAlliances"/>).
 /// </summary>
 public static class DemoCoBuilding
 {
@@ -27,6 +28,16 @@ public static class DemoCoBuilding
         new("和平社区志愿者协会", PartnerKind.SocialOrganization, false, "和平社区党群服务中心二楼", "中共和平社区志愿者协会功能型党支部", "冯秀兰", 11, "冯秀兰", "13605718899", "张文静", "冯秀兰", "兼职委员"),
         new("东湖街道妇女联合会", PartnerKind.MassOrganization, true, "东湖路 90 号", null, null, 0, "黄美玲", "0571-8861-2290", null, null, null),
         new("老王便民超市", PartnerKind.PartyMerchant, false, "和平路 35 号", null, null, 1, "王德胜", "13588001234", "张文静", null, null),
+        // 和平路商业街: the units of its 党建联盟 (DemoCoBuildingAlliances).
+        new("和平路商业街商会", PartnerKind.SocialOrganization, false, "和平路 66 号二楼", "中共和平路商业街商会支部委员会", "蒋红梅", 6, "蒋红梅", "13857100066", "张文静", null, null),
+        new("东湖万象汇商业管理有限公司", PartnerKind.PrivateEnterprise, false, "和平路 120 号", "中共东湖万象汇商业管理有限公司支部委员会", "韩志刚", 9, "邱雯", "0571-8865-1200", "张文静", null, null),
+        new("和平路美食街物业服务中心", PartnerKind.PropertyCompany, false, "和平路 80 号", "中共和平路美食街物业服务中心支部委员会", "罗建新", 4, "罗建新", "13605710080", "张文静", null, null),
+        new("新华书店和平路店", PartnerKind.StateEnterprise, false, "和平路 47 号", "中共新华书店和平路店支部委员会", "曹丽", 5, "曹丽", "0571-8865-0047", "张文静", null, null),
+        new("惠民大药房和平店", PartnerKind.PrivateEnterprise, false, "和平路 52 号", null, null, 2, "彭晓燕", "13758100052", "张文静", null, null),
+        new("和平路社工服务站", PartnerKind.SocialOrganization, false, "和平路 66 号一楼", "中共和平路社工服务站功能型党支部", "田静", 3, "田静", "13906570066", "张文静", null, null),
+        new("张记手工面馆", PartnerKind.PartyMerchant, false, "和平路 29 号", null, null, 1, "张德明", "13516800029", "张文静", null, null),
+        new("李姐裁缝铺", PartnerKind.PartyMerchant, false, "和平路 31 号", null, null, 1, "李秀英", "13516800031", "张文静", null, null),
+        new("刘师傅家电维修部", PartnerKind.PartyMerchant, false, "和平路 33 号", null, null, 1, "刘国庆", "13516800033", "张文静", null, null),
     ];
 
     public static async Task SeedAsync(IServiceProvider sp, GeneratedDistrict g)
@@ -54,5 +65,6 @@ public static class DemoCoBuilding
             }, ct);
             if (!seat.IsOk) throw new InvalidOperationException($"演示大工委席位 {p.Seat}：{seat.Message}");
         }
+        await DemoCoBuildingAlliances.SeedAsync(sp, g);
     }
 }

@@ -111,12 +111,13 @@ public class DualReportAndPostTests(LianxinApp app)
     {
         var units = new MemberRosterTests(app).Units();
         var secretary = await app.ApiAs("secretary");
-        var unit = await secretary.PostAsJsonAsync("/api/v1/dual-reports/units", new { communityId = units.heping.Id, name = "测试共建单位", liaison = "王联络", offers = "场地" });
+        var partner = app.WithDb(db => db.PartnerUnit(db.OrgUnits.Single(u => u.Id == units.heping.Id), "测试共建单位"));
+        var unit = await secretary.PostAsJsonAsync("/api/v1/dual-reports/units", new { communityId = units.heping.Id, partnerUnitId = partner.Id, liaison = "王联络", offers = "场地" });
         Assert.Equal(HttpStatusCode.OK, unit.StatusCode);
-        var noLiaison = await secretary.PostAsJsonAsync("/api/v1/dual-reports/units", new { communityId = units.heping.Id, name = "无联络人单位" });
+        var noLiaison = await secretary.PostAsJsonAsync("/api/v1/dual-reports/units", new { communityId = units.heping.Id, partnerUnitId = partner.Id });
         Assert.Equal(HttpStatusCode.BadRequest, noLiaison.StatusCode);
         Assert.Contains("请输入联络人", await noLiaison.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).PostAsJsonAsync("/api/v1/dual-reports/units", new { communityId = units.heping.Id, name = "越界", liaison = "某" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiAs("secretary2")).PostAsJsonAsync("/api/v1/dual-reports/units", new { communityId = units.heping.Id, partnerUnitId = partner.Id, liaison = "某" })).StatusCode);
 
         var m = await (await secretary.PostAsJsonAsync("/api/v1/members", MemberRosterTests.NewMember(units.hepingGrid.Id, "责任区甲"))).Content.ReadFromJsonAsync<MemberDto>();
         var zone = await secretary.PostAsJsonAsync("/api/v1/zones", new { communityId = units.heping.Id, name = "阳光花园1-3号楼责任区", area = "阳光花园1—3号楼", memberIds = new[] { m!.Id } });

@@ -22,9 +22,16 @@ public sealed class CoBuildingModule : IModule
         services.AddSingleton(new NavItem("共驻共建", "/cobuilding", "bi-building", CoBuildingPermissions.View, 400));
         services.AddScoped<IUnitLifecycle, Features.CoBuildingUnitLifecycle>();
         services.AddIndicators<Features.CoBuildingIndicators>();
+        services.AddScoped<PartnerUnitDirectory>();
+        services.AddSingleton(new NavItem("党建联盟", "/cobuilding/alliances", "bi-diagram-3", CoBuildingPermissions.View, 401));
+        services.AddSingleton(new NavItem("共建数据", "/cobuilding/figures", "bi-table", CoBuildingPermissions.View, 402));
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => CoBuildingModel.Configure(b, db);
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapCoBuildingApi();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapCoBuildingApi();
+        app.MapAlliancesMeetingsApi();
+    }
 }

@@ -26,6 +26,7 @@ public sealed class PledgesModule : IModule
         services.AddSingleton(PledgePhotos.Owner);
         services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddEventHandler<Deliberation.Contracts.MotionSettled, OnMotionSettled>();
+        services.AddEventHandler<CoBuilding.Contracts.CommitteeDecisionPledged, OnCommitteeDecisionPledged>();
         services.AddScoped<IUnitLifecycle, Features.PledgesUnitLifecycle>();
         services.AddIndicators<Features.PledgeIndicators>();
     }

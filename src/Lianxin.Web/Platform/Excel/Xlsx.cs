@@ -18,8 +18,8 @@ public static class Xlsx
     public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
         Write([new XlsxSheet(sheetName, headers, rows)]);
 
-    /// <summary>A numeric cell (null: an empty cell). Other values are written as text.</summary>
-    public static XlsxNumber Number(double? value) => new(value);
+    /// <summary>A numeric cell (null: an empty cell), shown in <paramref name="format"/>. Other values are written as text.</summary>
+    public static XlsxNumber Number(double? value, XlsxFormat format = XlsxFormat.General) => new(value, format);
 
     /// <summary>A workbook of several named sheets, in order.</summary>
     public static byte[] Write(IReadOnlyList<XlsxSheet> sheets)
@@ -38,6 +38,7 @@ public static class Xlsx
                 using (var w = OpenXmlWriter.Create(ws))
                 {
                     w.WriteStartElement(new Worksheet());
+                    if (sheet.FreezeHeader && sheet.Headers.Count > 0) WriteFrozenPane(w, sheet.Title.Count + 2);
                     var width = Math.Max(sheet.Headers.Count, sheet.Title.Count > 0 ? 1 : 0);
                     if (width > 0)
                     {
@@ -70,7 +71,7 @@ public static class Xlsx
             {
                 if (number.Value is { } d && double.IsFinite(d))
                 {
-                    w.WriteElement(new Cell { DataType = CellValues.Number, CellValue = new CellValue(d), StyleIndex = bold ? 1U : 0U });
+                    w.WriteElement(new Cell { DataType = CellValues.Number, CellValue = new CellValue(d), StyleIndex = bold ? 1U : NumberStyle(number.Format) });
                     continue;
                 }
             }
@@ -89,11 +90,28 @@ public static class Xlsx
         w.WriteEndElement();
     }
 
+    /// <summary>The rows above <paramref name="firstScrolledRow"/> (title and header) stay in view while the rest scrolls.</summary>
+    static void WriteFrozenPane(OpenXmlWriter w, int firstScrolledRow)
+    {
+        var split = firstScrolledRow - 1;
+        w.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = split, TopLeftCell = $"A{firstScrolledRow}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = $"A{firstScrolledRow}", SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{firstScrolledRow}" } })
+        { WorkbookViewId = 0 }));
+    }
+
+    // Cell formats: 0 text, 1 bold, then one per XlsxFormat after General (2 integer, 3 one decimal, 4 percent with one decimal).
+    static uint NumberStyle(XlsxFormat format) => format == XlsxFormat.General ? 0U : 1U + (uint)format;
+
     static Stylesheet Styles() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0%" }),
         new Fonts(new Font(), new Font(new Bold())),
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
         new Borders(new Border()),
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true }));
 
     /// <summary>
     /// The first sheet's rows as header → text, numbered as Excel shows them (row 2 is the first data row).
@@ -247,10 +265,15 @@ public static class Xlsx
 public record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)
 {
     public IReadOnlyList<string> Title { get; init; } = [];
+    /// <summary>Keep the title lines and the header row in view while scrolling (Excel's 冻结窗格).</summary>
+    public bool FreezeHeader { get; init; }
 }
 
+/// <summary>How a numeric cell is shown: as Excel's general format, a whole number with thousands separators (#,##0), one decimal (0.0), or a percentage with one decimal (0.0%, the cell holds the fraction).</summary>
+public enum XlsxFormat { General, Integer, OneDecimal, Percent }
+
 /// <summary>A value written as a numeric cell; see <see cref="Xlsx.Number"/>.</summary>
-public readonly record struct XlsxNumber(double? Value);
+public readonly record struct XlsxNumber(double? Value, XlsxFormat Format = XlsxFormat.General);
 
 /// <summary>A raw row of <see cref="Xlsx.ReadRaw"/>: its Excel row number and cell texts by column.</summary>
 public record XlsxRow(int Number, IReadOnlyList<string> Cells)

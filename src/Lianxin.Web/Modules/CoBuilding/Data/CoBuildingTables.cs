@@ -11,5 +11,10 @@ public static class CoBuildingTables
     {
         public DbSet<PartnerUnit> PartnerUnits => db.Set<PartnerUnit>();
         public DbSet<CommitteeSeat> CommitteeSeats => db.Set<CommitteeSeat>();
+        public DbSet<Alliance> Alliances => db.Set<Alliance>();
+        public DbSet<AllianceMember> AllianceMembers => db.Set<AllianceMember>();
+        public DbSet<CommitteeMeeting> CommitteeMeetings => db.Set<CommitteeMeeting>();
+        public DbSet<CommitteeAttendance> CommitteeAttendance => db.Set<CommitteeAttendance>();
+        public DbSet<CommitteeDecision> CommitteeDecisions => db.Set<CommitteeDecision>();
     }
 }

@@ -14,6 +14,11 @@ public class CoBuildingUnitLifecycle : IUnitLifecycle
         {
             ["cob_partner_units"] = await db.RebaseAsync<PartnerUnit>(oldRoot, newRoot, ct),
             ["cob_committee_seats"] = await db.RebaseAsync<CommitteeSeat>(oldRoot, newRoot, ct),
+            ["cob_alliances"] = await db.RebaseAsync<Alliance>(oldRoot, newRoot, ct),
+            ["cob_alliance_members"] = await db.RebaseAsync<AllianceMember>(oldRoot, newRoot, ct),
+            ["cob_committee_meetings"] = await db.RebaseAsync<CommitteeMeeting>(oldRoot, newRoot, ct),
+            ["cob_committee_attendance"] = await db.RebaseAsync<CommitteeAttendance>(oldRoot, newRoot, ct),
+            ["cob_committee_decisions"] = await db.RebaseAsync<CommitteeDecision>(oldRoot, newRoot, ct),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)

@@ -14,6 +14,8 @@ public class CommitteeModel(LianxinDb db, OrgDirectory org, TimeProvider clock) 
     [BindProperty] public AddSeatRequest Input { get; set; } = new();
     [BindProperty] public EndSeatRequest End { get; set; } = new();
     public CommitteeDto Committee { get; private set; } = null!;
+    /// <summary>This year's meetings, for the 欠开 hint.</summary>
+    public MeetingYear? Meetings { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public class CommitteeModel(LianxinDb db, OrgDirectory org, TimeProvider clock) 
         var c = await GetCommittee.HandleAsync(db, org, clock, id, ct);
         if (c.Refusal(this) is { } end) return end;
         Committee = c.Value!;
+        Meetings = (await ListCommitteeMeetings.HandleAsync(db, org, clock, id, null, ct)).Value;
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("共驻共建", "/cobuilding"), new Platform.Shell.Crumb(Committee.CommitteeName) };
         return null;
     }

@@ -17,6 +17,8 @@ public class DualReport : Entity, IOrgScoped, IVersioned
 {
     public ReporterKind Kind { get; set; }
     public Guid? MemberId { get; set; }
+    /// <summary>A unit's record in the co-building registry (共建单位); null for members, and for units reported as free text before the link existed (未关联).</summary>
+    public Guid? PartnerUnitId { get; set; }
     /// <summary>The member's name or the unit's name, kept so the community can read it without the member's row.</summary>
     public string Name { get; set; } = "";
     /// <summary>Workplace organisation of a member (who receives the 双报告).</summary>

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
@@ -13,13 +14,16 @@ namespace Lianxin.Web.Modules.Members.Features;
 
 public record DualReportDto(Guid Id, ReporterKind Kind, Guid? MemberId, string Name, string? Workplace, Guid CommunityId, string CommunityName,
     DateOnly ReportedOn, string? Skills, string? Availability, string? PostsWanted, string? Liaison, string? Offers,
-    DualReportStatus Status, string StatusName, int Version)
+    DualReportStatus Status, string StatusName, int Version, Guid? PartnerUnitId = null)
 {
+    /// <summary>A unit reported as free text before it was linked to its partner-unit record.</summary>
+    public bool Unlinked => Kind == ReporterKind.Unit && PartnerUnitId is null;
+
     public static async Task<List<DualReportDto>> FromAsync(OrgDirectory units, IReadOnlyList<DualReport> reports, CancellationToken ct)
     {
         var names = await units.FullNamesAsync(reports.Select(r => r.CommunityId), ct);
         return reports.Select(r => new DualReportDto(r.Id, r.Kind, r.MemberId, r.Name, r.Workplace, r.CommunityId, names.GetValueOrDefault(r.CommunityId, "—"),
-            r.ReportedOn, r.Skills, r.Availability, r.PostsWanted, r.Liaison, r.Offers, r.Status, DualReport.Chinese(r.Status), r.Version)).ToList();
+            r.ReportedOn, r.Skills, r.Availability, r.PostsWanted, r.Liaison, r.Offers, r.Status, DualReport.Chinese(r.Status), r.Version, r.PartnerUnitId)).ToList();
     }
 }
 
@@ -36,13 +40,13 @@ public class MemberReportForm
     public string? PostsWanted { get; set; }
 }
 
-/// <summary>A partner unit reports to a community (单位报到): a name and a liaison are enough until co-building brings its registry.</summary>
+/// <summary>A partner unit reports to a community (单位报到): the unit is one of co-building's registered partner units.</summary>
 public class UnitReportForm
 {
     [Required(ErrorMessage = "请选择报到社区。")]
     public Guid? CommunityId { get; set; }
-    [Required(ErrorMessage = "请输入单位名称。"), StringLength(200)]
-    public string? Name { get; set; }
+    [Required(ErrorMessage = "请选择报到的共建单位。")]
+    public Guid? PartnerUnitId { get; set; }
     [Required(ErrorMessage = "请输入联络人。"), StringLength(60)]
     public string? Liaison { get; set; }
     [StringLength(20)]
@@ -78,20 +82,25 @@ public static class DualReporting
         return (await DualReportDto.FromAsync(units, [report], ct))[0];
     }
 
-    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, OrgDirectory units, TimeProvider clock, UnitReportForm f, CancellationToken ct)
+    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, OrgDirectory units, PartnerUnitDirectory partners, TimeProvider clock, UnitReportForm f,
+        CancellationToken ct)
     {
         var community = f.CommunityId is { } id ? await units.FindAsync(id, ct) : null;
         if (community is not { Kind: OrgKind.Community }) return Failure.NotFound;
         if (!db.Scope.Can(MemberPermissions.MemberManage, community.Path)) return Failure.Forbidden;
-        var name = f.Name!.Trim();
-        if (await db.DualReports.AnyAsync(r => r.CommunityId == community.Id && r.Kind == ReporterKind.Unit && r.Name == name && r.Status != DualReportStatus.Withdrawn, ct))
+        var unit = f.PartnerUnitId is { } pid ? await partners.FindAsync(pid, ct) : null;
+        if (unit is null || !PartnerUnitDirectory.Serves(unit, community.Path))
+            return Failure.Invalid(nameof(f.PartnerUnitId), "请选择驻在本社区或所属街道的共建单位。");
+        var name = unit.Name;
+        if (await db.DualReports.AnyAsync(r => r.CommunityId == community.Id && r.Kind == ReporterKind.Unit && (r.PartnerUnitId == unit.Id || r.Name == name)
+                && r.Status != DualReportStatus.Withdrawn, ct))
             return Failure.Conflict("该单位已向本社区报到。");
         var phone = f.LiaisonPhone?.Trim();
         if (!string.IsNullOrEmpty(phone) && !(phone.Length is >= 7 and <= 20 && phone.All(c => char.IsAsciiDigit(c) || c == '-')))
             return Failure.Invalid(nameof(f.LiaisonPhone), "联系电话格式不正确。");
         var report = new DualReport
         {
-            Kind = ReporterKind.Unit, Name = name, CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
+            Kind = ReporterKind.Unit, PartnerUnitId = unit.Id, Name = name, CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
             Liaison = f.Liaison?.Trim(), LiaisonPhone = phone, Offers = f.Offers?.Trim(), Status = DualReportStatus.Reported,
         };
         db.DualReports.Add(report);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Volunteering.Contracts;
@@ -12,7 +13,8 @@ using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, VolunteerHours hours) : MemberPageModel(db, units, places)
+public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, VolunteerHours hours, PartnerUnitDirectory partners)
+    : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -22,6 +24,8 @@ public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
     public List<DualReportDto> Reports { get; private set; } = [];
     public List<SelectListItem> Communities { get; private set; } = [];
     public bool CanManage { get; private set; }
+    /// <summary>The registered partner units that may report to this community (stationed in it or its street).</summary>
+    public List<SelectListItem> PartnerUnits { get; private set; } = [];
 
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
@@ -34,7 +38,11 @@ public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
         if (figures.Refusal(this) is { } end) return end;
         Figures = figures.Value;
         Reports = (await DualReporting.ListAsync(Db, Org, id, ct)).Value ?? [];
-        CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, (await Org.FindAsync(id, ct))!.Path);
+        var community = (await Org.FindAsync(id, ct))!;
+        CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, community.Path);
+        if (CanManage)
+            PartnerUnits = (await partners.SearchAsync(community.Path, null, 500, ct))
+                .Select(p => new SelectListItem($"{p.Name}（{p.KindName}）", p.Id.ToString(), Unit.PartnerUnitId == p.Id)).ToList();
         return null;
     }
 
@@ -54,7 +62,7 @@ public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
         Unit.CommunityId = CommunityId;
         if (ModelState.IsValid)
         {
-            var outcome = await DualReporting.ReportUnitAsync(Db, Org, clock, Unit, ct);
+            var outcome = await DualReporting.ReportUnitAsync(Db, Org, partners, clock, Unit, ct);
             if (outcome.Refusal(this, "Unit") is { } stop) return stop;
             if (outcome.IsOk)
             {
