@@ -22,9 +22,21 @@ public sealed class CoBuildingModule : IModule
         services.AddSingleton(new NavItem("共驻共建", "/cobuilding", "bi-building", CoBuildingPermissions.View, 400));
         services.AddScoped<IUnitLifecycle, Features.CoBuildingUnitLifecycle>();
         services.AddIndicators<Features.CoBuildingIndicators>();
+        services.AddSingleton(new NavItem("共建清单", "/cobuilding/needs", "bi-arrow-left-right", CoBuildingPermissions.View, 401));
+        services.AddIndicators<Features.CoBuildingLoopIndicators>();
+        services.AddScoped<IUnitLifecycle, Features.CoBuildingLoopLifecycle>();
+        services.AddSingleton(Features.FulfilmentPhotos.Owner);
     }
 
-    public void ConfigureModel(ModelBuilder b, LianxinDb db) => CoBuildingModel.Configure(b, db);
+    public void ConfigureModel(ModelBuilder b, LianxinDb db)
+    {
+        CoBuildingModel.Configure(b, db);
+        CoBuildingLoopModel.Configure(b, db);
+    }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapCoBuildingApi();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapCoBuildingApi();
+        app.MapCoBuildingLoopApi();
+    }
 }
