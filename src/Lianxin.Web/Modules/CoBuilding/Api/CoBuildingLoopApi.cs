@@ -35,6 +35,9 @@ public static class CoBuildingLoopApi
         g.MapPost("/resources", async (LianxinDb db, TimeProvider clock, ResourceInput request, CancellationToken ct) =>
                 (await PublishResource.HandleAsync(db, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/cobuilding/resources/{v.Id}", v)))
             .Produces<LoopSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("共建单位发布资源（联络员只能为本单位发布）");
+        g.MapGet("/resources/{id:guid}", async (LianxinDb db, Guid id, CancellationToken ct) =>
+                (await GetResource.HandleAsync(db, id, ct)).ToApi(TypedResults.Ok))
+            .Produces<ResourceRow>().WithSummary("资源详情");
         g.MapPut("/resources/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, EditResourceRequest request, CancellationToken ct) =>
                 (await EditResource.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<LoopSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改资源（数量不能少于已承诺的）");

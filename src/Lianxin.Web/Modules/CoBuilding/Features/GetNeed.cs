@@ -18,7 +18,7 @@ public record SuggestionRow(Guid ResourceId, string Title, Guid PartnerUnitId, s
 
 public record NeedDetail(Guid Id, Guid UnitId, string Unit, string Title, string? Detail, SupplyKind Kind, string KindName, int Quantity, int Promised,
     int Remaining, string Measure, DateOnly Deadline, string Place, NeedStatus Status, string StatusName, DateTime PublishedAt, string PublishedBy, int Version,
-    bool CanMatch, IReadOnlyList<MatchRow> Matches, IReadOnlyList<SuggestionRow> Suggestions, IReadOnlyList<SuggestionRow> MyResources);
+    bool CanManage, bool CanMatch, IReadOnlyList<MatchRow> Matches, IReadOnlyList<SuggestionRow> Suggestions, IReadOnlyList<SuggestionRow> MyResources);
 
 /// <summary>
 /// A need with its confirmed matches. Staff also get suggestions (resources of the same kind from units in the same street,
@@ -56,7 +56,7 @@ public static class GetNeed
         SuggestionRow Row(Resource r, string nearness, bool covers) => new(r.Id, r.Title, r.PartnerUnitId, units.GetValueOrDefault(r.PartnerUnitId, "—"),
             r.Remaining, r.Measure, r.AvailableFrom, r.AvailableTo, nearness, covers);
         return new NeedDetail(n.Id, n.UnitId, unitName, n.Title, n.Detail, n.Kind, n.Kind.Chinese(), n.Quantity, n.Promised, n.Remaining, n.Measure, n.Deadline, n.Place,
-            n.Status, n.Status.Chinese(), n.PublishedAt, n.PublishedBy, n.Version, open && (staff || own.Count > 0),
+            n.Status, n.Status.Chinese(), n.PublishedAt, n.PublishedBy, n.Version, staff, open && (staff || own.Count > 0),
             matches.Select(m => new MatchRow(m.Id, m.ResourceId, resources.TryGetValue(m.ResourceId, out var r) ? r.Title : "—", m.PartnerUnitId,
                 units.GetValueOrDefault(m.PartnerUnitId, "—"), m.Quantity, m.Note, m.ConfirmedAt, m.ConfirmedBy, m.ByLiaison, m.ProjectId)).ToList(),
             suggestions.Select(s => Row(resources[s.Resource.Id], s.Nearness.Chinese(), s.CoversAll)).ToList(),
