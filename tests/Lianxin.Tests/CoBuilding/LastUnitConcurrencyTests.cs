@@ -39,7 +39,7 @@ public class LastUnitConcurrencyTests(LianxinApp app)
             secretary.PostAsJsonAsync($"/api/v1/cobuilding/needs/{a}/matches", new { resourceId = resource, quantity = 1 }),
             staff.PostAsJsonAsync($"/api/v1/cobuilding/needs/{b}/matches", new { resourceId = resource, quantity = 1 }));
 
-        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Created], answers.Select(r => r.StatusCode).Order());
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
         var loser = answers.Single(r => r.StatusCode == HttpStatusCode.Conflict);
         Assert.Contains("该资源只剩 0，不能承诺 1。", await loser.Content.ReadAsStringAsync());
         var (promised, matches, promisedToNeeds) = app.WithDb(db => (db.Resources.Single(r => r.Id == resource).Promised, db.NeedMatches.Count(m => m.ResourceId == resource),
