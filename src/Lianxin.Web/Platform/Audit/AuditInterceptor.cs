@@ -48,23 +48,6 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
         return result;
     }
 
-    // A version token that no longer matches throws here instead of through SaveChangesFailed: roll back the same way, or the
-    // transaction (SQLite's write lock, PostgreSQL's advisory lock) stays open until the context is disposed.
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
-        CancellationToken ct = default)
-    {
-        if (owned is not null) { await owned.RollbackAsync(ct); await owned.DisposeAsync(); owned = null; }
-        if (eventData.Context is LianxinDb db) Unchain(db);
-        return result;
-    }
-
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        if (owned is not null) { owned.Rollback(); owned.Dispose(); owned = null; }
-        if (eventData.Context is LianxinDb db) Unchain(db);
-        return result;
-    }
-
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
         if (owned is not null) { await owned.RollbackAsync(ct); await owned.DisposeAsync(); owned = null; }

@@ -67,14 +67,16 @@ public static class ConfirmMatch
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
-                // Someone promised from the same resource or to the same need meanwhile: forget this attempt (and its audit
-                // entries), read both again and check once more.
+                // Someone promised from the same resource or to the same need meanwhile: undo this attempt's writes (the
+                // transaction stays open after a version mismatch), forget it and its audit entries, read both again, check once more.
+                if (db.Database.CurrentTransaction is { } tx) await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 need = await db.Needs.FirstAsync(n => n.Id == needId, ct);
                 resource = await db.Resources.AcrossScope().FirstAsync(x => x.Id == r.ResourceId, ct);
             }
             catch (DbUpdateConcurrencyException)
             {
+                if (db.Database.CurrentTransaction is { } tx) await tx.RollbackAsync(ct);
                 return Failure.Stale;
             }
         }
