@@ -143,10 +143,10 @@ public class CoBuildingLoopTests(LianxinApp app)
         var before = Rate(heping.Path, year);
         var review = await secretary.PostAsJsonAsync("/api/v1/cobuilding/reviews", new { unitId = heping.Id, year });
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
-        var row = (await Json(review)).EnumerateArray().Single(r => r.GetProperty("partnerUnitId").GetGuid() == unit.Id);
+        var rows = (await Json(review)).EnumerateArray().ToList();
+        var row = rows.Single(r => r.GetProperty("partnerUnitId").GetGuid() == unit.Id);
         Assert.Equal((1, 1, 96.0m), (row.GetProperty("due").GetInt32(), row.GetProperty("fulfilled").GetInt32(), row.GetProperty("score").GetDecimal()));
         // The figure of the community is the sum over its stationed units' reviews of the year (the demo's units owe things too).
-        var rows = (await Json(review)).EnumerateArray().ToList();
         var after = Rate(heping.Path, year);
         Assert.Equal((rows.Sum(r => r.GetProperty("fulfilled").GetInt32()), rows.Sum(r => r.GetProperty("due").GetInt32())), ((int)after.Numerator, (int)after.Denominator));
         Assert.True(after.Denominator > before.Denominator);
