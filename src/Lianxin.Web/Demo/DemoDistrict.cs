@@ -72,6 +72,7 @@ public static class DemoDistrict
         await DemoServices.SeedAsync(sp, g);
         await DemoReviews.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
+        await DemoCoBuildingLoop.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
         await DemoTraining.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);

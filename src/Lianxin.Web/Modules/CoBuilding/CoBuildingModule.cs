@@ -25,13 +25,22 @@ public sealed class CoBuildingModule : IModule
         services.AddScoped<PartnerUnitDirectory>();
         services.AddSingleton(new NavItem("党建联盟", "/cobuilding/alliances", "bi-diagram-3", CoBuildingPermissions.View, 401));
         services.AddSingleton(new NavItem("共建数据", "/cobuilding/figures", "bi-table", CoBuildingPermissions.View, 402));
+        services.AddSingleton(new NavItem("共建清单", "/cobuilding/needs", "bi-arrow-left-right", CoBuildingPermissions.View, 403));
+        services.AddIndicators<Features.CoBuildingLoopIndicators>();
+        services.AddScoped<IUnitLifecycle, Features.CoBuildingLoopLifecycle>();
+        services.AddSingleton(Features.FulfilmentPhotos.Owner);
     }
 
-    public void ConfigureModel(ModelBuilder b, LianxinDb db) => CoBuildingModel.Configure(b, db);
+    public void ConfigureModel(ModelBuilder b, LianxinDb db)
+    {
+        CoBuildingModel.Configure(b, db);
+        CoBuildingLoopModel.Configure(b, db);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapCoBuildingApi();
         app.MapAlliancesMeetingsApi();
+        app.MapCoBuildingLoopApi();
     }
 }
