@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.OrgLife.Data;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform.Units;
@@ -15,16 +16,28 @@ namespace Lianxin.Web.Modules.OrgLife;
 public sealed class OrgLifeModule : IModule
 {
     public string Name => "OrgLife";
-    public IReadOnlyList<Permission> Permissions => OrgLifePermissions.All;
+    public IReadOnlyList<Permission> Permissions { get; } = [.. OrgLifePermissions.All, .. OrgLifeWorkPermissions.All];
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("组织生活", "/orglife", "bi-calendar-check", OrgLifePermissions.View, 350));
         services.AddScoped<IUnitLifecycle, Features.OrgLifeUnitLifecycle>();
         services.AddIndicators<Features.OrgLifeIndicators>();
+        // 日走访·周调度 and the yearly plans (their own files beside the meetings).
+        services.AddSingleton(new NavItem("走访与调度", "/orglife/visits", "bi-house-heart", OrgLifePermissions.View, 351));
+        services.AddIndicators<Features.Visits.VisitIndicators>();
+        services.AddJob<Features.Plans.PlanReminderJob>();
     }
 
-    public void ConfigureModel(ModelBuilder b, LianxinDb db) => OrgLifeModel.Configure(b, db);
+    public void ConfigureModel(ModelBuilder b, LianxinDb db)
+    {
+        OrgLifeModel.Configure(b, db);
+        OrgLifeWorkModel.Configure(b);
+    }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapOrgLifeApi();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapOrgLifeApi();
+        app.MapOrgLifeWorkApi();
+    }
 }

@@ -23,6 +23,7 @@ public sealed class PledgesModule : IModule
     {
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
         services.AddSingleton(PledgePhotos.Owner);
+        services.AddScoped<PledgeDirectory>();
         services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddEventHandler<Deliberation.Contracts.MotionSettled, OnMotionSettled>();
         services.AddScoped<IUnitLifecycle, Features.PledgesUnitLifecycle>();

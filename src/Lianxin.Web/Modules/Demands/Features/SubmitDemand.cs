@@ -26,6 +26,9 @@ public class SubmitDemandRequest
     public Guid? SlotId { get; set; }
     /// <summary>Staff only: how the demand came in (电话、走访).</summary>
     public DemandSource Source { get; set; } = DemandSource.Staff;
+    /// <summary>Set by another module through <see cref="DemandDirectory.RaiseAsync"/>, never by a client.</summary>
+    [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public Guid? SourceRecordId { get; set; }
 }
 
 public record DemandCreated(Guid Id, string TicketNo);
@@ -115,6 +118,7 @@ public static partial class SubmitDemand
             ContactPhone = phone,
             PhoneTail = Ticket.PhoneTail(phone),
             Source = isPublic ? DemandSource.Public : r.Source == DemandSource.Public ? DemandSource.Staff : r.Source,
+            SourceRecordId = r.SourceRecordId,
             ServiceMode = category.ServiceMode,
             AppointmentAt = r.AppointmentAt,
             CreatedAt = now,

@@ -15,6 +15,11 @@ public class OrgLifeUnitLifecycle(TimeProvider clock) : IUnitLifecycle
             ["olf_meetings"] = await db.RebaseAsync<Meeting>(oldRoot, newRoot, ct),
             ["olf_attendance"] = await db.RebaseAsync<MeetingAttendance>(oldRoot, newRoot, ct),
             ["olf_feeds"] = await db.RebaseAsync<BranchFeed>(oldRoot, newRoot, ct),
+            ["olf_visits"] = await db.RebaseAsync<HouseholdVisit>(oldRoot, newRoot, ct),
+            ["olf_dispatch_meetings"] = await db.RebaseAsync<DispatchMeeting>(oldRoot, newRoot, ct),
+            ["olf_dispatch_items"] = await db.RebaseAsync<DispatchItem>(oldRoot, newRoot, ct),
+            ["olf_plans"] = await db.RebaseAsync<MeetingPlan>(oldRoot, newRoot, ct),
+            ["olf_planned_meetings"] = await db.RebaseAsync<PlannedMeeting>(oldRoot, newRoot, ct),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)
