@@ -72,6 +72,7 @@ public static class DemoDistrict
         await DemoReviews.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
+        await DemoOrgLifeWork.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);
         await DemoDeliberation.SeedAsync(sp, g);
         await DemoTargetsVenues.SeedAsync(sp, g);

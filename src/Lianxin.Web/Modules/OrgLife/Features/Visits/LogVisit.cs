@@ -37,7 +37,7 @@ public static class LogVisit
         if (r.HouseholdId == Guid.Empty) e.Fail(nameof(r.HouseholdId), "请选择走访的住户。");
         if (e.Any) return Failure.Invalid(e);
         var household = (await places.HouseholdsAsync([r.HouseholdId], ct)).FirstOrDefault();
-        if (household is null || !db.Scope.Sees(household.OrgPath)) return Failure.Invalid(nameof(r.HouseholdId), "所选住户不存在，或不在您的网格和社区内。");
+        if (household is null || !db.Scope.Sees(household.OrgPath)) return Failure.NotFound with { Message = "未找到该住户，或它不在您的网格和社区内。" };
         if (!db.Scope.Can(OrgLifeWorkPermissions.Visit, household.OrgPath)) return Failure.Forbidden;
         var compound = (await places.CompoundsAsync([household.CompoundId], ct)).Single();
         var building = (await places.BuildingsAsync([household.BuildingId], ct)).Single();
