@@ -42,9 +42,9 @@ public class DemandDirectory(LianxinDb db)
         (await demands.AsNoTracking().Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.State, d.CommunityId }).ToListAsync(ct))
         .Select(d => new DemandSummary(d.Id, d.TicketNo, d.CategoryName, d.State.Chinese(), d.CommunityId)).ToList();
 
-    /// <summary>The categories a demand in <paramref name="communityId"/> can take without booking a slot; empty when the caller does not see it.</summary>
+    /// <summary>The categories a demand in <paramref name="communityId"/> can take without booking a slot (public facts, like the intake page's).</summary>
     public async Task<IReadOnlyList<DemandCategoryOption>> CategoriesAsync(OrgDirectory org, Guid communityId, CancellationToken ct) =>
-        await org.FindAsync(communityId, ct) is { Kind: OrgKind.Community, ParentId: { } streetId }
+        await org.FindInDistrictAsync(communityId, ct) is { Kind: OrgKind.Community, ParentId: { } streetId }
             ? (await Categories.ForStreetAsync(db, org, streetId, ct)).Where(c => c.Active && c.ServiceMode == ServiceMode.None)
                 .OrderBy(c => c.SortOrder).Select(c => new DemandCategoryOption(c.Id, c.Name)).ToList()
             : [];
