@@ -50,7 +50,7 @@ public class RubricIndicatorTests(LianxinApp app)
         var today = TimeProvider.System.Today();
         app.WithDb(db =>
         {
-            var branch = db.Unit(db.OrgUnits.Single(u => u.Id == communityId), Web.Modules.Organizations.Domain.OrgKind.Branch, $"取数{tag}支部", BranchKind.Grid);
+            var branch = db.Unit(db.OrgUnits.Single(u => u.Id == communityId), OrgKind.Branch, $"取数{tag}支部", BranchKind.Grid);
             db.Meeting(branch, MeetingKind.PartyDay, today.AddDays(-10));
             db.Meeting(branch, MeetingKind.BranchCommittee, today.AddDays(-20));
             return 0;
