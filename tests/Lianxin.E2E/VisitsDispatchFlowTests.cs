@@ -16,7 +16,7 @@ public class VisitsDispatchFlowTests(BrowserApp app)
         await grid.GetByRole(AriaRole.Link, new() { Name = "登记走访" }).ClickAsync();
         var household = grid.GetByLabel("走访住户");
         await household.SelectOptionAsync(new SelectOptionValue { Index = 3 });
-        await grid.GetByLabel("走访情况").FillAsync("老人反映楼下路灯坏了，晚上不敢出门散步。");
+        await grid.GetByLabel("走访情况", new() { Exact = true }).FillAsync("老人反映楼下路灯坏了，晚上不敢出门散步。");
         await grid.GetByLabel("同时登记为诉求（来源：入户走访）").CheckAsync();
         await grid.GetByLabel("诉求类别").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await grid.GetByLabel("联系人").FillAsync("孙奶奶");

@@ -24,7 +24,7 @@ CREATE TABLE olf_dispatch_meetings (
     "OrgPath" character varying(400) NOT NULL,
     "HeldOn" date NOT NULL,
     "Notes" character varying(2000),
-    "AgendaJson" character varying(200) NOT NULL,
+    "AgendaJson" character varying(20000) NOT NULL,
     "CreatedAt" timestamp with time zone NOT NULL,
     "CreatedBy" character varying(256) NOT NULL,
     "Version" integer NOT NULL,

@@ -74,6 +74,7 @@ public static class DemoOrgLifeWork
 
         var meeting = await CreateDispatchMeeting.HandleAsync(db, org, sp.GetRequiredService<DemandDirectory>(), sp.GetRequiredService<PledgeDirectory>(), clock,
             new DispatchMeetingInput { CommunityId = community.Id, HeldOn = today.AddDays(-7), Notes = "社区两委、网格长、物业参加。" }, default);
+        if (!meeting.IsOk) throw new InvalidOperationException($"Demo dispatch meeting: {meeting.Kind} {meeting.Message} {string.Join(";", meeting.Errors?.SelectMany(e => e.Value) ?? [])}");
         var items = new List<Guid>();
         foreach (var (title, owner, days, source) in new[]
                  {

@@ -24,6 +24,7 @@ public static class OrgLifeWorkModel
             e.ToTable("olf_dispatch_meetings");
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Notes).HasMaxLength(2000);
+            e.Property(x => x.AgendaJson).HasMaxLength(20_000);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId, x.HeldOn }).IsUnique();
