@@ -75,6 +75,7 @@ public static class DemoDistrict
         await DemoCoBuildingLoop.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
         await DemoTraining.SeedAsync(sp, g);
+        await DemoOrgLifeWork.SeedAsync(sp, g);
         await DemoVolunteering.SeedAsync(sp, g);
         await DemoPointsBank.SeedAsync(sp, g);
         await DemoDeliberation.SeedAsync(sp, g);

@@ -5,6 +5,7 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform.Units;
@@ -16,7 +17,7 @@ namespace Lianxin.Web.Modules.OrgLife;
 public sealed class OrgLifeModule : IModule
 {
     public string Name => "OrgLife";
-    public IReadOnlyList<Permission> Permissions { get; } = [.. OrgLifePermissions.All, .. TrainingPermissions.All];
+    public IReadOnlyList<Permission> Permissions { get; } = [.. OrgLifePermissions.All, .. TrainingPermissions.All, .. OrgLifeWorkPermissions.All];
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
@@ -28,13 +29,22 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<Features.TrainingCodes>();
         services.AddIndicators<Features.TrainingIndicators>();
         services.AddSingleton(new FileOwner(Features.MeetingPhotos.Module, Features.MeetingPhotos.Kind, OrgLifePermissions.View));
+        // 日走访·周调度 and the yearly plans (their own files beside the meetings).
+        services.AddSingleton(new NavItem("走访与调度", "/orglife/visits", "bi-house-heart", OrgLifePermissions.View, 351));
+        services.AddIndicators<Features.Visits.VisitIndicators>();
+        services.AddJob<Features.Plans.PlanReminderJob>();
     }
 
-    public void ConfigureModel(ModelBuilder b, LianxinDb db) => OrgLifeModel.Configure(b, db);
+    public void ConfigureModel(ModelBuilder b, LianxinDb db)
+    {
+        OrgLifeModel.Configure(b, db);
+        OrgLifeWorkModel.Configure(b);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapOrgLifeApi();
         app.MapTrainingApi();
+        app.MapOrgLifeWorkApi();
     }
 }

@@ -24,6 +24,7 @@ public sealed class PledgesModule : IModule
         services.AddSingleton(new NavItem("为民办实事", "/pledges", "bi-check2-square", PledgePermissions.PledgeManage, 220));
         services.AddSingleton(new NavItem("党员承诺审核", "/pledges/approvals", "bi-person-check", PledgePermissions.PledgeApprove, 221));
         services.AddSingleton(PledgePhotos.Owner);
+        services.AddScoped<PledgeDirectory>();
         services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddEventHandler<Deliberation.Contracts.MotionSettled, OnMotionSettled>();
         services.AddEventHandler<CoBuilding.Contracts.CommitteeDecisionPledged, OnCommitteeDecisionPledged>();

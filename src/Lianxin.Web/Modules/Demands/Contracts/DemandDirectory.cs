@@ -1,5 +1,8 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +10,16 @@ namespace Lianxin.Web.Modules.Demands.Contracts;
 
 /// <summary>A demand as other modules see it (a pledge links the demands it answers): no contact data.</summary>
 public record DemandSummary(Guid Id, string TicketNo, string Category, string StateName, Guid CommunityId);
+
+/// <summary>A category a demand can be filed under in a community (its street's active categories without an appointment).</summary>
+public record DemandCategoryOption(Guid Id, string Name);
+
+/// <summary>A demand another module raises for a resident (a household visit found a problem): it is filed as staff would, with its source.</summary>
+public record RaisedDemand(Guid CommunityId, Guid CategoryId, string Description, Guid? CompoundId, string? Address, string ContactName,
+    string ContactPhone, Guid SourceRecordId);
+
+/// <summary>A demand still being handled, for an agenda (the weekly dispatch meeting): no contact data.</summary>
+public record OpenDemand(Guid Id, string TicketNo, string Category, string Description, string StateName, DateTime CreatedAt, DateTime? ResolveDueAt, bool Overdue);
 
 /// <summary>The demands other modules read (ADR 0016): they never query Demands' tables. Both methods see what the caller sees.</summary>
 public class DemandDirectory(LianxinDb db)
@@ -28,4 +41,34 @@ public class DemandDirectory(LianxinDb db)
     static async Task<List<DemandSummary>> SummariesAsync(IQueryable<Demand> demands, CancellationToken ct) =>
         (await demands.AsNoTracking().Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.State, d.CommunityId }).ToListAsync(ct))
         .Select(d => new DemandSummary(d.Id, d.TicketNo, d.CategoryName, d.State.Chinese(), d.CommunityId)).ToList();
+
+    /// <summary>The categories a demand in <paramref name="communityId"/> can take without booking a slot (public facts, like the intake page's).</summary>
+    public async Task<IReadOnlyList<DemandCategoryOption>> CategoriesAsync(OrgDirectory org, Guid communityId, CancellationToken ct) =>
+        await org.FindInDistrictAsync(communityId, ct) is { Kind: OrgKind.Community, ParentId: { } streetId }
+            ? (await Categories.ForStreetAsync(db, org, streetId, ct)).Where(c => c.Active && c.ServiceMode == ServiceMode.None)
+                .OrderBy(c => c.SortOrder).Select(c => new DemandCategoryOption(c.Id, c.Name)).ToList()
+            : [];
+
+    /// <summary>Files a demand raised by a household visit (source 入户走访, the visit's id kept), with the rules of a demand staff record.</summary>
+    public async Task<Outcome<DemandSummary>> RaiseFromVisitAsync(OrgDirectory org, PlaceDirectory places, TimeProvider clock, RaisedDemand r, CancellationToken ct)
+    {
+        var request = new SubmitDemandRequest
+        {
+            CommunityId = r.CommunityId, CategoryId = r.CategoryId, Description = r.Description, CompoundId = r.CompoundId, Address = r.Address,
+            ContactName = r.ContactName, ContactPhone = r.ContactPhone, Source = DemandSource.Visit, SourceRecordId = r.SourceRecordId,
+        };
+        var filed = await SubmitDemand.HandleAsync(db, org, places, clock, request, null, isPublic: false, ct);
+        if (!filed.IsOk) return filed.AsFailure();
+        return (await ManyAsync([filed.Value!.Id], ct)).Single();
+    }
+
+    /// <summary>Demands under <paramref name="path"/> still being handled, overdue first, then the earliest due; at most <paramref name="take"/>.</summary>
+    public async Task<IReadOnlyList<OpenDemand>> OpenUnderAsync(string path, int take, CancellationToken ct)
+    {
+        DemandState[] open = [DemandState.Submitted, DemandState.Accepted, DemandState.Dispatched];
+        var rows = await db.Demands.AsNoTracking().Where(d => d.OrgPath.StartsWith(path) && open.Contains(d.State))
+            .OrderByDescending(d => d.Overdue).ThenBy(d => d.ResolveDueAt == null).ThenBy(d => d.ResolveDueAt).ThenBy(d => d.CreatedAt).Take(take)
+            .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.Description, d.State, d.CreatedAt, d.ResolveDueAt, d.Overdue }).ToListAsync(ct);
+        return rows.Select(d => new OpenDemand(d.Id, d.TicketNo, d.CategoryName, DemandQueries.Excerpt(d.Description), d.State.Chinese(), d.CreatedAt, d.ResolveDueAt, d.Overdue)).ToList();
+    }
 }

@@ -64,6 +64,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public string ContactPhone { get; set; } = "";
     public string PhoneTail { get; set; } = "";
     public DemandSource Source { get; set; }
+    /// <summary>The record in another module it was raised from (the household visit of 日走访), when there is one.</summary>
+    public Guid? SourceRecordId { get; set; }
     public ServiceMode ServiceMode { get; set; }
     public DateTime? AppointmentAt { get; set; }
     /// <summary>The appointment slot holding a place for this demand (service modes only); null once cancelled.</summary>

@@ -81,6 +81,11 @@ public static class DemandNames
         DispatchState.Returned => "部门已退回", _ => s.ToString(),
     };
 
+    public static string Chinese(this DemandSource s) => s switch
+    {
+        DemandSource.Public => "居民网上提交", DemandSource.Phone => "电话", DemandSource.Visit => "入户走访", DemandSource.Staff => "工作人员登记", _ => s.ToString(),
+    };
+
     public static string Chinese(this ServiceMode m) => m switch
     {
         ServiceMode.OnBehalf => "代办", ServiceMode.Assisted => "帮办", ServiceMode.Accompanied => "陪办",

@@ -22,7 +22,13 @@ public record DemandDetailDto(Guid Id, string TicketNo, Guid CategoryId, string 
     string ContactPhone, DemandSource Source, ServiceMode ServiceMode, DateTime? AppointmentAt, DemandState State, string StateName,
     DemandLevel Level, Guid HandlerUnitId, string Handler, Guid StreetId, Guid CommunityId, DateTime CreatedAt, DateTime? ResponseDueAt,
     DateTime? ResolveDueAt, bool Overdue, string? Outcome, Satisfaction? Rating, string? RatingNote, int ReopenCount, int Version,
-    IReadOnlyList<DemandAction> Actions, IReadOnlyList<DemandStepDto> Steps, IReadOnlyList<DispatchDto> Dispatches);
+    IReadOnlyList<DemandAction> Actions, IReadOnlyList<DemandStepDto> Steps, IReadOnlyList<DispatchDto> Dispatches)
+{
+    /// <summary>How it came in, in Chinese (入户走访 for a demand raised from a household visit).</summary>
+    public string SourceName => Source.Chinese();
+    /// <summary>The record in another module it was raised from (a household visit), when there is one.</summary>
+    public Guid? SourceRecordId { get; init; }
+}
 
 public class DemandFilter
 {
@@ -88,7 +94,7 @@ public static class DemandQueries
             d.ServiceMode, d.AppointmentAt, d.State, d.State.Chinese(), d.Level, d.HandlerUnitId, handler, d.StreetId, d.CommunityId, d.CreatedAt,
             d.ResponseDueAt, d.ResolveDueAt, d.Overdue, d.Outcome, d.Rating, d.RatingNote, d.ReopenCount, d.Version, actions,
             steps.Select(s => new DemandStepDto(s.At, s.Action, s.Action.Chinese(), s.Level, s.UnitName, s.ActorName, s.Note)).ToList(),
-            dispatches.Select(ToDto).ToList());
+            dispatches.Select(ToDto).ToList()) { SourceRecordId = d.SourceRecordId };
     }
 
     public static DispatchDto ToDto(Dispatch x) => new(x.Id, x.DemandId, x.DepartmentName, x.Request, x.State, x.State.Chinese(), x.SentAt,

@@ -26,6 +26,9 @@ public class SubmitDemandRequest
     public Guid? SlotId { get; set; }
     /// <summary>Staff only: how the demand came in (电话、走访).</summary>
     public DemandSource Source { get; set; } = DemandSource.Staff;
+    /// <summary>Set by another module through <see cref="DemandDirectory.RaiseAsync"/>, never by a client.</summary>
+    [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public Guid? SourceRecordId { get; set; }
 }
 
 public record DemandCreated(Guid Id, string TicketNo);
@@ -78,7 +81,6 @@ public static partial class SubmitDemand
         var community = await org.FindInDistrictAsync(r.CommunityId, ct);
         if (community is not { Kind: OrgKind.Community, IsActive: true, ParentId: { } streetId })
             return Failure.Invalid(nameof(r.CommunityId), "所选社区不存在。");
-        if (!isPublic && !db.Scope.Can(DemandPermissions.DemandHandle, community.Path)) return Failure.Forbidden;
         var categories = await Categories.ForStreetAsync(db, org, streetId, ct);
         var category = categories.FirstOrDefault(c => c.Id == r.CategoryId);
         if (category is null) return Failure.Invalid(nameof(r.CategoryId), "所选类别不属于该街道。");
@@ -115,6 +117,7 @@ public static partial class SubmitDemand
             ContactPhone = phone,
             PhoneTail = Ticket.PhoneTail(phone),
             Source = isPublic ? DemandSource.Public : r.Source == DemandSource.Public ? DemandSource.Staff : r.Source,
+            SourceRecordId = r.SourceRecordId,
             ServiceMode = category.ServiceMode,
             AppointmentAt = r.AppointmentAt,
             CreatedAt = now,
@@ -125,6 +128,8 @@ public static partial class SubmitDemand
         // handled at the first level goes to the compound's own branch or the grid branch, else to the community.
         var level = category.DefaultLevel == DemandLevel.Grid ? d.LowestLevel : category.DefaultLevel;
         d.OrgPath = (compoundUnitId ?? gridUnitId) is { } lowest ? (await org.FindInDistrictAsync(lowest, ct))!.Path : community.Path;
+        // Staff file demands for the places they handle: the community's, or a grid leader's own grid (a household visit there).
+        if (!isPublic && !db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath)) return Failure.Forbidden;
         var unit = await DemandFlow.MoveToAsync(db, org, d, level, DemandState.Submitted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
         if (category.ServiceMode != ServiceMode.None && await ServiceSlots.BookAsync(db, d, r.SlotId!.Value, now, ct) is { } refused)
         {

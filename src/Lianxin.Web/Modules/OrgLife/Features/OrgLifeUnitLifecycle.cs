@@ -19,6 +19,11 @@ public class OrgLifeUnitLifecycle(TimeProvider clock) : IUnitLifecycle
             ["olf_training_sessions.AudiencePath"] = await db.RebaseAsync<TrainingSession>(oldRoot, newRoot, ct, nameof(TrainingSession.AudiencePath)),
             ["olf_training_records"] = await db.RebaseAsync<TrainingRecord>(oldRoot, newRoot, ct),
             ["olf_member_feeds"] = await db.RebaseAsync<MemberFeed>(oldRoot, newRoot, ct),
+            ["olf_visits"] = await db.RebaseAsync<HouseholdVisit>(oldRoot, newRoot, ct),
+            ["olf_dispatch_meetings"] = await db.RebaseAsync<DispatchMeeting>(oldRoot, newRoot, ct),
+            ["olf_dispatch_items"] = await db.RebaseAsync<DispatchItem>(oldRoot, newRoot, ct),
+            ["olf_plans"] = await db.RebaseAsync<MeetingPlan>(oldRoot, newRoot, ct),
+            ["olf_planned_meetings"] = await db.RebaseAsync<PlannedMeeting>(oldRoot, newRoot, ct),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)

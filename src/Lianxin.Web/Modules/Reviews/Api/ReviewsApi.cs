@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -21,11 +22,11 @@ public static class ReviewsApi
         g.MapGet("/rubrics/{id:guid}.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await SaveRubric.GetAsync(db, id, ct)).ToApi(r => TypedResults.File(RubricWorkbook.Write(r.Definition), ResultsWorkbook.ContentType, $"rubric-{r.Id:N}.xlsx")))
             .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).WithSummary("导出细则（.xlsx，可修改后在页面导入）");
-        g.MapPost("/rubrics", async (LianxinDb db, OrgDirectory org, TimeProvider clock, RubricRequest r, CancellationToken ct) =>
-                (await SaveRubric.CreateAsync(db, org, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rubrics/{v.Id}", v)))
+        g.MapPost("/rubrics", async (LianxinDb db, OrgDirectory org, TimeProvider clock, IndicatorCatalog indicators, RubricRequest r, CancellationToken ct) =>
+                (await SaveRubric.CreateAsync(db, org, clock, r, ct, indicators)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rubrics/{v.Id}", v)))
             .Produces<RubricSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建细则");
-        g.MapPut("/rubrics/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, RubricRequest r, CancellationToken ct) =>
-                (await SaveRubric.EditAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
+        g.MapPut("/rubrics/{id:guid}", async (LianxinDb db, TimeProvider clock, IndicatorCatalog indicators, Guid id, RubricRequest r, CancellationToken ct) =>
+                (await SaveRubric.EditAsync(db, clock, id, r, ct, indicators)).ToApi(TypedResults.Ok))
             .Produces<RubricSaved>().ProducesValidationProblem().WithSummary("修改细则；已被观摩使用的版本不变，修改生成新版本");
 
         g.MapGet("/rounds", async (LianxinDb db, CancellationToken ct) => TypedResults.Ok(await Rounds.ListAsync(db, ct)))
@@ -63,10 +64,10 @@ public static class ReviewsApi
 
         g.MapGet("/sheets/mine", async (LianxinDb db, Guid? roundId, CancellationToken ct) => TypedResults.Ok(await ScoreSheets.MineAsync(db, roundId, ct)))
             .WithSummary("我的评分表");
-        g.MapGet("/sheets/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct) => (await ScoreSheets.GetAsync(db, clock, id, ct)).ToApi(TypedResults.Ok))
+        g.MapGet("/sheets/{id:guid}", async (LianxinDb db, TimeProvider clock, IndicatorCatalog indicators, Guid id, CancellationToken ct) => (await ScoreSheets.GetAsync(db, clock, id, ct, indicators)).ToApi(TypedResults.Ok))
             .Produces<SheetDto>().WithSummary("评分表（含细则与上轮遗留整改）");
-        g.MapPut("/sheets/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, SaveSheetRequest r, CancellationToken ct) =>
-                (await ScoreSheets.SaveAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))
+        g.MapPut("/sheets/{id:guid}", async (LianxinDb db, TimeProvider clock, IndicatorCatalog indicators, Guid id, SaveSheetRequest r, CancellationToken ct) =>
+                (await ScoreSheets.SaveAsync(db, clock, id, r, ct, indicators: indicators)).ToApi(TypedResults.Ok))
             .Produces<SheetRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("保存评分（须带 version；submit=true 提交并锁定）");
         g.MapPost("/sheets/{id:guid}/reopen", async (LianxinDb db, TimeProvider clock, Guid id, ReopenRequest r, CancellationToken ct) =>
                 (await ScoreSheets.ReopenAsync(db, clock, id, r, ct)).ToApi(TypedResults.Ok))

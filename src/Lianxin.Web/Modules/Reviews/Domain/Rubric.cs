@@ -25,6 +25,11 @@ public record RubricItem
     public double Floor { get; init; }
     public string? Guidance { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>Scored only: the catalogued indicator (e.g. <c>orglife.compliance_rate</c>) the item's points are read from for
+    /// the round's period, instead of a reviewer's entry.</summary>
+    public string? Indicator { get; init; }
+    /// <summary>With <see cref="Indicator"/>: the figure (percent for rates) at or above which the item earns full marks; below it, proportionally less.</summary>
+    public double? FullAt { get; init; }
 }
 
 public record RubricSection
@@ -83,6 +88,11 @@ public record RubricDefinition
             if (!sectionCodes.Contains(it.Section)) e[$"{at}.Section"] = $"评分项“{it.Title}”所属的部分不存在。";
             if (it.Type != ItemType.Veto && (it.Max <= 0 || it.Max > 1000 || !ScoreRules.IsHalfStep(it.Max)))
                 e[$"{at}.Max"] = "满分须大于 0、不超过 1000，且为 0.5 的整数倍。";
+            if (it.Indicator is not null)
+            {
+                if (it.Type != ItemType.Scored) e[$"{at}.Indicator"] = "只有得分项可以从指标取数。";
+                if (it.FullAt is not (> 0 and <= 1_000_000)) e[$"{at}.FullAt"] = "从指标取数的评分项须填写满分门槛（大于 0）。";
+            }
             if (it.Type == ItemType.Deduction)
             {
                 if (it.PerOccurrence <= 0) e[$"{at}.PerOccurrence"] = "扣分项须填写每处扣分（大于 0）。";

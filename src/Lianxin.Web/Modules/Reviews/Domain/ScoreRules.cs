@@ -29,6 +29,13 @@ public static class ScoreRules
         };
     }
 
+    /// <summary>
+    /// The points of an item read from an indicator: full marks at or above <paramref name="fullAt"/>, proportionally less
+    /// below it (rounded to 0.01), nothing when the period has no figure.
+    /// </summary>
+    public static double FromIndicator(double max, decimal? figure, double fullAt) =>
+        figure is not { } f || f <= 0 ? 0 : Math.Round(max * Math.Min(1, (double)f / fullAt), 2);
+
     /// <summary>Points an entry earns (before section weight); a veto item earns none itself.</summary>
     public static double Points(RubricItem item, double value) => item.Type switch
     {

@@ -5,6 +5,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
@@ -26,20 +27,26 @@ public record RubricRow(Guid Id, Guid FamilyId, int VersionNo, string Name, Rubr
 
 public static class SaveRubric
 {
-    static Errors Validate(RubricRequest r)
+    static Errors Validate(RubricRequest r, IndicatorCatalog? indicators)
     {
         var e = r.Definition.Validate().ToErrors("Definition.");
+        if (r.Definition.Items.Any(i => i.Indicator is not null))
+        {
+            if (indicators is null) throw new InvalidOperationException("A rubric with indicator items needs the indicator catalogue to be checked.");
+            foreach (var (k, v) in IndicatorScores.Check(r.Definition, indicators)) e.Fail(k, v[0]);
+        }
         e.Required("Name", r.Name, "请填写细则名称。");
         e.Max("Name", r.Name, 100, "细则名称");
         return e;
     }
 
-    public static async Task<Outcome<RubricSaved>> CreateAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, RubricRequest r, CancellationToken ct)
+    public static async Task<Outcome<RubricSaved>> CreateAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, RubricRequest r, CancellationToken ct,
+        IndicatorCatalog? indicators = null)
     {
         var owner = await org.FindAsync(r.OwnerUnitId, ct);
         if (owner is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewManage, owner.Path)) return Failure.Forbidden;
-        if (Validate(r) is { Any: true } errors) return Failure.Invalid(errors);
+        if (Validate(r, indicators) is { Any: true } errors) return Failure.Invalid(errors);
         var rubric = new Rubric
         {
             Name = r.Name.Trim(), Purpose = r.Purpose, OrgPath = owner.Path, OwnerUnitId = owner.Id, Definition = r.Definition, CreatedAt = clock.Now(),
@@ -51,12 +58,13 @@ public static class SaveRubric
     }
 
     /// <summary>Edits in place while no round has used the version; otherwise the used version stays frozen and the edit becomes the next version.</summary>
-    public static async Task<Outcome<RubricSaved>> EditAsync(LianxinDb db, TimeProvider clock, Guid id, RubricRequest r, CancellationToken ct)
+    public static async Task<Outcome<RubricSaved>> EditAsync(LianxinDb db, TimeProvider clock, Guid id, RubricRequest r, CancellationToken ct,
+        IndicatorCatalog? indicators = null)
     {
         var rubric = await db.Rubrics.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (rubric is null) return Failure.NotFound;
         if (!db.Scope.Can(ReviewPermissions.ReviewManage, rubric.OrgPath)) return Failure.Forbidden;
-        if (Validate(r) is { Any: true } errors) return Failure.Invalid(errors);
+        if (Validate(r, indicators) is { Any: true } errors) return Failure.Invalid(errors);
         if (!rubric.Frozen)
         {
             rubric.Name = r.Name.Trim();

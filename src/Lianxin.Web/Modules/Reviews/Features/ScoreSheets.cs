@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
@@ -11,7 +12,11 @@ public record SheetRow(Guid Id, Guid RoundId, string RoundName, RoundState Round
 
 public record SheetDto(Guid Id, Guid RoundId, string RoundName, RoundState RoundState, Guid UnitId, string UnitName, Guid ReviewerId, string Reviewer,
     SheetState State, Dictionary<string, ItemEntry> Entries, string? Comment, SheetResult Result, RubricDefinition Rubric,
-    bool CanEdit, bool CanReopen, string? ReopenReason, int Version, List<CarriedRectification> Carried, List<PhotoRef> Photos);
+    bool CanEdit, bool CanReopen, string? ReopenReason, int Version, List<CarriedRectification> Carried, List<PhotoRef> Photos)
+{
+    /// <summary>Items scored from an indicator, read now for a sheet still being filled in (a submitted sheet keeps the points it was submitted with).</summary>
+    public IReadOnlyDictionary<string, IndicatorScore> Computed { get; init; } = new Dictionary<string, IndicatorScore>();
+}
 
 /// <summary>Photo changes saved with a sheet (the page's one form): new photos per item code (already checked by
 /// <see cref="Lianxin.Web.Platform.Files.PhotoUpload"/>) and ids of the sheet's photos to remove.</summary>
@@ -56,22 +61,27 @@ public static class ScoreSheets
         return (sheet, round, coordinator);
     }
 
-    public static async Task<Outcome<SheetDto>> GetAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    public static async Task<Outcome<SheetDto>> GetAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct, IndicatorCatalog? indicators = null)
     {
         if (await LoadAsync(db, id, ct) is not var (sheet, round, coordinator)) return Failure.NotFound;
         var def = await db.DefinitionAsync(round.RubricId, ct);
         var unit = await db.RoundUnits.FirstAsync(u => u.RoundId == round.Id && u.UnitId == sheet.UnitId, ct);
         var reviewer = await db.Panelists.Where(p => p.RoundId == round.Id && p.UserId == sheet.ReviewerId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         var entries = sheet.Entries;
+        var computed = sheet.State == SheetState.Draft && round.State == RoundState.Open
+            ? await IndicatorScores.ComputeAsync(db, indicators, round, def, sheet.UnitId, ct)
+            : new Dictionary<string, IndicatorScore>();
+        entries = IndicatorScores.Apply(entries, computed);
         var carried = await Rectifications.CarriedAsync(db, clock, round, [sheet.UnitId], ct);
         return new SheetDto(sheet.Id, round.Id, round.Name, round.State, sheet.UnitId, unit.UnitName, sheet.ReviewerId, reviewer, sheet.State,
             entries, sheet.Comment, ScoreRules.Score(def, entries), def,
             CanEdit: sheet.ReviewerId == db.Scope.UserId && sheet.State == SheetState.Draft && round.State == RoundState.Open,
             CanReopen: coordinator && sheet.State == SheetState.Submitted && round.State is RoundState.Open or RoundState.Closed,
-            sheet.ReopenReason, sheet.Version, carried, await ReviewPhotos.OfSheetAsync(db, sheet.Id, ct));
+            sheet.ReopenReason, sheet.Version, carried, await ReviewPhotos.OfSheetAsync(db, sheet.Id, ct)) { Computed = computed };
     }
 
-    public static async Task<Outcome<SheetRow>> SaveAsync(LianxinDb db, TimeProvider clock, Guid id, SaveSheetRequest r, CancellationToken ct, SheetPhotoChanges? photos = null)
+    public static async Task<Outcome<SheetRow>> SaveAsync(LianxinDb db, TimeProvider clock, Guid id, SaveSheetRequest r, CancellationToken ct, SheetPhotoChanges? photos = null,
+        IndicatorCatalog? indicators = null)
     {
         if (await LoadAsync(db, id, ct) is not var (sheet, round, _)) return Failure.NotFound;
         if (sheet.ReviewerId != db.Scope.UserId) return Failure.Forbidden;
@@ -79,7 +89,10 @@ public static class ScoreSheets
         if (sheet.State == SheetState.Submitted) return Failure.Conflict("评分表已提交并锁定；如需修改，请联系组织者退回。");
         if (sheet.Version != r.Version) return Failure.Stale;
         var def = await db.DefinitionAsync(round.RubricId, ct);
-        var errors = ScoreRules.CheckAll(def, r.Entries).ToErrors("Entries.");
+        // Items read from an indicator are not the reviewer's to enter: whatever came for them is replaced by the figure's points.
+        var computed = await IndicatorScores.ComputeAsync(db, indicators, round, def, sheet.UnitId, ct);
+        var errors = ScoreRules.CheckAll(def, r.Entries.Where(e => !computed.ContainsKey(e.Key)).ToDictionary()).ToErrors("Entries.");
+        r.Entries = IndicatorScores.Apply(r.Entries, computed);
         errors.Max("Comment", r.Comment, 2000, "点评");
         if (r.Submit)
         {

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Contracts;
@@ -18,7 +19,7 @@ namespace Lianxin.Web.Modules.Reviews.Pages;
 /// "另存为新版本" opens the editor and saving makes the next version. /reviews/rubrics starts from the quarterly template;
 /// an .xlsx or JSON can be imported.
 /// </summary>
-public class RubricModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : ReviewPageModel(db)
+public class RubricModel(LianxinDb db, OrgDirectory org, TimeProvider clock, IndicatorCatalog indicators) : ReviewPageModel(db)
 {
     static readonly JsonSerializerOptions Pretty = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() }, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -99,7 +100,7 @@ public class RubricModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : R
     {
         var owner = Rubric?.OwnerUnitId ?? Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
         var request = new RubricRequest { OwnerUnitId = owner, Name = Input.Name, Purpose = Input.Purpose, Definition = def };
-        var outcome = id is null ? await SaveRubric.CreateAsync(Db, org, clock, request, ct) : await SaveRubric.EditAsync(Db, clock, id.Value, request, ct);
+        var outcome = id is null ? await SaveRubric.CreateAsync(Db, org, clock, request, ct, indicators) : await SaveRubric.EditAsync(Db, clock, id.Value, request, ct, indicators);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = outcome.Value!.NewVersion ? $"该版本已被使用，已另存为第 {outcome.Value.VersionNo} 版。" : "细则已保存。";
         return Redirect($"/reviews/rubrics/{outcome.Value.Id}");
@@ -153,7 +154,7 @@ public class RubricModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : R
         if (def is null) { foreach (var e in errors) ModelState.AddModelError("", e); return Page(); }
         var owner = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).Select(g => g.OrgUnitId).FirstOrDefault();
         var name = string.IsNullOrWhiteSpace(Input.Name) || Input.Name == "新评分细则" ? Path.GetFileNameWithoutExtension(file.FileName) : Input.Name;
-        var outcome = await SaveRubric.CreateAsync(Db, org, clock, new RubricRequest { OwnerUnitId = owner, Name = name, Purpose = Input.Purpose, Definition = def }, ct);
+        var outcome = await SaveRubric.CreateAsync(Db, org, clock, new RubricRequest { OwnerUnitId = owner, Name = name, Purpose = Input.Purpose, Definition = def }, ct, indicators);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page(), "");
         TempData["Flash"] = $"已从 Excel 导入 {def.Items.Count} 个评分项。";
         return Redirect($"/reviews/rubrics/{outcome.Value!.Id}");

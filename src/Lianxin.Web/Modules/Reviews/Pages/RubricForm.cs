@@ -35,6 +35,9 @@ public class ItemForm
     public double? Floor { get; set; }
     public string? Guidance { get; set; }
     public string? Evidence { get; set; }
+    /// <summary>An indicator code from the catalogue (得分项 only), or empty: the reviewer enters the score.</summary>
+    public string? Indicator { get; set; }
+    public double? FullAt { get; set; }
 }
 
 public class StarForm
@@ -59,7 +62,7 @@ public class DefinitionForm
         {
             Code = i.Code, Section = i.Section, Title = i.Title, Type = i.Type, Max = i.Max,
             PerOccurrence = i.Type == ItemType.Deduction ? i.PerOccurrence : null, Floor = i.Type == ItemType.Deduction ? i.Floor : null,
-            Guidance = i.Guidance, Evidence = i.Evidence,
+            Guidance = i.Guidance, Evidence = i.Evidence, Indicator = i.Indicator, FullAt = i.FullAt,
         }).ToList(),
         BonusCap = d.BonusCap, VetoEffect = d.VetoEffect, VetoCap = d.VetoCap,
         Stars = d.Stars.OrderBy(s => s.Level).Select(s => new StarForm { Level = s.Level, MinScore = s.MinScore }).ToList(),
@@ -105,6 +108,8 @@ public class DefinitionForm
             Floor = i.Type == ItemType.Deduction ? i.Floor ?? 0 : 0,
             Guidance = string.IsNullOrWhiteSpace(i.Guidance) ? null : i.Guidance.Trim(),
             Evidence = string.IsNullOrWhiteSpace(i.Evidence) ? null : i.Evidence.Trim(),
+            Indicator = i.Type == ItemType.Scored && !string.IsNullOrWhiteSpace(i.Indicator) ? i.Indicator.Trim() : null,
+            FullAt = i.Type == ItemType.Scored && !string.IsNullOrWhiteSpace(i.Indicator) ? i.FullAt : null,
         }).ToList(),
         BonusCap = BonusCap ?? 0, VetoEffect = VetoEffect, VetoCap = VetoEffect == VetoEffect.Cap ? VetoCap ?? 0 : 0,
         Stars = Stars.Where(s => s.Level is not null && s.MinScore is not null).Select(s => new StarThreshold(s.Level!.Value, s.MinScore!.Value)).ToList(),

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Reviews.Data;
 using System.Globalization;
 using Lianxin.Web.Platform;
@@ -29,7 +30,7 @@ public class ScoreInput
 }
 
 /// <summary>The scoring page: phone first, one card per section, big inputs; save as draft or submit.</summary>
-public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
+public class ScoreModel(LianxinDb db, TimeProvider clock, IndicatorCatalog indicators) : ReviewPageModel(db)
 {
     [BindProperty] public ScoreInput Input { get; set; } = new();
     public SheetDto Sheet { get; private set; } = null!;
@@ -39,7 +40,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        var outcome = await ScoreSheets.GetAsync(Db, clock, id, ct, indicators);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         await ShowAsync(outcome.Value!, ct);
         Input = new ScoreInput
@@ -77,13 +78,13 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
         var outcome = errors.Any
             ? (Outcome<SheetRow>)Failure.Invalid(errors)
             : await ScoreSheets.SaveAsync(Db, clock, id, new SaveSheetRequest { Entries = entries, Comment = Input.Comment, Version = Input.Version, Submit = Input.Submit }, ct,
-                new SheetPhotoChanges(add, Input.RemovePhotos));
+                new SheetPhotoChanges(add, Input.RemovePhotos), indicators);
         if (outcome.IsOk)
         {
             TempData["Flash"] = Input.Submit ? "评分已提交。" : "草稿已保存。";
             return Redirect(Input.Submit ? "/reviews/sheets" : $"/reviews/sheets/{id}");
         }
-        var again = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        var again = await ScoreSheets.GetAsync(Db, clock, id, ct, indicators);
         if (!again.IsOk) return again.ToPage(this, _ => Page());
         await ShowAsync(again.Value!, ct);
         return outcome.ToPage(this, _ => Page());
@@ -92,7 +93,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock) : ReviewPageModel(db)
     /// <summary>A problem seen on site becomes a rectification for the unit.</summary>
     public async Task<IActionResult> OnPostFindingAsync(Guid id, string? itemCode, string? description, string? owner, DateTime? deadline, CancellationToken ct)
     {
-        var sheet = await ScoreSheets.GetAsync(Db, clock, id, ct);
+        var sheet = await ScoreSheets.GetAsync(Db, clock, id, ct, indicators);
         if (!sheet.IsOk) return sheet.ToPage(this, _ => Page());
         // The date a person picks is a local (Asia/Shanghai) day: due at its end.
         DateTime? due = deadline is { } d ? DateTime.SpecifyKind(d.Date.AddDays(1).AddHours(-8), DateTimeKind.Utc) : null;
