@@ -32,7 +32,7 @@ public class TrainingFiguresTests(LianxinApp app)
     [Fact]
     public void Coverage_counts_members_on_the_roster_who_signed_in_at_least_once_in_the_period_wherever_the_session_was()
     {
-        var community = app.WithDb(db => db.Unit(app.Heping(), OrgKind.Community, "覆盖测试小区"));
+        var community = app.WithDb(db => db.Unit(app.Heping(), OrgKind.Branch, "覆盖测试党总支"));
         var one = app.WithDb(db => db.Unit(community, OrgKind.Branch, "覆盖一支部"));
         var two = app.WithDb(db => db.Unit(community, OrgKind.Branch, "覆盖二支部"));
         var (a, b, c, d) = (app.Joined(one, "甲", new(2020, 1, 1)), app.Joined(one, "乙", new(2020, 1, 1)), app.Joined(two, "丙", new(2020, 1, 1)), app.Joined(two, "丁", new(2020, 1, 1)));
@@ -67,7 +67,7 @@ public class TrainingFiguresTests(LianxinApp app)
     [Fact]
     public void The_monthly_drill_ranks_a_units_members_by_their_average_over_the_month_ties_sharing_a_rank()
     {
-        var community = app.WithDb(db => db.Unit(app.Heping(), OrgKind.Community, "练兵测试小区"));
+        var community = app.WithDb(db => db.Unit(app.Heping(), OrgKind.Branch, "练兵测试党总支"));
         var branch = app.WithDb(db => db.Unit(community, OrgKind.Branch, "练兵支部"));
         var (a, b, c) = (app.Joined(branch, "甲", new(2020, 1, 1)), app.Joined(branch, "乙", new(2020, 1, 1)), app.Joined(branch, "丙", new(2020, 1, 1)));
         var first = app.Session(community, new DateTime(2026, 9, 3, 1, 0, 0, DateTimeKind.Utc), kind: TrainingKind.Drill);

@@ -15,7 +15,7 @@ public record AttendeeRow(Guid Id, string Name, bool PartyMember, bool HasAccoun
 public record ActivityDetail(Guid Id, string Title, ActivityKind Kind, string KindName, string UnitName, string? TeamName, string Place,
     DateTime StartsAt, DateTime EndsAt, int Capacity, int Taken, int Waiting, string? Skills, string? Description,
     AttendeeRow? Mine, int? MyWaitingPosition, bool CanOrganise, IReadOnlyList<AttendeeRow> Attendees, string? ScanToken,
-    DateTime? CancelledAt = null, string? CancelReason = null, int Version = 0, Guid UnitId = default, Guid? TeamId = null);
+    DateTime? CancelledAt, string? CancelReason, int Version, Guid UnitId, Guid? TeamId);
 
 public static class GetActivity
 {
