@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.OrgLife.Data;
@@ -72,7 +73,7 @@ public static class DemoOrgLifeWork
         lonely.DemandTicket = raised.Value.TicketNo;
         await db.SaveChangesAsync();
 
-        var meeting = await CreateDispatchMeeting.HandleAsync(db, org, sp.GetRequiredService<DemandDirectory>(), sp.GetRequiredService<PledgeDirectory>(), clock,
+        var meeting = await CreateDispatchMeeting.HandleAsync(db, org, sp.GetRequiredService<DemandDirectory>(), sp.GetRequiredService<PledgeDirectory>(), sp.GetRequiredService<ProjectDirectory>(), clock,
             new DispatchMeetingInput { CommunityId = community.Id, HeldOn = today.AddDays(-7), Notes = "社区两委、网格长、物业参加。" }, default);
         if (!meeting.IsOk) throw new InvalidOperationException($"Demo dispatch meeting: {meeting.Kind} {meeting.Message} {string.Join(";", meeting.Errors?.SelectMany(e => e.Value) ?? [])}");
         var items = new List<Guid>();

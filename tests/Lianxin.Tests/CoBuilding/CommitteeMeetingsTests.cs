@@ -63,11 +63,30 @@ public class CommitteeMeetingsTests(LianxinApp app)
         Assert.Contains("请填写至少一项议程。", body);
         Assert.Equal(0, app.WithDb(db => db.CommitteeMeetings.Count(m => m.Place == place)));
 
+        var unknownProject = await api.PostAsJsonAsync(url, new
+        {
+            heldOn = "2025-03-20", place, agenda = "审议需求清单",
+            decisions = new object[] { new { text = "增设充电桩", projectId = Guid.NewGuid() } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownProject.StatusCode);
+        Assert.Contains("所选共建项目不存在或不在您的管理范围内。", await unknownProject.Content.ReadAsStringAsync());
+        var project = app.WithDb(db =>
+        {
+            var p = new CoProject
+            {
+                TenantId = heping.TenantId, UnitId = heping.Id, OrgPath = heping.Path, Title = "充电桩共建", Goal = "增设充电桩",
+                StartOn = new(2025, 3, 1), EndOn = new(2025, 6, 30), Status = ProjectStatus.Running, CreatedAt = DateTime.UtcNow,
+            };
+            db.CoProjects.Add(p);
+            db.SaveChanges();
+            return p;
+        });
+
         var ok = await api.PostAsJsonAsync(url, new
         {
             heldOn = "2025-03-20", place, agenda = "审议需求清单\n研究停车难", minutes = "会议纪要",
             attendance = new object[] { new { seatId = a.Id, present = true }, new { seatId = b.Id, present = false, absenceReason = "外出培训", substitute = "乙副手" } },
-            decisions = new object[] { new { text = "增设充电桩", projectId = Guid.NewGuid() } },
+            decisions = new object[] { new { text = "增设充电桩", projectId = project.Id } },
         });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/cobuilding/meetings/{(await Json(ok)).GetProperty("id").GetGuid()}");
@@ -75,7 +94,7 @@ public class CommitteeMeetingsTests(LianxinApp app)
         Assert.Equal(1, detail.GetProperty("presentCount").GetInt32());
         var absent = detail.GetProperty("attendance").EnumerateArray().Single(x => !x.GetProperty("present").GetBoolean());
         Assert.Equal(("乙委员", "外出培训", "乙副手"), (absent.GetProperty("personName").GetString(), absent.GetProperty("absenceReason").GetString(), absent.GetProperty("substitute").GetString()));
-        Assert.Equal(JsonValueKind.String, detail.GetProperty("decisions")[0].GetProperty("projectId").ValueKind);
+        Assert.Equal(project.Id, detail.GetProperty("decisions")[0].GetProperty("projectId").GetGuid());
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Lianxin.Web.Modules.CoBuilding.Domain;
+using Lianxin.Web.Modules.CoBuilding.Data;
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Tests.Support;
@@ -21,7 +24,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.OrgLife;
 
-/// <summary>周调度: the agenda pulls open demands (overdue first) and overdue pledges; next week's meeting shows what was closed and carries the rest.</summary>
+/// <summary>周调度: the agenda pulls open demands (overdue first) and overdue pledges, running co-building projects; next week's meeting shows what was closed and carries the rest.</summary>
 [Collection(AppCollection.Name)]
 public class DispatchTests(LianxinApp app)
 {
@@ -33,7 +36,7 @@ public class DispatchTests(LianxinApp app)
     }
 
     Task<Outcome<DispatchMeetingSaved>> Open(Guid community, DateOnly on) => AsSystem(sp => CreateDispatchMeeting.HandleAsync(sp.GetRequiredService<LianxinDb>(),
-        sp.GetRequiredService<OrgDirectory>(), sp.GetRequiredService<DemandDirectory>(), sp.GetRequiredService<PledgeDirectory>(), TimeProvider.System,
+        sp.GetRequiredService<OrgDirectory>(), sp.GetRequiredService<DemandDirectory>(), sp.GetRequiredService<PledgeDirectory>(), sp.GetRequiredService<ProjectDirectory>(), TimeProvider.System,
         new DispatchMeetingInput { CommunityId = community, HeldOn = on }, default));
 
     Task<Outcome<ActionItemSaved>> Add(Guid meeting, string title) => AsSystem(sp => ActionItems.AddAsync(sp.GetRequiredService<LianxinDb>(), TimeProvider.System, meeting,
@@ -60,13 +63,24 @@ public class DispatchTests(LianxinApp app)
                 OrgUnitId = c.Id, OrgPath = c.Path, Title = "修缮健身广场", ResponsiblePerson = "王主任", ResponsibleUnit = c.Name, StartOn = today.AddMonths(-2),
                 DueOn = today.AddDays(-10), Progress = 40, State = PledgeState.Open, CreatedAt = DateTime.UtcNow,
             });
+            db.CoProjects.Add(new CoProject
+            {
+                UnitId = c.Id, OrgPath = c.Path, Title = "楼道灯共建", Goal = "点亮老旧楼道", StartOn = today.AddMonths(-3), EndOn = today.AddDays(-20),
+                Status = ProjectStatus.Running, CreatedAt = DateTime.UtcNow,
+            });
+            db.CoProjects.Add(new CoProject
+            {
+                UnitId = c.Id, OrgPath = c.Path, Title = "已完成的项目不上议程", Goal = "测试", StartOn = today.AddMonths(-3), EndOn = today.AddDays(-20),
+                Status = ProjectStatus.Done, DoneOn = today.AddDays(-25), CreatedAt = DateTime.UtcNow,
+            });
             db.SaveChanges();
             return (c, late.TicketNo, first.TicketNo);
         });
 
         var week1 = (await Open(community.Id, today.AddDays(-7))).Value!;
         var m1 = (await Get(week1.Id)).Value!;
-        Assert.Equal([("诉求", overdue, true), ("诉求", open, false), ("承诺事项", "修缮健身广场", true)], m1.Agenda.Select(a => (a.Kind, a.Ref, a.Overdue)).ToList());
+        Assert.Equal([("诉求", overdue, true), ("诉求", open, false), ("承诺事项", "修缮健身广场", true), ("共建项目", "楼道灯共建", true)],
+            m1.Agenda.Select(a => (a.Kind, a.Ref, a.Overdue)).ToList());
         Assert.Contains("进度 40%", m1.Agenda[2].Detail);
         var a = (await Add(week1.Id, "协调物业修复化粪池")).Value!;
         var b = (await Add(week1.Id, "联系供电所更换路灯")).Value!;

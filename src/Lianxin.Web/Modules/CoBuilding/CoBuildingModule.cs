@@ -23,6 +23,7 @@ public sealed class CoBuildingModule : IModule
         services.AddScoped<IUnitLifecycle, Features.CoBuildingUnitLifecycle>();
         services.AddIndicators<Features.CoBuildingIndicators>();
         services.AddScoped<PartnerUnitDirectory>();
+        services.AddScoped<ProjectDirectory>();
         services.AddSingleton(new NavItem("党建联盟", "/cobuilding/alliances", "bi-diagram-3", CoBuildingPermissions.View, 401));
         services.AddSingleton(new NavItem("共建数据", "/cobuilding/figures", "bi-table", CoBuildingPermissions.View, 402));
         services.AddSingleton(new NavItem("共建清单", "/cobuilding/needs", "bi-arrow-left-right", CoBuildingPermissions.View, 403));

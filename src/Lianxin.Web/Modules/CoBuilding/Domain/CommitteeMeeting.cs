@@ -33,7 +33,7 @@ public class CommitteeAttendance : Entity, IOrgScoped
 
 /// <summary>
 /// A decision a meeting took. It may be turned into a pledge (我为群众办实事) once: <see cref="PledgedAt"/> records when.
-/// <see cref="ProjectId"/> names a co-building project it concerns (the projects list is being built; nothing checks it yet).
+/// <see cref="ProjectId"/> names the co-building project it concerns or became; recording the meeting checks it is one in scope.
 /// </summary>
 public class CommitteeDecision : Entity, IOrgScoped
 {

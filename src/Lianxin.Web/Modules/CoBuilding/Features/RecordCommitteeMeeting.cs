@@ -70,6 +70,11 @@ public static class RecordCommitteeMeeting
             e.Max($"Attendance[{i}].Substitute", a.Substitute, 60, "代为出席人");
         }
         foreach (var (d, i) in r.Decisions.Select((d, i) => (d, i))) e.Max($"Decisions[{i}].Text", d.Text, 1000, "决定事项");
+        // A decision may turn into (or concern) a co-building project; it must be one the committee's user can see.
+        var named = r.Decisions.Where(d => d.ProjectId is not null).Select(d => d.ProjectId!.Value).Distinct().ToList();
+        var known = named.Count == 0 ? [] : await db.CoProjects.AsNoTracking().Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        foreach (var (d, i) in r.Decisions.Select((d, i) => (d, i)))
+            if (d.ProjectId is { } pid && !known.Contains(pid)) e.Fail($"Decisions[{i}].ProjectId", "所选共建项目不存在或不在您的管理范围内。");
         if (e.Any) return Failure.Invalid(e);
 
         var meeting = new CommitteeMeeting

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.OrgLife.Features.Dispatch;
@@ -32,8 +33,8 @@ public static class OrgLifeWorkApi
 
         g.MapGet("/dispatch", async (LianxinDb db, OrgDirectory org, CancellationToken ct) => (await GetDispatchMeeting.ListAsync(db, org, ct)).ToApi())
             .Produces<List<DispatchMeetingRow>>().WithSummary("社区周调度会列表");
-        g.MapPost("/dispatch", async (LianxinDb db, OrgDirectory org, DemandDirectory demands, PledgeDirectory pledges, TimeProvider clock, DispatchMeetingInput request, CancellationToken ct) =>
-                (await CreateDispatchMeeting.HandleAsync(db, org, demands, pledges, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/orglife/dispatch/{v.Id}", v)))
+        g.MapPost("/dispatch", async (LianxinDb db, OrgDirectory org, DemandDirectory demands, PledgeDirectory pledges, ProjectDirectory projects, TimeProvider clock, DispatchMeetingInput request, CancellationToken ct) =>
+                (await CreateDispatchMeeting.HandleAsync(db, org, demands, pledges, projects, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/orglife/dispatch/{v.Id}", v)))
             .Produces<DispatchMeetingSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("召开周调度会：自动生成议程（未办结诉求、超期承诺事项），上次未办结事项结转");
         g.MapGet("/dispatch/{id:guid}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.OrgLife.Contracts;
@@ -22,7 +23,8 @@ public class DispatchMeetingInput
 public record DispatchMeetingSaved(Guid Id, int Agenda, int CarriedOver);
 
 /// <summary>
-/// Opens this week's dispatch meeting of a community: pulls the agenda (open demands, overdue first; overdue pledges) and
+/// Opens this week's dispatch meeting of a community: pulls the agenda (open demands, overdue first; overdue pledges; running
+/// co-building projects, overdue first) and
 /// carries last meeting's open action items over (they stay on last week's list as 结转, with a copy on this one).
 /// </summary>
 public static class CreateDispatchMeeting
@@ -30,7 +32,7 @@ public static class CreateDispatchMeeting
     public const int AgendaDemands = 30;
 
     public static async Task<Outcome<DispatchMeetingSaved>> HandleAsync(LianxinDb db, OrgDirectory org, DemandDirectory demands, PledgeDirectory pledges,
-        TimeProvider clock, DispatchMeetingInput r, CancellationToken ct)
+        ProjectDirectory projects, TimeProvider clock, DispatchMeetingInput r, CancellationToken ct)
     {
         var today = clock.Today();
         var e = new Errors();
@@ -52,6 +54,8 @@ public static class CreateDispatchMeeting
                 d.ResolveDueAt is { } due ? $"{d.StateName} · 办结时限 {ChinaTime.Minutes(due)}" : d.StateName, d.Overdue, $"/demands/{d.Id}"));
         foreach (var p in await pledges.OverdueUnderAsync(community.Path, r.HeldOn!.Value, ct))
             agenda.Add(new AgendaLine("承诺事项", p.Title, p.Title, $"{p.ResponsibleUnit} {p.ResponsiblePerson} · 期限 {p.DueOn:yyyy-MM-dd} · 进度 {p.Progress}%", true, $"/pledges/{p.Id}"));
+        foreach (var p in await projects.RunningUnderAsync(community.Path, r.HeldOn!.Value, ct))
+            agenda.Add(new AgendaLine("共建项目", p.Title, p.Goal, p.Overdue ? $"已超过计划完成日期 {p.EndOn:yyyy-MM-dd}" : $"计划 {p.EndOn:yyyy-MM-dd} 完成", p.Overdue, $"/cobuilding/projects/{p.Id}"));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var meeting = new DispatchMeeting

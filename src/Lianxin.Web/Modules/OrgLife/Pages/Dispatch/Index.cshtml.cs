@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.OrgLife.Contracts;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.OrgLife.Pages.Dispatch;
 
 /// <summary>/orglife/dispatch: the communities' weekly dispatch meetings; staff open this week's (the agenda is pulled for them).</summary>
-public class IndexModel(LianxinDb db, OrgDirectory org, DemandDirectory demands, PledgeDirectory pledges, TimeProvider clock) : PageModel
+public class IndexModel(LianxinDb db, OrgDirectory org, DemandDirectory demands, PledgeDirectory pledges, ProjectDirectory projects, TimeProvider clock) : PageModel
 {
     [BindProperty] public DispatchMeetingInput Input { get; set; } = new();
     public List<DispatchMeetingRow> Rows { get; private set; } = [];
@@ -26,7 +27,7 @@ public class IndexModel(LianxinDb db, OrgDirectory org, DemandDirectory demands,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await CreateDispatchMeeting.HandleAsync(db, org, demands, pledges, clock, Input, ct);
+        var outcome = await CreateDispatchMeeting.HandleAsync(db, org, demands, pledges, projects, clock, Input, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = $"周调度会已创建：议程 {v.Agenda} 项，上次未办结事项结转 {v.CarriedOver} 项。";
