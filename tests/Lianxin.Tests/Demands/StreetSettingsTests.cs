@@ -13,7 +13,14 @@ namespace Lianxin.Tests.Demands;
 public class StreetSettingsTests(LianxinApp app)
 {
     static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
-    static readonly object Defaults = new { extraResolveDaysPerLevel = 2, satisfiedWeight = 100, basicallySatisfiedWeight = 80, maxReopens = 1 };
+    /// <summary>Saves the rules as an editor who just read them would: with the version they read.</summary>
+    static async Task<HttpResponseMessage> Put(HttpClient api, string url, int days, int satisfied, int basically, int reopens) =>
+        await api.PutAsJsonAsync(url, new { extraResolveDaysPerLevel = days, satisfiedWeight = satisfied, basicallySatisfiedWeight = basically, maxReopens = reopens,
+            version = await Version(api, url) });
+
+    static async Task<int> Version(HttpClient api, string url) => (await api.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt32();
+
+    static Task<HttpResponseMessage> PutDefaults(HttpClient api, string url) => Put(api, url, 2, 100, 80, 1);
 
     (Guid Street, Guid Community, Guid Compound, Guid Category) Heping() => app.WithDb(db =>
     {
@@ -64,7 +71,7 @@ public class StreetSettingsTests(LianxinApp app)
         // The street lies outside a community secretary's scope: not found, read or write.
         var secretary = await app.ApiAs("secretary");
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PutAsJsonAsync(url, Defaults)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PutAsJsonAsync(url, new { extraResolveDaysPerLevel = 2, satisfiedWeight = 100, basicallySatisfiedWeight = 80, maxReopens = 1 })).StatusCode);
 
         // On the categories page: shown, and saved by street staff.
         var pages = await app.PagesAs("street");
@@ -80,12 +87,34 @@ public class StreetSettingsTests(LianxinApp app)
             var saved = await LianxinApp.PostFormAsync(pages, $"/demands/categories?handler=Rules&streetId={p.Street}", new()
             {
                 ["Rules.ExtraResolveDaysPerLevel"] = "3", ["Rules.SatisfiedWeight"] = "100", ["Rules.BasicallySatisfiedWeight"] = "60", ["Rules.MaxReopens"] = "2",
+                ["Rules.Version"] = (await Version(street, url)).ToString(),
             }, page);
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.Equal(60, (await street.GetFromJsonAsync<JsonElement>(url)).GetProperty("basicallySatisfiedWeight").GetInt32());
             Assert.Contains("value=\"60\"", await pages.GetStringAsync(page));
         }
-        finally { (await street.PutAsJsonAsync(url, Defaults)).EnsureSuccessStatusCode(); }
+        finally { (await PutDefaults(street, url)).EnsureSuccessStatusCode(); }
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_saving_the_same_version_the_later_gets_409_and_the_first_save_stands()
+    {
+        var p = Heping();
+        var url = $"/api/v1/demands/streets/{p.Street}/settings";
+        var street = await app.ApiAs("street");
+        var read = await Version(street, url);
+        try
+        {
+            var first = await street.PutAsJsonAsync(url, new { extraResolveDaysPerLevel = 4, satisfiedWeight = 100, basicallySatisfiedWeight = 70, maxReopens = 1, version = read });
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var second = await street.PutAsJsonAsync(url, new { extraResolveDaysPerLevel = 1, satisfiedWeight = 100, basicallySatisfiedWeight = 90, maxReopens = 1, version = read });
+            Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+            Assert.Contains("该记录已被他人修改，请刷新后重试。", await second.Content.ReadAsStringAsync());
+            var now = await street.GetFromJsonAsync<JsonElement>(url);
+            Assert.Equal((4, 70), (now.GetProperty("extraResolveDaysPerLevel").GetInt32(), now.GetProperty("basicallySatisfiedWeight").GetInt32()));
+            Assert.Equal(read + 1, now.GetProperty("version").GetInt32());
+        }
+        finally { (await PutDefaults(street, url)).EnsureSuccessStatusCode(); }
     }
 
     [Fact]
@@ -100,7 +129,7 @@ public class StreetSettingsTests(LianxinApp app)
             // No extra days per level, then ten: the same escalation is due two weeks later or more.
             async Task<DateTime> DueAfterEscalation(int extraDays, string phone)
             {
-                (await street.PutAsJsonAsync(url, new { extraResolveDaysPerLevel = extraDays, satisfiedWeight = 100, basicallySatisfiedWeight = 80, maxReopens = 1 })).EnsureSuccessStatusCode();
+                (await Put(street, url, extraDays, 100, 80, 1)).EnsureSuccessStatusCode();
                 var (id, _) = await File(p, phone);
                 await Act(grid, id, "Escalate", "需社区协调。");
                 return (await street.GetFromJsonAsync<JsonElement>($"/api/v1/demands/{id}")).GetProperty("resolveDueAt").GetDateTime();
@@ -110,7 +139,7 @@ public class StreetSettingsTests(LianxinApp app)
             Assert.True(longer - plain >= TimeSpan.FromDays(14), $"{plain:o} → {longer:o}");
 
             // No reopening: the first 不满意 closes the demand.
-            (await street.PutAsJsonAsync(url, new { extraResolveDaysPerLevel = 2, satisfiedWeight = 100, basicallySatisfiedWeight = 50, maxReopens = 0 })).EnsureSuccessStatusCode();
+            (await Put(street, url, 2, 100, 50, 0)).EnsureSuccessStatusCode();
             var (rated, ticket) = await File(p, "13800002003");
             await Act(grid, rated, "Accept", "已受理。");
             await Act(grid, rated, "Resolve", "已清理。");
@@ -122,6 +151,6 @@ public class StreetSettingsTests(LianxinApp app)
             int s = sat.GetProperty("satisfied").GetInt32(), b = sat.GetProperty("basically").GetInt32(), u = sat.GetProperty("unsatisfied").GetInt32();
             Assert.Equal(Math.Round((s * 100.0 + b * 50.0) / (s + b + u), 1), sat.GetProperty("score").GetDouble());
         }
-        finally { (await street.PutAsJsonAsync(url, Defaults)).EnsureSuccessStatusCode(); }
+        finally { (await PutDefaults(street, url)).EnsureSuccessStatusCode(); }
     }
 }

@@ -80,6 +80,7 @@ public static class DemandsModel
         {
             e.ToTable("dem_street_settings");
             e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.StreetId }).IsUnique();
         });
     }

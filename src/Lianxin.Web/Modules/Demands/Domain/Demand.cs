@@ -26,7 +26,7 @@ public class DemandCategory : Entity, IOrgScoped
 /// A street's own rules for its demands. No source fixes them, so each street sets them; a street that never did
 /// has the defaults (a row is written on its first change).
 /// </summary>
-public class DemandStreetSettings : Entity, IOrgScoped
+public class DemandStreetSettings : Entity, IOrgScoped, IVersioned
 {
     public const int DefaultExtraResolveDaysPerLevel = 2, DefaultSatisfiedWeight = 100, DefaultBasicallySatisfiedWeight = 80, DefaultMaxReopens = 1;
 
@@ -39,6 +39,7 @@ public class DemandStreetSettings : Entity, IOrgScoped
     public int BasicallySatisfiedWeight { get; set; } = DefaultBasicallySatisfiedWeight;
     /// <summary>How many times an unsatisfied rating reopens a demand; after that the rating stands.</summary>
     public int MaxReopens { get; set; } = DefaultMaxReopens;
+    public int Version { get; set; }
 }
 
 /// <summary>

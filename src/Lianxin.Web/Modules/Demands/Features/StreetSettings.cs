@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands.Features;
 
-public record StreetSettingsDto(Guid StreetId, int ExtraResolveDaysPerLevel, int SatisfiedWeight, int BasicallySatisfiedWeight, int MaxReopens);
+public record StreetSettingsDto(Guid StreetId, int ExtraResolveDaysPerLevel, int SatisfiedWeight, int BasicallySatisfiedWeight, int MaxReopens, int Version);
 
 public class StreetSettingsRequest
 {
@@ -17,6 +17,8 @@ public class StreetSettingsRequest
     public int SatisfiedWeight { get; set; } = DemandStreetSettings.DefaultSatisfiedWeight;
     public int BasicallySatisfiedWeight { get; set; } = DemandStreetSettings.DefaultBasicallySatisfiedWeight;
     public int MaxReopens { get; set; } = DemandStreetSettings.DefaultMaxReopens;
+    /// <summary>The version the editor read (0 for a street still on the defaults); a save against an older one is refused.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A street's demand rules (extra days per level, satisfaction points, reopens): read by all who see the street, set by its dispatchers.</summary>
@@ -55,15 +57,24 @@ public static class StreetSettings
         var e = Validate(r);
         if (e.Any) return Failure.Invalid(e);
         var s = await db.DemandStreetSettings.FirstOrDefaultAsync(x => x.StreetId == streetId, ct);
+        if ((s?.Version ?? 0) != r.Version) return Failure.Stale;
         if (s is null) db.DemandStreetSettings.Add(s = new DemandStreetSettings { StreetId = streetId, OrgPath = street.Path });
         s.ExtraResolveDaysPerLevel = r.ExtraResolveDaysPerLevel;
         s.SatisfiedWeight = r.SatisfiedWeight;
         s.BasicallySatisfiedWeight = r.BasicallySatisfiedWeight;
         s.MaxReopens = r.MaxReopens;
-        await db.SaveChangesAsync(ct);
+        // Two first saves race on the unique street index; an edit on the version token. Either way the later one is stale.
+        try
+        {
+            if (await db.SaveAsync(ct) is { } stale) return stale;
+        }
+        catch (DbUpdateException)
+        {
+            return Failure.Stale;
+        }
         return ToDto(s);
     }
 
     static StreetSettingsDto ToDto(DemandStreetSettings s) =>
-        new(s.StreetId, s.ExtraResolveDaysPerLevel, s.SatisfiedWeight, s.BasicallySatisfiedWeight, s.MaxReopens);
+        new(s.StreetId, s.ExtraResolveDaysPerLevel, s.SatisfiedWeight, s.BasicallySatisfiedWeight, s.MaxReopens, s.Version);
 }

@@ -106,7 +106,7 @@ public class CategoriesModel(LianxinDb db, OrgDirectory org) : PageModel
             Rules = new StreetSettingsRequest
             {
                 ExtraResolveDaysPerLevel = s.ExtraResolveDaysPerLevel, SatisfiedWeight = s.SatisfiedWeight,
-                BasicallySatisfiedWeight = s.BasicallySatisfiedWeight, MaxReopens = s.MaxReopens,
+                BasicallySatisfiedWeight = s.BasicallySatisfiedWeight, MaxReopens = s.MaxReopens, Version = s.Version,
             };
         }
         ViewData["Title"] = "诉求类别";
