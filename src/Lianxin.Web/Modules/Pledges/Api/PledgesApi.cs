@@ -58,25 +58,25 @@ public static class PledgesApi
                 (await PledgeQueries.CountsAsync(db, from ?? clock.Today().AddYears(-1), to ?? clock.Today().AddYears(1), ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeCounts>().WithSummary("按承诺主体统计（班子成员、党组织、党员；及各责任人）：承诺数、完成数、按期完成数");
 
-        group.MapGet("/mine", async (LianxinDb db, MemberDirectory members, CancellationToken ct) => (await OwnPledges.MineAsync(db, members, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/mine", async (LianxinDb db, MemberDirectory members, CancellationToken ct) => (await ListMyPledges.HandleAsync(db, members, ct)).ToApi(TypedResults.Ok))
             .Produces<List<OwnPledgeRow>>().WithSummary("我的党员承诺（待审核、已退回、已公开）");
         group.MapPost("/mine", async (LianxinDb db, MemberDirectory members, OrgDirectory org, TimeProvider clock, OwnPledgeRequest request, CancellationToken ct) =>
-                (await OwnPledges.SubmitAsync(db, members, org, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/pledges/mine/{v.Id}", v)))
+                (await SubmitOwnPledge.HandleAsync(db, members, org, clock, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/pledges/mine/{v.Id}", v)))
             .Produces<PledgeSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("党员本人提交承诺（党员承诺），经支部书记审核后公开");
-        group.MapGet("/mine/{id:guid}", async (LianxinDb db, MemberDirectory members, Guid id, CancellationToken ct) => (await OwnPledges.MineAsync(db, members, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/mine/{id:guid}", async (LianxinDb db, MemberDirectory members, Guid id, CancellationToken ct) => (await GetMyPledge.HandleAsync(db, members, id, ct)).ToApi(TypedResults.Ok))
             .Produces<OwnPledgeRow>().WithSummary("我的一项党员承诺");
         group.MapPut("/mine/{id:guid}", async (LianxinDb db, MemberDirectory members, OrgDirectory org, TimeProvider clock, Guid id, OwnPledgeRequest request, CancellationToken ct) =>
-                (await OwnPledges.EditAsync(db, members, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
+                (await EditOwnPledge.HandleAsync(db, members, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("修改待审核或被退回的党员承诺并重新提交（须带 version）");
-        group.MapGet("/pending", async (LianxinDb db, CancellationToken ct) => (await OwnPledges.PendingAsync(db, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/pending", async (LianxinDb db, CancellationToken ct) => (await ListPendingPledges.HandleAsync(db, ct)).ToApi(TypedResults.Ok))
             .Produces<List<PendingPledge>>().WithSummary("待我审核的党员承诺");
         group.MapPost("/{id:guid}/approve", async (LianxinDb db, TimeProvider clock, Guid id, PledgeDecision request, CancellationToken ct) =>
-                (await OwnPledges.DecideAsync(db, clock, id, true, request, ct)).ToApi(TypedResults.Ok))
+                (await DecideOwnPledge.HandleAsync(db, clock, id, true, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("支部书记审核通过党员承诺（公开到为民解忧榜）");
         group.MapPost("/{id:guid}/return", async (LianxinDb db, TimeProvider clock, Guid id, PledgeDecision request, CancellationToken ct) =>
-                (await OwnPledges.DecideAsync(db, clock, id, false, request, ct)).ToApi(TypedResults.Ok))
+                (await DecideOwnPledge.HandleAsync(db, clock, id, false, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("支部书记退回党员承诺（须填原因）");
 
         app.MapGet("/api/v1/public/board/{unitId:guid}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, PledgeStatus? status, PledgeOwner? owner, CancellationToken ct) =>

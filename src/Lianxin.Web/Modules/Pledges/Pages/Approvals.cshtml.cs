@@ -20,7 +20,7 @@ public class ApprovalsModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task<IActionResult> Decide(Guid id, bool approve, string done, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await OwnPledges.DecideAsync(db, clock, id, approve, Decision, ct);
+        var outcome = await DecideOwnPledge.HandleAsync(db, clock, id, approve, Decision, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = done;
@@ -31,7 +31,7 @@ public class ApprovalsModel(LianxinDb db, TimeProvider clock) : PageModel
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("为民办实事", "/pledges"), new Platform.Shell.Crumb("党员承诺审核") };
-        var rows = await OwnPledges.PendingAsync(db, ct);
+        var rows = await ListPendingPledges.HandleAsync(db, ct);
         if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         return null;

@@ -28,7 +28,7 @@ public class IndexModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : Pa
         Rows = rows.Value!;
         var today = clock.Today();
         Counts = (await PledgeQueries.CountsAsync(db, today.AddYears(-1), today.AddYears(1), ct)).Value ?? Counts;
-        Pending = (await OwnPledges.PendingAsync(db, ct)).Value?.Count ?? 0;
+        Pending = (await ListPendingPledges.HandleAsync(db, ct)).Value?.Count ?? 0;
         Boards = (await org.InScopeAsync(ct, true, OrgKind.Street, OrgKind.Community)).Take(20).Select(u => (u.Id, u.ShortName)).ToList();
         return Page();
     }

@@ -15,7 +15,7 @@ public class MineModel(LianxinDb db, MemberDirectory members) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("我的党员身份", "/members/me"), new Platform.Shell.Crumb("我的承诺") };
-        var rows = await OwnPledges.MineAsync(db, members, ct);
+        var rows = await ListMyPledges.HandleAsync(db, members, ct);
         if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
         return Page();

@@ -18,7 +18,7 @@ public class MineFormModel(LianxinDb db, MemberDirectory members, OrgDirectory o
     {
         if (id is { } existing)
         {
-            var row = await OwnPledges.MineAsync(db, members, existing, ct);
+            var row = await GetMyPledge.HandleAsync(db, members, existing, ct);
             if (row.Refusal(this) is { } end) return end;
             Editing = row.Value!;
             Input = new OwnPledgeRequest
@@ -35,15 +35,15 @@ public class MineFormModel(LianxinDb db, MemberDirectory members, OrgDirectory o
     {
         ModelState.Clear();
         var outcome = id is { } existing
-            ? await OwnPledges.EditAsync(db, members, org, clock, existing, Input, ct)
-            : await OwnPledges.SubmitAsync(db, members, org, clock, Input, ct);
+            ? await EditOwnPledge.HandleAsync(db, members, org, clock, existing, Input, ct)
+            : await SubmitOwnPledge.HandleAsync(db, members, org, clock, Input, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "承诺已提交，等待支部书记审核。";
             return Redirect("/pledges/mine");
         }, async () =>
         {
-            if (id is { } e) Editing = (await OwnPledges.MineAsync(db, members, e, ct)).Value;
+            if (id is { } e) Editing = (await GetMyPledge.HandleAsync(db, members, e, ct)).Value;
             Pad();
         });
     }
