@@ -45,19 +45,25 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", database.AppProvider);
-        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("DataProtection:KeysFolder", keys);
-        // Bench-only keys: the app refuses to start outside demo mode without personal-data keys.
-        builder.UseSetting("Privacy:EncryptionKey", Convert.ToBase64String(new byte[32]));
-        builder.UseSetting("Privacy:HashKey", Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray()));
-        // Logging every request would measure the console; 404s and the like are counted, not logged.
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
-        if (database.Options.ShowSql) builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        foreach (var (key, value) in Settings(database, keys)) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(database.Options.ShowSql ? LogLevel.Information : LogLevel.Warning));
+    }
+
+    /// <summary>The app's configuration for a bench run, here and in <see cref="AppProcess"/> (as environment variables there).</summary>
+    public static IEnumerable<(string Key, string Value)> Settings(BenchDatabase database, string keysFolder)
+    {
+        yield return ("Database:Provider", database.AppProvider);
+        yield return ("Database:ConnectionString", database.ConnectionString);
+        yield return ("Demo:Enabled", "false");
+        yield return ("DataProtection:KeysFolder", keysFolder);
+        // Bench-only keys: the app refuses to start outside demo mode without personal-data keys.
+        yield return ("Privacy:EncryptionKey", Convert.ToBase64String(new byte[32]));
+        yield return ("Privacy:HashKey", Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray()));
+        // Logging every request would measure the console; 404s and the like are counted, not logged.
+        yield return ("Logging:LogLevel:Default", "Warning");
+        yield return ("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        yield return ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        if (database.Options.ShowSql) yield return ("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
     }
 
     public void Start()
@@ -105,7 +111,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client over real TCP to the loopback port, pooled for <paramref name="workers"/> connections.</summary>
-    public HttpClient Client(int workers, CookieContainer? cookies = null) => new(new SocketsHttpHandler
+    public static HttpClient Client(string baseUrl, int workers, CookieContainer? cookies = null) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = workers,
         AllowAutoRedirect = false,
@@ -114,14 +120,14 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         PooledConnectionLifetime = TimeSpan.FromMinutes(30),
     })
     {
-        BaseAddress = new Uri(BaseUrl),
+        BaseAddress = new Uri(baseUrl),
         Timeout = TimeSpan.FromSeconds(60),
     };
 
     /// <summary>Signs in through POST /api/v1/auth/token and returns a client that sends the bearer token.</summary>
-    public async Task<HttpClient> ApiClientAsync(int workers)
+    public static async Task<HttpClient> ApiClientAsync(string baseUrl, int workers)
     {
-        var client = Client(workers);
+        var client = Client(baseUrl, workers);
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = UserName, password = Password });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"POST /api/v1/auth/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -131,9 +137,9 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Signs in through the login page (antiforgery token, form post) and returns a client holding the cookie.</summary>
-    public async Task<HttpClient> PageClientAsync(int workers)
+    public static async Task<HttpClient> PageClientAsync(string baseUrl, int workers)
     {
-        var client = Client(workers, new CookieContainer());
+        var client = Client(baseUrl, workers, new CookieContainer());
         var html = await client.GetStringAsync("/account/login");
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>

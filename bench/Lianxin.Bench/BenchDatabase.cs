@@ -56,7 +56,15 @@ public sealed class BenchDatabase
     {
         DbConnection c = Provider == Provider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         c.Open();
-        if (Provider == Provider.Postgres)
+        if (Provider == Provider.Sqlite)
+        {
+            // What the app's SqliteConnectionSetup does to each of its connections: LIKE is case-sensitive, so a path
+            // prefix is an index range on both sides.
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA case_sensitive_like = ON;";
+            cmd.ExecuteNonQuery();
+        }
+        else
         {
             // The baselines prepare their statements; after five runs PostgreSQL may switch to a generic plan, which cannot
             // turn LIKE @pattern into an index range or pick a plan for the actual period. The app's EF commands are not

@@ -21,6 +21,8 @@ public sealed class BenchOptions
     public double Seconds { get; private set; } = 10;
     public double Warmup { get; private set; } = 2;
     public long Count { get; private set; } = 1_000_000;
+    /// <summary>Rounds of app-then-baselines phases per operation.</summary>
+    public int Rounds { get; private set; } = 3;
     public string Role { get; private set; } = "district";
     /// <summary>Demands the demand scenarios put into the first street (QH01).</summary>
     public long Demands { get; private set; } = 2_000_000;
@@ -50,8 +52,9 @@ public sealed class BenchOptions
           --scenario <name>       scenario to run (--list shows them)                              [org-tree]
           --ops a,b               run only these operations of the scenario
           --concurrency N         concurrent workers                                                [8]
-          --seconds S             measured time per phase (each operation runs an app and a baseline phase) [10]
-          --warmup S              unmeasured warm-up before each phase                              [2]
+          --rounds N              rounds per operation; each runs the app, then each baseline       [3]
+          --seconds S             measured time per phase (each round runs an app phase and one per baseline) [10]
+          --warmup S              one unmeasured warm-up of each side before the rounds             [2]
           --count N               at most N requests per phase                                      [1000000]
           --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
           --demands N             demands in street QH01 for the demand-list and demand-figures scenarios [2000000]
@@ -92,6 +95,7 @@ public sealed class BenchOptions
                 case "--concurrency": o.Concurrency = Positive(int.Parse(Next()), "--concurrency"); break;
                 case "--seconds": o.Seconds = Positive(double.Parse(Next()), "--seconds"); break;
                 case "--warmup": o.Warmup = Math.Max(0, double.Parse(Next())); break;
+                case "--rounds": o.Rounds = Positive(int.Parse(Next()), "--rounds"); break;
                 case "--count": o.Count = Positive(long.Parse(Next()), "--count"); break;
                 case "--role":
                     o.Role = Next().ToLowerInvariant();

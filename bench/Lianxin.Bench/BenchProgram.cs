@@ -66,26 +66,33 @@ public static class BenchProgram
         Console.WriteLine($"==> {Report.LoadLine(load)}");
         if (o.LoadOnly) return 0;
 
-        // 3. The app over HTTP on a loopback port, and the bench user.
-        Console.WriteLine("==> starting the app");
+        // 3. The bench user, made through the app's own services in this process (the ledger scenario runs here too); the
+        // HTTP scenarios then talk to the app in a process of its own.
+        Console.WriteLine("==> setting up the bench user");
         var sw = Stopwatch.StartNew();
-        await using var app = new BenchApp(database, results);
-        app.Start();
-        var tenant = await app.EnsureUserAsync(o.Role, database.Marker);
-        using (var scope = app.Services.CreateScope())
+        Guid tenant;
+        await using (var setup = new BenchApp(database, results))
         {
-            // The loaded rows must read back through EF exactly as the app sees them (id and enum formats).
-            scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenant);
-            var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
-            var units = await db.OrgUnits.CountAsync(ct);
-            var households = await db.Households.CountAsync(ct);
-            Console.WriteLine($"==> app at {app.BaseUrl} in {sw.Elapsed.TotalSeconds:0.0} s; it sees {units:N0} units and {households:N0} households");
-            if (units == 0) { Console.Error.WriteLine("the app sees no loaded units: the loader's formats do not match the model"); return 1; }
+            setup.Start();
+            tenant = await setup.EnsureUserAsync(o.Role, database.Marker);
+            using (var scope = setup.Services.CreateScope())
+            {
+                // The loaded rows must read back through EF exactly as the app sees them (id and enum formats).
+                scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenant);
+                var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+                var units = await db.OrgUnits.CountAsync(ct);
+                var households = await db.Households.CountAsync(ct);
+                Console.WriteLine($"==> in {sw.Elapsed.TotalSeconds:0.0} s; the app sees {units:N0} units and {households:N0} households");
+                if (units == 0) { Console.Error.WriteLine("the app sees no loaded units: the loader's formats do not match the model"); return 1; }
+            }
+            if (ledger) return await LedgerBench.RunAsync(setup, tenant, o, results, ct);
         }
-        if (ledger) return await LedgerBench.RunAsync(app, tenant, o, results, ct);
-        using var api = await app.ApiClientAsync(o.Concurrency);
+        sw.Restart();
+        await using var app = await AppProcess.StartAsync(database, RepoRoot(), results, ct);
+        Console.WriteLine($"==> app process {app.Id} at {app.BaseUrl} in {sw.Elapsed.TotalSeconds:0.0} s (its output: {app.LogFile})");
+        using var api = await BenchApp.ApiClientAsync(app.BaseUrl, o.Concurrency);
 
-        // 4. The scenario's operations, each measured over HTTP and as raw SQL.
+        // 4. The scenario's operations, each measured over HTTP and as its raw SQL baselines, in alternating rounds.
         IReadOnlyList<Operation> operations;
         await using (var conn = database.Open())
             operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant, o), ct);
@@ -97,7 +104,7 @@ public static class BenchProgram
         {
             try
             {
-                pages = await app.PageClientAsync(o.Concurrency);
+                pages = await BenchApp.PageClientAsync(app.BaseUrl, o.Concurrency);
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
             {
@@ -110,6 +117,8 @@ public static class BenchProgram
         var measured = new List<OperationResult>();
         var duration = TimeSpan.FromSeconds(o.Seconds);
         var warmup = TimeSpan.FromSeconds(o.Warmup);
+        var loadBefore = LoadAverage();
+        var appCpu = 0.0;
         foreach (var op in operations)
         {
             var client = op.Caller == Caller.Page ? pages! : api;
@@ -117,10 +126,10 @@ public static class BenchProgram
             {
                 using var response = await client.GetAsync(op.Path, token);
                 await response.Content.LoadIntoBufferAsync(token);
-                return (int)response.StatusCode;
+                return new Runner.Sample((int)response.StatusCode, ServerMs(response));
             };
 
-            // A first look: status, size and shape of the answer, rows of the baseline.
+            // A first look: status, size and shape of the answer, rows of each baseline.
             string? problem;
             using (var first = await client.GetAsync(op.Path, ct))
             {
@@ -129,49 +138,78 @@ public static class BenchProgram
                     : op.Check is null ? null : Safe(op.Check, body);
                 Console.WriteLine($"==> {op.Name}: GET {op.Path} → {(int)first.StatusCode}, {body.Length:N0} chars{Items(body)}{(problem is null ? "" : $" ⚠ {problem}")}");
             }
-            int rows;
-            await using (var probe = new BaselineRunner(database, op.Baseline))
-                rows = await probe.RunAsync(ct);
+            var rows = new int[op.Baselines.Count];
+            for (var b = 0; b < rows.Length; b++)
+                await using (var probe = new BaselineRunner(database, op.Baselines[b].Statements))
+                    rows[b] = await probe.RunAsync(ct);
 
-            var runners = new BaselineRunner?[o.Concurrency];
-            Runner.Work Sql(int w) => async token =>
+            var runners = op.Baselines.Select(_ => new BaselineRunner?[o.Concurrency]).ToArray();
+            Func<int, Runner.Work> Sql(int b) => w => async token =>
             {
-                await (runners[w] ??= new BaselineRunner(database, op.Baseline)).RunAsync(token);
-                return 200;
+                await (runners[b][w] ??= new BaselineRunner(database, op.Baselines[b].Statements)).RunAsync(token);
+                return new Runner.Sample(200);
             };
+            var appRounds = new List<PhaseResult>();
+            var sqlRounds = op.Baselines.Select(_ => new List<PhaseResult>()).ToArray();
             try
             {
-                if (warmup > TimeSpan.Zero) await Runner.RunAsync("app", o.Concurrency, warmup, o.Count, Http, ct);
-                var appResult = await Runner.RunAsync("app", o.Concurrency, duration, o.Count, Http, ct);
-                if (warmup > TimeSpan.Zero) await Runner.RunAsync("baseline", o.Concurrency, warmup, o.Count, Sql, ct);
-                var sqlResult = await Runner.RunAsync("baseline", o.Concurrency, duration, o.Count, Sql, ct);
-                var result = new OperationResult(op.Name, op.Path, op.Caller.ToString(), problem, rows, appResult, sqlResult);
-                measured.Add(result);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    app      {appResult.Throughput,9:N1} req/s  p50 {appResult.P50Ms,7:0.00} ms  p99 {appResult.P99Ms,7:0.00} ms  {Report.Statuses(appResult)}{(appResult.Failures > 0 ? $"  ⚠ {appResult.Failures:N0} non-2xx" : "")}"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    baseline {sqlResult.Throughput,9:N1} req/s  p50 {sqlResult.P50Ms,7:0.00} ms  p99 {sqlResult.P99Ms,7:0.00} ms  ({rows} rows){(sqlResult.FirstError is { } e ? $"  ⚠ {e}" : "")}"));
-                Console.WriteLine($"    app/baseline: p50 {Report.Ratio(result.P50Ratio)}, p99 {Report.Ratio(result.P99Ratio)}, req/s {Report.Ratio(result.ThroughputRatio)}");
+                if (warmup > TimeSpan.Zero)
+                {
+                    await Runner.RunAsync("app", o.Concurrency, warmup, o.Count, Http, ct);
+                    for (var b = 0; b < runners.Length; b++) await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, warmup, o.Count, Sql(b), ct);
+                }
+                // Round after round the app and then each baseline, so all sides see the same background load over the run.
+                for (var round = 1; round <= o.Rounds && !ct.IsCancellationRequested; round++)
+                {
+                    var cpu = app.CpuSeconds();
+                    var a = await Runner.RunAsync("app", o.Concurrency, duration, o.Count, Http, ct);
+                    appCpu += (app.CpuSeconds() ?? 0) - (cpu ?? 0);
+                    appRounds.Add(a);
+                    var line = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
+                        $"    round {round}: app {a.Throughput:N1} req/s p50 {a.P50Ms:0.00} p95 {a.P95Ms:0.00} p99 {a.P99Ms:0.00} ms (server p50 {a.ServerP50Ms:0.00}) {Report.Statuses(a)}"));
+                    for (var b = 0; b < runners.Length; b++)
+                    {
+                        var s = await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, duration, o.Count, Sql(b), ct);
+                        sqlRounds[b].Add(s);
+                        line.Append(string.Create(CultureInfo.InvariantCulture, $" | {s.Side} p50 {s.P50Ms:0.00} p95 {s.P95Ms:0.00}{(s.FirstError is { } e ? $" ⚠ {e}" : "")}"));
+                    }
+                    Console.WriteLine(line);
+                }
+                measured.Add(new OperationResult(op.Name, op.Path, op.Caller.ToString(), problem, appRounds,
+                    op.Baselines.Select((b, i) => new BaselineResult(b.Name, rows[i], sqlRounds[i])).ToList()));
             }
             finally
             {
-                foreach (var r in runners) if (r is not null) await r.DisposeAsync();
+                foreach (var r in runners.SelectMany(r => r)) if (r is not null) await r.DisposeAsync();
             }
             if (ct.IsCancellationRequested) break;
         }
         pages?.Dispose();
+        AppUsage? usage = app.Memory() is var (rss, peak) ? new AppUsage(app.Id, rss, peak, appCpu) : null;
 
         // 5. Print and write the result.
         var run = new RunResult(scenario.Name, scenario.Description, database.AppProvider, o.SizeName, database.Describe, o.Concurrency, o.Seconds, o.Warmup,
-            o.Count, o.Role, started, $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", load, measured);
+            o.Count, o.Rounds, o.Role, started, $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            $"{loadBefore} at the start, {LoadAverage()} at the end", load, usage, measured);
         Console.WriteLine();
         Console.Write(Report.Table(run));
-        var failures = measured.Where(m => m.App.Failures > 0 || m.Baseline.Failures > 0).Select(m => m.Name).ToList();
+        if (usage is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app process {usage.Pid}: RSS {usage.RssMb:N0} MiB, peak {usage.PeakRssMb:N0} MiB, {usage.CpuSeconds:N1} CPU s in the app phases"));
+        var failures = measured.Where(m => m.App.Any(r => r.Failures > 0) || m.Baselines.Any(b => b.Rounds.Any(r => r.Failures > 0))).Select(m => m.Name).ToList();
         if (failures.Count > 0)
             Console.WriteLine($"⚠ non-2xx answers or errors in: {string.Join(", ", failures)} — their latencies measure those answers, not the real work.");
         Console.WriteLine($"==> written {Report.Write(run, results)} (and .json)");
         return 0;
     }
+
+    /// <summary>The app's own time from the Server-Timing header the timing hook adds ("app;dur=12.3").</summary>
+    static double? ServerMs(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Server-Timing", out var values)
+        && values.FirstOrDefault() is { } v && v.StartsWith("app;dur=", StringComparison.Ordinal)
+        && double.TryParse(v.AsSpan(8), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? ms : null;
+
+    /// <summary>The 1-minute load average, to say how busy the machine was.</summary>
+    static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>", N items" for a JSON array, to hold against the baseline's rows.</summary>
     static string Items(string body)

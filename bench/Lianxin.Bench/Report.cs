@@ -5,18 +5,41 @@ using System.Text.Json.Serialization;
 
 namespace Lianxin.Bench;
 
-public sealed record OperationResult(string Name, string Path, string Caller, string? CheckProblem, int BaselineRows, PhaseResult App, PhaseResult Baseline)
+/// <summary>The median of some rounds' values and their range.</summary>
+public sealed record Spread(double Median, double Min, double Max)
 {
-    /// <summary>How many times slower the app is than its own SQL at the median (app p50 / baseline p50).</summary>
-    public double? P50Ratio => Baseline.P50Ms > 0 ? App.P50Ms / Baseline.P50Ms : null;
-    public double? P99Ratio => Baseline.P99Ms > 0 ? App.P99Ms / Baseline.P99Ms : null;
-    /// <summary>App throughput as a share of the baseline's (app req/s / baseline req/s).</summary>
-    public double? ThroughputRatio => Baseline.Throughput > 0 ? App.Throughput / Baseline.Throughput : null;
+    public static Spread Of(IEnumerable<double> values)
+    {
+        var v = values.Where(x => !double.IsNaN(x)).Order().ToArray();
+        if (v.Length == 0) return new Spread(double.NaN, double.NaN, double.NaN);
+        var median = v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+        return new Spread(median, v[0], v[^1]);
+    }
+
+    public override string ToString() => Format("0.00");
+
+    public string Format(string f, string unit = "") => double.IsNaN(Median) ? "—"
+        : Min == Max ? Median.ToString(f, CultureInfo.InvariantCulture) + unit
+        : string.Create(CultureInfo.InvariantCulture, $"{Median.ToString(f, CultureInfo.InvariantCulture)}{unit} ({Min.ToString(f, CultureInfo.InvariantCulture)}–{Max.ToString(f, CultureInfo.InvariantCulture)})");
 }
+
+/// <summary>One baseline of an operation: its rows per run and its phase in each round.</summary>
+public sealed record BaselineResult(string Name, int Rows, IReadOnlyList<PhaseResult> Rounds);
+
+/// <summary>An operation's app phases and baseline phases, round by round (round i of each ran back to back).</summary>
+public sealed record OperationResult(string Name, string Path, string Caller, string? CheckProblem, IReadOnlyList<PhaseResult> App, IReadOnlyList<BaselineResult> Baselines)
+{
+    /// <summary>app ÷ baseline of a figure, round by round (the two ran in the same minute), as median and range.</summary>
+    public Spread Ratio(BaselineResult b, Func<PhaseResult, double?> figure) =>
+        Spread.Of(App.Zip(b.Rounds, (a, s) => figure(a) is { } x && figure(s) is { } y && y > 0 ? x / y : double.NaN));
+}
+
+/// <summary>The app process's memory at the end of the run and its CPU time during the measured phases.</summary>
+public sealed record AppUsage(int Pid, double RssMb, double PeakRssMb, double CpuSeconds);
 
 public sealed record RunResult(
     string Scenario, string Description, string Provider, string Size, string Database, int Concurrency, double Seconds, double Warmup, long Count,
-    string Role, DateTime StartedUtc, string Machine, LoadReport Load, IReadOnlyList<OperationResult> Operations);
+    int Rounds, string Role, DateTime StartedUtc, string Machine, string Load, LoadReport LoadReport, AppUsage? App, IReadOnlyList<OperationResult> Operations);
 
 public static class Report
 {
@@ -27,20 +50,32 @@ public static class Report
 
     public static string Ratio(double? r) => r is { } v ? v.ToString("0.00", Inv) + "×" : "—";
 
-    /// <summary>The table printed to the console and written into the markdown result.</summary>
+    /// <summary>The table printed to the console and written into the markdown result: medians over the rounds, (min–max) when they differ.</summary>
     public static string Table(RunResult run)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| operation | side | requests | req/s | p50 ms | p99 ms | mean ms | responses |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| operation | side | requests | req/s | p50 ms | p95 ms | p99 ms | server p50 ms | server p95 ms | responses |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var op in run.Operations)
         {
-            foreach (var p in new[] { op.App, op.Baseline })
-                sb.AppendLine(string.Create(Inv,
-                    $"| {op.Name} | {p.Side} | {p.Requests:N0} | {p.Throughput:N1} | {p.P50Ms:0.00} | {p.P99Ms:0.00} | {p.MeanMs:0.00} | {Statuses(p)}{(p.Failures > 0 ? " ⚠" : "")} |"));
-            sb.AppendLine($"| {op.Name} | **app/baseline** | | {Ratio(op.ThroughputRatio)} | {Ratio(op.P50Ratio)} | {Ratio(op.P99Ratio)} | | |");
+            sb.AppendLine(Row(op.Name, "app", op.App));
+            foreach (var b in op.Baselines) sb.AppendLine(Row(op.Name, b.Name, b.Rounds));
+            foreach (var b in op.Baselines)
+                sb.AppendLine($"| {op.Name} | **app/{b.Name}** | | {op.Ratio(b, p => p.Throughput).Format("0.00", "×")} | {op.Ratio(b, p => p.P50Ms).Format("0.0", "×")} " +
+                              $"| {op.Ratio(b, p => p.P95Ms).Format("0.0", "×")} | {op.Ratio(b, p => p.P99Ms).Format("0.0", "×")} " +
+                              $"| {Spread.Of(op.App.Zip(b.Rounds, (a, s) => a.ServerP50Ms is { } x && s.P50Ms > 0 ? x / s.P50Ms : double.NaN)).Format("0.0", "×")} | | |");
         }
         return sb.ToString();
+    }
+
+    static string Row(string op, string side, IReadOnlyList<PhaseResult> rounds)
+    {
+        Spread Of(Func<PhaseResult, double?> f) => Spread.Of(rounds.Select(r => f(r) ?? double.NaN));
+        var statuses = rounds.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+        var all = new PhaseResult(side, rounds.Sum(r => r.Requests), 0, 0, 0, 0, 0, 0, 0, null, null, null, new SortedDictionary<int, long>(statuses), null);
+        return string.Create(Inv,
+            $"| {op} | {side} | {all.Requests:N0} | {Of(p => p.Throughput).Format("N1")} | {Of(p => p.P50Ms).Format("0.00")} | {Of(p => p.P95Ms).Format("0.00")} " +
+            $"| {Of(p => p.P99Ms).Format("0.00")} | {Of(p => p.ServerP50Ms).Format("0.00")} | {Of(p => p.ServerP95Ms).Format("0.00")} | {Statuses(all)}{(all.Failures > 0 ? " ⚠" : "")} |");
     }
 
     public static string Markdown(RunResult run)
@@ -48,21 +83,24 @@ public static class Report
         var sb = new StringBuilder();
         sb.AppendLine($"# {run.Scenario} · {run.Provider} · size {run.Size}");
         sb.AppendLine();
-        sb.AppendLine(string.Create(Inv, $"{run.Description}. {run.StartedUtc:yyyy-MM-dd HH:mm} UTC on {run.Machine}; {run.Concurrency} workers, {run.Seconds:0.#} s per phase after {run.Warmup:0.#} s warm-up, at most {run.Count:N0} requests per phase; bench user role: {run.Role}."));
+        sb.AppendLine(string.Create(Inv, $"{run.Description}. {run.StartedUtc:yyyy-MM-dd HH:mm} UTC on {run.Machine} (load average {run.Load}); {run.Concurrency} workers; {run.Rounds} rounds, each the app then every baseline for {run.Seconds:0.#} s, after one {run.Warmup:0.#} s warm-up of each; at most {run.Count:N0} requests per phase; bench user role: {run.Role}."));
         sb.AppendLine();
-        sb.AppendLine($"Database: {run.Database}. {LoadLine(run.Load)}");
+        sb.AppendLine($"Database: {run.Database}. {LoadLine(run.LoadReport)}");
+        if (run.App is { } app)
+            sb.AppendLine().AppendLine(string.Create(Inv, $"The app ran in its own process (pid {app.Pid}): resident memory {app.RssMb:N0} MiB at the end, peak {app.PeakRssMb:N0} MiB; {app.CpuSeconds:N1} CPU seconds during the measured phases."));
         sb.AppendLine();
         sb.Append(Table(run));
         sb.AppendLine();
         foreach (var op in run.Operations)
         {
-            sb.AppendLine($"- `{op.Name}`: `GET {op.Path}` ({op.Caller}); baseline reads {op.BaselineRows} rows per run.");
+            sb.AppendLine($"- `{op.Name}`: `GET {op.Path}` ({op.Caller}); {string.Join(", ", op.Baselines.Select(b => $"{b.Name} reads {b.Rows} rows per run"))}.");
             if (op.CheckProblem is { } problem) sb.AppendLine($"  - ⚠ response check: {problem}");
-            if (op.App.FirstError is { } e1) sb.AppendLine($"  - ⚠ app error: {e1}");
-            if (op.Baseline.FirstError is { } e2) sb.AppendLine($"  - ⚠ baseline error: {e2}");
+            if (op.App.Select(r => r.FirstError).FirstOrDefault(e => e is not null) is { } e1) sb.AppendLine($"  - ⚠ app error: {e1}");
+            foreach (var b in op.Baselines)
+                if (b.Rounds.Select(r => r.FirstError).FirstOrDefault(e => e is not null) is { } e2) sb.AppendLine($"  - ⚠ {b.Name} error: {e2}");
         }
         sb.AppendLine();
-        sb.AppendLine("Ratios are app ÷ baseline: for latency, how many times slower the app is than its own SQL; for req/s, the share of the baseline's throughput the app reaches. Client, app and database share this machine's cores.");
+        sb.AppendLine("Figures are medians over the rounds with (min–max) across rounds. Ratios are app ÷ baseline taken round by round (the two ran back to back) and then summarised: for latency, how many times slower the app is than the SQL; for req/s, the share of the baseline's throughput the app reaches. The server columns are the app's own time (Server-Timing), without the HTTP client; server p50 ÷ the baseline's p50 is the app's cost over its SQL without the load generator.");
         return sb.ToString();
     }
 

@@ -5,10 +5,13 @@ using Lianxin.Bench.Scenarios;
 
 namespace Lianxin.Bench;
 
-/// <summary>What one phase measured. Status 0 is an exception (connection refused, timeout…).</summary>
+/// <summary>
+/// What one phase measured. Status 0 is an exception (connection refused, timeout…). The Server* percentiles are the
+/// app's own time (its Server-Timing header, see bench/Lianxin.Bench.Timing), null when the answers carried none.
+/// </summary>
 public sealed record PhaseResult(
-    string Side, long Requests, double Seconds, double Throughput, double P50Ms, double P99Ms, double MeanMs, double MaxMs,
-    IReadOnlyDictionary<int, long> Statuses, string? FirstError)
+    string Side, long Requests, double Seconds, double Throughput, double P50Ms, double P95Ms, double P99Ms, double MeanMs, double MaxMs,
+    double? ServerP50Ms, double? ServerP95Ms, double? ServerP99Ms, IReadOnlyDictionary<int, long> Statuses, string? FirstError)
 {
     public long Failures => Statuses.Where(s => s.Key is < 200 or > 299).Sum(s => s.Value);
 }
@@ -19,13 +22,16 @@ public sealed record PhaseResult(
 /// </summary>
 public static class Runner
 {
-    /// <summary>A worker's action: returns an HTTP status (200 for a baseline that ran).</summary>
-    public delegate Task<int> Work(CancellationToken ct);
+    /// <summary>A worker's action: returns an HTTP status (200 for a baseline that ran) and the server's time when it told it.</summary>
+    public delegate Task<Sample> Work(CancellationToken ct);
+
+    public readonly record struct Sample(int Status, double? ServerMs = null);
 
     public static async Task<PhaseResult> RunAsync(string side, int workers, TimeSpan duration, long maxCount, Func<int, Work> workerFactory, CancellationToken cancel)
     {
         var actions = Enumerable.Range(0, workers).Select(workerFactory).ToArray();
         var latencies = new List<long>[workers];
+        var server = new List<double>[workers];
         var statuses = new ConcurrentDictionary<int, long>();
         string? firstError = null;
         long issued = 0;
@@ -36,13 +42,14 @@ public static class Runner
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             var mine = latencies[w] = new List<long>(4096);
+            var mineServer = server[w] = new List<double>(4096);
             while (!stop.IsCancellationRequested && Interlocked.Increment(ref issued) <= maxCount)
             {
                 var start = Stopwatch.GetTimestamp();
-                int status;
+                Sample sample;
                 try
                 {
-                    status = await actions[w](stop.Token);
+                    sample = await actions[w](stop.Token);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -50,11 +57,12 @@ public static class Runner
                 }
                 catch (Exception ex)
                 {
-                    status = 0;
+                    sample = new Sample(0);
                     Interlocked.CompareExchange(ref firstError, $"{ex.GetType().Name}: {ex.Message}", null);
                 }
                 mine.Add(Stopwatch.GetTimestamp() - start);
-                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                if (sample.ServerMs is { } ms) mineServer.Add(ms);
+                statuses.AddOrUpdate(sample.Status, 1, (_, n) => n + 1);
             }
         })).ToArray();
         await Task.WhenAll(tasks);
@@ -62,12 +70,18 @@ public static class Runner
 
         var all = latencies.Where(l => l is not null).SelectMany(l => l).ToArray();
         Array.Sort(all);
+        var times = server.Where(l => l is not null).SelectMany(l => l).ToArray();
+        Array.Sort(times);
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-        double Pct(double p) => all.Length == 0 ? 0 : Ms(all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)]);
-        return new PhaseResult(side, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.99),
-            all.Length == 0 ? 0 : Ms((long)all.Average()), all.Length == 0 ? 0 : Ms(all[^1]),
+        double Pct(double p) => all.Length == 0 ? 0 : Ms(all[Rank(p, all.Length)]);
+        double? ServerPct(double p) => times.Length == 0 ? null : times[Rank(p, times.Length)];
+        return new PhaseResult(side, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99),
+            all.Length == 0 ? 0 : Ms((long)all.Average()), all.Length == 0 ? 0 : Ms(all[^1]), ServerPct(0.50), ServerPct(0.95), ServerPct(0.99),
             new SortedDictionary<int, long>(statuses), firstError);
     }
+
+    /// <summary>The nearest-rank percentile's index into n sorted values.</summary>
+    public static int Rank(double p, int n) => Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1);
 }
 
 /// <summary>Runs a baseline's statements on one worker's own open connection, prepared once, reading every value.</summary>

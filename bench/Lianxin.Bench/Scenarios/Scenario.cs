@@ -12,12 +12,20 @@ public sealed record Sql(string Text, IReadOnlyDictionary<string, object?> Param
         : this(text, parameters.ToDictionary(p => p.Name, p => p.Value)) { }
 }
 
+/// <summary>Raw SQL to hold the app against: its statements run in order on one connection, every row and column read.</summary>
+public sealed record Baseline(string Name, IReadOnlyList<Sql> Statements);
+
 /// <summary>
-/// One thing a user does, measured twice: the app answering <see cref="Path"/> over HTTP (GET), and the
-/// <see cref="Baseline"/> statements run as raw SQL on the same database (every row and column read).
+/// One thing a user does, measured over HTTP (the app answering <see cref="Path"/>, GET) and as each of its
+/// <see cref="Baselines"/> run as raw SQL on the same database, in alternating rounds.
 /// <see cref="Check"/>, when given, looks at the first successful response body and returns a problem or null.
 /// </summary>
-public sealed record Operation(string Name, string Path, Caller Caller, IReadOnlyList<Sql> Baseline, Func<string, string?>? Check = null);
+public sealed record Operation(string Name, string Path, Caller Caller, IReadOnlyList<Baseline> Baselines, Func<string, string?>? Check = null)
+{
+    /// <summary>An operation with one baseline, named "baseline".</summary>
+    public Operation(string name, string path, Caller caller, IReadOnlyList<Sql> baseline, Func<string, string?>? check = null)
+        : this(name, path, caller, [new Baseline("baseline", baseline)], check) { }
+}
 
 /// <summary>What a scenario may use while it prepares: the loaded database and its district.</summary>
 public sealed class ScenarioContext(BenchDatabase database, DbConnection connection, Guid tenantId, BenchOptions options)

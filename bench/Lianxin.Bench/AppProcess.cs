@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Lianxin.Bench;
+
+/// <summary>
+/// The built app (<c>src/Lianxin.Web/bin/Release/net10.0/Lianxin.Web.dll</c>, which building the bench builds) in a
+/// process of its own, configured through environment variables as an operator would, on a free loopback port. Its
+/// memory is then the app's alone, and the load generator does not share its thread pool or GC. The timing startup
+/// hook (bench/Lianxin.Bench.Timing) adds a Server-Timing header to every answer.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public string BaseUrl { get; }
+    public string LogFile { get; }
+    public int Id => process.Id;
+    readonly Process process;
+    readonly StreamWriter log;
+
+    AppProcess(Process process, string baseUrl, string logFile, StreamWriter log) => (this.process, BaseUrl, LogFile, this.log) = (process, baseUrl, logFile, log);
+
+    public static async Task<AppProcess> StartAsync(BenchDatabase database, string repoRoot, string resultsDir, CancellationToken ct)
+    {
+        var web = Path.Combine(repoRoot, "src", "Lianxin.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Lianxin.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: dotnet build bench/Lianxin.Bench -c Release builds it");
+        var hook = Path.Combine(AppContext.BaseDirectory, "Lianxin.Bench.Timing.dll");
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var baseUrl = $"http://127.0.0.1:{port}";
+
+        // The content root is the project folder (wwwroot, as under `dotnet run`); the settings are BenchApp's.
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        var env = start.Environment;
+        env["DOTNET_STARTUP_HOOKS"] = hook;
+        env["ASPNETCORE_URLS"] = baseUrl;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in BenchApp.Settings(database, Path.Combine(resultsDir, "keys")))
+            env[key.Replace(":", "__")] = value;
+
+        var log = Path.Combine(resultsDir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-app.log");
+        var writer = new StreamWriter(log) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, baseUrl, log, writer);
+
+        // Ready when the login page answers; a minute at most.
+        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the app exited with {process.ExitCode}; see {log}");
+            try
+            {
+                using var r = await probe.GetAsync("/account/login", ct);
+                if (r.IsSuccessStatusCode) return app;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            if (deadline.Elapsed > TimeSpan.FromMinutes(1)) { await app.DisposeAsync(); throw new TimeoutException($"the app did not answer within a minute; see {log}"); }
+            await Task.Delay(200, ct);
+        }
+    }
+
+    /// <summary>The app process's resident memory now and its peak, in MiB (Linux /proc).</summary>
+    public (double RssMb, double PeakMb)? Memory()
+    {
+        var status = $"/proc/{process.Id}/status";
+        if (!File.Exists(status)) return null;
+        double Kb(string key) => File.ReadLines(status).Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
+        return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+    }
+
+    /// <summary>CPU seconds the app process has used so far (user + system, from /proc/&lt;pid&gt;/stat).</summary>
+    public double? CpuSeconds()
+    {
+        var stat = $"/proc/{process.Id}/stat";
+        if (!File.Exists(stat)) return null;
+        // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th of them.
+        var fields = File.ReadAllText(stat).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        lock (log) log.Dispose();
+    }
+}
