@@ -85,7 +85,7 @@ public static class BenchProgram
                 Console.WriteLine($"==> in {sw.Elapsed.TotalSeconds:0.0} s; the app sees {units:N0} units and {households:N0} households");
                 if (units == 0) { Console.Error.WriteLine("the app sees no loaded units: the loader's formats do not match the model"); return 1; }
             }
-            if (ledger) return await LedgerBench.RunAsync(setup, tenant, o, results, ct);
+            if (ledger) return await LedgerBench.RunAsync(setup, database, tenant, o, results, ct);
         }
         sw.Restart();
         await using var app = await AppProcess.StartAsync(database, RepoRoot(), results, ct);

@@ -33,7 +33,7 @@ public static class LedgerBench
     sealed record Phase(int Clients, long Operations, double Seconds, double Throughput, double P50, double P95, double P99,
         long Ok, long Refused, long Errors, string? FirstError);
 
-    public static async Task<int> RunAsync(BenchApp app, Guid tenant, BenchOptions o, string resultsDir, CancellationToken ct)
+    public static async Task<int> RunAsync(BenchApp app, BenchDatabase database, Guid tenant, BenchOptions o, string resultsDir, CancellationToken ct)
     {
         Console.WriteLine($"==> ledger: setting up {o.Depositors:N0} depositors and {o.Shops} shops");
         var (community, depositors, shops) = await SetUpAsync(app, tenant, o, ct);
@@ -41,8 +41,19 @@ public static class LedgerBench
         if (o.Warmup > 0) await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(o.Warmup), ct);
         var few = await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, duration, ct);
         Print("baseline", few);
+        var since = DateTime.UtcNow;
         var many = await PhaseAsync(app, tenant, community, depositors, shops, o.Clients, duration, ct);
+        var until = DateTime.UtcNow;
         Print("load", many);
+
+        // The raw SQL baseline: the transfer rows the load phase committed, written again by as many clients on a pool of the
+        // same size, one transaction per transfer with the guarded balance updates, into copies of the two tables.
+        var rows = await RawTransfers.ReadAsync(database, tenant, since, until, ct);
+        var appTransfers = rows.Rows.Count / many.Seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the load phase committed {rows.Rows.Count:N0} transfers: {appTransfers:N1} transfers/s"));
+        var raw = await RawTransfers.RunAsync(database, rows, o.Clients, duration, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    raw SQL  {o.Clients,5} clients  {raw.Throughput,8:N1} transfers/s  p50 {raw.P50,8:0.0} ms  p95 {raw.P95,8:0.0} ms  p99 {raw.P99,8:0.0} ms  ({raw.Operations:N0} of {rows.Rows.Count:N0}, errors {raw.Errors:N0}){(raw.FirstError is { } re ? $"  ⚠ {re}" : "")}"));
 
         LedgerCheck check;
         using (var scope = app.Services.CreateScope())
@@ -50,6 +61,7 @@ public static class LedgerBench
             scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenant);
             check = (await CheckLedger.HandleAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>(), ct)).Value!;
         }
+        var once = await IdempotencyAsync(database, tenant, ct);
         var throughput = many.Throughput / few.Throughput;
         var p95 = few.P95 == 0 ? double.NaN : many.P95 / few.P95;
         var report = new StringBuilder()
@@ -63,16 +75,50 @@ public static class LedgerBench
             .AppendLine()
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**load/baseline: throughput {throughput:0.00}×, p95 {p95:0.00}×**"))
             .AppendLine()
+            .AppendLine("Transfers against a raw SQL insert of the same rows (the load phase's committed transfers, written again by as many clients on a pool of the same size, one transaction per transfer: INSERT, then the guarded balance UPDATEs in account id order, into copies of pb_transfers and pb_accounts with their indexes):")
+            .AppendLine()
+            .AppendLine("| side | clients | transfers | transfers/s | p50 ms | p95 ms | p99 ms | errors |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| app (load phase; latency per operation) | {many.Clients} | {rows.Rows.Count:N0} | {appTransfers:N1} | {many.P50:0.0} | {many.P95:0.0} | {many.P99:0.0} | {many.Errors:N0} |"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| raw SQL (latency per transfer) | {raw.Clients} | {raw.Operations:N0} | {raw.Throughput:N1} | {raw.P50:0.0} | {raw.P95:0.0} | {raw.P99:0.0} | {raw.Errors:N0} |"))
+            .AppendLine()
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**app/raw transfers/s: {(raw.Throughput > 0 ? appTransfers / raw.Throughput : double.NaN):0.00}×**"))
+            .AppendLine()
             .AppendLine($"Ledger check after the run: {(check.Holds ? "holds" : "FAILS")} — {check.Accounts:N0} accounts, {check.Transfers:N0} transfers, " +
                         $"balances sum to {check.BalanceSum}, depositors hold {check.Outstanding:N0} points.")
             .AppendLine(string.Concat(check.Problems.Take(20).Select(p => $"- {p}\n")))
+            .AppendLine($"Each idempotency id applied once: {once.Summary}")
             .ToString();
         Console.WriteLine();
         Console.Write(report);
         var file = Path.Combine(resultsDir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-ledger-postgres.md");
         await File.WriteAllTextAsync(file, report, ct);
         Console.WriteLine($"==> written {file}");
-        return check.Holds && check.BalanceSum == 0 ? 0 : 1;
+        return check.Holds && check.BalanceSum == 0 && once.Holds ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Every confirmed-hours event credited at most once (its attendance id names one transfer), every till request held at
+    /// most once (its hold key, one transfer; its id, one redemption), across the whole run including the re-delivered
+    /// events and the retried scans.
+    /// </summary>
+    static async Task<(bool Holds, string Summary)> IdempotencyAsync(BenchDatabase database, Guid tenant, CancellationToken ct)
+    {
+        await using var conn = database.Open();
+        async Task<long> Scalar(string sql)
+        {
+            await using var cmd = BaselineRunner.Command(conn, new Lianxin.Bench.Scenarios.Sql(sql, ("@t", tenant)));
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+        }
+        var hours = await Scalar("""SELECT COUNT(*) FROM pb_transfers WHERE "TenantId" = @t AND "CauseType" = 'hours'""");
+        var hoursTwice = await Scalar("""SELECT COUNT(*) FROM (SELECT "CauseId" FROM pb_transfers WHERE "TenantId" = @t AND "CauseType" = 'hours' GROUP BY "CauseId" HAVING COUNT(*) > 1) x""");
+        var holds = await Scalar("""SELECT COUNT(*) FROM pb_transfers WHERE "TenantId" = @t AND "Key" LIKE 'hold:%'""");
+        var redemptions = await Scalar("""SELECT COUNT(*) FROM pb_redemptions WHERE "TenantId" = @t""");
+        var holdsTwice = await Scalar("""SELECT COUNT(*) FROM (SELECT "CauseId" FROM pb_transfers WHERE "TenantId" = @t AND "Key" LIKE 'hold:%' GROUP BY "CauseId" HAVING COUNT(*) > 1) x""");
+        var oneHoldEach = holds == redemptions;
+        var ok = hoursTwice == 0 && holdsTwice == 0 && oneHoldEach;
+        return (ok, $"{(ok ? "holds" : "FAILS")} — {hours:N0} hours credits, {hoursTwice} attendance ids credited more than once; " +
+                    $"{redemptions:N0} redemptions and {holds:N0} holds ({(oneHoldEach ? "one each" : "NOT one each")}), {holdsTwice} redemptions held more than once.");
     }
 
     static async Task<(BankCommunity Community, Guid[] Depositors, Shop[] Shops)> SetUpAsync(BenchApp app, Guid tenant, BenchOptions o, CancellationToken ct)
