@@ -22,7 +22,7 @@ public sealed class OrgTreeScenario : Scenario
         var depth = Convert.ToInt32(street["Depth"]);
         var name = (string)street["Name"]!;
         // The prefix match as one pattern parameter, the way EF translates StartsWith (LIKE @p ESCAPE '\').
-        (string, object?) sid = ("@id", ctx.Id(id)), p = ("@under", path + "%");
+        (string, object?) p = ("@under", path + "%");
 
         // Children and grandchildren of the street (not the street itself), each with its number of children.
         var tree = new Sql("""
