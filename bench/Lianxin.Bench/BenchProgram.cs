@@ -150,6 +150,7 @@ public static class BenchProgram
                 return new Runner.Sample(200);
             };
             var appRounds = new List<PhaseResult>();
+            var appCpuMs = new List<double>();
             var sqlRounds = op.Baselines.Select(_ => new List<PhaseResult>()).ToArray();
             try
             {
@@ -163,10 +164,12 @@ public static class BenchProgram
                 {
                     var cpu = app.CpuSeconds();
                     var a = await Runner.RunAsync("app", o.Concurrency, duration, o.Count, Http, ct);
-                    appCpu += (app.CpuSeconds() ?? 0) - (cpu ?? 0);
+                    var used = (app.CpuSeconds() ?? 0) - (cpu ?? 0);
+                    appCpu += used;
                     appRounds.Add(a);
+                    appCpuMs.Add(a.Requests > 0 ? used * 1000 / a.Requests : double.NaN);
                     var line = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
-                        $"    round {round}: app {a.Throughput:N1} req/s p50 {a.P50Ms:0.00} p95 {a.P95Ms:0.00} p99 {a.P99Ms:0.00} ms (server p50 {a.ServerP50Ms:0.00}) {Report.Statuses(a)}"));
+                        $"    round {round}: app {a.Throughput:N1} req/s p50 {a.P50Ms:0.00} p95 {a.P95Ms:0.00} p99 {a.P99Ms:0.00} ms (server p50 {a.ServerP50Ms:0.00}, CPU {appCpuMs[^1]:0.0} ms/req) {Report.Statuses(a)}"));
                     for (var b = 0; b < runners.Length; b++)
                     {
                         var s = await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, duration, o.Count, Sql(b), ct);
@@ -175,7 +178,7 @@ public static class BenchProgram
                     }
                     Console.WriteLine(line);
                 }
-                measured.Add(new OperationResult(op.Name, op.Path, op.Caller.ToString(), problem, appRounds,
+                measured.Add(new OperationResult(op.Name, op.Path, op.Caller.ToString(), problem, appRounds, appCpuMs,
                     op.Baselines.Select((b, i) => new BaselineResult(b.Name, rows[i], sqlRounds[i])).ToList()));
             }
             finally

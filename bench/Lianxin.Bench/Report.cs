@@ -27,7 +27,10 @@ public sealed record Spread(double Median, double Min, double Max)
 public sealed record BaselineResult(string Name, int Rows, IReadOnlyList<PhaseResult> Rounds);
 
 /// <summary>An operation's app phases and baseline phases, round by round (round i of each ran back to back).</summary>
-public sealed record OperationResult(string Name, string Path, string Caller, string? CheckProblem, IReadOnlyList<PhaseResult> App, IReadOnlyList<BaselineResult> Baselines)
+/// <remarks><see cref="AppCpuMs"/>: CPU milliseconds the app process used per request in each round's app phase (all its threads,
+/// background jobs included): less sensitive to a busy machine than latency.</remarks>
+public sealed record OperationResult(string Name, string Path, string Caller, string? CheckProblem, IReadOnlyList<PhaseResult> App, IReadOnlyList<double> AppCpuMs,
+    IReadOnlyList<BaselineResult> Baselines)
 {
     /// <summary>app ÷ baseline of a figure, round by round (the two ran in the same minute), as median and range.</summary>
     public Spread Ratio(BaselineResult b, Func<PhaseResult, double?> figure) =>
@@ -54,28 +57,28 @@ public static class Report
     public static string Table(RunResult run)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| operation | side | requests | req/s | p50 ms | p95 ms | p99 ms | server p50 ms | server p95 ms | responses |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| operation | side | requests | req/s | p50 ms | p95 ms | p99 ms | server p50 ms | server p95 ms | app CPU ms/req | responses |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var op in run.Operations)
         {
-            sb.AppendLine(Row(op.Name, "app", op.App));
-            foreach (var b in op.Baselines) sb.AppendLine(Row(op.Name, b.Name, b.Rounds));
+            sb.AppendLine(Row(op.Name, "app", op.App, Spread.Of(op.AppCpuMs).Format("0.0")));
+            foreach (var b in op.Baselines) sb.AppendLine(Row(op.Name, b.Name, b.Rounds, ""));
             foreach (var b in op.Baselines)
                 sb.AppendLine($"| {op.Name} | **app/{b.Name}** | | {op.Ratio(b, p => p.Throughput).Format("0.00", "×")} | {op.Ratio(b, p => p.P50Ms).Format("0.0", "×")} " +
                               $"| {op.Ratio(b, p => p.P95Ms).Format("0.0", "×")} | {op.Ratio(b, p => p.P99Ms).Format("0.0", "×")} " +
-                              $"| {Spread.Of(op.App.Zip(b.Rounds, (a, s) => a.ServerP50Ms is { } x && s.P50Ms > 0 ? x / s.P50Ms : double.NaN)).Format("0.0", "×")} | | |");
+                              $"| {Spread.Of(op.App.Zip(b.Rounds, (a, s) => a.ServerP50Ms is { } x && s.P50Ms > 0 ? x / s.P50Ms : double.NaN)).Format("0.0", "×")} | | | |");
         }
         return sb.ToString();
     }
 
-    static string Row(string op, string side, IReadOnlyList<PhaseResult> rounds)
+    static string Row(string op, string side, IReadOnlyList<PhaseResult> rounds, string cpu)
     {
         Spread Of(Func<PhaseResult, double?> f) => Spread.Of(rounds.Select(r => f(r) ?? double.NaN));
         var statuses = rounds.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
         var all = new PhaseResult(side, rounds.Sum(r => r.Requests), 0, 0, 0, 0, 0, 0, 0, null, null, null, new SortedDictionary<int, long>(statuses), null);
         return string.Create(Inv,
             $"| {op} | {side} | {all.Requests:N0} | {Of(p => p.Throughput).Format("N1")} | {Of(p => p.P50Ms).Format("0.00")} | {Of(p => p.P95Ms).Format("0.00")} " +
-            $"| {Of(p => p.P99Ms).Format("0.00")} | {Of(p => p.ServerP50Ms).Format("0.00")} | {Of(p => p.ServerP95Ms).Format("0.00")} | {Statuses(all)}{(all.Failures > 0 ? " ⚠" : "")} |");
+            $"| {Of(p => p.P99Ms).Format("0.00")} | {Of(p => p.ServerP50Ms).Format("0.00")} | {Of(p => p.ServerP95Ms).Format("0.00")} | {cpu} | {Statuses(all)}{(all.Failures > 0 ? " ⚠" : "")} |");
     }
 
     public static string Markdown(RunResult run)
