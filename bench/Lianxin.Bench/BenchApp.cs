@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
@@ -17,30 +16,17 @@ using Microsoft.Extensions.Logging;
 namespace Lianxin.Bench;
 
 /// <summary>
-/// The real app on Kestrel on a free loopback port, pointed at the bench database, outside demo mode
-/// (Production environment, warnings-only logging), like tests/Lianxin.E2E/BrowserApp does.
+/// The app in the bench's own process (a test server, no port), pointed at the bench database, outside demo mode
+/// (Production environment, warnings-only logging): it sets up the bench user and runs the in-process ledger scenario.
+/// The HTTP scenarios measure <see cref="AppProcess"/> instead; the sign-in helpers here serve both.
 /// </summary>
-public sealed class BenchApp : WebApplicationFactory<Program>
+public sealed class BenchApp(BenchDatabase database, string resultsDir) : WebApplicationFactory<Program>
 {
     public const string UserName = "bench";
     // Only ever set on a bench database; long enough for the password rules and not a common password.
     public const string Password = "Lianxin-Bench-Harness-2026";
 
-    public string BaseUrl { get; }
-    readonly BenchDatabase database;
-    readonly string keys;
-
-    public BenchApp(BenchDatabase database, string resultsDir)
-    {
-        this.database = database;
-        keys = Path.Combine(resultsDir, "keys");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        UseKestrel(port);
-    }
+    readonly string keys = Path.Combine(resultsDir, "keys");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -51,8 +51,6 @@ public static class Report
     public static string Statuses(PhaseResult p) =>
         string.Join(" ", p.Statuses.Select(s => $"{(s.Key == 0 ? "error" : s.Key.ToString(Inv))}×{s.Value.ToString("N0", Inv)}"));
 
-    public static string Ratio(double? r) => r is { } v ? v.ToString("0.00", Inv) + "×" : "—";
-
     /// <summary>The table printed to the console and written into the markdown result: medians over the rounds, (min–max) when they differ.</summary>
     public static string Table(RunResult run)
     {
