@@ -113,16 +113,23 @@ public sealed class BenchDatabase
             var now = Provider == Provider.Postgres ? "now()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
             await Exec(conn, $"INSERT INTO plt_tenants (\"Id\", \"Name\", \"CreatedAt\") VALUES ({id}, '{district.District.Name}', {now})", ct);
         }
+        // The loader bypasses EF, so also the figures kept on SaveChanges (ADR 0026): computed from what it wrote, as rebuild-aggregates does.
+        await using (var counted = ModelContext(district.District.TenantId))
+        {
+            await using var tx = await counted.Database.BeginTransactionAsync(ct);
+            foreach (var aggregate in counted.Modules.Modules.SelectMany(m => m.Aggregates)) await aggregate.RebuildAsync(counted, ct);
+            await tx.CommitAsync(ct);
+        }
         return new LoadReport(false, generate, migrate, tables, total.Elapsed.TotalSeconds);
     }
 
-    /// <summary>A context only for its model: column names and value conversions exactly as the app has them.</summary>
-    public LianxinDb ModelContext()
+    /// <summary>A context only for its model (column names and value conversions exactly as the app has them), or acting as a district's system.</summary>
+    public LianxinDb ModelContext(Guid? tenant = null)
     {
         var b = new DbContextOptionsBuilder<LianxinDb>();
         if (Provider == Provider.Postgres) b.UseNpgsql(ConnectionString);
         else b.UseSqlite(ConnectionString);
-        return new LianxinDb(b.Options, new OrgScope(), new ModuleCatalog(Program.Modules));
+        return new LianxinDb(b.Options, tenant is { } t ? new OrgScope().AsSystem(t) : new OrgScope(), new ModuleCatalog(Program.Modules));
     }
 
     async Task RecreateAsync(CancellationToken ct)

@@ -29,6 +29,8 @@ public sealed class OrganizationsModule : IModule
         services.AddSingleton(new NavItem("组织架构", "/org", "bi-diagram-3", OrgPermissions.OrgView, 100));
     }
 
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new UnitCountsAggregate()];
+
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => OrganizationsModel.Configure(b, db);
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapOrganizationsApi();

@@ -11,12 +11,13 @@ namespace Lianxin.Web.Platform.Cli;
 
 /// <summary>
 /// Production chores run with the same binary: <c>migrate</c>, <c>create-admin</c>, and
-/// <c>schema-script</c> (the CREATE script of the EF model, a starting point for a new migration file), and the
+/// <c>schema-script</c> (the CREATE script of the EF model, a starting point for a new migration file),
+/// <c>rebuild-aggregates</c> (recomputes every module's maintained figures from the rows, ADR 0026), and the
 /// commands modules add (<see cref="IModule.Commands"/>, e.g. Members' <c>rekey-ids</c>).
 /// </summary>
 public static class Commands
 {
-    static readonly string[] Names = ["migrate", "create-admin", "schema-script"];
+    static readonly string[] Names = ["migrate", "create-admin", "schema-script", "rebuild-aggregates"];
 
     public static bool IsCommand(string? arg, IReadOnlyList<IModule> modules) =>
         arg is not null && (Names.Contains(arg) || modules.Any(m => m.Commands.Any(c => c.Name == arg)));
@@ -40,6 +41,12 @@ public static class Commands
                 }
                 case "create-admin":
                     return await CreateAdminAsync(app.Services, Options(args));
+                case "rebuild-aggregates":
+                    await DatabaseSetup.MigrateAsync(app.Services);
+                    foreach (var (tenant, name, rows) in await Aggregates.RebuildAllAsync(app.Services, default))
+                        Console.WriteLine($"{tenant} {name}: {rows} 行");
+                    Console.WriteLine("统计数据已按现有记录重算。");
+                    return 0;
                 default:
                     var command = modules.SelectMany(m => m.Commands).FirstOrDefault(c => c.Name == args[0]);
                     if (command is not null) return await command.RunAsync(app.Services, Options(args));

@@ -92,13 +92,34 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var follow = StageAggregatesAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (follow.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var f in follow) f(CancellationToken.None).GetAwaiter().GetResult();
+        owned?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var follow = await StageAggregatesAsync(ct);
+        if (follow.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        // The aggregates move with the rows or not at all (ADR 0026).
+        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        foreach (var f in follow) await f(ct);
+        if (owned is not null) await owned.CommitAsync(ct);
+        return saved;
+    }
+
+    async Task<List<Func<CancellationToken, Task>>> StageAggregatesAsync(CancellationToken ct)
+    {
+        var follow = new List<Func<CancellationToken, Task>>();
+        foreach (var aggregate in Modules.Modules.SelectMany(m => m.Aggregates))
+            if (await aggregate.StageAsync(this, ct) is { } f) follow.Add(f);
+        return follow;
     }
 
     /// <summary>New rows take the caller's tenant; edited shared records bump their concurrency token.</summary>

@@ -26,6 +26,9 @@ public interface IModule
 
     /// <summary>Command-line chores the module adds (e.g. Members' <c>rekey-ids</c>).</summary>
     IReadOnlyList<Cli.CliCommand> Commands => [];
+
+    /// <summary>Figures the module keeps in step with its rows on every save, and can rebuild from them (ADR 0026).</summary>
+    IReadOnlyList<IMaintainedAggregate> Aggregates => [];
 }
 
 /// <summary>The modules of this host, for the DbContext and the checks that enumerate permissions.</summary>

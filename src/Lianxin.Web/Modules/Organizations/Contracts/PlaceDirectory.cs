@@ -133,9 +133,9 @@ public class PlaceDirectory(LianxinDb db)
         return list.Count == 0 ? [] : await Households(db.Households.AcrossScope(), db.Buildings.AcrossScope().Where(b => list.Contains(b.Id))).ToListAsync(ct);
     }
 
-    /// <summary>How many households the caller sees under <paramref name="path"/> (a visit coverage's denominator).</summary>
+    /// <summary>How many households the caller sees under <paramref name="path"/> (a visit coverage's denominator), from the maintained counts.</summary>
     public async Task<int> CountHouseholdsUnderAsync(string path, CancellationToken ct) =>
-        await db.Households.AsNoTracking().CountAsync(h => h.OrgPath.StartsWith(path), ct);
+        (await Features.PlaceTotals.UnderAsync(db.UnitCounts, path, ct)).Households;
 
     /// <summary>How many households each grid has (grids without any are absent), seen or not.</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> HouseholdCountsByGridAsync(IEnumerable<Guid> gridIds, CancellationToken ct)

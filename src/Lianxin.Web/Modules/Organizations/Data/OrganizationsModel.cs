@@ -63,6 +63,15 @@ public static class OrganizationsModel
             e.HasIndex(x => new { x.TenantId, x.CompoundId });
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
         });
+        b.Entity<UnitCounts>(e =>
+        {
+            e.ToTable("org_unit_counts");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            // Subtree sums read a path range: in byte order on PostgreSQL whatever the database's collation, as on SQLite.
+            if (db.Database.IsNpgsql()) e.Property(x => x.OrgPath).UseCollation("C");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_org_unit_counts_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_org_unit_counts_range");
+        });
         b.Entity<Household>(e =>
         {
             e.ToTable("org_households");

@@ -16,5 +16,6 @@ public static class OrganizationsTables
         public DbSet<Compound> Compounds => db.Set<Compound>();
         public DbSet<Building> Buildings => db.Set<Building>();
         public DbSet<Household> Households => db.Set<Household>();
+        public DbSet<UnitCounts> UnitCounts => db.Set<UnitCounts>();
     }
 }

@@ -21,8 +21,13 @@ public record Coverage(
     /// <summary>A percentage with one decimal; nothing to cover counts as 0 %, not 100 %.</summary>
     public static double Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
 
+    /// <summary>The coverage of a subtree from its maintained counts (ADR 0026) and its active units by kind.</summary>
+    public static Coverage From(PlaceCounts c, IReadOnlyDictionary<string, int> unitsByKind) =>
+        new(c.Compounds, c.CompoundsWithOwnBranch, c.CompoundsCovered, c.Grids, c.GridsWithBranch, c.Buildings, c.BuildingsWithLeader, c.Households, unitsByKind);
+
     /// <summary>
-    /// Counts over rows already limited to the subtree; <paramref name="allGrids"/> is any superset of the
+    /// The figures by their definition, counted from the rows: what the maintained counts must always equal (the tests hold
+    /// them to it). Counts over rows already limited to the subtree; <paramref name="allGrids"/> is any superset of the
     /// grids the compounds lie in. Works on EF queries and on in-memory lists alike (tested on both).
     /// </summary>
     public static Coverage Of(string root, IQueryable<OrgUnit> units, IQueryable<Grid> grids, IQueryable<Compound> compounds,

@@ -7,7 +7,8 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 
 /// <summary>
 /// Coverage figures of the tree (source 002: 小区党支部覆盖率, 楼栋长) for targets and leaders. The tree keeps no history, so
-/// every figure is today's state whatever the period; places count under the unit that answers for them (their OrgPath).
+/// every figure is today's state whatever the period; places count under the unit that answers for them (their OrgPath), read
+/// from the maintained counts (ADR 0026), one query per subtree.
 /// </summary>
 public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
 {
@@ -36,20 +37,18 @@ public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
         var result = new Dictionary<(string, string), IndicatorValue>();
         foreach (var path in subtreePaths)
         {
-            var compounds = db.Compounds.AcrossScope().Where(c => c.OrgPath.StartsWith(path));
-            var grids = db.Grids.AcrossScope().Where(g => g.OrgPath.StartsWith(path));
-            var buildings = db.Buildings.AcrossScope().Where(b => b.OrgPath.StartsWith(path));
+            var c = await PlaceTotals.UnderAsync(db.UnitCounts.AcrossScope(), path, ct);
             foreach (var code in codes)
             {
                 result[(code, path)] = code switch
                 {
-                    Compounds => new(await compounds.CountAsync(ct)),
-                    CompoundBranches => new(await compounds.CountAsync(c => c.BranchId != null, ct)),
-                    CompoundBranchRate => new(await compounds.CountAsync(c => c.BranchId != null, ct), await compounds.CountAsync(ct)),
-                    Grids => new(await grids.CountAsync(ct)),
-                    GridBranches => new(await grids.CountAsync(g => g.BranchId != null, ct)),
-                    Buildings => new(await buildings.CountAsync(ct)),
-                    BuildingsWithLeader => new(await buildings.CountAsync(b => b.LeaderMemberId != null, ct)),
+                    Compounds => new(c.Compounds),
+                    CompoundBranches => new(c.CompoundsWithOwnBranch),
+                    CompoundBranchRate => new(c.CompoundsWithOwnBranch, c.Compounds),
+                    Grids => new(c.Grids),
+                    GridBranches => new(c.GridsWithBranch),
+                    Buildings => new(c.Buildings),
+                    BuildingsWithLeader => new(c.BuildingsWithLeader),
                     _ => throw new ArgumentOutOfRangeException(nameof(codes), code, "不是组织架构模块的指标"),
                 };
             }

@@ -15,6 +15,7 @@ public class OrganizationsUnitLifecycle : IUnitLifecycle
             ["org_compounds"] = await db.RebaseAsync<Compound>(oldRoot, newRoot, ct),
             ["org_buildings"] = await db.RebaseAsync<Building>(oldRoot, newRoot, ct),
             ["org_households"] = await db.RebaseAsync<Household>(oldRoot, newRoot, ct),
+            ["org_unit_counts"] = await db.RebaseAsync<UnitCounts>(oldRoot, newRoot, ct),
         };
 
     // Sub-units are checked by OrgRules.CheckDissolve; places fall back to the parent when a unit is dissolved.

@@ -26,7 +26,8 @@ public record UnitDetailDto(
 
 /// <summary>
 /// A unit with its people, sub-units, places and coverage. Places are listed for communities and branches;
-/// streets and the district show counts and coverage only (a street of a large district has thousands).
+/// streets and the district show counts and coverage only (a street of a large district has thousands), read from the
+/// maintained counts (ADR 0026).
 /// </summary>
 public static class UnitDetail
 {
@@ -47,18 +48,25 @@ public static class UnitDetail
             .Select(p => new PositionRow(p.Id, p.Title, p.PersonName, p.Phone is null ? null : canManage ? p.Phone : Mask.Phone(p.Phone), p.StartedOn, p.EndedOn)).ToList();
         var children = await db.NodesAsync(db.OrgUnits.Where(c => c.ParentId == u.Id), ct);
 
-        IQueryable<Grid> grids = db.Grids.Where(_ => false);
-        IQueryable<Compound> compounds = db.Compounds.Where(_ => false);
-        if (u.Kind == OrgKind.Community)
-        {
-            grids = db.Grids.Where(g => g.CommunityId == u.Id);
-            compounds = db.Compounds.Where(c => c.CommunityId == u.Id);
-        }
-        else if (u.Kind == OrgKind.Branch)
-        {
-            grids = db.Grids.Where(g => g.BranchId == u.Id);
-            compounds = db.Compounds.Where(c => c.BranchId == u.Id || c.OrgPath == u.Path);
-        }
+        var (gridRows, compoundRows) = u.Kind is OrgKind.Community or OrgKind.Branch ? await PlacesAsync(db, u, names, ct) : ([], []);
+        var coverage = Coverage.From(await PlaceTotals.UnderAsync(db.UnitCounts, u.Path, ct), await UnitsByKindAsync(db, u.Path, ct));
+        var kindName = u.Kind == OrgKind.Branch && u.BranchKind != BranchKind.None ? u.BranchKind.Chinese() : u.Kind.Chinese();
+        return new UnitDetailDto(u.Id, u.ParentId, u.Name, u.ShortName, u.Code, u.Kind, u.BranchKind, kindName, u.Status, u.Contact, u.Address,
+            u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage);
+    }
+
+    /// <summary>Active units at and below <paramref name="path"/> by kind (the caller sees the path).</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> UnitsByKindAsync(LianxinDb db, string path, CancellationToken ct) =>
+        (await db.OrgUnits.Where(x => x.Path.StartsWith(path) && x.Status == OrgStatus.Active)
+            .GroupBy(x => x.Kind).Select(k => new { k.Key, Count = k.Count() }).ToListAsync(ct))
+        .ToDictionary(k => k.Key.ToString(), k => k.Count);
+
+    /// <summary>The grids and compounds of a community, or those a branch answers for, with their buildings and households.</summary>
+    static async Task<(List<GridRow>, List<CompoundRow>)> PlacesAsync(LianxinDb db, OrgUnit u, Dictionary<Guid, string> names, CancellationToken ct)
+    {
+        var community = u.Kind == OrgKind.Community;
+        var grids = community ? db.Grids.Where(g => g.CommunityId == u.Id) : db.Grids.Where(g => g.BranchId == u.Id);
+        var compounds = community ? db.Compounds.Where(c => c.CommunityId == u.Id) : db.Compounds.Where(c => c.BranchId == u.Id || c.OrgPath == u.Path);
         var gridList = await grids.OrderBy(g => g.Code).ThenBy(g => g.Name).Take(500).ToListAsync(ct);
         var compoundList = await compounds.OrderBy(c => c.Name).Take(500).ToListAsync(ct);
         var compoundIds = compoundList.Select(c => c.Id).ToList();
@@ -83,10 +91,6 @@ public static class UnitDetail
             c.GridId is { } gi ? gridNames.GetValueOrDefault(gi) : null, c.BranchId, c.BranchId is { } b ? branchNames.GetValueOrDefault(b) : null,
             buildingStats.GetValueOrDefault(c.Id)?.Count ?? 0, buildingStats.GetValueOrDefault(c.Id)?.Led ?? 0,
             householdStats.GetValueOrDefault(c.Id), c.Version)).ToList();
-
-        var coverage = Coverage.Of(u.Path, db.OrgUnits, db.Grids, db.Compounds, db.Buildings, db.Households, db.Grids);
-        var kindName = u.Kind == OrgKind.Branch && u.BranchKind != BranchKind.None ? u.BranchKind.Chinese() : u.Kind.Chinese();
-        return new UnitDetailDto(u.Id, u.ParentId, u.Name, u.ShortName, u.Code, u.Kind, u.BranchKind, kindName, u.Status, u.Contact, u.Address,
-            u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage);
+        return (gridRows, compoundRows);
     }
 }

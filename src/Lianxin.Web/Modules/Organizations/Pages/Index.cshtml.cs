@@ -47,8 +47,9 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
         var ids = nodes.Select(n => n.Id).ToHashSet();
         var tops = nodes.Where(n => n.ParentId is null || !ids.Contains(n.ParentId.Value)).ToList();
         Tree = new TreeLevel(tops, nodes.Where(n => !tops.Contains(n)).ToLookup(n => n.ParentId), Day);
-        var all = await TreeOnDate.HandleAsync(Db, Day ?? Today, ct);
-        if (all.IsOk) Counts = TreeOnDate.Counts(all.Value!);
+        // Only a past day is rebuilt from history; today is the live tree.
+        if (Day is { } past) { if (await TreeOnDate.HandleAsync(Db, past, ct) is { IsOk: true } all) Counts = TreeOnDate.Counts(all.Value!); }
+        else Counts = await UnitKindCounts.HandleAsync(Db, ct);
         return Page();
     }
 
