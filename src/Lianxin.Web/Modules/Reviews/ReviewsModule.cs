@@ -24,6 +24,7 @@ public sealed class ReviewsModule : IModule
         services.AddSingleton(new NavItem("我的评分", "/reviews/sheets", "bi-pencil-square", ReviewPermissions.ReviewScore, 301));
         services.AddSingleton(new NavItem("整改任务", "/reviews/rectifications", "bi-tools", ReviewPermissions.ReviewView, 302));
         services.AddScoped<IUnitBadgeSource, StarBadges>();
+        services.AddScoped<ReviewScoreDirectory>();
         services.AddScoped<IUnitLifecycle, Features.ReviewsUnitLifecycle>();
         services.AddIndicators<Features.ReviewIndicators>();
         services.AddSingleton(ReviewPhotos.ItemOwner);
