@@ -31,7 +31,7 @@ public class RoundInput
 }
 
 /// <summary>A new round (draft) owned by the caller's street: rubric, days, units with their place and time on the route, panel, aggregation rule.</summary>
-public class RoundNewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : ReviewPageModel(db)
+public class RoundNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock) : ReviewPageModel(db)
 {
     [BindProperty] public RoundInput Input { get; set; } = new();
     public OrgUnitRef Owner { get; private set; } = null!;
@@ -76,7 +76,7 @@ public class RoundNewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) :
             Panel = Input.Panel.Select(p => new PanelSeat(p, p == Input.Leader ? "组长" : "评委")).ToList(),
             RoleWeights = new() { ["组长"] = 2 },
         };
-        var outcome = await CreateRound.HandleAsync(Db, org, clock, request, ct);
+        var outcome = await CreateRound.HandleAsync(Db, org, places, clock, request, ct);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = "观摩轮次已创建（草稿）。";
         return Redirect($"/reviews/rounds/{outcome.Value!.Id}");
