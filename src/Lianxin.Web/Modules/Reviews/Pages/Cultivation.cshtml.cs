@@ -26,6 +26,8 @@ public class CultivationModel(LianxinDb db, OrgDirectory org, TimeProvider clock
     /// <summary>The street or community the caller names branches for (null: the caller only reads the list).</summary>
     public OrgUnitRef? Lister { get; private set; }
     public List<OrgUnitRef> Branches { get; private set; } = [];
+    /// <summary>Paths of the units that named the rows: only that level (or one above it) takes a branch off.</summary>
+    Dictionary<Guid, string> listers = [];
 
     public async Task OnGetAsync(int? year, CancellationToken ct) => await LoadAsync(year, ct);
 
@@ -64,9 +66,10 @@ public class CultivationModel(LianxinDb db, OrgDirectory org, TimeProvider clock
             Branches = (await org.InScopeAsync(ct, true, OrgKind.Branch))
                 .Where(b => b.Path.StartsWith(lister.Path, StringComparison.Ordinal) && !listed.Contains(b.Id)).ToList();
         }
+        listers = (await org.ManyAsync(Rows.Select(r => r.ListedByUnitId), ct)).ToDictionary(u => u.Id, u => u.Path);
         ViewData["Title"] = "五星支部重点培养对象";
         Crumbs(new Crumb("五星支部重点培养对象"));
     }
 
-    public bool CanRemove(CultivationRow r) => Lister is not null && Db.Scope.Can(ReviewPermissions.StarCultivate, Lister.Path) && r.Active;
+    public bool CanRemove(CultivationRow r) => r.Active && listers.TryGetValue(r.ListedByUnitId, out var path) && Db.Scope.Can(ReviewPermissions.StarCultivate, path);
 }
