@@ -71,6 +71,7 @@ public static class DemoDistrict
         await Modules.Demands.Open311.Open311Demo.SeedAsync(sp, Place(g, DemoPlace.Street).Id);
         await DemoServices.SeedAsync(sp, g);
         await DemoReviews.SeedAsync(sp, g);
+        await DemoStarBuildings.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoCoBuildingLoop.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);

@@ -104,6 +104,16 @@ public class PlaceDirectory(LianxinDb db)
         (b.LeaderMemberId, b.LeaderName, b.LeaderPhone) = (memberId, memberName, null);
     }
 
+    /// <summary>The building when the caller sees it (else null: answer 404).</summary>
+    public Task<BuildingRef?> FindBuildingAsync(Guid id, CancellationToken ct) =>
+        Buildings(db.Buildings.Where(b => b.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The buildings whose compound belongs to the unit at <paramref name="path"/> or below it, seen or not (the caller has
+    /// checked the unit), in tree order then by name.</summary>
+    public async Task<IReadOnlyList<BuildingRef>> BuildingsUnderAsync(string path, CancellationToken ct) =>
+        await Buildings(db.Buildings.AcrossScope().Where(b => b.OrgPath.StartsWith(path)).OrderBy(b => b.OrgPath).ThenBy(b => b.CompoundId).ThenBy(b => b.Name))
+            .ToListAsync(ct);
+
     /// <summary>Buildings the caller sees.</summary>
     public async Task<IReadOnlyList<BuildingRef>> BuildingsInScopeAsync(CancellationToken ct) =>
         await Buildings(db.Buildings).ToListAsync(ct);

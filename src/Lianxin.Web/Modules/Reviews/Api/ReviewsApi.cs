@@ -4,6 +4,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Reviews.Domain;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Reviews.Api;
 
@@ -31,9 +32,9 @@ public static class ReviewsApi
 
         g.MapGet("/rounds", async (LianxinDb db, CancellationToken ct) => TypedResults.Ok(await Rounds.ListAsync(db, ct)))
             .WithSummary("我组织或参评的观摩轮次");
-        g.MapPost("/rounds", async (LianxinDb db, OrgDirectory org, TimeProvider clock, CreateRoundRequest r, CancellationToken ct) =>
-                (await CreateRound.HandleAsync(db, org, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rounds/{v.Id}", v)))
-            .Produces<RoundCreated>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建观摩轮次（草稿）：被观摩单位与路线、评委、汇总规则");
+        g.MapPost("/rounds", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, CreateRoundRequest r, CancellationToken ct) =>
+                (await CreateRound.HandleAsync(db, org, places, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rounds/{v.Id}", v)))
+            .Produces<RoundCreated>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建观摩轮次（草稿）：被观摩单位与路线、评委、汇总规则；target=Buildings 时 units 为辖区小区的楼栋（星级楼组，须用“星级楼组”细则）");
         g.MapGet("/rounds/{id:guid}", async (LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct) => (await Rounds.GetAsync(db, clock, id, ct)).ToApi(TypedResults.Ok))
             .Produces<RoundDetailDto>().WithSummary("轮次详情：路线、评委、提交进度、上轮遗留整改");
         foreach (var (verb, state, summary) in new[]
@@ -92,6 +93,26 @@ public static class ReviewsApi
         g.MapPost("/units/{unitId:guid}/stars/award", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid unitId, AwardStarRequest r, CancellationToken ct) =>
                 (await Stars.AwardAsync(db, org, clock, unitId, r, ct)).ToApi(TypedResults.Ok))
             .Produces<StarStatus>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("上级授予星级（如区委组织部年终命名五星支部）");
+
+        g.MapGet("/buildings/stars", async (LianxinDb db, PlaceDirectory places, CancellationToken ct) => TypedResults.Ok(await BuildingStars.ListAsync(db, places, ct)))
+            .WithSummary("星级楼组：辖区内已评星的楼栋及当前星级");
+        g.MapGet("/buildings/{buildingId:guid}/stars", async (LianxinDb db, PlaceDirectory places, Guid buildingId, CancellationToken ct) =>
+                (await BuildingStars.GetAsync(db, places, buildingId, ct)).ToApi(TypedResults.Ok))
+            .Produces<BuildingStarStatus>().WithSummary("楼栋的星级楼组星级与评定历史");
+
+        g.MapGet("/cultivation", async (LianxinDb db, TimeProvider clock, int? year, CancellationToken ct) =>
+                TypedResults.Ok(await Cultivation.ListAsync(db, year ?? clock.Today().Year, ct)))
+            .WithSummary("五星支部重点培养对象名单（某年度；含已移出的记录与理由）");
+        g.MapPost("/cultivation", async (LianxinDb db, OrgDirectory org, TimeProvider clock, AddCultivationRequest r, CancellationToken ct) =>
+                (await Cultivation.AddAsync(db, org, clock, r, ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/cultivation/{v.Id}", v)))
+            .Produces<CultivationRow>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("街道（或社区）将党支部列为年度五星支部重点培养对象（须填理由与培养责任人）");
+        g.MapPost("/cultivation/{id:guid}/remove", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, RemoveCultivationRequest r, CancellationToken ct) =>
+                (await Cultivation.RemoveAsync(db, org, clock, id, r, ct)).ToApi(TypedResults.Ok))
+            .Produces<CultivationRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("移出重点培养对象名单（须填理由，记录保留）");
+        g.MapGet("/five-star/{year:int}", async (LianxinDb db, OrgDirectory org, int year, CancellationToken ct) =>
+                (await FiveStarYear.GetAsync(db, org, year, ct)).ToApi(TypedResults.Ok))
+            .Produces<FiveStarYearDto>().ProducesValidationProblem().WithSummary("年终五星支部评定对照重点培养对象名单：已授予（是否在名单上）与列入名单未授予");
     }
 
     static IResult Results404() => TypedResults.Problem(Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到");

@@ -12,5 +12,9 @@ public static class ReviewPermissions
     public static readonly Permission ReviewView = new("ReviewView", "查看考评结果与整改任务",
         Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff);
 
-    public static IReadOnlyList<Permission> All { get; } = [ReviewManage, ReviewScore, ReviewView];
+    /// <summary>Name branches as the year's 五星支部 重点培养对象 (the street, or a community for its own branches) and take them off.</summary>
+    public static readonly Permission StarCultivate = new("StarCultivate", "确定五星支部重点培养对象",
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary);
+
+    public static IReadOnlyList<Permission> All { get; } = [ReviewManage, ReviewScore, ReviewView, StarCultivate];
 }

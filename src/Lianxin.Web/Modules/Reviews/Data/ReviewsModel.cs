@@ -102,5 +102,18 @@ public static class ReviewsModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.RoundId, x.UnitId }).IsUnique();
         });
+        b.Entity<CultivationTarget>(e =>
+        {
+            e.ToTable("rev_cultivation_targets");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.UnitName).HasMaxLength(100);
+            e.Property(x => x.ListedByName).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.Responsible).HasMaxLength(60);
+            e.Property(x => x.AddedBy).HasMaxLength(60);
+            e.Property(x => x.RemovalReason).HasMaxLength(500);
+            e.Property(x => x.RemovedBy).HasMaxLength(60);
+            e.HasIndex(x => new { x.TenantId, x.Year, x.UnitId });
+        });
     }
 }

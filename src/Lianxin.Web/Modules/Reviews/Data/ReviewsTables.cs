@@ -19,5 +19,6 @@ public static class ReviewsTables
         public DbSet<Rectification> Rectifications => db.Set<Rectification>();
         public DbSet<StarAward> StarAwards => db.Set<StarAward>();
         public DbSet<UnitRemark> UnitRemarks => db.Set<UnitRemark>();
+        public DbSet<CultivationTarget> CultivationTargets => db.Set<CultivationTarget>();
     }
 }

@@ -47,6 +47,8 @@ public class ReviewRound : Entity, IOrgScoped, IVersioned
     /// <summary>The days of the visits (Asia/Shanghai dates); every visit time on the itinerary falls inside them.</summary>
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
+    /// <summary>What the round reviews: org units, or buildings (楼栋/楼组) for 星级楼组.</summary>
+    public ReviewTarget Target { get; set; }
     public int Version { get; set; }
 
     public AggregationSettings Settings => new(Aggregation, TrimMinReviewers,
@@ -54,7 +56,8 @@ public class ReviewRound : Entity, IOrgScoped, IVersioned
 }
 
 /// <summary>A unit reviewed in a round, with its visit slot and, once published, its result.
-/// OrgPath is the unit's, so the unit sees its own row.</summary>
+/// OrgPath is the unit's, so the unit sees its own row. In a building round <see cref="UnitId"/> is the building's id (sheets,
+/// findings and remarks key on it the same way) and OrgPath that of the unit its compound belongs to.</summary>
 public class RoundUnit : Entity, IOrgScoped
 {
     public Guid RoundId { get; set; }
@@ -171,7 +174,10 @@ public class Rectification : Entity, IOrgScoped, IVersioned
 /// </summary>
 public class StarAward : Entity, IOrgScoped
 {
+    /// <summary>The unit rated, or the building when <see cref="Target"/> is <see cref="ReviewTarget.Buildings"/>.</summary>
     public Guid UnitId { get; set; }
+    /// <summary>A building's stars (星级楼组) live beside the units' and never share a ladder with them.</summary>
+    public ReviewTarget Target { get; set; }
     /// <summary>Stars were one ladder before programmes; those rows count as 五星支部.</summary>
     public RubricPurpose Programme { get; set; } = RubricPurpose.FiveStar;
     /// <summary>The higher body that awarded the stars (区委组织部…), when not earned from a round's score.</summary>
@@ -204,4 +210,27 @@ public class UnitRemark : Entity, IOrgScoped, IVersioned
     public string By { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+}
+
+/// <summary>
+/// A branch the street (or a community) names as a 五星支部 重点培养对象 for a year, with why and who answers for it. Removal
+/// keeps the row (with its reason), so the year's list has its history. OrgPath is the branch's.
+/// </summary>
+public class CultivationTarget : Entity, IOrgScoped
+{
+    public int Year { get; set; }
+    public Guid UnitId { get; set; }
+    public string UnitName { get; set; } = "";
+    public string OrgPath { get; set; } = "";
+    /// <summary>The street or community that named it.</summary>
+    public Guid ListedByUnitId { get; set; }
+    public string ListedByName { get; set; } = "";
+    public string Reason { get; set; } = "";
+    /// <summary>The person who answers for the branch's cultivation (包联领导).</summary>
+    public string Responsible { get; set; } = "";
+    public string AddedBy { get; set; } = "";
+    public DateTime AddedAt { get; set; }
+    public string? RemovalReason { get; set; }
+    public string? RemovedBy { get; set; }
+    public DateTime? RemovedAt { get; set; }
 }

@@ -35,6 +35,10 @@ public static class StarRules
     };
 }
 
+/// <summary>What a round reviews and a star rates: org units, or buildings of compounds (星级楼组).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReviewTarget>))]
+public enum ReviewTarget { Units, Buildings }
+
 [JsonConverter(typeof(JsonStringEnumConverter<RoundState>))]
 public enum RoundState { Draft, Open, Closed, Published }
 

@@ -24,7 +24,11 @@ public record ConsistencyRow(Guid ReviewerId, string Reviewer, int Units, double
 public record SectionInfo(string Code, string Title, double Max);
 
 public record RoundResults(Guid RoundId, string Name, RoundState State, bool Published, double BaseMax, List<SectionInfo> Sections,
-    List<UnitResult> Units, List<ConsistencyRow>? Consistency);
+    List<UnitResult> Units, List<ConsistencyRow>? Consistency)
+{
+    /// <summary>Buildings: <see cref="Units"/> are the buildings of a 星级楼组 round.</summary>
+    public ReviewTarget Target { get; init; }
+}
 
 /// <summary>Totals, sections, ranks and change from the submitted sheets. The coordinator sees them live; the panel after publishing.</summary>
 public static class ReviewResults
@@ -84,7 +88,7 @@ public static class ReviewResults
         }
         var sectionInfo = def.Sections.Select(s => new SectionInfo(s.Code, s.Title,
             s.Weight * def.Items.Where(i => i.Section == s.Code && i.Type is ItemType.Scored or ItemType.Deduction).Sum(i => i.Max))).ToList();
-        return new RoundResults(round.Id, round.Name, round.State, round.State == RoundState.Published, def.BaseMax, sectionInfo, rows, consistency);
+        return new RoundResults(round.Id, round.Name, round.State, round.State == RoundState.Published, def.BaseMax, sectionInfo, rows, consistency) { Target = round.Target };
     }
 
     /// <summary>One submitted sheet as the results need it: its total and weighted points per section.</summary>
@@ -129,6 +133,6 @@ public static class ReviewResults
         var def = await db.DefinitionAsync(round.RubricId, ct);
         var programme = await db.Rubrics.Where(r => r.Id == round.RubricId).Select(r => r.Purpose).FirstAsync(ct);
         if (def.Stars.Count > 0)
-            await Stars.ApplyAsync(db, org, clock, round, programme, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
+            await Stars.ApplyAsync(db, org, clock, round, programme, def.Stars, results.Units.Where(u => u.Total is not null).Select(u => (u.UnitId, u.UnitName, units.First(x => x.UnitId == u.UnitId).OrgPath, u.Total!.Value)), ct);
     }
 }

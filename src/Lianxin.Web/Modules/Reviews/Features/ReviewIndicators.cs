@@ -7,15 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
 
-/// <summary>Reviews' figures for leaders: scores of the rounds published in the period, and 五星支部 held at its end.</summary>
+/// <summary>Reviews' figures for leaders: scores of the rounds published in the period; 五星支部, 星级楼组 and the year's
+/// 重点培养对象 at its end.</summary>
 public sealed class ReviewIndicators(LianxinDb db) : IIndicatorSource
 {
-    public const string AverageScore = "reviews.average_score", FiveStarUnits = "reviews.five_star_units";
+    public const string AverageScore = "reviews.average_score", FiveStarUnits = "reviews.five_star_units",
+        StarBuildings = "reviews.star_buildings", CultivationTargets = "reviews.cultivation_targets";
 
     public IReadOnlyList<Indicator> Indicators { get; } =
     [
         new(AverageScore, "观摩平均得分", "期间内发布的观摩考评中，各被考评单位总分的平均值。", "Reviews", IndicatorUnit.Count, IndicatorRollup.RatioOfSums),
         new(FiveStarUnits, "五星支部数", "期末在“五星支部”评定中处于五星的党组织数（以最近一次评定或上级授予为准）。", "Reviews", IndicatorUnit.Count, IndicatorRollup.Latest),
+        new(StarBuildings, "星级楼组数", "期末在“星级楼组”评定中持有星级（一星及以上）的楼栋数（以最近一次评定为准）。", "Reviews", IndicatorUnit.Count, IndicatorRollup.Latest),
+        new(CultivationTargets, "五星支部重点培养对象数", "期末所在年度“五星支部”重点培养对象名单上的党支部数（已移出的不计）。", "Reviews", IndicatorUnit.Count, IndicatorRollup.Latest),
     ];
 
     public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
@@ -28,7 +32,8 @@ public sealed class ReviewIndicators(LianxinDb db) : IIndicatorSource
         {
             if (codes.Contains(AverageScore))
             {
-                var rounds = db.ReviewRounds.AcrossScope().Where(r => r.PublishedAt >= start && r.PublishedAt < end).Select(r => r.Id);
+                // Units' rounds only: a building's 星级楼组 score is not a unit's 观摩 score.
+                var rounds = db.ReviewRounds.AcrossScope().Where(r => r.PublishedAt >= start && r.PublishedAt < end && r.Target == ReviewTarget.Units).Select(r => r.Id);
                 var totals = await db.RoundUnits.AcrossScope().AsNoTracking()
                     .Where(u => u.Published && u.Total != null && u.OrgPath.StartsWith(path) && rounds.Contains(u.RoundId))
                     .Select(u => u.Total!.Value).ToListAsync(ct);
@@ -41,6 +46,19 @@ public sealed class ReviewIndicators(LianxinDb db) : IIndicatorSource
                     .Select(a => new { a.UnitId, a.Level, a.At }).ToListAsync(ct);
                 var fiveStars = awards.GroupBy(a => a.UnitId).Count(g => g.MaxBy(a => a.At)!.Level >= 5);
                 result[(FiveStarUnits, path)] = new(fiveStars);
+            }
+            if (codes.Contains(StarBuildings))
+            {
+                var awards = await db.StarAwards.AcrossScope().AsNoTracking()
+                    .Where(a => a.Target == ReviewTarget.Buildings && a.Programme == RubricPurpose.StarBuilding && a.OrgPath.StartsWith(path) && a.At < end)
+                    .Select(a => new { a.UnitId, a.Level, a.At }).ToListAsync(ct);
+                result[(StarBuildings, path)] = new(awards.GroupBy(a => a.UnitId).Count(g => g.MaxBy(a => a.At)!.Level >= 1));
+            }
+            if (codes.Contains(CultivationTargets))
+            {
+                var listed = await db.CultivationTargets.AcrossScope().AsNoTracking()
+                    .CountAsync(c => c.Year == to.Year && c.OrgPath.StartsWith(path) && c.AddedAt < end && (c.RemovedAt == null || c.RemovedAt >= end), ct);
+                result[(CultivationTargets, path)] = new(listed);
             }
         }
         return result;

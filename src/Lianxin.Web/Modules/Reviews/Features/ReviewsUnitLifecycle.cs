@@ -21,6 +21,7 @@ public class ReviewsUnitLifecycle : IUnitLifecycle
             ["rev_rectifications"] = await db.RebaseAsync<Rectification>(oldRoot, newRoot, ct),
             ["rev_star_awards"] = await db.RebaseAsync<StarAward>(oldRoot, newRoot, ct),
             ["rev_unit_remarks"] = await db.RebaseAsync<UnitRemark>(oldRoot, newRoot, ct),
+            ["rev_cultivation_targets"] = await db.RebaseAsync<CultivationTarget>(oldRoot, newRoot, ct),
         };
 
     public Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct) => Task.FromResult<string?>(null);

@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Reviews.Features;
 
-public record RoundRow(Guid Id, string Name, RoundState State, string StateName, int Units, int Reviewers, DateTime CreatedAt, DateTime? PublishedAt, bool Coordinator);
+public record RoundRow(Guid Id, string Name, RoundState State, string StateName, int Units, int Reviewers, DateTime CreatedAt, DateTime? PublishedAt, bool Coordinator)
+{
+    /// <summary>Buildings: a 星级楼组 round whose "units" are buildings.</summary>
+    public ReviewTarget Target { get; init; }
+}
 
 public record RoundUnitDto(Guid UnitId, string UnitName, int VisitOrder, DateTime? VisitAt, int Submitted);
 
@@ -18,7 +22,8 @@ public record PanelDto(Guid UserId, string DisplayName, string PanelRole);
 
 public record RoundDetailDto(Guid Id, string Name, RoundState State, string StateName, Guid RubricId, string RubricName, int RubricVersion,
     AggregationRule Aggregation, int TrimMinReviewers, Dictionary<string, double> RoleWeights, Guid? PreviousRoundId, bool Coordinator,
-    List<RoundUnitDto> Units, List<PanelDto> Panel, List<CarriedRectification> Carried, int Version, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
+    List<RoundUnitDto> Units, List<PanelDto> Panel, List<CarriedRectification> Carried, int Version, DateOnly? StartsOn = null, DateOnly? EndsOn = null,
+    ReviewTarget Target = ReviewTarget.Units);
 
 /// <summary>A unit's own published result in one round, with what was said at its visit and the street's 点评.</summary>
 public record OwnResult(Guid RoundId, string RoundName, DateTime? PublishedAt, double? Total, int? Rank, int Units, double? PreviousTotal, int? PreviousRank, Dictionary<string, double> Sections)
@@ -39,7 +44,7 @@ public static class Rounds
         var units = await db.RoundUnits.Where(u => ids.Contains(u.RoundId)).GroupBy(u => u.RoundId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var panel = await db.Panelists.Where(u => ids.Contains(u.RoundId)).GroupBy(u => u.RoundId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return visible.Select(r => new RoundRow(r.Id, r.Name, r.State, ReviewFlow.Chinese(r.State), units.GetValueOrDefault(r.Id), panel.GetValueOrDefault(r.Id),
-            r.CreatedAt, r.PublishedAt, db.Coordinates(r))).ToList();
+            r.CreatedAt, r.PublishedAt, db.Coordinates(r)) { Target = r.Target }).ToList();
     }
 
     public static async Task<Outcome<RoundDetailDto>> GetAsync(LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct)
@@ -55,7 +60,7 @@ public static class Rounds
         var panel = await db.Panelists.Where(p => p.RoundId == id).OrderBy(p => p.DisplayName).Select(p => new PanelDto(p.UserId, p.DisplayName, p.PanelRole)).ToListAsync(ct);
         var carried = await Rectifications.CarriedAsync(db, clock, r, units.Select(u => u.UnitId).ToList(), ct);
         return new RoundDetailDto(r.Id, r.Name, r.State, ReviewFlow.Chinese(r.State), r.RubricId, rubric.Name, rubric.VersionNo, r.Aggregation, r.TrimMinReviewers,
-            JsonSerializer.Deserialize<Dictionary<string, double>>(r.RoleWeightsJson) ?? [], r.PreviousRoundId, db.Coordinates(r), units, panel, carried, r.Version, r.StartsOn, r.EndsOn);
+            JsonSerializer.Deserialize<Dictionary<string, double>>(r.RoleWeightsJson) ?? [], r.PreviousRoundId, db.Coordinates(r), units, panel, carried, r.Version, r.StartsOn, r.EndsOn, r.Target);
     }
 
     /// <summary>What a unit sees of itself: its published results (the query filter limits rows to the caller's units).</summary>

@@ -40,10 +40,10 @@ public static class Stars
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Level).FirstOrDefaultAsync(ct);
 
     public static async Task ApplyAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, ReviewRound round, RubricPurpose programme,
-        List<StarThreshold> thresholds, IEnumerable<(Guid UnitId, string OrgPath, double Total)> results, CancellationToken ct)
+        List<StarThreshold> thresholds, IEnumerable<(Guid UnitId, string Name, string OrgPath, double Total)> results, CancellationToken ct)
     {
         var now = clock.Now();
-        foreach (var (unitId, path, total) in results)
+        foreach (var (unitId, name, path, total) in results)
         {
             var current = await CurrentAsync(db, unitId, programme, ct);
             var (level, change) = StarRules.Evaluate(thresholds, current, total);
@@ -56,27 +56,31 @@ public static class Stars
             };
             var award = new StarAward
             {
-                UnitId = unitId, OrgPath = path, Programme = programme, Level = level, PreviousLevel = current, Change = change, RoundId = round.Id,
-                Score = total, Reason = reason, By = "系统", At = now,
+                UnitId = unitId, Target = round.Target, OrgPath = path, Programme = programme, Level = level, PreviousLevel = current, Change = change,
+                RoundId = round.Id, Score = total, Reason = reason, By = "系统", At = now,
             };
             db.StarAwards.Add(award);
-            if (change is StarChange.Lowered or StarChange.Removed) await NotifyExitAsync(db, org, clock, award, round.Id, ct);
+            if (change is StarChange.Lowered or StarChange.Removed) await NotifyExitAsync(db, org, clock, award, name, round.Id, ct);
         }
     }
 
     /// <summary>
     /// 动态退出 is news for the unit and for its street: an outbox row for each, saved with the award itself.
-    /// The unit's link is its own star page; the street's is the round's results when a round caused it.
+    /// The unit's link is its own star page; the street's is the round's results when a round caused it. A building's news goes
+    /// to the unit its compound belongs to, linked to the building's star page.
     /// </summary>
-    static async Task NotifyExitAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, StarAward award, Guid? roundId, CancellationToken ct)
+    static async Task NotifyExitAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, StarAward award, string? name, Guid? roundId, CancellationToken ct)
     {
         var units = await org.AncestorsAsync(award.OrgPath, ct);
-        var name = units.FirstOrDefault(u => u.Id == award.UnitId)?.DisplayName ?? "";
+        var building = award.Target == ReviewTarget.Buildings;
+        name ??= units.FirstOrDefault(u => u.Id == award.UnitId)?.DisplayName ?? "";
         var title = award.Change == StarChange.Removed ? $"{name}星级被摘牌" : $"{name}由 {award.PreviousLevel} 星降为 {award.Level} 星";
         var body = roundId is null ? $"手动摘牌（{award.By}），原因：{award.Reason}" : $"原因：{award.Reason}";
-        var unitLink = $"/reviews/units/{award.UnitId}/stars";
-        Outbox.Notify(db, clock, new NotificationMessage(title, body, unitLink, "reviews.stars", RecipientUnitId: award.UnitId, Permission: ReviewPermissions.ReviewView));
-        if (units.FirstOrDefault(u => u.Kind == OrgKind.Street && u.Id != award.UnitId) is { } street)
+        var unitLink = building ? $"/reviews/buildings/{award.UnitId}/stars" : $"/reviews/units/{award.UnitId}/stars";
+        var recipient = building ? units.MaxBy(u => u.Path.Length)?.Id : award.UnitId;
+        if (recipient is { } to)
+            Outbox.Notify(db, clock, new NotificationMessage(title, body, unitLink, "reviews.stars", RecipientUnitId: to, Permission: ReviewPermissions.ReviewView));
+        if (units.FirstOrDefault(u => u.Kind == OrgKind.Street && u.Id != recipient) is { } street)
             Outbox.Notify(db, clock, new NotificationMessage(title, body, roundId is { } r ? $"/reviews/rounds/{r}/results" : unitLink, "reviews.stars",
                 RecipientUnitId: street.Id, Permission: ReviewPermissions.ReviewView));
     }
@@ -116,7 +120,7 @@ public static class Stars
             Change = StarRules.ChangeOf(current, r.Level), AwardingBody = r.AwardingBody!.Trim(), Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
         };
         db.StarAwards.Add(award);
-        if (award.Change == StarChange.Lowered) await NotifyExitAsync(db, org, clock, award, null, ct);
+        if (award.Change == StarChange.Lowered) await NotifyExitAsync(db, org, clock, award, null, null, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, org, unitId, ct);
     }
@@ -140,7 +144,7 @@ public static class Stars
             Reason = r.Reason!.Trim(), By = db.Scope.UserName, At = clock.Now(),
         };
         db.StarAwards.Add(award);
-        await NotifyExitAsync(db, org, clock, award, null, ct);
+        await NotifyExitAsync(db, org, clock, award, null, null, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, org, unitId, ct);
     }

@@ -25,6 +25,9 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
 
     /// <summary>Current star level per unit of the round, shown to the coordinator with a manual 摘牌 form.</summary>
     public Dictionary<Guid, int> StarLevels { get; private set; } = [];
+    /// <summary>A 星级楼组 round: its "units" are buildings, each shown with the stars the result gave it.</summary>
+    public bool OfBuildings => Results.Target == ReviewTarget.Buildings;
+    public Dictionary<Guid, int> BuildingLevels { get; private set; } = [];
 
     /// <summary>The coordinator removes a unit's star rating by hand with a reason; the feature checks permission.</summary>
     public async Task<IActionResult> OnPostRemoveStarAsync(Guid id, Guid unitId, string? reason, CancellationToken ct)
@@ -88,7 +91,9 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
                                orderby p.DisplayName
                                select new AmendableSheet(s.Id, s.UnitId, p.DisplayName)).ToListAsync(ct);
             var programme = await Db.Rubrics.Where(r => r.Id == round.RubricId).Select(r => r.Purpose).FirstAsync(ct);
-            foreach (var u in Results.Units) StarLevels[u.UnitId] = await Stars.CurrentAsync(Db, u.UnitId, programme, ct);
+            // 摘牌 by hand is for units; a building's stars follow its next round.
+            foreach (var u in Results.Units)
+                (OfBuildings ? BuildingLevels : StarLevels)[u.UnitId] = await Stars.CurrentAsync(Db, u.UnitId, programme, ct);
         }
         ViewData["Title"] = $"{Results.Name} 结果";
         Crumbs(new Crumb(Results.Name, $"/reviews/rounds/{id}"), new Crumb("结果"));

@@ -17,6 +17,10 @@ public class RoundInput
 {
     public string Name { get; set; } = "";
     public Guid RubricId { get; set; }
+    /// <summary>Buildings: a 星级楼组 round; <see cref="Units"/> holds building ids.</summary>
+    public ReviewTarget Target { get; set; }
+    /// <summary>Building rounds: the community whose buildings are listed (a street has too many to list at once).</summary>
+    public Guid? Community { get; set; }
     public List<Guid> Units { get; set; } = [];
     public List<Guid> Panel { get; set; } = [];
     public Guid? Leader { get; set; }
@@ -30,20 +34,29 @@ public class RoundInput
     public Dictionary<Guid, string?> At { get; set; } = [];
 }
 
-/// <summary>A new round (draft) owned by the caller's street: rubric, days, units with their place and time on the route, panel, aggregation rule.</summary>
-public class RoundNewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : ReviewPageModel(db)
+/// <summary>A new round (draft) owned by the caller's street: rubric, days, units with their place and time on the route, panel, aggregation rule.
+/// With ?target=Buildings it is a 星级楼组 round over the buildings of one community's compounds.</summary>
+public class RoundNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock) : ReviewPageModel(db)
 {
     [BindProperty] public RoundInput Input { get; set; } = new();
     public OrgUnitRef Owner { get; private set; } = null!;
     public List<RubricRow> Rubrics { get; private set; } = [];
-    public List<OrgUnitRef> Candidates { get; private set; } = [];
+    /// <summary>What may be visited: child units, or in a building round the buildings of the chosen community, compound by compound.</summary>
+    public List<(Guid Id, string Name, string Group)> Candidates { get; private set; } = [];
+    /// <summary>Building rounds of a street: its communities, to pick whose buildings to list.</summary>
+    public List<OrgUnitRef> Communities { get; private set; } = [];
+    public bool Buildings => Input.Target == ReviewTarget.Buildings;
     public List<(Guid Id, string Name, string Role)> People { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(ReviewTarget? target, Guid? community, CancellationToken ct)
     {
+        Input.Target = target ?? ReviewTarget.Units;
+        Input.Community = community;
         if (await LoadAsync(ct) is { } stop) return stop;
         var today = clock.Today();
-        Input.Name = $"{today:yyyy}年第{(today.Month + 2) / 3}季度党建观摩";
+        Input.Name = Buildings ? $"{today:yyyy}年{Communities.FirstOrDefault(c => c.Id == Input.Community)?.PublicName}星级楼组评定"
+            : $"{today:yyyy}年第{(today.Month + 2) / 3}季度党建观摩";
+        if (Buildings) Input.RubricId = Rubrics.FirstOrDefault()?.Id ?? Guid.Empty;
         return Page();
     }
 
@@ -70,13 +83,13 @@ public class RoundNewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) :
         if (!ModelState.IsValid) return Page();
         var request = new CreateRoundRequest
         {
-            OwnerUnitId = Owner.Id, Name = Input.Name, RubricId = Input.RubricId, Aggregation = Input.Aggregation, TrimMinReviewers = Input.TrimMinReviewers,
+            OwnerUnitId = Owner.Id, Name = Input.Name, RubricId = Input.RubricId, Target = Input.Target, Aggregation = Input.Aggregation, TrimMinReviewers = Input.TrimMinReviewers,
             StartsOn = Input.StartsOn, EndsOn = Input.EndsOn,
             Units = visits,
             Panel = Input.Panel.Select(p => new PanelSeat(p, p == Input.Leader ? "组长" : "评委")).ToList(),
             RoleWeights = new() { ["组长"] = 2 },
         };
-        var outcome = await CreateRound.HandleAsync(Db, org, clock, request, ct);
+        var outcome = await CreateRound.HandleAsync(Db, org, places, clock, request, ct);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         TempData["Flash"] = "观摩轮次已创建（草稿）。";
         return Redirect($"/reviews/rounds/{outcome.Value!.Id}");
@@ -87,15 +100,30 @@ public class RoundNewModel(LianxinDb db, OrgDirectory org, TimeProvider clock) :
         var grant = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).FirstOrDefault();
         if (grant is null) return Forbid();
         Owner = await org.FindAsync(grant.OrgUnitId, ct) ?? throw new InvalidOperationException($"Unit {grant.OrgUnitId} of a grant is missing.");
-        Rubrics = await SaveRubric.ListAsync(Db, ct);
-        Candidates = (await org.InScopeAsync(ct)).Where(u => u.ParentId == Owner.Id).OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
+        Rubrics = (await SaveRubric.ListAsync(Db, ct)).Where(r => !Buildings || r.Purpose == RubricPurpose.StarBuilding).ToList();
+        if (Buildings) await LoadBuildingsAsync(ct);
+        else Candidates = (await org.InScopeAsync(ct)).Where(u => u.ParentId == Owner.Id).OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Select(u => (u.Id, u.DisplayName, "")).ToList();
         var grants = await Db.RoleGrants.AsNoTracking()
             .Where(g => (g.Role == Role.Reviewer || g.Role == Role.StreetStaff) && g.OrgPath.StartsWith(Owner.Path)).ToListAsync(ct);
         var ids = grants.Select(g => g.UserId).Distinct().ToList();
         var users = await Db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled).ToListAsync(ct);
         People = users.Select(u => (u.Id, u.DisplayName, grants.First(g => g.UserId == u.Id).Role.Chinese())).OrderBy(p => p.Item2).ToList();
-        ViewData["Title"] = "新建观摩轮次";
-        Crumbs(new Crumb("新建观摩轮次"));
+        ViewData["Title"] = Buildings ? "新建星级楼组评定" : "新建观摩轮次";
+        Crumbs(new Crumb((string)ViewData["Title"]!));
         return null;
+    }
+
+    /// <summary>The buildings of the chosen community's compounds (of the owner's when the owner is a community), compound by compound.</summary>
+    async Task LoadBuildingsAsync(CancellationToken ct)
+    {
+        Communities = Owner.Kind == OrgKind.Community ? [Owner]
+            : (await org.InScopeAsync(ct, true, OrgKind.Community)).Where(u => u.Path.StartsWith(Owner.Path, StringComparison.Ordinal)).ToList();
+        if (Communities.Count == 1) Input.Community = Communities[0].Id;
+        if (Communities.FirstOrDefault(c => c.Id == Input.Community) is not { } community) return;
+        var buildings = await places.BuildingsUnderAsync(community.Path, ct);
+        var compounds = (await places.CompoundsAsync(buildings.Select(b => b.CompoundId), ct)).ToDictionary(c => c.Id, c => c.Name);
+        Candidates = buildings.Select(b => (b.Id, b.Name, Group: compounds.GetValueOrDefault(b.CompoundId, "")))
+            .OrderBy(b => b.Group, NaturalOrder.Instance).ThenBy(b => b.Name, NaturalOrder.Instance).ToList();
     }
 }
