@@ -27,7 +27,7 @@ public class RoomBookingTests(LianxinApp app)
             OpensAt = new TimeOnly(8, 30), ClosesAt = new TimeOnly(21, 0), OpenedOn = new DateOnly(2024, 7, 1),
             Functions = [VenueFunctions.PartyRoom, VenueFunctions.ServiceCenter],
         }, CancellationToken.None).Result.Value!;
-        var room = VenueSetup.AddRoomAsync(db, venue.Id, new RoomInput { Name = "多功能会议室", Capacity = 40 }, CancellationToken.None).Result.Value;
+        var room = VenueSetup.AddRoomAsync(db, org, venue.Id, new RoomInput { Name = "多功能会议室", Capacity = 40 }, CancellationToken.None).Result.Value;
         return (venue.Id, room, sp.GetRequiredService<TimeProvider>().Today().AddDays(3));
     });
 
