@@ -53,11 +53,11 @@ public class VenueTeamFlowTests(BrowserApp app)
         await desk.GotoAsync("/mediation");
         await desk.Locator("a[href^='/mediation/cases/']").First.ClickAsync();
         await desk.GetByRole(AriaRole.Link, new() { Name = "编辑团队" }).ClickAsync();
-        await desk.GetByLabel("账号（登录名）").FillAsync("member");
+        await desk.GetByLabel("账号（登录名）").FillAsync("grid");
         await desk.GetByLabel("团队角色").SelectOptionAsync("Volunteer");
         await desk.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
         await Assertions.Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("加入调解团队");
-        var added = desk.Locator("[data-member='党员 李建华']");
+        var added = desk.Locator("[data-member='第一网格 支部书记']");
         await Assertions.Expect(added).ToContainTextAsync("调解志愿者");
         await BrowserApp.Shot(desk, "mediation-team-desktop");
 
@@ -68,7 +68,7 @@ public class VenueTeamFlowTests(BrowserApp app)
         desk.Dialog += (_, d) => d.AcceptAsync();
         await added.GetByRole(AriaRole.Button, new() { Name = "移出" }).ClickAsync();
         await Assertions.Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("移出调解团队");
-        await Assertions.Expect(desk.Locator("[data-member='党员 李建华']")).ToHaveCountAsync(0);
+        await Assertions.Expect(desk.Locator("[data-member='第一网格 支部书记']")).ToHaveCountAsync(0);
 
         var teamPhone = await app.PageAs("staff", phone: true);
         await teamPhone.GotoAsync(desk.Url);
