@@ -8,7 +8,7 @@ public class VenueTeamFlowTests(BrowserApp app)
     static Task<bool> Overflows(IPage page) => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
 
     [Fact]
-    public async Task A_secretary_registers_a_venue_with_a_room_at_phone_width_and_staff_edit_a_mediation_team_at_desktop()
+    public async Task A_secretary_registers_a_venue_with_a_room_at_phone_width_staff_edit_a_mediation_team_and_the_street_reads_its_red_rule()
     {
         var phone = await app.PageAs("secretary", phone: true);
         await phone.GotoAsync("/venues");
@@ -74,6 +74,18 @@ public class VenueTeamFlowTests(BrowserApp app)
         await teamPhone.GotoAsync(desk.Url);
         Assert.False(await Overflows(teamPhone));
         await BrowserApp.Shot(teamPhone, "mediation-team-phone");
+
+        // The street's 红色业委会 rule, with the committees it makes red, reads at both widths.
+        foreach (var narrow in new[] { false, true })
+        {
+            var street = await app.PageAs("street", phone: narrow);
+            await street.GotoAsync("/deliberation/compounds");
+            await street.GetByRole(AriaRole.Link, new() { Name = "红色业委会认定标准" }).ClickAsync();
+            await Assertions.Expect(street.GetByLabel("党员占比不低于（%）")).ToHaveValueAsync("50");
+            await Assertions.Expect(street.Locator("[data-red-count]")).ToBeVisibleAsync();
+            Assert.False(await Overflows(street));
+            await BrowserApp.Shot(street, narrow ? "red-rule-phone" : "red-rule-desktop");
+        }
 
         static void DismissOnce(object? sender, IDialog d)
         {
