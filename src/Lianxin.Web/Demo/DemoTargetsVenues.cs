@@ -67,10 +67,10 @@ public static class DemoTargetsVenues
                      (StandardItem.Rules, "值班、预约、志愿服务等 8 项制度上墙"), (StandardItem.Equipment, "投影、音响、图书角、便民药箱齐全"),
                      (StandardItem.Staff, "社工 3 人轮值，志愿者 24 人排班"),
                  })
-            Check(await VenueSetup.CheckAsync(db, clock, centreId, new CheckInput { Item = item, Evidence = evidence }, ct), "六有");
+            Check(await VenueSetup.CheckAsync(db, org, clock, centreId, new CheckInput { Item = item, Evidence = evidence }, ct), "六有");
         var rooms = new List<Guid>();
         foreach (var (name, capacity) in new[] { ("党员活动室", 40), ("多功能会议室", 60), ("四点半课堂", 25) })
-            rooms.Add(Check(await VenueSetup.AddRoomAsync(db, centreId, new RoomInput { Name = name, Capacity = capacity }, ct), name));
+            rooms.Add(Check(await VenueSetup.AddRoomAsync(db, org, centreId, new RoomInput { Name = name, Capacity = capacity }, ct), name));
         var day = today.AddDays(1);
         foreach (var (room, start, end, by, purpose, n) in new[]
                  {
@@ -78,7 +78,7 @@ public static class DemoTargetsVenues
                      (rooms[1], 14, 16, "青禾供电公司东湖供电所", "安全用电进社区讲座", 45),
                      (rooms[2], 16, 18, "张秀英（居民）", "小学生课后托管志愿辅导", 18),
                  })
-            Check(await BookRoom.HandleAsync(db, clock, room, new BookRoomRequest
+            Check(await BookRoom.HandleAsync(db, org, clock, room, new BookRoomRequest
             {
                 Day = day, Start = new TimeOnly(start, 0), End = new TimeOnly(end, 0), BookedBy = by, Purpose = purpose, Attendees = n,
             }, ct), purpose);

@@ -27,7 +27,7 @@ public class RoomBookingTests(LianxinApp app)
             OpensAt = new TimeOnly(8, 30), ClosesAt = new TimeOnly(21, 0), OpenedOn = new DateOnly(2024, 7, 1),
             Functions = [VenueFunctions.PartyRoom, VenueFunctions.ServiceCenter],
         }, CancellationToken.None).Result.Value!;
-        var room = VenueSetup.AddRoomAsync(db, venue.Id, new RoomInput { Name = "多功能会议室", Capacity = 40 }, CancellationToken.None).Result.Value;
+        var room = VenueSetup.AddRoomAsync(db, org, venue.Id, new RoomInput { Name = "多功能会议室", Capacity = 40 }, CancellationToken.None).Result.Value;
         return (venue.Id, room, sp.GetRequiredService<TimeProvider>().Today().AddDays(3));
     });
 
@@ -65,7 +65,7 @@ public class RoomBookingTests(LianxinApp app)
     public async Task Of_parallel_bookings_of_one_slot_exactly_one_is_taken()
     {
         var (_, room, day) = NewRoom("并发测试邻里中心");
-        // Accounts held at 和平社区 (a grid branch's members see their branch's subtree, not the community's venues).
+        // Accounts held at 和平社区 itself (those held at its grid branches reach its venues too: VenueScopeTests).
         var clients = new[] { await app.ApiAs("secretary"), await app.ApiAs("staff"), await app.ApiAs("resident"), await app.ApiAs("liaison"), await app.ApiAs("secretary"), await app.ApiAs("resident") };
         // Overlapping, not identical, stretches: each pair clashes, so only one may stand.
         var starts = new[] { "09:00", "09:30", "10:00", "09:15", "09:45", "10:15" };

@@ -10,7 +10,8 @@ namespace Lianxin.Web.Modules.Deliberation.Features;
 
 public class RedRuleRequest
 {
-    public int MinPartyPercent { get; set; } = 50;
+    /// <summary>Required: an empty field on the form must not fall back to a default.</summary>
+    public int? MinPartyPercent { get; set; }
     public bool RequireBranchLead { get; set; } = true;
 }
 
@@ -38,10 +39,11 @@ public static class RedRules
     {
         if (await org.FindAsync(streetId, ct) is not { Kind: OrgKind.Street } street) return Failure.NotFound;
         if (!db.Scope.Can(DeliberationPermissions.Rules, street.Path)) return Failure.Forbidden;
+        if (r.MinPartyPercent is null) return Failure.Invalid(nameof(r.MinPartyPercent), "请填写党员占比（0–100 的整数）。");
         if (r.MinPartyPercent is < 0 or > 100) return Failure.Invalid(nameof(r.MinPartyPercent), "党员占比须在 0–100 之间。");
         var rule = await db.RedCommitteeRules.FirstOrDefaultAsync(x => x.StreetId == streetId, ct);
         if (rule is null) db.RedCommitteeRules.Add(rule = new RedCommitteeRule { StreetId = street.Id, OrgPath = street.Path });
-        (rule.MinPartyPercent, rule.RequireBranchLead) = (r.MinPartyPercent, r.RequireBranchLead);
+        (rule.MinPartyPercent, rule.RequireBranchLead) = (r.MinPartyPercent.Value, r.RequireBranchLead);
         await db.SaveChangesAsync(ct);
         return new RedRuleDto(street.Id, street.DisplayName, rule.MinPartyPercent, rule.RequireBranchLead, false, true);
     }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Deliberation.Contracts;
 using Lianxin.Web.Modules.Deliberation.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -11,6 +12,8 @@ namespace Lianxin.Web.Modules.Deliberation.Pages;
 public class CompoundsModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock) : PageModel
 {
     public List<CompoundRow> Rows { get; private set; } = [];
+    /// <summary>Street and district staff set what counts as a 红色业委会 (the link to that page).</summary>
+    public bool CanSetRule { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -18,6 +21,7 @@ public class CompoundsModel(LianxinDb db, OrgDirectory org, PlaceDirectory place
         var rows = await CompoundQueries.ListAsync(db, org, places, clock, ct);
         if (rows.Refusal(this) is { } end) return end;
         Rows = rows.Value!;
+        CanSetRule = db.Scope.CanAnywhere(DeliberationPermissions.Rules);
         return Page();
     }
 }

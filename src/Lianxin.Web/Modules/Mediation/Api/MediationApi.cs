@@ -31,6 +31,14 @@ public static class MediationApi
         group.MapPost("/cases/{id:guid}/follow-up", async (LianxinDb db, TimeProvider clock, Guid id, FollowUpRequest request, CancellationToken ct) =>
                 (await CaseProgress.FollowUpAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<CaseSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("登记协议履行回访");
+        group.MapGet("/cases/{id:guid}/team", async (LianxinDb db, Guid id, CancellationToken ct) => (await EditTeam.GetAsync(db, id, ct)).ToApi(TypedResults.Ok))
+            .Produces<TeamView>().WithSummary("调解团队成员（本社区书记、社工可维护）");
+        group.MapPost("/cases/{id:guid}/team", async (LianxinDb db, Guid id, TeamInput request, CancellationToken ct) =>
+                (await EditTeam.AddAsync(db, id, request, ct)).ToApi(TypedResults.Ok))
+            .Produces<TeamRow>().ProducesValidationProblem().WithSummary("添加调解团队成员（社区法官、社区调解员、调解志愿者）");
+        group.MapDelete("/cases/{id:guid}/team/{memberId:guid}", async (LianxinDb db, Guid id, Guid memberId, CancellationToken ct) =>
+                (await EditTeam.RemoveAsync(db, id, memberId, ct)).ToApi(TypedResults.Ok))
+            .Produces<TeamRow>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("移出调解团队成员（移出后不再能查看该案件）");
         group.MapGet("/cases/{id:guid}/files/{fileId:guid}", async (LianxinDb db, Guid id, Guid fileId, bool? thumbnail, HttpResponse response, CancellationToken ct) =>
                 (await CaseFiles.ReadAsync(db, id, fileId, thumbnail ?? false, ct)).ToFile(response))
             .WithSummary("调解协议书（照片或扫描件）");

@@ -17,7 +17,8 @@ public record SessionDto(DateOnly HeldOn, string Place, string Notes, string Rec
 
 public record CaseDetail(Guid Id, string CaseNo, DisputeType Type, string TypeName, string Summary, CaseState State, string StateName, string CommunityName,
     DateOnly OpenedOn, DateOnly? ClosedOn, string? OutcomeNote, DateOnly? FollowUpDue, DateOnly? FollowedUpOn, string? FollowUpNote, int Version,
-    bool OnTeam, IReadOnlyList<PartyDto> Parties, IReadOnlyList<TeamMemberDto> Team, IReadOnlyList<SessionDto> Sessions, IReadOnlyList<Guid> AgreementFiles);
+    bool OnTeam, IReadOnlyList<PartyDto> Parties, IReadOnlyList<TeamMemberDto> Team, IReadOnlyList<SessionDto> Sessions, IReadOnlyList<Guid> AgreementFiles,
+    bool CanEditTeam);
 
 /// <summary>
 /// The cases the caller sees (the table's own filter: their team's cases and their community's), and one case. Parties' names and
@@ -57,6 +58,7 @@ public static class CaseQueries
                 return new PartyDto(p.Side.Chinese(), onTeam ? name : MediationNames.MaskName(name), phone is null ? null : onTeam ? phone : Mask.Phone(phone));
             }).ToList(),
             team.Select(t => new TeamMemberDto(t.DisplayName, t.Duty.Chinese())).ToList(),
-            sessions.Select(s => new SessionDto(s.HeldOn, s.Place, s.Notes, s.RecordedBy)).ToList(), files);
+            sessions.Select(s => new SessionDto(s.HeldOn, s.Place, s.Notes, s.RecordedBy)).ToList(), files,
+            db.Scope.Can(MediationPermissions.Open, c.OrgPath));
     }
 }

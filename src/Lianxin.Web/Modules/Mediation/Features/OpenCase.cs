@@ -90,15 +90,22 @@ public static class OpenCase
         var result = new List<((Guid, string), TeamDuty)>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var name = rows[i].UserName.Trim().ToUpperInvariant();
-            // Grants are tenant-filtered: an account of another district is not found (a team member may sit above or beside the community).
-            var user = await db.Users.Where(u => u.NormalizedUserName == name && !u.IsDisabled && db.RoleGrants.AcrossScope().Any(g => g.UserId == u.Id))
-                .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+            var user = await AccountAsync(db, rows[i].UserName, ct);
             if (user is null) e.Fail($"Team[{i}].UserName", $"未找到账号“{rows[i].UserName.Trim()}”。");
-            else if (result.Any(x => x.Item1.Item1 == user.Id)) e.Fail($"Team[{i}].UserName", $"账号“{rows[i].UserName.Trim()}”重复。");
+            else if (result.Any(x => x.Item1.Item1 == user.Value.Id)) e.Fail($"Team[{i}].UserName", $"账号“{rows[i].UserName.Trim()}”重复。");
             else if (!Enum.IsDefined(rows[i].Duty)) e.Fail($"Team[{i}].Duty", "请选择团队角色。");
-            else result.Add(((user.Id, user.DisplayName), rows[i].Duty));
+            else result.Add((user.Value, rows[i].Duty));
         }
         return result;
+    }
+
+    /// <summary>An enabled account of this district by its 登录名, or null.</summary>
+    internal static async Task<(Guid Id, string Name)?> AccountAsync(LianxinDb db, string userName, CancellationToken ct)
+    {
+        var name = userName.Trim().ToUpperInvariant();
+        // Grants are tenant-filtered: an account of another district is not found (a team member may sit above or beside the community).
+        var user = await db.Users.Where(u => u.NormalizedUserName == name && !u.IsDisabled && db.RoleGrants.AcrossScope().Any(g => g.UserId == u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        return user is null ? null : (user.Id, user.DisplayName);
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Venues.Contracts;
 using Lianxin.Web.Modules.Venues.Data;
 using Lianxin.Web.Modules.Venues.Domain;
@@ -32,14 +33,16 @@ public static class BookRoom
 {
     const int Attempts = 4;
 
-    public static async Task<Outcome<BookingSaved>> HandleAsync(LianxinDb db, TimeProvider clock, Guid roomId, BookRoomRequest r, CancellationToken ct)
+    public static async Task<Outcome<BookingSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid roomId, BookRoomRequest r, CancellationToken ct)
     {
+        var (sees, books) = (await VenueReach.ForAsync(db, org, VenuePermissions.VenueView, ct), await VenueReach.ForAsync(db, org, VenuePermissions.VenueBook, ct));
         for (var attempt = 1; ; attempt++)
         {
-            var room = await db.Rooms.FirstOrDefaultAsync(x => x.Id == roomId, ct);
-            if (room is null) return Failure.NotFound;
-            if (!db.Scope.Can(VenuePermissions.VenueBook, room.OrgPath)) return Failure.Forbidden;
-            var venue = await db.Venues.AsNoTracking().FirstAsync(v => v.Id == room.VenueId, ct);
+            // Rooms of the caller's community are within reach even from a grid below it (VenueReach); others are not found.
+            var room = await db.Rooms.AcrossScope().FirstOrDefaultAsync(x => x.Id == roomId, ct);
+            if (room is null || !sees.Reaches(room.OrgPath)) return Failure.NotFound;
+            if (!books.Reaches(room.OrgPath)) return Failure.Forbidden;
+            var venue = await db.Venues.AcrossScope().AsNoTracking().FirstAsync(v => v.Id == room.VenueId, ct);
             if (venue.State != VenueState.Open) return Failure.Conflict("该阵地尚未开放，暂不能预约。");
             var e = new Errors();
             if (r.Day is null) e.Fail(nameof(r.Day), "请选择日期。");
@@ -97,10 +100,11 @@ public static class BookRoom
     }
 
     /// <summary>The booker (or the venue's managers) cancels a booking that has not started.</summary>
-    public static async Task<Outcome<Guid>> CancelAsync(LianxinDb db, TimeProvider clock, Guid bookingId, CancellationToken ct)
+    public static async Task<Outcome<Guid>> CancelAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid bookingId, CancellationToken ct)
     {
-        var b = await db.RoomBookings.FirstOrDefaultAsync(x => x.Id == bookingId, ct);
-        if (b is null) return Failure.NotFound;
+        var sees = await VenueReach.ForAsync(db, org, VenuePermissions.VenueView, ct);
+        var b = await db.RoomBookings.AcrossScope().FirstOrDefaultAsync(x => x.Id == bookingId, ct);
+        if (b is null || (b.UserId != db.Scope.UserId && !sees.Reaches(b.OrgPath))) return Failure.NotFound;
         if (b.UserId != db.Scope.UserId && !db.Scope.Can(VenuePermissions.VenueManage, b.OrgPath)) return Failure.Forbidden;
         if (b.State == BookingState.Cancelled) return Failure.Conflict("该预约已取消。");
         if (b.StartsAt <= clock.GetUtcNow().UtcDateTime) return Failure.Conflict("已开始的预约不能取消。");

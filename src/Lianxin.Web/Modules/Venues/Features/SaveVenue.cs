@@ -34,7 +34,8 @@ public static class SaveVenue
         Venue? venue = null;
         if (id is { } existing)
         {
-            venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == existing, ct);
+            // Seen but not managed (a grid leader and their community's venue) is 403; beyond reach 404.
+            venue = await (await VenueReach.ForAsync(db, org, VenuePermissions.VenueView, ct)).Venues(db.Venues).FirstOrDefaultAsync(v => v.Id == existing, ct);
             if (venue is null) return Failure.NotFound;
             if (!db.Scope.Can(VenuePermissions.VenueManage, venue.OrgPath)) return Failure.Forbidden;
         }
@@ -43,6 +44,8 @@ public static class SaveVenue
             return Failure.Invalid(nameof(r.OrgUnitId), "请选择阵地所属的街道、社区或支部。");
         if (!db.Scope.Can(VenuePermissions.VenueManage, unit.Path)) return Failure.Forbidden;
         var e = new Errors();
+        if (!Enum.IsDefined(r.Kind)) e.Fail(nameof(r.Kind), "请选择阵地类型。");
+        if (!Enum.IsDefined(r.State)) e.Fail(nameof(r.State), "请选择建设状态。");
         e.Required(nameof(r.Name), r.Name, "请填写阵地名称。");
         e.Max(nameof(r.Name), r.Name, 100, "阵地名称");
         e.Required(nameof(r.Address), r.Address, "请填写地址。");
@@ -94,17 +97,17 @@ public class CheckInput
 /// <summary>Rooms of a venue, and its 六有 checklist: an item is met with its evidence, or withdrawn.</summary>
 public static class VenueSetup
 {
-    static async Task<Outcome<Venue>> ManagedAsync(LianxinDb db, Guid venueId, CancellationToken ct)
+    static async Task<Outcome<Venue>> ManagedAsync(LianxinDb db, OrgDirectory org, Guid venueId, CancellationToken ct)
     {
-        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == venueId, ct);
+        var venue = await (await VenueReach.ForAsync(db, org, VenuePermissions.VenueView, ct)).Venues(db.Venues).FirstOrDefaultAsync(v => v.Id == venueId, ct);
         if (venue is null) return Failure.NotFound;
         if (!db.Scope.Can(VenuePermissions.VenueManage, venue.OrgPath)) return Failure.Forbidden;
         return venue;
     }
 
-    public static async Task<Outcome<Guid>> AddRoomAsync(LianxinDb db, Guid venueId, RoomInput r, CancellationToken ct)
+    public static async Task<Outcome<Guid>> AddRoomAsync(LianxinDb db, OrgDirectory org, Guid venueId, RoomInput r, CancellationToken ct)
     {
-        var found = await ManagedAsync(db, venueId, ct);
+        var found = await ManagedAsync(db, org, venueId, ct);
         if (!found.IsOk) return found.AsFailure();
         var e = new Errors();
         e.Required(nameof(r.Name), r.Name, "请填写功能室名称。");
@@ -119,9 +122,24 @@ public static class VenueSetup
         return room.Id;
     }
 
-    public static async Task<Outcome<StandardItem>> CheckAsync(LianxinDb db, TimeProvider clock, Guid venueId, CheckInput r, CancellationToken ct)
+    /// <summary>Takes a room off the venue; one with bookings still to come is kept until they are cancelled (those who booked it rely on it).</summary>
+    public static async Task<Outcome<string>> RemoveRoomAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid venueId, Guid roomId, CancellationToken ct)
     {
-        var found = await ManagedAsync(db, venueId, ct);
+        var found = await ManagedAsync(db, org, venueId, ct);
+        if (!found.IsOk) return found.AsFailure();
+        var room = await db.Rooms.FirstOrDefaultAsync(x => x.Id == roomId && x.VenueId == venueId, ct);
+        if (room is null) return Failure.NotFound;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var coming = await db.RoomBookings.AcrossScope().CountAsync(b => b.RoomId == roomId && b.State == BookingState.Booked && b.EndsAt > now, ct);
+        if (coming > 0) return Failure.Conflict($"“{room.Name}”还有 {coming} 个未结束的预约，请先取消这些预约再删除。");
+        db.Rooms.Remove(room);
+        await db.SaveChangesAsync(ct);
+        return room.Name;
+    }
+
+    public static async Task<Outcome<StandardItem>> CheckAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid venueId, CheckInput r, CancellationToken ct)
+    {
+        var found = await ManagedAsync(db, org, venueId, ct);
         if (!found.IsOk) return found.AsFailure();
         var e = new Errors();
         e.Required(nameof(r.Evidence), r.Evidence, "请填写佐证（如制度名称、照片存放处、人员名单）。");

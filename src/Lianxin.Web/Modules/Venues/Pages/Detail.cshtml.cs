@@ -24,7 +24,7 @@ public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : P
     {
         ModelState.Clear();
         Day = Book.Day;
-        var outcome = await BookRoom.HandleAsync(db, clock, roomId, Book, ct);
+        var outcome = await BookRoom.HandleAsync(db, org, clock, roomId, Book, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = "预约成功。";
@@ -35,7 +35,7 @@ public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : P
     public async Task<IActionResult> OnPostCheckAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await VenueSetup.CheckAsync(db, clock, id, Check, ct);
+        var outcome = await VenueSetup.CheckAsync(db, org, clock, id, Check, ct);
         return await outcome.ToPageAsync(this, _ =>
         {
             TempData["Flash"] = "已登记达标。";
@@ -45,7 +45,7 @@ public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : P
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var v = await VenueQueries.DetailAsync(db, clock, id, Day, ct);
+        var v = await VenueQueries.DetailAsync(db, org, clock, id, Day, ct);
         if (v.Refusal(this) is { } end) return end;
         V = v.Value!;
         BookerName = db.Scope.Current is { Role: not Role.Resident } g ? org.NameOf(g.OrgUnitId) : "";
