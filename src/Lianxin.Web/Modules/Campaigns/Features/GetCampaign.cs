@@ -16,7 +16,7 @@ public record PlaceDto(Guid Id, Guid CompoundId, Guid? BuildingId, string Name, 
 public record FindingRow(Guid Id, Guid TaskId, string Place, string Text, Severity Severity, string SeverityName, DateTime CreatedAt, TaskState TaskState,
     string TaskStateName, string? ResponsibleUnit, DateOnly DueOn, bool Overdue);
 
-public record CampaignDetail(Guid Id, string Title, CampaignKind Kind, string KindName, string? Description, string Street, DateOnly StartsOn, DateOnly EndsOn,
+public record CampaignDetail(Guid Id, Guid StreetId, string Title, CampaignKind Kind, string KindName, string? Description, string Street, DateOnly StartsOn, DateOnly EndsOn,
     int RectifyDays, CampaignState State, string StateName, int Version, bool InPeriod, IReadOnlyList<ItemDto> Items, IReadOnlyList<PlaceDto> Places,
     IReadOnlyList<ProgressRow> Progress, ProgressRow Total, IReadOnlyList<FindingRow> Findings, bool CanManage, bool CanInspect);
 
@@ -40,7 +40,7 @@ public static class GetCampaign
                               select new { f, t }).ToListAsync(ct);
         var placeNames = places.ToDictionary(p => p.Id, p => p.Name);
         var progress = await CampaignProgress.ReadAsync(db, org, today, id, ct);
-        return new CampaignDetail(c.Id, c.Title, c.Kind, c.Kind.Chinese(), c.Description, (await org.NamesAsync([c.StreetId], ct)).GetValueOrDefault(c.StreetId, "—"),
+        return new CampaignDetail(c.Id, c.StreetId, c.Title, c.Kind, c.Kind.Chinese(), c.Description, (await org.NamesAsync([c.StreetId], ct)).GetValueOrDefault(c.StreetId, "—"),
             c.StartsOn, c.EndsOn, c.RectifyDays, c.State, c.State.Chinese(), c.Version, today >= c.StartsOn && today <= c.EndsOn,
             items.Select(i => new ItemDto(i.Id, i.SortOrder, i.Text)).ToList(),
             places.OrderBy(p => communities.GetValueOrDefault(p.CommunityId), StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
