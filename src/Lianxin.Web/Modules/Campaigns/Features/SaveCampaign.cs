@@ -36,6 +36,7 @@ public static class SaveCampaign
     public static async Task<Outcome<CampaignSaved>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, Guid? id, CampaignInput r,
         CancellationToken ct)
     {
+        if (!db.Scope.CanAnywhere(CampaignPermissions.Manage)) return Failure.Forbidden;
         Campaign? c = null;
         if (id is { } existing)
         {
