@@ -15,6 +15,7 @@ using Lianxin.Web.Modules.Targets;
 using Lianxin.Web.Modules.Venues;
 using Lianxin.Web.Modules.PartyWork;
 using Lianxin.Web.Modules.Showcase;
+using Lianxin.Web.Modules.Campaigns;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Cli;
 using Lianxin.Web.Platform.Modules;
@@ -41,5 +42,5 @@ public partial class Program
 {
     /// <summary>The modules of this host, each listed once: their services, tables, permissions and routes (ADR 0016).</summary>
     public static IReadOnlyList<IModule> Modules { get; } =
-        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule(), new OrgLifeModule(), new VolunteeringModule(), new PointsBankModule(), new DeliberationModule(), new MediationModule(), new TargetsModule(), new VenuesModule(), new PartyWorkModule(), new ShowcaseModule()];
+        [new OrganizationsModule(), new MembersModule(), new DemandsModule(), new PledgesModule(), new ReviewsModule(), new CoBuildingModule(), new RollupsModule(), new OrgLifeModule(), new VolunteeringModule(), new PointsBankModule(), new DeliberationModule(), new MediationModule(), new TargetsModule(), new VenuesModule(), new PartyWorkModule(), new ShowcaseModule(), new CampaignsModule()];
 }

@@ -83,6 +83,7 @@ public static class DemoDistrict
         await DemoTargetsVenues.SeedAsync(sp, g);
         await DemoPartyWork.SeedAsync(sp, g);
         await DemoShowcase.SeedAsync(sp, g);
+        await DemoCampaigns.SeedAsync(sp, g);
         return g;
     }
 

@@ -6,6 +6,7 @@ using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Demands.Open311;
 using Lianxin.Web.Modules.Demands.Open311.Data;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Events;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Jobs;
@@ -35,6 +36,7 @@ public sealed class DemandsModule : IModule
         services.AddSingleton(DemandPhotos.Owner);
         services.AddOpen311(config);
         services.AddScoped<IUnitLifecycle, Features.DemandsUnitLifecycle>();
+        services.AddEventHandler<Campaigns.Contracts.CampaignFindingRaisedDemand, Features.OnCampaignFindingRaisedDemand>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db)

@@ -28,6 +28,7 @@ public sealed class PledgesModule : IModule
         services.AddEventHandler<Demands.Contracts.DemandResolved, OnDemandResolved>();
         services.AddEventHandler<Deliberation.Contracts.MotionSettled, OnMotionSettled>();
         services.AddEventHandler<CoBuilding.Contracts.CommitteeDecisionPledged, OnCommitteeDecisionPledged>();
+        services.AddEventHandler<Campaigns.Contracts.CampaignFindingPledged, OnCampaignFindingPledged>();
         services.AddScoped<IUnitLifecycle, Features.PledgesUnitLifecycle>();
         services.AddIndicators<Features.PledgeIndicators>();
     }

@@ -62,6 +62,32 @@ public class DemandDirectory(LianxinDb db)
         return (await ManyAsync([filed.Value!.Id], ct)).Single();
     }
 
+    /// <summary>
+    /// The field errors a raised demand would meet when filed (the rules of a staff record, the category among the community's), so
+    /// that a module raising it through an event can refuse bad input before anything is published.
+    /// </summary>
+    public async Task<Errors> CheckRaisedAsync(OrgDirectory org, RaisedDemand r, DateTime now, CancellationToken ct)
+    {
+        var e = SubmitDemand.Validate(new SubmitDemandRequest
+        {
+            CommunityId = r.CommunityId, CategoryId = r.CategoryId, Description = r.Description, CompoundId = r.CompoundId, Address = r.Address,
+            ContactName = r.ContactName, ContactPhone = r.ContactPhone,
+        }, now);
+        if (!e.ContainsKey(nameof(r.CategoryId)) && (await CategoriesAsync(org, r.CommunityId, ct)).All(c => c.Id != r.CategoryId))
+            e.Fail(nameof(r.CategoryId), "请选择该社区可受理的诉求类别。");
+        return e;
+    }
+
+    /// <summary>The demands the caller sees that were raised from the given source records (a visit, a campaign finding), by source record.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DemandSummary>> RaisedFromAsync(IEnumerable<Guid> sourceRecordIds, CancellationToken ct)
+    {
+        var list = sourceRecordIds.Distinct().ToList();
+        if (list.Count == 0) return new Dictionary<Guid, DemandSummary>();
+        var rows = await db.Demands.AsNoTracking().Where(d => d.SourceRecordId != null && list.Contains(d.SourceRecordId.Value))
+            .Select(d => new { Source = d.SourceRecordId!.Value, d.Id, d.TicketNo, d.CategoryName, d.State, d.CommunityId }).ToListAsync(ct);
+        return rows.GroupBy(d => d.Source).ToDictionary(g => g.Key, g => g.Select(d => new DemandSummary(d.Id, d.TicketNo, d.CategoryName, d.State.Chinese(), d.CommunityId)).First());
+    }
+
     /// <summary>Demands under <paramref name="path"/> still being handled, overdue first, then the earliest due; at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<OpenDemand>> OpenUnderAsync(string path, int take, CancellationToken ct)
     {

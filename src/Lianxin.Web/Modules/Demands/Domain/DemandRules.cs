@@ -31,7 +31,7 @@ public enum Satisfaction { Satisfied, BasicallySatisfied, Unsatisfied }
 public enum DispatchState { Pending, Accepted, Reported, Returned }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DemandSource>))]
-public enum DemandSource { Public, Phone, Visit, Staff }
+public enum DemandSource { Public, Phone, Visit, Staff, Campaign }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ServiceMode>))]
 public enum ServiceMode { None, OnBehalf, Assisted, Accompanied, Appointment }
@@ -83,7 +83,7 @@ public static class DemandNames
 
     public static string Chinese(this DemandSource s) => s switch
     {
-        DemandSource.Public => "居民网上提交", DemandSource.Phone => "电话", DemandSource.Visit => "入户走访", DemandSource.Staff => "工作人员登记", _ => s.ToString(),
+        DemandSource.Public => "居民网上提交", DemandSource.Phone => "电话", DemandSource.Visit => "入户走访", DemandSource.Staff => "工作人员登记", DemandSource.Campaign => "专项行动检查", _ => s.ToString(),
     };
 
     public static string Chinese(this ServiceMode m) => m switch

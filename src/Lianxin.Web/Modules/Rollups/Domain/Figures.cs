@@ -52,7 +52,7 @@ public static class Areas
         ["Organizations"] = "组织覆盖", ["Members"] = "党员与双报到", ["Reviews"] = "观摩评比", ["Demands"] = "群众诉求",
         ["Pledges"] = "为民办实事", ["CoBuilding"] = "共驻共建", ["OrgLife"] = "组织生活", ["Volunteering"] = "志愿服务",
         ["PointsBank"] = "积分银行", ["Deliberation"] = "三级议事", ["Targets"] = "重点任务", ["Venues"] = "阵地建设",
-        ["Showcase"] = "品牌宣传", ["PartyWork"] = "党务工作", ["Mediation"] = "矛盾调解",
+        ["Showcase"] = "品牌宣传", ["PartyWork"] = "党务工作", ["Mediation"] = "矛盾调解", ["Campaigns"] = "专项行动",
     };
 
     public static string Of(string module) => Names.GetValueOrDefault(module, module);
