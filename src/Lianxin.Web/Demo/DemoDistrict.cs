@@ -81,6 +81,7 @@ public static class DemoDistrict
         await DemoDeliberation.SeedAsync(sp, g);
         await DemoTargetsVenues.SeedAsync(sp, g);
         await DemoPartyWork.SeedAsync(sp, g);
+        await DemoCommittees.SeedAsync(sp, g);
         return g;
     }
 

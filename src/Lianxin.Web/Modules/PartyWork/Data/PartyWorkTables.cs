@@ -14,7 +14,7 @@ public static class PartyWorkTables
         public DbSet<RecruitEntry> RecruitEntries => db.Set<RecruitEntry>();
         public DbSet<TermRule> TermRules => db.Set<TermRule>();
         public DbSet<Committee> Committees => db.Set<Committee>();
-        public DbSet<CommitteeSeat> CommitteeSeats => db.Set<CommitteeSeat>();
+        public DbSet<CommitteeSeat> PartyCommitteeSeats => db.Set<CommitteeSeat>();
         public DbSet<Election> Elections => db.Set<Election>();
         public DbSet<ReserveCadre> ReserveCadres => db.Set<ReserveCadre>();
         public DbSet<RectifyCriterion> RectifyCriteria => db.Set<RectifyCriterion>();

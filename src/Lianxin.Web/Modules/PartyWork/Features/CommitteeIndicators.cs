@@ -39,7 +39,7 @@ public class CommitteeIndicators(LianxinDb db) : IIndicatorSource
             var committees = await db.Committees.AsNoTracking().Where(c => c.TermStart <= to && (c.EndedOn == null || c.EndedOn > to) && roots.Any(p => c.OrgPath.StartsWith(p)))
                 .ToListAsync(ct);
             var ids = committees.Select(c => c.Id).ToList();
-            var seats = (await db.CommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId) && s.Post == CommitteeRules.Secretary).ToListAsync(ct)).ToLookup(s => s.CommitteeId);
+            var seats = (await db.PartyCommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId) && s.Post == CommitteeRules.Secretary).ToListAsync(ct)).ToLookup(s => s.CommitteeId);
             foreach (var path in roots)
             {
                 var mine = committees.Where(c => c.OrgPath.StartsWith(path, StringComparison.Ordinal)).ToList();

@@ -31,7 +31,7 @@ public static class FillSeat
         else if (r.On < committee.TermStart) e.Fail(nameof(r.On), $"任职日期不能早于本届任期起始日（{committee.TermStart:yyyy-MM-dd}）。");
         var names = await SeatCheck.CheckAsync(members, unit, committee.Kind, [r], null, e, "Seat", ct);
         if (e.Any) return Failure.Invalid(e);
-        var sitting = await db.CommitteeSeats.Where(s => s.CommitteeId == committee.Id && s.LeftOn == null).ToListAsync(ct);
+        var sitting = await db.PartyCommitteeSeats.Where(s => s.CommitteeId == committee.Id && s.LeftOn == null).ToListAsync(ct);
         if (r.Post is CommitteeRules.Secretary or CommitteeRules.Director && sitting.Any(s => s.Post == r.Post))
             return Failure.Conflict($"本届班子已有{CommitteeRules.PostNames[r.Post]}，请先登记其离任。");
         if (r.MemberId is { } mid && sitting.Any(s => s.MemberId == mid)) return Failure.Conflict("此人已在本届班子中任职。");
@@ -40,7 +40,7 @@ public static class FillSeat
             CommitteeId = committee.Id, OrgPath = committee.OrgPath, Post = r.Post, MemberId = r.MemberId, Name = names[0]!, Votes = r.Votes,
             Seq = CommitteeRules.PostsOf(committee.Kind).ToList().IndexOf(r.Post) * 100 + sitting.Count, FromOn = r.On!.Value,
         };
-        db.CommitteeSeats.Add(seat);
+        db.PartyCommitteeSeats.Add(seat);
         await db.SaveChangesAsync(ct);
         return seat.Id;
     }

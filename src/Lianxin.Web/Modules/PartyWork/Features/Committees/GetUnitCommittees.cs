@@ -29,7 +29,7 @@ public static class GetUnitCommittees
         if (!db.Scope.Can(PartyWorkPermissions.View, unit.Path)) return Failure.Forbidden;
         var committees = await db.Committees.AsNoTracking().Where(c => c.UnitId == unitId).OrderBy(c => c.Kind).ThenByDescending(c => c.TermStart).ToListAsync(ct);
         var ids = committees.Select(c => c.Id).ToList();
-        var seats = (await db.CommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId)).OrderBy(s => s.Seq).ToListAsync(ct)).ToLookup(s => s.CommitteeId);
+        var seats = (await db.PartyCommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId)).OrderBy(s => s.Seq).ToListAsync(ct)).ToLookup(s => s.CommitteeId);
         var elections = await db.Elections.AsNoTracking().Where(x => x.UnitId == unitId).ToDictionaryAsync(x => x.CommitteeId, ct);
         var today = clock.Today();
         var dtos = committees.Select(c => ToDto(c, seats[c.Id].ToList(), elections.GetValueOrDefault(c.Id), today)).ToList();

@@ -38,7 +38,7 @@ public static class ListExpiries
         if (root is not null) q = q.Where(c => c.OrgPath.StartsWith(root.Path));
         var committees = await q.ToListAsync(ct);
         var ids = committees.Select(c => c.Id).ToList();
-        var seats = (await db.CommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId) && s.LeftOn == null).ToListAsync(ct)).ToLookup(s => s.CommitteeId);
+        var seats = (await db.PartyCommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId) && s.LeftOn == null).ToListAsync(ct)).ToLookup(s => s.CommitteeId);
         var byUnit = committees.ToLookup(c => (c.UnitId, c.Kind));
         var communities = units.Where(u => u.Kind == OrgKind.Community).ToList();
         var today = clock.Today();

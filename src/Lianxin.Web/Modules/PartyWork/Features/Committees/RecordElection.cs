@@ -76,7 +76,7 @@ public static class RecordElection
         };
         committee.ElectionId = election.Id;
         var order = CommitteeRules.PostsOf(kind);
-        db.CommitteeSeats.AddRange(seats.Select((s, i) => new CommitteeSeat
+        db.PartyCommitteeSeats.AddRange(seats.Select((s, i) => new CommitteeSeat
         {
             CommitteeId = committee.Id, OrgPath = unit.Path, Post = s.Post, MemberId = s.MemberId, Name = names[i]!, Votes = s.Votes,
             Seq = order.IndexOf(s.Post) * 100 + i, FromOn = on,
@@ -85,7 +85,7 @@ public static class RecordElection
         {
             current.Current = false;
             current.EndedOn = on;
-            foreach (var seat in await db.CommitteeSeats.Where(s => s.CommitteeId == current.Id && s.LeftOn == null).ToListAsync(ct))
+            foreach (var seat in await db.PartyCommitteeSeats.Where(s => s.CommitteeId == current.Id && s.LeftOn == null).ToListAsync(ct))
             {
                 seat.LeftOn = on;
                 seat.LeftReason = "换届";

@@ -18,7 +18,7 @@ public static class VacateSeat
 {
     public static async Task<Outcome<Guid>> HandleAsync(LianxinDb db, TimeProvider clock, Guid seatId, VacateInput r, CancellationToken ct)
     {
-        var seat = await db.CommitteeSeats.FirstOrDefaultAsync(s => s.Id == seatId, ct);
+        var seat = await db.PartyCommitteeSeats.FirstOrDefaultAsync(s => s.Id == seatId, ct);
         var committee = seat is null ? null : await db.Committees.FirstOrDefaultAsync(c => c.Id == seat.CommitteeId, ct);
         if (seat is null || committee is null) return Failure.NotFound;
         if (!db.Scope.Can(PartyWorkPermissions.Approve, committee.OrgPath)) return Failure.Forbidden;

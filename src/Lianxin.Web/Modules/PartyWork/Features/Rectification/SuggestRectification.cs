@@ -46,7 +46,7 @@ public static class SuggestRectification
                     var current = await db.Committees.AsNoTracking().Where(x => x.Current && (x.Kind == CommitteeKind.BranchCommittee || x.Kind == CommitteeKind.CommunityParty))
                         .Select(x => new { x.Id, x.UnitId, x.Kind }).ToListAsync(ct);
                     var ids = current.Select(x => x.Id).ToList();
-                    var withSecretary = (await db.CommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId) && s.Post == CommitteeRules.Secretary && s.LeftOn == null)
+                    var withSecretary = (await db.PartyCommitteeSeats.AsNoTracking().Where(s => ids.Contains(s.CommitteeId) && s.Post == CommitteeRules.Secretary && s.LeftOn == null)
                         .Select(s => s.CommitteeId).ToListAsync(ct)).ToHashSet();
                     foreach (var x in current.Where(x => !withSecretary.Contains(x.Id))) Add(x.UnitId, c.Code, "书记空缺");
                     break;
