@@ -59,9 +59,9 @@ public static class DemoCommittees
         var withinThree = today.AddYears(-5).AddMonths(2);
         var withinSix = today.AddYears(-5).AddMonths(5);
         var i = 0;
-        foreach (var c in communities)
+        foreach (var (c, ci) in communities.Select((c, ci) => (c, ci)))
         {
-            await Elect(c.Id, c.Path, CommitteeKind.CommunityParty, i == 0 ? withinSix : today.AddYears(-5).AddMonths(7 + i * 3));
+            await Elect(c.Id, c.Path, CommitteeKind.CommunityParty, ci == 0 ? withinSix : today.AddYears(-5).AddMonths(7 + ci * 3));
             foreach (var b in g.Units.Where(u => u.ParentId == c.Id && u.Kind == OrgKind.Branch).OrderBy(u => u.Path))
             {
                 // Most branches elected in the 2021 round; every seventh a year later, a few in the months now coming up.

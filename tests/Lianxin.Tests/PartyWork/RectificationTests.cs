@@ -63,7 +63,7 @@ public class RectificationTests(LianxinApp app)
     [Fact]
     public async Task With_a_reason_the_street_may_exit_a_plan_with_open_tasks_and_the_number_left_open_is_kept()
     {
-        var (branchId, _) = new CommitteesTests(app).Branch(1, 4);
+        var (branchId, _) = new CommitteesTests(app).Branch(1, 1);
         var street = await app.ApiAs("street");
         var created = await (await street.PostAsJsonAsync("/api/v1/partywork/rectifications", Plan(branchId, "建强阵地", "规范党费收缴"))).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
@@ -82,7 +82,7 @@ public class RectificationTests(LianxinApp app)
     [Fact]
     public async Task Another_community_does_not_find_the_plan_only_the_street_marks_and_bad_input_changes_nothing()
     {
-        var (branchId, _) = new CommitteesTests(app).Branch(0, 7);
+        var (branchId, _) = new CommitteesTests(app).Branch(2, 2);
         var street = await app.ApiAs("street");
         int Count() => app.WithDb(db => db.BranchRectifications.Count() + db.RectificationTasks.Count());
         var before = Count();
