@@ -99,7 +99,7 @@ public class RectificationTests(LianxinApp app)
         Assert.Equal(before, Count());
 
         // A community secretary does not decide rectification; the street does.
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiAs("secretary")).PostAsJsonAsync("/api/v1/partywork/rectifications", Plan(branchId, "任务"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiAs("secretary")).PostAsJsonAsync("/api/v1/partywork/rectifications", Plan(new CommitteesTests(app).Branch(0, 3).Id, "任务"))).StatusCode);
         var created = await street.PostAsJsonAsync("/api/v1/partywork/rectifications", Plan(branchId, "任务"));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var neighbour = await app.ApiAs("secretary2");
