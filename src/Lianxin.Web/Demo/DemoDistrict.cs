@@ -84,6 +84,7 @@ public static class DemoDistrict
         await DemoPartyWork.SeedAsync(sp, g);
         await DemoShowcase.SeedAsync(sp, g);
         await DemoCampaigns.SeedAsync(sp, g);
+        await DemoCommittees.SeedAsync(sp, g);
         return g;
     }
 

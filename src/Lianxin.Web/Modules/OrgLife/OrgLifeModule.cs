@@ -24,6 +24,7 @@ public sealed class OrgLifeModule : IModule
         services.AddSingleton(new NavItem("组织生活", "/orglife", "bi-calendar-check", OrgLifePermissions.View, 350));
         services.AddScoped<IUnitLifecycle, Features.OrgLifeUnitLifecycle>();
         services.AddIndicators<Features.OrgLifeIndicators>();
+        services.AddScoped<OrgLifeDirectory>();
         services.AddSingleton(new NavItem("培训与月练兵", "/orglife/training", "bi-mortarboard", OrgLifePermissions.View, 352));
         services.AddSingleton(new NavItem("我的组织生活", "/orglife/me", "bi-calendar-heart", TrainingPermissions.Self, 245));
         services.AddScoped<Features.TrainingCodes>();

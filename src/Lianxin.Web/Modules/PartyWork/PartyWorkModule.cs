@@ -27,9 +27,18 @@ public sealed class PartyWorkModule : IModule
         services.AddScoped<IUnitLifecycle, PartyWorkUnitLifecycle>();
         services.AddJob<RecruitReminderJob>();
         services.AddIndicators<PartyWorkIndicators>();
+        services.AddSingleton(new NavItem("支部班子与换届", "/partywork/committees", "bi-people", PartyWorkPermissions.View, 251));
+        services.AddSingleton(new NavItem("整顿提升", "/partywork/rectifications", "bi-arrow-up-circle", PartyWorkPermissions.View, 252));
+        services.AddSingleton(new FileOwner(Features.Rectification.RectifyCriteria.Module, Features.Rectification.RectifyCriteria.ProgressKind, PartyWorkPermissions.View));
+        services.AddJob<Features.Committees.TermReminderJob>();
+        services.AddIndicators<CommitteeIndicators>();
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => PartyWorkModel.Configure(b, db);
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPartyWorkApi();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapPartyWorkApi();
+        app.MapCommitteesApi();
+    }
 }

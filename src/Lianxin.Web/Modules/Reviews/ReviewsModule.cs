@@ -27,6 +27,7 @@ public sealed class ReviewsModule : IModule
         services.AddScoped<ReviewScoreDirectory>();
         services.AddScoped<IUnitLifecycle, Features.ReviewsUnitLifecycle>();
         services.AddIndicators<Features.ReviewIndicators>();
+        services.AddScoped<ReviewDirectory>();
         services.AddSingleton(ReviewPhotos.ItemOwner);
         services.AddSingleton(ReviewPhotos.FindingOwner);
     }

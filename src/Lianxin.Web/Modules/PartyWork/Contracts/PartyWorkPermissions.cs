@@ -16,5 +16,8 @@ public static class PartyWorkPermissions
     public static readonly Permission Approve = new("PartyWorkApprove", "上级党委审批预备党员、维护支部班子与换届",
         Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary);
 
-    public static IReadOnlyList<Permission> All { get; } = [View, Manage, Approve];
+    /// <summary>The street marks a weak branch for rectification (整顿提升), assigns its helping leader and confirms its exit.</summary>
+    public static readonly Permission Rectify = new("PartyWorkRectify", "确定软弱涣散党组织整顿对象并验收销号", Role.DistrictAdmin, Role.StreetStaff);
+
+    public static IReadOnlyList<Permission> All { get; } = [View, Manage, Approve, Rectify];
 }

@@ -43,5 +43,6 @@ public static class PartyWorkModel
             e.Property(x => x.RecordedBy).HasMaxLength(60);
             e.HasIndex(x => new { x.TenantId, x.RecruitId, x.On });
         });
+        CommitteesModel.Configure(b);
     }
 }

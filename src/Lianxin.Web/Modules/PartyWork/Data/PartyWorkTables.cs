@@ -12,5 +12,14 @@ public static class PartyWorkTables
         public DbSet<RecruitStep> RecruitSteps => db.Set<RecruitStep>();
         public DbSet<Recruit> Recruits => db.Set<Recruit>();
         public DbSet<RecruitEntry> RecruitEntries => db.Set<RecruitEntry>();
+        public DbSet<TermRule> TermRules => db.Set<TermRule>();
+        public DbSet<Committee> Committees => db.Set<Committee>();
+        public DbSet<CommitteeSeat> PartyCommitteeSeats => db.Set<CommitteeSeat>();
+        public DbSet<Election> Elections => db.Set<Election>();
+        public DbSet<ReserveCadre> ReserveCadres => db.Set<ReserveCadre>();
+        public DbSet<RectifyCriterion> RectifyCriteria => db.Set<RectifyCriterion>();
+        public DbSet<BranchRectification> BranchRectifications => db.Set<BranchRectification>();
+        public DbSet<RectificationTask> RectificationTasks => db.Set<RectificationTask>();
+        public DbSet<RectificationProgress> RectificationProgress => db.Set<RectificationProgress>();
     }
 }

@@ -14,6 +14,13 @@ public class PartyWorkUnitLifecycle : IUnitLifecycle
         {
             ["pw_recruits"] = await db.RebaseAsync<Recruit>(oldRoot, newRoot, ct),
             ["pw_recruit_entries"] = await db.RebaseAsync<RecruitEntry>(oldRoot, newRoot, ct),
+            ["pw_committees"] = await db.RebaseAsync<Committee>(oldRoot, newRoot, ct),
+            ["pw_committee_seats"] = await db.RebaseAsync<CommitteeSeat>(oldRoot, newRoot, ct),
+            ["pw_elections"] = await db.RebaseAsync<Election>(oldRoot, newRoot, ct),
+            ["pw_reserve_cadres"] = await db.RebaseAsync<ReserveCadre>(oldRoot, newRoot, ct),
+            ["pw_rectifications"] = await db.RebaseAsync<BranchRectification>(oldRoot, newRoot, ct),
+            ["pw_rectification_tasks"] = await db.RebaseAsync<RectificationTask>(oldRoot, newRoot, ct),
+            ["pw_rectification_progress"] = await db.RebaseAsync<RectificationProgress>(oldRoot, newRoot, ct),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)
