@@ -152,7 +152,7 @@ public static class MembersModel
             e.Property(x => x.RecordedBy).HasMaxLength(60);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.MemberId });
-            e.HasIndex(x => new { x.TenantId, x.MobileBranchPath });
+            e.HasIndex(x => new { x.TenantId, x.MobileBranchPath }).HasOperators(null!, "varchar_pattern_ops");
         });
         b.Entity<ImportJob>(e =>
         {

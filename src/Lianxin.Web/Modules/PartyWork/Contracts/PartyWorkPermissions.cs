@@ -16,5 +16,8 @@ public static class PartyWorkPermissions
     public static readonly Permission Approve = new("PartyWorkApprove", "上级党委审批预备党员、维护支部班子与换届",
         Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary);
 
-    public static IReadOnlyList<Permission> All { get; } = [View, Manage, Approve];
+    /// <summary>A signed-in resident applies for membership through the branch of their compound or grid and follows the application.</summary>
+    public static readonly Permission ApplyOwn = new("PartyWorkApplyOwn", "本人申请入党并查看办理进度", Role.Resident);
+
+    public static IReadOnlyList<Permission> All { get; } = [View, Manage, Approve, ApplyOwn];
 }
