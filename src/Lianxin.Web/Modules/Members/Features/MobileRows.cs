@@ -21,7 +21,7 @@ public static class MobileRows
     public static async Task<List<MobileRow>> ToRowsAsync(LianxinDb db, OrgDirectory units, PersonalData pd, IReadOnlyList<MobileMembership> rows, CancellationToken ct)
     {
         var memberIds = rows.Select(r => r.MemberId).Distinct().ToList();
-        var home = await db.Members.AcrossScope().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (m.BranchId, m.OrgPath), ct);
+        var home = await db.Members.AcrossScope().AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (m.BranchId, m.OrgPath), ct);
         var names = await BranchNames.OfAsync(units, rows.Select(r => r.MobileBranchPath).Concat(home.Values.Select(h => h.OrgPath)), ct);
         return rows.Select(r =>
         {
