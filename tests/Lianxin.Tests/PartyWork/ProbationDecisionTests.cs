@@ -98,7 +98,9 @@ public class ProbationDecisionTests(LianxinApp app)
         var (r, _) = await Probationary(clock, "延长预备期测试");
         Assert.Equal(("confirm", (DateOnly?)new DateOnly(2025, 10, 10)), app.WithDb(db => db.Recruits.Where(x => x.Id == r.Id).Select(x => new ValueTuple<string?, DateOnly?>(x.NextCode, x.NextDueOn)).Single()));
         await As((db, _) => new RecruitReminderJob(db, clock).RunOnceAsync(db.Scope.TenantId, default));
-        Assert.Equal("confirm", app.WithDb(db => db.Recruits.Single(x => x.Id == r.Id).RemindedCode));
+        var reminded = app.WithDb(db => db.Recruits.Single(x => x.Id == r.Id));
+        Assert.Equal("confirm", reminded.RemindedCode);
+        r = r with { Version = reminded.Version };
 
         r = await Step(clock, r, "extend", new DateOnly(2025, 10, 11), months: 6);
         var recruit = app.WithDb(db => db.Recruits.Single(x => x.Id == r.Id));

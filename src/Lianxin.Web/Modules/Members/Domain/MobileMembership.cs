@@ -31,8 +31,6 @@ public class MobileMembership : Entity, IOrgScoped, IVersioned
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
     public int Version { get; set; }
-
-    public bool CoversDay(DateOnly day) => StartedOn <= day && (EndedOn is not { } end || day < end);
 }
 
 public static class MobileNames
