@@ -74,6 +74,7 @@ public static class DemoDistrict
         await DemoStarBuildings.SeedAsync(sp, g);
         await DemoCoBuilding.SeedAsync(sp, g);
         await DemoCoBuildingLoop.SeedAsync(sp, g);
+        await DemoMobile.SeedAsync(sp, g);
         await DemoOrgLife.SeedAsync(sp, g);
         await DemoTraining.SeedAsync(sp, g);
         await DemoOrgLifeWork.SeedAsync(sp, g);

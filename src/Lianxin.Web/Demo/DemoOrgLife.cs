@@ -111,7 +111,7 @@ public static class DemoOrgLife
             for (var k = 0; k < attended.Count; k++)
             {
                 var m = attended[k];
-                var roster = (await members.ManyInDistrictAsync(await members.RosterOnAsync(b.Path, m.HeldOn, CancellationToken.None), CancellationToken.None))
+                var roster = (await members.ManyInDistrictAsync(await members.OrgLifeAttendeesOnAsync(b.Path, m.HeldOn, CancellationToken.None), CancellationToken.None))
                     .OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
                 if (b.Id == firstGrid.Id) truant ??= roster.LastOrDefault()?.Id;
                 foreach (var who in roster)

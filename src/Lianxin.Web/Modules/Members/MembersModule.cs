@@ -32,6 +32,8 @@ public sealed class MembersModule : IModule
         services.AddSingleton<Features.RecommendationLimiter>();
         services.AddEventHandler<Modules.PartyWork.Contracts.ProbationaryMemberAdmitted, Features.OnProbationaryMemberAdmitted>();
         services.AddEventHandler<Modules.PartyWork.Contracts.MemberConfirmedFull, Features.OnMemberConfirmedFull>();
+        services.AddEventHandler<Modules.PartyWork.Contracts.ProbationCancelled, Features.OnProbationCancelled>();
+        services.AddSingleton(new NavItem("流动党员", "/members/mobile", "bi-geo-alt", MemberPermissions.MemberView, 237));
         services.AddSingleton(new NavItem("党员管理", "/members", "bi-person-badge", MemberPermissions.MemberView, 200));
         services.AddSingleton(new NavItem("双报到", "/members/dual", "bi-house-heart", MemberPermissions.MemberView, 210));
         services.AddSingleton(new NavItem("认岗领责", "/members/posts", "bi-flag", MemberPermissions.MemberView, 220));

@@ -23,6 +23,7 @@ public sealed class PartyWorkModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("发展党员", "/partywork", "bi-person-plus", PartyWorkPermissions.View, 250));
+        services.AddSingleton(new NavItem("申请入党", "/partywork/apply", "bi-person-raised-hand", PartyWorkPermissions.ApplyOwn, 251));
         services.AddSingleton(new FileOwner(RecordStep.Module, RecordStep.EntryKind, PartyWorkPermissions.View));
         services.AddScoped<IUnitLifecycle, PartyWorkUnitLifecycle>();
         services.AddJob<RecruitReminderJob>();

@@ -71,6 +71,16 @@ public static class MembersApi
         g.MapPost("/{id:guid}/status", async (Guid id, StatusForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
             (await ChangeMemberStatus.HandleAsync(db, units, places, pd, clock, id, form, ct)).ToApi());
 
+        // 流动党员: a unit's list with figures per branch, a member's spans, marking and ending.
+        g.MapGet("/mobile", async (Guid? unitId, bool? all, LianxinDb db, OrgDirectory units, PersonalData pd, CancellationToken ct) =>
+            (await ListMobileMembers.HandleAsync(db, units, pd, unitId, all ?? false, ct)).ToApi());
+        g.MapGet("/{id:guid}/mobile", async (Guid id, LianxinDb db, OrgDirectory units, PersonalData pd, CancellationToken ct) =>
+            (await MobileHistory.HandleAsync(db, units, pd, id, ct)).ToApi());
+        g.MapPost("/{id:guid}/mobile", async (Guid id, MobileForm form, LianxinDb db, OrgDirectory units, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await MarkMobile.HandleAsync(db, units, pd, clock, id, form, ct)).ToApi());
+        g.MapPost("/mobile/{spanId:guid}/end", async (Guid spanId, EndForm form, LianxinDb db, OrgDirectory units, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
+            (await EndMobile.HandleAsync(db, units, pd, clock, spanId, form, ct)).ToApi());
+
         var d = app.MapGroup("/api/v1/dual-reports").WithTags("Members").RequireAuthorization();
         d.MapGet("/", async (Guid communityId, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await DualReporting.ListAsync(db, units, communityId, ct)).ToApi());
         d.MapPost("/me", async (MemberReportForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>

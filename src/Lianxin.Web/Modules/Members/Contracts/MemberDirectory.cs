@@ -13,6 +13,12 @@ public record RosterSpan(Guid BranchId, string BranchPath, DateOnly From, DateOn
 public record MemberRef(Guid Id, string Name, Guid BranchId, string BranchPath, bool OnRoster, bool Probationary, Guid? UserId);
 
 /// <summary>
+/// The branch whose org life a member's attendance counts in on a day: the mobile-member branch (流动党员党支部) while they work
+/// away (<see cref="Mobile"/>), else the branch holding their membership.
+/// </summary>
+public record OrgLifeBranch(Guid BranchId, string BranchPath, bool Mobile);
+
+/// <summary>
 /// The roster as other modules read it (ADR 0016): org life checks attendees against it, volunteering and the points
 /// bank find the member behind an account. Methods without <c>InDistrict</c> see what the caller sees.
 /// </summary>
@@ -73,4 +79,41 @@ public class MemberDirectory(LianxinDb db)
     /// </summary>
     public async Task<IReadOnlySet<Guid>> RosterOnAsync(string subtreePath, DateOnly on, CancellationToken ct) =>
         (await RosterHistory.LoadAsync(db, subtreePath, on, ct)).OnRoster(subtreePath, on).ToHashSet();
+
+    /// <summary>
+    /// Where a member's org life counts at the end of <paramref name="on"/>: the mobile-member branch while they work away, else the
+    /// branch on whose roster they were; null when they were not on the district's roster that day.
+    /// </summary>
+    public async Task<OrgLifeBranch?> OrgLifeBranchOnAsync(Guid memberId, DateOnly on, CancellationToken ct)
+    {
+        var held = (await RosterSpansAsync(memberId, ct)).FirstOrDefault(s => s.From <= on && (s.To is not { } to || on <= to));
+        if (held is null) return null;
+        var away = await Away(on).Where(x => x.MemberId == memberId).Select(x => new { x.MobileBranchId, x.MobileBranchPath }).FirstOrDefaultAsync(ct);
+        return away is null ? new OrgLifeBranch(held.BranchId, held.BranchPath, false) : new OrgLifeBranch(away.MobileBranchId, away.MobileBranchPath, true);
+    }
+
+    /// <summary>
+    /// Whose org life counts in a unit's subtree at the end of <paramref name="on"/> (the attendance sheet of a meeting that day): its
+    /// roster of that day, less those working away with a mobile branch outside the subtree, plus members of the district's roster
+    /// working away with a mobile branch inside it.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> OrgLifeAttendeesOnAsync(string subtreePath, DateOnly on, CancellationToken ct)
+    {
+        var roster = (await RosterOnAsync(subtreePath, on, ct)).ToHashSet();
+        var away = await Away(on).Select(x => new { x.MemberId, x.MobileBranchPath }).ToListAsync(ct);
+        if (away.Count == 0) return roster;
+        roster.ExceptWith(away.Where(x => !x.MobileBranchPath.StartsWith(subtreePath, StringComparison.Ordinal)).Select(x => x.MemberId));
+        var hosted = away.Where(x => x.MobileBranchPath.StartsWith(subtreePath, StringComparison.Ordinal)).Select(x => x.MemberId).Distinct().ToList();
+        if (hosted.Count > 0)
+        {
+            var transfers = (await db.MemberTransfers.AcrossScope().AsNoTracking().Where(x => hosted.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+            var statuses = (await db.MemberStatusChanges.AcrossScope().AsNoTracking().Where(x => hosted.Contains(x.MemberId)).ToListAsync(ct)).ToLookup(x => x.MemberId);
+            roster.UnionWith(hosted.Where(id => Roster.OnRoster(transfers[id], statuses[id], on, "")));
+        }
+        return roster;
+    }
+
+    /// <summary>Spans of working away that cover the day (the day they came back no longer counts).</summary>
+    IQueryable<MobileMembership> Away(DateOnly on) =>
+        db.MobileMemberships.AcrossScope().AsNoTracking().Where(x => x.StartedOn <= on && (x.EndedOn == null || x.EndedOn > on));
 }

@@ -139,6 +139,21 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.HouseholdId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId });
         });
+        b.Entity<MobileMembership>(e =>
+        {
+            e.ToTable("mem_mobile_memberships");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.MemberName).HasMaxLength(60);
+            e.Property(x => x.City).HasMaxLength(60);
+            e.Property(x => x.Workplace).HasMaxLength(100);
+            e.Property(x => x.MobileBranchPath).HasMaxLength(400);
+            e.Property(x => x.ContactPhoneCipher).HasMaxLength(120);
+            e.Property(x => x.EndReason).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(60);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.MemberId });
+            e.HasIndex(x => new { x.TenantId, x.MobileBranchPath }).HasOperators(null!, "varchar_pattern_ops");
+        });
         b.Entity<ImportJob>(e =>
         {
             e.ToTable("mem_import_jobs");

@@ -23,5 +23,6 @@ public static class MembersTables
         public DbSet<CentralHouseholdDuty> CentralHouseholdDuties => db.Set<CentralHouseholdDuty>();
         public DbSet<BuildingLeader> BuildingLeaders => db.Set<BuildingLeader>();
         public DbSet<ImportJob> ImportJobs => db.Set<ImportJob>();
+        public DbSet<MobileMembership> MobileMemberships => db.Set<MobileMembership>();
     }
 }

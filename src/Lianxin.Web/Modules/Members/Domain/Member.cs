@@ -8,9 +8,9 @@ namespace Lianxin.Web.Modules.Members.Domain;
 public enum Gender { Male, Female }
 [JsonConverter(typeof(JsonStringEnumConverter<MemberCategory>))]
 public enum MemberCategory { Full, Probationary }
-/// <summary>党籍状态. Only <see cref="Normal"/> and <see cref="Suspended"/> members are on the roster.</summary>
+/// <summary>党籍状态. Only <see cref="Normal"/> and <see cref="Suspended"/> members are on the roster. <see cref="Disqualified"/>: 取消预备党员资格.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MemberStatus>))]
-public enum MemberStatus { Normal, Suspended, Expelled, Withdrawn, Deceased, TransferredOut }
+public enum MemberStatus { Normal, Suspended, Expelled, Withdrawn, Deceased, TransferredOut, Disqualified }
 [JsonConverter(typeof(JsonStringEnumConverter<Employment>))]
 public enum Employment { InService, Retired, Floating, Unemployed, Student }
 

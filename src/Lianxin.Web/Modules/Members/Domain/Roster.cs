@@ -38,6 +38,7 @@ public static class MemberNames
         MemberStatus.Withdrawn => "退党",
         MemberStatus.Deceased => "死亡",
         MemberStatus.TransferredOut => "已转出本区",
+        MemberStatus.Disqualified => "取消预备党员资格",
         _ => s.ToString(),
     };
 

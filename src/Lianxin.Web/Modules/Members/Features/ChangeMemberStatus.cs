@@ -27,7 +27,7 @@ public class StatusForm
 public static class ChangeMemberStatus
 {
     public static string? Problem(MemberStatus from, MemberStatus to) =>
-        from is MemberStatus.Expelled or MemberStatus.Withdrawn or MemberStatus.Deceased or MemberStatus.TransferredOut ? "该党员已不在册，不能再变更党籍状态。"
+        from is MemberStatus.Expelled or MemberStatus.Withdrawn or MemberStatus.Deceased or MemberStatus.TransferredOut or MemberStatus.Disqualified ? "该党员已不在册，不能再变更党籍状态。"
         : to == MemberStatus.TransferredOut ? "转出本区请使用“组织关系转接”。"
         : from == to ? "新状态与当前状态相同。"
         : null;

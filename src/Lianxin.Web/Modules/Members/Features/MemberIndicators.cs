@@ -17,12 +17,14 @@ public sealed class MemberIndicators(LianxinDb db, OrgDirectory org) : IIndicato
     public const string Count = "members.count";
     public const string DualReported = "members.dual_reported";
     public const string DualReportRate = "members.dual_report_rate";
+    public const string Mobile = "members.mobile";
 
     public IReadOnlyList<Indicator> Indicators { get; } =
     [
         new(Count, "党员数", "组织关系在本单位及下级党组织、在册（正常或停止党籍）的党员数（当前）", "Members", IndicatorUnit.Count, IndicatorRollup.Sum),
         new(DualReported, "双报到党员数", "居住在辖区社区、组织关系在社区之外并已向该社区报到（未撤回）的党员数（当前）", "Members", IndicatorUnit.Count, IndicatorRollup.Sum),
         new(DualReportRate, "在职党员双报到率", "双报到党员数 ÷ 居住在辖区社区、组织关系在社区之外的在册党员数（当前）", "Members", IndicatorUnit.Percent, IndicatorRollup.RatioOfSums),
+        new(Mobile, "流动党员数", "组织关系在本单位及下级党组织、当前在册，期末处于外出流动（已登记所加入的流动党员党支部、尚未返回）的党员数", "Members", IndicatorUnit.Count, IndicatorRollup.Sum),
     ];
 
     public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
@@ -36,6 +38,7 @@ public sealed class MemberIndicators(LianxinDb db, OrgDirectory org) : IIndicato
             foreach (var code in codes)
             {
                 if (code == Count) { result[(code, path)] = new(await onRoster.CountAsync(m => m.OrgPath.StartsWith(path), ct)); continue; }
+                if (code == Mobile) { result[(code, path)] = new(await MobileAsync(path, to, ct)); continue; }
                 if (code is not (DualReported or DualReportRate)) throw new ArgumentOutOfRangeException(nameof(codes), code, "不是党员模块的指标");
                 dual ??= await DualAsync(onRoster, path, ct);
                 result[(code, path)] = code == DualReported ? new(dual.Value.Reported) : new(dual.Value.Reported, dual.Value.Living);
@@ -43,6 +46,12 @@ public sealed class MemberIndicators(LianxinDb db, OrgDirectory org) : IIndicato
         }
         return result;
     }
+
+    /// <summary>Members of the subtree's roster whose span of working away covers the day (counted by the branch holding them).</summary>
+    Task<int> MobileAsync(string path, DateOnly on, CancellationToken ct) =>
+        db.MobileMemberships.AcrossScope().Where(x => x.OrgPath.StartsWith(path) && x.StartedOn <= on && (x.EndedOn == null || x.EndedOn > on)
+                && db.Set<Member>().Any(m => m.Id == x.MemberId && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended)))
+            .Select(x => x.MemberId).Distinct().CountAsync(ct);
 
     async Task<(int Living, int Reported)> DualAsync(IQueryable<Member> onRoster, string path, CancellationToken ct)
     {

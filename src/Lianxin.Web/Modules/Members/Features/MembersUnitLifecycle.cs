@@ -26,6 +26,8 @@ public class MembersUnitLifecycle : IUnitLifecycle
             ["mem_central_household_duties"] = await db.RebaseAsync<CentralHouseholdDuty>(oldRoot, newRoot, ct),
             ["mem_building_leaders"] = await db.RebaseAsync<BuildingLeader>(oldRoot, newRoot, ct),
             ["mem_import_jobs"] = await db.RebaseAsync<ImportJob>(oldRoot, newRoot, ct),
+            ["mem_mobile_memberships"] = await db.RebaseAsync<MobileMembership>(oldRoot, newRoot, ct)
+                + await db.RebaseAsync<MobileMembership>(oldRoot, newRoot, ct, nameof(MobileMembership.MobileBranchPath)),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)

@@ -57,3 +57,25 @@ public class OnMemberConfirmedFull(LianxinDb db) : IEventHandler<MemberConfirmed
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>
+/// 取消预备党员资格: the person leaves the roster on the day the higher committee decided, as a dated status change (history kept), the
+/// way the approval brought them on. A full member, or one already off the roster, is left alone.
+/// </summary>
+public class OnProbationCancelled(LianxinDb db, TimeProvider clock) : IEventHandler<ProbationCancelled>
+{
+    public const string Reason = "取消预备党员资格";
+
+    public async Task HandleAsync(ProbationCancelled e, CancellationToken ct)
+    {
+        var m = await db.Members.AcrossScope().FirstOrDefaultAsync(x => x.Id == e.PersonId, ct);
+        if (m is null || !m.OnRoster || m.Category != MemberCategory.Probationary) return;
+        db.MemberStatusChanges.Add(new MemberStatusChange
+        {
+            MemberId = m.Id, OrgPath = m.OrgPath, From = m.Status, To = MemberStatus.Disqualified, On = e.CancelledOn, Reason = Reason,
+            RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = OnProbationaryMemberAdmitted.By,
+        });
+        (m.Status, m.StatusSince) = (MemberStatus.Disqualified, e.CancelledOn);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -32,7 +32,7 @@ public static class EditMeeting
         if (r.Date != m.HeldOn)
         {
             var marked = await db.MeetingAttendance.Where(a => a.MeetingId == id).ToListAsync(ct);
-            var roster = await members.RosterOnAsync(m.OrgPath, r.Date!.Value, ct);
+            var roster = await members.OrgLifeAttendeesOnAsync(m.OrgPath, r.Date!.Value, ct);
             var off = marked.Where(a => !roster.Contains(a.MemberId)).Select(a => a.MemberName).ToList();
             if (off.Count > 0) return Failure.Invalid(nameof(r.Date), $"{string.Join("、", off)}在 {r.Date:yyyy-MM-dd} 不是本支部的在册党员，请先修改出席登记再改期。");
             foreach (var a in marked) a.HeldOn = r.Date.Value;

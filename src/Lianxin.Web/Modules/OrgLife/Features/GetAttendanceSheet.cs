@@ -12,7 +12,7 @@ public record SheetLine(Guid MemberId, string Name, AttendanceState? State);
 
 public record AttendanceSheet(Guid MeetingId, string Title, DateOnly HeldOn, IReadOnlyList<SheetLine> Lines);
 
-/// <summary>The branch's roster on the meeting's day, with what is marked so far: the attendance form.</summary>
+/// <summary>Whose org life counts in the branch on the meeting's day (its roster, with mobile members where they take part), with what is marked so far: the attendance form.</summary>
 public static class GetAttendanceSheet
 {
     public static async Task<Outcome<AttendanceSheet>> HandleAsync(LianxinDb db, MemberDirectory members, Guid meetingId, CancellationToken ct)
@@ -21,7 +21,7 @@ public static class GetAttendanceSheet
         if (m is null) return Failure.NotFound;
         if (!db.Scope.Can(OrgLifePermissions.Record, m.OrgPath)) return Failure.Forbidden;
         var marked = await db.MeetingAttendance.AsNoTracking().Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.MemberId, a => a.State, ct);
-        var roster = await members.RosterOnAsync(m.OrgPath, m.HeldOn, ct);
+        var roster = await members.OrgLifeAttendeesOnAsync(m.OrgPath, m.HeldOn, ct);
         var people = await members.ManyInDistrictAsync(roster, ct);
         var lines = people.OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new SheetLine(p.Id, p.Name, marked.TryGetValue(p.Id, out var s) ? s : null)).ToList();

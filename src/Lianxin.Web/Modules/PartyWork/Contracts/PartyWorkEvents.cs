@@ -13,3 +13,9 @@ public sealed record ProbationaryMemberAdmitted(Guid PersonId, string Name, stri
 
 /// <summary>A probationary member became a full member (按期转正 or after an extended probation) on <see cref="ConfirmedOn"/>.</summary>
 public sealed record MemberConfirmedFull(Guid PersonId, DateOnly ConfirmedOn) : IntegrationEvent;
+
+/// <summary>
+/// 取消预备党员资格: the higher committee cancelled a probationary member's candidacy on <see cref="CancelledOn"/>; the roster ends their
+/// record with that reason (the mirror of <see cref="ProbationaryMemberAdmitted"/>).
+/// </summary>
+public sealed record ProbationCancelled(Guid PersonId, DateOnly CancelledOn) : IntegrationEvent;

@@ -19,5 +19,8 @@ public static class PartyWorkPermissions
     /// <summary>The street marks a weak branch for rectification (整顿提升), assigns its helping leader and confirms its exit.</summary>
     public static readonly Permission Rectify = new("PartyWorkRectify", "确定软弱涣散党组织整顿对象并验收销号", Role.DistrictAdmin, Role.StreetStaff);
 
-    public static IReadOnlyList<Permission> All { get; } = [View, Manage, Approve, Rectify];
+    /// <summary>A signed-in resident applies for membership through the branch of their compound or grid and follows the application.</summary>
+    public static readonly Permission ApplyOwn = new("PartyWorkApplyOwn", "本人申请入党并查看办理进度", Role.Resident);
+
+    public static IReadOnlyList<Permission> All { get; } = [View, Manage, Approve, Rectify, ApplyOwn];
 }

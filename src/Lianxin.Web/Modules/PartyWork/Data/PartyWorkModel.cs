@@ -33,6 +33,7 @@ public static class PartyWorkModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.IdNumberHash });
             e.HasIndex(x => new { x.TenantId, x.State, x.NextDueOn });
+            e.HasIndex(x => new { x.TenantId, x.UserId });
         });
         b.Entity<RecruitEntry>(e =>
         {

@@ -55,6 +55,10 @@ public class Recruit : Entity, IOrgScoped, IVersioned
     /// <summary>The next step the branch was last reminded of, so each falls due once.</summary>
     public string? RemindedCode { get; set; }
     public int ExtendedMonths { get; set; }
+    /// <summary>The resident's account when they applied themselves (申请入党 page): they follow their application's state.</summary>
+    public Guid? UserId { get; set; }
+    /// <summary>The resident's demand (群众诉求) the application was started from, when staff started it from one.</summary>
+    public Guid? DemandId { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 }

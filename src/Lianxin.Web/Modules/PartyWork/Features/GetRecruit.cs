@@ -25,6 +25,8 @@ public static class GetRecruit
     {
         var r = await db.Recruits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return Failure.NotFound;
+        // Residents hold a role in the community too (申请入党): the file is for those who run the pipeline.
+        if (!db.Scope.Can(PartyWorkPermissions.View, r.OrgPath)) return Failure.Forbidden;
         var steps = await RecruitProcedure.StepsAsync(db, ct);
         var names = steps.ToDictionary(s => s.Code, s => s.Name);
         names[RecruitRules.Extend] = "延长预备期";

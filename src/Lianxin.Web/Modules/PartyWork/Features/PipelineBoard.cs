@@ -30,6 +30,8 @@ public static class PipelineBoard
 {
     public static async Task<Outcome<Board>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid? unitId, RecruitStage? stage, CancellationToken ct)
     {
+        // Residents hold a role in the community too (申请入党): the board is for those who run the pipeline.
+        if (!db.Scope.CanAnywhere(PartyWorkPermissions.View)) return Failure.Forbidden;
         OrgUnitRef? unit = null;
         if (unitId is { } uid && (unit = await org.FindAsync(uid, ct)) is null) return Failure.NotFound;
         var q = db.Recruits.AsNoTracking().Where(r => r.State == RecruitState.Active);

@@ -65,9 +65,12 @@ public static class RecordStep
         {
             case RecruitRules.Extend:
                 recruit.ExtendedMonths = r.ExtendMonths!.Value;
+                // 转正 now falls due later (Refresh below): remind the branch again when it does.
+                recruit.RemindedCode = null;
                 break;
             case RecruitRules.Cancel:
                 recruit.State = RecruitState.Cancelled;
+                db.Publish(new ProbationCancelled(recruit.Id, on), now);
                 break;
             default:
                 var step = steps.First(s => s.Code == r.StepCode);
