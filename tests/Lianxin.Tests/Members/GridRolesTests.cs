@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Data;
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Tests.Support;
@@ -244,6 +245,8 @@ public class GridRolesTests(LianxinApp app)
             var sql = new StreamReader(stream).ReadToEnd();
             return db.Database.ExecuteSqlRaw(sql[sql.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
         });
+        // Raw SQL bypasses the maintained counts (ADR 0026); a real upgrade ran 0044's fill after 0031, so rebuild them here.
+        await Aggregates.RebuildAllAsync(app.Services, default);
 
         var (linked, ambiguous, unknown, assignment) = app.WithDb(db => (db.Buildings.First(b => b.Id == one), db.Buildings.First(b => b.Id == two),
             db.Buildings.First(b => b.Id == none), db.BuildingLeaders.FirstOrDefault(l => l.BuildingId == one)));

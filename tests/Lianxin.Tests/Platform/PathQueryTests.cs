@@ -50,7 +50,10 @@ public class PathQueryTests(LianxinApp app)
     {
         var (inSubtree, expected, all) = app.WithDb(db =>
         {
-            var root = db.OrgUnits.OrderBy(u => u.Code).First(u => u.Kind == OrgKind.Community).Path;
+            // A demo community with households (other tests add communities of their own, some without any).
+            var households = db.Households;
+            var root = db.OrgUnits.Where(u => u.Kind == OrgKind.Community && households.Any(h => h.OrgPath.StartsWith(u.Path)))
+                .OrderBy(u => u.Code).First().Path;
             var rows = db.Households.Select(h => new { h.Id, h.OrgPath }).ToList();
             return (db.Households.Where(h => h.OrgPath.StartsWith(root)).Select(h => h.Id).ToList().Order().ToList(),
                 rows.Where(h => h.OrgPath.StartsWith(root, StringComparison.Ordinal)).Select(h => h.Id).Order().ToList(), rows.Count);

@@ -100,7 +100,8 @@ public class RoundNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places
         var grant = Db.Scope.Grants.Where(g => g.Role.Allows(ReviewPermissions.ReviewManage)).OrderBy(g => g.OrgPath.Length).FirstOrDefault();
         if (grant is null) return Forbid();
         Owner = await org.FindAsync(grant.OrgUnitId, ct) ?? throw new InvalidOperationException($"Unit {grant.OrgUnitId} of a grant is missing.");
-        Rubrics = (await SaveRubric.ListAsync(Db, ct)).Where(r => !Buildings || r.Purpose == RubricPurpose.StarBuilding).ToList();
+        // Building rounds take 星级楼组 rubrics only, unit rounds the others; quarterly 观摩 first, since it is the round streets run most.
+        Rubrics = (await SaveRubric.ListAsync(Db, ct)).Where(r => Buildings == (r.Purpose == RubricPurpose.StarBuilding)).OrderBy(r => r.Purpose).ToList();
         if (Buildings) await LoadBuildingsAsync(ct);
         else Candidates = (await org.InScopeAsync(ct)).Where(u => u.ParentId == Owner.Id).OrderBy(u => u.SortOrder).ThenBy(u => u.Name, StringComparer.Ordinal)
             .Select(u => (u.Id, u.DisplayName, "")).ToList();
