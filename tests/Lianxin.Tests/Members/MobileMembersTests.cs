@@ -102,7 +102,8 @@ public class MobileMembersTests(LianxinApp app)
         {
             var db = sp.GetRequiredService<LianxinDb>();
             var pd = sp.GetRequiredService<PersonalData>();
-            var street = db.OrgUnits.Single(u => u.ShortName == "东湖街道党工委");
+            // A street of its own: other tests count the demo street's communities.
+            var street = db.Unit(db.OrgUnits.Single(u => u.Kind == Web.Modules.Organizations.Contracts.OrgKind.District), Web.Modules.Organizations.Contracts.OrgKind.Street, "流动指标测试街道");
             var community = db.Unit(street, Web.Modules.Organizations.Contracts.OrgKind.Community, "流动指标社区");
             var home = db.Unit(community, Web.Modules.Organizations.Contracts.OrgKind.Branch, "流动指标支部");
             var host = db.Unit(street, Web.Modules.Organizations.Contracts.OrgKind.Branch, "指标流动党员党支部");

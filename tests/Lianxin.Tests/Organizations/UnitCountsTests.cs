@@ -191,7 +191,9 @@ public class UnitCountsTests(LianxinApp app)
             return await r.Content.ReadFromJsonAsync<JsonElement>();
         }
         async Task<JsonElement> Cov(Guid id) => Coverage(await api.GetFromJsonAsync<JsonElement>($"/api/v1/org/units/{id}"));
-        var (district, dongHu) = app.WithDb(db => (db.OrgUnits.First(u => u.Kind == OrgKind.District).Id, db.OrgUnits.First(u => u.Kind == OrgKind.Street).Id));
+        // Its own origin street, not the demo's: tests running meanwhile count the demo street's communities.
+        var district = app.WithDb(db => db.OrgUnits.First(u => u.Kind == OrgKind.District).Id);
+        var dongHu = (await Post("/api/v1/org/units", new { parentId = district, kind = "Street", name = "脚本测试原街道党工委", shortName = "脚本测试原街道" })).GetProperty("id").GetGuid();
         var before = await Cov(dongHu);
 
         var street = (await Post("/api/v1/org/units", new { parentId = district, kind = "Street", name = "脚本测试街道党工委", shortName = "脚本测试街道" })).GetProperty("id").GetGuid();

@@ -141,10 +141,12 @@ public class CommitteesTests(LianxinApp app)
     [Fact]
     public async Task A_secretary_who_leaves_leaves_the_post_vacant_flagged_and_suggested_for_rectification_until_it_is_filled()
     {
-        // A branch of the third community with six members on its roster (other tests add branches and move members).
+        // A branch of the third community with six members on its roster and no committee elected after today (other tests elect
+        // committees, add branches and move members).
         var (branchId, path) = Branch(2, 0);
         var roster = await Roster(path);
-        for (var nth = 1; roster.Count < 6; nth++) { (branchId, path) = Branch(2, nth); roster = await Roster(path); }
+        bool Unusable(Guid unit) => roster.Count < 6 || app.WithDb(db => db.Committees.Any(c => c.UnitId == unit && c.Current && c.TermStart > RealToday));
+        for (var nth = 1; Unusable(branchId); nth++) { (branchId, path) = Branch(2, nth); roster = await Roster(path); }
         var clock = ClockOn(RealToday);
         var elected = await Elect(clock, branchId, RealToday, roster);
         Assert.True(elected.Value is not null, $"{elected.Kind} {elected.Message} {string.Join("; ", elected.Errors?.SelectMany(e => e.Value) ?? [])}");

@@ -23,7 +23,8 @@ public class ShowcaseIndicatorTests(LianxinApp app)
         var (community, result) = app.WithScope(sp =>
         {
             var db = sp.GetRequiredService<LianxinDb>();
-            var street = db.OrgUnits.Single(u => u.ShortName == "东湖街道党工委");
+            // A street of its own: other tests count the demo street's communities.
+            var street = db.Unit(db.OrgUnits.Single(u => u.Kind == OrgKind.District), OrgKind.Street, "品牌指标测试街道");
             var c = db.Unit(street, OrgKind.Community, "品牌指标测试社区");
             var branch = db.Unit(c, OrgKind.Branch, "品牌指标测试支部");
             NewsItem News(NewsState state, DateTime? publishedAt) => new() { OrgUnitId = branch.Id, OrgPath = branch.Path, Title = "t", Body = "b", State = state, PublishedAt = publishedAt, AuthorName = "a" };
