@@ -82,7 +82,9 @@ public sealed class KeyRotationTests : IDisposable
         var pd1 = v1.Services.GetRequiredService<PersonalData>();
         var plain = before.ToDictionary(m => m.Id, m => pd1.Decrypt(m.IdNumberCipher));
         // One value as stored before key versions existed: no prefix, version 1.
-        var legacy = before[0].Id;
+        // A member on the roster, whom the member search lists (the demo also holds members who left or were disqualified).
+        var legacy = WithDb(v1, db => db.Members.IgnoreQueryFilters().Where(m => m.Status == MemberStatus.Normal)
+            .OrderBy(m => m.Id).Select(m => m.Id).First());
         WithDb(v1, db => db.Members.IgnoreQueryFilters().Where(m => m.Id == legacy)
             .ExecuteUpdate(s => s.SetProperty(m => m.IdNumberCipher, m => m.IdNumberCipher.Substring(3))));
 
