@@ -141,11 +141,12 @@ public class CommitteesTests(LianxinApp app)
     [Fact]
     public async Task A_secretary_who_leaves_leaves_the_post_vacant_flagged_and_suggested_for_rectification_until_it_is_filled()
     {
-        // A branch of the third community with six members on its roster and no committee elected after today (other tests elect
-        // committees, add branches and move members).
+        // A branch of the third community with six members on its roster, no committee elected after today and no open rectification
+        // (other tests elect committees, start rectifications, add branches and move members).
         var (branchId, path) = Branch(2, 0);
         var roster = await Roster(path);
-        bool Unusable(Guid unit) => roster.Count < 6 || app.WithDb(db => db.Committees.Any(c => c.UnitId == unit && c.Current && c.TermStart > RealToday));
+        bool Unusable(Guid unit) => roster.Count < 6 || app.WithDb(db => db.Committees.Any(c => c.UnitId == unit && c.Current && c.TermStart > RealToday)
+            || db.BranchRectifications.Any(r => r.UnitId == unit && r.State == RectifyState.Open)); // a unit under rectification is not suggested again
         for (var nth = 1; Unusable(branchId); nth++) { (branchId, path) = Branch(2, nth); roster = await Roster(path); }
         var clock = ClockOn(RealToday);
         var elected = await Elect(clock, branchId, RealToday, roster);
@@ -164,7 +165,12 @@ public class CommitteesTests(LianxinApp app)
         var list = await street.GetFromJsonAsync<JsonElement>($"/api/v1/partywork/committees?unitId={branchId}&filter=Vacant");
         Assert.Equal(1, list.GetProperty("vacant").GetInt32());
         var candidates = await street.GetFromJsonAsync<JsonElement>("/api/v1/partywork/rectifications/candidates");
-        var mine = candidates.EnumerateArray().Single(c => c.GetProperty("unitId").GetGuid() == branchId);
+        var mine = candidates.EnumerateArray().SingleOrDefault(c => c.GetProperty("unitId").GetGuid() == branchId);
+        Assert.True(mine.ValueKind == JsonValueKind.Object, app.WithDb(db =>
+            $"{candidates.GetArrayLength()} candidates; open plans {db.BranchRectifications.Count(r => r.UnitId == branchId && r.State == RectifyState.Open)}; " +
+            $"criteria {string.Join(",", db.RectifyCriteria.Select(c => c.Code + ":" + c.Active + ":" + c.Check))}; " +
+            $"unit {db.OrgUnits.Where(u => u.Id == branchId).Select(u => u.Status + " " + u.Path).Single()}; " +
+            $"current {string.Join(",", db.Committees.Where(c => c.UnitId == branchId && c.Current).Select(c => c.Kind + " " + c.TermStart))}"));
         Assert.Contains("vacant_secretary", mine.GetProperty("reasonCodes").EnumerateArray().Select(x => x.GetString()));
         Assert.Contains("书记空缺", mine.GetProperty("findings").EnumerateArray().Select(x => x.GetString()));
 
