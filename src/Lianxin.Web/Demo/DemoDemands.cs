@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Pledges.Data;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -56,7 +57,7 @@ public static class DemoDemands
 
         async Task<Guid> File(string category, string text, int compound, string name, string phone)
         {
-            var r = await SubmitDemand.HandleAsync(db, org, places, clock, new SubmitDemandRequest
+            var r = await SubmitDemand.HandleAsync(db, org, places, sp.GetRequiredService<PersonalData>(), clock, new SubmitDemandRequest
             {
                 CommunityId = community.Id, CategoryId = Cat(category).Id, Description = text, CompoundId = compounds[compound % compounds.Count].Id,
                 ContactName = name, ContactPhone = phone,

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
@@ -45,6 +46,8 @@ public static class DemoDistrict
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         Tenancy.Register(db, tenant, g.District.Name, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         db.OrgUnits.AddRange(g.Units);
+        var pd = sp.GetRequiredService<PersonalData>();
+        foreach (var p in g.Positions) p.PhoneCipher = pd.Seal(g.PositionPhones[p.Id]).Cipher;
         db.OrgPositions.AddRange(g.Positions);
         db.Grids.AddRange(g.Grids);
         db.Compounds.AddRange(g.Compounds);

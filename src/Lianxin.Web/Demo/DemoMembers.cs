@@ -47,10 +47,13 @@ public static class DemoMembers
             if (joined > today.AddMonths(-2)) joined = today.AddMonths(-rnd.Next(2, 11));
             var probationary = joined > today.AddYears(-1);
             var age = today.Year - birth.Year;
+            // Drawn in the order they always were, so the demo district stays the same.
+            var ethnicity = rnd.Next(12) == 0 ? "回族" : "汉族";
+            var phone = "13" + rnd.Next(0, 10) + rnd.Next(10000000, 99999999);
             var m = new Member
             {
-                TenantId = tenant, Name = name, Gender = gender, Ethnicity = rnd.Next(12) == 0 ? "回族" : "汉族", BirthDate = birth,
-                IdNumberCipher = pd.Encrypt(id), IdNumberHash = pd.Hash(id), Phone = "13" + rnd.Next(0, 10) + rnd.Next(10000000, 99999999),
+                TenantId = tenant, Name = name, Gender = gender, Ethnicity = ethnicity, BirthDate = birth,
+                IdNumberCipher = pd.Encrypt(id), IdNumberHash = pd.Hash(id), PhoneCipher = pd.Encrypt(phone), PhoneHash = pd.Hash(phone),
                 Education = Educations[rnd.Next(Educations.Length)], JoinedOn = joined, FullMemberOn = probationary ? null : joined.AddYears(1),
                 Category = probationary ? MemberCategory.Probationary : MemberCategory.Full, Status = MemberStatus.Normal, StatusSince = joined,
                 BranchId = branch.Id, OrgPath = branch.Path, CreatedAt = now,

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
@@ -49,7 +50,7 @@ public static class DemoServices
         var slot = await db.ServiceSlots.Where(s => s.CommunityId == heping.Id).OrderBy(s => s.StartsAt).FirstOrDefaultAsync(ct);
         if (onBehalf is null || slot is null) return;
         var compound = g.Compounds.FirstOrDefault(c => c.CommunityId == heping.Id);
-        await SubmitDemand.HandleAsync(db, org, sp.GetRequiredService<PlaceDirectory>(), clock, new SubmitDemandRequest
+        await SubmitDemand.HandleAsync(db, org, sp.GetRequiredService<PlaceDirectory>(), sp.GetRequiredService<PersonalData>(), clock, new SubmitDemandRequest
         {
             CommunityId = heping.Id, CategoryId = onBehalf.Id, Description = "行动不便，想请社区代办高龄津贴申领。", CompoundId = compound?.Id,
             Address = compound is null ? "和平社区" : null, ContactName = "钱奶奶", ContactPhone = "13600006543", SlotId = slot.Id,

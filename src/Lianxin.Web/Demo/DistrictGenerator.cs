@@ -25,6 +25,8 @@ public class GeneratedDistrict
     public OrgUnit District { get; set; } = null!;
     public List<OrgUnit> Units { get; } = [];
     public List<OrgPosition> Positions { get; } = [];
+    /// <summary>The officers' phones in clear, by position: the generator holds no key, so the demo seeder encrypts them (ADR 0030).</summary>
+    public Dictionary<Guid, string> PositionPhones { get; } = [];
     public List<Grid> Grids { get; } = [];
     public List<Compound> Compounds { get; } = [];
     public List<Building> Buildings { get; } = [];
@@ -169,11 +171,13 @@ public static class DistrictGenerator
     static void Officers(GeneratedDistrict g, Random rnd, OrgUnit unit, string[] titles)
     {
         for (var i = 0; i < titles.Length; i++)
-            g.Positions.Add(new OrgPosition
-            {
-                TenantId = unit.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path, Title = titles[i], PersonName = Person(rnd),
-                Phone = Phone(rnd), StartedOn = new DateOnly(2021 + rnd.Next(0, 4), rnd.Next(1, 13), 1), SortOrder = i,
-            });
+        {
+            var position = new OrgPosition { TenantId = unit.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path, Title = titles[i], PersonName = Person(rnd) };
+            g.PositionPhones[position.Id] = Phone(rnd);
+            position.StartedOn = new DateOnly(2021 + rnd.Next(0, 4), rnd.Next(1, 13), 1);
+            position.SortOrder = i;
+            g.Positions.Add(position);
+        }
     }
 
     public static string Person(Random rnd) => Surnames[rnd.Next(Surnames.Length)] + Given[rnd.Next(Given.Length)];

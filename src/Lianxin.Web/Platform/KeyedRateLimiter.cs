@@ -16,11 +16,18 @@ public class KeyedRateLimiter<TKey>(int permitLimit, int windowSeconds) : IDispo
             PermitLimit = permitLimit, Window = TimeSpan.FromSeconds(windowSeconds), QueueLimit = 0, AutoReplenishment = true,
         }));
 
-    public bool TryAcquire(TKey key)
+    public bool TryAcquire(TKey key) => TryAcquire(key, out _);
+
+    /// <summary>As <see cref="TryAcquire(TKey)"/>, with how long until the window frees a permit (for a 429's Retry-After).</summary>
+    public bool TryAcquire(TKey key, out TimeSpan retryAfter)
     {
         using var lease = limiter.AttemptAcquire(key);
+        retryAfter = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(windowSeconds);
         return lease.IsAcquired;
     }
+
+    /// <summary>Whole seconds, at least one, as the Retry-After header wants them.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     public void Dispose() => limiter.Dispose();
 }

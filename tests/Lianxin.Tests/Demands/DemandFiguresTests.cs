@@ -31,7 +31,7 @@ public class DemandFiguresTests(LianxinApp app)
     {
         TenantId = u.Community.TenantId, TicketNo = "FG" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), CategoryId = Guid.NewGuid(),
         CategoryName = category, Description = "统计测试诉求", StreetId = u.StreetId, CommunityId = u.Community.Id, GridUnitId = u.Grid.Id,
-        ContactName = "测试", ContactPhone = "13800000000", PhoneTail = "0000", Source = DemandSource.Staff,
+        ContactName = "测试", PhoneTail = "0000", Source = DemandSource.Staff,
         OrgPath = u.Grid.Path, Level = level, HandlerUnitId = atGrid ? u.Grid.Id : u.Community.Id, HandlerPath = atGrid ? u.Grid.Path : u.Community.Path,
         State = state, CreatedAt = created, LevelSince = created,
     };

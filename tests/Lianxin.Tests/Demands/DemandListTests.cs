@@ -22,7 +22,7 @@ public class DemandListTests(LianxinApp app)
             {
                 TenantId = community.TenantId, TicketNo = "LS" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), CategoryId = Guid.NewGuid(),
                 CategoryName = "环境卫生", Description = $"{marker} 第{i}件", StreetId = community.ParentId!.Value, CommunityId = community.Id,
-                Address = i == 3 ? $"{marker}路3号" : null, ContactName = "测试", ContactPhone = "13800000000", PhoneTail = "0000",
+                Address = i == 3 ? $"{marker}路3号" : null, ContactName = "测试", PhoneTail = "0000",
                 OrgPath = community.Path, Level = DemandLevel.Community, HandlerUnitId = community.Id, HandlerPath = community.Path,
                 State = i == 4 ? DemandState.Accepted : DemandState.Submitted, CreatedAt = at, LevelSince = at,
             }).ToList();

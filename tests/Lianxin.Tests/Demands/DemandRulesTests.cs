@@ -128,6 +128,6 @@ public class DemandRulesTests
         var t = Ticket.New(Beijing(25, 23, 30));
         Assert.Matches("^SQ20261125[2-9A-Z]{6}$", t);
         Assert.DoesNotContain('O', t[10..]);
-        Assert.Equal("5678", Ticket.PhoneTail("138-1234-5678"));
+        Assert.Equal("5678", Lianxin.Web.Platform.Privacy.PhoneNumber.Tail("138-1234-5678"));
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Lianxin.Web.Platform.Privacy;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -178,7 +180,7 @@ public class Open311Tests(LianxinApp app)
             var d = db.Demands.Single(x => x.TicketNo == id);
             Assert.Equal(text, d.Description);
             Assert.Equal("周芳", d.ContactName);
-            Assert.Equal("13966668888", d.ContactPhone);
+            Assert.Equal("13966668888", app.Services.GetRequiredService<PersonalData>().OpenPhone(d.ContactPhoneCipher));
             Assert.Equal(DemandSource.Public, d.Source);
             Assert.Equal(p.CompoundId, d.CompoundId);
             Assert.Equal(DemandLevel.Community, d.Level);
@@ -498,7 +500,8 @@ public class Open311Tests(LianxinApp app)
         await Open311Schemas.AssertValidAsync("requests", read);
         var request = JsonDocument.Parse(read).RootElement[0];
         Assert.Equal("代办服务", request.GetProperty("service_name").GetString());
-        Assert.Equal($"已预约 {when}，地点：和平社区党群服务中心三楼代办室", request.GetProperty("service_notice").GetString());
+        // The same notice as the POST answered (issue 16: it used to be the appointment alone, or null without one).
+        Assert.Equal(answer.GetProperty("service_notice").GetString(), request.GetProperty("service_notice").GetString());
         foreach (var personal in new[] { "周芳", "13966668888" }) Assert.DoesNotContain(personal, read);
 
         // Full now: the definition stops offering it, and a second filing is refused with the error document, nothing filed.

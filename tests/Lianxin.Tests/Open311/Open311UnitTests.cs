@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using System.Text;
 using System.Xml.Linq;
 using Lianxin.Web.Modules.Demands.Domain;
@@ -43,11 +44,11 @@ public class Open311UnitTests
     }
 
     [Fact]
-    public void Phones_and_emails_in_free_text_are_masked()
+    public void Phones_ids_and_emails_in_free_text_are_masked()
     {
-        Assert.Equal("请联系 139****5678 或 ***@***。", Open311Requests.Public("请联系 13912345678 或 a.b@example.com。"));
-        // A longer number (an ID, a ticket) is not a phone.
-        Assert.Equal("编号 110105199001011234", Open311Requests.Public("编号 110105199001011234"));
+        Assert.Equal("请联系 139****5678 或 ***@***。", FreeText.Public("请联系 13912345678 或 a.b@example.com。"));
+        // An ID number is masked as an ID, not taken for a phone.
+        Assert.Equal("编号 1101**********1234", FreeText.Public("编号 110105199001011234"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Tests.Support;
@@ -17,15 +18,18 @@ public class AuditChainTests(LianxinApp app)
         var posId = app.WithDb(db =>
         {
             var unit = db.OrgUnits.First(u => u.Kind == Lianxin.Web.Modules.Organizations.Contracts.OrgKind.Community);
-            var p = new Lianxin.Web.Modules.Organizations.Domain.OrgPosition { OrgUnitId = unit.Id, OrgPath = unit.Path, Title = "委员", PersonName = "测试员", Phone = phone, StartedOn = new DateOnly(2026, 1, 1) };
+            var p = new Lianxin.Web.Modules.Organizations.Domain.OrgPosition { OrgUnitId = unit.Id, OrgPath = unit.Path, Title = "委员", PersonName = "测试员",
+                PhoneCipher = app.Services.GetRequiredService<Lianxin.Web.Platform.Privacy.PersonalData>().Encrypt(phone), StartedOn = new DateOnly(2026, 1, 1) };
             db.OrgPositions.Add(p);
             db.SaveChanges();
             return p.Id;
         });
         var entry = app.WithDb(db => db.AuditEntries.Single(e => e.Entity == "OrgPosition" && e.EntityId == posId.ToString()));
         Assert.Equal(AuditAction.Insert, entry.Action);
+        // The phone is encrypted (ADR 0030): the entry says it was set, and holds neither the number nor its cipher.
         Assert.DoesNotContain(phone, entry.After);
-        Assert.Contains("139****5678", entry.After);
+        Assert.DoesNotContain("v1:", entry.After);
+        Assert.Contains("已加密", entry.After);
 
         var api = await app.ApiAs("admin");
         var report = await api.GetFromJsonAsync<ChainReport>("/api/v1/audit/verify");

@@ -112,6 +112,21 @@ public sealed class KeyRotationTests : IDisposable
             Assert.Equal(before.Single(b => b.Id == m.Id).IdNumberHash, m.IdNumberHash);
         });
 
+        // Phones share the keys (ADR 0030): rekey-ids rewrites them too, each once, and they still read the same.
+        var phones = WithDb(v2, db => db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.PhoneCipher != null).ToDictionary(m => m.Id, m => m.PhoneCipher!));
+        Assert.NotEmpty(phones);
+        var pd2 = v2.Services.GetRequiredService<PersonalData>();
+        Assert.True(await EncryptedColumns.RekeyAsync(v2.Services) >= phones.Count);
+        Assert.Equal(0, await EncryptedColumns.RekeyAsync(v2.Services));
+        var rekeyed = WithDb(v2, db => db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.PhoneCipher != null).ToDictionary(m => m.Id, m => m.PhoneCipher!));
+        Assert.All(rekeyed, m =>
+        {
+            Assert.StartsWith("v2:", m.Value);
+            Assert.Equal(pd2.Decrypt(phones[m.Key]), only2.Decrypt(m.Value));
+        });
+        Assert.All(WithDb(v2, db => db.Demands.IgnoreQueryFilters().AsNoTracking().Where(d => d.ContactPhoneCipher != "").Select(d => d.ContactPhoneCipher).ToList()),
+            c => Assert.StartsWith("v2:", c));
+
         // The exact-ID search (keyed hash) still finds a member, and the number shows decrypted.
         var token = await (await v2.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = DemoSetup.Password })).Content.ReadFromJsonAsync<JsonElement>();
         var api = v2.CreateClient();

@@ -42,7 +42,7 @@ public sealed record RollupStreet(OrgUnit Street, OrgUnit East, OrgUnit West)
     {
         TenantId = community.TenantId, TicketNo = "RU" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), CategoryId = Guid.NewGuid(),
         CategoryName = "环境卫生", Description = "对标测试诉求", StreetId = community.ParentId!.Value, CommunityId = community.Id,
-        ContactName = "测试", ContactPhone = "13800000000", PhoneTail = "0000", Source = DemandSource.Staff,
+        ContactName = "测试", PhoneTail = "0000", Source = DemandSource.Staff,
         OrgPath = community.Path, Level = DemandLevel.Community, HandlerUnitId = community.Id, HandlerPath = community.Path,
         State = state, CreatedAt = created, LevelSince = created, ResolvedAt = hours is null ? null : created.AddHours(hours.Value),
         ResolveHours = hours, Rating = rating, Overdue = overdue,

@@ -53,7 +53,7 @@ public static class Build
         var demand = new Demand
         {
             TicketNo = Unique("SQT"), CategoryId = category.Id, CategoryName = category.Name, Description = description,
-            StreetId = community.ParentId!.Value, CommunityId = community.Id, ContactName = "测试居民", ContactPhone = "13900000000", PhoneTail = "0000",
+            StreetId = community.ParentId!.Value, CommunityId = community.Id, ContactName = "测试居民", PhoneTail = "0000",
             OrgPath = community.Path, Level = DemandLevel.Community, HandlerUnitId = community.Id, HandlerPath = community.Path,
             State = state, CreatedAt = now, LevelSince = now, ResolveDueAt = now.AddDays(5),
         };

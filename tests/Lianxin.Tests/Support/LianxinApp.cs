@@ -27,6 +27,8 @@ public class LianxinApp : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:Enabled", "false");
         // Every test files public demands from the same client address; the limiter has its own test with its own limit.
         builder.UseSetting("Demands:PublicIntake:PermitLimit", "100000");
+        // Likewise every test's failed tracking lookups come from one client; the per-ticket limit stays as configured (ADR 0030).
+        builder.UseSetting("Demands:Tracking:PerClient", "100000");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
     }
 

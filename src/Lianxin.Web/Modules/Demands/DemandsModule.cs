@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Demands.Api;
 using Lianxin.Web.Modules.Demands.Contracts;
@@ -24,8 +25,12 @@ public sealed class DemandsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        // Migration 0045 left these phones marked in clear; the app encrypts them after migrating (ADR 0030).
+        services.AddSingleton(new EncryptedColumn("dem_demands", "ContactPhoneCipher", "ContactPhoneHash"));
         services.AddSingleton(config.GetSection("Demands:PublicIntake").Get<PublicIntakeOptions>() ?? new PublicIntakeOptions());
         services.AddSingleton<PublicIntakeLimiter>();
+        services.AddSingleton(config.GetSection("Demands:Tracking").Get<TrackingThrottleOptions>() ?? new TrackingThrottleOptions());
+        services.AddSingleton<TrackingThrottle>();
         services.AddJob<EscalationJob>();
         services.AddScoped<DemandDirectory>();
         services.AddIndicators<Features.DemandIndicators>();

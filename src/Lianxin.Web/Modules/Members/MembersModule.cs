@@ -23,6 +23,8 @@ public sealed class MembersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        // Migration 0045 left these phones marked in clear; the app encrypts them after migrating (ADR 0030).
+        services.AddSingleton(new EncryptedColumn("mem_members", "PhoneCipher", "PhoneHash"));
         services.AddPersonalData();
         services.AddScoped<MemberDirectory>();
         services.AddIndicators<Features.MemberIndicators>();

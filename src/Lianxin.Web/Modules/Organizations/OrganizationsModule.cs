@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Api;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Data;
@@ -19,6 +20,8 @@ public sealed class OrganizationsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        // Migration 0045 left these phones marked in clear; the app encrypts them after migrating (ADR 0030).
+        services.AddSingleton(new EncryptedColumn("org_positions", "PhoneCipher"));
         services.AddScoped<OrgDirectory>();
         services.AddScoped<PlaceDirectory>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());

@@ -165,7 +165,9 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
                              || info.Name.Contains("IdNumber", StringComparison.Ordinal)
                              || info.Name is "Email" or "NormalizedEmail");
 
+    /// <summary>Masked personal values; an encrypted one (its cipher or keyed hash, ADR 0030) only says that it is set.</summary>
     static object? Shown(object? value, bool personal, string name) => !personal || value is null ? value
+        : name.EndsWith("Cipher", StringComparison.Ordinal) || name.EndsWith("Hash", StringComparison.Ordinal) ? (value is "" ? "" : "（已加密）")
         : name.Contains("Phone", StringComparison.Ordinal) ? Mask.Phone(value.ToString())
         : name.Contains("IdNumber", StringComparison.Ordinal) ? Mask.IdNumber(value.ToString())
         : Mask.Other(value.ToString());

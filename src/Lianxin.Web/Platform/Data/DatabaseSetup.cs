@@ -30,7 +30,7 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations; SQLite also gets WAL so readers do not block the writer.</summary>
+    /// <summary>Applies pending migrations and their data steps; SQLite also gets WAL so readers do not block the writer.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
@@ -47,6 +47,8 @@ public static class DatabaseSetup
         {
             await connection.CloseAsync();
         }
+        // What SQL cannot do: encrypt the clear values a migration marked (0045's phones, ADR 0030).
+        await Privacy.EncryptedColumns.SealClearAsync(services, ct);
     }
 
     /// <summary>data/ sits at the top of the checkout, beside README, whichever project runs.</summary>

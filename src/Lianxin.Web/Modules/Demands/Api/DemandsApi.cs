@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -18,20 +19,20 @@ public static class DemandsApi
         var group = app.MapGroup("/api/v1/demands").WithTags("Demands").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/", async (LianxinDb db, OrgDirectory org, [AsParameters] DemandListQuery q, CancellationToken ct) =>
-                (await DemandQueries.ListAsync(db, org, q.ToFilter(), ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/", async (LianxinDb db, OrgDirectory org, PersonalData pd, [AsParameters] DemandListQuery q, CancellationToken ct) =>
+                (await DemandQueries.ListAsync(db, org, pd, q.ToFilter(), ct)).ToApi(TypedResults.Ok))
             .Produces<Paged<DemandRow>>().ProducesValidationProblem().WithSummary("诉求列表（按状态、层级、类别、组织、超时筛选，分页）");
 
-        group.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
-                (await SubmitDemand.HandleAsync(db, org, places, clock, request, key, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{v.Id}", v)))
+        group.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
+                (await SubmitDemand.HandleAsync(db, org, places, pd, clock, request, key, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{v.Id}", v)))
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("工作人员登记诉求（电话、走访）；带 Idempotency-Key 重试只登记一次");
 
         group.MapGet("/mine", async (LianxinDb db, CancellationToken ct) => (await MyDemands.ListAsync(db, ct)).ToApi(TypedResults.Ok))
             .Produces<List<MyDemandRow>>().WithSummary("我提交的诉求（登录后提交的）：受理编号、状态、查询办理进度的链接");
 
-        group.MapGet("/{id:guid}", async (LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct) =>
-                (await DemandQueries.DetailAsync(db, org, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/{id:guid}", async (LianxinDb db, OrgDirectory org, PersonalData pd, Guid id, CancellationToken ct) =>
+                (await DemandQueries.DetailAsync(db, org, pd, id, ct)).ToApi(TypedResults.Ok))
             .Produces<DemandDetailDto>().WithSummary("诉求详情：办理经过、派单、当前可执行的操作");
 
         group.MapPost("/{id:guid}/steps", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, DemandStepRequest request, CancellationToken ct) =>
@@ -93,24 +94,36 @@ public static class DemandsApi
 
         var pub = app.MapGroup("/api/v1/public/demands").WithTags("Demands (public)").AllowAnonymous();
 
-        pub.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
+        pub.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
                 [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicIntakeLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
-                    : (await SubmitDemand.HandleAsync(db, org, places, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
+                    : (await SubmitDemand.HandleAsync(db, org, places, pd, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("居民提交诉求（无需登录）；带 Idempotency-Key 重试只登记一次");
 
-        pub.MapGet("/track", async (LianxinDb db, string? ticket, string? phoneTail, CancellationToken ct) =>
-                await TrackDemand.HandleAsync(db, ticket, phoneTail, ct) is { } t
-                    ? Results.Ok(t)
-                    : Results.Problem("未找到该诉求，请核对受理编号和手机号后四位。", statusCode: StatusCodes.Status404NotFound, title: "未找到"))
-            .Produces<TrackedDemand>().WithSummary("凭受理编号与手机号后四位查询办理进度（不含个人信息）");
+        pub.MapGet("/track", async (LianxinDb db, TrackingThrottle throttle, TimeProvider clock, HttpContext http, string? ticket, string? phoneTail, CancellationToken ct) =>
+            {
+                var client = TrackingThrottle.ClientOf(http);
+                if (throttle.RetryAfter(ticket, client) is { } wait) return TrackingThrottle.TooMany(http, wait);
+                if (await TrackDemand.HandleAsync(db, ticket, phoneTail, ct, clock) is { } t) return Results.Ok(t);
+                throttle.Failed(ticket, client);
+                return Results.Problem("未找到该诉求，请核对受理编号和手机号后四位。", statusCode: StatusCodes.Status404NotFound, title: "未找到");
+            })
+            .Produces<TrackedDemand>().ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("凭受理编号与手机号后四位查询办理进度（不含个人信息；查询失败过多时 429，见 Retry-After）");
 
-        pub.MapPost("/{ticket}/rating", async (LianxinDb db, OrgDirectory org, TimeProvider clock, string ticket, string? phoneTail, RateRequest request, CancellationToken ct) =>
-                (await RateDemand.ByResidentAsync(db, org, clock, ticket, phoneTail ?? "", request, ct)).ToApi(v => TypedResults.Ok(new { v.State })))
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("居民评价办理结果");
+        pub.MapPost("/{ticket}/rating", async (LianxinDb db, OrgDirectory org, TimeProvider clock, TrackingThrottle throttle, HttpContext http, string ticket, string? phoneTail,
+                RateRequest request, CancellationToken ct) =>
+            {
+                var client = TrackingThrottle.ClientOf(http);
+                if (throttle.RetryAfter(ticket, client) is { } wait) return TrackingThrottle.TooMany(http, wait);
+                var rated = await RateDemand.ByResidentAsync(db, org, clock, ticket, phoneTail ?? "", request, ct);
+                if (rated.Kind == OutcomeKind.NotFound) throttle.Failed(ticket, client);
+                return rated.ToApi(v => TypedResults.Ok(new { v.State }));
+            })
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("居民评价办理结果");
     }
 
     public class DemandListQuery

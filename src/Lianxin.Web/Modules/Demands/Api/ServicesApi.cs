@@ -62,9 +62,17 @@ public static class ServicesApi
             .AllowAnonymous().WithTags("Demands (public)").Produces<List<FreeSlot>>()
             .WithSummary("社区尚有名额的预约时段（公开，可按服务 mode 筛选）");
 
-        app.MapPost("/api/v1/public/demands/{ticket}/appointment/cancel", async (LianxinDb db, OrgDirectory org, TimeProvider clock, string ticket, string? phoneTail, CancellationToken ct) =>
-                (await ServiceSlots.CancelByResidentAsync(db, org, clock, ticket, phoneTail ?? "", ct)).ToApi(TypedResults.Ok))
+        app.MapPost("/api/v1/public/demands/{ticket}/appointment/cancel", async (LianxinDb db, OrgDirectory org, TimeProvider clock, TrackingThrottle throttle, HttpContext http,
+                string ticket, string? phoneTail, CancellationToken ct) =>
+            {
+                var client = TrackingThrottle.ClientOf(http);
+                if (throttle.RetryAfter(ticket, client) is { } wait) return TrackingThrottle.TooMany(http, wait);
+                var cancelled = await ServiceSlots.CancelByResidentAsync(db, org, clock, ticket, phoneTail ?? "", ct);
+                if (cancelled.Kind == OutcomeKind.NotFound) throttle.Failed(ticket, client);
+                return cancelled.ToApi(TypedResults.Ok);
+            })
             .AllowAnonymous().WithTags("Demands (public)").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("居民凭受理编号与手机号后四位取消预约");
     }
 }

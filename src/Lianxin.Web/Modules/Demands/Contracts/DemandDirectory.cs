@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
@@ -22,7 +23,7 @@ public record RaisedDemand(Guid CommunityId, Guid CategoryId, string Description
 public record OpenDemand(Guid Id, string TicketNo, string Category, string Description, string StateName, DateTime CreatedAt, DateTime? ResolveDueAt, bool Overdue);
 
 /// <summary>The demands other modules read (ADR 0016): they never query Demands' tables. Both methods see what the caller sees.</summary>
-public class DemandDirectory(LianxinDb db)
+public class DemandDirectory(LianxinDb db, PersonalData pd)
 {
     /// <summary>The demand with this ticket number (受理编号, any case) when the caller sees it, else null.</summary>
     public async Task<DemandSummary?> FindByTicketAsync(string ticketNo, CancellationToken ct)
@@ -57,7 +58,7 @@ public class DemandDirectory(LianxinDb db)
             CommunityId = r.CommunityId, CategoryId = r.CategoryId, Description = r.Description, CompoundId = r.CompoundId, Address = r.Address,
             ContactName = r.ContactName, ContactPhone = r.ContactPhone, Source = DemandSource.Visit, SourceRecordId = r.SourceRecordId,
         };
-        var filed = await SubmitDemand.HandleAsync(db, org, places, clock, request, null, isPublic: false, ct);
+        var filed = await SubmitDemand.HandleAsync(db, org, places, pd, clock, request, null, isPublic: false, ct);
         if (!filed.IsOk) return filed.AsFailure();
         return (await ManyAsync([filed.Value!.Id], ct)).Single();
     }

@@ -22,7 +22,8 @@ public static class DemandsModel
             e.Property(x => x.CategoryName).HasMaxLength(40);
             e.Property(x => x.Description).HasMaxLength(2000);
             e.Property(x => x.ContactName).HasMaxLength(40);
-            e.Property(x => x.ContactPhone).HasMaxLength(20);
+            e.Property(x => x.ContactPhoneCipher).HasMaxLength(120);
+            e.Property(x => x.ContactPhoneHash).HasMaxLength(64);
             e.Property(x => x.PhoneTail).HasMaxLength(4);
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.HandlerPath).HasMaxLength(400);
@@ -37,6 +38,7 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
             e.HasIndex(x => new { x.TenantId, x.SlotId });
             e.HasIndex(x => new { x.TenantId, x.FiledByUserId });
+            e.HasIndex(x => new { x.TenantId, x.ContactPhoneHash });
             // The list pages newest first (CreatedAt, then Id for a stable order) and the figures read a period: both walk this one.
             e.HasIndex(x => new { x.TenantId, x.CreatedAt, x.Id });
             // The list filtered by state (待受理, 办理中…) in the same order.

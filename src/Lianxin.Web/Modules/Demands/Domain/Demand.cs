@@ -62,7 +62,11 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public string? Address { get; set; }
     /// <summary>Personal: masked in the audit log, never on public pages.</summary>
     [PersonalData] public string ContactName { get; set; } = "";
-    public string ContactPhone { get; set; } = "";
+    /// <summary>The phone encrypted (Platform.Privacy, ADR 0030); "" when none was given.</summary>
+    public string ContactPhoneCipher { get; set; } = "";
+    /// <summary>Keyed hash of the normalised phone: staff find a caller's demands by the whole number.</summary>
+    public string? ContactPhoneHash { get; set; }
+    /// <summary>The last four digits in clear: with the ticket, what the anonymous tracking page asks for (throttled, ADR 0030).</summary>
     public string PhoneTail { get; set; } = "";
     public DemandSource Source { get; set; }
     /// <summary>The record in another module it was raised from (the household visit of 日走访), when there is one.</summary>

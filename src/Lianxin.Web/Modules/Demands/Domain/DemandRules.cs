@@ -217,10 +217,4 @@ public static class Ticket
         for (var i = 0; i < tail.Length; i++) tail[i] = Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(Alphabet.Length)];
         return $"SQ{local:yyyyMMdd}{tail}";
     }
-
-    public static string PhoneTail(string phone)
-    {
-        var digits = new string(phone.Where(char.IsDigit).ToArray());
-        return digits.Length >= 4 ? digits[^4..] : digits;
-    }
 }

@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Demands.Open311.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -28,6 +29,8 @@ public record DemandDetailDto(Guid Id, string TicketNo, Guid CategoryId, string 
     public string SourceName => Source.Chinese();
     /// <summary>The record in another module it was raised from (a household visit), when there is one.</summary>
     public Guid? SourceRecordId { get; init; }
+    /// <summary>The photo or page an Open311 client linked (media_url), for the handler to look at.</summary>
+    public string? MediaUrl { get; init; }
 }
 
 public class DemandFilter
@@ -44,7 +47,7 @@ public class DemandFilter
 
 public static class DemandQueries
 {
-    public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, OrgDirectory org, DemandFilter f, CancellationToken ct)
+    public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, OrgDirectory org, PersonalData pd, DemandFilter f, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(DemandPermissions.DemandView)) return Failure.Forbidden;
         if (f.Page < 1 || f.PageSize is < 1 or > 100) return Failure.Invalid("PageSize", "每页条数须在 1–100 之间。");
@@ -61,7 +64,10 @@ public static class DemandQueries
         if (DemandFlow.Blank(f.Q) is { } text)
         {
             var upper = text.ToUpperInvariant();
-            q = q.Where(d => d.TicketNo == upper || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text)));
+            // A whole phone number finds the caller's demands through its keyed hash (the number itself is encrypted, ADR 0030).
+            var phoneHash = pd.PhoneHash(text);
+            q = q.Where(d => d.TicketNo == upper || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text))
+                || (phoneHash != null && d.ContactPhoneHash == phoneHash));
         }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
@@ -74,7 +80,7 @@ public static class DemandQueries
 
     public static string Excerpt(string s) => s.Length <= 60 ? s : s[..60] + "…";
 
-    public static async Task<Outcome<DemandDetailDto>> DetailAsync(LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct)
+    public static async Task<Outcome<DemandDetailDto>> DetailAsync(LianxinDb db, OrgDirectory org, PersonalData pd, Guid id, CancellationToken ct)
     {
         var d = await db.Demands.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Failure.NotFound;
@@ -89,12 +95,14 @@ public static class DemandQueries
             ? DemandRules.Allowed(d.State, d.Level).Where(a => (a != DemandAction.Dispatch || db.Scope.Can(DemandPermissions.DemandDispatch, d.HandlerPath))).ToList()
             : [];
         // Handlers call the resident back; others see the phone masked.
-        var phone = db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) || mayHandle ? d.ContactPhone : Mask.Phone(d.ContactPhone);
+        var clear = pd.OpenPhone(d.ContactPhoneCipher);
+        var phone = db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath) || mayHandle ? clear : Mask.Phone(clear);
+        var media = await db.Open311Requests.AcrossScope().AsNoTracking().Where(r => r.DemandId == id).Select(r => r.MediaUrl).FirstOrDefaultAsync(ct);
         return new DemandDetailDto(d.Id, d.TicketNo, d.CategoryId, d.CategoryName, d.Description, d.Address, d.ContactName, phone, d.Source,
             d.ServiceMode, d.AppointmentAt, d.State, d.State.Chinese(), d.Level, d.HandlerUnitId, handler, d.StreetId, d.CommunityId, d.CreatedAt,
             d.ResponseDueAt, d.ResolveDueAt, d.Overdue, d.Outcome, d.Rating, d.RatingNote, d.ReopenCount, d.Version, actions,
             steps.Select(s => new DemandStepDto(s.At, s.Action, s.Action.Chinese(), s.Level, s.UnitName, s.ActorName, s.Note)).ToList(),
-            dispatches.Select(ToDto).ToList()) { SourceRecordId = d.SourceRecordId };
+            dispatches.Select(ToDto).ToList()) { SourceRecordId = d.SourceRecordId, MediaUrl = media };
     }
 
     public static DispatchDto ToDto(Dispatch x) => new(x.Id, x.DemandId, x.DepartmentName, x.Request, x.State, x.State.Chinese(), x.SentAt,

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Campaigns.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -11,11 +12,11 @@ namespace Lianxin.Web.Modules.Demands.Features;
 /// any other. Campaigns checked the input with <see cref="Contracts.DemandDirectory.CheckRaisedAsync"/> when it was raised; a refusal
 /// now (the category was switched off since) fails the delivery with the reason, for the next pass to retry.
 /// </summary>
-public class OnCampaignFindingRaisedDemand(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock) : IEventHandler<CampaignFindingRaisedDemand>
+public class OnCampaignFindingRaisedDemand(LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock) : IEventHandler<CampaignFindingRaisedDemand>
 {
     public async Task HandleAsync(CampaignFindingRaisedDemand e, CancellationToken ct)
     {
-        var filed = await SubmitDemand.HandleAsync(db, org, places, clock, new SubmitDemandRequest
+        var filed = await SubmitDemand.HandleAsync(db, org, places, pd, clock, new SubmitDemandRequest
         {
             CommunityId = e.CommunityId, CategoryId = e.CategoryId, Description = e.Description, CompoundId = e.CompoundId, Address = e.Address,
             ContactName = e.ContactName, ContactPhone = e.ContactPhone, Source = DemandSource.Campaign, SourceRecordId = e.FindingId,

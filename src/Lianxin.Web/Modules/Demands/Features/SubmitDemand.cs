@@ -6,6 +6,7 @@ using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Calendar;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,8 +36,6 @@ public record DemandCreated(Guid Id, string TicketNo);
 
 public static partial class SubmitDemand
 {
-    [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8})$")]
-    private static partial Regex PhonePattern();
 
     public static Errors Validate(SubmitDemandRequest r, DateTime now)
     {
@@ -50,7 +49,7 @@ public static partial class SubmitDemand
         e.Required(nameof(r.ContactName), r.ContactName, "请填写联系人称呼。");
         e.Max(nameof(r.ContactName), r.ContactName, 40, "联系人称呼");
         if (string.IsNullOrWhiteSpace(r.ContactPhone)) e.Fail(nameof(r.ContactPhone), "请填写联系电话，以便告知办理结果。");
-        else if (!PhonePattern().IsMatch(r.ContactPhone.Trim().Replace(" ", ""))) e.Fail(nameof(r.ContactPhone), "联系电话格式不正确（手机号 11 位，或带区号的固定电话）。");
+        else if (!PhoneNumber.IsValid(PhoneNumber.Normalize(r.ContactPhone))) e.Fail(nameof(r.ContactPhone), "联系电话格式不正确（手机号 11 位，可带 +86；或带区号的固定电话）。");
         if (r.AppointmentAt is { } at && at <= now) e.Fail(nameof(r.AppointmentAt), "预约时间须晚于现在。");
         return e;
     }
@@ -60,11 +59,11 @@ public static partial class SubmitDemand
     /// are looked up without the scope filter (they are public facts); staff must be able to handle demands there.
     /// A repeated <paramref name="idempotencyKey"/> answers the first demand instead of filing a second.
     /// </summary>
-    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory compounds, TimeProvider clock, SubmitDemandRequest r,
+    public static Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory compounds, PersonalData pd, TimeProvider clock, SubmitDemandRequest r,
         string? idempotencyKey, bool isPublic, CancellationToken ct, IReadOnlyList<Platform.Files.Upload>? photos = null) =>
-        HandleAsync(db, org, compounds, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
+        HandleAsync(db, org, compounds, pd, clock, r, idempotencyKey, isPublic, ct, photos, attempt: 1);
 
-    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory compounds, TimeProvider clock, SubmitDemandRequest r,
+    static async Task<Outcome<DemandCreated>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory compounds, PersonalData pd, TimeProvider clock, SubmitDemandRequest r,
         string? idempotencyKey, bool isPublic, CancellationToken ct, IReadOnlyList<Platform.Files.Upload>? photos, int attempt)
     {
         var rawKey = idempotencyKey;
@@ -99,7 +98,8 @@ public static partial class SubmitDemand
             else gridUnitId = compound.GridBranchId;
         }
 
-        var phone = r.ContactPhone.Trim().Replace(" ", "");
+        var phone = PhoneNumber.Normalize(r.ContactPhone)!;
+        var (phoneCipher, phoneHash) = pd.Seal(phone);
         var d = new Demand
         {
             TenantId = db.Scope.TenantId,
@@ -114,8 +114,9 @@ public static partial class SubmitDemand
             CompoundId = r.CompoundId,
             Address = address,
             ContactName = r.ContactName.Trim(),
-            ContactPhone = phone,
-            PhoneTail = Ticket.PhoneTail(phone),
+            ContactPhoneCipher = phoneCipher!,
+            ContactPhoneHash = phoneHash,
+            PhoneTail = PhoneNumber.Tail(phone),
             Source = isPublic ? DemandSource.Public : r.Source == DemandSource.Public ? DemandSource.Staff : r.Source,
             SourceRecordId = r.SourceRecordId,
             ServiceMode = category.ServiceMode,
@@ -149,7 +150,7 @@ public static partial class SubmitDemand
             // Another booking took a place in the slot between our read and our save (the slot's version moved).
             db.ChangeTracker.Clear();
             if (await ServiceSlots.IsFullAsync(db, slotId, ct) || attempt >= 10) return Failure.Conflict(SlotRules.FullMessage);
-            return await HandleAsync(db, org, compounds, clock, r, rawKey, isPublic, ct, photos, attempt + 1);
+            return await HandleAsync(db, org, compounds, pd, clock, r, rawKey, isPublic, ct, photos, attempt + 1);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {

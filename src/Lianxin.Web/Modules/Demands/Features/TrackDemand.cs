@@ -1,11 +1,12 @@
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands.Features;
 
-/// <summary>What a resident sees of their demand: progress, and no one's personal data (not even their own).</summary>
+/// <summary>What a resident sees of their demand: progress, and no one's personal data (not even their own, nor one typed into the text).</summary>
 public record TrackedDemand(string TicketNo, string Category, string Description, string State, DateTime CreatedAt, bool CanRate,
     string? Outcome, string? Rating, IReadOnlyList<TrackedStep> Steps)
 {
@@ -42,9 +43,10 @@ public static class TrackDemand
         if (d is null) return null;
         var steps = await db.DemandSteps.AcrossScope().Where(s => s.DemandId == d.Id)
             .OrderBy(s => s.At).ToListAsync(ct);
-        return new TrackedDemand(d.TicketNo, d.CategoryName, d.Description, d.State.Chinese(), d.CreatedAt, d.State == DemandState.Resolved,
-            d.Outcome, d.Rating?.Chinese(),
-            steps.Select(s => new TrackedStep(s.At, s.Action.Chinese(), s.UnitName, PublicNotes.Contains(s.Action) ? s.Note : null)).ToList())
+        // The page is anonymous: a phone or ID number typed into the text is masked like the contact's own (ADR 0030).
+        return new TrackedDemand(d.TicketNo, d.CategoryName, FreeText.Public(d.Description), d.State.Chinese(), d.CreatedAt, d.State == DemandState.Resolved,
+            d.Outcome is null ? null : FreeText.Public(d.Outcome), d.Rating?.Chinese(),
+            steps.Select(s => new TrackedStep(s.At, s.Action.Chinese(), s.UnitName, PublicNotes.Contains(s.Action) && s.Note is not null ? FreeText.Public(s.Note) : null)).ToList())
         {
             StateTone = d.State.Tone(),
             Appointment = await ServiceSlots.OfAsync(db, clock ?? TimeProvider.System, d, ct),

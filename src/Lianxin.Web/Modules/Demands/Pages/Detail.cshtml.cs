@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/{id}: the demand, its steps and dispatches, and the buttons for what the caller may do at its level.</summary>
-public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
+public class DetailModel(LianxinDb db, OrgDirectory org, PersonalData pd, TimeProvider clock) : PageModel
 {
     public DemandDetailDto D { get; private set; } = null!;
     public List<DepartmentDto> Departments { get; private set; } = [];
@@ -71,7 +72,7 @@ public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : P
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var d = await DemandQueries.DetailAsync(db, org, id, ct);
+        var d = await DemandQueries.DetailAsync(db, org, pd, id, ct);
         if (d.Refusal(this) is { } end) return end;
         D = d.Value!;
         Photos = await DemandPhotos.OfAsync(db, id, ct);

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands: the demands in the caller's scope, filtered and paged.</summary>
-public class IndexModel(LianxinDb db, OrgDirectory org) : PageModel
+public class IndexModel(LianxinDb db, OrgDirectory org, PersonalData pd) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DemandState? State { get; set; }
     [BindProperty(SupportsGet = true)] public DemandLevel? Level { get; set; }
@@ -23,7 +24,7 @@ public class IndexModel(LianxinDb db, OrgDirectory org) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求") };
-        var found = await DemandQueries.ListAsync(db, org, new DemandFilter { State = State, Level = Level, Overdue = Overdue, Q = Q, Page = Math.Max(1, PageNo) }, ct);
+        var found = await DemandQueries.ListAsync(db, org, pd, new DemandFilter { State = State, Level = Level, Overdue = Overdue, Q = Q, Page = Math.Max(1, PageNo) }, ct);
         if (found.Refusal(this) is { } end) return end;
         if (found.IsOk) Rows = found.Value!;
         return Page();

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Demands.Domain;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Pages;
 
 /// <summary>/demands/new: staff record a demand taken by phone or on a visit; a one-time form token makes a double submit file once.</summary>
-public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock) : PageModel
+public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new() { Source = DemandSource.Phone };
@@ -38,7 +39,7 @@ public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, Tim
         ModelState.Clear();
         // The appointment comes from the slot picked, not from a free time field.
         Input.AppointmentAt = null;
-        var outcome = await SubmitDemand.HandleAsync(db, org, places, clock, Input, "form:" + FormToken, isPublic: false, ct);
+        var outcome = await SubmitDemand.HandleAsync(db, org, places, pd, clock, Input, "form:" + FormToken, isPublic: false, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = $"诉求已登记，受理编号 {v.TicketNo}。";

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Modules.Demands.Domain;
@@ -17,7 +18,7 @@ namespace Lianxin.Web.Modules.Demands.Pages;
 /// double submit file one demand; a hidden honeypot field catches form-filling robots.
 /// </summary>
 [AllowAnonymous]
-public class PublicNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
+public class PublicNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, PublicIntakeLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new();
@@ -60,7 +61,7 @@ public class PublicNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory place
             await LoadAsync(ct);
             return Page();
         }
-        var outcome = await SubmitDemand.HandleAsync(db, org, places, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
+        var outcome = await SubmitDemand.HandleAsync(db, org, places, pd, clock, Input, "form:" + FormToken, isPublic: true, ct, photos);
         return await outcome.ToPageAsync(this, v => Redirect($"/public/demands/submitted?ticket={v.TicketNo}"), () =>
         {
             Community = Input.CommunityId;

@@ -16,13 +16,14 @@ public static class MembersModel
             e.Property(x => x.Ethnicity).HasMaxLength(20);
             e.Property(x => x.IdNumberCipher).HasMaxLength(120);
             e.Property(x => x.IdNumberHash).HasMaxLength(64);
-            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.PhoneCipher).HasMaxLength(120);
+            e.Property(x => x.PhoneHash).HasMaxLength(64);
             e.Property(x => x.Education).HasMaxLength(40);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.IdNumberHash }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
             e.HasIndex(x => new { x.TenantId, x.Name });
-            e.HasIndex(x => new { x.TenantId, x.Phone });
+            e.HasIndex(x => new { x.TenantId, x.PhoneHash });
             e.HasIndex(x => new { x.TenantId, x.ResidenceCommunityId });
             e.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique(); // one account, at most one member
         });

@@ -31,7 +31,10 @@ public class Member : Entity, IOrgScoped, IVersioned
     public string IdNumberCipher { get; set; } = "";
     /// <summary>HMAC-SHA256 of the ID number: exact search and duplicate detection without decrypting.</summary>
     public string IdNumberHash { get; set; } = "";
-    public string? Phone { get; set; }
+    /// <summary>The mobile, AES-GCM encrypted like the ID number (ADR 0030); null when none is known.</summary>
+    public string? PhoneCipher { get; set; }
+    /// <summary>HMAC-SHA256 of the normalised mobile: the roster's search by phone.</summary>
+    public string? PhoneHash { get; set; }
     public string? Education { get; set; }
     public DateOnly JoinedOn { get; set; }
     public DateOnly? FullMemberOn { get; set; }

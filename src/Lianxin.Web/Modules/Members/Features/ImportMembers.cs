@@ -184,8 +184,9 @@ public static class ImportMembers
             else return (null, hash, "在职情况应为：在职、离退休、流动党员、无固定职业或学生。");
         }
         if (employment == Employment.Floating && string.IsNullOrEmpty(r["流向"])) return (null, hash, "流动党员缺少流向。");
-        var phone = r["手机号码"];
-        if (phone != "" && !(phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit))) return (null, hash, "手机号码应为 11 位数字。");
+        var phone = PhoneNumber.Normalize(r["手机号码"]);
+        if (phone is not null && !PhoneNumber.IsMobile(phone)) return (null, hash, "手机号码应为 11 位数字（可带 +86）。");
+        var (phoneCipher, phoneHash) = pd.Seal(phone);
         (Guid Id, Guid CommunityId)? compound = null;
         if (r["居住小区"] != "")
         {
@@ -195,7 +196,7 @@ public static class ImportMembers
         return (new Member
         {
             Name = name, Gender = CitizenId.GenderOf(normalized), BirthDate = birth, Ethnicity = r["民族"] is { Length: > 0 } eth ? eth : "汉族",
-            IdNumberCipher = pd.Encrypt(normalized), IdNumberHash = hash, Phone = phone == "" ? null : phone, Education = NullIfEmpty(r["学历"]),
+            IdNumberCipher = pd.Encrypt(normalized), IdNumberHash = hash, PhoneCipher = phoneCipher, PhoneHash = phoneHash, Education = NullIfEmpty(r["学历"]),
             JoinedOn = joined.Value, FullMemberOn = full, Category = category, Status = MemberStatus.Normal, StatusSince = today,
             BranchId = branch.Id, OrgPath = branch.Path, CompoundId = compound?.Id, ResidenceCommunityId = compound?.CommunityId,
             Address = NullIfEmpty(r["详细住址"]), Workplace = NullIfEmpty(r["工作单位"]), Employment = employment,

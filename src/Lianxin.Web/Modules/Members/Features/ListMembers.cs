@@ -61,8 +61,9 @@ public static class ListMembers
                 var hash = pd.Hash(text);
                 q = q.Where(m => m.IdNumberHash == hash);
             }
-            else if (text.All(char.IsAsciiDigit) && text.Length >= 4)
-                q = q.Where(m => m.Phone != null && m.Phone.Contains(text));
+            // Phones are encrypted (ADR 0030): the whole number (also +86 …) is found by its keyed hash, never a fragment.
+            else if (pd.PhoneHash(text) is { } phoneHash && PhoneNumber.IsMobile(PhoneNumber.Normalize(text)))
+                q = q.Where(m => m.PhoneHash == phoneHash);
             else
                 q = q.Where(m => m.Name.Contains(text));
         }

@@ -37,8 +37,9 @@ public static class MemberViews
     public static MemberDto ToDto(Member m, bool unmasked, PersonalData pd, DateOnly today, string branch, string? compound, string? building)
     {
         var id = pd.Decrypt(m.IdNumberCipher);
+        var phone = pd.OpenPhone(m.PhoneCipher);
         return new MemberDto(m.Id, m.Name, m.Gender.Chinese(), m.Ethnicity, m.BirthDate, m.AgeOn(today),
-            unmasked ? id : Mask.IdNumber(id), unmasked ? m.Phone ?? "" : Mask.Phone(m.Phone),
+            unmasked ? id : Mask.IdNumber(id), unmasked ? phone : Mask.Phone(phone),
             m.Education, m.JoinedOn, m.FullMemberOn, m.Category, m.Category.Chinese(), m.Status, m.Status.Chinese(), m.StatusSince,
             m.BranchId, branch, m.CompoundId, compound, m.BuildingId, building, m.HouseholdId, m.Address,
             m.Workplace, m.Employment, m.Employment.Chinese(), m.FloatingTo, unmasked, m.Version);

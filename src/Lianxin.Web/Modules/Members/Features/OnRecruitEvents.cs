@@ -27,7 +27,7 @@ public class OnProbationaryMemberAdmitted(LianxinDb db, OrgDirectory units, Pers
         var member = new Member
         {
             Id = e.PersonId, Name = e.Name, Gender = e.Gender == "女" ? Gender.Female : Gender.Male, BirthDate = e.BirthDate,
-            IdNumberCipher = pd.Reencrypt(e.IdNumberCipher), IdNumberHash = hash, Phone = e.Phone, JoinedOn = e.AdmittedOn,
+            IdNumberCipher = pd.Reencrypt(e.IdNumberCipher), IdNumberHash = hash, PhoneCipher = pd.Seal(e.Phone).Cipher, PhoneHash = pd.Seal(e.Phone).Hash, JoinedOn = e.AdmittedOn,
             Category = MemberCategory.Probationary, Status = MemberStatus.Normal, StatusSince = e.AdmittedOn,
             BranchId = branch.Id, OrgPath = branch.Path, Employment = Employment.InService, CreatedAt = now,
         };

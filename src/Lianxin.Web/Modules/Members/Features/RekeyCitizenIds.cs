@@ -10,7 +10,7 @@ namespace Lianxin.Web.Modules.Members.Features;
 public record RekeyCount(int Checked, int Rewritten);
 
 /// <summary>
-/// <c>rekey-ids</c>: rewrites every stored citizen ID number under the current encryption key, a batch per transaction
+/// <c>rekey-ids</c>: rewrites every stored citizen ID number (and then every encrypted phone, <see cref="EncryptedColumns"/>) under the current encryption key, a batch per transaction
 /// and in id order, so a run that stops half-way is simply run again; values already under the current key (its prefix) are left alone. The keyed
 /// search hash does not depend on the encryption key and stays as it is.
 /// </summary>
@@ -27,6 +27,8 @@ public static class RekeyCitizenIds
         Console.WriteLine($"以第 {version} 版密钥重新加密公民身份号码，每批 {batch} 条。");
         var count = await RunAsync(services, Console.WriteLine, batch);
         Console.WriteLine($"完成：共检查 {count.Checked} 条，重新加密 {count.Rewritten} 条，{count.Checked - count.Rewritten} 条已是当前密钥。");
+        // Phones (of every module that registered its columns) are encrypted with the same keys (ADR 0030).
+        Console.WriteLine($"电话号码：重新加密 {await EncryptedColumns.RekeyAsync(services)} 条。");
         return 0;
     });
 

@@ -119,9 +119,9 @@ public static class SaveMember
                 }
             }
         }
-        var phone = f.Phone?.Trim();
-        if (!string.IsNullOrEmpty(phone) && !(phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit)))
-            problems.Fail(nameof(f.Phone), "手机号码应为 11 位数字。");
+        var phone = PhoneNumber.Normalize(f.Phone);
+        if (phone is not null && !PhoneNumber.IsMobile(phone))
+            problems.Fail(nameof(f.Phone), "手机号码应为 11 位数字（可带 +86）。");
         if (f.JoinedOn is { } joined)
         {
             if (joined > today) problems.Fail(nameof(f.JoinedOn), "入党日期不能晚于今天。");
@@ -136,7 +136,7 @@ public static class SaveMember
         if (problems.Any) return;
         m.Name = f.Name.Trim();
         m.Ethnicity = string.IsNullOrWhiteSpace(f.Ethnicity) ? "汉族" : f.Ethnicity.Trim();
-        m.Phone = string.IsNullOrEmpty(phone) ? null : phone;
+        (m.PhoneCipher, m.PhoneHash) = pd.Seal(phone);
         m.Education = f.Education?.Trim();
         m.JoinedOn = f.JoinedOn!.Value;
         m.FullMemberOn = f.FullMemberOn;

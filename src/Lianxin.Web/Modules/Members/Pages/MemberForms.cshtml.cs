@@ -70,7 +70,7 @@ public class EditModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
         Name = m.Name;
         Form = new MemberForm
         {
-            Name = m.Name, Ethnicity = m.Ethnicity, Phone = m.Phone, Education = m.Education, JoinedOn = m.JoinedOn, FullMemberOn = m.FullMemberOn,
+            Name = m.Name, Ethnicity = m.Ethnicity, Phone = pd.OpenPhone(m.PhoneCipher), Education = m.Education, JoinedOn = m.JoinedOn, FullMemberOn = m.FullMemberOn,
             Category = m.Category, BranchId = m.BranchId, CompoundId = m.CompoundId, BuildingId = m.BuildingId, HouseholdId = m.HouseholdId,
             Address = m.Address, Workplace = m.Workplace, Employment = m.Employment, FloatingTo = m.FloatingTo, Version = m.Version,
         };

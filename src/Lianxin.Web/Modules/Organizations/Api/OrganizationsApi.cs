@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
@@ -30,8 +31,8 @@ public static class OrganizationsApi
                 (await SearchUnits.HandleAsync(db, q, kind, page ?? 1, pageSize ?? 20, ct)).ToApi(TypedResults.Ok))
             .Produces<Paged<UnitRow>>().ProducesValidationProblem().WithSummary("按名称、简称或编码查找组织（分页）");
 
-        group.MapGet("/units/{id:guid}", async (LianxinDb db, Guid id, CancellationToken ct) =>
-                (await UnitDetail.HandleAsync(db, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/units/{id:guid}", async (LianxinDb db, PersonalData pd, Guid id, CancellationToken ct) =>
+                (await UnitDetail.HandleAsync(db, pd, id, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitDetailDto>().WithSummary("组织详情：负责人、下级组织、网格与小区、覆盖率");
 
         group.MapPost("/units", async (LianxinDb db, TimeProvider clock, CreateUnitRequest request, CancellationToken ct) =>
@@ -50,8 +51,8 @@ public static class OrganizationsApi
                 (await DissolveUnit.HandleAsync(db, lifecycles, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<UnitSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("撤销组织（保留历史）");
 
-        group.MapPost("/units/{id:guid}/positions", async (LianxinDb db, TimeProvider clock, Guid id, AddPositionRequest request, CancellationToken ct) =>
-                (await AddPosition.HandleAsync(db, clock, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{id}", v)))
+        group.MapPost("/units/{id:guid}/positions", async (LianxinDb db, PersonalData pd, TimeProvider clock, Guid id, AddPositionRequest request, CancellationToken ct) =>
+                (await AddPosition.HandleAsync(db, pd, clock, id, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/units/{id}", v)))
             .Produces<PositionAdded>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("任命负责人（书记、副书记、委员…）");
 
         group.MapPost("/positions/{id:guid}/end", async (LianxinDb db, TimeProvider clock, Guid id, EndPositionRequest request, CancellationToken ct) =>

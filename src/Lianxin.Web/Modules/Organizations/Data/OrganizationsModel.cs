@@ -33,7 +33,7 @@ public static class OrganizationsModel
             e.Property(p => p.OrgPath).HasMaxLength(400);
             e.Property(p => p.Title).HasMaxLength(40);
             e.Property(p => p.PersonName).HasMaxLength(60);
-            e.Property(p => p.Phone).HasMaxLength(20);
+            e.Property(p => p.PhoneCipher).HasMaxLength(120);
             e.HasIndex(p => new { p.TenantId, p.OrgUnitId });
         });
         b.Entity<Grid>(e =>

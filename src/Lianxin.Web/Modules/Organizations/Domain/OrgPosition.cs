@@ -9,7 +9,8 @@ public class OrgPosition : Entity, IOrgScoped
     public string OrgPath { get; set; } = "";
     public string Title { get; set; } = "";
     public string PersonName { get; set; } = "";
-    public string? Phone { get; set; }
+    /// <summary>The officer's phone, AES-GCM encrypted (ADR 0030); shown whole only to those who manage the unit.</summary>
+    public string? PhoneCipher { get; set; }
     public Guid? UserId { get; set; }
     public DateOnly StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -22,7 +23,7 @@ public record PositionAdded(Guid Id);
 /// <summary>A responsible person (书记, 副书记, 委员…) takes up a position in an active unit.</summary>
 public static class AddPosition
 {
-    public static async Task<Outcome<PositionAdded>> HandleAsync(LianxinDb db, TimeProvider clock, Guid unitId, AddPositionRequest r, CancellationToken ct)
+    public static async Task<Outcome<PositionAdded>> HandleAsync(LianxinDb db, PersonalData pd, TimeProvider clock, Guid unitId, AddPositionRequest r, CancellationToken ct)
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound;
@@ -42,7 +43,7 @@ public static class AddPosition
         var position = new OrgPosition
         {
             OrgUnitId = unit.Id, OrgPath = unit.Path, Title = r.Title.Trim(), PersonName = r.PersonName.Trim(),
-            Phone = CreateUnit.Blank(r.Phone), StartedOn = r.StartedOn ?? clock.Today(), SortOrder = order + 1,
+            PhoneCipher = pd.Seal(CreateUnit.Blank(r.Phone)).Cipher, StartedOn = r.StartedOn ?? clock.Today(), SortOrder = order + 1,
         };
         db.OrgPositions.Add(position);
         await db.SaveChangesAsync(ct);

@@ -31,7 +31,7 @@ public record UnitDetailDto(
 /// </summary>
 public static class UnitDetail
 {
-    public static async Task<Outcome<UnitDetailDto>> HandleAsync(LianxinDb db, Guid id, CancellationToken ct)
+    public static async Task<Outcome<UnitDetailDto>> HandleAsync(LianxinDb db, PersonalData pd, Guid id, CancellationToken ct)
     {
         var u = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (u is null) return Failure.NotFound;
@@ -45,7 +45,8 @@ public static class UnitDetail
         // Phones are for those who manage the unit; everyone else sees them masked.
         var positions = (await db.OrgPositions.AsNoTracking().Where(p => p.OrgUnitId == u.Id)
             .OrderBy(p => p.EndedOn != null).ThenBy(p => p.SortOrder).ThenBy(p => p.StartedOn).ToListAsync(ct))
-            .Select(p => new PositionRow(p.Id, p.Title, p.PersonName, p.Phone is null ? null : canManage ? p.Phone : Mask.Phone(p.Phone), p.StartedOn, p.EndedOn)).ToList();
+            .Select(p => (Row: p, Phone: p.PhoneCipher is null ? null : pd.OpenPhone(p.PhoneCipher)))
+            .Select(x => new PositionRow(x.Row.Id, x.Row.Title, x.Row.PersonName, x.Phone is null ? null : canManage ? x.Phone : Mask.Phone(x.Phone), x.Row.StartedOn, x.Row.EndedOn)).ToList();
         var children = await db.NodesAsync(db.OrgUnits.Where(c => c.ParentId == u.Id), ct);
 
         var (gridRows, compoundRows) = u.Kind is OrgKind.Community or OrgKind.Branch ? await PlacesAsync(db, u, names, ct) : ([], []);

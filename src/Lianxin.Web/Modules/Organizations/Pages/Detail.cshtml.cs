@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
 /// <summary>/org/{id}: a unit with its people, sub-units, places and coverage.</summary>
-public class DetailModel(LianxinDb db) : OrgPageModel(db)
+public class DetailModel(LianxinDb db, PersonalData pd) : OrgPageModel(db)
 {
     public UnitDetailDto D { get; private set; } = null!;
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
@@ -18,7 +19,7 @@ public class DetailModel(LianxinDb db) : OrgPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await UnitDetail.HandleAsync(Db, id, ct);
+        var outcome = await UnitDetail.HandleAsync(Db, pd, id, ct);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         D = outcome.Value!;
         ViewData["Crumbs"] = new[] { new Crumb("组织架构", "/org") }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -8,7 +9,7 @@ using Lianxin.Web.Platform.Time;
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
 /// <summary>Appoint a responsible person; the End handler lets one leave (from the detail page).</summary>
-public class PositionNewModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
+public class PositionNewModel(LianxinDb db, PersonalData pd, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty] public AddPositionRequest Input { get; set; } = new();
 
@@ -22,7 +23,7 @@ public class PositionNewModel(LianxinDb db, TimeProvider clock) : OrgPageModel(d
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadUnitAsync(id) is { } stop) return stop;
-        var outcome = await AddPosition.HandleAsync(Db, clock, id, Input, ct);
+        var outcome = await AddPosition.HandleAsync(Db, pd, clock, id, Input, ct);
         if (!outcome.IsOk) { Show(); return outcome.ToPage(this, _ => Page()); }
         TempData["Flash"] = $"已任命 {Input.PersonName.Trim()} 为{Input.Title.Trim()}。";
         return Redirect($"/org/{id}");

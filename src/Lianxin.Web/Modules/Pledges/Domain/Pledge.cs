@@ -154,16 +154,10 @@ public static class PledgeRules
 }
 
 /// <summary>Text on the anonymous board: a mobile or ID number typed into a title, task or progress note is masked, a member's name too.</summary>
-public static partial class PublicText
+public static class PublicText
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)")]
-    private static partial System.Text.RegularExpressions.Regex IdNumbers();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
-    private static partial System.Text.RegularExpressions.Regex Mobiles();
-
-    public static string Of(string text) =>
-        Mobiles().Replace(IdNumbers().Replace(text, m => Platform.Privacy.Mask.IdNumber(m.Value)), m => Platform.Privacy.Mask.Phone(m.Value));
+    /// <summary>The board is public: phones, ID numbers and emails typed into the text are masked (Platform.Privacy.FreeText, ADR 0030).</summary>
+    public static string Of(string text) => Platform.Privacy.FreeText.Public(text);
 
     public static string? OrNull(string? text) => text is null ? null : Of(text);
 

@@ -25,6 +25,13 @@ public sealed class Open311Result(string format, int status, string root, object
 
     public int Status => status;
 
+    /// <summary>Seconds before the client may try again (a 429's Retry-After header).</summary>
+    public int? RetryAfterSeconds { get; private init; }
+
+    /// <summary>429 with Retry-After: the client's key filed too many requests in the window.</summary>
+    public static Open311Result TooMany(string format, string description, int retryAfterSeconds) =>
+        new(format, 429, "errors", new O311List("error", [new O311Object(("code", 429), ("description", description))])) { RetryAfterSeconds = retryAfterSeconds };
+
     public static string Time(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Beijing).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -35,6 +42,7 @@ public sealed class Open311Result(string format, int status, string root, object
     public async Task ExecuteAsync(HttpContext http)
     {
         http.Response.StatusCode = status;
+        if (RetryAfterSeconds is { } wait) http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         var xml = format == "xml";
         http.Response.ContentType = xml ? "text/xml; charset=utf-8" : "application/json; charset=utf-8";
         var bytes = xml ? Xml() : Json();

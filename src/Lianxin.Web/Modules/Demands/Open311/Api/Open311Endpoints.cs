@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.Demands.Open311.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Privacy;
 
 namespace Lianxin.Web.Modules.Demands.Open311.Api;
 
@@ -29,8 +30,8 @@ public static class Open311Endpoints
                 }
             });
 
-        g.MapGet("/discovery.{format}", (HttpContext http, string format) =>
-                Format(format) is not { } f ? BadFormat() : new Open311Result(f, 200, "discovery", Discovery(http)))
+        g.MapGet("/discovery.{format}", (HttpContext http, DemoOptions demo, string format) =>
+                Format(format) is not { } f ? BadFormat() : new Open311Result(f, 200, "discovery", Discovery(http, demo.Enabled)))
             .WithSummary("服务发现（discovery.json / discovery.xml）");
 
         g.MapGet("/services.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key, CancellationToken ct) =>
@@ -62,7 +63,7 @@ public static class Open311Endpoints
                     ("values", new O311List("value", a.Values.Select(v => (object)new O311Object(("key", v.Key), ("name", v.Name))).ToList())))).ToList()))));
         }).WithSummary("服务定义：须填写的属性（社区、小区；代办帮办类另有预约时段）");
 
-        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
+        g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
             CancellationToken ct) =>
         {
             if (Format(format) is not { } f) return BadFormat();
@@ -74,7 +75,8 @@ public static class Open311Endpoints
             if (string.IsNullOrWhiteSpace(apiKey)) return Open311Result.Errors(f, 403, "缺少 api_key，不能提交诉求。");
             var caller = await Open311Keys.FindAsync(db, clock, demo, apiKey, ct);
             if (caller is null) return Open311Result.Errors(f, 403, "api_key 无效或已被吊销，不能提交诉求。");
-            if (!limiter.TryAcquire(caller.ClientId)) return Open311Result.Errors(f, 429, Open311Limiter.Message);
+            if (!limiter.TryAcquire(caller.ClientId, out var wait))
+                return Open311Result.TooMany(f, Open311Limiter.Message, Open311Limiter.Seconds(wait));
             var j = await Open311Services.ResolveAsync(org, caller, F("jurisdiction_id"), ct);
             if (!j.IsOk) return Error(f, j);
             var submission = new Open311Submission
@@ -85,7 +87,7 @@ public static class Open311Endpoints
                 Attributes = form.Where(kv => kv.Key.StartsWith("attribute[", StringComparison.Ordinal) && kv.Key.EndsWith(']'))
                     .ToDictionary(kv => kv.Key["attribute[".Length..^1].TrimEnd('[', ']'), kv => kv.Value.ToString()),
             };
-            var created = await Open311Requests.SubmitAsync(db, org, places, clock, caller, j.Value!, submission, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+            var created = await Open311Requests.SubmitAsync(db, org, places, pd, clock, caller, j.Value!, submission, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
             if (!created.IsOk) return Error(f, created);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [new O311Object(
                 ("service_request_id", created.Value!.ServiceRequestId), ("service_notice", created.Value.ServiceNotice), ("account_id", null))]));
@@ -131,7 +133,8 @@ public static class Open311Endpoints
         }).WithSummary("由 token（提交时的 Idempotency-Key）查受理编号");
     }
 
-    static O311Object Discovery(HttpContext http) => new(
+    /// <summary>A demo deployment (made-up district, demo keys) calls itself a test endpoint, as the spec's type field means.</summary>
+    static O311Object Discovery(HttpContext http, bool demo) => new(
         ("changeset", "2026-11-25T00:00:00+08:00"),
         ("contact", "连心平台 · 各街道党建办（群众诉求 Open311 接口）"),
         ("key_service", "api_key 由街道工作人员在“Open311 接口”页面签发（每个客户端一把，可随时吊销）。"),
@@ -139,7 +142,7 @@ public static class Open311Endpoints
             ("specification", "http://wiki.open311.org/GeoReport_v2"),
             ("url", $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Base}"),
             ("changeset", "2026-11-25T00:00:00+08:00"),
-            ("type", "production"),
+            ("type", demo ? "test" : "production"),
             ("formats", new O311List("format", ["text/xml", "application/json"])))])));
 
     static object Request(Open311RequestDto r) => new O311Object(

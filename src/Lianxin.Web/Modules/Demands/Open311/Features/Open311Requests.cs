@@ -61,7 +61,7 @@ public static partial class Open311Requests
         [nameof(SubmitDemandRequest.CompoundId)] = "attribute[compound]",
         [nameof(SubmitDemandRequest.Address)] = "address_string",
         [nameof(SubmitDemandRequest.ContactName)] = "last_name/first_name",
-        [nameof(SubmitDemandRequest.ContactPhone)] = "phone",
+        [nameof(SubmitDemandRequest.ContactPhone)] = "phone（或 attribute[contact_phone]）",
         [nameof(SubmitDemandRequest.SlotId)] = "attribute[slot]",
     };
 
@@ -70,7 +70,7 @@ public static partial class Open311Requests
     /// plus what only Open311 carries, in one transaction. A repeated Idempotency-Key of the same client answers the first request.
     /// Email is checked but not kept: the demand follows up by phone (collect only what the work needs).
     /// </summary>
-    public static async Task<Outcome<Open311Created>> SubmitAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, Open311Caller caller, Jurisdiction j,
+    public static async Task<Outcome<Open311Created>> SubmitAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, Open311Caller caller, Jurisdiction j,
         Open311Submission s, string? idempotencyKey, CancellationToken ct)
     {
         var key = DemandFlow.Blank(idempotencyKey);
@@ -130,16 +130,22 @@ public static partial class Open311Requests
         if (s.Description is { Length: > 4000 }) e.Fail("description", "description 不能超过 4000 个字符。");
         if (e.Any) return Failure.Invalid(e);
 
+        // The spec makes name and description optional: the service and the place are the report (a short description is kept
+        // after the service's name), and a nameless resident is addressed as 居民. The phone stays required (ADR 0030).
+        var name = $"{s.LastName?.Trim()}{s.FirstName?.Trim()}";
+        var description = s.Description?.Trim() ?? "";
+        if (description.Length < 5) description = description.Length == 0 ? $"{category.Name}（经 Open311 提交）" : $"{category.Name}：{description}";
         var request = new SubmitDemandRequest
         {
-            CommunityId = community!.Id, CategoryId = category.Id, Description = s.Description ?? "", CompoundId = compoundId, Address = address,
-            ContactName = $"{s.LastName?.Trim()}{s.FirstName?.Trim()}", ContactPhone = s.Phone ?? "", SlotId = slotId,
+            CommunityId = community!.Id, CategoryId = category.Id, Description = description, CompoundId = compoundId, Address = address,
+            ContactName = name.Length == 0 ? "居民" : name,
+            ContactPhone = DemandFlow.Blank(s.Phone) ?? s.Attributes.GetValueOrDefault(Open311Services.ContactPhone) ?? "", SlotId = slotId,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var outcome = await SubmitDemand.HandleAsync(db, org, places, clock, request, null, isPublic: true, ct);
+            var outcome = await SubmitDemand.HandleAsync(db, org, places, pd, clock, request, null, isPublic: true, ct);
             if (!outcome.IsOk) return Renamed(outcome);
             var demand = db.Demands.Local.First(d => d.Id == outcome.Value!.Id);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -286,24 +292,20 @@ public static partial class Open311Requests
             var notes = d.State switch
             {
                 DemandState.Merged when d.MergedIntoId is { } m => $"与其他诉求重复，已合并至 {mergedTickets.GetValueOrDefault(m, "另一诉求")}。",
-                DemandState.Resolved or DemandState.Closed or DemandState.Rejected when d.Outcome is not null => $"{d.State.Chinese()}：{Public(d.Outcome)}",
+                DemandState.Resolved or DemandState.Closed or DemandState.Rejected when d.Outcome is not null => $"{d.State.Chinese()}：{FreeText.Public(d.Outcome)}",
                 _ => $"{d.State.Chinese()}（{d.Level.Chinese()}）",
             };
             var closedAt = d.ClosedAt ?? d.ResolvedAt;
             var last = updated.GetValueOrDefault(d.Id, d.CreatedAt);
             var agency = units.GetValueOrDefault(d.HandlerUnitId);
             if (departments.TryGetValue(d.Id, out var depts)) agency = $"{agency}（{depts}）";
-            // The appointment is what the city will do about it, so it is the service notice (when and where only).
-            var notice = d.SlotId is { } slot ? appointments.GetValueOrDefault(slot) : null;
-            return new Open311RequestDto(d.TicketNo, status, notes, d.CategoryName, d.CategoryId, Public(d.Description), agency,
+            // The same notice the POST answered (who handles it, by when, the appointment), kept current as the demand moves.
+            var notice = Notice(d.Level, units.GetValueOrDefault(d.HandlerUnitId, ""), d.ResponseDueAt, d.SlotId is { } slot ? appointments.GetValueOrDefault(slot) : null);
+            return new Open311RequestDto(d.TicketNo, status, notes, d.CategoryName, d.CategoryId, FreeText.Public(d.Description), agency,
                 notice, d.CreatedAt, status == "closed" && closedAt is { } c ? c : last, status == "open" ? d.ResolveDueAt : null, d.Address,
                 d.CompoundId?.ToString("N"), extra?.Lat, extra?.Long, extra?.MediaUrl);
         }).ToList();
     }
-
-    /// <summary>Phones and emails a resident typed into free text are masked: GET output is public data.</summary>
-    public static string Public(string text) =>
-        EmailInText().Replace(MobileInText().Replace(text, m => Mask.Phone(m.Value)), "***@***");
 
     static List<string> Split(string? s) =>
         (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
@@ -311,16 +313,18 @@ public static partial class Open311Requests
     static DateTime? Date(string? s, string field, Errors e)
     {
         if (DemandFlow.Blank(s) is not { } text) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) return d.UtcDateTime;
+        // Without an offset a time is the jurisdiction's (Asia/Shanghai), as every time this API writes is (+08:00).
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return HasOffset(text) ? d.UtcDateTime : ChinaTime.ToUtc(d.DateTime);
         e.Fail(field, $"{field} 须为 W3C 日期时间，例如 2026-01-01T00:00:00+08:00。");
         return null;
     }
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
-    private static partial Regex MobileInText();
+    /// <summary>A Z or ±hh:mm / ±hhmm right after the time of day.</summary>
+    static bool HasOffset(string text) => OffsetPattern().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
-    private static partial Regex EmailInText();
+    [GeneratedRegex(@"\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OffsetPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

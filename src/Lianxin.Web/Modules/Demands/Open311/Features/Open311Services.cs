@@ -28,6 +28,8 @@ public static class Open311Services
     public const string Community = "community";
     public const string Compound = "compound";
     public const string Slot = "slot";
+    /// <summary>The phone the demand is followed up on, advertised as a required attribute (the spec's phone field is optional, ADR 0030).</summary>
+    public const string ContactPhone = "contact_phone";
 
     public static Failure Missing(string message) => new(OutcomeKind.NotFound, Message: message);
     public static Failure Refused(string message) => new(OutcomeKind.Forbidden, Message: message);
@@ -87,6 +89,9 @@ public static class Open311Services
             new(Compound, "singlevaluelist", false, "选择一个小区（可不选，改填 address_string）", 2, "在哪个小区？选了小区，诉求直接转到该小区所在网格。",
                 compounds.OrderBy(c => names[c.CommunityId]).ThenBy(c => c.Name)
                     .Select(c => new AttributeValue(c.Id.ToString("N"), $"{names[c.CommunityId]} · {c.Name}")).ToList()),
+            // A generic client only asks for what the definition lists: the phone we require is listed here (the spec's own phone field is accepted too).
+            new(ContactPhone, "string", true, "手机号（可带 +86）或带区号的固定电话，也可填在标准字段 phone 中", 4,
+                "联系电话：工作人员据此回访，居民凭受理编号和手机号后四位查询进度。", []),
         };
         if (category.ServiceMode != ServiceMode.None)
         {
