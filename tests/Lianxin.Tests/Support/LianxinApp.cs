@@ -27,6 +27,9 @@ public class LianxinApp : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:Enabled", "false");
         // Every test files public demands from the same client address; the limiter has its own test with its own limit.
         builder.UseSetting("Demands:PublicIntake:PermitLimit", "100000");
+        // Likewise every test signs in from one address; SignInThrottleTests set their own limits and addresses.
+        builder.UseSetting("SignIn:Throttle:PerAccountLimit", "100000");
+        builder.UseSetting("SignIn:Throttle:PerClientLimit", "100000");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
     }
 
