@@ -51,6 +51,13 @@ public class CspFlowTests(BrowserApp app)
         }
         var all = violations.Concat(screenViolations).ToList();
         Assert.True(all.Count == 0, string.Join("\n", all));
+
+        // The watch itself works: a script without the nonce is refused, and reported.
+        await screen.RunAndWaitForConsoleMessageAsync(
+            () => screen.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.ran = true'; document.body.appendChild(s); }"),
+            new() { Predicate = m => m.Text.StartsWith("CSP violation") });
+        Assert.False(await screen.EvaluateAsync<bool>("() => window.ran === true"));
+        Assert.Contains(screenViolations, v => v.Contains("script-src"));
     }
 
     /// <summary>Collects what the browser refused: the securitypolicyviolation event and the console's "Refused to …" errors.</summary>
