@@ -26,6 +26,8 @@ public static class PlatformSetup
         services.AddSingleton(new ModuleCatalog(modules));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddScoped<Security.CspNonce>();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         // Chinese text goes out as text, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -34,6 +36,8 @@ public static class PlatformSetup
         services.AddScoped<OrgScope>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SignInThrottle>();
+        services.AddSingleton(config.GetSection("SignIn:Throttle").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions());
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();
         services.AddScoped<UnitBadges>();
@@ -109,6 +113,8 @@ public static class PlatformSetup
 
     public static WebApplication UseLianxinPlatform(this WebApplication app)
     {
+        // First, so that every response (error pages and static files too) carries the security headers.
+        app.UseMiddleware<Security.SecurityHeaders>();
         // Pages get a Chinese error page, the API a ProblemDetails; never a stack trace.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, api =>
@@ -130,6 +136,7 @@ public static class PlatformSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<OrgScopeMiddleware>();
+        app.UseMiddleware<Security.CookieApiAntiforgery>();
         app.UseMiddleware<AccessDeniedLog>();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -29,6 +29,9 @@ public class LianxinApp : WebApplicationFactory<Program>
         builder.UseSetting("Demands:PublicIntake:PermitLimit", "100000");
         // Likewise every test's failed tracking lookups come from one client; the per-ticket limit stays as configured (ADR 0030).
         builder.UseSetting("Demands:Tracking:PerClient", "100000");
+        // Likewise every test signs in from one address; SignInThrottleTests set their own limits and addresses.
+        builder.UseSetting("SignIn:Throttle:PerAccountLimit", "100000");
+        builder.UseSetting("SignIn:Throttle:PerClientLimit", "100000");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
     }
 

@@ -36,6 +36,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<SignInFailureCount> SignInFailureCounts => Set<SignInFailureCount>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
@@ -53,6 +54,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         IdentityModel.Configure(b, this);
         AuditModel.Configure(b, this);
         JobLease.Configure(b);
+        SignInFailureCount.Configure(b);
         Tenant.Configure(b);
         Events.EventTables.Configure(b);
         FilesModel.Configure(b, this);

@@ -19,11 +19,15 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
 
-        group.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, PasswordSignIn signIn) =>
+        group.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, PasswordSignIn signIn, HttpContext http) =>
         {
             var outcome = await signIn.SignInAsync(request.UserName ?? "", request.Password ?? "", IdentityConstants.BearerScheme);
-            // On success the bearer handler has already written {accessToken, refreshToken, expiresIn}.
-            return outcome.Succeeded ? TypedResults.Empty : TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+            // On success the bearer handler has already written {accessToken, refreshToken, expiresIn}; failures since the last sign-in wait in the inbox.
+            if (outcome.Succeeded) return TypedResults.Empty;
+            if (outcome.RetryAfter is not { } wait)
+                return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            return TypedResults.Problem(string.Format(outcome.Message, (int)Math.Ceiling(wait.TotalMinutes)), statusCode: StatusCodes.Status429TooManyRequests, title: "登录尝试过于频繁");
         }).AllowAnonymous();
 
         group.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult>> (

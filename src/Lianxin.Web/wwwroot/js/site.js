@@ -8,3 +8,13 @@ document.addEventListener('htmx:configRequest', function (e) {
     var t = document.querySelector('input[name="__RequestVerificationToken"]');
     if (t) e.detail.headers['RequestVerificationToken'] = t.value;
 });
+// Behaviour that pages used to write inline (onclick=…), which the Content-Security-Policy blocks (ADR 0027).
+document.addEventListener('click', function (e) {
+    var t = e.target.closest && e.target.closest('[data-print], [data-remove-row]');
+    if (!t) return;
+    if (t.hasAttribute('data-print')) window.print();
+    else t.closest('tr').remove();
+});
+document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('select[data-autosubmit]')) e.target.form.submit();
+});

@@ -26,8 +26,19 @@ public class LoginModel(PasswordSignIn signIn, Text t) : PageModel
     {
         if (!ModelState.IsValid) return Page();
         var outcome = await signIn.SignInAsync(UserName, Password, IdentityConstants.ApplicationScheme);
-        if (outcome.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", t[outcome.Message]);
+        if (outcome.Succeeded)
+        {
+            // Shown once, on the page the user lands on; the same notice also waits in their inbox.
+            if (outcome.FailuresSinceLastSignIn > 0) TempData["Warning"] = string.Format(t[PasswordSignIn.FailuresNotice], outcome.FailuresSinceLastSignIn);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        if (outcome.RetryAfter is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            ModelState.AddModelError("", string.Format(t[outcome.Message], (int)Math.Ceiling(wait.TotalMinutes)));
+        }
+        else ModelState.AddModelError("", t[outcome.Message]);
         return Page();
     }
 }
