@@ -8,11 +8,11 @@ using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Notifications;
+using Lianxin.Web.Platform.Operations;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +44,8 @@ public static class PlatformSetup
         services.AddLianxinIdentity();
         services.AddLianxinJobs(config);
         services.AddLianxinNotifications();
+        services.AddLianxinHealth();
+        services.AddLianxinMetrics();
         services.AddAuthorization();
 
         // Stateless web tier: keys in a shared folder so several instances read each other's cookies.
@@ -125,11 +127,14 @@ public static class PlatformSetup
             });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+        // Inside the error handlers: a database outage is a 503 this middleware answers itself (ADR 0031).
+        app.UseMiddleware<DatabaseOutage>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<OrgScopeMiddleware>();
+        app.UseLianxinMetrics();
         app.UseMiddleware<AccessDeniedLog>();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -147,9 +152,7 @@ public static class PlatformSetup
     public static WebApplication MapLianxinPlatform(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapGet("/health", async Task<Results<Ok<string>, StatusCodeHttpResult>> (LianxinDb db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct) ? TypedResults.Ok("healthy") : TypedResults.StatusCode(503))
-            .AllowAnonymous().ExcludeFromDescription();
+        app.MapLianxinHealth();
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapAuditApi();
