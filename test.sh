@@ -46,7 +46,7 @@ run "tests on PostgreSQL" env LIANXIN_TEST_PROVIDER=Postgres dotnet test tests/L
 run "browser tests"       dotnet test tests/Lianxin.E2E -c Release --no-build
 # The offline release: publish the self-contained archive, install it into a clean folder, start it on SQLite (ADR 0031).
 release_dir=$(mktemp -d)
-run "release archive"     bash -c "VERSION=test scripts/release.sh '$release_dir' && scripts/check-release.sh '$release_dir/lianxin-test-linux-x64.tar.gz'; rc=\$?; rm -rf '$release_dir'; exit \$rc"
+run "release archive"     bash -c "LIANXIN_VERSION=test scripts/release.sh '$release_dir' && scripts/check-release.sh '$release_dir/lianxin-test-linux-x64.tar.gz'; rc=\$?; rm -rf '$release_dir'; exit \$rc"
 
 passed=$(grep -oE "Passed: +[0-9]+" "$results.log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE "Failed: +[0-9]+" "$results.log" | awk '{s+=$2} END {print s+0}')

@@ -3,12 +3,12 @@
 #   scripts/release.sh [OUT_DIR]      -> OUT_DIR/lianxin-<version>-linux-x64.tar.gz (default dist/)
 # Inside: app/ (the published app with its .NET runtime and wwwroot incl. the npm libraries), migrations/ (the SQL the
 # app applies itself, for the DBA to read), install.sh, lianxin.service (systemd), lianxin.env, nginx-lianxin.conf,
-# README-install.md (Chinese), VERSION. VERSION=… overrides the version (default: git describe).
+# README-install.md (Chinese), VERSION. LIANXIN_VERSION=… sets the version (default: git describe; not VERSION, which MSBuild would read as the package version).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)
-version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || date -u +%Y%m%d)}
+version=${LIANXIN_VERSION:-$(git describe --tags --always --dirty 2>/dev/null || date -u +%Y%m%d)}
 name=lianxin-$version-linux-x64
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

@@ -13,6 +13,7 @@ using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,6 +112,13 @@ public static class PlatformSetup
 
     public static WebApplication UseLianxinPlatform(this WebApplication app)
     {
+        // Behind nginx (deploy/nginx-lianxin.conf) the caller is the address nginx forwards: rate limits per client, the
+        // security log and the /metrics guard see the person, not 127.0.0.1. Proxies other than loopback are listed in
+        // ReverseProxy:KnownProxies (ADR 0031).
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        app.UseForwardedHeaders(forwarded);
         // Pages get a Chinese error page, the API a ProblemDetails; never a stack trace.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, api =>
