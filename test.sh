@@ -8,6 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The release check installs the archive and probes it over HTTP.
+command -v curl >/dev/null 2>&1 || need+=(curl)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 # The calendar feed test parses the feed with an independent RFC 5545 parser.
 /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || need+=(python3-icalendar)
@@ -42,6 +44,9 @@ run() {
 run "tests on SQLite"     env LIANXIN_TEST_PROVIDER=Sqlite   dotnet test tests/Lianxin.Tests -c Release --no-build
 run "tests on PostgreSQL" env LIANXIN_TEST_PROVIDER=Postgres dotnet test tests/Lianxin.Tests -c Release --no-build
 run "browser tests"       dotnet test tests/Lianxin.E2E -c Release --no-build
+# The offline release: publish the self-contained archive, install it into a clean folder, start it on SQLite (ADR 0031).
+release_dir=$(mktemp -d)
+run "release archive"     bash -c "LIANXIN_VERSION=test scripts/release.sh '$release_dir' && scripts/check-release.sh '$release_dir/lianxin-test-linux-x64.tar.gz'; rc=\$?; rm -rf '$release_dir'; exit \$rc"
 
 passed=$(grep -oE "Passed: +[0-9]+" "$results.log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE "Failed: +[0-9]+" "$results.log" | awk '{s+=$2} END {print s+0}')

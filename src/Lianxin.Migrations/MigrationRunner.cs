@@ -35,13 +35,7 @@ public static class MigrationRunner
             await ExecuteAsync(connection, null,
                 $"CREATE TABLE IF NOT EXISTS {HistoryTable} (id varchar(150) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)", ct);
 
-            var applied = new HashSet<string>(StringComparer.Ordinal);
-            await using (var cmd = connection.CreateCommand())
-            {
-                cmd.CommandText = $"SELECT id FROM {HistoryTable}";
-                await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
-            }
+            var applied = await AppliedAsync(connection, ct);
 
             var done = new List<string>();
             foreach (var name in Available(provider).Where(n => !applied.Contains(n)))
@@ -68,6 +62,29 @@ public static class MigrationRunner
             if (provider == "Postgres" && connection.State == System.Data.ConnectionState.Open)
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
+    }
+
+    /// <summary>The migrations this build carries that the database has not applied (all of them on an empty database).</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(DbConnection connection, string provider, CancellationToken ct = default)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = provider == "Postgres"
+            ? $"SELECT count(*) FROM information_schema.tables WHERE table_name = '{HistoryTable}' AND table_schema = current_schema()"
+            : $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryTable}'";
+        if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) == 0) return Available(provider);
+        var applied = await AppliedAsync(connection, ct);
+        return Available(provider).Where(n => !applied.Contains(n)).ToList();
+    }
+
+    static async Task<HashSet<string>> AppliedAsync(DbConnection connection, CancellationToken ct)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT id FROM {HistoryTable}";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        return applied;
     }
 
     static string Read(string provider, string name)

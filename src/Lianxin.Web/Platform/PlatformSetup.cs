@@ -8,11 +8,12 @@ using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Notifications;
+using Lianxin.Web.Platform.Operations;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,8 @@ public static class PlatformSetup
         services.AddLianxinIdentity();
         services.AddLianxinJobs(config);
         services.AddLianxinNotifications();
+        services.AddLianxinHealth();
+        services.AddLianxinMetrics();
         services.AddAuthorization();
 
         // Stateless web tier: keys in a shared folder so several instances read each other's cookies.
@@ -113,7 +116,14 @@ public static class PlatformSetup
 
     public static WebApplication UseLianxinPlatform(this WebApplication app)
     {
-        // First, so that every response (error pages and static files too) carries the security headers.
+        // Behind nginx (deploy/nginx-lianxin.conf) the caller is the address nginx forwards: rate limits per client, the
+        // security log and the /metrics guard see the person, not 127.0.0.1. Proxies other than loopback are listed in
+        // ReverseProxy:KnownProxies (ADR 0031).
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        app.UseForwardedHeaders(forwarded);
+        // Next (after the forwarded scheme is known, for HSTS and Secure cookies), so that every response (error pages and static files too) carries the security headers.
         app.UseMiddleware<Security.SecurityHeaders>();
         // Pages get a Chinese error page, the API a ProblemDetails; never a stack trace.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
@@ -131,12 +141,15 @@ public static class PlatformSetup
             });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+        // Inside the error handlers: a database outage is a 503 this middleware answers itself (ADR 0031).
+        app.UseMiddleware<DatabaseOutage>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<OrgScopeMiddleware>();
         app.UseMiddleware<Security.CookieApiAntiforgery>();
+        app.UseLianxinMetrics();
         app.UseMiddleware<AccessDeniedLog>();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -154,9 +167,7 @@ public static class PlatformSetup
     public static WebApplication MapLianxinPlatform(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapGet("/health", async Task<Results<Ok<string>, StatusCodeHttpResult>> (LianxinDb db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct) ? TypedResults.Ok("healthy") : TypedResults.StatusCode(503))
-            .AllowAnonymous().ExcludeFromDescription();
+        app.MapLianxinHealth();
         app.MapRazorPages();
         app.MapAuthApi();
         app.MapAuditApi();

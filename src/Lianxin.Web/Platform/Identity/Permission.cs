@@ -23,7 +23,10 @@ public sealed class Permission(string name, string title, params Role[] roles)
     /// <summary>Read the working calendar (street staff set deadlines by it).</summary>
     public static readonly Permission CalendarView = new("CalendarView", "查看工作日历", Role.DistrictAdmin, Role.StreetStaff);
 
-    public static IReadOnlyList<Permission> PlatformPermissions { get; } = [UserManage, AuditView, CalendarManage, CalendarView];
+    /// <summary>Read /metrics from another machine (a scraper on the app's own machine needs no account, ADR 0031).</summary>
+    public static readonly Permission MetricsView = new("MetricsView", "查看运行指标（/metrics）", Role.DistrictAdmin);
+
+    public static IReadOnlyList<Permission> PlatformPermissions { get; } = [UserManage, AuditView, CalendarManage, CalendarView, MetricsView];
 }
 
 public static class Permissions

@@ -17,7 +17,7 @@ public sealed record JobRun(Guid TenantId, int? Done, bool Failed = false)
 /// <see cref="RunAsync{T}"/> and <see cref="RenewHeldAsync"/> themselves on a fake clock (ADR 0014).
 /// </summary>
 public sealed class JobHost(IEnumerable<JobRegistration> registrations, IServiceScopeFactory scopes, Tenancy tenancy, TimeProvider clock,
-    JobOptions options, ILogger<JobHost> log) : BackgroundService
+    JobOptions options, Operations.LianxinMetrics metrics, ILogger<JobHost> log) : BackgroundService
 {
     /// <summary>Long enough to outlast a late renewal or two; short enough that a dead instance's tenants are soon taken over.</summary>
     public static readonly TimeSpan LeaseFor = TimeSpan.FromMinutes(2);
@@ -74,6 +74,14 @@ public sealed class JobHost(IEnumerable<JobRegistration> registrations, IService
     }
 
     async Task<JobRun> RunForTenantAsync(JobRegistration job, Guid tenant, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var run = await RunUnderLeaseAsync(job, tenant, ct);
+        metrics.JobRun(job.Name, run.Busy ? "busy" : run.Failed ? "failed" : "done", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return run;
+    }
+
+    async Task<JobRun> RunUnderLeaseAsync(JobRegistration job, Guid tenant, CancellationToken ct)
     {
         if (!await WithLeaseDbAsync(tenant, db => leases.TryAcquireAsync(db, job.Name, tenant, Now + LeaseFor, Now, ct))) return new(tenant, null);
         var key = (job.Name, tenant);
