@@ -33,6 +33,7 @@ public static class PlatformSetup
         services.AddSingleton<Tenancy>();
         services.AddScoped<OrgScope>();
         services.AddScoped<SecurityLog>();
+        services.AddLianxinAudit(config);
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<Text>();
         services.AddSingleton<Navigation>();

@@ -15,9 +15,9 @@ namespace Lianxin.Web.Platform.Audit;
 /// in the same transaction, then links all pending entries into the hash chain. When the caller has no
 /// transaction it opens one first, so reading the chain's tail and appending to it cannot interleave
 /// (SQLite's transactions are IMMEDIATE; on PostgreSQL an advisory lock per tenant serialises that tenant's
-/// writers, so one district's chain never waits on another's).
+/// writers, so one district's chain never waits on another's). Entries are signed with the current audit key (ADR 0029).
 /// </summary>
-public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
+public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditKeys keys) : SaveChangesInterceptor
 {
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -58,6 +58,23 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
     {
         if (owned is not null) { owned.Rollback(); owned.Dispose(); owned = null; }
         if (eventData.Context is LianxinDb db) Unchain(db);
+    }
+
+    // A lost update (version token) does not reach SaveChangesFailed: EF reports it here instead. Without this the
+    // transaction opened above stayed open after the 409 (on SQLite holding the write lock, on PostgreSQL the chain's
+    // advisory lock) until the context was disposed, and the caller's next save committed inside it.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken ct = default)
+    {
+        if (owned is not null) { await owned.RollbackAsync(ct); await owned.DisposeAsync(); owned = null; }
+        if (eventData.Context is LianxinDb db) Unchain(db);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (owned is not null) { owned.Rollback(); owned.Dispose(); owned = null; }
+        if (eventData.Context is LianxinDb db) Unchain(db);
+        return result;
     }
 
     async Task AppendAsync(LianxinDb db, CancellationToken ct)
@@ -111,7 +128,8 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
                 e.Seq = ++seq;
                 e.PrevHash = prev;
                 e.At = e.At == default ? now : AuditHash.Truncate(e.At);
-                e.Hash = AuditHash.Compute(e);
+                e.KeyVersion = keys.CurrentVersion;
+                e.Hash = AuditHash.Compute(e, keys);
                 prev = e.Hash;
             }
         }
