@@ -60,21 +60,16 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         if (eventData.Context is LianxinDb db) Unchain(db);
     }
 
-    // A lost update (version token) does not reach SaveChangesFailed: EF reports it here instead. Without this the
-    // transaction opened above stayed open after the 409 (on SQLite holding the write lock, on PostgreSQL the chain's
-    // advisory lock) until the context was disposed, and the caller's next save committed inside it.
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken ct = default)
+    /// <summary>
+    /// A lost update (version token) does not reach SaveChangesFailed, and EF's ThrowingConcurrencyException comes while
+    /// PostgreSQL's reader is still open; so <see cref="LianxinDb"/> calls this once the exception is out. Without it the
+    /// transaction opened here stayed open after the 409 (SQLite's write lock, PostgreSQL's chain lock) until the context
+    /// was disposed, and the caller's next save committed inside it.
+    /// </summary>
+    public async Task AbandonAsync(LianxinDb db)
     {
-        if (owned is not null) { await owned.RollbackAsync(ct); await owned.DisposeAsync(); owned = null; }
-        if (eventData.Context is LianxinDb db) Unchain(db);
-        return result;
-    }
-
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        if (owned is not null) { owned.Rollback(); owned.Dispose(); owned = null; }
-        if (eventData.Context is LianxinDb db) Unchain(db);
-        return result;
+        if (owned is not null) { await owned.RollbackAsync(CancellationToken.None); await owned.DisposeAsync(); owned = null; }
+        Unchain(db);
     }
 
     async Task AppendAsync(LianxinDb db, CancellationToken ct)
@@ -110,7 +105,10 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         if (pending.Count == 0) return;
 
         if (db.Database.CurrentTransaction is null)
+        {
             owned = await db.Database.BeginTransactionAsync(ct);
+            db.AuditOwner = this;
+        }
         if (db.Database.IsNpgsql())
             // In key order, so two saves that touch the same tenants cannot deadlock.
             foreach (var key in pending.Select(e => LockKey(e.TenantId)).Distinct().Order())
