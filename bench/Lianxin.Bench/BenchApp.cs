@@ -45,6 +45,7 @@ public sealed class BenchApp(BenchDatabase database, string resultsDir) : WebApp
         // Bench-only keys: the app refuses to start outside demo mode without personal-data keys.
         yield return ("Privacy:EncryptionKey", Convert.ToBase64String(new byte[32]));
         yield return ("Privacy:HashKey", Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray()));
+        yield return ("Audit:Keys:1", Convert.ToBase64String(Enumerable.Repeat((byte)2, 32).ToArray()));
         // Logging every request would measure the console; 404s and the like are counted, not logged.
         yield return ("Logging:LogLevel:Default", "Warning");
         yield return ("Logging:LogLevel:Microsoft.AspNetCore", "Error");

@@ -20,8 +20,8 @@ public static class MigrationRunner
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Applies what is missing and returns the names applied now.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(DbConnection connection, string provider, CancellationToken ct = default)
+    /// <summary>Applies what is missing (up to and including <paramref name="until"/> when given: an older schema, for upgrade tests) and returns the names applied now.</summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(DbConnection connection, string provider, CancellationToken ct = default, string? until = null)
     {
         if (provider is not ("Sqlite" or "Postgres"))
             throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider));
@@ -38,7 +38,7 @@ public static class MigrationRunner
             var applied = await AppliedAsync(connection, ct);
 
             var done = new List<string>();
-            foreach (var name in Available(provider).Where(n => !applied.Contains(n)))
+            foreach (var name in Available(provider).Where(n => !applied.Contains(n) && (until is null || string.CompareOrdinal(n, until) <= 0)))
             {
                 var sql = Read(provider, name);
                 await using var tx = await connection.BeginTransactionAsync(ct);

@@ -36,6 +36,7 @@ public static class PlatformSetup
         services.AddSingleton<Tenancy>();
         services.AddScoped<OrgScope>();
         services.AddScoped<SecurityLog>();
+        services.AddLianxinAudit(config);
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<SignInThrottle>();
         services.AddSingleton(config.GetSection("SignIn:Throttle").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions());

@@ -57,9 +57,9 @@ public class AuditConcurrencyTests(LianxinApp app)
 
         await WriteAsync(tenantB, "乙区再写");
         await using var check = app.Services.CreateAsyncScope();
-        var b = await AuditChain.VerifyAsync(Db(check, tenantB));
+        var b = await app.Services.GetRequiredService<AuditChain>().VerifyAsync(Db(check, tenantB));
         Assert.Equal((2L, true), (b.Checked, b.Intact));
-        Assert.True((await AuditChain.VerifyAsync(Db(check, tenantA))).Intact);
+        Assert.True((await app.Services.GetRequiredService<AuditChain>().VerifyAsync(Db(check, tenantA))).Intact);
     }
 
     static LianxinDb Db(AsyncServiceScope scope, Guid tenant)

@@ -15,6 +15,8 @@ namespace Lianxin.Tests.Support;
 public class LianxinApp : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = TestDatabase.Create();
+    /// <summary>This app's append-only audit checkpoint file (ADR 0029), one per database.</summary>
+    public string CheckpointFile { get; } = Path.Combine(Path.GetTempPath(), "lianxin-tests", $"audit-{Guid.NewGuid():N}.checkpoints");
     readonly Dictionary<string, string> tokens = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +35,7 @@ public class LianxinApp : WebApplicationFactory<Program>
         builder.UseSetting("SignIn:Throttle:PerAccountLimit", "100000");
         builder.UseSetting("SignIn:Throttle:PerClientLimit", "100000");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
+        builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
     }
 
     /// <summary>An API client signed in with a bearer token as a demo account.</summary>

@@ -12,8 +12,8 @@ public static class AuditApi
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization();
 
-        group.MapGet("/verify", async Task<Results<Ok<ChainReport>, ForbidHttpResult>> (LianxinDb db, OrgScope scope, CancellationToken ct) =>
-            scope.CanAnywhere(Permission.AuditView) ? TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)) : TypedResults.Forbid());
+        group.MapGet("/verify", async Task<Results<Ok<ChainReport>, ForbidHttpResult>> (LianxinDb db, OrgScope scope, AuditChain chain, CancellationToken ct) =>
+            scope.CanAnywhere(Permission.AuditView) ? TypedResults.Ok(await chain.VerifyAsync(db, ct)) : TypedResults.Forbid());
 
         // Newest first; dates are Shanghai calendar days.
         group.MapGet("/entries", async (string? entity, string? entityId, string? action, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize, LianxinDb db, CancellationToken ct) =>

@@ -3,8 +3,9 @@ namespace Lianxin.Web.Platform.Audit;
 public enum AuditAction { Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, AccessDenied }
 
 /// <summary>
-/// One append-only line of the audit log. <see cref="Hash"/> = SHA-256 over the previous hash and this
-/// entry's content, so changing or deleting any earlier entry breaks every hash after it.
+/// One append-only line of the audit log. <see cref="Hash"/> = HMAC-SHA256 under key <see cref="KeyVersion"/> over the
+/// previous hash and this entry's content (<see cref="AuditHash"/>), so changing or deleting any earlier entry breaks every
+/// hash after it, and only a holder of the key can write a chain that verifies (ADR 0004, 0029).
 /// </summary>
 public class AuditEntry
 {
@@ -22,4 +23,6 @@ public class AuditEntry
     public string? Ip { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// <summary>The audit key version <see cref="Hash"/> was signed with; 0 = the unkeyed SHA-256 of entries from before keys.</summary>
+    public int KeyVersion { get; set; }
 }

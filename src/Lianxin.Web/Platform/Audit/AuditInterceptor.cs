@@ -15,9 +15,9 @@ namespace Lianxin.Web.Platform.Audit;
 /// in the same transaction, then links all pending entries into the hash chain. When the caller has no
 /// transaction it opens one first, so reading the chain's tail and appending to it cannot interleave
 /// (SQLite's transactions are IMMEDIATE; on PostgreSQL an advisory lock per tenant serialises that tenant's
-/// writers, so one district's chain never waits on another's).
+/// writers, so one district's chain never waits on another's). Entries are signed with the current audit key (ADR 0029).
 /// </summary>
-public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
+public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditKeys keys) : SaveChangesInterceptor
 {
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -60,6 +60,18 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
         if (eventData.Context is LianxinDb db) Unchain(db);
     }
 
+    /// <summary>
+    /// A lost update (version token) does not reach SaveChangesFailed, and EF's ThrowingConcurrencyException comes while
+    /// PostgreSQL's reader is still open; so <see cref="LianxinDb"/> calls this once the exception is out. Without it the
+    /// transaction opened here stayed open after the 409 (SQLite's write lock, PostgreSQL's chain lock) until the context
+    /// was disposed, and the caller's next save committed inside it.
+    /// </summary>
+    public async Task AbandonAsync(LianxinDb db)
+    {
+        if (owned is not null) { await owned.RollbackAsync(CancellationToken.None); await owned.DisposeAsync(); owned = null; }
+        Unchain(db);
+    }
+
     async Task AppendAsync(LianxinDb db, CancellationToken ct)
     {
         if (db.Scope.AuditSuppressed) return;
@@ -93,7 +105,10 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
         if (pending.Count == 0) return;
 
         if (db.Database.CurrentTransaction is null)
+        {
             owned = await db.Database.BeginTransactionAsync(ct);
+            db.AuditOwner = this;
+        }
         if (db.Database.IsNpgsql())
             // In key order, so two saves that touch the same tenants cannot deadlock.
             foreach (var key in pending.Select(e => LockKey(e.TenantId)).Distinct().Order())
@@ -111,7 +126,8 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http) : S
                 e.Seq = ++seq;
                 e.PrevHash = prev;
                 e.At = e.At == default ? now : AuditHash.Truncate(e.At);
-                e.Hash = AuditHash.Compute(e);
+                e.KeyVersion = keys.CurrentVersion;
+                e.Hash = AuditHash.Compute(e, keys);
                 prev = e.Hash;
             }
         }

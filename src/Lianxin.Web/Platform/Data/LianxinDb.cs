@@ -91,11 +91,18 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     static Expression Column<T>(ParameterExpression e, string name) =>
         Expression.Call(typeof(EF), nameof(EF.Property), [typeof(T)], e, Expression.Constant(name));
 
+    /// <summary>Set by <see cref="Audit.AuditInterceptor"/> when it opened the transaction of a save (ADR 0029).</summary>
+    internal Audit.AuditInterceptor? AuditOwner { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
         var follow = StageAggregatesAsync(CancellationToken.None).GetAwaiter().GetResult();
-        if (follow.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (follow.Count == 0)
+        {
+            try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+            catch (DbUpdateConcurrencyException) { AuditOwner?.AbandonAsync(this).GetAwaiter().GetResult(); throw; }
+        }
         using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         foreach (var f in follow) f(CancellationToken.None).GetAwaiter().GetResult();
@@ -107,7 +114,12 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     {
         Stamp();
         var follow = await StageAggregatesAsync(ct);
-        if (follow.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (follow.Count == 0)
+        {
+            try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
+            // A lost update skips the interceptors' SaveChangesFailed: the transaction the audit opened must not outlive the save.
+            catch (DbUpdateConcurrencyException) { if (AuditOwner is { } audit) await audit.AbandonAsync(this); throw; }
+        }
         // The aggregates move with the rows or not at all (ADR 0026).
         await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);

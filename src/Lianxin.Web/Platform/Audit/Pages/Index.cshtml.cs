@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Platform.Audit.Pages;
 
-public class AuditIndexModel(LianxinDb db) : PageModel
+public class AuditIndexModel(LianxinDb db, AuditChain chain) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -35,7 +35,7 @@ public class AuditIndexModel(LianxinDb db) : PageModel
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(Permission.AuditView)) return Forbid();
-        Report = await AuditChain.VerifyAsync(db, ct);
+        Report = await chain.VerifyAsync(db, ct);
         await LoadAsync(ct);
         return Page();
     }
