@@ -16,10 +16,10 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$prefix" ]; then
-  home=$prefix; etc=$prefix/etc; data=$prefix/data; service=0
+  home=$prefix; etc=$prefix/etc; data=$prefix/data; logs=$prefix/log; service=0
 else
   [ "$(id -u)" = 0 ] || { echo "请以 root 运行，或用 --prefix 目录 安装到指定目录试用。" >&2; exit 1; }
-  home=/opt/lianxin; etc=/etc/lianxin; data=/var/lib/lianxin; service=1
+  home=/opt/lianxin; etc=/etc/lianxin; data=/var/lib/lianxin; logs=/var/log/lianxin; service=1
 fi
 
 # What .NET takes from Debian; both are part of a standard Debian 12 installation and on its install media.
@@ -31,7 +31,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
-mkdir -p "$home" "$etc" "$data/keys"
+# The audit checkpoints go to $logs, outside the data folder (ADR 0029).
+mkdir -p "$home" "$etc" "$data/keys" "$logs"
 # The new app beside the old one, then swapped: a failed copy leaves the running version alone.
 rm -rf "$home/app.new"
 cp -a "$here/app" "$home/app.new"
@@ -42,8 +43,8 @@ cp -a "$here/migrations" "$here/README-install.md" "$here/VERSION" "$home/"
 
 if [ ! -f "$etc/lianxin.env" ]; then
   key() { head -c 32 /dev/urandom | base64; }
-  sed -e "s#/var/lib/lianxin#$data#g" -e "s#127.0.0.1:5080#127.0.0.1:$port#" \
-      -e "s#@ENCRYPTION_KEY@#$(key)#" -e "s#@HASH_KEY@#$(key)#" "$here/lianxin.env" > "$etc/lianxin.env"
+  sed -e "s#/var/lib/lianxin#$data#g" -e "s#/var/log/lianxin#$logs#g" -e "s#127.0.0.1:5080#127.0.0.1:$port#" \
+      -e "s#@ENCRYPTION_KEY@#$(key)#" -e "s#@HASH_KEY@#$(key)#" -e "s#@AUDIT_KEY@#$(key)#" "$here/lianxin.env" > "$etc/lianxin.env"
   chmod 600 "$etc/lianxin.env"
   echo "已生成配置 $etc/lianxin.env（含身份证号加密密钥，请另行离线备份）。"
 fi
@@ -58,7 +59,7 @@ chmod 755 "$home/lianxin"
 
 if [ "$service" = 1 ]; then
   id lianxin >/dev/null 2>&1 || useradd --system --home-dir "$data" --shell /usr/sbin/nologin lianxin
-  chown -R lianxin:lianxin "$data"
+  chown -R lianxin:lianxin "$data" "$logs"
   chown root:lianxin "$etc/lianxin.env"; chmod 640 "$etc/lianxin.env"
   install -m 644 "$here/lianxin.service" /etc/systemd/system/lianxin.service
   systemctl daemon-reload
