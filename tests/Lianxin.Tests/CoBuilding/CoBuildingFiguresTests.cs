@@ -88,6 +88,7 @@ public class CoBuildingFiguresTests(LianxinApp app)
         Assert.Equal("2", rows[2][1 + codes.IndexOf(CoBuildingIndicators.PartnerUnits)]);
         Assert.Equal("3", rows[4][1 + codes.IndexOf(CoBuildingIndicators.PartnerUnits)]);
 
+        ExcelBook.Open(bytes)["共建数据"].AssertReadsLikeExcel(headerRow: 2);
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var pane = sheet.Descendants<Pane>().Single();

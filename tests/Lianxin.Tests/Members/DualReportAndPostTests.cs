@@ -55,6 +55,12 @@ public class DualReportAndPostTests(LianxinApp app)
         Assert.Contains("测试先锋岗", lee["担任岗位"]);
         Assert.Contains("每周六上午值守", lee["承诺"]);
         Assert.Contains(rows, r => r["类型"] == "单位" && r["联络人"] == "周文静");
+        // Read as Excel reads it: the report date a date cell, the post count a number.
+        var sheet = ExcelBook.Open(bytes)["双报告"];
+        sheet.AssertReadsLikeExcel();
+        var line = sheet.Rows.First(r => (string?)sheet.Cell(r, "姓名/单位") == "李建华");
+        Assert.IsType<DateTime>(sheet.Cell(line, "报到日期"));
+        Assert.True(sheet.Cell(line, "岗位数") is double posts && posts >= 1);
 
         // The member card shows the duty and the pledge.
         var leeId = app.WithDb(db => db.Members.First(m => m.Name == "李建华" && m.UserId != null).Id);

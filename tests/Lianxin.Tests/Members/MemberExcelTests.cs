@@ -276,6 +276,98 @@ public class MemberExcelTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task The_import_template_has_dropdowns_text_ID_and_phone_columns_and_a_notes_sheet()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var book = ExcelBook.Open(await (await app.PagesAs("secretary")).GetByteArrayAsync("/members/import?handler=Template"));
+        var sheet = book["党员导入模板"];
+        sheet.AssertReadsLikeExcel();
+        Assert.Equal(ImportMembers.Headers, sheet.Headers);
+        // Excel would turn an 18-digit ID into 3.30199199001011E+17: those columns are text before anything is typed.
+        Assert.Contains(sheet.Letter("公民身份号码"), sheet.TextColumns);
+        Assert.Contains(sheet.Letter("手机号码"), sheet.TextColumns);
+        Assert.Equal(["正式党员", "预备党员"], book.Choices(sheet, "党员类别"));
+        Assert.Contains("流动党员", book.Choices(sheet, "在职情况"));
+        var branches = book.Choices(sheet, "所在支部");
+        Assert.Contains(units.hepingGrid.Name, branches);
+        Assert.True(book[Lianxin.Web.Platform.Excel.Xlsx.ChoicesSheet].Hidden);
+        // The 说明 sheet explains every column, required ones marked.
+        var notes = book["说明"];
+        var explained = notes.Rows.ToDictionary(r => (string)r[0]!, r => (Required: (string)r[1]!, Note: (string)r[2]!));
+        Assert.Equal(ImportMembers.Headers.Order(), explained.Keys.Order());
+        Assert.Equal("是", explained["公民身份号码"].Required);
+        Assert.Contains("文本", explained["公民身份号码"].Note);
+
+        // The households template too: the compounds the secretary manages as a dropdown, unit and room as text.
+        var households = ExcelBook.Open(await (await app.PagesAs("secretary")).GetByteArrayAsync("/members/import?handler=HouseholdTemplate"));
+        var rooms = households["住户导入模板"];
+        rooms.AssertReadsLikeExcel();
+        Assert.Contains(rooms.Letter("房号"), rooms.TextColumns);
+        var compound = app.WithDb(db => db.Compounds.Where(c => c.CommunityId == units.heping.Id).Select(c => c.Name).First());
+        Assert.Contains(compound, households.Choices(rooms, "小区"));
+        Assert.Contains(households["说明"].Rows, r => (string?)r[0] == "居住人数");
+    }
+
+    [Fact]
+    public async Task Rejected_rows_come_back_as_typed_with_every_error_and_an_ID_Excel_made_a_number_is_explained()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var branch = units.hepingGrid.Name;
+        // As Excel saves what people type: dates as date cells, an ID typed into a General column as a number.
+        IReadOnlyList<object?>[] file =
+        [
+            ["类型甲", MemberRosterTests.NewId(), "汉族", "13811112222", "大学本科", new DateOnly(2015, 7, 1), new DateOnly(2016, 7, 1), "正式党员", branch, null, null, null, "在职", null],
+            ["类型乙", Lianxin.Web.Platform.Excel.Xlsx.Number(330199199001011000), "汉族", null, null, new DateOnly(2015, 7, 1), null, "预备党员", branch, null, null, null, null, null],
+            [null, MemberRosterTests.NewId(), "汉族", "1381111", null, new DateOnly(2015, 7, 1), null, "党员", "没有的支部", null, null, null, null, null],
+        ];
+        var job = await ImportAsync(await app.ApiAs("secretary"), Xlsx(file));
+        Assert.Equal(1, job.Result!.Imported);
+        var numbered = job.Result.Rejected.Single(r => r.Row == 3).Reason;
+        Assert.Contains("公民身份号码被 Excel 存成了数字", numbered);
+        Assert.Contains("“文本”格式", numbered);
+        // Every problem of the row, not only the first.
+        var many = job.Result.Rejected.Single(r => r.Row == 4).Reason;
+        foreach (var why in new[] { "姓名为空", "党员类别应为", "未知支部“没有的支部”", "手机号码应为 11 位数字" }) Assert.Contains(why, many);
+
+        var book = ExcelBook.Open(Convert.FromBase64String(job.Result.RejectsWorkbook!));
+        var sheet = book["未导入的行"];
+        sheet.AssertReadsLikeExcel();
+        var rows = sheet.Rows.ToList();
+        Assert.Equal(2, rows.Count);
+        // The user's cells as they were: a date stays a date cell (not "42186"), the row number is a number, an empty cell is empty.
+        Assert.Equal(new DateTime(2015, 7, 1), sheet.Cell(rows[0], "入党日期"));
+        Assert.Contains("y", sheet.Format(sheet.FrozenRows, "入党日期"));
+        Assert.Equal(3d, sheet.Cell(rows[0], "行号"));
+        Assert.Null(sheet.Cell(rows[0], "手机号码"));
+        Assert.Equal("1381111", sheet.Cell(rows[1], "手机号码"));
+        Assert.Equal(many, sheet.Cell(rows[1], ImportMembers.ReasonHeader));
+        Assert.Contains(sheet.Letter("公民身份号码"), sheet.TextColumns);
+        Assert.Contains(branch, book.Choices(sheet, "所在支部"));
+    }
+
+    [Fact]
+    public async Task The_roster_export_has_date_cells_text_IDs_fitted_columns_and_prints_landscape()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var id = MemberRosterTests.NewId();
+        var secretary = await app.ApiAs("secretary");
+        await secretary.PostAsJsonAsync("/api/v1/members", MemberRosterTests.NewMember(units.hepingGrid.Id, "表格导出", id, "13566667777"));
+        var sheet = ExcelBook.Open(await secretary.GetByteArrayAsync($"/api/v1/members/export?unitId={units.heping.Id}&q=表格导出"))["党员名册"];
+        sheet.AssertReadsLikeExcel();
+        Assert.True(sheet.Landscape); // 17 columns
+        var row = Assert.Single(sheet.Rows);
+        Assert.IsType<DateTime>(sheet.Cell(row, "出生日期"));
+        Assert.IsType<DateTime>(sheet.Cell(row, "入党日期"));
+        Assert.Equal("yyyy-mm-dd", sheet.Format(1, "入党日期"));
+        Assert.Equal(id, sheet.Cell(row, "公民身份号码"));
+        Assert.Contains(sheet.Letter("公民身份号码"), sheet.TextColumns);
+        // Fitted: the ID column holds 18 characters; a Chinese header counts double.
+        Assert.InRange(sheet.Widths[sheet.Letter("公民身份号码")], 18, 30);
+        Assert.True(sheet.Widths[sheet.Letter("所在支部")] >= 2 * units.hepingGrid.Name.Length);
+        Assert.True(sheet.Widths[sheet.Letter("性别")] < sheet.Widths[sheet.Letter("所在支部")]);
+    }
+
+    [Fact]
     public void Dates_are_read_as_text_or_as_Excel_serials()
     {
         Assert.Equal(new DateOnly(2020, 7, 1), Lianxin.Web.Platform.Excel.Xlsx.Date("2020-07-01"));

@@ -30,7 +30,11 @@ public class ReviewsPagesTests(LianxinApp app)
         // The .xlsx export: one row per unit under a header, ranks and totals as numbers.
         var xlsx = await reviewer.GetAsync($"/reviews/rounds/{DemoRound}/results?handler=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await xlsx.Content.ReadAsStreamAsync(), false))
+        var results = ExcelBook.Open(await xlsx.Content.ReadAsByteArrayAsync())["排名"];
+        results.AssertReadsLikeExcel(headerRow: 2);
+        Assert.IsType<double>(results.Cell(results.Rows.First(), "总分"));
+        Assert.True(results.Landscape);
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
         {
             var rows = book.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
             Assert.Equal(2 + 6, rows.Count);
@@ -107,6 +111,13 @@ public class ReviewsPagesTests(LianxinApp app)
         var street = await app.PagesAs("street");
         var rubricId = app.WithDb(db => db.Rubrics.First(r => r.Name == "社区党建季度观摩考评细则").Id);
         var xlsx = await street.GetByteArrayAsync($"/reviews/rubrics/{rubricId}?handler=xlsx");
+        // The export is the import template: a dropdown of the item types, numbers as numbers, a 说明 sheet.
+        var book = ExcelBook.Open(xlsx);
+        var items = book["细则"];
+        items.AssertReadsLikeExcel();
+        Assert.Equal(["评分", "扣分", "加分", "否决"], book.Choices(items, "类型"));
+        Assert.IsType<double>(items.Cell(items.Rows.First(), "满分"));
+        Assert.Contains(book["说明"].Rows, r => (string?)r[0] == "类型");
 
         var html = await street.GetStringAsync("/reviews/rubrics");
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -44,7 +44,11 @@ public class CompareUnitsTests(LianxinApp app)
         var response = await admin.GetAsync($"/api/v1/rollups/compare.xlsx?parentId={s.Street.Id}&period=2019Q2&codes={PledgeIndicators.DoneOnTimeRate}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Xlsx.ContentType, response.Content.Headers.ContentType?.MediaType);
-        var rows = Xlsx.ReadRaw(await response.Content.ReadAsStreamAsync(), "对标对表")["对标对表"];
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var sheet = ExcelBook.Open(bytes)["对标对表"];
+        sheet.AssertReadsLikeExcel(headerRow: 2);
+        Assert.Equal(50d, sheet.Rows.Single(r => (string?)r[0] == "东社区")[1]);
+        var rows = Xlsx.ReadRaw(new MemoryStream(bytes), "对标对表")["对标对表"];
         var cells = rows.Select(r => string.Join("|", r.Cells)).ToList();
         Assert.Contains(cells, r => r.StartsWith("东社区|50|"));
         Assert.Contains(cells, r => r.StartsWith("西社区|100|"));
@@ -78,7 +82,14 @@ public class CompareUnitsTests(LianxinApp app)
         var admin = await app.ApiAs("admin");
         var response = await admin.GetAsync($"/api/v1/rollups/quarterly/{s.Street.Id}?quarter=2019Q2");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sheets = Xlsx.ReadRaw(await response.Content.ReadAsStreamAsync(), "概览", "群众诉求", "为民办实事");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        // Formatted for printing: every sheet's title and header repeat on each page; the summary, with its long 口径, prints landscape.
+        var book = ExcelBook.Open(bytes);
+        book["概览"].AssertReadsLikeExcel(headerRow: 3);
+        Assert.True(book["概览"].Landscape && book["概览"].FitsToWidth);
+        book["群众诉求"].AssertReadsLikeExcel(headerRow: 2);
+        Assert.Equal(4d, book["群众诉求"].Rows.Single(r => (string?)r[0] == "对标测试街道合计")[1]);
+        var sheets = Xlsx.ReadRaw(new MemoryStream(bytes), "概览", "群众诉求", "为民办实事");
         Assert.Contains(sheets["概览"], r => string.Join("|", r.Cells).StartsWith("群众诉求|诉求受理件数||4|1|3"));
         var demands = sheets["群众诉求"].Select(r => string.Join("|", r.Cells)).ToList();
         Assert.Contains(demands, r => r.StartsWith("东社区|3|66.7|1|100|6"));

@@ -81,7 +81,7 @@ public static class CoBuildingFigures
         { } v => v.ToString("0.0"),
     };
 
-    /// <summary>The table as a workbook: a title line, a frozen header row, numbers Excel can sum (rates as percentages).</summary>
+    /// <summary>The table as a workbook: a title line, a header row (frozen, filtered, printed on every page), numbers Excel can sum (rates as percentages).</summary>
     public static byte[] Workbook(CoBuildingFiguresTable t)
     {
         var all = t.Rows.Append(t.Total).ToList();
@@ -92,7 +92,6 @@ public static class CoBuildingFigures
         var sheet = new XlsxSheet("共建数据", ["单位", .. t.Columns.Select(c => c.Name)], all.Select(Line))
         {
             Title = [$"{t.UnitName} 共建数据 · {t.PeriodLabel}"],
-            FreezeHeader = true,
         };
         return Xlsx.Write([sheet]);
     }

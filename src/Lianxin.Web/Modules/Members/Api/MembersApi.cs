@@ -31,7 +31,11 @@ public static class MembersApi
             var outcome = await ExportMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), ct);
             return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, ExportMembers.FileName(clock)) : outcome.ToApi();
         });
-        g.MapGet("/import/template", () => TypedResults.File(ImportMembers.Template(), Xlsx.ContentType, "党员导入模板.xlsx"));
+        g.MapGet("/import/template", async Task<IResult> (LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) =>
+        {
+            var outcome = await ImportMembers.TemplateAsync(db, units, places, ct);
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "党员导入模板.xlsx") : outcome.ToApi();
+        });
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it.
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it. The import
         // runs in the background: 202 with the job, whose progress and result are at its Location.
@@ -48,7 +52,11 @@ public static class MembersApi
             var outcome = await ImportJobs.RejectsAsync(db, jobId, ct);
             return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx") : outcome.ToApi();
         });
-        g.MapGet("/households/import/template", () => TypedResults.File(ImportHouseholds.Template(), Xlsx.ContentType, "住户导入模板.xlsx"));
+        g.MapGet("/households/import/template", async Task<IResult> (LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
+        {
+            var outcome = await ImportHouseholds.TemplateAsync(db, places, ct);
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "住户导入模板.xlsx") : outcome.ToApi();
+        });
         g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();

@@ -91,5 +91,6 @@ public static class ReportingBack
     }
 
     public static byte[] ToXlsx(ReportBack r) => Xlsx.Write("双报告", Headers, r.Lines.Select(l => (IReadOnlyList<object?>)
-        [l.Kind, l.Name, l.Workplace, l.ReportedOn, l.Status, l.Posts, l.PostsHeld, l.Pledges, l.Offers, l.Liaison, l.Hours]));
+        [l.Kind, l.Name, l.Workplace, l.ReportedOn, l.Status, l.Posts, l.PostsHeld, l.Pledges, l.Offers, l.Liaison,
+         Xlsx.Number(l.Hours is { } h ? (double)h : null, XlsxFormat.OneDecimal)]));
 }

@@ -20,11 +20,12 @@ public static class ExportMembers
         if (!query.IsOk) return query.AsFailure();
         var rows = await query.Value!.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ToListAsync(ct);
         var dtos = await db.ToDtosAsync(units, places, pd, rows, clock.Today(), ct);
-        var bytes = Xlsx.Write("党员名册", Headers, dtos.Select(m => (IReadOnlyList<object?>)
+        // Dates are date cells; the ID number and phone columns are text, so a copy into another workbook keeps every digit.
+        var bytes = Xlsx.Write([new XlsxSheet("党员名册", Headers, dtos.Select(m => (IReadOnlyList<object?>)
         [
             m.Name, m.Gender, m.Ethnicity, m.BirthDate, m.IdNumber, m.Phone, m.Education, m.JoinedOn, m.FullMemberOn, m.CategoryName, m.StatusName,
             m.BranchName, m.CompoundName, m.Address, m.Workplace, m.EmploymentName, m.FloatingTo,
-        ]));
+        ])) { TextColumns = new HashSet<string> { "公民身份号码", "手机号码" } }]);
         return bytes;
     }
 

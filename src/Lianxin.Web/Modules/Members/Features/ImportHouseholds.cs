@@ -15,9 +15,37 @@ namespace Lianxin.Web.Modules.Members.Features;
 /// </summary>
 public static class ImportHouseholds
 {
-    public static readonly string[] Headers = ["小区", "楼栋", "单元", "房号", "居住人数"];
+    static readonly XlsxField[] Fields =
+    [
+        new("小区", "系统中已有、在您管辖范围内的小区名称。", Required: true),
+        new("楼栋", "该小区中系统已有的楼栋名称，如“1号楼”。", Required: true),
+        new("单元", "如“3单元”，没有单元的楼可不填。") { Text = true },
+        new("房号", "如“901”或“0901”，与门牌一致。", Required: true) { Text = true },
+        new("居住人数", "0 到 50 的整数，可不填。"),
+    ];
 
-    public static byte[] Template() => Xlsx.Write("住户导入模板", Headers, []);
+    public static readonly string[] Headers = [.. Fields.Select(f => f.Header)];
+
+    /// <summary>The import template for the caller: the compounds column a dropdown of the compounds with buildings they manage.</summary>
+    public static async Task<Outcome<byte[]>> TemplateAsync(LianxinDb db, PlaceDirectory places, CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(MemberPermissions.MemberManage)) return Failure.Forbidden;
+        var buildings = await ManageableAsync(db, places, ct);
+        return Xlsx.Template("住户导入模板", WithCompounds(buildings.Keys.Select(k => k.Compound)),
+            "住户导入模板填写说明", "第一行为列名，请勿修改；每行一户。楼栋须已在系统中录入；同一楼栋、单元、房号已有的住户会跳过，不会重复导入。");
+    }
+
+    static XlsxField[] WithCompounds(IEnumerable<string> compounds) =>
+        [.. Fields.Select(f => f.Header == "小区" ? f with { Choices = [.. compounds.Distinct().Order()] } : f)];
+
+    /// <summary>Buildings the caller may manage, by compound and building name (null when the pair names more than one).</summary>
+    static async Task<Dictionary<(string Compound, string Building), BuildingRef?>> ManageableAsync(LianxinDb db, PlaceDirectory places, CancellationToken ct)
+    {
+        var manageable = (await places.BuildingsInScopeAsync(ct)).Where(b => db.Scope.Can(MemberPermissions.MemberManage, b.OrgPath)).ToList();
+        var compounds = (await places.CompoundsAsync(manageable.Select(b => b.CompoundId), ct)).ToDictionary(c => c.Id, c => c.Name);
+        return manageable.Where(b => compounds.ContainsKey(b.CompoundId))
+            .GroupBy(b => (Compound: compounds[b.CompoundId], Building: b.Name)).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
+    }
 
     public static async Task<Outcome<ImportResult>> HandleAsync(LianxinDb db, PlaceDirectory places, Stream file, CancellationToken ct)
     {
@@ -30,11 +58,7 @@ public static class ImportHouseholds
         }
         if (rows.Count == 0) return Failure.Invalid("file", "文件中没有数据行。");
 
-        // Buildings the caller may manage, by compound and building name.
-        var manageable = (await places.BuildingsInScopeAsync(ct)).Where(b => db.Scope.Can(MemberPermissions.MemberManage, b.OrgPath)).ToList();
-        var compounds = (await places.CompoundsAsync(manageable.Select(b => b.CompoundId), ct)).ToDictionary(c => c.Id, c => c.Name);
-        var buildings = manageable.Where(b => compounds.ContainsKey(b.CompoundId))
-            .GroupBy(b => (Compound: compounds[b.CompoundId], Building: b.Name)).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : null);
+        var buildings = await ManageableAsync(db, places, ct);
         var ids = buildings.Values.Where(b => b is not null).Select(b => b!.Id).ToList();
         var existing = (await places.HouseholdsOfBuildingsAsync(ids, ct)).Select(h => (h.BuildingId, h.Unit, h.Room)).ToHashSet();
 
@@ -44,19 +68,19 @@ public static class ImportHouseholds
         var skipped = 0;
         foreach (var r in rows)
         {
-            string? reason = null;
+            var errors = new List<string>(); // every problem of the row, not only the first
             buildings.TryGetValue((r["小区"], r["楼栋"]), out var building);
             var residents = 0;
-            if (r["小区"] == "" || r["楼栋"] == "") reason = "小区或楼栋为空。";
-            else if (!buildings.ContainsKey((r["小区"], r["楼栋"]))) reason = $"未知楼栋“{r["小区"]} {r["楼栋"]}”，或不在您的管辖范围内。";
-            else if (building is null) reason = "小区和楼栋名称不唯一，请在系统中录入。";
-            else if (r["房号"] == "") reason = "房号为空。";
-            else if (r["房号"].Length > 20 || r["单元"].Length > 20) reason = "单元或房号过长。";
-            else if (r["居住人数"] != "" && (!int.TryParse(r["居住人数"], out residents) || residents is < 0 or > 50)) reason = "居住人数应为 0 到 50 的整数。";
-            if (reason is null)
+            if (r["小区"] == "" || r["楼栋"] == "") errors.Add("小区或楼栋为空。");
+            else if (!buildings.ContainsKey((r["小区"], r["楼栋"]))) errors.Add($"未知楼栋“{r["小区"]} {r["楼栋"]}”，或不在您的管辖范围内。");
+            else if (building is null) errors.Add("小区和楼栋名称不唯一，请在系统中录入。");
+            if (r["房号"] == "") errors.Add("房号为空。");
+            if (r["房号"].Length > 20 || r["单元"].Length > 20) errors.Add("单元或房号过长。");
+            if (r["居住人数"] != "" && (!int.TryParse(r["居住人数"], out residents) || residents is < 0 or > 50)) errors.Add("居住人数应为 0 到 50 的整数。");
+            if (errors.Count == 0)
             {
                 var key = (building!.Id, r["单元"], r["房号"]);
-                if (seen.TryGetValue(key, out var first)) reason = $"与第 {first} 行重复。";
+                if (seen.TryGetValue(key, out var first)) errors.Add($"与第 {first} 行重复。");
                 else
                 {
                     seen[key] = r.Number;
@@ -65,14 +89,17 @@ public static class ImportHouseholds
                     continue;
                 }
             }
-            rejects.Add((r, reason));
+            rejects.Add((r, ImportMembers.Reason(errors)!));
         }
         await places.AddHouseholdsAsync(toAdd, ct); // one transaction: all valid rows or none
 
         string? workbook = null;
         if (rejects.Count > 0)
-            workbook = Convert.ToBase64String(Xlsx.Write("未导入的行", [.. Headers.Prepend("行号"), ImportMembers.ReasonHeader],
-                rejects.Select(x => (IReadOnlyList<object?>)[x.Row.Number, .. Headers.Select(h => (object?)x.Row[h]), x.Reason])));
+        {
+            XlsxField[] fields = [new("行号", "原文件中的行号。"), .. WithCompounds(buildings.Keys.Select(k => k.Compound)), new(ImportMembers.ReasonHeader, "该行未导入的全部原因。")];
+            workbook = Convert.ToBase64String(Xlsx.Write([Xlsx.Sheet("未导入的行", fields,
+                rejects.Select(x => (IReadOnlyList<object?>)[x.Row.Number, .. Headers.Select(x.Row.Original), x.Reason]))]));
+        }
         return new ImportResult(rows.Count, toAdd.Count, skipped, rejects.Select(x => new ImportReject(x.Row.Number, $"{x.Row["小区"]} {x.Row["楼栋"]} {x.Row["房号"]}", x.Reason)).ToList(), workbook);
     }
 }

@@ -47,7 +47,12 @@ public class ImportModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
 
     public string Kind { get; private set; } = "members";
 
-    public IActionResult OnGetHouseholdTemplate() => File(ImportHouseholds.Template(), Xlsx.ContentType, "住户导入模板.xlsx");
+    public async Task<IActionResult> OnGetHouseholdTemplateAsync(CancellationToken ct)
+    {
+        var outcome = await ImportHouseholds.TemplateAsync(Db, Places, ct);
+        if (outcome.Refusal(this) is { } stop) return stop;
+        return File(outcome.Value!, Xlsx.ContentType, "住户导入模板.xlsx");
+    }
 
     public async Task<IActionResult> OnPostHouseholdsAsync(IFormFile? file, CancellationToken ct)
     {
@@ -66,7 +71,12 @@ public class ImportModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
         return Page();
     }
 
-    public IActionResult OnGetTemplate() => File(ImportMembers.Template(), Xlsx.ContentType, "党员导入模板.xlsx");
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        var outcome = await ImportMembers.TemplateAsync(Db, Org, Places, ct);
+        if (outcome.Refusal(this) is { } stop) return stop;
+        return File(outcome.Value!, Xlsx.ContentType, "党员导入模板.xlsx");
+    }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {

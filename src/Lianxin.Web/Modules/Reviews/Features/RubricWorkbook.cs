@@ -7,11 +7,27 @@ namespace Lianxin.Web.Modules.Reviews.Features;
 /// <summary>
 /// A rubric as an .xlsx a street can fill from its Word/Excel 细则: sheet "细则" with one row per item
 /// (部分, 部分权重, 编号, 内容, 类型, 满分, 每处扣分, 最低分, 评分说明, 查看内容) and sheet "设置"
-/// (加分总上限, 一票否决, 否决封顶分, and one "N星" row per star threshold). Import reads the same layout.
+/// (加分总上限, 一票否决, 否决封顶分, and one "N星" row per star threshold), plus a 说明 sheet and a 类型 dropdown: it is the
+/// import template too. Import reads the same layout.
 /// </summary>
 public static class RubricWorkbook
 {
-    static readonly string[] Header = ["部分", "部分权重", "编号", "内容", "类型", "满分", "每处扣分", "最低分", "评分说明", "查看内容"];
+    static readonly string[] Types = ["评分", "扣分", "加分", "否决"];
+
+    /// <summary>The 细则 sheet's columns, as the 说明 sheet explains them; 类型 is a dropdown.</summary>
+    static readonly XlsxField[] Fields =
+    [
+        new("部分", "评分项所属部分，如“组织建设”；同名的行归入同一部分。", Required: true),
+        new("部分权重", "该部分的权重（数字），同一部分只看第一行；不填为 1。"),
+        new("编号", "评分项编号，如“1.1”；不填自动编号。") { Text = true },
+        new("内容", "评分项内容。"),
+        new("类型", "评分：按满分打分；扣分：每处扣分至最低分；加分：计入加分总上限；否决：一票否决项。不填为评分。") { Choices = Types },
+        new("满分", "数字；否决项可不填。", Required: true),
+        new("每处扣分", "扣分项每发现一处扣的分数。"),
+        new("最低分", "扣分项最多扣到的分数。"),
+        new("评分说明", "给评委看的评分标准，可不填。"),
+        new("查看内容", "现场查看或查阅的材料，可不填。"),
+    ];
 
     static string TypeName(ItemType t) => t switch { ItemType.Scored => "评分", ItemType.Deduction => "扣分", ItemType.Bonus => "加分", _ => "否决" };
 
@@ -22,7 +38,7 @@ public static class RubricWorkbook
             var s = d.Sections.First(x => x.Code == i.Section);
             var deduction = i.Type == ItemType.Deduction;
             return (IReadOnlyList<object?>)[s.Title, Xlsx.Number(s.Weight), i.Code, i.Title, TypeName(i.Type), Xlsx.Number(i.Max),
-                Xlsx.Number(deduction ? i.PerOccurrence : null), Xlsx.Number(deduction ? i.Floor : null), i.Guidance ?? "", i.Evidence ?? ""];
+                Xlsx.Number(deduction ? i.PerOccurrence : null), Xlsx.Number(deduction ? i.Floor : null), i.Guidance, i.Evidence];
         });
         List<IReadOnlyList<object?>> settings =
         [
@@ -31,7 +47,9 @@ public static class RubricWorkbook
             ["否决封顶分", Xlsx.Number(d.VetoCap)],
             .. d.Stars.OrderBy(s => s.Level).Select(s => (IReadOnlyList<object?>)[$"{s.Level}星", Xlsx.Number(s.MinScore)]),
         ];
-        return Xlsx.Write([new XlsxSheet("细则", Header, items), new XlsxSheet("设置", [], settings)]);
+        return Xlsx.Write([Xlsx.Sheet("细则", Fields, items), new XlsxSheet("设置", [], settings),
+            Xlsx.Notes(Fields, "细则填写说明", "“细则”工作表每行一个评分项；“设置”工作表填加分总上限、一票否决（总分为零或总分封顶）、否决封顶分和各星级的最低分（如“3星 | 80”）。",
+                "修改后在细则页面导入，系统逐行检查并指出有问题的行号。")]);
     }
 
     /// <summary>Reads the layout back; a row it cannot read is reported with its row number, in Chinese.</summary>
