@@ -27,12 +27,18 @@ public static class OpenApiSetup
     /// </summary>
     static Task NumbersAreNumbers(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
-        if (schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && (type & JsonSchemaType.String) != 0)
+        NumberOnly(schema);
+        return Task.CompletedTask;
+    }
+
+    static void NumberOnly(OpenApiSchema schema)
+    {
+        if (schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0
+            && ((type & JsonSchemaType.String) != 0 || schema.Pattern is not null))
         {
             schema.Type = type & ~JsonSchemaType.String;
             schema.Pattern = null;
         }
-        return Task.CompletedTask;
     }
 
     static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
@@ -64,8 +70,8 @@ public static class OpenApiSetup
         document.Info.Title = "连心 Lianxin API";
         document.Info.Description = "党建引领基层治理平台的接口。登录：POST /api/v1/auth/token 取得 Bearer 令牌；错误一律为 RFC 9457 ProblemDetails"
             + "（Open311 除外，按其规范返回错误文档）。约定见 ADR 0032。";
-        foreach (var server in document.Servers ?? [])
-            server.Url = server.Url?.TrimEnd('/');
+        // The host a request came by is no address for a client (a proxy, an intranet name): the API is at the site's root.
+        document.Servers = [new OpenApiServer { Url = "/", Description = "本站（与网页同一地址）" }];
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -89,6 +95,9 @@ public static class OpenApiSetup
             operation.Security = operation.Metadata?.ContainsKey(Secured) == true
                 ? [Requirement(document, "bearer"), Requirement(document, "cookie")]
                 : [new OpenApiSecurityRequirement()]; // {}: anonymous, said outright
+            // Route and query parameters are described apart from the schema transformers.
+            foreach (var parameter in operation.Parameters ?? [])
+                if (parameter.Schema is OpenApiSchema schema) NumberOnly(schema);
             foreach (var (status, response) in operation.Responses ?? new OpenApiResponses())
             {
                 if (response is not OpenApiResponse r) continue;

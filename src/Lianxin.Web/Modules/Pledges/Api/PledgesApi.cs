@@ -86,9 +86,9 @@ public static class PledgesApi
             .AllowAnonymous().WithTags("Pledges (public)").Produces<Board>().WithSummary("为民解忧榜（公开）");
         app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}", async (LianxinDb db, OrgDirectory org, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
                 (await PledgePhotos.ForBoardAsync(db, org, unitId, photoId, thumbnail: false, ct)).ToFile(res))
-            .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上的进度照片（仅限该榜单上的承诺事项）");
+            .AllowAnonymous().WithTags("Pledges (public)").ProducesFile("image/*").WithSummary("为民解忧榜上的进度照片（仅限该榜单上的承诺事项）");
         app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}/thumbnail", async (LianxinDb db, OrgDirectory org, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
                 (await PledgePhotos.ForBoardAsync(db, org, unitId, photoId, thumbnail: true, ct)).ToFile(res))
-            .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上进度照片的缩略图");
+            .AllowAnonymous().WithTags("Pledges (public)").ProducesFile("image/jpeg").WithSummary("为民解忧榜上进度照片的缩略图");
     }
 }

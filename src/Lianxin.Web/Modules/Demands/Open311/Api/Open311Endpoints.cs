@@ -36,7 +36,7 @@ public static class Open311Endpoints
 
         g.MapGet("/discovery.{format}", (HttpContext http, string format) =>
                 Format(format) is not { } f ? BadFormat() : new Open311Result(f, 200, "discovery", Discovery(http)))
-            .Documents<Open311Discovery>(404).WithSummary("服务发现（discovery.json / discovery.xml）");
+            .Documents<Open311Discovery>(400, 404).WithSummary("服务发现（discovery.json / discovery.xml）");
 
         g.MapGet("/services.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key, CancellationToken ct) =>
         {

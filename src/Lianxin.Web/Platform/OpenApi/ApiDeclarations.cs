@@ -5,11 +5,27 @@ using Microsoft.OpenApi;
 namespace Lianxin.Web.Platform.OpenApi;
 
 /// <summary>
-/// Request bodies an endpoint reads by hand (a multipart upload, a urlencoded form), which the framework cannot see: the endpoint
-/// declares them here so that the document and a generated client know the fields (ADR 0032).
+/// What the framework cannot see of an endpoint that works by hand: a body read from the request (a multipart upload, a
+/// urlencoded form) or a file written as the answer. The endpoint declares it here so that the document and a generated client
+/// know the fields and the bytes (ADR 0032).
 /// </summary>
-public static class ApiBodies
+public static class ApiDeclarations
 {
+    /// <summary>A 200 whose body is a file of <paramref name="contentType"/> (an .xlsx, <c>image/*</c>), not JSON.</summary>
+    public static TBuilder ProducesFile<TBuilder>(this TBuilder builder, string contentType) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            (operation.Responses ??= [])["200"] = new OpenApiResponse
+            {
+                Description = "文件",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [contentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            };
+            return Task.CompletedTask;
+        });
+
     /// <summary>multipart/form-data: <c>photos</c> (at most <see cref="PhotoUpload.MaxCount"/> JPEG, PNG or WebP files) and the text <paramref name="fields"/>.</summary>
     public static TBuilder AcceptsPhotos<TBuilder>(this TBuilder builder, params string[] fields) where TBuilder : IEndpointConventionBuilder =>
         builder.Body("multipart/form-data", fields, [], photos: true);
