@@ -74,7 +74,7 @@ public static class TrainingApi
                 if (errors.Any) return TypedResults.ValidationProblem(errors, title: "提交的内容有误");
                 return (await MeetingPhotos.AddAsync(db, clock, id, photos, ct)).ToApi();
             })
-            .DisableAntiforgery().AcceptsPhotos().Produces<PhotosSaved>().ProducesValidationProblem()
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").AcceptsPhotos().Produces<PhotosSaved>().ProducesValidationProblem()
             .WithSummary("上传会议照片（每次最多 3 张，每场最多 9 张；JPG/PNG/WebP，5 MB 以内）");
 
         // A calendar app subscribes without signing in: the token in the URL is the key.

@@ -21,7 +21,7 @@ public static class ReviewPhotosApi
                 if (!form.IsOk) return form.ToApi();
                 return (await ReviewPhotos.AddToItemAsync(db, clock, id, code, PhotoUpload.FilesOf(form.Value!), ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/sheets/{id}", v));
             })
-            .AcceptsPhotos().Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .Accepts<IFormFile>("multipart/form-data").AcceptsPhotos().Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("为评分项上传现场照片（multipart，字段 photos；每项最多 3 张，每张不超过 5 MB，JPG/PNG/WebP）");
         g.MapPost("/findings/{id:guid}/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest req, Guid id, CancellationToken ct) =>
             {
@@ -29,7 +29,7 @@ public static class ReviewPhotosApi
                 if (!form.IsOk) return form.ToApi();
                 return (await ReviewPhotos.AddToFindingAsync(db, clock, id, PhotoUpload.FilesOf(form.Value!), ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/findings/{id}/photos", v));
             })
-            .AcceptsPhotos().Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .Accepts<IFormFile>("multipart/form-data").AcceptsPhotos().Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("为发现的问题上传照片（multipart，字段 photos；每个问题最多 3 张）");
         g.MapGet("/findings/{id:guid}/photos", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await ReviewPhotos.OfFindingAsync(db, id, ct)).ToApi())
