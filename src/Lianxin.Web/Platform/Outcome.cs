@@ -1,4 +1,6 @@
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,10 +71,16 @@ public static class OutcomeExtensions
         }
     }
 
-    /// <summary>For the API: the status code a client expects (400 with field errors; 404, 403 and 409 with the Chinese reason), or <paramref name="ok"/> (200 with the value by default).</summary>
-    public static IResult ToApi<T>(this Outcome<T> o, Func<T, IResult>? ok = null) => o.Kind switch
+    /// <summary>For the API: 200 with the value, or the status code a client expects (400 with field errors; 404, 403 and 409 with the Chinese reason).</summary>
+    public static ApiResult<Ok<T>> ToApi<T>(this Outcome<T> o) => new(o.IsOk ? TypedResults.Ok(o.Value) : o.ToProblem());
+
+    /// <summary>As <see cref="ToApi{T}(Outcome{T})"/> with <paramref name="ok"/> for the success (201 Created, 204…); its type is the documented success.</summary>
+    public static ApiResult<TSuccess> ToApi<T, TSuccess>(this Outcome<T> o, Func<T, TSuccess> ok) where TSuccess : IResult =>
+        new(o.IsOk ? ok(o.Value!) : o.ToProblem());
+
+    /// <summary>A refusal as its ProblemDetails: 400 with field errors, 404, 403 and 409 with the Chinese reason.</summary>
+    public static IResult ToProblem<T>(this Outcome<T> o) => o.Kind switch
     {
-        OutcomeKind.Ok => ok is null ? TypedResults.Ok(o.Value) : ok(o.Value!),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(o.Errors!, title: "提交的内容有误"),
         OutcomeKind.NotFound => TypedResults.Problem(o.Message ?? Failure.NotFound.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
         OutcomeKind.Forbidden => TypedResults.Problem(o.Message ?? Failure.Forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "没有权限"),

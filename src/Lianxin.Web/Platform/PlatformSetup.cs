@@ -9,6 +9,7 @@ using Lianxin.Web.Platform.Modules;
 using Lianxin.Web.Platform.Files;
 using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Operations;
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.DataProtection;
@@ -89,7 +90,7 @@ public static class PlatformSetup
         });
         // Minimal API request records are validated from their DataAnnotations: a 400 ValidationProblem, handler not run.
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddLianxinOpenApi();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

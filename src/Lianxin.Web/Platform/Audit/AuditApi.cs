@@ -21,6 +21,6 @@ public static class AuditApi
             var outcome = await Pages.AuditSearch.HandleAsync(new(entity, entityId, action, user, from, to, page ?? 1, pageSize ?? 50), db, ct);
             if (outcome.IsOk) return TypedResults.Ok(outcome.Value);
             return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!, title: "输入有误") : (IResult)TypedResults.Forbid();
-        });
+        }).Produces<Identity.Users.PageOf<Pages.AuditEntryDto>>();
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Platform.Files;
@@ -11,9 +12,9 @@ public static class FilesApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/{id:guid}", async (LianxinDb db, IEnumerable<FileOwner> owners, HttpResponse res, Guid id, CancellationToken ct) =>
                 (await FileStore.ReadAsync(db, owners, id, thumbnail: false, ct)).ToFile(res))
-            .WithSummary("文件（照片）原件：只对能看到其所属记录的人");
+            .ProducesFile("image/*").WithSummary("文件（照片）原件：只对能看到其所属记录的人");
         g.MapGet("/{id:guid}/thumbnail", async (LianxinDb db, IEnumerable<FileOwner> owners, HttpResponse res, Guid id, CancellationToken ct) =>
                 (await FileStore.ReadAsync(db, owners, id, thumbnail: true, ct)).ToFile(res))
-            .WithSummary($"文件缩略图（JPEG，长边不超过 {Thumbnails.MaxSide} 像素）");
+            .ProducesFile("image/jpeg").WithSummary($"文件缩略图（JPEG，长边不超过 {Thumbnails.MaxSide} 像素）");
     }
 }

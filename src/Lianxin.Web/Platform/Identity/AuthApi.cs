@@ -28,7 +28,8 @@ public static class AuthApi
                 return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
             return TypedResults.Problem(string.Format(outcome.Message, (int)Math.Ceiling(wait.TotalMinutes)), statusCode: StatusCodes.Status429TooManyRequests, title: "登录尝试过于频繁");
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("用户名和密码换取 Bearer 令牌（accessToken 一小时有效，refreshToken 用于续期）");
 
         group.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult>> (
             RefreshRequest request, SignInManager<AppUser> signInManager, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock) =>
@@ -38,10 +39,10 @@ public static class AuthApi
                 || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { IsDisabled: false } user)
                 return TypedResults.Challenge();
             return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("以 refreshToken 换取新令牌");
 
         group.MapGet("/me", Ok<MeDto> (OrgScope scope) => TypedResults.Ok(new MeDto(scope.UserId!.Value, scope.UserName,
             scope.Grants.Select(g => new GrantDto(g.Id, g.Role.ToString(), g.Role.Chinese(), g.OrgUnitId, g.OrgPath)).ToList())))
-            .RequireAuthorization();
+            .RequireAuthorization().WithSummary("当前用户及其在各组织单元上的角色");
     }
 }

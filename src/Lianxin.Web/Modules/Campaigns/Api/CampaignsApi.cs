@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using System.Text.Json;
 using Lianxin.Web.Modules.Campaigns.Features;
 using Lianxin.Web.Modules.CoBuilding.Contracts;
@@ -47,7 +48,7 @@ public static class CampaignsApi
                 (await RecordInspection.HandleAsync(db, clock, id, request, [], ct)).ToApi(v => TypedResults.Created($"/api/v1/campaigns/{id}", v)))
             .Produces<InspectionSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记检查（不合格项和填写的问题各生成问题和整改任务；期间外 409）");
-        group.MapPost("/{id:guid}/inspections/photos", async (LianxinDb db, TimeProvider clock, HttpRequest http, IOptions<JsonOptions> json, Guid id, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/inspections/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest http, IOptions<JsonOptions> json, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(http, ct);
                 if (!form.IsOk) return form.ToApi();
@@ -59,7 +60,7 @@ public static class CampaignsApi
                 if (errors.Any) return TypedResults.ValidationProblem(errors, title: "提交的内容有误");
                 return (await RecordInspection.HandleAsync(db, clock, id, request, photos, ct)).ToApi(v => TypedResults.Created($"/api/v1/campaigns/{id}", v));
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().AcceptsPhotos("inspection")
             .Produces<InspectionSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记检查并附照片（multipart：inspection 为 JSON，photos 最多 3 张，每张不超过 5 MB）");
         group.MapGet("/findings/{id:guid}", async (LianxinDb db, OrgDirectory org, DemandDirectory demands, PartnerUnitDirectory partners, TimeProvider clock, Guid id,

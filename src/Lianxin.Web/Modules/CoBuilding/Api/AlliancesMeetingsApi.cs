@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.CoBuilding.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -59,6 +60,6 @@ public static class AlliancesMeetingsApi
                 var outcome = await CoBuildingFigures.HandleAsync(db, org, catalog, clock, unitId, period, ct);
                 return outcome.IsOk ? TypedResults.File(CoBuildingFigures.Workbook(outcome.Value!), Xlsx.ContentType, $"共建数据-{outcome.Value!.Period}.xlsx") : outcome.ToApi();
             })
-            .WithSummary("共建数据导出 Excel");
+            .ProducesFile(Xlsx.ContentType).WithSummary("共建数据导出 Excel");
     }
 }

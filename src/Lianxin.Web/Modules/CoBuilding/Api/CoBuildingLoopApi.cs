@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.CoBuilding.Domain;
 using Lianxin.Web.Modules.CoBuilding.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -71,7 +72,7 @@ public static class CoBuildingLoopApi
         g.MapPost("/agreements/{id:guid}/close", async (LianxinDb db, TimeProvider clock, Guid id, CloseAgreementRequest request, CancellationToken ct) =>
                 (await CloseAgreement.HandleAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<LoopSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("关闭协议（尚有未履行义务时须写明原因）");
-        g.MapPost("/obligations/{id:guid}/fulfilment", async (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
+        g.MapPost("/obligations/{id:guid}/fulfilment", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(http, ct);
                 if (!form.IsOk) return form.ToApi();
@@ -86,7 +87,7 @@ public static class CoBuildingLoopApi
                 if (e.Any) return TypedResults.ValidationProblem(e, title: "提交的内容有误");
                 return (await ReportFulfilment.HandleAsync(db, clock, id, request, photos, ct)).ToApi(TypedResults.Ok);
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().AcceptsPhotos("fulfilledOn", "note", "version")
             .Produces<LoopSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记履约（multipart：fulfilledOn、note、version，photos 最多 3 张，每张不超过 5 MB）");
         g.MapPost("/obligations/{id:guid}/rating", async (LianxinDb db, Guid id, RatingRequest request, CancellationToken ct) =>

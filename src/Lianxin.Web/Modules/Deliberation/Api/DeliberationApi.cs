@@ -30,7 +30,7 @@ public static class DeliberationApi
             .Produces<MeetingRecorded>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("记录本级议事会：议定则办结（可转为办实事事项），未议定则提交上一级");
 
-        group.MapPost("/proposals", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicMotionLimiter limiter,
+        group.MapPost("/proposals", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicMotionLimiter limiter,
                 HttpContext http, ProposalRequest request, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicMotionLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
@@ -68,7 +68,7 @@ public static class DeliberationApi
             .Produces<DeliberationFiguresDto>().ProducesValidationProblem().WithSummary("各社区议题数、各级议定率、平均议定天数与业委会、物业覆盖");
 
         var pub = app.MapGroup("/api/v1/public/deliberation").WithTags("Deliberation (public)").AllowAnonymous();
-        pub.MapPost("/motions", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, DemandDirectory demands, TimeProvider clock, PublicMotionLimiter limiter,
+        pub.MapPost("/motions", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, DemandDirectory demands, TimeProvider clock, PublicMotionLimiter limiter,
                 HttpContext http, RaiseMotionRequest request, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicMotionLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")

@@ -94,7 +94,7 @@ public static class DemandsApi
 
         var pub = app.MapGroup("/api/v1/public/demands").WithTags("Demands (public)").AllowAnonymous();
 
-        pub.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
+        pub.MapPost("/", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
                 [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicIntakeLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")

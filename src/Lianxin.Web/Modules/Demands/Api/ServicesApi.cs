@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Modules.Demands.Features;
@@ -47,13 +48,13 @@ public static class ServicesApi
                 (await DemandPhotos.ListAsync(db, id, ct)).ToApi(TypedResults.Ok))
             .Produces<List<DemandPhotoDto>>().WithSummary("诉求的照片（原件与缩略图由 /api/v1/files 提供，与诉求本身同样的权限）");
 
-        group.MapPost("/{id:guid}/photos", async (LianxinDb db, TimeProvider clock, HttpRequest request, Guid id, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest request, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(request, ct);
                 if (!form.IsOk) return form.ToApi();
                 return (await DemandPhotos.AddAsync(db, clock, id, PhotoUpload.FilesOf(form.Value!), ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{id}/photos", v));
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().AcceptsPhotos()
             .Produces<PhotosAdded>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("为诉求补充照片（multipart，每次最多 3 张，每张不超过 5 MB，JPG/PNG/WebP）");
 

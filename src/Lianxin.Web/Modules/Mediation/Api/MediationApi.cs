@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Mediation.Domain;
 using Lianxin.Web.Modules.Mediation.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -41,6 +42,6 @@ public static class MediationApi
             .Produces<TeamRow>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("移出调解团队成员（移出后不再能查看该案件）");
         group.MapGet("/cases/{id:guid}/files/{fileId:guid}", async (LianxinDb db, Guid id, Guid fileId, bool? thumbnail, HttpResponse response, CancellationToken ct) =>
                 (await CaseFiles.ReadAsync(db, id, fileId, thumbnail ?? false, ct)).ToFile(response))
-            .WithSummary("调解协议书（照片或扫描件）");
+            .ProducesFile("image/*").WithSummary("调解协议书（照片或扫描件）");
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Volunteering.Contracts;
@@ -30,12 +31,12 @@ public static class MembersApi
         {
             var outcome = await ExportMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), ct);
             return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, ExportMembers.FileName(clock)) : outcome.ToApi();
-        });
+        }).ProducesFile(Xlsx.ContentType);
         g.MapGet("/import/template", async Task<IResult> (LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) =>
         {
             var outcome = await ImportMembers.TemplateAsync(db, units, places, ct);
-            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "党员导入模板.xlsx") : outcome.ToApi();
-        });
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "党员导入模板.xlsx") : outcome.ToProblem();
+        }).ProducesFile(Xlsx.ContentType);
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it.
         // The workbook is the request body (Content-Type of .xlsx), not a form: no cross-site form can send it. The import
         // runs in the background: 202 with the job, whose progress and result are at its Location.
@@ -51,12 +52,12 @@ public static class MembersApi
         {
             var outcome = await ImportJobs.RejectsAsync(db, jobId, ct);
             return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "未导入的行.xlsx") : outcome.ToApi();
-        });
+        }).ProducesFile(Xlsx.ContentType);
         g.MapGet("/households/import/template", async Task<IResult> (LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
         {
             var outcome = await ImportHouseholds.TemplateAsync(db, places, ct);
-            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "住户导入模板.xlsx") : outcome.ToApi();
-        });
+            return outcome.IsOk ? TypedResults.File(outcome.Value!, Xlsx.ContentType, "住户导入模板.xlsx") : outcome.ToProblem();
+        }).ProducesFile(Xlsx.ContentType);
         g.MapPost("/households/import", async (HttpRequest request, LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
@@ -102,14 +103,15 @@ public static class MembersApi
         {
             var outcome = await ReportingBack.HandleAsync(db, units, hours, communityId, from, to, ct);
             return outcome.IsOk ? TypedResults.File(ReportingBack.ToXlsx(outcome.Value!), Xlsx.ContentType, $"双报告-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx") : outcome.ToApi();
-        });
+        }).ProducesFile(Xlsx.ContentType);
         d.MapPost("/{id:guid}/withdraw", async (Guid id, VersionRequest body, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
             (await DualReporting.WithdrawAsync(db, units, clock, id, body.Version, ct)).ToApi());
 
         var p = app.MapGroup("/api/v1/posts").WithTags("Members").RequireAuthorization();
         p.MapGet("/", async (LianxinDb db, OrgDirectory units, CancellationToken ct) => (await Posts.InScopeAsync(db, units, ct)).ToApi());
         p.MapGet("/mine", async Task<IResult> (LianxinDb db, OrgDirectory units, CancellationToken ct) =>
-            await Me.FindAsync(db, ct) is { } me ? TypedResults.Ok(await Posts.OpenForMeAsync(db, units, me, ct)) : TypedResults.NotFound());
+            await Me.FindAsync(db, ct) is { } me ? TypedResults.Ok(await Posts.OpenForMeAsync(db, units, me, ct)) : TypedResults.NotFound())
+            .Produces<List<PostDto>>().ProducesProblem(StatusCodes.Status404NotFound);
         p.MapPost("/", async (PostForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) => (await Posts.CreateAsync(db, units, clock, form, ct)).ToApi());
         p.MapPost("/{id:guid}/claims", async (Guid id, ClaimForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) => (await Posts.ClaimAsync(db, units, clock, id, form, ct)).ToApi());
         p.MapPost("/{id:guid}/assignments", async (Guid id, AssignForm form, LianxinDb db, TimeProvider clock, CancellationToken ct) => (await Posts.AssignAsync(db, clock, id, form, ct)).ToApi());
@@ -118,7 +120,8 @@ public static class MembersApi
 
         var z = app.MapGroup("/api/v1/zones").WithTags("Members").RequireAuthorization();
         z.MapGet("/", async Task<IResult> (LianxinDb db, CancellationToken ct) =>
-            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await ListZones.HandleAsync(db, db.ResponsibilityZones, ct)) : TypedResults.Forbid());
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await ListZones.HandleAsync(db, db.ResponsibilityZones, ct)) : TypedResults.Forbid())
+            .Produces<List<ZoneDto>>();
         z.MapPost("/", async (ZoneForm form, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await CreateZone.HandleAsync(db, units, form, ct)).ToApi());
         z.MapPut("/{id:guid}", async (Guid id, ZoneEditForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
             (await EditZone.HandleAsync(db, units, clock, id, form, ct)).ToApi());
@@ -126,7 +129,8 @@ public static class MembersApi
 
         var c = app.MapGroup("/api/v1/central-households").WithTags("Members").RequireAuthorization();
         c.MapGet("/", async Task<IResult> (LianxinDb db, PlaceDirectory places, CancellationToken ct) =>
-            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await ListCentralHouseholds.HandleAsync(db, places, db.CentralHouseholds, ct)) : TypedResults.Forbid());
+            db.Scope.CanAnywhere(MemberPermissions.MemberView) ? TypedResults.Ok(await ListCentralHouseholds.HandleAsync(db, places, db.CentralHouseholds, ct)) : TypedResults.Forbid())
+            .Produces<List<CentralHouseholdDto>>();
         c.MapGet("/coverage", async (Guid communityId, LianxinDb db, OrgDirectory units, PlaceDirectory places, CancellationToken ct) => (await CentralHouseholdCoverage.HandleAsync(db, units, places, communityId, ct)).ToApi());
         c.MapPost("/", async (NominationForm form, LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await NominateCentralHousehold.HandleAsync(db, places, clock, form, ct)).ToApi());
         c.MapPost("/{id:guid}/decision", async (Guid id, DecisionForm form, LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, CancellationToken ct) => (await DecideCentralHousehold.HandleAsync(db, units, places, clock, id, form, ct)).ToApi());
@@ -158,7 +162,7 @@ public static class MembersApi
         {
             if (!limiter.TryAcquire(http)) return TypedResults.Problem(RecommendationLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
             return (await RecommendCentralHousehold.PublicAsync(db, places, clock, compoundId, form, ct)).ToApi();
-        });
+        }).Produces<RecommendationReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }
 

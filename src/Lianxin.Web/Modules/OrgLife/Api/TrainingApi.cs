@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.OrgLife.Domain;
@@ -65,7 +66,7 @@ public static class TrainingApi
                 (await ResetMemberFeed.HandleAsync(db, members, clock, ct)).ToApi())
             .Produces<MyFeed>().WithSummary("生成或重置本人的日历订阅链接（旧链接立即失效）");
 
-        g.MapPost("/meetings/{id:guid}/photos", async (HttpRequest http, LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct) =>
+        g.MapPost("/meetings/{id:guid}/photos", async Task<IResult> (HttpRequest http, LianxinDb db, TimeProvider clock, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(http, ct);
                 if (!form.IsOk) return form.ToApi();
@@ -73,7 +74,7 @@ public static class TrainingApi
                 if (errors.Any) return TypedResults.ValidationProblem(errors, title: "提交的内容有误");
                 return (await MeetingPhotos.AddAsync(db, clock, id, photos, ct)).ToApi();
             })
-            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").Produces<PhotosSaved>().ProducesValidationProblem()
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").AcceptsPhotos().Produces<PhotosSaved>().ProducesValidationProblem()
             .WithSummary("上传会议照片（每次最多 3 张，每场最多 9 张；JPG/PNG/WebP，5 MB 以内）");
 
         // A calendar app subscribes without signing in: the token in the URL is the key.

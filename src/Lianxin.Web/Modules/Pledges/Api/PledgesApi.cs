@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -30,7 +31,7 @@ public static class PledgesApi
         group.MapPost("/{id:guid}/progress", async (LianxinDb db, TimeProvider clock, Guid id, ProgressRequest request, CancellationToken ct) =>
                 (await PledgeProgress.AddAsync(db, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("登记进度（进度清单）");
-        group.MapPost("/{id:guid}/progress/photos", async (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/progress/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(http, ct);
                 if (!form.IsOk) return form.ToApi();
@@ -42,7 +43,7 @@ public static class PledgesApi
                 if (e.Any) return TypedResults.ValidationProblem(e, title: "提交的内容有误");
                 return (await PledgeProgress.AddAsync(db, clock, id, request, ct, photos)).ToApi(TypedResults.Ok);
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().AcceptsPhotos("percent", "note", "on", "version")
             .Produces<PledgeSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记进度并附照片（multipart：percent、note、on、version，photos 最多 3 张，每张不超过 5 MB）");
         group.MapPost("/{id:guid}/tasks/{taskId:guid}/done", async (LianxinDb db, TimeProvider clock, Guid id, Guid taskId, CancellationToken ct) =>
@@ -85,9 +86,9 @@ public static class PledgesApi
             .AllowAnonymous().WithTags("Pledges (public)").Produces<Board>().WithSummary("为民解忧榜（公开）");
         app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}", async (LianxinDb db, OrgDirectory org, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
                 (await PledgePhotos.ForBoardAsync(db, org, unitId, photoId, thumbnail: false, ct)).ToFile(res))
-            .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上的进度照片（仅限该榜单上的承诺事项）");
+            .AllowAnonymous().WithTags("Pledges (public)").ProducesFile("image/*").WithSummary("为民解忧榜上的进度照片（仅限该榜单上的承诺事项）");
         app.MapGet("/api/v1/public/board/{unitId:guid}/photos/{photoId:guid}/thumbnail", async (LianxinDb db, OrgDirectory org, HttpResponse res, Guid unitId, Guid photoId, CancellationToken ct) =>
                 (await PledgePhotos.ForBoardAsync(db, org, unitId, photoId, thumbnail: true, ct)).ToFile(res))
-            .AllowAnonymous().WithTags("Pledges (public)").WithSummary("为民解忧榜上进度照片的缩略图");
+            .AllowAnonymous().WithTags("Pledges (public)").ProducesFile("image/jpeg").WithSummary("为民解忧榜上进度照片的缩略图");
     }
 }

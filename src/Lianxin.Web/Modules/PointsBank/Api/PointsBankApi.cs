@@ -19,7 +19,7 @@ public static class PointsBankApi
         g.MapPost("/me/code", (LianxinDb db, DepositorCode codes) => db.Scope.UserId is { } me
                 ? Results.Ok(codes.Issue(me))
                 : Results.Forbid())
-            .WithSummary("出示兑换码：几分钟内有效的签名码（商家扫码兑换）");
+            .Produces<DepositorCode.Issued>().WithSummary("出示兑换码：几分钟内有效的签名码（商家扫码兑换）");
         g.MapPut("/me/show-name", async (LianxinDb db, ShowNameRequest r, CancellationToken ct) => (await SetShowName.HandleAsync(db, r, ct)).ToApi())
             .WithSummary("X贤榜上是否显示我的姓名");
 

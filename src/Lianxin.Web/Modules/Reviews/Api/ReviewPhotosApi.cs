@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Reviews.Data;
 using Lianxin.Web.Modules.Reviews.Features;
 using Lianxin.Web.Platform;
@@ -14,21 +15,21 @@ public static class ReviewPhotosApi
         var g = app.MapGroup("/api/v1/reviews").WithTags("Reviews").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        g.MapPost("/sheets/{id:guid}/items/{code}/photos", async (LianxinDb db, TimeProvider clock, HttpRequest req, Guid id, string code, CancellationToken ct) =>
+        g.MapPost("/sheets/{id:guid}/items/{code}/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest req, Guid id, string code, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(req, ct);
                 if (!form.IsOk) return form.ToApi();
                 return (await ReviewPhotos.AddToItemAsync(db, clock, id, code, PhotoUpload.FilesOf(form.Value!), ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/sheets/{id}", v));
             })
-            .Accepts<IFormFile>("multipart/form-data").Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .Accepts<IFormFile>("multipart/form-data").AcceptsPhotos().Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("为评分项上传现场照片（multipart，字段 photos；每项最多 3 张，每张不超过 5 MB，JPG/PNG/WebP）");
-        g.MapPost("/findings/{id:guid}/photos", async (LianxinDb db, TimeProvider clock, HttpRequest req, Guid id, CancellationToken ct) =>
+        g.MapPost("/findings/{id:guid}/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest req, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(req, ct);
                 if (!form.IsOk) return form.ToApi();
                 return (await ReviewPhotos.AddToFindingAsync(db, clock, id, PhotoUpload.FilesOf(form.Value!), ct)).ToApi(v => TypedResults.Created($"/api/v1/reviews/findings/{id}/photos", v));
             })
-            .Accepts<IFormFile>("multipart/form-data").Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .Accepts<IFormFile>("multipart/form-data").AcceptsPhotos().Produces<List<PhotoRef>>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("为发现的问题上传照片（multipart，字段 photos；每个问题最多 3 张）");
         g.MapGet("/findings/{id:guid}/photos", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await ReviewPhotos.OfFindingAsync(db, id, ct)).ToApi())

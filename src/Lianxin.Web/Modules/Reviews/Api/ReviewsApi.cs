@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -22,7 +23,7 @@ public static class ReviewsApi
             .Produces<RubricDto>().WithSummary("细则内容：部分、评分项、加分上限、否决、星级门槛");
         g.MapGet("/rubrics/{id:guid}.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await SaveRubric.GetAsync(db, id, ct)).ToApi(r => TypedResults.File(RubricWorkbook.Write(r.Definition), ResultsWorkbook.ContentType, $"rubric-{r.Id:N}.xlsx")))
-            .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).WithSummary("导出细则（.xlsx，可修改后在页面导入）");
+            .ProducesFile(ResultsWorkbook.ContentType).WithSummary("导出细则（.xlsx，可修改后在页面导入）");
         g.MapPost("/rubrics", async (LianxinDb db, OrgDirectory org, TimeProvider clock, IndicatorCatalog indicators, RubricRequest r, CancellationToken ct) =>
                 (await SaveRubric.CreateAsync(db, org, clock, r, ct, indicators)).ToApi(v => TypedResults.Created($"/api/v1/reviews/rubrics/{v.Id}", v)))
             .Produces<RubricSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("新建细则");
@@ -48,13 +49,13 @@ public static class ReviewsApi
             .Produces<RoundResults>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("结果：总分、分项、排名（并列同名次）、较上轮变化、点评；组织者另见评委一致性");
         g.MapGet("/rounds/{id:guid}/results.xlsx", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 (await ResultsWorkbook.HandleAsync(db, id, ct)).ToApi(bytes => TypedResults.File(bytes, ResultsWorkbook.ContentType, $"观摩结果-{id:N}.xlsx")))
-            .Produces(StatusCodes.Status200OK, contentType: ResultsWorkbook.ContentType).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("导出结果（.xlsx）");
+            .ProducesFile(ResultsWorkbook.ContentType).WithSummary("导出结果（.xlsx）");
         g.MapPost("/rounds/{id:guid}/amendments", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, AmendRequest r, CancellationToken ct) =>
                 (await Amend.HandleAsync(db, org, clock, id, r, ct)).ToApi(TypedResults.Ok))
             .Produces<AmendmentRow>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("发布后更正评分（须填原因）");
         g.MapGet("/rounds/{id:guid}/amendments", async (LianxinDb db, Guid id, CancellationToken ct) =>
                 await db.RoundAsync(id, ct) is null ? Results404() : TypedResults.Ok(await Amend.ListAsync(db, id, ct)))
-            .WithSummary("更正记录");
+            .Produces<List<AmendmentRow>>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("更正记录");
         g.MapPut("/rounds/{id:guid}/units/{unitId:guid}/remark", async (LianxinDb db, TimeProvider clock, Guid id, Guid unitId, RemarkRequest r, CancellationToken ct) =>
                 (await UnitRemarks.SaveAsync(db, clock, id, unitId, r, ct)).ToApi(TypedResults.Ok))
             .Produces<RemarkDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Rollups.Features;
 using Lianxin.Web.Platform;
@@ -25,7 +26,7 @@ public static class RollupsApi
                     Guid? parentId, string[]? codes, string? period, Guid? benchmarkId, CancellationToken ct) =>
                 (await CompareUnits.HandleAsync(db, org, catalog, clock, new(parentId, codes, period, benchmarkId), ct))
                 .ToApi(c => TypedResults.File(ExportComparison.Workbook(c), Xlsx.ContentType, $"对标对表-{c.ParentName}-{c.Period}.xlsx")))
-            .ProducesValidationProblem().WithSummary("对标对表导出为 Excel");
+            .ProducesFile(Xlsx.ContentType).WithSummary("对标对表导出为 Excel");
         group.MapGet("/trend", async (LianxinDb db, OrgDirectory org, IndicatorCatalog catalog, TimeProvider clock,
                     Guid unitId, string code, bool? quarters, CancellationToken ct) =>
                 (await IndicatorTrend.HandleAsync(db, org, catalog, clock, unitId, code, quarters ?? false, ct)).ToApi(TypedResults.Ok))
@@ -34,7 +35,7 @@ public static class RollupsApi
                     Guid unitId, string? quarter, CancellationToken ct) =>
                 (await QuarterlyReport.HandleAsync(db, org, catalog, clock, unitId, quarter, ct))
                 .ToApi(w => TypedResults.File(w.Content, Xlsx.ContentType, w.FileName)))
-            .ProducesValidationProblem().WithSummary("街道或全区季度报表（Excel，每个领域一张表）");
+            .ProducesFile(Xlsx.ContentType).WithSummary("街道或全区季度报表（Excel，每个领域一张表）");
         group.MapPost("/screen-links", async (LianxinDb db, OrgDirectory org, ScreenLinks links, TimeProvider clock,
                     ScreenLinkRequest request, CancellationToken ct) =>
                 (await CreateScreenLink.HandleAsync(db, org, links, clock, request, ct)).ToApi(TypedResults.Ok))

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
@@ -30,13 +31,13 @@ public static class ShowcaseApi
         g.MapPut("/brands/{id:guid}", async (LianxinDb db, OrgDirectory org, PledgeDirectory pledges, ProjectDirectory projects, TimeProvider clock, Guid id, BrandInput r, CancellationToken ct) =>
                 (await SaveBrand.HandleAsync(db, org, pledges, projects, clock, id, r, ct)).ToApi())
             .Produces<BrandSaved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("修改党建品牌（带 version）");
-        g.MapPost("/brands/{id:guid}/photos", async (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
+        g.MapPost("/brands/{id:guid}/photos", async Task<IResult> (LianxinDb db, TimeProvider clock, HttpRequest http, Guid id, CancellationToken ct) =>
             {
                 var form = await PhotoUpload.FormAsync(http, ct);
                 if (!form.IsOk) return form.ToApi();
                 return (await BrandPhotos.AddAsync(db, clock, id, PhotoUpload.FilesOf(form.Value!), ct)).ToApi();
             })
-            .DisableAntiforgery().Produces<int>().ProducesValidationProblem().WithSummary("上传品牌照片（multipart：photos，每次最多 3 张，每个品牌最多 9 张）");
+            .DisableAntiforgery().AcceptsPhotos().Produces<int>().ProducesValidationProblem().WithSummary("上传品牌照片（multipart：photos，每次最多 3 张，每个品牌最多 9 张）");
 
         g.MapGet("/sites", async (LianxinDb db, OrgDirectory org, ReviewScoreDirectory reviews, TimeProvider clock, CancellationToken ct) =>
                 (await ListModelSites.HandleAsync(db, org, reviews, clock, ct)).ToApi())

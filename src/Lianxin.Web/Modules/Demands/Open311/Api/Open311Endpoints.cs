@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Privacy;
+using Lianxin.Web.Platform.OpenApi;
 
 namespace Lianxin.Web.Modules.Demands.Open311.Api;
 
@@ -15,6 +16,10 @@ namespace Lianxin.Web.Modules.Demands.Open311.Api;
 public static class Open311Endpoints
 {
     public const string Base = "/open311/v2";
+
+    /// <summary>The form fields of POST requests (the spec's); <c>attribute[code]</c> fields come on top.</summary>
+    static readonly string[] SubmitFields = ["api_key", "jurisdiction_id", "service_code", "lat", "long", "address_string", "address_id", "email",
+        "first_name", "last_name", "phone", "description", "media_url"];
 
     public static void MapOpen311Endpoints(this IEndpointRouteBuilder app)
     {
@@ -32,7 +37,7 @@ public static class Open311Endpoints
 
         g.MapGet("/discovery.{format}", (HttpContext http, DemoOptions demo, string format) =>
                 Format(format) is not { } f ? BadFormat() : new Open311Result(f, 200, "discovery", Discovery(http, demo.Enabled)))
-            .WithSummary("服务发现（discovery.json / discovery.xml）");
+            .Documents<Open311Discovery>(400, 404).WithSummary("服务发现（discovery.json / discovery.xml）");
 
         g.MapGet("/services.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key, CancellationToken ct) =>
         {
@@ -44,7 +49,7 @@ public static class Open311Endpoints
             return new Open311Result(f, 200, "services", new O311List("service", list.Select(s => (object)new O311Object(
                 ("service_code", s.Code.ToString("N")), ("service_name", s.Name), ("description", s.Description), ("metadata", true),
                 ("type", "realtime"), ("keywords", s.Keywords), ("group", s.Group))).ToList()));
-        }).WithSummary("服务列表：街道的诉求类别（jurisdiction_id 为街道代码）");
+        }).Documents<List<Open311ServiceItem>>(400, 403, 404).WithSummary("服务列表：街道的诉求类别（jurisdiction_id 为街道代码）");
 
         g.MapGet("/services/{code}.{format}", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, DemoOptions demo, string code, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
@@ -61,7 +66,7 @@ public static class Open311Endpoints
                     ("variable", true), ("code", a.Code), ("datatype", a.Datatype), ("required", a.Required),
                     ("datatype_description", a.DatatypeDescription), ("order", a.Order), ("description", a.Description),
                     ("values", new O311List("value", a.Values.Select(v => (object)new O311Object(("key", v.Key), ("name", v.Name))).ToList())))).ToList()))));
-        }).WithSummary("服务定义：须填写的属性（社区、小区；代办帮办类另有预约时段）");
+        }).Documents<Open311ServiceDefinition>(400, 403, 404).WithSummary("服务定义：须填写的属性（社区、小区；代办帮办类另有预约时段）");
 
         g.MapPost("/requests.{format}", async (HttpContext http, LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, DemoOptions demo, Open311Limiter limiter, string format,
             CancellationToken ct) =>
@@ -91,7 +96,8 @@ public static class Open311Endpoints
             if (!created.IsOk) return Error(f, created);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [new O311Object(
                 ("service_request_id", created.Value!.ServiceRequestId), ("service_notice", created.Value.ServiceNotice), ("account_id", null))]));
-        }).WithSummary("提交诉求（表单；须 api_key；Idempotency-Key 重试只登记一次）");
+        }).Documents<List<Open311RequestCreated>>(400, 403, 404, 409, 429)
+            .AcceptsForm(SubmitFields, required: ["api_key", "service_code"]).WithSummary("提交诉求（表单；须 api_key；Idempotency-Key 重试只登记一次）");
 
         g.MapGet("/requests.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string format, string? jurisdiction_id, string? api_key,
             string? service_request_id, string? service_code, string? start_date, string? end_date, string? status, CancellationToken ct) =>
@@ -106,7 +112,7 @@ public static class Open311Endpoints
             }, ct);
             if (!list.IsOk) return Error(f, list);
             return new Open311Result(f, 200, "service_requests", new O311List("request", list.Value!.Select(Request).ToList()));
-        }).WithSummary("查询诉求（默认近 90 天，最多 1000 条；须 api_key，只能查本街道）");
+        }).Documents<List<Open311ServiceRequest>>(400, 403, 404).WithSummary("查询诉求（默认近 90 天，最多 1000 条；须 api_key，只能查本街道）");
 
         g.MapGet("/requests/{id}.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string id, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
@@ -118,7 +124,7 @@ public static class Open311Endpoints
             var one = await Open311Requests.GetAsync(db, org, j.Value!, id, ct);
             if (!one.IsOk) return Error(f, one);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [Request(one.Value!)]));
-        }).WithSummary("查询一件诉求的状态（受理编号）");
+        }).Documents<List<Open311ServiceRequest>>(400, 403, 404).WithSummary("查询一件诉求的状态（受理编号）");
 
         g.MapGet("/tokens/{token}.{format}", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DemoOptions demo, string token, string format, string? jurisdiction_id,
             string? api_key, CancellationToken ct) =>
@@ -130,7 +136,7 @@ public static class Open311Endpoints
             var id = await Open311Requests.TokenAsync(db, org, caller, token, ct);
             if (!id.IsOk) return Error(f, id);
             return new Open311Result(f, 200, "service_requests", new O311List("request", [new O311Object(("service_request_id", id.Value), ("token", token))]));
-        }).WithSummary("由 token（提交时的 Idempotency-Key）查受理编号");
+        }).Documents<List<Open311Token>>(400, 403, 404).WithSummary("由 token（提交时的 Idempotency-Key）查受理编号");
     }
 
     /// <summary>A demo deployment (made-up district, demo keys) calls itself a test endpoint, as the spec's type field means.</summary>
