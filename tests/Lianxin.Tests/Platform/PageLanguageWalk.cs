@@ -149,13 +149,30 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
     public sealed class DataStrings(HashSet<string> values, Dictionary<string, List<string>> partOf)
     {
         public bool Covers(string run, string text) =>
-            values.Contains(run) || (partOf.TryGetValue(run, out var whole) && whole.Any(text.Contains));
+            values.Contains(run) || (partOf.TryGetValue(run, out var whole) && whole.Any(text.Contains))
+            || text.Contains(run + "*"); // a masked name: 王**
+
+        /// <summary>A unit's full name and the place names pages derive from it: 中共锦绣社区委员会 → 锦绣社区, 锦绣社区大党委.</summary>
+        static IEnumerable<string> Forms(string value)
+        {
+            yield return value;
+            // Records kept as JSON (a rubric's sections and items): each string in it is data.
+            if (value.StartsWith('{') || value.StartsWith('['))
+                foreach (var leaf in JsonStrings(value)) yield return leaf;
+            if (UnitName().Match(value) is { Success: true } m)
+            {
+                var place = m.Groups["place"].Value;
+                yield return place;
+                yield return place + "大工委";
+                yield return place + "大党委";
+            }
+        }
 
         public static DataStrings From(IEnumerable<string> all)
         {
             var values = new HashSet<string>();
             var partOf = new Dictionary<string, List<string>>();
-            foreach (var raw in all)
+            foreach (var raw in all.SelectMany(Forms))
             {
                 var value = Normalize(raw);
                 if (value.Length is 0 or > 300 || !values.Add(value)) continue;
@@ -164,6 +181,23 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
                         (partOf.TryGetValue(run.Value, out var l) ? l : partOf[run.Value] = []).Add(value);
             }
             return new(values, partOf);
+        }
+    }
+
+    static IEnumerable<string> JsonStrings(string json)
+    {
+        System.Text.Json.Nodes.JsonNode? root;
+        try { root = System.Text.Json.Nodes.JsonNode.Parse(json); }
+        catch (System.Text.Json.JsonException) { yield break; }
+        var stack = new Stack<System.Text.Json.Nodes.JsonNode?>([root]);
+        while (stack.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o: foreach (var p in o) stack.Push(p.Value); break;
+                case System.Text.Json.Nodes.JsonArray a: foreach (var x in a) stack.Push(x); break;
+                case System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text): yield return text; break;
+            }
         }
     }
 
@@ -234,5 +268,6 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
     static bool IsCode(string token) => token.Any(c => c is '.' or '_' || char.IsDigit(c)) || token.Length < 2;
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9_.'-]*[A-Za-z0-9]")] private static partial Regex Latin();
+    [GeneratedRegex("^中共(?<place>.+?)(工作)?委员会$")] private static partial Regex UnitName();
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
 }
