@@ -98,7 +98,9 @@ public static class PlatformSetup
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // A link may carry ?culture=en (shared or bookmarked); then the switch's cookie; then the browser's language,
+            // so a visitor whose browser asks for English gets it before finding the switch. Chinese otherwise.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddSingleton(new NavItem("审计日志", "/audit", "bi-shield-check", Permission.AuditView, 900));
         services.AddSingleton(new NavItem("用户与角色", "/users", "bi-people", Permission.UserManage, 800));
@@ -147,6 +149,7 @@ public static class PlatformSetup
         app.UseMiddleware<DatabaseOutage>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.Use(CultureModel.RememberQueryCulture);
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<OrgScopeMiddleware>();

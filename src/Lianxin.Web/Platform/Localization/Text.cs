@@ -27,5 +27,8 @@ public class Text
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public string this[string zh] => IsEnglish && English.Value.TryGetValue(zh, out var en) ? en : zh;
+    public string this[string zh] => Of(zh);
+
+    /// <summary>For code that builds texts for a page (select options, enum names) where no <see cref="Text"/> is injected.</summary>
+    public static string Of(string zh) => IsEnglish && English.Value.TryGetValue(zh, out var en) ? en : zh;
 }

@@ -67,6 +67,8 @@ public static class SlotRules
     {
         var s = ChinaTime.ToBeijing(startsAt);
         var e = ChinaTime.ToBeijing(endsAt);
+        if (Lianxin.Web.Platform.Localization.Text.IsEnglish)
+            return $"{s.ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en"))} {s:HH:mm}–{e:HH:mm}";
         return $"{s:M月d日}（{Weekday(s.DayOfWeek)}）{s:HH:mm}–{e:HH:mm}";
     }
 

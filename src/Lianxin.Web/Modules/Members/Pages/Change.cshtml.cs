@@ -73,7 +73,7 @@ public class StatusModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
     }
 
     public List<SelectListItem> Statuses => Enum.GetValues<MemberStatus>().Where(s => s != MemberStatus.TransferredOut && s != Member.Status)
-        .Select(s => new SelectListItem(s.Chinese(), s.ToString(), Form.To == s)).ToList();
+        .Select(s => new SelectListItem(Lianxin.Web.Platform.Localization.Text.Of(s.Chinese()), s.ToString(), Form.To == s)).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

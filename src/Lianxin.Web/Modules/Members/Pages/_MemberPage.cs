@@ -28,5 +28,5 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
         (await places.CompoundsInScopeAsync(ct)).Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == selected)).ToList();
 
     public static List<SelectListItem> EnumOptions<TEnum>(Func<TEnum, string> name, TEnum? selected) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => new SelectListItem(name(v), v.ToString(), selected is { } s && s.Equals(v))).ToList();
+        Enum.GetValues<TEnum>().Select(v => new SelectListItem(Lianxin.Web.Platform.Localization.Text.Of(name(v)), v.ToString(), selected is { } s && s.Equals(v))).ToList();
 }

@@ -68,19 +68,6 @@ public static class AuditSearch
         _ => a.ToString(),
     };
 
-    public static string EntityName(string entity) => entity switch
-    {
-        "AppUser" => "用户",
-        "RoleGrant" => "角色授权",
-        "Account" => "账号",
-        "OrgUnit" => "组织",
-        "OrgPosition" => "组织职务",
-        "Grid" => "网格",
-        "Compound" => "小区",
-        "Building" => "楼栋",
-        "Household" => "住户",
-        _ => entity,
-    };
 
     public record Change(string Field, string? Before, string? After);
 
