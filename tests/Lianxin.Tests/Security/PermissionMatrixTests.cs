@@ -19,7 +19,7 @@ public class PermissionMatrixTests(ProbeApp app, ITestOutputHelper output)
 
     const string File = "permission-matrix.csv";
 
-    [Fact]
+    [ProbeFact]
     public async Task Every_operation_answers_every_role_as_the_permission_matrix_says()
     {
         var clock = Stopwatch.StartNew();
@@ -78,6 +78,7 @@ public class PermissionMatrixTests(ProbeApp app, ITestOutputHelper output)
         output.WriteLine($"Permission matrix: {operations.Count} operations × {Roles.Length} roles, {tried} requests in {clock.Elapsed.TotalSeconds:F0} s; "
             + $"{unexpected.Count} unexpected 2xx or 5xx, {differences.Count} other answers than the table's, {missing.Count} operations not in the table.");
         output.WriteLine("  slowest: " + string.Join("; ", took.OrderByDescending(t => t.Value).Take(8).Select(t => $"{t.Key} {t.Value.TotalSeconds:F1} s")));
+        foreach (var u in unexpected.Order()) output.WriteLine("  UNEXPECTED: " + u);
         foreach (var d in differences.Order().Take(40)) output.WriteLine("  differs: " + d);
         Assert.True(missing.Count == 0, $"Operations without a row in {File} (ADR 0028 says how to add one):\n" + string.Join('\n', missing));
         Assert.True(stale.Count == 0, $"Rows of {File} for operations that no longer exist:\n" + string.Join('\n', stale));

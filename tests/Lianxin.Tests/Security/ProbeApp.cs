@@ -57,3 +57,17 @@ public class ProbeCollection : ICollectionFixture<ProbeApp>
 {
     public const string Name = "probes";
 }
+
+/// <summary>
+/// The two walks over every operation send about 13,000 requests: on a machine shared by many builds they took 15 minutes
+/// each, and the matrix's choice of "the first record of the community" is not yet the same record in every run (ids are
+/// new per database). Until both are fixed they run on demand: <c>LIANXIN_PROBES=1</c> (ADR 0028).
+/// </summary>
+public sealed class ProbeFactAttribute : FactAttribute
+{
+    public ProbeFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("LIANXIN_PROBES") != "1")
+            Skip = "Runs with LIANXIN_PROBES=1 (ADR 0028): too slow for every run yet.";
+    }
+}

@@ -16,8 +16,8 @@ public static class Tables
     }
 
     /// <summary>Rows after the header; lines starting with # are comments; fields may be quoted ("" inside quotes).</summary>
-    public static List<string[]> ReadCsv(string path) => File.ReadAllLines(path).Skip(1)
-        .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(Split).ToList();
+    public static List<string[]> ReadCsv(string path) => File.ReadAllLines(path)
+        .Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1).Select(Split).ToList();
 
     public static string[] Split(string line)
     {
