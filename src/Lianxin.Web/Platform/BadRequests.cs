@@ -32,19 +32,9 @@ public static partial class BadRequests
         var nullability = new NullabilityInfoContext();
         foreach (var p in type.Properties)
             if (p.PropertyType != typeof(string) && p.PropertyType.IsAssignableTo(typeof(System.Collections.IEnumerable))
-                && p.Set is { } set && p.AttributeProvider is PropertyInfo info && nullability.Create(info) is { WriteState: NullabilityState.NotNull } list)
-            {
-                // [null] in a list of records reached handlers as a null item (a 500); a list declared of non-null items refuses it.
-                var items = list.ElementType ?? (list.GenericTypeArguments.Length == 1 ? list.GenericTypeArguments[0] : null);
-                var noNullItems = items is { ReadState: NullabilityState.NotNull } && !items.Type.IsValueType;
+                && p.Set is { } set && p.AttributeProvider is PropertyInfo info && nullability.Create(info).WriteState == NullabilityState.NotNull)
                 // IsSetNullable would need RespectNullableAnnotations, which also fails responses carrying a stray null.
-                p.Set = (target, value) => set(target, value switch
-                {
-                    null => throw new JsonException($"'{p.Name}' does not accept null."),
-                    System.Collections.IEnumerable e when noNullItems && e.Cast<object?>().Any(x => x is null) => throw new JsonException($"'{p.Name}' does not accept null items."),
-                    _ => value,
-                });
-            }
+                p.Set = (target, value) => set(target, value ?? throw new JsonException($"'{p.Name}' does not accept null."));
     }
 
     /// <summary>The field errors of a request that failed to bind, keyed as the client named the field.</summary>
@@ -54,8 +44,7 @@ public static partial class BadRequests
         {
             var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
             if (json is ControlCharacters.Refused) return new() { [field] = [ControlCharacters.Message(field)] };
-            var why = json.Message.Contains("null items", StringComparison.Ordinal) ? $"“{field}”的列表中不能有空项（null）。"
-                : json.Message.Contains("null", StringComparison.Ordinal) ? $"“{field}”不能为空（null），没有内容时请传空列表 []。"
+            var why = json.Message.Contains("null", StringComparison.Ordinal) ? $"“{field}”不能为空（null），没有内容时请传空列表 []。"
                 : field == "body" ? "请求正文不是完整有效的 JSON。"
                 : $"“{field}”的值类型或格式不正确（或请求正文在此处中断）。";
             return new() { [field] = [why] };
