@@ -16,8 +16,12 @@ public static partial class BadRequests
     {
         // Outside Development the framework answers a bare 400 without saying which field; throwing lets one place describe it.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver =
-            (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists);
+            o.SerializerOptions.Converters.Add(new ControlCharacters.Converter());
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new ControlCharacters.BinderProvider()));
         return services;
     }
 
@@ -39,6 +43,7 @@ public static partial class BadRequests
         if (e.InnerException is JsonException json)
         {
             var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            if (json is ControlCharacters.Refused) return new() { [field] = [ControlCharacters.Message(field)] };
             var why = json.Message.Contains("null", StringComparison.Ordinal) ? $"“{field}”不能为空（null），没有内容时请传空列表 []。"
                 : field == "body" ? "请求正文不是完整有效的 JSON。"
                 : $"“{field}”的值类型或格式不正确（或请求正文在此处中断）。";

@@ -26,6 +26,8 @@ public static class GetFinding
     {
         var f = await db.CampaignFindings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Failure.NotFound;
+        // In scope is not enough: a resident of the community sees its places, not the inspectors' findings.
+        if (!db.Scope.Can(CampaignPermissions.View, f.OrgPath)) return Failure.Forbidden;
         var t = await db.CampaignTasks.AsNoTracking().FirstAsync(x => x.FindingId == id, ct);
         var c = await db.Campaigns.AsNoTracking().FirstAsync(x => x.Id == f.CampaignId, ct);
         var place = await db.CampaignPlaces.AsNoTracking().FirstAsync(x => x.Id == f.PlaceId, ct);

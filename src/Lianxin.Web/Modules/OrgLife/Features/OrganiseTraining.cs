@@ -118,7 +118,8 @@ public static class RecordScores
         for (var i = 0; i < entries.Count; i++)
         {
             var x = entries[i];
-            if (x.Score is < 0 or > 100) e.Fail($"Scores[{i}].Score", "成绩须在 0 到 100 分之间。");
+            if (x is null) e.Fail($"Scores[{i}]", "成绩列表中不能有空项。");
+            else if (x.Score is < 0 or > 100) e.Fail($"Scores[{i}].Score", "成绩须在 0 到 100 分之间。");
             else if (!records.TryGetValue(x.MemberId, out var rec) || rec.SignedInAt is null) e.Fail($"Scores[{i}].MemberId", "只能给已签到的党员登记成绩。");
         }
         if (e.Any) return Failure.Invalid(e);

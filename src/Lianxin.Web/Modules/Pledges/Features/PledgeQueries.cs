@@ -98,6 +98,8 @@ public static class PledgeQueries
     {
         var p = await db.Pledges.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound;
+        // As the list: those who pledge or approve; the public sees the board's public fields (BoardAsync), not the full record.
+        if (!db.Scope.Can(PledgePermissions.PledgeManage, p.OrgPath) && !db.Scope.Can(PledgePermissions.PledgeApprove, p.OrgPath)) return Failure.Forbidden;
         var tasks = await db.PledgeTasks.AsNoTracking().Where(t => t.PledgeId == id).OrderBy(t => t.SortOrder).ToListAsync(ct);
         var updates = await db.PledgeUpdates.AsNoTracking().Where(u => u.PledgeId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.At).ToListAsync(ct);
         var demandIds = await db.PledgeDemands.AsNoTracking().Where(x => x.PledgeId == id).Select(x => x.DemandId).ToListAsync(ct);
