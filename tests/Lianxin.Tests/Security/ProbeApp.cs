@@ -15,38 +15,36 @@ public class ProbeApp : LianxinApp
     public async Task<Dictionary<string, long>> RowCountsAsync()
     {
         var tables = WithDb(db => db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order().ToList());
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
-        var conn = db.Database.GetDbConnection();
-        await conn.OpenAsync();
-        try
+        return await OnConnectionAsync(async cmd =>
         {
-            await using var cmd = conn.CreateCommand();
             cmd.CommandText = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}', COUNT(*) FROM \"{t}\""));
             var counts = new Dictionary<string, long>();
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
             return counts;
-        }
-        finally { await conn.CloseAsync(); }
+        });
     }
 
     /// <summary>One id from a query with <c>@path</c> (a scope root), or null when the demo has no such record.</summary>
-    public async Task<string?> IdAsync(string sql, string path)
+    public Task<string?> IdAsync(string sql, string path) => OnConnectionAsync(async cmd =>
+    {
+        cmd.CommandText = sql;
+        var p = cmd.CreateParameter();
+        p.ParameterName = "path";
+        p.Value = path;
+        cmd.Parameters.Add(p);
+        return (await cmd.ExecuteScalarAsync())?.ToString()?.ToLowerInvariant();
+    });
+
+    async Task<T> OnConnectionAsync<T>(Func<System.Data.Common.DbCommand, Task<T>> query)
     {
         using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
-        var conn = db.Database.GetDbConnection();
+        var conn = scope.ServiceProvider.GetRequiredService<LianxinDb>().Database.GetDbConnection();
         await conn.OpenAsync();
         try
         {
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = sql;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "path";
-            p.Value = path;
-            cmd.Parameters.Add(p);
-            return (await cmd.ExecuteScalarAsync())?.ToString()?.ToLowerInvariant();
+            return await query(cmd);
         }
         finally { await conn.CloseAsync(); }
     }

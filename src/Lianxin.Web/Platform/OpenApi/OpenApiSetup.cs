@@ -28,7 +28,18 @@ public static class OpenApiSetup
     static Task NumbersAreNumbers(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         NumberOnly(schema);
+        StringsAreStrings(schema, context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Every string is read through <see cref="ControlCharacters.Converter"/>, and the schema exporter cannot see through a
+    /// custom converter (it writes <c>{}</c>): the document says string again, nullable where the property is.
+    /// </summary>
+    static void StringsAreStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        if (context.JsonTypeInfo.Type != typeof(string) || schema.Type is not null) return;
+        schema.Type = context.JsonPropertyInfo is { IsGetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
     }
 
     static void NumberOnly(OpenApiSchema schema)

@@ -114,17 +114,20 @@ public static class DemandsApi
             .Produces<TrackedDemand>().ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("凭受理编号与手机号后四位查询办理进度（不含个人信息；查询失败过多时 429，见 Retry-After）");
 
-        pub.MapPost("/{ticket}/rating", async (LianxinDb db, OrgDirectory org, TimeProvider clock, TrackingThrottle throttle, HttpContext http, string ticket, string? phoneTail,
+        pub.MapPost("/{ticket}/rating", async Task<IResult> (LianxinDb db, OrgDirectory org, TimeProvider clock, TrackingThrottle throttle, HttpContext http, string ticket, string? phoneTail,
                 RateRequest request, CancellationToken ct) =>
             {
                 var client = TrackingThrottle.ClientOf(http);
                 if (throttle.RetryAfter(ticket, client) is { } wait) return TrackingThrottle.TooMany(http, wait);
                 var rated = await RateDemand.ByResidentAsync(db, org, clock, ticket, phoneTail ?? "", request, ct);
                 if (rated.Kind == OutcomeKind.NotFound) throttle.Failed(ticket, client);
-                return rated.ToApi(v => TypedResults.Ok(new { v.State }));
+                return rated.ToApi(v => TypedResults.Ok(new ResidentRated(v.State)));
             })
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("居民评价办理结果");
+            .Produces<ResidentRated>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("居民评价办理结果");
     }
+
+    /// <summary>What a resident learns from rating: the demand's state, nothing more.</summary>
+    public record ResidentRated(DemandState State);
 
     public class DemandListQuery
     {

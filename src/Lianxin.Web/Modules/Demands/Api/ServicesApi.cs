@@ -63,7 +63,7 @@ public static class ServicesApi
             .AllowAnonymous().WithTags("Demands (public)").Produces<List<FreeSlot>>()
             .WithSummary("社区尚有名额的预约时段（公开，可按服务 mode 筛选）");
 
-        app.MapPost("/api/v1/public/demands/{ticket}/appointment/cancel", async (LianxinDb db, OrgDirectory org, TimeProvider clock, TrackingThrottle throttle, HttpContext http,
+        app.MapPost("/api/v1/public/demands/{ticket}/appointment/cancel", async Task<IResult> (LianxinDb db, OrgDirectory org, TimeProvider clock, TrackingThrottle throttle, HttpContext http,
                 string ticket, string? phoneTail, CancellationToken ct) =>
             {
                 var client = TrackingThrottle.ClientOf(http);
@@ -72,8 +72,8 @@ public static class ServicesApi
                 if (cancelled.Kind == OutcomeKind.NotFound) throttle.Failed(ticket, client);
                 return cancelled.ToApi(TypedResults.Ok);
             })
-            .AllowAnonymous().WithTags("Demands (public)").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AllowAnonymous().WithTags("Demands (public)").Produces<AppointmentCancelled>().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("居民凭受理编号与手机号后四位取消预约");
     }
 }
