@@ -5,7 +5,8 @@ namespace Lianxin.Web.Platform.Security;
 /// <summary>This request's script nonce: the CSP header names it, <see cref="ScriptNonceTagHelper"/> writes it on every &lt;script&gt;.</summary>
 public sealed class CspNonce
 {
-    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+    // base64url: CSP allows '-' and '_', and unlike '+' the HTML encoder leaves them as they are in the attribute.
+    public string Value { get; } = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>
