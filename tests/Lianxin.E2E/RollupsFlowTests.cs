@@ -42,4 +42,24 @@ public class RollupsFlowTests(BrowserApp app)
         await Assertions.Expect(phone.Locator("#trendChart canvas")).ToBeVisibleAsync();
         await BrowserApp.Shot(phone, "rollups-trend-phone");
     }
+
+    [Fact]
+    public async Task A_secretary_reads_any_indicator_as_a_line_on_the_unit_page_at_desktop_and_phone_width()
+    {
+        foreach (var phone in new[] { false, true })
+        {
+            var page = await app.PageAs("secretary", phone);
+            await page.GotoAsync("/org");
+            await page.Locator("a[href^='/org/']", new() { HasText = "和平社区" }).First.ClickAsync();
+            var panel = page.Locator("#unitTrends");
+            await Assertions.Expect(panel.Locator("canvas")).ToBeVisibleAsync();
+            await panel.Locator("#trendCode").SelectOptionAsync(new SelectOptionValue { Label = "诉求受理件数" });
+            await panel.GetByText("按季度").ClickAsync();
+            await Assertions.Expect(panel.Locator("[data-trend-link]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("quarters=true"));
+            await Assertions.Expect(panel.Locator("[data-trend-status]")).Not.ToContainTextAsync("失败");
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+            await panel.ScrollIntoViewIfNeededAsync();
+            await BrowserApp.Shot(page, phone ? "unit-indicator-trend-phone" : "unit-indicator-trend-desktop");
+        }
+    }
 }

@@ -18,6 +18,7 @@ public sealed class RollupsModule : IModule
     {
         services.AddSingleton(new NavItem("对标对表", "/rollups", "bi-bar-chart-line", RollupPermissions.View, 700));
         services.AddSingleton<Features.ScreenLinks>();
+        services.AddSingleton(new UnitPanel("UnitTrends", 100));
     }
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) { }
