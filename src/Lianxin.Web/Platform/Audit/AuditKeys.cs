@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lianxin.Web.Platform.Security;
 
 namespace Lianxin.Web.Platform.Audit;
 
@@ -32,13 +32,7 @@ public class AuditKeys
 
     public static AuditKeys FromConfiguration(IConfiguration config, bool demo)
     {
-        var keys = new Dictionary<int, byte[]>();
-        foreach (var k in config.GetSection("Audit:Keys").GetChildren())
-        {
-            if (!int.TryParse(k.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-                throw new InvalidOperationException($"Audit:Keys:{k.Key} 的版本号须为正整数。");
-            keys[version] = Convert.FromBase64String(k.Value ?? "");
-        }
+        var keys = VersionedKeys.Read(config, "Audit:Keys");
         if (keys.Count == 0)
         {
             if (!demo)

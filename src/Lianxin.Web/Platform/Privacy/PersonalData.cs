@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lianxin.Web.Platform.Security;
 
 namespace Lianxin.Web.Platform.Privacy;
 
@@ -39,14 +40,8 @@ public class PersonalData
 
     public static PersonalData FromConfiguration(IConfiguration config, bool demo)
     {
-        var keys = new Dictionary<int, byte[]>();
-        if (config["Privacy:EncryptionKey"] is { Length: > 0 } legacy) keys[1] = Convert.FromBase64String(legacy);
-        foreach (var k in config.GetSection("Privacy:EncryptionKeys").GetChildren())
-        {
-            if (!int.TryParse(k.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-                throw new InvalidOperationException($"Privacy:EncryptionKeys:{k.Key} 的版本号须为正整数。");
-            keys[version] = Convert.FromBase64String(k.Value ?? "");
-        }
+        var keys = VersionedKeys.Read(config, "Privacy:EncryptionKeys");
+        if (config["Privacy:EncryptionKey"] is { Length: > 0 } legacy) keys.TryAdd(1, Convert.FromBase64String(legacy));
         var hash = config["Privacy:HashKey"];
         if (keys.Count == 0 || string.IsNullOrWhiteSpace(hash))
         {
