@@ -55,7 +55,8 @@ public class OpenApiContractTests(LianxinApp app)
                 var where = $"{op.Name.ToUpperInvariant()} {path.Name}";
                 var o = op.Value;
                 if (!o.TryGetProperty("operationId", out var id) || !ids.Add(id.GetString()!)) faults.Add($"{where}: no or duplicate operationId");
-                if (!o.TryGetProperty("summary", out _)) faults.Add($"{where}: no summary");
+                if (!o.TryGetProperty("summary", out var summary)) faults.Add($"{where}: no summary");
+                else if (Methods.Any(m => summary.GetString()!.StartsWith(m.ToUpperInvariant() + " /", StringComparison.Ordinal))) faults.Add($"{where}: the summary repeats the route instead of saying what it does");
                 foreach (var tag in o.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!))
                     if (!ApiTags.Descriptions.ContainsKey(tag) || tags.GetValueOrDefault(tag) is null) faults.Add($"{where}: tag \"{tag}\" has no line in ApiTags");
                 var responses = o.GetProperty("responses");
@@ -67,6 +68,8 @@ public class OpenApiContractTests(LianxinApp app)
                         faults.Add($"{where}: response {r.Name} has no typed body");
                 }
                 if (!responses.TryGetProperty("400", out _)) faults.Add($"{where}: no 400 for malformed input");
+                if (o.TryGetProperty("requestBody", out _) && !path.Name.StartsWith("/open311/", StringComparison.Ordinal) && !responses.TryGetProperty("415", out _))
+                    faults.Add($"{where}: accepts a body but does not say it refuses other media types (415)");
                 var secured = o.TryGetProperty("security", out var security) && security.EnumerateArray().Any(s => s.EnumerateObject().Any());
                 if (!o.TryGetProperty("security", out _)) faults.Add($"{where}: says neither secured nor anonymous");
                 if (secured && !(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _))) faults.Add($"{where}: secured without 401 and 403");
@@ -146,4 +149,11 @@ public class OpenApiContractTests(LianxinApp app)
     [InlineData("GET", "api/v1/dual-reports/report-back.xlsx", "getDualReportsReportBackXlsx")]
     public void Operation_ids_come_from_the_method_and_the_route(string method, string route, string id) =>
         Assert.Equal(id, OperationNames.Id(method, route));
+
+    [Theory]
+    [InlineData("GET", "api/v1/members/{id:guid}", "Members", "党员管理：查看一条记录")]
+    [InlineData("DELETE", "api/v1/members/{id}/account", "Members", "党员管理：删除")]
+    [InlineData("POST", "api/v1/things", null, "接口：提交")]
+    public void A_summary_left_out_says_the_area_and_what_the_method_does(string method, string route, string? tag, string summary) =>
+        Assert.Equal(summary, OperationNames.Summary(method, route, tag));
 }

@@ -33,7 +33,7 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
     /// <summary>Latin words a Chinese page may show: product and format names.</summary>
     static readonly HashSet<string> LatinInChinese = new(StringComparer.OrdinalIgnoreCase)
     {
-        "EN", "API", "ID", "QR", "Excel", "xlsx", "csv", "PDF", "Open311", "iCal", "ics", "GeoJSON", "JSON", "URL", "SLA", "HTTP", "HTTPS", "OpenAPI", "PNG", "JPG",
+        "EN", "API", "ID", "QR", "Excel", "xlsx", "csv", "PDF", "Open311", "iCal", "ics", "GeoJSON", "JSON", "URL", "SLA", "HTTP", "HTTPS", "OpenAPI", "PNG", "JPG", "Ctrl",
     };
 
     public record PageReport(string Route, string Url, string? Account, IReadOnlyList<string> English, IReadOnlyList<string> Chinese);
@@ -133,7 +133,8 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
         var found = new List<string>();
         foreach (var text in Texts(doc))
         {
-            var runs = english ? Cjk().Matches(text).AsEnumerable() : Latin().Matches(text).Where(m => !IsCode(m.Value));
+            // Fullwidth punctuation (，。：（）) in English text is Chinese left behind as much as a character is.
+            var runs = english ? Cjk().Matches(text).Concat(Fullwidth().Matches(text)) : Latin().Matches(text).Where(m => !IsCode(m.Value));
             if (runs.Any(run => !(english ? data.Covers(run.Value, text) : LatinInChinese.Contains(run.Value) || data.Covers(run.Value, text))))
                 found.Add(text.Length > 120 ? text[..120] + "…" : text);
         }
@@ -176,7 +177,7 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
             {
                 var value = Normalize(raw);
                 if (value.Length is 0 or > 300 || !values.Add(value)) continue;
-                foreach (Match run in Cjk().Matches(value).Concat(Latin().Matches(value)))
+                foreach (Match run in Cjk().Matches(value).Concat(Latin().Matches(value)).Concat(Fullwidth().Matches(value)))
                     if (run.Value != value)
                         (partOf.TryGetValue(run.Value, out var l) ? l : partOf[run.Value] = []).Add(value);
             }
@@ -264,6 +265,7 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
         : part.IsCatchAll ? ".+" : "[^/]+";
 
     [GeneratedRegex(@"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")] private static partial Regex Cjk();
+    [GeneratedRegex("[，。：；（）！？、]+")] private static partial Regex Fullwidth();
     /// <summary>Codes shown beside their Chinese names (demands.overdue, api_key, Open311) are not English words.</summary>
     static bool IsCode(string token) => token.Any(c => c is '.' or '_' || char.IsDigit(c)) || token.Length < 2;
 

@@ -5,7 +5,15 @@ public sealed class IndicatorCatalog(IEnumerable<IIndicatorSource> sources)
 {
     readonly IReadOnlyList<IIndicatorSource> sources = sources.ToList();
 
-    public IReadOnlyList<Indicator> All { get; } = sources.SelectMany(s => s.Indicators).ToList();
+    readonly IReadOnlyList<Indicator> chinese = sources.SelectMany(s => s.Indicators).ToList();
+
+    /// <summary>
+    /// Names and definitions in the reader's language (ADR 0034): the modules define them in Chinese, their English is in
+    /// the modules' en.json, and every page, export and API answer reads them from here.
+    /// </summary>
+    public IReadOnlyList<Indicator> All => Localization.Text.IsEnglish
+        ? chinese.Select(i => i with { Name = Localization.Text.Of(i.Name), Definition = Localization.Text.Of(i.Definition) }).ToList()
+        : chinese;
 
     public Indicator? Find(string code) => All.FirstOrDefault(i => i.Code == code);
 

@@ -57,10 +57,10 @@ public static class OpenApiSetup
         var method = context.Description.HttpMethod ?? "GET";
         var route = context.Description.RelativePath ?? "";
         operation.OperationId ??= OperationNames.Id(method, route);
-        operation.Summary ??= OperationNames.Summary(method, route);
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.Summary ??= OperationNames.Summary(method, route, metadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().SelectMany(t => t.Tags).FirstOrDefault());
         operation.Responses ??= [];
 
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
         if (secured)
         {
@@ -104,8 +104,17 @@ public static class OpenApiSetup
             if (tag.Name is { } name && ApiTags.Descriptions.TryGetValue(name, out var description))
                 tag.Description = description;
 
-        foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        foreach (var (path, item) in document.Paths ?? [])
+        foreach (var operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
         {
+            // A body sent as another media type than the operation reads is refused before the handler: 415, described like a
+            // malformed body (BadRequests names Content-Type). Open311 answers in its own error format and says so itself.
+            if (operation.RequestBody is not null && !path.StartsWith("/open311/", StringComparison.Ordinal))
+                (operation.Responses ??= []).TryAdd("415", new OpenApiResponse
+                {
+                    Description = "请求正文的 Content-Type 不受支持：按本接口所列的媒体类型提交（JSON 正文用 application/json）。",
+                    Content = new Dictionary<string, OpenApiMediaType> { [ApiResponses.Problem] = new() { Schema = validation } },
+                });
             operation.Security = operation.Metadata?.ContainsKey(Secured) == true
                 ? [Requirement(document, "bearer"), Requirement(document, "cookie")]
                 : [new OpenApiSecurityRequirement()]; // {}: anonymous, said outright

@@ -19,8 +19,24 @@ public static partial class OperationNames
         return id.ToString();
     }
 
-    /// <summary>"GET /members/{id}/account": what an endpoint without <c>.WithSummary</c> is listed as.</summary>
-    public static string Summary(string method, string route) => $"{method.ToUpperInvariant()} /{string.Join('/', Segments(route))}";
+    /// <summary>
+    /// What an endpoint without <c>.WithSummary</c> is listed as: its area (the tag's Chinese name) and what the method does,
+    /// "党员管理：查看一条记录". A reader of the document sees words, not the route repeated or a code name.
+    /// </summary>
+    public static string Summary(string method, string route, string? tag)
+    {
+        var area = tag is not null && ApiTags.Descriptions.TryGetValue(tag, out var d) ? d.Split('：')[0] : "接口";
+        var one = Segments(route).LastOrDefault() is { } last && last.StartsWith('{');
+        var verb = method.ToUpperInvariant() switch
+        {
+            "GET" => one ? "查看一条记录" : "查询",
+            "POST" => "提交",
+            "PUT" or "PATCH" => "修改",
+            "DELETE" => "删除",
+            _ => "调用",
+        };
+        return $"{area}：{verb}";
+    }
 
     /// <summary>The route without its leading <c>api/v1</c> (every module's prefix), its constraints and optional marks.</summary>
     static IEnumerable<string> Segments(string route)

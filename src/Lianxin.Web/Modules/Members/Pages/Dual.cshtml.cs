@@ -42,7 +42,7 @@ public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
         CanManage = Figures is not null && Db.Scope.Can(MemberPermissions.MemberManage, community.Path);
         if (CanManage)
             PartnerUnits = (await partners.SearchAsync(community.Path, null, 500, ct))
-                .Select(p => new SelectListItem($"{p.Name}（{Lianxin.Web.Platform.Localization.Text.Of(p.KindName)}）", p.Id.ToString(), Unit.PartnerUnitId == p.Id)).ToList();
+                .Select(p => new SelectListItem($"{p.Name}{Lianxin.Web.Platform.Localization.Text.Of("（")}{Lianxin.Web.Platform.Localization.Text.Of(p.KindName)}{Lianxin.Web.Platform.Localization.Text.Of("）")}", p.Id.ToString(), Unit.PartnerUnitId == p.Id)).ToList();
         return null;
     }
 

@@ -24,7 +24,7 @@ public static class SignInByCode
     /// <summary>What the scanned code opens, and whether the caller has signed in already.</summary>
     public static async Task<Outcome<ScanView>> ReadAsync(LianxinDb db, MemberDirectory members, TrainingCodes codes, string? token, CancellationToken ct)
     {
-        if (await SessionAsync(db, codes, token, ct) is not { } s) return Failure.Invalid("Token", TrainingCodes.BadCode);
+        if (await SessionAsync(db, codes, token, ct) is not { } s) return Failure.Invalid("Token", Platform.Localization.Text.Of(TrainingCodes.BadCode));
         var me = await Trainings.MeAsync(db, members, ct);
         var signed = me is not null && await db.TrainingRecords.AcrossScope().AnyAsync(r => r.SessionId == s.Id && r.MemberId == me.Id && r.SignedInAt != null, ct);
         return new ScanView(s.Id, s.Title, s.Kind.Chinese(), s.StartsAt, s.Place, signed);
@@ -32,7 +32,7 @@ public static class SignInByCode
 
     public static async Task<Outcome<SignedIn>> HandleAsync(LianxinDb db, MemberDirectory members, TrainingCodes codes, TimeProvider clock, string? token, CancellationToken ct)
     {
-        if (await SessionAsync(db, codes, token, ct) is not { } s) return Failure.Invalid("Token", TrainingCodes.BadCode);
+        if (await SessionAsync(db, codes, token, ct) is not { } s) return Failure.Invalid("Token", Platform.Localization.Text.Of(TrainingCodes.BadCode));
         if (s.Cancelled) return Failure.Conflict("本次培训已取消。");
         if (await Trainings.MeAsync(db, members, ct) is not { } me) return Failure.Conflict(Trainings.NotAMember);
         var now = clock.GetUtcNow().UtcDateTime;

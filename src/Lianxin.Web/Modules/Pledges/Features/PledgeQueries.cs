@@ -168,7 +168,7 @@ public static class PledgeQueries
         if (!db.Scope.CanAnywhere(PledgePermissions.PledgeManage)) return Failure.Forbidden;
         var rows = await db.Pledges.AsNoTracking().Where(p => p.DueOn >= from && p.DueOn <= to && (p.State == PledgeState.Open || p.State == PledgeState.Closed))
             .Select(p => new { p.Owner, p.ResponsiblePerson, p.DueOn, p.DoneOn }).ToListAsync(ct);
-        var byPerson = rows.GroupBy(r => $"{r.Owner.Chinese()} · {r.ResponsiblePerson}")
+        var byPerson = rows.GroupBy(r => $"{Platform.Localization.Text.Of(r.Owner.Chinese())} · {r.ResponsiblePerson}")
             .Select(g => { var c = PledgeRules.Count(g.Select(x => (x.DueOn, x.DoneOn))); return new PledgeCount(g.Key, c.Pledged, c.Done, c.OnTime); })
             .OrderByDescending(c => c.Pledged).ToList();
         return new PledgeCounts(ByOwner(rows.Select(r => (r.Owner, r.DueOn, r.DoneOn))), byPerson);

@@ -17,7 +17,7 @@ public class BuildingStarsModel(LianxinDb db, PlaceDirectory places) : ReviewPag
         var status = await BuildingStars.GetAsync(Db, places, id, ct);
         if (!status.IsOk) return status.ToPage(this, _ => Page());
         Status = status.Value!;
-        ViewData["Title"] = $"{Status.Name} · 星级楼组";
+        ViewData["Title"] = $"{Status.Name} · {Platform.Localization.Text.Of("星级楼组")}";
         Crumbs(new Crumb("星级楼组", "/reviews/buildings"), new Crumb(Status.Name));
         return Page();
     }

@@ -15,7 +15,7 @@ public class FiveStarModel(LianxinDb db, OrgDirectory org, TimeProvider clock) :
     {
         var y = year is >= 2000 and <= 2100 ? year.Value : clock.Today().Year;
         Year = (await FiveStarYear.GetAsync(Db, org, y, ct)).Value!;
-        ViewData["Title"] = $"{y} 年五星支部评定";
+        ViewData["Title"] = string.Format(Platform.Localization.Text.Of("{0} 年五星支部评定"), y);
         Crumbs(new Crumb("五星支部重点培养对象", $"/reviews/cultivation?year={y}"), new Crumb("年终评定"));
     }
 }

@@ -95,7 +95,7 @@ public class ResultsModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : 
             foreach (var u in Results.Units)
                 (OfBuildings ? BuildingLevels : StarLevels)[u.UnitId] = await Stars.CurrentAsync(Db, u.UnitId, programme, ct);
         }
-        ViewData["Title"] = $"{Results.Name} 结果";
+        ViewData["Title"] = string.Format(Platform.Localization.Text.Of("{0} 结果"), Results.Name);
         Crumbs(new Crumb(Results.Name, $"/reviews/rounds/{id}"), new Crumb("结果"));
         return Page();
     }

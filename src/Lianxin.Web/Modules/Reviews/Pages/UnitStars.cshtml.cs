@@ -30,7 +30,7 @@ public class UnitStarsModel(LianxinDb db, OrgDirectory org) : ReviewPageModel(db
         Results = results.IsOk ? results.Value : null;
         var trend = await UnitTrend.GetAsync(Db, org, id, ct);
         Trend = trend.IsOk ? trend.Value : null;
-        ViewData["Title"] = $"{UnitName} · 星级评定";
+        ViewData["Title"] = $"{UnitName} · {Platform.Localization.Text.Of("星级评定")}";
         Crumbs(new Crumb(UnitName, $"/org/{id}"), new Crumb("星级评定"));
         return Page();
     }

@@ -55,7 +55,7 @@ public static class Areas
         ["Showcase"] = "品牌宣传", ["PartyWork"] = "党务工作", ["Mediation"] = "矛盾调解", ["Campaigns"] = "专项行动",
     };
 
-    public static string Of(string module) => Names.GetValueOrDefault(module, module);
+    public static string Of(string module) => Platform.Localization.Text.Of(Names.GetValueOrDefault(module, module));
 }
 
 /// <summary>Who is compared under a unit: a district's streets, a street's communities, a community's branches (not the offices' own branches).</summary>

@@ -30,9 +30,9 @@ public sealed partial record ReportPeriod(PeriodKind Kind, int Year, int Index)
 
     public string Label => Kind switch
     {
-        PeriodKind.Month => $"{Year}年{Index}月",
-        PeriodKind.Quarter => $"{Year}年第{"一二三四"[Index - 1]}季度",
-        _ => $"{Year}年",
+        PeriodKind.Month => string.Format(Platform.Localization.Text.Of("{0}年{1}月"), Year, Index),
+        PeriodKind.Quarter => string.Format(Platform.Localization.Text.Of("{0}年第{2}季度"), Year, Index, "一二三四"[Index - 1]),
+        _ => string.Format(Platform.Localization.Text.Of("{0}年"), Year),
     };
 
     /// <summary>The period just before, of the same kind (环比).</summary>

@@ -34,7 +34,7 @@ public static class NewsFigures
             if (unit is not null) counts[unit.Id][ChinaTime.ToBeijing(n.PublishedAt!.Value).Month - 1]++;
         }
         var rows = units.Where(u => u.IsActive || counts[u.Id].Sum() > 0)
-            .Select(u => new NewsFigureRow(u.Id, u.Kind == OrgKind.Street ? u.PublicName + "（本级）" : u.DisplayName, counts[u.Id], counts[u.Id].Sum())).ToList();
+            .Select(u => new NewsFigureRow(u.Id, u.Kind == OrgKind.Street ? string.Format(Platform.Localization.Text.Of("{0}（本级）"), u.PublicName) : u.DisplayName, counts[u.Id], counts[u.Id].Sum())).ToList();
         var monthTotals = Enumerable.Range(0, 12).Select(m => rows.Sum(r => r.Months[m])).ToList();
         return new NewsFigureTable(year, rows, monthTotals, monthTotals.Sum());
     }

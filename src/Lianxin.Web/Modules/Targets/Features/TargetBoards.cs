@@ -55,14 +55,14 @@ public static class TargetBoards
             rows.Count(r => r.Status == TargetStatus.Done), rows.Count(r => r.Status == TargetStatus.Late));
 
     public static string MeasureOf(IndicatorCatalog catalog, KeyTarget t) =>
-        t.IndicatorCode is { } c ? catalog.Find(c)?.Name ?? c : $"自行填报（{t.ManualUnit}）";
+        t.IndicatorCode is { } c ? catalog.Find(c)?.Name ?? c : string.Format(Platform.Localization.Text.Of("自行填报（{0}）"), t.ManualUnit);
 
     /// <summary>"每个社区达到 3 个", "小区数的 60%", "达到 80%".</summary>
     public static string QuotaText(IndicatorCatalog catalog, KeyTarget t)
     {
         if (t.QuotaKind == QuotaKind.ShareOfBase)
-            return $"{(t.BaseIndicatorCode is { } b ? catalog.Find(b)?.Name ?? b : "")}的 {t.Quota:0.##}%";
-        return t.IndicatorCode is { } c && catalog.Find(c)?.Unit == IndicatorUnit.Percent ? $"达到 {t.Quota:0.##}%" : $"达到 {t.Quota:0.##}{t.ManualUnit ?? "个"}";
+            return string.Format(Platform.Localization.Text.Of("{0}的 {1}%"), t.BaseIndicatorCode is { } b ? catalog.Find(b)?.Name ?? b : "", t.Quota.ToString("0.##"));
+        return t.IndicatorCode is { } c && catalog.Find(c)?.Unit == IndicatorUnit.Percent ? string.Format(Platform.Localization.Text.Of("达到 {0}%"), t.Quota.ToString("0.##")) : string.Format(Platform.Localization.Text.Of("达到 {0}{1}"), t.Quota.ToString("0.##"), t.ManualUnit ?? Platform.Localization.Text.Of("个"));
     }
 
     /// <summary>The parts of a target the caller sees, with live figures. Internal to the module: the completion job uses it too.</summary>

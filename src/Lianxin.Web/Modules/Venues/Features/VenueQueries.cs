@@ -29,7 +29,7 @@ public record VenueDetail(Guid Id, string Name, VenueKind Kind, string KindName,
 public static class VenueQueries
 {
     public static string Opening(TimeOnly opens, TimeOnly closes, string note) =>
-        note.Length > 0 ? note : $"每日 {opens:HH\\:mm}–{closes:HH\\:mm}";
+        note.Length > 0 ? note : string.Format(Platform.Localization.Text.Of("每日 {0}–{1}"), opens.ToString("HH:mm"), closes.ToString("HH:mm"));
 
     public static async Task<Outcome<List<VenueRow>>> ListAsync(LianxinDb db, OrgDirectory org, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public static class ReadScanCode
 {
     public static async Task<Outcome<ScanCodeView>> HandleAsync(LianxinDb db, ScanCodes codes, string? token, CancellationToken ct)
     {
-        if (codes.Read(token) is not { } id || await Volunteers.ActivityAsync(db, id, ct) is not { } activity) return Failure.Invalid("", Scan.BadCode);
+        if (codes.Read(token) is not { } id || await Volunteers.ActivityAsync(db, id, ct) is not { } activity) return Failure.Invalid("", Platform.Localization.Text.Of(Scan.BadCode));
         var me = db.Scope.UserId;
         var checkedIn = await db.Signups.AcrossScope().AnyAsync(s => s.ActivityId == id && s.UserId == me && s.Status != SignupStatus.Cancelled && s.CheckedInAt != null, ct);
         return new ScanCodeView(activity.Id, activity.Title, checkedIn);

@@ -15,7 +15,7 @@ public static class Scan
 
     public static async Task<Outcome<ScanResult>> HandleAsync(LianxinDb db, ScanCodes codes, TimeProvider clock, string? token, Volunteer who, CancellationToken ct)
     {
-        if (codes.Read(token) is not { } activityId) return Failure.Invalid("Token", BadCode);
+        if (codes.Read(token) is not { } activityId) return Failure.Invalid("Token", Platform.Localization.Text.Of(BadCode));
         var activity = await Volunteers.ActivityAsync(db, activityId, ct);
         if (activity is null) return Failure.NotFound;
         if (activity.IsCancelled) return Failure.Conflict(ActivityRules.Cancelled);

@@ -1,6 +1,7 @@
 using Lianxin.Web.Modules.PartyWork.Data;
 using Lianxin.Web.Modules.PartyWork.Domain;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.PartyWork.Features.Rectification;
@@ -22,15 +23,16 @@ public static class RectifyCriteria
     /// <summary>"考评得分偏低（低于 70 分）": the name with the threshold the street set.</summary>
     public static string Label(RectifyCriterion c) => c.Check switch
     {
-        RectifyCheck.LowReviewScore => $"{c.Name}（低于 {c.Threshold:0.#} 分）",
-        RectifyCheck.OrgLifeArrears => $"{c.Name}（近一年欠 {c.Threshold:0} 次及以上）",
-        RectifyCheck.RepeatedFindings => $"{c.Name}（近两年 {c.Threshold:0} 轮及以上）",
+        // The name is the street's own text; the threshold's wording is ours and follows the reader's language.
+        RectifyCheck.LowReviewScore => string.Format(Text.Of("{0}（低于 {1} 分）"), c.Name, c.Threshold?.ToString("0.#")),
+        RectifyCheck.OrgLifeArrears => string.Format(Text.Of("{0}（近一年欠 {1} 次及以上）"), c.Name, c.Threshold?.ToString("0")),
+        RectifyCheck.RepeatedFindings => string.Format(Text.Of("{0}（近两年 {1} 轮及以上）"), c.Name, c.Threshold?.ToString("0")),
         _ => c.Name,
     };
 
     public static string Reasons(IReadOnlyList<RectifyCriterion> criteria, string codes)
     {
         var mine = codes.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join("；", mine.Select(code => criteria.FirstOrDefault(c => c.Code == code) is { } c ? Label(c) : code));
+        return string.Join(Text.Of("；"), mine.Select(code => criteria.FirstOrDefault(c => c.Code == code) is { } c ? Label(c) : code));
     }
 }

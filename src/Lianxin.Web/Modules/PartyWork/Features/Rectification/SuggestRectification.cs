@@ -53,12 +53,12 @@ public static class SuggestRectification
                 case RectifyCheck.LowReviewScore:
                     foreach (var root in roots)
                         foreach (var s in await reviews.LatestScoresAsync(root, ct))
-                            if (s.Total < (c.Threshold ?? 0)) Add(s.UnitId, c.Code, $"考评得分 {s.Total:0.##}（{s.RoundName}）");
+                            if (s.Total < (c.Threshold ?? 0)) Add(s.UnitId, c.Code, string.Format(Platform.Localization.Text.Of("考评得分 {0}（{1}）"), s.Total.ToString("0.##"), s.RoundName));
                     break;
                 case RectifyCheck.OrgLifeArrears:
                     foreach (var root in roots)
                         foreach (var b in await orgLife.OwingAsync(root, today.AddMonths(-12).AddDays(1), today, ct))
-                            if (b.Owed >= (c.Threshold ?? 1)) Add(b.BranchId, c.Code, $"近一年组织生活欠 {b.Owed} 次");
+                            if (b.Owed >= (c.Threshold ?? 1)) Add(b.BranchId, c.Code, string.Format(Platform.Localization.Text.Of("近一年组织生活欠 {0} 次"), b.Owed));
                     break;
                 case RectifyCheck.RepeatedFindings:
                     var since = clock.GetUtcNow().UtcDateTime.AddYears(-2);
