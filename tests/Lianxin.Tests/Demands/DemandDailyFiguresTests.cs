@@ -167,4 +167,21 @@ public class DemandDailyFiguresTests(LianxinApp app)
             await AssertMaintainedEqualsRecountAndRebuildAsync(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)));
         }, iter: 8, threads: 1);
     }
+
+    [Fact]
+    public async Task A_year_of_a_street_figures_is_summed_from_the_daily_rows_without_reading_the_demands()
+    {
+        var counter = new QueryCounter();
+        using var host = QueryCounter.On(app, counter);
+        var street = app.WithDb(db => db.RoleGrants.First(g => g.UserId == db.Users.First(u => u.UserName == "street").Id).OrgUnitId);
+        var api = host.CreateClient();
+        api.DefaultRequestHeaders.Authorization = (await app.ApiAs("street")).DefaultRequestHeaders.Authorization;
+        var url = $"/api/v1/demands/figures?unitId={street}&from=2025-12-01&to=2026-11-30";
+        (await api.GetAsync(url)).EnsureSuccessStatusCode();
+
+        var sent = await counter.CountAsync(async () => (await api.GetAsync(url)).EnsureSuccessStatusCode());
+
+        Assert.Contains(sent, q => q.Contains("dem_daily_figures"));
+        Assert.DoesNotContain(sent, q => q.Contains("dem_demands"));
+    }
 }
