@@ -40,6 +40,28 @@ public static class DemandData
         return new Target(streetId, streetPath, (string)street["ShortName"]!, scopePath, wanted);
     }
 
+    /// <summary>Migration 0048's fill of dem_daily_figures, for one district.</summary>
+    const string DailyFiguresFill = """
+        INSERT INTO dem_daily_figures ("Id", "TenantId", "UnitId", "OrgPath", "Day", "CategoryName", "Level", "HandlerUnitId",
+            "Received", "Responded", "RespondedInTime", "Resolved", "ResolvedWithTime", "Timed", "Overdue", "Satisfied",
+            "BasicallySatisfied", "Unsatisfied", "Hours")
+        SELECT gen_random_uuid(), "TenantId", substr("OrgPath", length("OrgPath") - 32, 32)::uuid, "OrgPath", "Day", "CategoryName", "Level", "HandlerUnitId",
+            COUNT(*),
+            SUM(CASE WHEN "FirstResponseAt" IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "FirstResponseAt" IS NOT NULL AND ("FirstResponseDueAt" IS NULL OR "FirstResponseAt" <= "FirstResponseDueAt") THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" IN ('Resolved', 'Closed') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolvedAt" IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "Overdue" THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'Satisfied' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'BasicallySatisfied' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'Unsatisfied' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL THEN "ResolveHours" ELSE 0 END)
+        FROM (SELECT *, (("CreatedAt" AT TIME ZONE 'UTC') + interval '8 hours')::date AS "Day" FROM dem_demands
+              WHERE "TenantId" = @t AND "State" <> 'Merged' AND length("OrgPath") >= 34) d
+        GROUP BY "TenantId", "OrgPath", "Day", "CategoryName", "Level", "HandlerUnitId"
+        """;
+
     static async Task LoadAsync(ScenarioContext ctx, Guid streetId, string streetPath, long n, CancellationToken ct)
     {
         var conn = ctx.Connection;
@@ -129,6 +151,10 @@ public static class DemandData
             Console.WriteLine($"    {to:N0} / {n:N0} demands ({sw.Elapsed.TotalSeconds:0} s)");
         }
         await Exec("ANALYZE dem_demands");
+        // The rows bypassed EF, so the figures kept on SaveChanges (ADR 0035) are refilled from them, as migration 0048 fills them.
+        await Exec("""DELETE FROM dem_daily_figures WHERE "TenantId" = @t""", t);
+        await Exec(DailyFiguresFill, t);
+        await Exec("ANALYZE dem_daily_figures");
         Console.WriteLine($"==> loaded {n:N0} demands into street QH01 across {grids.Count} grid branches in {sw.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -198,7 +224,7 @@ public sealed class DemandListScenario : Scenario
 
 /// <summary>
 /// The figures of a street with millions of demands: the default 30 days, a whole year, and the figures page.
-/// The baseline is the SQL of the same query: the unit, the category × level GROUP BY, the slowest handlers, their names.
+/// The baseline is the SQL the app sends: the unit, the category × level sums over dem_daily_figures, the slowest handlers, their names.
 /// </summary>
 public sealed class DemandFiguresScenario : Scenario
 {
@@ -212,13 +238,13 @@ public sealed class DemandFiguresScenario : Scenario
         var scope = DemandData.Scope(target);
         var offset = TimeSpan.FromHours(8);
         var today = DateOnly.FromDateTime(DateTime.UtcNow + offset);
-        DateTime Start(DateOnly d) => DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - offset, DateTimeKind.Utc);
 
         Sql[] Figures(DateOnly from, DateOnly to)
         {
-            (string, object?)[] p = [t, scope, ("@under", target.StreetPath + "%"), ("@start", Start(from)), ("@end", Start(to.AddDays(1)))];
+            // Since ADR 0035 the app sums the maintained daily rows of the street's path range and the period's days.
+            (string, object?)[] p = [t, scope, ("@root", target.StreetPath), ("@end", target.StreetPath[..^1] + "0"), ("@from", from), ("@to", to)];
             const string where = """
-                WHERE "TenantId" = @t AND "OrgPath" LIKE @scope AND "OrgPath" LIKE @under AND "CreatedAt" >= @start AND "CreatedAt" < @end AND "State" <> 'Merged'
+                WHERE "TenantId" = @t AND "OrgPath" LIKE @scope AND "OrgPath" >= @root AND "OrgPath" < @end AND "Day" >= @from AND "Day" <= @to
                 """;
             return
             [
@@ -226,24 +252,15 @@ public sealed class DemandFiguresScenario : Scenario
                     SELECT "Id", "Path", "Name", "ShortName" FROM org_units WHERE "TenantId" = @t AND "Path" LIKE @scope AND "Id" = @id LIMIT 1
                     """, t, scope, ("@id", target.StreetId)),
                 new($"""
-                    SELECT "CategoryName", "Level", COUNT(*),
-                        SUM(CASE WHEN "FirstResponseAt" IS NOT NULL THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "FirstResponseAt" IS NOT NULL AND ("FirstResponseDueAt" IS NULL OR "FirstResponseAt" <= "FirstResponseDueAt") THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolvedAt" IS NOT NULL THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL THEN "ResolveHours" ELSE 0 END),
-                        SUM(CASE WHEN "Overdue" THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'Satisfied' THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'BasicallySatisfied' THEN 1 ELSE 0 END),
-                        SUM(CASE WHEN "State" = 'Closed' AND "Rating" = 'Unsatisfied' THEN 1 ELSE 0 END)
-                    FROM dem_demands {where}
+                    SELECT "CategoryName", "Level", SUM("Received"), SUM("Responded"), SUM("RespondedInTime"), SUM("Resolved"), SUM("ResolvedWithTime"),
+                        SUM("Timed"), SUM("Hours"), SUM("Overdue"), SUM("Satisfied"), SUM("BasicallySatisfied"), SUM("Unsatisfied")
+                    FROM dem_daily_figures {where}
                     GROUP BY "CategoryName", "Level"
                     """, p),
                 new($"""
-                    SELECT "HandlerUnitId", COUNT(*), AVG("ResolveHours") AS "Avg"
-                    FROM dem_demands {where} AND "State" IN ('Resolved', 'Closed') AND "ResolveHours" IS NOT NULL
-                    GROUP BY "HandlerUnitId" ORDER BY "Avg" DESC, "HandlerUnitId" LIMIT 5
+                    SELECT "HandlerUnitId", SUM("Timed"), SUM("Hours") / SUM("Timed") AS "Avg"
+                    FROM dem_daily_figures {where} AND "Timed" <> 0
+                    GROUP BY "HandlerUnitId" HAVING SUM("Timed") > 0 ORDER BY "Avg" DESC, "HandlerUnitId" LIMIT 5
                     """, p),
                 new("""SELECT "Id", "ShortName", "Name" FROM org_units WHERE "TenantId" = @t AND "Id" = ANY(@ids)""", t, ("@ids", new[] { target.StreetId })),
             ];

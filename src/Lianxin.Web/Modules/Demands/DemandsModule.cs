@@ -22,6 +22,7 @@ public sealed class DemandsModule : IModule
 {
     public string Name => "Demands";
     public IReadOnlyList<Permission> Permissions => DemandPermissions.All;
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new DailyFiguresAggregate()];
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {

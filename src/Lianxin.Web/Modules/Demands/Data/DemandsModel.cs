@@ -15,6 +15,18 @@ public static class DemandsModel
             e.Property(x => x.Name).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.StreetId, x.Name }).IsUnique();
         });
+        b.Entity<DemandDayFigures>(e =>
+        {
+            e.ToTable("dem_daily_figures");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            // Subtree sums read a path range: in byte order on PostgreSQL whatever the database's collation, as on SQLite.
+            if (db.Database.IsNpgsql()) e.Property(x => x.OrgPath).UseCollation("C");
+            e.Property(x => x.CategoryName).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_dem_daily_figures_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.Day }, "IX_dem_daily_figures_range");
+            // The row an additive upsert lands on (ON CONFLICT): the unit's id does not change when its subtree moves.
+            e.HasIndex(x => new { x.TenantId, x.UnitId, x.Day, x.CategoryName, x.Level, x.HandlerUnitId }, "IX_dem_daily_figures_row").IsUnique();
+        });
         b.Entity<Demand>(e =>
         {
             e.ToTable("dem_demands");

@@ -15,5 +15,6 @@ public static class DemandsTables
         public DbSet<Dispatch> Dispatches => db.Set<Dispatch>();
         public DbSet<ServiceSlot> ServiceSlots => db.Set<ServiceSlot>();
         public DbSet<DemandStreetSettings> DemandStreetSettings => db.Set<DemandStreetSettings>();
+        public DbSet<DemandDayFigures> DemandDayFigures => db.Set<DemandDayFigures>();
     }
 }

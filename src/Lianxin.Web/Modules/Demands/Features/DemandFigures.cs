@@ -20,7 +20,8 @@ public record DemandFiguresDto(Guid UnitId, string UnitName, DateOnly From, Date
 
 /// <summary>
 /// Figures of a subtree for a period (Beijing dates, inclusive): in time, resolved, how fast, how satisfied.
-/// The database aggregates; resolution time is the working hours stored on each demand when it was resolved.
+/// They are sums of the maintained daily rows (<c>dem_daily_figures</c>, ADR 0035); resolution time is the working hours
+/// stored on each demand when it was resolved.
 /// </summary>
 public static class DemandFigures
 {
@@ -36,32 +37,23 @@ public static class DemandFigures
         var t = to ?? today;
         if (t < f) return Failure.Invalid("To", "结束日期不能早于开始日期。");
         if (t.DayNumber - f.DayNumber > 366) return Failure.Invalid("To", "统计区间不能超过一年。");
-        var start = ChinaTime.StartOfDayUtc(f);
-        var end = ChinaTime.StartOfDayUtc(t.AddDays(1));
-
-        // The database counts: one GROUP BY (category × level) with conditional sums, and one for the slowest handlers.
-        // Only these small groups come back; the totals and the per-category and per-level rows are sums of them.
-        var scoped = db.Demands.AsNoTracking()
-            .Where(d => d.OrgPath.StartsWith(unit.Path) && d.CreatedAt >= start && d.CreatedAt < end && d.State != DemandState.Merged);
-        var cells = await scoped
-            .GroupBy(d => new { d.CategoryName, d.Level })
-            .Select(g => new Cell(g.Key.CategoryName, g.Key.Level,
-                g.Count(),
-                g.Sum(d => d.FirstResponseAt != null ? 1 : 0),
-                g.Sum(d => d.FirstResponseAt != null && (d.FirstResponseDueAt == null || d.FirstResponseAt <= d.FirstResponseDueAt) ? 1 : 0),
-                g.Sum(d => d.State == DemandState.Resolved || d.State == DemandState.Closed ? 1 : 0),
-                g.Sum(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolvedAt != null ? 1 : 0),
-                g.Sum(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolveHours != null ? 1 : 0),
-                g.Sum(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolveHours != null ? d.ResolveHours!.Value : 0.0),
-                g.Sum(d => d.Overdue ? 1 : 0),
-                g.Sum(d => d.State == DemandState.Closed && d.Rating == Satisfaction.Satisfied ? 1 : 0),
-                g.Sum(d => d.State == DemandState.Closed && d.Rating == Satisfaction.BasicallySatisfied ? 1 : 0),
-                g.Sum(d => d.State == DemandState.Closed && d.Rating == Satisfaction.Unsatisfied ? 1 : 0)))
-            .ToListAsync(ct);
+        // Sums of the maintained rows (ADR 0035) of the subtree's units and the period's days: one GROUP BY (category × level)
+        // and one for the slowest handlers, over one row per unit, day, category, level and handler instead of every demand.
+        // A group whose demands all moved away (merged, another unit) sums to nothing and is left out, as a recount would.
+        var rangeEnd = QueryFilters.RangeEnd(unit.Path);
+        var scoped = db.DemandDayFigures.AsNoTracking()
+            .Where(x => string.Compare(x.OrgPath, unit.Path) >= 0 && string.Compare(x.OrgPath, rangeEnd) < 0 && x.Day >= f && x.Day <= t);
+        var cells = (await scoped
+            .GroupBy(x => new { x.CategoryName, x.Level })
+            .Select(g => new Cell(g.Key.CategoryName, g.Key.Level, g.Sum(x => x.Received), g.Sum(x => x.Responded), g.Sum(x => x.RespondedInTime),
+                g.Sum(x => x.Resolved), g.Sum(x => x.ResolvedWithTime), g.Sum(x => x.Timed), g.Sum(x => x.Hours), g.Sum(x => x.Overdue),
+                g.Sum(x => x.Satisfied), g.Sum(x => x.BasicallySatisfied), g.Sum(x => x.Unsatisfied)))
+            .ToListAsync(ct)).Where(c => c.Received > 0).ToList();
         var slowGroups = await scoped
-            .Where(d => (d.State == DemandState.Resolved || d.State == DemandState.Closed) && d.ResolveHours != null)
-            .GroupBy(d => d.HandlerUnitId)
-            .Select(g => new { Id = g.Key, Count = g.Count(), Avg = g.Average(d => d.ResolveHours!.Value) })
+            .Where(x => x.Timed != 0)
+            .GroupBy(x => x.HandlerUnitId)
+            .Where(g => g.Sum(x => x.Timed) > 0)
+            .Select(g => new { Id = g.Key, Count = g.Sum(x => x.Timed), Avg = g.Sum(x => x.Hours) / g.Sum(x => x.Timed) })
             .OrderByDescending(x => x.Avg).ThenBy(x => x.Id).Take(5)
             .ToListAsync(ct);
         var names = await org.NamesAsync(slowGroups.Select(s => s.Id).ToList(), ct);

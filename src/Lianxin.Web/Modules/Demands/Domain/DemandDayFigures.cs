@@ -1,0 +1,91 @@
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Time;
+
+namespace Lianxin.Web.Modules.Demands.Domain;
+
+/// <summary>
+/// What the demands of one unit received on one Beijing day add to the figures, per category, level and handling unit
+/// (ADR 0035), kept in step on every save. The figures of a subtree and a period are sums of these rows over a path range
+/// and a day range; the handling unit is kept for the slowest handlers. Rows are identified by
+/// (unit, day, category, level, handler); <see cref="UnitId"/> is the last id of <see cref="OrgPath"/> when the row was made.
+/// </summary>
+public class DemandDayFigures : Entity, IOrgScoped
+{
+    public Guid UnitId { get; set; }
+    public string OrgPath { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public string CategoryName { get; set; } = "";
+    public DemandLevel Level { get; set; }
+    public Guid HandlerUnitId { get; set; }
+    public int Received { get; set; }
+    public int Responded { get; set; }
+    public int RespondedInTime { get; set; }
+    /// <summary>Resolved or closed (rated).</summary>
+    public int Resolved { get; set; }
+    /// <summary>Resolved or closed with a resolution moment.</summary>
+    public int ResolvedWithTime { get; set; }
+    /// <summary>Resolved or closed with stored working hours, and their sum.</summary>
+    public int Timed { get; set; }
+    public double Hours { get; set; }
+    public int Overdue { get; set; }
+    public int Satisfied { get; set; }
+    public int BasicallySatisfied { get; set; }
+    public int Unsatisfied { get; set; }
+}
+
+/// <summary>
+/// The figures' definition for one demand: what it adds to its row (none when merged into another). Staging subtracts a
+/// demand's original contribution and adds its current one; the rebuild adds every demand's.
+/// </summary>
+public static class DemandContribution
+{
+    public const int Counts = 10;
+
+    public readonly record struct Key(Guid Tenant, string Path, DateOnly Day, string Category, DemandLevel Level, Guid Handler);
+
+    public static (Key Key, int[] Counts, double Hours)? Of(Demand d)
+    {
+        if (d.State == DemandState.Merged) return null;
+        var resolved = d.State is DemandState.Resolved or DemandState.Closed;
+        var closed = d.State == DemandState.Closed;
+        var timed = resolved && d.ResolveHours != null;
+        int B(bool x) => x ? 1 : 0;
+        int[] counts =
+        [
+            1,
+            B(d.FirstResponseAt != null),
+            B(d.FirstResponseAt != null && (d.FirstResponseDueAt == null || d.FirstResponseAt <= d.FirstResponseDueAt)),
+            B(resolved),
+            B(resolved && d.ResolvedAt != null),
+            B(timed),
+            B(d.Overdue),
+            B(closed && d.Rating == Satisfaction.Satisfied),
+            B(closed && d.Rating == Satisfaction.BasicallySatisfied),
+            B(closed && d.Rating == Satisfaction.Unsatisfied),
+        ];
+        var day = DateOnly.FromDateTime(ChinaTime.ToBeijing(d.CreatedAt));
+        return (new Key(d.TenantId, d.OrgPath, day, d.CategoryName, d.Level, d.HandlerUnitId), counts, timed ? d.ResolveHours!.Value : 0);
+    }
+
+    /// <summary>The unit a path ends with ("/…/{id:N}/"); Guid.Empty for a path that names none.</summary>
+    public static Guid UnitOf(string path) =>
+        path.Length >= 33 && Guid.TryParseExact(path.AsSpan(path.Length - 33, 32), "N", out var id) ? id : Guid.Empty;
+}
+
+/// <summary>Changes to <see cref="DemandDayFigures"/> rows: +1 for a demand's current contribution, -1 for its original one.</summary>
+public sealed class DemandFiguresTally
+{
+    readonly Dictionary<DemandContribution.Key, (int[] Counts, double Hours)> rows = [];
+
+    public void Add(Demand d, int sign)
+    {
+        if (DemandContribution.Of(d) is not { } c) return;
+        if (!rows.TryGetValue(c.Key, out var row)) row = (new int[DemandContribution.Counts], 0);
+        for (var i = 0; i < row.Counts.Length; i++) row.Counts[i] += sign * c.Counts[i];
+        rows[c.Key] = (row.Counts, row.Hours + sign * c.Hours);
+    }
+
+    /// <summary>The rows that move, with what they move by (a save that changes no counted value moves none).</summary>
+    public IReadOnlyList<(DemandContribution.Key Key, int[] Counts, double Hours)> Changes =>
+        rows.Where(r => r.Value.Counts.Any(v => v != 0) || r.Value.Hours != 0).Select(r => (r.Key, r.Value.Counts, r.Value.Hours)).ToList();
+}
