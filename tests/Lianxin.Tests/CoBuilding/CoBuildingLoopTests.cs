@@ -179,4 +179,24 @@ public class CoBuildingLoopTests(LianxinApp app)
                      "/cobuilding/projects/new", "/cobuilding/agreements/new", "/cobuilding/resources/new" })
             Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync(url)).StatusCode);
     }
+
+    /// <summary>The edit page once failed with a 500 for every resource (its form was handed the wrong model type).</summary>
+    [Fact]
+    public async Task A_liaison_opens_their_resource_on_the_edit_page_and_saves_a_change()
+    {
+        var unit = app.WithDb(db => db.PartnerUnit(Heping(), "修改资源测试单位", UserId(app, "liaison")));
+        var title = "修改资源测试" + Guid.NewGuid().ToString("N")[..6];
+        var id = Id(await Json(await (await app.ApiAs("liaison")).PostAsJsonAsync("/api/v1/cobuilding/resources", Resource(unit.Id, title, 4))));
+        var pages = await app.PagesAs("liaison");
+        var form = await pages.GetStringAsync($"/cobuilding/resources/{id}/edit");
+        Assert.Contains(title, form);
+        var version = app.WithDb(db => db.Resources.Single(r => r.Id == id).Version);
+        var saved = await LianxinApp.PostFormAsync(pages, $"/cobuilding/resources/{id}/edit", new()
+        {
+            ["Input.Title"] = title + "改", ["Input.Kind"] = "Skills", ["Input.Quantity"] = "6", ["Input.Measure"] = "场", ["Input.Version"] = version.ToString(),
+            ["Input.AvailableFrom"] = Today.ToString("yyyy-MM-dd"), ["Input.AvailableTo"] = Today.AddMonths(2).ToString("yyyy-MM-dd"), ["Input.Detail"] = "测试资源",
+        }, $"/cobuilding/resources/{id}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal((title + "改", 6), app.WithDb(db => db.Resources.Where(r => r.Id == id).Select(r => new { r.Title, r.Quantity }).AsEnumerable().Select(r => (r.Title, r.Quantity)).Single()));
+    }
 }

@@ -38,6 +38,10 @@ public class DeliberationRulesTests
         Assert.Equal(("张建国", "主任", true), (list[0].Name, list[0].Post, list[0].IsPartyMember));
         Assert.Equal(("李秀梅", "副主任", false), (list[1].Name, list[1].Post, list[1].IsPartyMember));
         Assert.Equal(("王强", "委员", false), (list[2].Name, list[2].Post, list[2].IsPartyMember));
+        // The English page asks for "CPC" as the mark.
+        var english = SaveOwnersCommittee.ParseLines("张建国 主任 CPC\n李秀梅 cpc");
+        Assert.Equal(("张建国", "主任", true), (english[0].Name, english[0].Post, english[0].IsPartyMember));
+        Assert.Equal(("李秀梅", "委员", true), (english[1].Name, english[1].Post, english[1].IsPartyMember));
     }
 
     [Fact]

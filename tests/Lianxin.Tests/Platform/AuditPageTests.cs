@@ -30,6 +30,28 @@ public class AuditPageTests(LianxinApp app)
         Assert.Equal(seqs.OrderDescending(), seqs);
     }
 
+    /// <summary>Issue 16: the Chinese page showed "Demand（Demand）" and "CreatedAt"; every record and field the log can hold reads in Chinese.</summary>
+    [Fact]
+    public void Every_record_and_field_the_log_can_hold_has_a_Chinese_name_and_an_English_one()
+    {
+        var names = app.WithDb(db => db.Model.GetEntityTypes().Where(e => e.GetTableName() is { } t && !t.StartsWith("aud_"))
+            .Select(e => (Entity: e.ClrType.Name, Fields: e.GetProperties().Select(p => p.Name).ToList())).ToList());
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
+            var latin = names.Select(n => n.Entity).Select(e => (e, AuditNames.Entity(e)))
+                .Concat(names.SelectMany(n => n.Fields).Distinct().Select(f => (f, AuditNames.Field(f))))
+                .Where(x => System.Text.RegularExpressions.Regex.Replace(x.Item2, "IP|ID|Open311", "").Any(char.IsAsciiLetter))
+                .Select(x => $"{x.Item1} → {x.Item2}").Distinct().ToList();
+            Assert.True(latin.Count == 0, string.Join("\n", latin));
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            Assert.Equal("Created at", AuditNames.Field("CreatedAt"));
+            Assert.Equal("Demand step", AuditNames.Entity("DemandStep"));
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
+    }
+
     [Fact]
     public async Task Filters_narrow_the_entries()
     {

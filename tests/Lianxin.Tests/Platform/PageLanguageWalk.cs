@@ -27,13 +27,13 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
     static readonly string?[] Accounts =
         ["admin", "street", "secretary", "staff", "grid", "member", "compound", "reviewer", "officer", "judge", "liaison", "merchant", "resident", null];
 
-    /// <summary>Routes never rendered: they change something on GET or only redirect.</summary>
-    static readonly HashSet<string> NotPages = ["/culture", "/account/logout"];
+    /// <summary>Routes never rendered: they change something on GET, only redirect or answer a file.</summary>
+    static readonly HashSet<string> NotPages = ["/culture", "/account/logout", "/account/switch", "/members/export"];
 
     /// <summary>Latin words a Chinese page may show: product and format names.</summary>
     static readonly HashSet<string> LatinInChinese = new(StringComparer.OrdinalIgnoreCase)
     {
-        "EN", "API", "ID", "QR", "Excel", "xlsx", "csv", "PDF", "Open311", "iCal", "ics", "GeoJSON", "JSON", "URL", "SLA", "HTTP", "HTTPS", "OpenAPI", "PNG", "JPG", "Ctrl",
+        "EN", "API", "ID", "QR", "Excel", "xlsx", "csv", "PDF", "Open311", "GeoReport", "MB", "iCal", "ics", "GeoJSON", "JSON", "URL", "SLA", "HTTP", "HTTPS", "OpenAPI", "PNG", "JPG", "Ctrl",
     };
 
     public record PageReport(string Route, string Url, string? Account, IReadOnlyList<string> English, IReadOnlyList<string> Chinese);
@@ -45,7 +45,7 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
         var routes = PageRoutes();
         var data = ReadDataStrings();
         var reports = new Dictionary<string, PageReport>();
-        var candidates = new Dictionary<string, List<string>>();
+        var candidates = ExtraRoutes();
         foreach (var account in Accounts)
         {
             var client = account is null
@@ -86,7 +86,7 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
     static async Task<IDocument?> GetAsync(HttpClient client, string url, string culture)
     {
         var response = await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "culture=" + culture);
-        if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") return null;
+        if ((response.StatusCode != HttpStatusCode.OK && !IsErrorPage(url)) || response.Content.Headers.ContentType?.MediaType != "text/html") return null;
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 

@@ -5,6 +5,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.CoBuilding.Features;
@@ -15,7 +16,8 @@ public sealed partial record FiguresPeriod(int Year, int? Quarter)
     public DateOnly From => new(Year, Quarter is { } q ? (q - 1) * 3 + 1 : 1, 1);
     public DateOnly To => Quarter is null ? new(Year, 12, 31) : From.AddMonths(3).AddDays(-1);
     public string Code => Quarter is { } q ? $"{Year}Q{q}" : $"{Year}";
-    public string Label => Quarter is { } q ? $"{Year}年第{"一二三四"[q - 1]}季度" : $"{Year}年";
+    public string Label => Text.IsEnglish ? (Quarter is { } q ? $"Q{q} {Year}" : $"{Year}")
+        : Quarter is { } q2 ? $"{Year}年第{"一二三四"[q2 - 1]}季度" : $"{Year}年";
 
     public static FiguresPeriod QuarterOf(DateOnly day) => new(day.Year, (day.Month - 1) / 3 + 1);
 

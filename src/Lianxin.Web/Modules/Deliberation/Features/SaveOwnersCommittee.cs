@@ -66,13 +66,16 @@ public static class SaveOwnersCommittee
         return new CommitteeSaved(committee.Id);
     }
 
-    /// <summary>The members as typed on the page, one a line: "姓名 职务 党员" (separated by spaces or commas; 党员 marks a party member).</summary>
+    /// <summary>The members as typed on the page, one a line: "姓名 职务 党员" (separated by spaces or commas; 党员 marks a party member,
+    /// and so does "CPC", which the English page asks for).</summary>
     public static List<CommitteeMemberInput> ParseLines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(line => line.Split([' ', ',', '，', '、', '\t'], StringSplitOptions.RemoveEmptyEntries))
         .Where(parts => parts.Length > 0)
         .Select(parts => new CommitteeMemberInput
         {
-            Name = parts[0], Post = parts.Length > 1 && parts[1] != "党员" ? parts[1] : "委员", IsPartyMember = parts.Skip(1).Contains("党员"),
+            Name = parts[0], Post = parts.Length > 1 && !IsPartyMark(parts[1]) ? parts[1] : "委员", IsPartyMember = parts.Skip(1).Any(IsPartyMark),
         }).ToList();
+
+    static bool IsPartyMark(string word) => word == "党员" || word.Equals("CPC", StringComparison.OrdinalIgnoreCase);
 }

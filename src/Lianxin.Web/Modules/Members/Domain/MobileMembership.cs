@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Modules.Members.Domain;
@@ -35,6 +36,7 @@ public class MobileMembership : Entity, IOrgScoped, IVersioned
 
 public static class MobileNames
 {
+    /// <summary>In the reader's language: shown on pages and in the API's answers alike.</summary>
     public static string Participation(bool onlineMeetings, bool reports) =>
-        string.Join("、", new[] { onlineMeetings ? "线上参加组织生活" : null, reports ? "定期汇报思想和工作" : null }.OfType<string>()) is { Length: > 0 } s ? s : "—";
+        string.Join(Text.Of("、"), new[] { onlineMeetings ? Text.Of("线上参加组织生活") : null, reports ? Text.Of("定期汇报思想和工作") : null }.OfType<string>()) is { Length: > 0 } s ? s : "—";
 }

@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Members.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public static class GetMember
         foreach (var c in central)
         {
             var n = await db.CentralHouseholdLinks.AcrossScope().CountAsync(l => l.CentralHouseholdId == c.Id, ct);
-            duties.Add(new DutyDto("党员中心户", (c.Duties ?? CentralHouseholdDuties.Default) + $"（联系 {n} 户）"));
+            duties.Add(new DutyDto(Text.Of("党员中心户"), (c.Duties ?? Text.Of(CentralHouseholdDuties.Default)) + string.Format(Text.Of("（联系 {0} 户）"), n)));
         }
         // Offices held in the member's own branch or its groups (网格党支部书记, 党小组长…), by account or by name.
         var positions = (await places.CurrentPositionsUnderAsync(m.OrgPath, ct))
@@ -67,10 +68,11 @@ public static class GetMember
         }
         var zones = await (from z in db.ZoneMembers.AcrossScope() join zone in db.ResponsibilityZones.AcrossScope() on z.ZoneId equals zone.Id
                            where z.MemberId == m.Id && z.EndedOn == null && zone.EndedOn == null select new { zone.Name, zone.Area, z.Role }).ToListAsync(ct);
-        foreach (var z in zones) duties.Add(new DutyDto($"党员责任区：{z.Name}", $"{z.Role ?? "责任人"} · {z.Area}"));
+        foreach (var z in zones) duties.Add(new DutyDto(string.Format(Text.Of("党员责任区：{0}"), z.Name), $"{z.Role ?? Text.Of("责任人")} · {z.Area}"));
         var led = await db.BuildingLeaders.AcrossScope().AsNoTracking().Where(l => l.MemberId == m.Id && l.EndedOn == null).Select(l => new { l.BuildingId, l.StartedOn }).ToListAsync(ct);
         var ledNames = (await places.BuildingsAsync(led.Select(l => l.BuildingId), ct)).ToDictionary(b => b.Id, b => b.Name);
-        foreach (var l in led) duties.Add(new DutyDto($"楼栋长：{ledNames.GetValueOrDefault(l.BuildingId, "—")}", $"自 {l.StartedOn:yyyy-MM-dd} 起联系本楼栋住户，收集反映诉求"));
+        foreach (var l in led) duties.Add(new DutyDto(string.Format(Text.Of("楼栋长：{0}"), ledNames.GetValueOrDefault(l.BuildingId, "—")),
+            string.Format(Text.Of("自 {0} 起联系本楼栋住户，收集反映诉求"), l.StartedOn.ToString("yyyy-MM-dd"))));
         var reports = await db.DualReports.AcrossScope().AsNoTracking().Where(r => r.MemberId == m.Id)
             .OrderByDescending(r => r.ReportedOn).ToListAsync(ct);
         return new MemberCard(dto,
@@ -88,9 +90,9 @@ public static class OfficeDuties
 {
     public static DutyDto Of(string title, string unitName, OrgKind kind, BranchKind branchKind) => (title, kind, branchKind) switch
     {
-        ("书记", OrgKind.Branch, BranchKind.Grid) => new("网格党支部书记", $"{unitName}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"),
-        ("党小组长", _, _) => new("网格党小组长", $"{unitName}：组织党小组学习和活动，联系小组党员，带领党员中心户走访住户、反映民情"),
-        _ => new($"{unitName}{title}", "按党组织分工履行职责"),
+        ("书记", OrgKind.Branch, BranchKind.Grid) => new(Text.Of("网格党支部书记"), string.Format(Text.Of("{0}：统筹网格党建和基层治理，组织网格内党员亮身份、认岗位，收集并协调解决居民诉求，指导党小组和党员中心户开展工作"), unitName)),
+        ("党小组长", _, _) => new(Text.Of("网格党小组长"), string.Format(Text.Of("{0}：组织党小组学习和活动，联系小组党员，带领党员中心户走访住户、反映民情"), unitName)),
+        _ => new($"{unitName}{title}", Text.Of("按党组织分工履行职责")),
     };
 }
 

@@ -5,6 +5,7 @@ using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public class HouseholdsModel(LianxinDb db) : OrgPageModel(db)
         CompoundName = await Db.Compounds.Where(c => c.Id == b.CompoundId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         List = await Db.Households.AsNoTracking().Where(h => h.BuildingId == id).OrderBy(h => h.Unit).ThenBy(h => h.Room).ToListAsync(ct);
         ViewData["Title"] = "登记住户";
-        Crumbs(new Crumb(CompoundName, $"/org/compounds/{b.CompoundId}"), new Crumb($"{b.Name} 住户"));
+        Crumbs(new Crumb(CompoundName, $"/org/compounds/{b.CompoundId}"), new Crumb(string.Format(Text.Of("{0} 住户"), b.Name)));
         return null;
     }
 }

@@ -70,6 +70,8 @@ public static partial class AuditNames
         ["MediationTeamMember"] = "调解员", ["KeyTarget"] = "重点任务", ["TargetAssignment"] = "任务分解", ["TargetEvidence"] = "任务佐证",
         ["Venue"] = "阵地", ["VenueCheck"] = "阵地检查", ["Room"] = "功能室", ["RoomBooking"] = "功能室预约", ["Brand"] = "党建品牌",
         ["BrandLink"] = "品牌关联", ["ModelSite"] = "示范点", ["Honour"] = "荣誉", ["NewsItem"] = "宣传稿件", ["AuditEntry"] = "审计记录",
+        ["Open311Client"] = "Open311 客户端", ["Open311Request"] = "Open311 请求", ["IdentityUserClaim`1"] = "用户声明",
+        ["IdentityUserLogin`1"] = "外部登录", ["IdentityUserToken`1"] = "用户令牌",
     };
 
     static readonly Dictionary<string, string> Fields = new()
@@ -80,6 +82,13 @@ public static partial class AuditNames
         ["UserName"] = "用户名", ["DisplayName"] = "显示名称", ["PasswordHash"] = "密码", ["SecurityStamp"] = "安全戳",
         ["ConcurrencyStamp"] = "并发标记", ["IsActive"] = "启用", ["Phone"] = "电话", ["PhoneNumber"] = "电话", ["Email"] = "邮箱",
         ["IdNumberCipher"] = "身份证号（加密）", ["IdNumberHash"] = "身份证号（检索码）", ["Detail"] = "详情",
+        ["OpenTasksAtExit"] = "退出时未完成任务", ["DaysToSettle"] = "议定天数", ["SignInFailureCount"] = "登录失败次数", ["AccessFailedCount"] = "登录失败次数",
+        ["LedByBranch"] = "由党组织领导", ["SetByUnitId"] = "设定组织", ["ReplacedById"] = "替换为", ["TwoFactorEnabled"] = "双因素认证",
+        ["LockoutEnabled"] = "允许锁定", ["LockoutEnd"] = "锁定截止", ["NormalizedEmail"] = "邮箱（规范化）", ["NormalizedUserName"] = "用户名（规范化）",
+        ["ReversesId"] = "冲销记录", ["TrimMinReviewers"] = "去掉最高最低分的最少评委数", ["CompoundsWithOwnBranch"] = "单独建支部的小区数",
+        ["BuildingsWithLeader"] = "有楼栋长的楼栋数", ["GridsWithBranch"] = "建支部的网格数", ["RemindDaysAhead"] = "提前提醒天数", ["MergedIntoId"] = "并入",
+        ["LoginProvider"] = "登录方式", ["ProviderKey"] = "登录方式标识", ["FollowUp"] = "回访", ["FollowUpDue"] = "回访日期", ["FollowUpNote"] = "回访情况",
+        ["NeedsFollowUp"] = "需要回访",
     };
 
     /// <summary>Words of the code's names. A missing word shows as itself: add it here.</summary>
@@ -144,5 +153,30 @@ public static partial class AuditNames
         ["Url"] = "链接", ["Used"] = "使用", ["User"] = "用户", ["Value"] = "值", ["Venue"] = "阵地", ["Verified"] = "核实", ["Version"] = "版本",
         ["Visit"] = "走访", ["Visited"] = "走访", ["Visitor"] = "走访人", ["Votes"] = "票数", ["Week"] = "周", ["Weight"] = "权重",
         ["Withdrawn"] = "撤回", ["Worker"] = "工作者", ["Workplace"] = "工作单位", ["Year"] = "年度", ["Zone"] = "责任区",
+        // Words of fields added since (the audit page test lists any field that still shows a Latin word); "Json" is how it is stored, not what it is.
+        ["Json"] = "",
+        ["Access"] = "访问", ["Added"] = "添加", ["Aggregation"] = "汇总方式", ["Ahead"] = "提前", ["Attempts"] = "尝试次数", ["Availability"] = "可服务时间",
+        ["Awarding"] = "授予", ["Base"] = "基础", ["Basically"] = "基本", ["Basis"] = "依据", ["Buildings"] = "楼栋", ["Cancel"] = "取消",
+        ["Carried"] = "结转", ["Channels"] = "渠道", ["Check"] = "检查", ["Cipher"] = "（加密）", ["City"] = "城市", ["Close"] = "结案", ["Codes"] = "代码",
+        ["Commitment"] = "承诺", ["Completes"] = "完成", ["Compounds"] = "小区", ["Confirmation"] = "确认", ["Contacts"] = "联系人",
+        ["Convention"] = "公约", ["Covered"] = "覆盖", ["Decisions"] = "决定", ["Definition"] = "定义", ["Dissolve"] = "撤销", ["Eligible"] = "符合条件",
+        ["Entries"] = "记录", ["Exit"] = "退出", ["Extra"] = "额外", ["Extras"] = "附加", ["Factor"] = "因素", ["Failed"] = "失败", ["Failure"] = "失败",
+        ["Failures"] = "失败", ["Findings"] = "问题", ["Floating"] = "流动", ["Follow"] = "跟进", ["Fulfilment"] = "履约", ["Functions"] = "功能",
+        ["Grids"] = "网格", ["Heartbeat"] = "心跳", ["Helper"] = "帮手", ["Holder"] = "持有人", ["Idempotency"] = "幂等", ["Identity"] = "身份",
+        ["Indicator"] = "指标", ["Inspection"] = "检查", ["Leading"] = "领导", ["Led"] = "领导", ["Left"] = "离开", ["Legacy"] = "旧",
+        ["Lockout"] = "锁定", ["Login"] = "登录", ["Media"] = "媒体", ["Meetings"] = "会议", ["Merged"] = "合并", ["Module"] = "模块",
+        ["Months"] = "月数", ["Named"] = "命名", ["Needs"] = "需要", ["Nominated"] = "提名", ["Normalized"] = "规范化", ["Notification"] = "通知",
+        ["Offers"] = "提供", ["Online"] = "线上", ["Open"] = "未结", ["Opening"] = "开场", ["Outside"] = "外部", ["Own"] = "自有", ["Panel"] = "评审组",
+        ["Part"] = "部分", ["Participant"] = "参与者", ["Parties"] = "当事人", ["Payload"] = "内容", ["Permission"] = "权限", ["Pledged"] = "承诺",
+        ["Positions"] = "职务", ["Posts"] = "岗位", ["Prefix"] = "前缀", ["Present"] = "出席", ["Previous"] = "上次", ["Programme"] = "方案",
+        ["Provider"] = "提供方", ["Recipients"] = "接收人", ["Recommender"] = "推荐人", ["Recommenders"] = "推荐人", ["Record"] = "记录",
+        ["Recruit"] = "发展对象", ["Rectify"] = "整改", ["Rejects"] = "未导入", ["Remind"] = "提醒", ["Removal"] = "移除", ["Reopen"] = "重新打开",
+        ["Reopens"] = "重新打开", ["Replaced"] = "替换", ["Report"] = "报告", ["Reports"] = "报告", ["Require"] = "要求", ["Residents"] = "居民",
+        ["Resolve"] = "办结", ["Return"] = "退回", ["Reverses"] = "冲销", ["Reviewers"] = "评委", ["Rows"] = "行数", ["Sections"] = "部分",
+        ["Self"] = "自我", ["Set"] = "设定", ["Settle"] = "议定", ["Settlement"] = "结算", ["Show"] = "显示", ["Side"] = "一方", ["Sign"] = "登录",
+        ["Since"] = "起", ["Skipped"] = "跳过", ["Stationed"] = "驻在", ["Steps"] = "步骤", ["Substitute"] = "代为出席人", ["Tail"] = "尾号",
+        ["Taken"] = "已取", ["Tasks"] = "任务", ["Teacher"] = "授课人", ["Thumbnail"] = "缩略图", ["Totals"] = "合计", ["Track"] = "跟踪",
+        ["Trim"] = "去掉", ["Two"] = "双", ["Valid"] = "有效", ["Wanted"] = "意向", ["Weeks"] = "周数", ["Weights"] = "权重", ["Window"] = "窗口",
+        ["Workbook"] = "工作簿", ["Years"] = "年数",
     };
 }
