@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Volunteering.Contracts;
 using Lianxin.Web.Platform.Events;
 using Lianxin.Web.Platform.Identity;
