@@ -24,8 +24,9 @@ public class PublicNewsPrivacyTests(LianxinApp app)
 
         var created = await staff.PostAsJsonAsync("/api/v1/showcase/news", new { orgUnitId = Unit("和平社区党委"), title, body, channels = new[] { "Website" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var newsId = (await Json(created)).GetProperty("id").GetGuid();
-        var submitted = await staff.PostAsJsonAsync($"/api/v1/showcase/news/{newsId}/submit", new { version = (await Json(created)).GetProperty("version").GetInt32() });
+        var draft = await Json(created);
+        var newsId = draft.GetProperty("id").GetGuid();
+        var submitted = await staff.PostAsJsonAsync($"/api/v1/showcase/news/{newsId}/submit", new { version = draft.GetProperty("version").GetInt32() });
         var published = await streetApi.PostAsJsonAsync($"/api/v1/showcase/news/{newsId}/review",
             new { approve = true, channels = new[] { "Website" }, version = (await Json(submitted)).GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
