@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.CoBuilding.Data;
 using Lianxin.Web.Modules.CoBuilding.Features;
@@ -80,7 +81,7 @@ public static class DemoCoBuildingAlliances
         }
 
         var partners = sp.GetRequiredService<PartnerUnitDirectory>();
-        Ok(await DualReporting.ReportUnitAsync(db, org, partners, clock, new UnitReportForm
+        Ok(await DualReporting.ReportUnitAsync(db, org, partners, sp.GetRequiredService<PersonalData>(), clock, new UnitReportForm
         {
             CommunityId = community.Id, PartnerUnitId = units["青禾供电公司东湖供电所"], Liaison = "赵磊", LiaisonPhone = "13805710023", Offers = "汛期配电设施巡查，居民用电安全讲座",
         }, ct), "单位双报到");

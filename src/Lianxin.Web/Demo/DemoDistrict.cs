@@ -51,6 +51,7 @@ public static class DemoDistrict
         db.OrgPositions.AddRange(g.Positions);
         db.Grids.AddRange(g.Grids);
         db.Compounds.AddRange(g.Compounds);
+        foreach (var b in g.Buildings) b.LeaderPhoneCipher = g.LeaderPhones.TryGetValue(b.Id, out var phone) ? pd.Seal(phone).Cipher : null;
         db.Buildings.AddRange(g.Buildings);
         db.Households.AddRange(g.Households);
         await db.SaveChangesAsync();

@@ -137,7 +137,7 @@ public static class DemoMembers
             new Post { TenantId = tenant, OrgUnitId = heping.Id, OrgPath = heping.Path, Kind = PostKind.Vanguard, Title = "党员先锋岗·邻里调解", Duties = "每周参与一次邻里纠纷调解，协助社区化解矛盾", Capacity = 3, CreatedAt = now },
             new Post { TenantId = tenant, OrgUnitId = heping.Id, OrgPath = heping.Path, Kind = PostKind.Volunteer, Title = "志愿岗·垃圾分类督导", Duties = "早晚高峰在投放点督导垃圾分类", Capacity = 5, CompoundId = hepingHomes[0].Id, CreatedAt = now },
             new Post { TenantId = tenant, OrgUnitId = heping.Id, OrgPath = heping.Path, Kind = PostKind.RoadChief, Title = "路长·和平路", Duties = "巡查和平路市容秩序，发现问题及时上报", Capacity = 1, Place = "和平路（文化路至滨河路段）", GridId = grid1.Id, CreatedAt = now });
-        db.DualReports.Add(new DualReport { TenantId = tenant, Kind = ReporterKind.Unit, Name = "青禾区人民医院党委", CommunityId = heping.Id, OrgPath = heping.Path, ReportedOn = today.AddMonths(-3), Liaison = "周文静", LiaisonPhone = "0571-86001234", Offers = "每月一次义诊，健康讲座", Status = DualReportStatus.Active });
+        db.DualReports.Add(new DualReport { TenantId = tenant, Kind = ReporterKind.Unit, Name = "青禾区人民医院党委", CommunityId = heping.Id, OrgPath = heping.Path, ReportedOn = today.AddMonths(-3), Liaison = "周文静", LiaisonPhoneCipher = pd.Seal("0571-86001234").Cipher, Offers = "每月一次义诊，健康讲座", Status = DualReportStatus.Active });
 
         // A responsibility zone and an approved central household looking after ten households of the first grid.
         var keeper = members.FirstOrDefault(m => m.ResidenceCommunityId == heping.Id && m.BranchId == gridBranches[0].Id && m.Status == MemberStatus.Normal && m.Employment == Employment.Retired)
@@ -163,7 +163,7 @@ public static class DemoMembers
         {
             var resident = b == grid1Buildings[^1] ? null : members.FirstOrDefault(m => m.BuildingId == b.Id && m.Status == MemberStatus.Normal && m.ResidenceCommunityId == heping.Id);
             var row = await db.Set<Building>().AcrossScope().FirstAsync(x => x.Id == b.Id);
-            (row.LeaderMemberId, row.LeaderName, row.LeaderPhone) = (resident?.Id, resident?.Name, null);
+            (row.LeaderMemberId, row.LeaderName, row.LeaderPhoneCipher) = (resident?.Id, resident?.Name, null);
             if (resident is null) continue;
             db.BuildingLeaders.Add(new BuildingLeader
             {

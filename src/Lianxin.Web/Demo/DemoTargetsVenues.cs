@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Targets.Domain;
 using Lianxin.Web.Modules.Targets.Features;
@@ -78,7 +79,7 @@ public static class DemoTargetsVenues
                      (rooms[1], 14, 16, "青禾供电公司东湖供电所", "安全用电进社区讲座", 45),
                      (rooms[2], 16, 18, "张秀英（居民）", "小学生课后托管志愿辅导", 18),
                  })
-            Check(await BookRoom.HandleAsync(db, org, clock, room, new BookRoomRequest
+            Check(await BookRoom.HandleAsync(db, org, sp.GetRequiredService<PersonalData>(), clock, room, new BookRoomRequest
             {
                 Day = day, Start = new TimeOnly(start, 0), End = new TimeOnly(end, 0), BookedBy = by, Purpose = purpose, Attendees = n,
             }, ct), purpose);

@@ -27,6 +27,8 @@ public class GeneratedDistrict
     public List<OrgPosition> Positions { get; } = [];
     /// <summary>The officers' phones in clear, by position: the generator holds no key, so the demo seeder encrypts them (ADR 0030).</summary>
     public Dictionary<Guid, string> PositionPhones { get; } = [];
+    /// <summary>The free-text 楼栋长's phones in clear, by building, sealed by the demo seeder like <see cref="PositionPhones"/>.</summary>
+    public Dictionary<Guid, string> LeaderPhones { get; } = [];
     public List<Grid> Grids { get; } = [];
     public List<Compound> Compounds { get; } = [];
     public List<Building> Buildings { get; } = [];
@@ -138,7 +140,7 @@ public static class DistrictGenerator
                                 Name = $"{b + 1}号楼", Floors = floors,
                                 LeaderName = rnd.NextDouble() < 0.8 ? Person(rnd) : null,
                             };
-                            if (building.LeaderName is not null) building.LeaderPhone = Phone(rnd);
+                            if (building.LeaderName is not null) g.LeaderPhones[building.Id] = Phone(rnd);
                             g.Buildings.Add(building);
                             for (var h = 0; h < size.HouseholdsPerBuilding; h++)
                             {

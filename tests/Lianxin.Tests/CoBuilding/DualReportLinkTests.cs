@@ -86,7 +86,7 @@ public class DualReportLinkTests(LianxinApp app)
         await Exec($"DELETE FROM {MigrationRunner.HistoryTable} WHERE id LIKE '0033%'");
         Assert.Equal(["0033_cobuilding_alliances_meetings"], await MigrationRunner.ApplyAsync(conn, provider));
 
-        var links = await db.DualReports.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.PartnerUnitId);
+        var links = await db.DualReports.IgnoreQueryFilters().AsNoTracking().Select(r => new { r.Id, r.PartnerUnitId }).ToDictionaryAsync(r => r.Id, r => r.PartnerUnitId);
         Assert.Equal(once, links[matched]);
         Assert.Null(links[twice]);
         Assert.Null(links[none]);

@@ -6,6 +6,8 @@ using Lianxin.Web.Modules.Deliberation.Data;
 using Lianxin.Web.Modules.Deliberation.Domain;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Data;
+using Lianxin.Web.Platform.Privacy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Lianxin.Tests.Deliberation;
@@ -45,7 +47,11 @@ public class ProposalTests(LianxinApp app)
         var m = MotionOf((await Json(own)).GetProperty("id").GetGuid());
         Assert.Equal((MotionSource.Proposal, MotionLevel.Compound, MotionState.Open, p.Branch, p.OwnCompound), (m.Source, m.Level, m.State, m.HandlerUnitId, m.CompoundId));
         Assert.Null(m.RaisedByUserId);
-        Assert.Equal("13912345678", m.ContactPhone);
+        // Kept encrypted (ADR 0030): the column holds no digit of the number.
+        var pd = app.Services.GetRequiredService<PersonalData>();
+        Assert.StartsWith(pd.CurrentPrefix, m.ContactPhoneCipher);
+        Assert.DoesNotContain("12345678", m.ContactPhoneCipher);
+        Assert.Equal("13912345678", pd.OpenPhone(m.ContactPhoneCipher));
 
         // A compound without its own branch goes to its grid branch's council.
         var grid = await anon.PostAsJsonAsync("/api/v1/deliberation/proposals", Proposal(p.Community, p.GridCompound, "加装路灯" + tag, phone: null));

@@ -41,9 +41,9 @@ public class RecruitPipelineTests(LianxinApp app)
         return await work(sp.GetRequiredService<LianxinDb>(), sp);
     }
 
-    Task<Outcome<RecruitSaved>> Apply(TimeProvider clock, Guid branchId, string name, DateOnly on) => As(clock, (db, sp) =>
+    Task<Outcome<RecruitSaved>> Apply(TimeProvider clock, Guid branchId, string name, DateOnly on, string? phone = null) => As(clock, (db, sp) =>
         RegisterApplication.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), sp.GetRequiredService<MemberDirectory>(), sp.GetRequiredService<PersonalData>(),
-            clock, new ApplicationInput { BranchId = branchId, Name = name, IdNumber = NewId(new DateOnly(1995, 5, 5)), AppliedOn = on }, default));
+            clock, new ApplicationInput { BranchId = branchId, Name = name, IdNumber = NewId(new DateOnly(1995, 5, 5)), AppliedOn = on, Phone = phone }, default));
 
     async Task<RecruitSaved> Step(TimeProvider clock, RecruitSaved r, string code, DateOnly on, string? contacts = null)
     {
@@ -106,7 +106,8 @@ public class RecruitPipelineTests(LianxinApp app)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 2, 0, 0, TimeSpan.Zero));
         var branch = GridBranch();
-        var r = (await Apply(clock, branch.Id, "接收测试", new DateOnly(2023, 1, 3))).Value!;
+        var phone = "1370" + Random.Shared.Next(1000000, 9999999);
+        var r = (await Apply(clock, branch.Id, "接收测试", new DateOnly(2023, 1, 3), phone)).Value!;
         r = await Step(clock, r, "talk", new DateOnly(2023, 1, 20));
         r = await Step(clock, r, "activist", new DateOnly(2023, 3, 1), "李建国、周玉兰");
         foreach (var (code, on) in new[] { ("candidate", new DateOnly(2024, 3, 1)), ("review", new DateOnly(2024, 5, 1)), ("training", new DateOnly(2024, 6, 1)),
@@ -119,6 +120,15 @@ public class RecruitPipelineTests(LianxinApp app)
         var member = app.WithDb(db => db.Members.Single(m => m.Id == r.Id));
         Assert.Equal(("接收测试", MemberCategory.Probationary, new DateOnly(2024, 10, 10), branch.Id), (member.Name, member.Category, member.JoinedOn, member.BranchId));
         Assert.Equal(new DateOnly(1995, 5, 5), member.BirthDate);
+        // The phone is sealed in the pipeline, in the stored event and on the roster, where the whole number still finds the member (ADR 0030).
+        var pd = app.Services.GetRequiredService<PersonalData>();
+        var recruitPhone = app.WithDb(db => db.Recruits.Single(x => x.Id == r.Id).PhoneCipher)!;
+        Assert.Equal(phone, pd.OpenPhone(recruitPhone));
+        Assert.DoesNotContain(phone[3..], recruitPhone);
+        var stored = app.WithDb(db => db.OutboxEvents.Single(e => e.Type == "ProbationaryMemberAdmitted" && e.Payload.Contains(r.Id.ToString())).Payload);
+        Assert.DoesNotContain(phone[3..], stored);
+        Assert.Equal(phone, pd.OpenPhone(member.PhoneCipher));
+        Assert.Equal(pd.PhoneHash(phone), member.PhoneHash);
         var onRoster = await As(clock, (db, sp) => sp.GetRequiredService<MemberDirectory>().RosterOnAsync(branch.Path, new DateOnly(2024, 10, 10), default));
         var before = await As(clock, (db, sp) => sp.GetRequiredService<MemberDirectory>().RosterOnAsync(branch.Path, new DateOnly(2024, 10, 9), default));
         Assert.Contains(r.Id, onRoster);

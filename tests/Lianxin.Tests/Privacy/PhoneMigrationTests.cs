@@ -9,7 +9,7 @@ using Npgsql;
 namespace Lianxin.Tests.Privacy;
 
 /// <summary>
-/// Migration 0045 on a database of its own, as an existing deployment meets it: every earlier migration applied and phones
+/// Migrations 0045 and 0050 on a database of their own, as an existing deployment meets it: every earlier migration applied and phones
 /// stored in clear; then the app starts (migrates, runs the data step). Afterwards no clear phone is left, and each is
 /// encrypted under the current key with its keyed hash where the column is searched (ADR 0030).
 /// </summary>
@@ -125,5 +125,69 @@ public sealed class PhoneMigrationTests : IDisposable
                 Assert.Empty(await Query(c, $"SELECT 1 FROM {table} WHERE \"{column}\" LIKE '{EncryptedColumns.Marker}%'"));
         }
         Assert.Equal(0, await EncryptedColumns.SealClearAsync(app.Services));
+    }
+
+    [Fact]
+    public async Task Migration_0050_seals_the_remaining_clear_phones_and_the_stored_admission_events_and_later_starts_scan_nothing()
+    {
+        var tenant = System.Guid.NewGuid();
+        var (recruit, report, motion, building, booking, admitted, blank) =
+            (System.Guid.NewGuid(), System.Guid.NewGuid(), System.Guid.NewGuid(), System.Guid.NewGuid(), System.Guid.NewGuid(), System.Guid.NewGuid(), System.Guid.NewGuid());
+        await using (var c = Open())
+        {
+            await c.OpenAsync();
+            await Exec(c, $"CREATE TABLE {MigrationRunner.HistoryTable} (id varchar(150) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)");
+            foreach (var name in MigrationRunner.Available(Provider).Where(n => string.CompareOrdinal(n, "0050") < 0))
+            {
+                await Exec(c, Migration(name));
+                await Exec(c, $"INSERT INTO {MigrationRunner.HistoryTable} (id, applied_at) VALUES ('{name}', 'before 0050')");
+            }
+            await InsertAsync(c, "pw_recruits", new() { ["Id"] = Guid(recruit), ["TenantId"] = Guid(tenant), ["Phone"] = "'13912340050'" });
+            await InsertAsync(c, "mem_dual_reports", new() { ["Id"] = Guid(report), ["TenantId"] = Guid(tenant), ["LiaisonPhone"] = "'0571-86000050'" });
+            await InsertAsync(c, "dlb_motions", new() { ["Id"] = Guid(motion), ["TenantId"] = Guid(tenant), ["ContactPhone"] = "'13912340051'" });
+            await InsertAsync(c, "org_buildings", new() { ["Id"] = Guid(building), ["TenantId"] = Guid(tenant), ["LeaderPhone"] = "'13912340052'" });
+            await InsertAsync(c, "ven_bookings", new() { ["Id"] = Guid(booking), ["TenantId"] = Guid(tenant), ["ContactPhone"] = "'13912340053'" });
+            await InsertAsync(c, "org_buildings", new() { ["Id"] = Guid(blank), ["TenantId"] = Guid(tenant), ["LeaderPhone"] = "''" });
+            // An admission already in the outbox, its phone in clear as the event carried it before 0050.
+            var payload = $"{{\"personId\":\"{recruit}\",\"name\":\"迁移测试\",\"phone\":\"13912340054\",\"eventId\":\"{admitted}\"}}";
+            await InsertAsync(c, "plt_events", new() { ["Id"] = Guid(admitted), ["TenantId"] = Guid(tenant), ["Type"] = "'ProbationaryMemberAdmitted'", ["Payload"] = $"'{payload}'" });
+        }
+
+        var pd = app.Services.GetRequiredService<PersonalData>();
+
+        await using (var c = Open())
+        {
+            await c.OpenAsync();
+            foreach (var (table, column, id, phone) in new[]
+                     {
+                         ("pw_recruits", "PhoneCipher", recruit, "13912340050"), ("mem_dual_reports", "LiaisonPhoneCipher", report, "0571-86000050"),
+                         ("dlb_motions", "ContactPhoneCipher", motion, "13912340051"), ("org_buildings", "LeaderPhoneCipher", building, "13912340052"),
+                         ("ven_bookings", "ContactPhoneCipher", booking, "13912340053"),
+                     })
+            {
+                var stored = (string)(await Query(c, $"SELECT \"{column}\" FROM {table} WHERE \"Id\" = {Guid(id)}")).Single()[0]!;
+                Assert.StartsWith(pd.CurrentPrefix, stored);
+                Assert.DoesNotContain(phone[^8..], stored);
+                Assert.Equal(phone, pd.OpenPhone(stored));
+            }
+            Assert.Null((await Query(c, $"SELECT \"LeaderPhoneCipher\" FROM org_buildings WHERE \"Id\" = {Guid(blank)}")).Single()[0]);
+            var events = (string)(await Query(c, $"SELECT \"Payload\" FROM plt_events WHERE \"Id\" = {Guid(admitted)}")).Single()[0]!;
+            Assert.DoesNotContain("12340054", events);
+            var sealedEvent = System.Text.Json.JsonDocument.Parse(events).RootElement;
+            Assert.False(sealedEvent.TryGetProperty("phone", out _));
+            Assert.Equal("13912340054", pd.OpenPhone(sealedEvent.GetProperty("phoneCipher").GetString()));
+            Assert.Equal("迁移测试", sealedEvent.GetProperty("name").GetString());
+            // Sealing finished: nothing is left to do, so later starts read only the empty list of pending columns.
+            Assert.Empty(await Query(c, "SELECT \"Name\" FROM plt_pending_seals"));
+
+            // A value marked after that is not looked for (no scan at start) until a migration names its column again, as a
+            // start interrupted halfway leaves it named: then the next start seals it.
+            await Exec(c, $"UPDATE ven_bookings SET \"ContactPhoneCipher\" = '{EncryptedColumns.Marker}13912340055' WHERE \"Id\" = {Guid(booking)}");
+            Assert.Equal(0, await EncryptedColumns.SealClearAsync(app.Services));
+            await Exec(c, "INSERT INTO plt_pending_seals (\"Name\") VALUES ('ven_bookings.ContactPhoneCipher')");
+            Assert.Equal(1, await EncryptedColumns.SealClearAsync(app.Services));
+            Assert.Equal("13912340055", pd.OpenPhone((string)(await Query(c, $"SELECT \"ContactPhoneCipher\" FROM ven_bookings WHERE \"Id\" = {Guid(booking)}")).Single()[0]!));
+            Assert.Empty(await Query(c, "SELECT \"Name\" FROM plt_pending_seals"));
+        }
     }
 }

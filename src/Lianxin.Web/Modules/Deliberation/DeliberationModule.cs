@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Deliberation.Api;
 using Lianxin.Web.Modules.Deliberation.Contracts;
 using Lianxin.Web.Modules.Deliberation.Data;
@@ -21,6 +22,7 @@ public sealed class DeliberationModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("三级议事", "/deliberation", "bi-people", DeliberationPermissions.View, 240));
+        services.AddSingleton(new EncryptedColumn("dlb_motions", "ContactPhoneCipher"));
         services.AddSingleton(new NavItem("我的提议", "/deliberation/proposals/mine", "bi-lightbulb", DeliberationPermissions.ProposalOwn, 216));
         services.AddSingleton(config.GetSection("Deliberation:PublicIntake").Get<PublicMotionOptions>() ?? new PublicMotionOptions());
         services.AddSingleton<PublicMotionLimiter>();

@@ -25,6 +25,7 @@ public sealed class MembersModule : IModule
     {
         // Migration 0045 left these phones marked in clear; the app encrypts them after migrating (ADR 0030).
         services.AddSingleton(new EncryptedColumn("mem_members", "PhoneCipher", "PhoneHash"));
+        services.AddSingleton(new EncryptedColumn("mem_dual_reports", "LiaisonPhoneCipher"));
         services.AddPersonalData();
         services.AddScoped<MemberDirectory>();
         services.AddIndicators<Features.MemberIndicators>();

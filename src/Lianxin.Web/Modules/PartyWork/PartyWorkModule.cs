@@ -8,6 +8,7 @@ using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Modules;
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform.Units;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class PartyWorkModule : IModule
         services.AddSingleton(new FileOwner(RecordStep.Module, RecordStep.EntryKind, PartyWorkPermissions.View));
         services.AddScoped<IUnitLifecycle, PartyWorkUnitLifecycle>();
         services.AddJob<RecruitReminderJob>();
+        services.AddSingleton(new EncryptedColumn("pw_recruits", "PhoneCipher"));
         services.AddIndicators<PartyWorkIndicators>();
         services.AddSingleton(new NavItem("支部班子与换届", "/partywork/committees", "bi-people", PartyWorkPermissions.View, 251));
         services.AddSingleton(new NavItem("整顿提升", "/partywork/rectifications", "bi-arrow-up-circle", PartyWorkPermissions.View, 252));

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Venues.Api;
 using Lianxin.Web.Modules.Venues.Contracts;
 using Lianxin.Web.Modules.Venues.Data;
@@ -19,6 +20,7 @@ public sealed class VenuesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(new NavItem("阵地", "/venues", "bi-house-door", VenuePermissions.VenueView, 160));
+        services.AddSingleton(new EncryptedColumn("ven_bookings", "ContactPhoneCipher"));
         services.AddScoped<IUnitLifecycle, Features.VenuesUnitLifecycle>();
     }
 

@@ -56,6 +56,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         JobLease.Configure(b);
         SignInFailureCount.Configure(b);
         Tenant.Configure(b);
+        Privacy.PendingSeal.Configure(b);
         Events.EventTables.Configure(b);
         FilesModel.Configure(b, this);
         NotificationsModel.Configure(b, this);

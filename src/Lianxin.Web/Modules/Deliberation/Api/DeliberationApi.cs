@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Deliberation.Domain;
 using Lianxin.Web.Modules.Deliberation.Features;
 using Lianxin.Web.Modules.Demands.Contracts;
@@ -22,19 +23,19 @@ public static class DeliberationApi
         group.MapPost("/motions", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, DemandDirectory demands, TimeProvider clock, RaiseMotionRequest request, CancellationToken ct) =>
                 (await RaiseMotion.HandleAsync(db, org, places, demands, clock, request, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/deliberation/motions/{v.Id}", v)))
             .Produces<MotionSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("党员或工作人员在小区提出议题（可由诉求转入）");
-        group.MapGet("/motions/{id:guid}", async (LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct) =>
-                (await MotionQueries.DetailAsync(db, org, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/motions/{id:guid}", async (LianxinDb db, OrgDirectory org, PersonalData pd, Guid id, CancellationToken ct) =>
+                (await MotionQueries.DetailAsync(db, org, pd, id, ct)).ToApi(TypedResults.Ok))
             .Produces<MotionDetail>().WithSummary("议题详情与各级议事会记录");
         group.MapPost("/motions/{id:guid}/meetings", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, RecordMeetingRequest request, CancellationToken ct) =>
                 (await RecordMeeting.HandleAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<MeetingRecorded>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("记录本级议事会：议定则办结（可转为办实事事项），未议定则提交上一级");
 
-        group.MapPost("/proposals", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicMotionLimiter limiter,
-                HttpContext http, ProposalRequest request, CancellationToken ct) =>
+        group.MapPost("/proposals", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock,
+                PublicMotionLimiter limiter, HttpContext http, ProposalRequest request, CancellationToken ct) =>
                 !limiter.TryAcquire(http)
                     ? TypedResults.Problem(PublicMotionLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
-                    : (await FileProposal.HandleAsync(db, org, places, clock, request, ct)).ToApi(v => TypedResults.Created((string?)null, v)))
+                    : (await FileProposal.HandleAsync(db, org, places, pd, clock, request, ct)).ToApi(v => TypedResults.Created((string?)null, v)))
             .AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests).Produces<MotionSaved>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("网上提议：居民（可不登录）就小区或全社区的事提出建议，转为小区或社区议事会的议题");
         group.MapGet("/proposals/mine", async (LianxinDb db, CancellationToken ct) => (await MyProposals.HandleAsync(db, ct)).ToApi(TypedResults.Ok))

@@ -17,7 +17,7 @@ public static class DeliberationModel
             e.Property(x => x.Title).HasMaxLength(100);
             e.Property(x => x.Description).HasMaxLength(2000);
             e.Property(x => x.ProposerName).HasMaxLength(60);
-            e.Property(x => x.ContactPhone).HasMaxLength(20);
+            e.Property(x => x.ContactPhoneCipher).HasMaxLength(120);
             e.Property(x => x.DemandTicket).HasMaxLength(40);
             e.Property(x => x.Outcome).HasMaxLength(2000);
             e.Property(x => x.Version).IsConcurrencyToken();

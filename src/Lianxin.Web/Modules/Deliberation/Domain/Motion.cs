@@ -44,8 +44,8 @@ public class Motion : Entity, IOrgScoped, IVersioned
     public MotionSource Source { get; set; }
     /// <summary>Who raised it, as they gave it (optional for residents): shown to staff only.</summary>
     [PersonalData] public string? ProposerName { get; set; }
-    /// <summary>A phone the proposer left to be called back (online proposals only): shown masked.</summary>
-    [PersonalData] public string? ContactPhone { get; set; }
+    /// <summary>A phone the proposer left to be called back (online proposals only), AES-GCM encrypted (ADR 0030): shown masked.</summary>
+    public string? ContactPhoneCipher { get; set; }
     public Guid? RaisedByUserId { get; set; }
     public Guid? DemandId { get; set; }
     public string? DemandTicket { get; set; }

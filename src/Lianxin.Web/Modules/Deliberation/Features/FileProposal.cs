@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Deliberation.Domain;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Privacy;
 
 namespace Lianxin.Web.Modules.Deliberation.Features;
 
@@ -25,7 +26,7 @@ public class ProposalRequest
 /// </summary>
 public static partial class FileProposal
 {
-    public static async Task<Outcome<MotionSaved>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock,
+    public static async Task<Outcome<MotionSaved>> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock,
         ProposalRequest r, CancellationToken ct)
     {
         var e = new Errors();
@@ -52,7 +53,7 @@ public static partial class FileProposal
             OrgPath = place?.OrgPath ?? community.Path,
             Level = place is null ? MotionLevel.Community : MotionLevel.Compound,
             HandlerUnitId = place?.Handler.Id ?? community.Id, HandlerPath = place?.Handler.Path ?? community.Path,
-            Title = r.Title.Trim(), Description = r.Content.Trim(), ProposerName = Blank(r.ContactName), ContactPhone = string.IsNullOrEmpty(phone) ? null : phone,
+            Title = r.Title.Trim(), Description = r.Content.Trim(), ProposerName = Blank(r.ContactName), ContactPhoneCipher = pd.Seal(phone).Cipher,
             Source = MotionSource.Proposal, RaisedByUserId = db.Scope.UserId,
             State = MotionState.Open, RaisedAt = now, LevelSince = now,
         };

@@ -5,6 +5,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Deliberation.Features;
@@ -41,7 +42,7 @@ public static class MotionQueries
             m.State == MotionState.Open && roots.Any(r => m.HandlerPath.StartsWith(r, StringComparison.Ordinal)))).ToList();
     }
 
-    public static async Task<Outcome<MotionDetail>> DetailAsync(LianxinDb db, OrgDirectory org, Guid id, CancellationToken ct)
+    public static async Task<Outcome<MotionDetail>> DetailAsync(LianxinDb db, OrgDirectory org, PersonalData pd, Guid id, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(DeliberationPermissions.View)) return Failure.Forbidden;
         var m = await db.Motions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -49,6 +50,7 @@ public static class MotionQueries
         var meetings = await db.MotionMeetings.AsNoTracking().Where(x => x.MotionId == id).OrderBy(x => x.RecordedAt).ToListAsync(ct);
         var names = await org.NamesAsync(meetings.Select(x => x.UnitId).Append(m.HandlerUnitId).Append(m.CommunityId).ToList(), ct);
         string Name(Guid u) => names.TryGetValue(u, out var n) ? n : "—";
+        var phone = m.ContactPhoneCipher is null ? null : pd.OpenPhone(m.ContactPhoneCipher);
         var canRecord = m.State == MotionState.Open && db.Scope.Can(DeliberationPermissions.Manage, m.HandlerPath);
         return new MotionDetail(m.Id, m.Title, m.Description, m.CompoundId, m.CompoundName, Name(m.CommunityId), m.Level, m.Level.Chinese(), Name(m.HandlerUnitId),
             m.State, m.State.Chinese(), m.Source, m.Source.Chinese(), m.ProposerName, m.DemandTicket, m.DemandId, m.RaisedAt, m.SettledAt, m.SettledLevel,
@@ -56,6 +58,6 @@ public static class MotionQueries
             meetings.Select(x => new MeetingDto(x.Id, x.Level, x.Level.Council(), Name(x.UnitId), x.HeldOn, x.Place, x.Host, x.Participants, x.ParticipantCount,
                 x.Positions, x.Mode, x.Mode.Chinese(), x.VotesFor, x.VotesAgainst, x.VotesAbstain, x.Result, x.Result.Chinese(), x.Outcome, x.RecordedBy)).ToList(),
             // The unit whose council has the proposal calls the proposer back; everyone else, the street included, sees the number masked.
-            db.Scope.Grants.Any(g => g.OrgUnitId == m.HandlerUnitId && g.Role.Allows(DeliberationPermissions.Manage)) ? m.ContactPhone : m.ContactPhone is null ? null : Lianxin.Web.Platform.Privacy.Mask.Phone(m.ContactPhone));
+            db.Scope.Grants.Any(g => g.OrgUnitId == m.HandlerUnitId && g.Role.Allows(DeliberationPermissions.Manage)) ? phone : phone is null ? null : Mask.Phone(phone));
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Deliberation.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.Deliberation.Pages;
 
 /// <summary>/deliberation/motions/{id}: a motion, the meetings of each level, and the form for the meeting of the level handling it.</summary>
-public class MotionModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
+public class MotionModel(LianxinDb db, OrgDirectory org, PersonalData pd, TimeProvider clock) : PageModel
 {
     [BindProperty] public RecordMeetingRequest Input { get; set; } = new();
     public MotionDetail M { get; private set; } = null!;
@@ -30,7 +31,7 @@ public class MotionModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : P
 
     async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var m = await MotionQueries.DetailAsync(db, org, id, ct);
+        var m = await MotionQueries.DetailAsync(db, org, pd, id, ct);
         if (m.Refusal(this) is { } end) return end;
         M = m.Value!;
         if (Input.Version == 0) Input.Version = M.Version;

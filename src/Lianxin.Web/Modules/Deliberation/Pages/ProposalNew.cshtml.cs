@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Deliberation.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -14,7 +15,7 @@ namespace Lianxin.Web.Modules.Deliberation.Pages;
 /// a honeypot field catches robots.
 /// </summary>
 [AllowAnonymous]
-public class ProposalNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, PublicMotionLimiter limiter) : PageModel
+public class ProposalNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, PublicMotionLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Community { get; set; }
     [BindProperty] public ProposalRequest Input { get; set; } = new();
@@ -39,7 +40,7 @@ public class ProposalNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory pla
             return Page();
         }
         if (Community is { } c) Input.CommunityId = c;
-        return await (await FileProposal.HandleAsync(db, org, places, clock, Input, ct))
+        return await (await FileProposal.HandleAsync(db, org, places, pd, clock, Input, ct))
             .ToPageAsync(this, _ => Redirect("/public/proposals/submitted"), () => LoadAsync(ct));
     }
 

@@ -94,8 +94,8 @@ public static class MembersApi
         d.MapGet("/", async (Guid communityId, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await DualReporting.ListAsync(db, units, communityId, ct)).ToApi());
         d.MapPost("/me", async (MemberReportForm form, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
             (await DualReporting.ReportMemberAsync(db, units, clock, form, ct)).ToApi());
-        d.MapPost("/units", async (UnitReportForm form, LianxinDb db, OrgDirectory units, CoBuilding.Contracts.PartnerUnitDirectory partners, TimeProvider clock, CancellationToken ct) =>
-            (await DualReporting.ReportUnitAsync(db, units, partners, clock, form, ct)).ToApi());
+        d.MapPost("/units", async (UnitReportForm form, LianxinDb db, OrgDirectory units, CoBuilding.Contracts.PartnerUnitDirectory partners, PersonalData pd, TimeProvider clock,
+            CancellationToken ct) => (await DualReporting.ReportUnitAsync(db, units, partners, pd, clock, form, ct)).ToApi());
         d.MapGet("/figures", async (Guid communityId, LianxinDb db, OrgDirectory units, CancellationToken ct) => (await CommunityFigures.HandleAsync(db, units, communityId, ct)).ToApi());
         d.MapGet("/report-back", async (Guid communityId, DateOnly from, DateOnly to, LianxinDb db, OrgDirectory units, VolunteerHours hours, CancellationToken ct) =>
             (await ReportingBack.HandleAsync(db, units, hours, communityId, from, to, ct)).ToApi());

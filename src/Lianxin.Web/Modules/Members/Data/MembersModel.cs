@@ -51,7 +51,7 @@ public static class MembersModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.Skills).HasMaxLength(400);
             e.Property(x => x.Offers).HasMaxLength(400);
-            e.Property(x => x.LiaisonPhone).HasMaxLength(20);
+            e.Property(x => x.LiaisonPhoneCipher).HasMaxLength(120);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.CommunityId });
             e.HasIndex(x => new { x.TenantId, x.MemberId });

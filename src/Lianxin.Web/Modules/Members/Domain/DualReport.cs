@@ -31,7 +31,8 @@ public class DualReport : Entity, IOrgScoped, IVersioned
     /// <summary>Post kinds the member would take on (free text, e.g. 楼栋长、志愿岗).</summary>
     public string? PostsWanted { get; set; }
     public string? Liaison { get; set; }
-    public string? LiaisonPhone { get; set; }
+    /// <summary>The unit liaison's phone, AES-GCM encrypted (ADR 0030); kept for the community to call, not shown in lists.</summary>
+    public string? LiaisonPhoneCipher { get; set; }
     public string? Offers { get; set; }
     public DualReportStatus Status { get; set; }
     public DateOnly? WithdrawnOn { get; set; }

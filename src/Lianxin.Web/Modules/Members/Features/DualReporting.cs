@@ -7,6 +7,7 @@ using System.ComponentModel.DataAnnotations;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Lianxin.Web.Platform.Time;
 
@@ -82,8 +83,8 @@ public static class DualReporting
         return (await DualReportDto.FromAsync(units, [report], ct))[0];
     }
 
-    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, OrgDirectory units, PartnerUnitDirectory partners, TimeProvider clock, UnitReportForm f,
-        CancellationToken ct)
+    public static async Task<Outcome<DualReportDto>> ReportUnitAsync(LianxinDb db, OrgDirectory units, PartnerUnitDirectory partners, PersonalData pd, TimeProvider clock,
+        UnitReportForm f, CancellationToken ct)
     {
         var community = f.CommunityId is { } id ? await units.FindAsync(id, ct) : null;
         if (community is not { Kind: OrgKind.Community }) return Failure.NotFound;
@@ -101,7 +102,7 @@ public static class DualReporting
         var report = new DualReport
         {
             Kind = ReporterKind.Unit, PartnerUnitId = unit.Id, Name = name, CommunityId = community.Id, OrgPath = community.Path, ReportedOn = clock.Today(),
-            Liaison = f.Liaison?.Trim(), LiaisonPhone = phone, Offers = f.Offers?.Trim(), Status = DualReportStatus.Reported,
+            Liaison = f.Liaison?.Trim(), LiaisonPhoneCipher = pd.Seal(phone).Cipher, Offers = f.Offers?.Trim(), Status = DualReportStatus.Reported,
         };
         db.DualReports.Add(report);
         await db.SaveChangesAsync(ct);

@@ -24,10 +24,11 @@ public class OnProbationaryMemberAdmitted(LianxinDb db, OrgDirectory units, Pers
         if (await db.Members.AcrossScope().AnyAsync(m => m.Id == e.PersonId || m.IdNumberHash == hash, ct)) return;
         var branch = await units.FindInDistrictAsync(e.BranchId, ct) ?? throw new InvalidOperationException($"Branch {e.BranchId} is not in the district.");
         var now = clock.GetUtcNow().UtcDateTime;
+        var phone = pd.Seal(pd.OpenPhone(e.PhoneCipher));
         var member = new Member
         {
             Id = e.PersonId, Name = e.Name, Gender = e.Gender == "女" ? Gender.Female : Gender.Male, BirthDate = e.BirthDate,
-            IdNumberCipher = pd.Reencrypt(e.IdNumberCipher), IdNumberHash = hash, PhoneCipher = pd.Seal(e.Phone).Cipher, PhoneHash = pd.Seal(e.Phone).Hash, JoinedOn = e.AdmittedOn,
+            IdNumberCipher = pd.Reencrypt(e.IdNumberCipher), IdNumberHash = hash, PhoneCipher = phone.Cipher, PhoneHash = phone.Hash, JoinedOn = e.AdmittedOn,
             Category = MemberCategory.Probationary, Status = MemberStatus.Normal, StatusSince = e.AdmittedOn,
             BranchId = branch.Id, OrgPath = branch.Path, Employment = Employment.InService, CreatedAt = now,
         };

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.CoBuilding.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
@@ -13,7 +14,7 @@ using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, VolunteerHours hours, PartnerUnitDirectory partners)
+public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, TimeProvider clock, VolunteerHours hours, PartnerUnitDirectory partners, PersonalData pd)
     : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? CommunityId { get; set; }
@@ -62,7 +63,7 @@ public class DualModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
         Unit.CommunityId = CommunityId;
         if (ModelState.IsValid)
         {
-            var outcome = await DualReporting.ReportUnitAsync(Db, Org, partners, clock, Unit, ct);
+            var outcome = await DualReporting.ReportUnitAsync(Db, Org, partners, pd, clock, Unit, ct);
             if (outcome.Refusal(this, "Unit") is { } stop) return stop;
             if (outcome.IsOk)
             {

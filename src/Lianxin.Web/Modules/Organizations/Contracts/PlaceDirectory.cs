@@ -101,7 +101,7 @@ public class PlaceDirectory(LianxinDb db)
     public async Task SetBuildingLeaderAsync(Guid buildingId, Guid? memberId, string? memberName, CancellationToken ct)
     {
         var b = await db.Buildings.AcrossScope().FirstAsync(x => x.Id == buildingId, ct);
-        (b.LeaderMemberId, b.LeaderName, b.LeaderPhone) = (memberId, memberName, null);
+        (b.LeaderMemberId, b.LeaderName, b.LeaderPhoneCipher) = (memberId, memberName, null);
     }
 
     /// <summary>The building when the caller sees it (else null: answer 404).</summary>

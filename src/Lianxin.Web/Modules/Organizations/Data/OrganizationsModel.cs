@@ -59,7 +59,7 @@ public static class OrganizationsModel
             e.ToTable("org_buildings");
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.LeaderName).HasMaxLength(60);
-            e.Property(x => x.LeaderPhone).HasMaxLength(20);
+            e.Property(x => x.LeaderPhoneCipher).HasMaxLength(120);
             e.HasIndex(x => new { x.TenantId, x.CompoundId });
             e.HasIndex(x => new { x.TenantId, x.OrgPath });
         });

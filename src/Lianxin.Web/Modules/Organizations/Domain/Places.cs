@@ -43,7 +43,8 @@ public class Building : Entity, IOrgScoped
     /// </summary>
     public Guid? LeaderMemberId { get; set; }
     public string? LeaderName { get; set; }
-    public string? LeaderPhone { get; set; }
+    /// <summary>That free-text leader's phone, AES-GCM encrypted (ADR 0030); shown whole only to those who manage the compound.</summary>
+    public string? LeaderPhoneCipher { get; set; }
 }
 
 public class Household : Entity, IOrgScoped

@@ -21,7 +21,7 @@ public record CompoundDetailDto(Guid Id, string Name, CompoundType Type, string 
 /// <summary>A compound with its buildings, their 楼栋长 and household counts.</summary>
 public static class CompoundDetail
 {
-    public static async Task<Outcome<CompoundDetailDto>> HandleAsync(LianxinDb db, Guid id, CancellationToken ct)
+    public static async Task<Outcome<CompoundDetailDto>> HandleAsync(LianxinDb db, PersonalData pd, Guid id, CancellationToken ct)
     {
         var c = await db.Compounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound;
@@ -34,9 +34,12 @@ public static class CompoundDetail
         var stats = await db.Households.Where(h => ids.Contains(h.BuildingId)).GroupBy(h => h.BuildingId)
             .Select(x => new { x.Key, Count = x.Count(), Residents = x.Sum(h => h.Residents) }).ToDictionaryAsync(x => x.Key, ct);
         var rows = buildings.OrderBy(x => x.Name.Length).ThenBy(x => x.Name)
-            .Select(x => new BuildingRow(x.Id, x.Name, x.Floors, x.LeaderName, x.LeaderMemberId != null, x.LeaderPhone is null ? null : canManage ? x.LeaderPhone : Mask.Phone(x.LeaderPhone),
+            .Select(x => new BuildingRow(x.Id, x.Name, x.Floors, x.LeaderName, x.LeaderMemberId != null, Phone(pd, x.LeaderPhoneCipher, canManage),
                 stats.GetValueOrDefault(x.Id)?.Count ?? 0, stats.GetValueOrDefault(x.Id)?.Residents ?? 0)).ToList();
         return new CompoundDetailDto(c.Id, c.Name, c.Type, c.Type.Chinese(), c.Address, c.CommunityId, names.GetValueOrDefault(c.CommunityId) ?? "—",
             c.GridId, grid, c.BranchId, c.BranchId is { } bid ? names.GetValueOrDefault(bid) : null, c.Version, rows, canManage);
     }
+
+    static string? Phone(PersonalData pd, string? cipher, bool whole) =>
+        cipher is null ? null : whole ? pd.OpenPhone(cipher) : Mask.Phone(pd.OpenPhone(cipher));
 }

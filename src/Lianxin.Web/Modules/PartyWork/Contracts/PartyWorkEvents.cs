@@ -5,11 +5,12 @@ namespace Lianxin.Web.Modules.PartyWork.Contracts;
 /// <summary>
 /// The higher committee approved the admission of a 发展对象 as 预备党员 (ADR 0019). Members puts the person on the roster with
 /// <see cref="PersonId"/> as the member's id, so later events about the same person find them. The ID number travels
-/// encrypted (<see cref="IdNumberCipher"/>, Platform.Privacy): the outbox row is stored, and nothing may log it in clear.
+/// encrypted (<see cref="IdNumberCipher"/>, Platform.Privacy), and so does the phone (<see cref="PhoneCipher"/>, null when none):
+/// the outbox row is stored, and nothing may log either in clear (ADR 0030).
 /// <see cref="AdmittedOn"/> is the day the branch meeting admitted them (入党时间; the probation year counts from it).
 /// </summary>
 public sealed record ProbationaryMemberAdmitted(Guid PersonId, string Name, string Gender, DateOnly BirthDate, string IdNumberCipher,
-    string? Phone, Guid BranchId, DateOnly AdmittedOn, DateOnly ApprovedOn) : IntegrationEvent;
+    string? PhoneCipher, Guid BranchId, DateOnly AdmittedOn, DateOnly ApprovedOn) : IntegrationEvent;
 
 /// <summary>A probationary member became a full member (按期转正 or after an extended probation) on <see cref="ConfirmedOn"/>.</summary>
 public sealed record MemberConfirmedFull(Guid PersonId, DateOnly ConfirmedOn) : IntegrationEvent;

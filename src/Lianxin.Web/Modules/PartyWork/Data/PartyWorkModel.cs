@@ -24,7 +24,7 @@ public static class PartyWorkModel
             e.Property(x => x.Name).HasMaxLength(60);
             e.Property(x => x.IdNumberCipher).HasMaxLength(200);
             e.Property(x => x.IdNumberHash).HasMaxLength(64);
-            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.PhoneCipher).HasMaxLength(120);
             e.Property(x => x.Source).HasMaxLength(40);
             e.Property(x => x.Contacts).HasMaxLength(100);
             e.Property(x => x.StepCode).HasMaxLength(20);

@@ -40,7 +40,8 @@ public class Recruit : Entity, IOrgScoped, IVersioned
     public DateOnly BirthDate { get; set; }
     public string IdNumberCipher { get; set; } = "";
     public string IdNumberHash { get; set; } = "";
-    public string? Phone { get; set; }
+    /// <summary>The mobile, AES-GCM encrypted like the ID number (ADR 0030); it reaches the roster sealed, inside <c>ProbationaryMemberAdmitted</c>.</summary>
+    public string? PhoneCipher { get; set; }
     /// <summary>Where the application came from (居民党小组, 退役军人, 新就业群体…), for the figures 004 asks for.</summary>
     public string? Source { get; set; }
     /// <summary>培养联系人: the two members who guide an activist.</summary>

@@ -80,7 +80,7 @@ public static class RecordStep
                 if (step.Code == RecruitRules.Activist) recruit.Contacts = r.Contacts!.Trim();
                 if (step.Code == RecruitRules.Approve)
                     db.Publish(new ProbationaryMemberAdmitted(recruit.Id, recruit.Name, recruit.Female ? "女" : "男", recruit.BirthDate, recruit.IdNumberCipher,
-                        recruit.Phone, recruit.BranchId, done.GetValueOrDefault(RecruitRules.Admit, on), on), now);
+                        recruit.PhoneCipher, recruit.BranchId, done.GetValueOrDefault(RecruitRules.Admit, on), on), now);
                 if (step.Code == RecruitRules.Confirm)
                 {
                     recruit.State = RecruitState.Confirmed;

@@ -84,7 +84,7 @@ public static class RegisterApplication
         var recruit = new Recruit
         {
             BranchId = branch!.Id, OrgPath = branch.Path, Name = r.Name.Trim(), Female = facts.Female, BirthDate = facts.Birth,
-            IdNumberCipher = pd.Encrypt(PersonalData.Normalize(r.IdNumber!)), IdNumberHash = hash!, Phone = string.IsNullOrEmpty(phone) ? null : phone,
+            IdNumberCipher = pd.Encrypt(PersonalData.Normalize(r.IdNumber!)), IdNumberHash = hash!, PhoneCipher = pd.Seal(phone).Cipher,
             Source = string.IsNullOrWhiteSpace(r.Source) ? null : r.Source.Trim(), StepCode = RecruitRules.Apply, StepOn = r.AppliedOn!.Value,
             Stage = RecruitStage.Applicant, UserId = userId, DemandId = demandId, CreatedAt = now,
         };

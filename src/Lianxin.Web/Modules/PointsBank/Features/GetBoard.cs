@@ -3,6 +3,7 @@ using Lianxin.Web.Modules.PointsBank.Data;
 using Lianxin.Web.Modules.PointsBank.Domain;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.PointsBank.Features;
@@ -13,7 +14,8 @@ public record Board(Guid CommunityId, string Community, IReadOnlyList<BoardRow> 
 
 /// <summary>
 /// The public X贤榜 of a community: its depositors ranked by the points they earned (net of corrections, spending does not
-/// lower a rank). Only names their owners chose to show; the others masked.
+/// lower a rank). Only names their owners chose to show; the others masked. A name is typed by whoever opened the account, so a
+/// phone or ID number in it is masked too (Platform.Privacy.FreeText, ADR 0030).
 /// </summary>
 public static class GetBoard
 {
@@ -33,7 +35,7 @@ public static class GetBoard
         var ids = top.Select(e => e.Account).ToList();
         var accounts = await db.PbAccounts.AcrossScope().AsNoTracking().Where(a => ids.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => new { a.Name, a.ShowName }, ct);
-        var rows = top.Select((e, i) => new BoardRow(i + 1, accounts[e.Account].ShowName ? accounts[e.Account].Name : LedgerRules.MaskName(accounts[e.Account].Name), e.Earned)).ToList();
+        var rows = top.Select((e, i) => new BoardRow(i + 1, accounts[e.Account].ShowName ? FreeText.Public(accounts[e.Account].Name) : LedgerRules.MaskName(accounts[e.Account].Name), e.Earned)).ToList();
         return new Board(community.Id, community.DisplayName.Replace("党委", "").Replace("党总支", ""), rows);
     }
 }

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Venues.Domain;
 using Lianxin.Web.Modules.Venues.Features;
@@ -31,8 +32,8 @@ public static class VenuesApi
         g.MapPost("/{id:guid}/checks", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid id, CheckInput request, CancellationToken ct) =>
                 (await VenueSetup.CheckAsync(db, org, clock, id, request, ct)).ToApi(TypedResults.Ok))
             .Produces<StandardItem>().ProducesValidationProblem().WithSummary("六有达标项：登记佐证");
-        g.MapPost("/rooms/{roomId:guid}/bookings", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid roomId, BookRoomRequest request, CancellationToken ct) =>
-                (await BookRoom.HandleAsync(db, org, clock, roomId, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/venues/bookings/{v.Id}", v)))
+        g.MapPost("/rooms/{roomId:guid}/bookings", async (LianxinDb db, OrgDirectory org, PersonalData pd, TimeProvider clock, Guid roomId, BookRoomRequest request,
+                CancellationToken ct) => (await BookRoom.HandleAsync(db, org, pd, clock, roomId, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/venues/bookings/{v.Id}", v)))
             .Produces<BookingSaved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("预约功能室（同一时段不能重复预约）");
         g.MapPost("/bookings/{bookingId:guid}/cancel", async (LianxinDb db, OrgDirectory org, TimeProvider clock, Guid bookingId, CancellationToken ct) =>

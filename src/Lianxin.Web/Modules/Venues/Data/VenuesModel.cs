@@ -42,7 +42,7 @@ public static class VenuesModel
             e.Property(x => x.OrgPath).HasMaxLength(400);
             e.Property(x => x.BookedBy).HasMaxLength(100);
             e.Property(x => x.Purpose).HasMaxLength(200);
-            e.Property(x => x.ContactPhone).HasMaxLength(20);
+            e.Property(x => x.ContactPhoneCipher).HasMaxLength(120);
             e.HasIndex(x => new { x.TenantId, x.RoomId, x.StartsAt });
         });
     }

@@ -85,7 +85,8 @@ public class RoomBooking : Entity, IOrgScoped
     public Guid? UserId { get; set; }
     public string Purpose { get; set; } = "";
     public int Attendees { get; set; }
-    public string? ContactPhone { get; set; }
+    /// <summary>The booker's phone, AES-GCM encrypted (ADR 0030).</summary>
+    public string? ContactPhoneCipher { get; set; }
     public BookingState State { get; set; }
     public DateTime CreatedAt { get; set; }
 }

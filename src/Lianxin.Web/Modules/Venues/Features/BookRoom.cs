@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Venues.Contracts;
 using Lianxin.Web.Modules.Venues.Data;
@@ -33,7 +34,8 @@ public static class BookRoom
 {
     const int Attempts = 4;
 
-    public static async Task<Outcome<BookingSaved>> HandleAsync(LianxinDb db, OrgDirectory org, TimeProvider clock, Guid roomId, BookRoomRequest r, CancellationToken ct)
+    public static async Task<Outcome<BookingSaved>> HandleAsync(LianxinDb db, OrgDirectory org, PersonalData pd, TimeProvider clock, Guid roomId, BookRoomRequest r,
+        CancellationToken ct)
     {
         var (sees, books) = (await VenueReach.ForAsync(db, org, VenuePermissions.VenueView, ct), await VenueReach.ForAsync(db, org, VenuePermissions.VenueBook, ct));
         for (var attempt = 1; ; attempt++)
@@ -77,7 +79,7 @@ public static class BookRoom
             {
                 RoomId = room.Id, VenueId = room.VenueId, OrgPath = room.OrgPath, StartsAt = startsAt, EndsAt = endsAt,
                 BookerKind = db.Scope.Current?.Role == Role.Resident ? BookerKind.Resident : BookerKind.Unit, BookedBy = r.BookedBy.Trim(),
-                UserId = db.Scope.UserId, Purpose = r.Purpose.Trim(), Attendees = r.Attendees, ContactPhone = r.ContactPhone?.Trim() is { Length: > 0 } p ? p : null,
+                UserId = db.Scope.UserId, Purpose = r.Purpose.Trim(), Attendees = r.Attendees, ContactPhoneCipher = pd.Seal(r.ContactPhone).Cipher,
                 State = BookingState.Booked, CreatedAt = now,
             };
             db.RoomBookings.Add(booking);

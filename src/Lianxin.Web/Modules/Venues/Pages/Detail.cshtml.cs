@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Privacy;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Venues.Features;
 using Lianxin.Web.Platform;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianxin.Web.Modules.Venues.Pages;
 
 /// <summary>/venues/{id}: the venue, its 六有 checklist and its rooms' bookings of a day; book a room here.</summary>
-public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : PageModel
+public class DetailModel(LianxinDb db, OrgDirectory org, PersonalData pd, TimeProvider clock) : PageModel
 {
     public VenueDetail V { get; private set; } = null!;
     /// <summary>The unit the caller acts for (a resident writes their own name).</summary>
@@ -24,7 +25,7 @@ public class DetailModel(LianxinDb db, OrgDirectory org, TimeProvider clock) : P
     {
         ModelState.Clear();
         Day = Book.Day;
-        var outcome = await BookRoom.HandleAsync(db, org, clock, roomId, Book, ct);
+        var outcome = await BookRoom.HandleAsync(db, org, pd, clock, roomId, Book, ct);
         return await outcome.ToPageAsync(this, v =>
         {
             TempData["Flash"] = "预约成功。";
