@@ -207,6 +207,21 @@ public class ListsTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task The_audit_log_pages_by_cursor_through_the_same_entries_as_by_number()
+    {
+        var api = await app.ApiAs("admin");
+        const string url = "/api/v1/audit/entries?entity=AppUser&pageSize=3";
+        var byNumber = new List<Guid>();
+        for (var p = 1; p <= 2; p++) byNumber.AddRange(Ids(await api.GetFromJsonAsync<JsonElement>($"{url}&page={p}")));
+        var first = await api.GetFromJsonAsync<JsonElement>(url);
+        var second = await api.GetFromJsonAsync<JsonElement>($"{url}&cursor={Uri.EscapeDataString(Next(first)!)}");
+        Assert.Equal(6, byNumber.Distinct().Count());
+        Assert.Equal(byNumber, [.. Ids(first), .. Ids(second)]);
+        var bad = await api.GetAsync($"{url}&cursor={Uri.EscapeDataString(Next(first)!)}x");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public void Search_text_is_bigrams_plus_the_last_character_of_each_run()
     {
         Assert.Equal("张小 小明 明", SearchTerms.Of("张小明"));
