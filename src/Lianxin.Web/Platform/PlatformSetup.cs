@@ -28,6 +28,7 @@ public static class PlatformSetup
         services.AddSingleton(new ModuleCatalog(modules));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.Configure<Lists.ListOptions>(config.GetSection("Lists"));
         services.AddScoped<Security.CspNonce>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         // Chinese text goes out as text, not as &#x...; entities.

@@ -45,6 +45,8 @@ public sealed class DemandsModule : IModule
         services.AddEventHandler<Campaigns.Contracts.CampaignFindingRaisedDemand, Features.OnCampaignFindingRaisedDemand>();
     }
 
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new Platform.Lists.SearchTextBackfill<Domain.Demand>("dem_demands")];
+
     public void ConfigureModel(ModelBuilder b, LianxinDb db)
     {
         DemandsModel.Configure(b, db);

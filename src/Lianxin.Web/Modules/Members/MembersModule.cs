@@ -47,6 +47,8 @@ public sealed class MembersModule : IModule
 
     public IReadOnlyList<CliCommand> Commands => [Features.RekeyCitizenIds.Command];
 
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new Platform.Lists.SearchTextBackfill<Domain.Member>("mem_members")];
+
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => MembersModel.Configure(b, db);
 
     public void MapEndpoints(IEndpointRouteBuilder app)

@@ -16,11 +16,13 @@ public static class AuditApi
             scope.CanAnywhere(Permission.AuditView) ? TypedResults.Ok(await chain.VerifyAsync(db, ct)) : TypedResults.Forbid());
 
         // Newest first; dates are Shanghai calendar days.
-        group.MapGet("/entries", async (string? entity, string? entityId, string? action, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize, LianxinDb db, CancellationToken ct) =>
+        // A cursor is the next or previous of an earlier answer (ADR 0036); the total is capped.
+        group.MapGet("/entries", async (string? entity, string? entityId, string? action, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize, string? cursor,
+            LianxinDb db, Microsoft.Extensions.Options.IOptions<Lists.ListOptions> lists, CancellationToken ct) =>
         {
-            var outcome = await Pages.AuditSearch.HandleAsync(new(entity, entityId, action, user, from, to, page ?? 1, pageSize ?? 50), db, ct);
+            var outcome = await Pages.AuditSearch.HandleAsync(new(entity, entityId, action, user, from, to, page ?? 1, pageSize ?? 50, cursor), db, lists.Value.CountCap, ct);
             if (outcome.IsOk) return TypedResults.Ok(outcome.Value);
             return outcome.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(outcome.Errors!, title: "输入有误") : (IResult)TypedResults.Forbid();
-        }).Produces<Identity.Users.PageOf<Pages.AuditEntryDto>>();
+        }).Produces<Lists.ListPage<Pages.AuditEntryDto>>();
     }
 }

@@ -19,7 +19,8 @@ namespace Lianxin.Web.Platform.Audit;
 /// </summary>
 public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditKeys keys) : SaveChangesInterceptor
 {
-    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    // SearchText is derived from columns the entry already shows (ADR 0036).
+    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText"];
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     IDbContextTransaction? owned;

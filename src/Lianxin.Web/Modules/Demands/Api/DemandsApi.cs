@@ -4,7 +4,9 @@ using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Lists;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Web.Modules.Demands.Api;
 
@@ -19,9 +21,10 @@ public static class DemandsApi
         var group = app.MapGroup("/api/v1/demands").WithTags("Demands").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/", async (LianxinDb db, OrgDirectory org, PersonalData pd, [AsParameters] DemandListQuery q, CancellationToken ct) =>
-                (await DemandQueries.ListAsync(db, org, pd, q.ToFilter(), ct)).ToApi(TypedResults.Ok))
-            .Produces<Paged<DemandRow>>().ProducesValidationProblem().WithSummary("诉求列表（按状态、层级、类别、组织、超时筛选，分页）");
+        group.MapGet("/", async (LianxinDb db, OrgDirectory org, PersonalData pd, IOptions<ListOptions> lists, [AsParameters] DemandListQuery q, CancellationToken ct) =>
+                (await DemandQueries.ListAsync(db, org, pd, q.ToFilter(), lists.Value.CountCap, ct)).ToApi(TypedResults.Ok))
+            .Produces<ListPage<DemandRow>>().ProducesValidationProblem()
+            .WithSummary("诉求列表（按状态、层级、类别、组织、超时筛选，按受理编号、内容、地址或完整手机号搜索；按游标翻页，总数超过上限时为下限）");
 
         group.MapPost("/", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, SubmitDemandRequest request, [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
                 (await SubmitDemand.HandleAsync(db, org, places, pd, clock, request, key, isPublic: false, ct)).ToApi(v => TypedResults.Created($"/api/v1/demands/{v.Id}", v)))
@@ -137,12 +140,16 @@ public static class DemandsApi
         public Guid? UnitId { get; set; }
         public bool? Overdue { get; set; }
         public string? Q { get; set; }
+        /// <summary>Page number for small sets; page 1 is the first keyset page. Ignored when a cursor is given.</summary>
         public int? Page { get; set; }
         public int? PageSize { get; set; }
+        /// <summary>The opaque <c>next</c> or <c>previous</c> of an earlier answer: the page after or before it, without gaps or repeats while demands come in.</summary>
+        public string? Cursor { get; set; }
 
         public DemandFilter ToFilter() => new()
         {
             State = State, Level = Level, CategoryId = CategoryId, UnitId = UnitId, Overdue = Overdue, Q = Q, Page = Page ?? 1, PageSize = PageSize ?? 20,
+            Cursor = Cursor,
         };
     }
 

@@ -42,6 +42,9 @@ public static class DemandsModel
             e.Property(x => x.Outcome).HasMaxLength(2000);
             e.Property(x => x.RatingNote).HasMaxLength(500);
             e.Property(x => x.IdempotencyKey).HasMaxLength(120);
+            // Derived from the searched columns by its getter, indexed outside the model (migration 0049, ADR 0036); at most
+            // three characters per character of ticket, description and address.
+            e.Property(x => x.SearchText).HasMaxLength(8000).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.TicketNo }).IsUnique();
             // NULL keys are distinct on both providers, so only keyed submissions are deduplicated.

@@ -60,6 +60,8 @@ public class Demand : Entity, IOrgScoped, IVersioned
     public Guid? CompoundUnitId { get; set; }
     public Guid? CompoundId { get; set; }
     public string? Address { get; set; }
+    /// <summary>The ticket, description and address cut into search terms (ADR 0036): derived on every save, NULL only in rows written before migration 0049 until rebuilt.</summary>
+    public string? SearchText { get => Platform.Lists.SearchTerms.Of(TicketNo, Description, Address); private set { } }
     /// <summary>Personal: masked in the audit log, never on public pages.</summary>
     [PersonalData] public string ContactName { get; set; } = "";
     /// <summary>The phone encrypted (Platform.Privacy, ADR 0030); "" when none was given.</summary>

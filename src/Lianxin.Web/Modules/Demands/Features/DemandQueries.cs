@@ -6,6 +6,7 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Lists;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,15 +44,33 @@ public class DemandFilter
     public string? Q { get; set; }
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = 20;
+    /// <summary>An opaque cursor from a previous page's next or previous (ADR 0036); wins over <see cref="Page"/>.</summary>
+    public string? Cursor { get; set; }
 }
 
 public static class DemandQueries
 {
-    public static async Task<Outcome<Paged<DemandRow>>> ListAsync(LianxinDb db, OrgDirectory org, PersonalData pd, DemandFilter f, CancellationToken ct)
+    /// <summary>
+    /// The demands in scope, newest first, a keyset page at a time (ADR 0036): <see cref="DemandFilter.Cursor"/> from a previous
+    /// answer's next/previous, else <see cref="DemandFilter.Page"/> by offset; the total is exact up to <paramref name="countCap"/>.
+    /// </summary>
+    public static async Task<Outcome<ListPage<DemandRow>>> ListAsync(LianxinDb db, OrgDirectory org, PersonalData pd, DemandFilter f, int countCap, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(DemandPermissions.DemandView)) return Failure.Forbidden;
         if (f.Page < 1 || f.PageSize is < 1 or > 100) return Failure.Invalid("PageSize", "每页条数须在 1–100 之间。");
-        var q = db.Demands.AsNoTracking();
+        IQueryable<Demand> q = db.Demands;
+        if (DemandFlow.Blank(f.Q) is { } text)
+        {
+            var upper = text.ToUpperInvariant();
+            // The index narrows the rows (a superset), the substring test keeps exactly the ones containing the text.
+            var candidates = SearchTerms.Candidates(db, db.Demands, "dem_demands", text);
+            var found = (candidates ?? db.Demands).Where(d => d.TicketNo.Contains(upper) || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text)));
+            // A whole phone number finds the caller's demands through its keyed hash (the number itself is encrypted, ADR 0030).
+            q = pd.PhoneHash(text) is { } phoneHash
+                ? db.Demands.Where(d => d.ContactPhoneHash == phoneHash || found.Select(x => x.Id).Contains(d.Id))
+                : found;
+        }
+        q = q.AsNoTracking();
         if (f.UnitId is { } unitId)
         {
             if (await org.FindAsync(unitId, ct) is not { } unit) return Failure.NotFound;
@@ -61,22 +80,31 @@ public static class DemandQueries
         if (f.Level is { } l) q = q.Where(d => d.Level == l);
         if (f.CategoryId is { } c) q = q.Where(d => d.CategoryId == c);
         if (f.Overdue is { } o) q = q.Where(d => d.Overdue == o);
-        if (DemandFlow.Blank(f.Q) is { } text)
-        {
-            var upper = text.ToUpperInvariant();
-            // A whole phone number finds the caller's demands through its keyed hash (the number itself is encrypted, ADR 0030).
-            var phoneHash = pd.PhoneHash(text);
-            q = q.Where(d => d.TicketNo == upper || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text))
-                || (phoneHash != null && d.ContactPhoneHash == phoneHash));
-        }
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
-            .Select(d => new { d.Id, d.TicketNo, d.CategoryName, d.Description, d.State, d.Level, d.HandlerUnitId, d.CreatedAt, d.ResolveDueAt, d.Overdue })
-            .ToListAsync(ct);
-        var names = await org.NamesAsync(rows.Select(r => r.HandlerUnitId).ToList(), ct);
-        return new Paged<DemandRow>(rows.Select(r => new DemandRow(r.Id, r.TicketNo, r.CategoryName, Excerpt(r.Description), r.State, r.Level,
-            names.GetValueOrDefault(r.HandlerUnitId, ""), r.CreatedAt, r.ResolveDueAt, r.Overdue)).ToList(), total, f.Page, f.PageSize);
+        var page = await Keyset.PageAsync(q, NewestFirst, f.Cursor, f.Page, f.PageSize, countCap, ct);
+        if (!page.IsOk) return page.AsFailure();
+        var rows = page.Value!;
+        var names = await org.NamesAsync(rows.Items.Select(r => r.HandlerUnitId).Distinct().ToList(), ct);
+        return new ListPage<DemandRow>(rows.Items.Select(r => new DemandRow(r.Id, r.TicketNo, r.CategoryName, Excerpt(r.Description), r.State, r.Level,
+            names.GetValueOrDefault(r.HandlerUnitId, ""), r.CreatedAt, r.ResolveDueAt, r.Overdue)).ToList(),
+            rows.Total, rows.TotalIsLowerBound, rows.Page, rows.PageSize, rows.Next, rows.Previous);
     }
+
+    record ListedDemand(Guid Id, string TicketNo, string CategoryName, string Description, DemandState State, DemandLevel Level,
+        Guid HandlerUnitId, DateTime CreatedAt, DateTime? ResolveDueAt, bool Overdue);
+
+    /// <summary>Newest first by (CreatedAt, Id), the order <c>IX_dem_demands_TenantId_CreatedAt_Id</c> serves in both directions.</summary>
+    static readonly KeysetOrder<Demand, ListedDemand> NewestFirst = new("demands", 2,
+        (q, back) => back ? q.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id) : q.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id),
+        (keys, back) =>
+        {
+            if (!long.TryParse(keys[0], out var ticks) || ticks is < 0 || ticks > DateTime.MaxValue.Ticks || !Guid.TryParse(keys[1], out var id)) return null;
+            var at = new DateTime(ticks, DateTimeKind.Utc);
+            return back
+                ? d => d.CreatedAt > at || (d.CreatedAt == at && d.Id.CompareTo(id) > 0)
+                : d => d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(id) < 0);
+        },
+        d => new ListedDemand(d.Id, d.TicketNo, d.CategoryName, d.Description, d.State, d.Level, d.HandlerUnitId, d.CreatedAt, d.ResolveDueAt, d.Overdue),
+        r => [r.CreatedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id.ToString()]);
 
     public static string Excerpt(string s) => s.Length <= 60 ? s : s[..60] + "…";
 

@@ -9,7 +9,9 @@ using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Excel;
 using Lianxin.Web.Platform.Privacy;
+using Lianxin.Web.Platform.Lists;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Web.Modules.Members.Api;
 
@@ -21,8 +23,9 @@ public static class MembersApi
     {
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
-        g.MapGet("/", async ([AsParameters] MemberFilterQuery q, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>
-            (await ListMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), ct)).ToApi());
+        g.MapGet("/", async ([AsParameters] MemberFilterQuery q, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock,
+                IOptions<ListOptions> lists, CancellationToken ct) =>
+            (await ListMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), lists.Value.CountCap, ct)).ToApi());
         g.MapGet("/stats", async (Guid unitId, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
             (await MemberStatistics.HandleAsync(db, units, clock, unitId, ct)).ToApi());
         g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
@@ -177,10 +180,12 @@ public class MemberFilterQuery
     [FromQuery] public string? Q { get; set; }
     [FromQuery] public int? Page { get; set; }
     [FromQuery] public int? PageSize { get; set; }
+    /// <summary>The opaque <c>next</c> or <c>previous</c> of an earlier answer (keyset paging, ADR 0036); wins over page.</summary>
+    [FromQuery] public string? Cursor { get; set; }
 
     public MemberFilter ToFilter() => new()
     {
         UnitId = UnitId, Category = Category, Status = Status, Employment = Employment, CompoundId = CompoundId, Q = Q,
-        Page = Page ?? 1, PageSize = PageSize ?? 20,
+        Page = Page ?? 1, PageSize = PageSize ?? 20, Cursor = Cursor,
     };
 }

@@ -19,6 +19,8 @@ public static class MembersModel
             e.Property(x => x.PhoneCipher).HasMaxLength(120);
             e.Property(x => x.PhoneHash).HasMaxLength(64);
             e.Property(x => x.Education).HasMaxLength(40);
+            // Derived from the name by its getter, indexed outside the model (migration 0049, ADR 0036).
+            e.Property(x => x.SearchText).UsePropertyAccessMode(PropertyAccessMode.Property);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.IdNumberHash }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath });

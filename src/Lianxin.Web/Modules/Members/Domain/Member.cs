@@ -22,6 +22,8 @@ public enum Employment { InService, Retired, Floating, Unemployed, Student }
 public class Member : Entity, IOrgScoped, IVersioned
 {
     public string Name { get; set; } = "";
+    /// <summary>The name cut into search terms (ADR 0036; never the phone or ID number): derived on every save, NULL only in rows written before migration 0049 until rebuilt.</summary>
+    public string? SearchText { get => Platform.Lists.SearchTerms.Of(Name); private set { } }
     public Gender Gender { get; set; }
     public string Ethnicity { get; set; } = "汉族";
     /// <summary>Personal: masked in the audit log like the ID number it comes from.</summary>

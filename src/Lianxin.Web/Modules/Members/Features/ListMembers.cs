@@ -5,6 +5,7 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Lists;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Lianxin.Web.Platform.Time;
@@ -25,9 +26,13 @@ public class MemberFilter
     public string? Q { get; set; }
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = 20;
+    /// <summary>An opaque cursor from a previous page's next or previous (ADR 0036); wins over <see cref="Page"/>.</summary>
+    public string? Cursor { get; set; }
 }
 
-public record MemberPage(IReadOnlyList<MemberDto> Items, int Total, int Page, int PageSize);
+/// <summary>A page of the roster: a keyset page (ADR 0036) whose total is a lower bound beyond the count cap.</summary>
+public record MemberPage(IReadOnlyList<MemberDto> Items, int Total, bool TotalIsLowerBound, int Page, int PageSize, string? Next, string? Previous)
+    : ListPage<MemberDto>(Items, Total, TotalIsLowerBound, Page, PageSize, Next, Previous);
 
 public static class ListMembers
 {
@@ -65,21 +70,41 @@ public static class ListMembers
             else if (pd.PhoneHash(text) is { } phoneHash && PhoneNumber.IsMobile(PhoneNumber.Normalize(text)))
                 q = q.Where(m => m.PhoneHash == phoneHash);
             else
-                q = q.Where(m => m.Name.Contains(text));
+            {
+                // The index narrows the rows (a superset), the substring test keeps exactly the names containing the text.
+                var candidates = SearchTerms.Candidates(db, db.Members, "mem_members", text);
+                q = (candidates is null ? q : q.Where(m => candidates.Select(c => c.Id).Contains(m.Id))).Where(m => m.Name.Contains(text));
+            }
         }
         return new Outcome<IQueryable<Member>>(OutcomeKind.Ok, q);
     }
 
-    public static async Task<Outcome<MemberPage>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, MemberFilter f, CancellationToken ct)
+    public static async Task<Outcome<MemberPage>> HandleAsync(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock,
+        MemberFilter f, int countCap, CancellationToken ct)
     {
         var query = await QueryAsync(db, units, pd, f, ct);
         if (!query.IsOk) return query.AsFailure();
-        var size = Math.Clamp(f.PageSize, 1, 200);
-        var page = Math.Max(1, f.Page);
-        var total = await query.Value!.CountAsync(ct);
-        var rows = await query.Value!.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new MemberPage(await db.ToDtosAsync(units, places, pd, rows, clock.Today(), ct), total, page, size);
+        var page = await Keyset.PageAsync(query.Value!, ByBranchAndName, f.Cursor, Math.Max(1, f.Page), Math.Clamp(f.PageSize, 1, 200), countCap, ct);
+        if (!page.IsOk) return page.AsFailure();
+        var p = page.Value!;
+        return new MemberPage(await db.ToDtosAsync(units, places, pd, p.Items.ToList(), clock.Today(), ct), p.Total, p.TotalIsLowerBound, p.Page, p.PageSize, p.Next, p.Previous);
     }
+
+    /// <summary>By branch path, then name, then Id (unique): the roster's order, paged by keyset.</summary>
+    static readonly KeysetOrder<Member, Member> ByBranchAndName = new("members", 3,
+        (q, back) => back
+            ? q.OrderByDescending(m => m.OrgPath).ThenByDescending(m => m.Name).ThenByDescending(m => m.Id)
+            : q.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id),
+        (keys, back) =>
+        {
+            if (!Guid.TryParse(keys[2], out var id)) return null;
+            var (path, name) = (keys[0], keys[1]);
+            return back
+                ? m => string.Compare(m.OrgPath, path) < 0 || (m.OrgPath == path && (string.Compare(m.Name, name) < 0 || (m.Name == name && m.Id.CompareTo(id) < 0)))
+                : m => string.Compare(m.OrgPath, path) > 0 || (m.OrgPath == path && (string.Compare(m.Name, name) > 0 || (m.Name == name && m.Id.CompareTo(id) > 0)));
+        },
+        m => m,
+        m => [m.OrgPath, m.Name, m.Id.ToString()]);
 }
 
 public record Count(string Name, int Value);

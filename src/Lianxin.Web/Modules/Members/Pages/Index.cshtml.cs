@@ -6,12 +6,15 @@ using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
+using Lianxin.Web.Platform.Lists;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-public class IndexModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock) : MemberPageModel(db, units, places)
+public class IndexModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, IOptions<ListOptions> lists)
+    : MemberPageModel(db, units, places)
 {
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public MemberCategory? Category { get; set; }
@@ -20,27 +23,42 @@ public class IndexModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
     [BindProperty(SupportsGet = true)] public Guid? CompoundId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
-    public MemberPage Result { get; private set; } = new([], 0, 1, 20);
+    /// <summary>Beyond this many choices a filter list only offers the levels down to communities and the chosen unit's own units: a district's every branch and compound made /members 985 KB (issue 15).</summary>
+    const int MaxOptions = 200;
+
+    public MemberPage Result { get; private set; } = new([], 0, false, 1, 20, null, null);
     public MemberStats? Stats { get; private set; }
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Compounds { get; private set; } = [];
     public bool CanManage { get; private set; }
 
-    public MemberFilter Filter => new() { UnitId = UnitId, Category = Category, Status = Status, Employment = Employment, CompoundId = CompoundId, Q = Q, Page = PageNumber, PageSize = 20 };
+    public MemberFilter Filter => new() { UnitId = UnitId, Category = Category, Status = Status, Employment = Employment, CompoundId = CompoundId, Q = Q, Page = PageNumber, PageSize = 20, Cursor = Cursor };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var outcome = await ListMembers.HandleAsync(Db, Org, Places, pd, clock, Filter, ct);
+        var outcome = await ListMembers.HandleAsync(Db, Org, Places, pd, clock, Filter, lists.Value.CountCap, ct);
         if (outcome.Refusal(this) is { } stop) return stop;
-        Result = outcome.Value!;
+        // A bad cursor or filter: the message above an empty list, answered as the 400 it is.
+        if (outcome.IsOk) Result = outcome.Value!; else Response.StatusCode = StatusCodes.Status400BadRequest;
         var statsUnit = UnitId ?? Db.Scope.Current?.OrgUnitId;
         if (statsUnit is { } su && (await MemberStatistics.HandleAsync(Db, Org, clock, su, ct)) is { IsOk: true } s) Stats = s.Value;
-        Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, UnitId, ct);
-        Compounds = await CompoundOptionsAsync(CompoundId, ct);
+        var chosen = UnitId is { } u ? await Org.FindAsync(u, ct) : null;
+        Units = Trim(await MemberUnits.VisibleAsync(Db, Org, MemberPermissions.MemberView, ct), chosen?.Path)
+            .Select(x => new SelectListItem(new string('　', Math.Max(0, x.Depth - 1)) + x.Name, x.Id.ToString(), x.Id == UnitId)).ToList();
+        var compounds = await Places.CompoundsInScopeAsync(ct);
+        if (compounds.Count > MaxOptions) compounds = chosen is null ? [] : compounds.Where(c => c.OrgPath.StartsWith(chosen.Path, StringComparison.Ordinal)).Take(MaxOptions).ToList();
+        Compounds = compounds.Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == CompoundId)).ToList();
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
         return Page();
     }
+
+    /// <summary>All units when few; else districts, streets and communities, plus every unit under the chosen one.</summary>
+    static List<MemberUnits.UnitOption> Trim(List<MemberUnits.UnitOption> all, string? chosenPath) =>
+        all.Count <= MaxOptions ? all
+            : all.Where(x => x.Kind is OrgKind.District or OrgKind.Street or OrgKind.Community
+                || (chosenPath is not null && x.Path.StartsWith(chosenPath, StringComparison.Ordinal))).ToList();
 
     public string Query(int page) => QueryString.Create(new Dictionary<string, string?>
     {

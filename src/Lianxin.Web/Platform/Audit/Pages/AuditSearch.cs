@@ -3,18 +3,23 @@ using System.Text.Json;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Identity.Users;
+using Lianxin.Web.Platform.Lists;
 using Microsoft.EntityFrameworkCore;
 using Lianxin.Web.Platform.Time;
 
 namespace Lianxin.Web.Platform.Audit.Pages;
 
-public record AuditSearchRequest(string? Entity, string? EntityId, string? Action, string? User, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
+public record AuditSearchRequest(string? Entity, string? EntityId, string? Action, string? User, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50,
+    string? Cursor = null);
 public record AuditEntryDto(Guid Id, long Seq, DateTime At, Guid? UserId, string UserName, string Entity, string EntityId, string Action, string ActionName, string? Before, string? After, string? Ip);
 
-/// <summary>The audit log newest first, filtered by entity, action, user name and Shanghai date range; for <see cref="Permission.AuditView"/> holders.</summary>
+/// <summary>
+/// The audit log newest first, filtered by entity, action, user name and Shanghai date range; for <see cref="Permission.AuditView"/>
+/// holders. Keyset pages by Seq with a total capped at <paramref name="countCap"/> (ADR 0036): the log only grows.
+/// </summary>
 public static class AuditSearch
 {
-    public static async Task<Outcome<PageOf<AuditEntryDto>>> HandleAsync(AuditSearchRequest r, LianxinDb db, CancellationToken ct)
+    public static async Task<Outcome<ListPage<AuditEntryDto>>> HandleAsync(AuditSearchRequest r, LianxinDb db, int countCap, CancellationToken ct)
     {
         if (!db.Scope.CanAnywhere(Permission.AuditView)) return Failure.Forbidden;
         var errors = new Errors();
@@ -44,12 +49,18 @@ public static class AuditSearch
             var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
             query = query.Where(e => e.At < end);
         }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(e => e.Seq).Skip((page - 1) * size).Take(size)
-            .Select(e => new AuditEntryDto(e.Id, e.Seq, e.At, e.UserId, e.UserName, e.Entity, e.EntityId, e.Action.ToString(), "", e.Before, e.After, e.Ip))
-            .ToListAsync(ct);
-        return new PageOf<AuditEntryDto>(items.Select(i => i with { ActionName = NameOf(Enum.Parse<AuditAction>(i.Action)) }).ToList(), total, page, size);
+        var found = await Keyset.PageAsync(query, NewestFirst, r.Cursor, page, size, countCap, ct);
+        if (!found.IsOk) return found.AsFailure();
+        var p = found.Value!;
+        return p with { Items = p.Items.Select(i => i with { ActionName = NameOf(Enum.Parse<AuditAction>(i.Action)) }).ToList() };
     }
+
+    /// <summary>Newest first by Seq, unique per district.</summary>
+    static readonly KeysetOrder<AuditEntry, AuditEntryDto> NewestFirst = new("audit", 1,
+        (q, back) => back ? q.OrderBy(e => e.Seq) : q.OrderByDescending(e => e.Seq),
+        (keys, back) => !long.TryParse(keys[0], out var seq) ? null : back ? e => e.Seq > seq : e => e.Seq < seq,
+        e => new AuditEntryDto(e.Id, e.Seq, e.At, e.UserId, e.UserName, e.Entity, e.EntityId, e.Action.ToString(), "", e.Before, e.After, e.Ip),
+        e => [e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     /// <summary>Entity names present in the log, for the filter select.</summary>
     public static Task<List<string>> EntitiesAsync(LianxinDb db, CancellationToken ct) =>

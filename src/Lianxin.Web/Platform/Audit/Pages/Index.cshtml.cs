@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianxin.Web.Platform.Audit.Pages;
 
-public class AuditIndexModel(LianxinDb db, AuditChain chain) : PageModel
+public class AuditIndexModel(LianxinDb db, AuditChain chain, Microsoft.Extensions.Options.IOptions<Lists.ListOptions> lists) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -15,11 +15,12 @@ public class AuditIndexModel(LianxinDb db, AuditChain chain) : PageModel
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
     // Read by hand: Razor Pages keeps the route value "page" for the page's own path.
     int PageNumber => int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
     int PageSize => int.TryParse(Request.Query["pageSize"], out var s) && s > 0 ? s : 50;
 
-    public PageOf<AuditEntryDto> Result { get; private set; } = new([], 0, 1, 50);
+    public Lists.ListPage<AuditEntryDto> Result { get; private set; } = new([], 0, false, 1, 50, null, null);
     public List<string> Entities { get; private set; } = [];
     public ChainReport? Report { get; private set; }
     public int Pages => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
@@ -42,8 +43,8 @@ public class AuditIndexModel(LianxinDb db, AuditChain chain) : PageModel
 
     async Task LoadAsync(CancellationToken ct)
     {
-        var outcome = await AuditSearch.HandleAsync(new(Entity, EntityId, Action, UserName, From, To, PageNumber, PageSize), db, ct);
-        // The handlers answer 403 before this; what is left are the search form's errors (a bad date range).
+        var outcome = await AuditSearch.HandleAsync(new(Entity, EntityId, Action, UserName, From, To, PageNumber, PageSize, Cursor), db, lists.Value.CountCap, ct);
+        // The handlers answer 403 before this; what is left are the search form's errors (a bad date range or cursor).
         _ = outcome.Refusal(this);
         if (outcome.IsOk) Result = outcome.Value!;
         Entities = await AuditSearch.EntitiesAsync(db, ct);
