@@ -74,11 +74,10 @@ EOF
 nginx_pid=$!
 drill "two instances behind nginx" twin --cs "$pg" --ports "$a,$b" --nginx-port "$lb"
 
-passed=$(cat "$work/passed" 2>/dev/null | wc -l)
-failed=$(cat "$work/failed" 2>/dev/null | wc -l)
-sum() { grep -E "^FIGURES (kill9|outage) " "$figures" | grep -oE "$1=[0-9]+" | cut -d= -f2 | awk '{s+=$1} END {print s+0}'; }
-acked=$(sum acknowledged); lost=$(sum lost)
-instances=$(grep -oE "^FIGURES twin instances=[0-9]+" "$figures" | cut -d= -f2 || true)
-echo "faults: survived $passed of $((passed + failed)); writes acknowledged $acked, lost $lost; instances behind nginx ${instances:-0}; $(( $(date +%s) - started )) s"
+count() { if [ -f "$1" ]; then wc -l < "$1"; else echo 0; fi; }
+passed=$(count "$work/passed"); failed=$(count "$work/failed")
+figure() { awk -v pat="^FIGURES ($1) " -v k="$2" '$0 ~ pat { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) s += kv[2] } } END { print s + 0 }' "$figures" 2>/dev/null || echo 0; }
+acked=$(figure "kill9|outage" acknowledged); lost=$(figure "kill9|outage" lost); instances=$(figure twin instances)
+echo "faults: survived $passed of $((passed + failed)); writes acknowledged $acked, lost $lost; instances behind nginx $instances; $(( $(date +%s) - started )) s"
 echo "faults — Passed: $passed, Failed: $failed"
 [ "$failed" = 0 ]
