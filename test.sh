@@ -13,6 +13,8 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 # The calendar feed test parses the feed with an independent RFC 5545 parser.
 /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || need+=(python3-icalendar)
+# The fault drills put two instances behind Debian's nginx (run as this user under a temp folder, not the service).
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 PG_BIN=/usr/lib/postgresql/15/bin
 [ -x "$PG_BIN/initdb" ] || need+=(postgresql-15)
 if [ ${#need[@]} -gt 0 ]; then
@@ -44,6 +46,8 @@ run() {
 run "tests on SQLite"     env LIANXIN_TEST_PROVIDER=Sqlite   dotnet test tests/Lianxin.Tests -c Release --no-build
 run "tests on PostgreSQL" env LIANXIN_TEST_PROVIDER=Postgres dotnet test tests/Lianxin.Tests -c Release --no-build
 run "browser tests"       dotnet test tests/Lianxin.E2E -c Release --no-build
+# kill -9 in a write storm, PostgreSQL down for 20 s, two instances behind nginx (ADR 0038); about 3 minutes.
+run "fault drills"        tests/faults/run.sh
 # The offline release: publish the self-contained archive, install it into a clean folder, start it on SQLite (ADR 0031).
 release_dir=$(mktemp -d)
 run "release archive"     bash -c "LIANXIN_VERSION=test scripts/release.sh '$release_dir' && scripts/check-release.sh '$release_dir/lianxin-test-linux-x64.tar.gz'; rc=\$?; rm -rf '$release_dir'; exit \$rc"

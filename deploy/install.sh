@@ -32,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The audit checkpoints go to $logs, outside the data folder (ADR 0029).
-mkdir -p "$home" "$etc" "$data/keys" "$logs"
+mkdir -p "$home" "$etc" "$data" "$logs"
 # The new app beside the old one, then swapped: a failed copy leaves the running version alone.
 rm -rf "$home/app.new"
 cp -a "$here/app" "$home/app.new"

@@ -17,10 +17,14 @@ pg_throwaway_start() {
   _as_pg "$PG_BIN/initdb" -D "$PGDIR/data" -U "$PG_USER" -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   local extra=""
   for setting in "$@"; do extra="$extra -c $setting"; done
-  _as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-    -o "-k $PGDIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200$extra" start >/dev/null
+  PG_OPTS="-k $PGDIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200$extra"
+  pg_throwaway_resume
   PG_CONNECTION="Host=$PGDIR;Username=$PG_USER;Database=postgres"
 }
+
+# Stops the server as an outage would (open connections are cut; the data stays) and starts it again: tests/faults.
+pg_throwaway_pause() { _as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null; }
+pg_throwaway_resume() { _as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -o "$PG_OPTS" start >/dev/null; }
 
 pg_throwaway_stop() {
   [ -n "${PGDIR:-}" ] || return 0

@@ -201,7 +201,6 @@ class BenchApp(string provider, string connection) : WebApplicationFactory<Lianx
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", connection);
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-bench", "keys"));
     }
 }
 

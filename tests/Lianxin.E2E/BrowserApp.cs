@@ -37,7 +37,6 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={db}");
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-e2e", "keys"));
     }
 
     public async Task InitializeAsync()

@@ -26,8 +26,11 @@ public class KeyedRateLimiter<TKey>(int permitLimit, int windowSeconds) : IDispo
         return lease.IsAcquired;
     }
 
-    /// <summary>Whole seconds, at least one, as the Retry-After header wants them.</summary>
-    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-
     public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>A limit per client IP address (behind the proxy: the forwarded address, ADR 0031).</summary>
+public class ClientRateLimiter(int permitLimit, int windowSeconds) : KeyedRateLimiter<string>(permitLimit, windowSeconds)
+{
+    public bool TryAcquire(HttpContext http, out TimeSpan retryAfter) => TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", out retryAfter);
 }

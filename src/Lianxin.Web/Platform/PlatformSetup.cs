@@ -11,8 +11,8 @@ using Lianxin.Web.Platform.Notifications;
 using Lianxin.Web.Platform.Operations;
 using Lianxin.Web.Platform.OpenApi;
 using Lianxin.Web.Platform.Scope;
+using Lianxin.Web.Platform.Security;
 using Lianxin.Web.Platform.Shell;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -56,9 +56,8 @@ public static class PlatformSetup
         services.AddLianxinMetrics();
         services.AddAuthorization();
 
-        // Stateless web tier: keys in a shared folder so several instances read each other's cookies.
-        var keys = config["DataProtection:KeysFolder"] ?? Path.Combine(env.ContentRootPath, "..", "..", "data", "keys");
-        services.AddDataProtection().SetApplicationName("Lianxin").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Stateless web tier: the key ring in the database, so every instance on it reads the others' cookies (ADR 0038).
+        services.AddLianxinDataProtection();
 
         services.AddRazorPages(o =>
         {

@@ -104,7 +104,6 @@ public class DatabaseOutageTests
             builder.UseSetting("Database:ConnectionString", cs);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Jobs:Enabled", "false");
-            builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Lianxin.Tests.Support;
@@ -22,12 +23,27 @@ public class MetricsAndHealthTests(LianxinApp app)
         Assert.Contains("迁移已全部应用", database.GetProperty("description").GetString());
     }
 
-    // Passed on both providers in the first runs; in a later SQLite run the first scrape lacked the request histogram
-    // (only target_info) while the admin test's scrape had it. Skipped until that ordering is understood (ADR 0031).
-    [Fact(Skip = "flaky: a first scrape once lacked the request histogram; see ADR 0031, Not done")]
+    // ASP.NET Core records a request's duration when it disposes the request, which the test server may do after the
+    // client already holds the response, so the test waits for the measurement itself. That was not the flake (ADR 0038):
+    // in a SQLite run of the focused tests the 404 was measured and the scrape still held only target_info, so the
+    // exporter's meter provider was not listening in that host at all. Suspect: several hosts in one test process.
+    [Fact(Skip = "flaky: a scrape held only target_info although the request was measured; see ADR 0038")]
     public async Task A_scraper_on_the_same_machine_reads_request_latency_errors_job_runs_and_outbox_lag()
     {
+        var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Meter.Name: "Microsoft.AspNetCore.Hosting", Name: "http.server.request.duration" }) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag is { Key: "http.response.status_code", Value: 404 }) recorded.TrySetResult();
+        });
+        listener.Start();
         await app.CreateClient().GetAsync("/no-such-page-for-metrics");
+        await recorded.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await app.RunJobAsync<EventDispatchJob>();
 
         var (status, text) = await ScrapeAsync(IPAddress.Loopback);

@@ -36,7 +36,6 @@ public class StartupTests
             builder.UseSetting("Database:Provider", TestDatabase.Provider);
             builder.UseSetting("Database:ConnectionString", cs);
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
-            builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
             // Outside demo mode the audit chain needs its key (ADR 0029); this test is about the demo password.
             if (!demo) builder.UseSetting("Audit:Keys:1", Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()));
         }

@@ -34,7 +34,6 @@ public class LianxinApp : WebApplicationFactory<Program>
         // Likewise every test signs in from one address; SignInThrottleTests set their own limits and addresses.
         builder.UseSetting("SignIn:Throttle:PerAccountLimit", "100000");
         builder.UseSetting("SignIn:Throttle:PerClientLimit", "100000");
-        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "lianxin-tests", "keys"));
         builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
     }
 

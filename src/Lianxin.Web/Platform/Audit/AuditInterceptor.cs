@@ -80,7 +80,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         var now = AuditHash.Truncate(clock.GetUtcNow().UtcDateTime);
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
         var changed = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or Events.OutboxEvent or Events.InboxEntry) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or Events.OutboxEvent or Events.InboxEntry or Security.DataProtectionKeyRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         foreach (var entry in changed)
         {

@@ -55,6 +55,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         AuditModel.Configure(b, this);
         JobLease.Configure(b);
         SignInFailureCount.Configure(b);
+        Security.DataProtectionKeyRow.Configure(b);
         Tenant.Configure(b);
         Privacy.PendingSeal.Configure(b);
         Events.EventTables.Configure(b);

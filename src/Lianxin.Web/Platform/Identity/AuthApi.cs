@@ -26,8 +26,7 @@ public static class AuthApi
             if (outcome.Succeeded) return TypedResults.Empty;
             if (outcome.RetryAfter is not { } wait)
                 return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            return TypedResults.Problem(string.Format(outcome.Message, (int)Math.Ceiling(wait.TotalMinutes)), statusCode: StatusCodes.Status429TooManyRequests, title: "登录尝试过于频繁");
+            return TooManyRequests.Problem(http, wait, string.Format(outcome.Message, (int)Math.Ceiling(wait.TotalMinutes)), "登录尝试过于频繁");
         }).AllowAnonymous().Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("用户名和密码换取 Bearer 令牌（accessToken 一小时有效，refreshToken 用于续期）");
 

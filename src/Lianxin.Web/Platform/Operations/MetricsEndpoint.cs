@@ -20,7 +20,8 @@ public static class MetricsEndpoint
         services.AddScoped<OutboxLag>();
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", LianxinMetrics.MeterName)
-            .AddPrometheusExporter());
+            // No response cache (the exporter's default is 300 ms): every scrape, by Prometheus or an admin, reads the figures now.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 

@@ -75,9 +75,12 @@ public class PersonalData
     /// <summary>The prefix every value written with the current key starts with (a query finds the rest by it).</summary>
     public string CurrentPrefix => $"v{CurrentVersion}:";
 
-    public string Encrypt(string value)
+    public string Encrypt(string value) => EncryptExact(Normalize(value));
+
+    /// <summary>As <see cref="Encrypt"/> without the normal form, for text that must come back exactly (key material, ADR 0038).</summary>
+    public string EncryptExact(string value)
     {
-        var plain = Encoding.UTF8.GetBytes(Normalize(value));
+        var plain = Encoding.UTF8.GetBytes(value);
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
         var cipher = new byte[plain.Length];
         var tag = new byte[AesGcm.TagByteSizes.MaxSize];

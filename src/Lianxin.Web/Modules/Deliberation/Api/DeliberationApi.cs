@@ -33,8 +33,8 @@ public static class DeliberationApi
 
         group.MapPost("/proposals", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock,
                 PublicMotionLimiter limiter, HttpContext http, ProposalRequest request, CancellationToken ct) =>
-                !limiter.TryAcquire(http)
-                    ? TypedResults.Problem(PublicMotionLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
+                !limiter.TryAcquire(http, out var wait)
+                    ? TooManyRequests.Problem(http, wait, PublicMotionLimiter.Message)
                     : (await FileProposal.HandleAsync(db, org, places, pd, clock, request, ct)).ToApi(v => TypedResults.Created((string?)null, v)))
             .AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests).Produces<MotionSaved>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("网上提议：居民（可不登录）就小区或全社区的事提出建议，转为小区或社区议事会的议题");
@@ -71,8 +71,8 @@ public static class DeliberationApi
         var pub = app.MapGroup("/api/v1/public/deliberation").WithTags("Deliberation (public)").AllowAnonymous();
         pub.MapPost("/motions", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, DemandDirectory demands, TimeProvider clock, PublicMotionLimiter limiter,
                 HttpContext http, RaiseMotionRequest request, CancellationToken ct) =>
-                !limiter.TryAcquire(http)
-                    ? TypedResults.Problem(PublicMotionLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
+                !limiter.TryAcquire(http, out var wait)
+                    ? TooManyRequests.Problem(http, wait, PublicMotionLimiter.Message)
                     : (await RaiseMotion.HandleAsync(db, org, places, demands, clock, request, isPublic: true, ct)).ToApi(v => TypedResults.Created((string?)null, v)))
             .ProducesProblem(StatusCodes.Status429TooManyRequests).Produces<MotionSaved>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("居民在小区提出议题（无需登录）");

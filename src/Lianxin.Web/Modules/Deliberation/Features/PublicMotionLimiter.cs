@@ -10,7 +10,4 @@ public class PublicMotionOptions
 }
 
 /// <summary>Rate limit of the public motion page and API, per client IP (like Demands' public intake).</summary>
-public sealed class PublicMotionLimiter(PublicMotionOptions options) : KeyedRateLimiter<string>(options.PermitLimit, options.WindowSeconds)
-{
-    public bool TryAcquire(HttpContext http) => TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-}
+public sealed class PublicMotionLimiter(PublicMotionOptions options) : ClientRateLimiter(options.PermitLimit, options.WindowSeconds);

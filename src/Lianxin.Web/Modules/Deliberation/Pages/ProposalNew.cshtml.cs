@@ -32,10 +32,10 @@ public class ProposalNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory pla
     {
         if (!string.IsNullOrEmpty(Website)) return Redirect("/public/proposals/submitted");
         ModelState.Clear();
-        if (!limiter.TryAcquire(HttpContext))
+        if (!limiter.TryAcquire(HttpContext, out var wait))
         {
             ModelState.AddModelError("", PublicMotionLimiter.Message);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            TooManyRequests.Mark(Response, wait);
             await LoadAsync(ct);
             return Page();
         }

@@ -99,8 +99,8 @@ public static class DemandsApi
 
         pub.MapPost("/", async Task<IResult> (LianxinDb db, OrgDirectory org, PlaceDirectory places, PersonalData pd, TimeProvider clock, PublicIntakeLimiter limiter, HttpContext http, SubmitDemandRequest request,
                 [FromHeader(Name = "Idempotency-Key")] string? key, CancellationToken ct) =>
-                !limiter.TryAcquire(http)
-                    ? TypedResults.Problem(PublicIntakeLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
+                !limiter.TryAcquire(http, out var wait)
+                    ? TooManyRequests.Problem(http, wait, PublicIntakeLimiter.Message)
                     : (await SubmitDemand.HandleAsync(db, org, places, pd, clock, request, key, isPublic: true, ct)).ToApi(v => TypedResults.Created($"/api/v1/public/demands/track?ticket={v.TicketNo}", v)))
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<DemandCreated>(StatusCodes.Status201Created).ProducesValidationProblem()

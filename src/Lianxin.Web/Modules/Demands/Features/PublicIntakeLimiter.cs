@@ -10,7 +10,4 @@ public class PublicIntakeOptions
 }
 
 /// <summary>Rate limit of the anonymous intake (page and API), per client IP.</summary>
-public sealed class PublicIntakeLimiter(PublicIntakeOptions options) : KeyedRateLimiter<string>(options.PermitLimit, options.WindowSeconds)
-{
-    public bool TryAcquire(HttpContext http) => TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-}
+public sealed class PublicIntakeLimiter(PublicIntakeOptions options) : ClientRateLimiter(options.PermitLimit, options.WindowSeconds);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using Lianxin.Web.Platform;
 
 namespace Lianxin.Web.Modules.Demands.Features;
 
@@ -67,9 +67,5 @@ public sealed class TrackingThrottle(TrackingThrottleOptions options, TimeProvid
         $"查询失败次数过多，为保护居民信息已暂停查询，请 {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} 分钟后再试。";
 
     /// <summary>The API's answer: 429 with Retry-After in whole seconds.</summary>
-    public static IResult TooMany(HttpContext http, TimeSpan wait)
-    {
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(Message(wait), statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多");
-    }
+    public static IResult TooMany(HttpContext http, TimeSpan wait) => TooManyRequests.Problem(http, wait, Message(wait));
 }

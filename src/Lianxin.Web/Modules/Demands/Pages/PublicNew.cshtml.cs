@@ -44,10 +44,10 @@ public class PublicNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory place
     {
         if (!string.IsNullOrEmpty(Website)) return Redirect("/public/demands/submitted");
         ModelState.Clear();
-        if (!limiter.TryAcquire(HttpContext))
+        if (!limiter.TryAcquire(HttpContext, out var wait))
         {
             ModelState.AddModelError("", PublicIntakeLimiter.Message);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            TooManyRequests.Mark(Response, wait);
             await LoadAsync(ct);
             return Page();
         }

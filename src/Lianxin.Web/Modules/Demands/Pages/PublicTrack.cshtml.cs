@@ -40,8 +40,7 @@ public class PublicTrackModel(LianxinDb db, OrgDirectory org, TimeProvider clock
     bool Throttled()
     {
         if (throttle.RetryAfter(Ticket, TrackingThrottle.ClientOf(HttpContext)) is not { } wait) return false;
-        Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TooManyRequests.Mark(Response, wait);
         ModelState.AddModelError("", TrackingThrottle.Message(wait));
         return true;
     }

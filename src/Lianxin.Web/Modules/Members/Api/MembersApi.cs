@@ -163,7 +163,7 @@ public static class MembersApi
         pub.MapPost("/{compoundId:guid}/central-households/recommendations", async Task<IResult> (Guid compoundId, RecommendationForm form, HttpContext http, RecommendationLimiter limiter,
             LianxinDb db, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
         {
-            if (!limiter.TryAcquire(http)) return TypedResults.Problem(RecommendationLimiter.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
+            if (!limiter.TryAcquire(http, out var wait)) return TooManyRequests.Problem(http, wait, RecommendationLimiter.Message, "请求过于频繁");
             return (await RecommendCentralHousehold.PublicAsync(db, places, clock, compoundId, form, ct)).ToApi();
         }).Produces<RecommendationReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }

@@ -10,7 +10,4 @@ public class RecommendationOptions
 }
 
 /// <summary>Rate limit of the compounds' public recommendation page and API, per client IP.</summary>
-public sealed class RecommendationLimiter(RecommendationOptions options) : KeyedRateLimiter<string>(options.PermitLimit, options.WindowSeconds)
-{
-    public bool TryAcquire(HttpContext http) => TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-}
+public sealed class RecommendationLimiter(RecommendationOptions options) : ClientRateLimiter(options.PermitLimit, options.WindowSeconds);

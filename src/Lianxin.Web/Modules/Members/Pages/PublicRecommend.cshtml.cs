@@ -36,10 +36,10 @@ public class PublicRecommendModel(LianxinDb db, PlaceDirectory places, TimeProvi
         if (await LoadAsync(id, ct) is { } stop) return stop;
         ModelState.Clear();
         if (!string.IsNullOrEmpty(Website)) { Receipt = new RecommendationReceipt(Guid.Empty, "", "", ""); return Page(); }
-        if (!limiter.TryAcquire(HttpContext))
+        if (!limiter.TryAcquire(HttpContext, out var wait))
         {
             ModelState.AddModelError("", RecommendationLimiter.Message);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            TooManyRequests.Mark(Response, wait);
             return Page();
         }
         var outcome = await RecommendCentralHousehold.PublicAsync(db, places, clock, id, Input, ct);

@@ -34,8 +34,7 @@ public class LoginModel(PasswordSignIn signIn, Text t) : PageModel
         }
         if (outcome.RetryAfter is { } wait)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            TooManyRequests.Mark(Response, wait);
             ModelState.AddModelError("", string.Format(t[outcome.Message], (int)Math.Ceiling(wait.TotalMinutes)));
         }
         else ModelState.AddModelError("", t[outcome.Message]);

@@ -81,7 +81,7 @@ public static class Open311Endpoints
             var caller = await Open311Keys.FindAsync(db, clock, demo, apiKey, ct);
             if (caller is null) return Open311Result.Errors(f, 403, "api_key 无效或已被吊销，不能提交诉求。");
             if (!limiter.TryAcquire(caller.ClientId, out var wait))
-                return Open311Result.TooMany(f, Open311Limiter.Message, Open311Limiter.Seconds(wait));
+                return Open311Result.TooMany(f, Open311Limiter.Message, TooManyRequests.Seconds(wait));
             var j = await Open311Services.ResolveAsync(org, caller, F("jurisdiction_id"), ct);
             if (!j.IsOk) return Error(f, j);
             var submission = new Open311Submission

@@ -1,0 +1,367 @@
+#!/usr/bin/env python3
+"""Fault drills against the built app, as an operator runs it (issue 17, ADR 0038). Standard library only.
+
+  faults.py kill   --provider Sqlite|Postgres --cs CONNECTION   kill -9 during a write storm, restart, count
+  faults.py outage --cs CONNECTION --pgctl 'CMD'                 PostgreSQL stopped for 20 s under load
+  faults.py twin   --cs CONNECTION --nginx-port N --ports A,B    two instances behind nginx
+
+Each drill prints its figures and exits non-zero when an acknowledged write is lost or a check fails.
+"""
+import argparse, http.cookiejar, json, os, re, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid
+
+APP = os.environ.get("LIANXIN_APP_DLL", "src/Lianxin.Web/bin/Release/net10.0/Lianxin.Web.dll")
+PASSWORD = "Lianxin-Demo-2026"  # the documented demo password (DemoSetup)
+failures = []
+started = []  # every app this run started, stopped at exit whatever happens
+
+
+def check(name, ok, detail=""):
+    print(f"  {'ok  ' if ok else 'FAIL'} {name}{(' — ' + detail) if detail and not ok else ''}", flush=True)
+    if not ok:
+        failures.append(name)
+
+
+# ---------- the app, started as an operator would: environment variables, no test host ----------
+
+class App:
+    def __init__(self, name, port, provider, cs, log_dir, extra=None):
+        self.name, self.port, self.provider, self.cs = name, port, provider, cs
+        self.log = open(os.path.join(log_dir, f"{name}.log"), "ab")
+        self.extra = extra or {}
+        self.proc = None
+        started.append(self)
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=240):
+        env = dict(os.environ,
+                   ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=self.base,
+                   Database__Provider=self.provider, ConnectionStrings__Lianxin=self.cs,
+                   Demo__Enabled="true",  # demo data and the demo keys
+                   # The storm comes from one address: the per-client intake limit would refuse it (not what is tested here).
+                   Demands__PublicIntake__PermitLimit="1000000",
+                   Logging__LogLevel__Default="Warning", **self.extra)
+        self.proc = subprocess.Popen(["dotnet", APP], env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"{self.name} exited with {self.proc.returncode} while starting (see {self.log.name})")
+            if status(self.base + "/health/ready", timeout=5)[0] == 200:
+                return
+            time.sleep(0.5)
+        raise SystemExit(f"{self.name} not ready after {timeout} s (see {self.log.name})")
+
+    def kill9(self):
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+
+
+def request(url, method="GET", body=None, headers=None, timeout=30, opener=None):
+    """(status, headers, text); status 0 when no answer came (connection refused or cut)."""
+    data = json.dumps(body).encode() if body is not None and not isinstance(body, bytes) else body
+    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    if body is not None and not isinstance(body, bytes):
+        req.add_header("Content-Type", "application/json")
+    try:
+        with (opener.open(req, timeout=timeout) if opener else urllib.request.urlopen(req, timeout=timeout)) as r:
+            return r.status, r.headers, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read().decode("utf-8", "replace")
+    except Exception:
+        return 0, {}, ""
+
+
+def status(url, timeout=30):
+    s, h, t = request(url, timeout=timeout)
+    return s, t
+
+
+def token(base, user):
+    s, _, t = request(base + "/api/v1/auth/token", "POST", {"userName": user, "password": PASSWORD})
+    if s != 200:
+        raise SystemExit(f"sign-in of {user} answered {s}: {t[:200]}")
+    return json.loads(t)["accessToken"]
+
+
+# ---------- the database, read with the provider's own client (sqlite3 module, psql) ----------
+
+class Db:
+    def __init__(self, provider, cs):
+        self.provider, self.cs = provider, cs
+
+    def rows(self, sql):
+        if self.provider == "Sqlite":
+            import sqlite3
+            path = re.search(r"Data Source=([^;]+)", self.cs).group(1)
+            with sqlite3.connect(path) as c:
+                return [tuple(str(v) for v in r) for r in c.execute(sql)]
+        parts = dict(p.split("=", 1) for p in self.cs.split(";") if "=" in p)
+        out = subprocess.run(["psql", "-h", parts["Host"], "-U", parts["Username"], "-d", parts["Database"], "-At", "-F", "\t", "-c", sql],
+                             check=True, capture_output=True, text=True).stdout
+        return [tuple(line.split("\t")) for line in out.splitlines() if line]
+
+    def ids(self, sql):
+        return {r[0].lower() for r in self.rows(sql)}
+
+
+def filing_target(db):
+    """The demo community 和平社区 and its street's category 设施维修 (no appointment): what a resident picks on the public form."""
+    community = db.rows("""SELECT "Id", "ParentId" FROM org_units WHERE "ShortName" = '和平社区党委'""")[0]
+    category = db.rows(f"""SELECT "Id" FROM dem_categories WHERE lower("StreetId") = lower('{community[1]}') AND "Name" = '设施维修'"""
+                       if db.provider == "Sqlite" else
+                       f"""SELECT "Id" FROM dem_categories WHERE "StreetId" = '{community[1]}' AND "Name" = '设施维修'""")[0][0]
+    return community[0], category
+
+
+# ---------- the write storm ----------
+
+class Storm:
+    """Threads filing demands (public API with an Idempotency-Key; staff API with a bearer token) until told to stop.
+    Every 2xx is recorded with its id; requests that got no answer are remembered with their key, to resend."""
+
+    def __init__(self, base, community, category, marker, staff_token=None, threads=8):
+        self.base, self.community, self.category, self.marker = base, community, category, marker
+        self.staff_token, self.threads = staff_token, threads
+        self.acked, self.unanswered, self.statuses = {}, {}, {}
+        self.lock, self.stopping = threading.Lock(), threading.Event()
+        self.workers = []
+
+    def filing(self, key):
+        return {"communityId": self.community, "categoryId": self.category, "address": "和平路 1 号",
+                "description": f"故障演练 {self.marker} {key} 楼道灯不亮，请尽快修理。", "contactName": "演练居民",
+                "contactPhone": "13800001234"}
+
+    def send(self, key, staff):
+        url = self.base + ("/api/v1/demands" if staff else "/api/v1/public/demands")
+        headers = {"Idempotency-Key": key}
+        if staff:
+            headers["Authorization"] = "Bearer " + self.staff_token
+        return request(url, "POST", self.filing(key), headers, timeout=30)
+
+    def work(self, n):
+        i = 0
+        while not self.stopping.is_set():
+            i += 1
+            key = f"{self.marker}-{n}-{i}"
+            staff = self.staff_token is not None and i % 3 == 0
+            s, _, t = self.send(key, staff)
+            with self.lock:
+                self.statuses[s] = self.statuses.get(s, 0) + 1
+                if 200 <= s < 300:
+                    self.acked[key] = json.loads(t)["id"].lower()
+                elif s == 0:
+                    self.unanswered[key] = staff
+                    if not self.stopping.is_set():
+                        time.sleep(0.2)  # the app is gone: do not spin
+                else:
+                    self.last_error = (s, t)
+
+    def start(self):
+        self.workers = [threading.Thread(target=self.work, args=(n,), daemon=True) for n in range(self.threads)]
+        for w in self.workers:
+            w.start()
+        return self
+
+    def stop(self):
+        self.stopping.set()
+        for w in self.workers:
+            w.join(60)
+
+    def wait_for(self, acked, timeout=120):
+        deadline = time.time() + timeout
+        while len(self.acked) < acked and time.time() < deadline:
+            time.sleep(0.05)
+        return len(self.acked) >= acked
+
+
+def count_loss(db, acked, marker, label):
+    """Every acknowledged demand present; no demand of this drill without its first step or its audit insert."""
+    present = db.ids("""SELECT "Id" FROM dem_demands WHERE "Description" LIKE '%""" + marker + "%'")
+    lost = set(acked.values()) - present
+    stepped = db.ids("""SELECT DISTINCT s."DemandId" FROM dem_steps s JOIN dem_demands d ON d."Id" = s."DemandId" WHERE d."Description" LIKE '%""" + marker + "%'")
+    audited = db.ids("""SELECT DISTINCT a."EntityId" FROM aud_entries a WHERE a."Entity" = 'Demand' AND a."Action" = 'Insert'""")
+    half = {d for d in present if d not in stepped or d not in audited}
+    print(f"  {label}: writes acknowledged {len(acked)}, present {len(set(acked.values()) & present)}, lost {len(lost)}; "
+          f"demands of the drill in the database {len(present)}, half-written {len(half)}", flush=True)
+    check(f"{label}: every acknowledged write is present", not lost, f"lost {sorted(lost)[:5]}")
+    check(f"{label}: no half-written demand (each has its first step and its audit entry)", not half, f"{sorted(half)[:5]}")
+    return len(acked), len(lost)
+
+
+def chain_intact(base, label):
+    s, _, t = request(base + "/api/v1/audit/verify", headers={"Authorization": "Bearer " + token(base, "admin")}, timeout=120)
+    report = json.loads(t) if s == 200 else {}
+    check(f"{label}: the audit chain verifies", s == 200 and report.get("intact") is True, f"{s} {t[:300]}")
+    return report.get("checked", 0)
+
+
+# ---------- drills ----------
+
+def drill_kill(a):
+    db = Db(a.provider, a.cs)
+    app = App(f"kill-{a.provider.lower()}", a.port, a.provider, a.cs, a.log_dir)
+    app.start()
+    community, category = filing_target(db)
+    marker = "K" + uuid.uuid4().hex[:8]
+    storm = Storm(app.base, community, category, marker, staff_token=token(app.base, "staff")).start()
+    got = storm.wait_for(60)
+    check("the storm got answers before the kill", got, f"only {len(storm.acked)} acknowledged, statuses {storm.statuses}, last {getattr(storm, 'last_error', None)}")
+    app.kill9()  # mid-storm: the threads are still sending
+    in_flight = len(storm.workers)
+    storm.stop()
+    print(f"  kill -9 after {len(storm.acked)} acknowledged writes with {in_flight} clients sending; statuses {storm.statuses}", flush=True)
+    app.start()
+    acked, lost = count_loss(db, storm.acked, marker, f"kill -9 ({a.provider})")
+    # A client that got no answer resends with its key: it gets the one demand, never a second.
+    resent = 0
+    for key, staff in list(storm.unanswered.items()):
+        s, _, t = storm.send(key, staff)
+        if 200 <= s < 300:
+            resent += 1
+    dup = db.rows("""SELECT "IdempotencyKey", COUNT(*) FROM dem_demands WHERE "Description" LIKE '%""" + marker + """%' GROUP BY "IdempotencyKey" HAVING COUNT(*) > 1""")
+    check(f"kill -9 ({a.provider}): unanswered filings resent with their key are filed once", resent == len(storm.unanswered) and not dup,
+          f"resent {resent}/{len(storm.unanswered)}, duplicates {dup[:3]}")
+    checked = chain_intact(app.base, f"kill -9 ({a.provider})")
+    app.stop()
+    print(f"FIGURES kill9 provider={a.provider} acknowledged={acked} lost={lost} resent={len(storm.unanswered)} audit_checked={checked}", flush=True)
+
+
+def drill_outage(a):
+    db = Db("Postgres", a.cs)
+    app = App("outage", a.port, "Postgres", a.cs, a.log_dir)
+    app.start()
+    community, category = filing_target(db)
+    marker = "O" + uuid.uuid4().hex[:8]
+    storm = Storm(app.base, community, category, marker, threads=4).start()
+    storm.wait_for(20)
+    subprocess.run(a.pg_stop, shell=True, check=True)
+    down_at = time.time()
+    time.sleep(2)  # open connections are cut; the pool notices on the next use
+    api = request(app.base + "/api/v1/public/demands", "POST", storm.filing(marker + "-probe"))
+    page = request(app.base + "/public/demands/new")
+    ready, live = request(app.base + "/health/ready"), request(app.base + "/health")
+    check("outage: the API answers 503 ProblemDetails in Chinese with Retry-After",
+          api[0] == 503 and "服务暂时不可用" in api[2] and api[1].get("Retry-After"), f"{api[0]} {api[2][:200]}")
+    check("outage: a page answers 503 with a Chinese page", page[0] == 503 and "数据库" in page[2], f"{page[0]} {page[2][:200]}")
+    check("outage: /health/ready is 503 and names the database", ready[0] == 503 and "数据库" in ready[2], f"{ready[0]} {ready[2][:200]}")
+    check("outage: /health (liveness) stays 200", live[0] == 200, f"{live[0]}")
+    time.sleep(max(0, 20 - (time.time() - down_at)))
+    subprocess.run(a.pg_start, shell=True, check=True)
+    up_at = time.time()
+    recovered = None
+    while time.time() - up_at < 60:
+        if status(app.base + "/health/ready", timeout=5)[0] == 200 and request(app.base + "/api/v1/public/demands", "POST", storm.filing(f"{marker}-after-{time.time()}"))[0] == 201:
+            recovered = time.time() - up_at
+            break
+        time.sleep(0.5)
+    check("outage: the app recovers by itself (no restart)", recovered is not None and app.proc.poll() is None)
+    storm.wait_for(len(storm.acked) + 10, timeout=30)
+    storm.stop()
+    print(f"  database down {up_at - down_at:.0f} s; statuses during the drill {storm.statuses}; recovered {recovered or -1:.1f} s after the database", flush=True)
+    check("outage: the storm saw 503s while the database was down", storm.statuses.get(503, 0) > 0, f"{storm.statuses}")
+    check("outage: no 500 during the outage", storm.statuses.get(500, 0) == 0, f"{storm.statuses}")
+    acked, lost = count_loss(db, storm.acked, marker, "database outage")
+    app.stop()
+    print(f"FIGURES outage down_seconds={up_at - down_at:.0f} acknowledged={acked} lost={lost} answered_503={storm.statuses.get(503, 0)} recovered_seconds={recovered or -1:.1f}", flush=True)
+
+
+def drill_twin(a):
+    db = Db("Postgres", a.cs)
+    ports = [int(p) for p in a.ports.split(",")]
+    apps = [App(f"instance-{i + 1}", p, "Postgres", a.cs, a.log_dir) for i, p in enumerate(ports)]
+    for app in apps:
+        app.start()
+    lb = f"http://127.0.0.1:{a.nginx_port}"
+
+    # A person signs in through the balancer: the form comes from one instance, the post goes to the other.
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+    served = []
+    s, h, t = request(lb + "/account/login", opener=opener)
+    served.append(h.get("X-Upstream"))
+    form = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', t) or re.search(r'value="([^"]+)"[^>]*name="__RequestVerificationToken"', t)
+    body = urllib.parse.urlencode({"UserName": "staff", "Password": PASSWORD, "__RequestVerificationToken": form.group(1) if form else ""}).encode()
+    s, h, t = request(lb + "/account/login", "POST", body, {"Content-Type": "application/x-www-form-urlencoded"}, opener=opener)
+    served.append(h.get("X-Upstream"))
+    check("two instances: sign-in through the balancer (form from one instance, post to the other)", s == 302, f"{s} {t[:200]}")
+    pages = []
+    for _ in range(6):
+        s, h, t = request(lb + "/demands", opener=opener)
+        pages.append(s)
+        served.append(h.get("X-Upstream"))
+    check("two instances: the signed-in session is served by both instances", all(p == 200 for p in pages) and len({x for x in served if x}) == 2,
+          f"statuses {pages}, upstreams {served}")
+    # A form posted back through the balancer: antiforgery tokens made on one instance are read on the other.
+    community, category = filing_target(db)
+    marker = "T" + uuid.uuid4().hex[:8]
+    s, h, t = request(lb + "/api/v1/public/demands", "POST", Storm(lb, community, category, marker).filing(marker))
+    check("two instances: a filing through the balancer is acknowledged", s == 201, f"{s} {t[:200]}")
+
+    # Jobs: each job's lease is held by one instance at a time; both instances run passes over the drill.
+    time.sleep(a.job_seconds)
+    holders = db.rows("""SELECT "Name", COUNT(DISTINCT "Holder") FROM dem_job_leases GROUP BY "Name", "TenantId" HAVING COUNT(*) > 1""")
+    check("two instances: one lease row per job and district", not holders, f"{holders[:3]}")
+    runs = {}
+    for app in apps:
+        text = request(app.base + "/metrics")[2]
+        runs[app.name] = {o: sum(float(v) for v in re.findall(r'lianxin_job_runs_total\{[^}]*outcome="' + o + r'"[^}]*\} ([0-9.e+]+)', text)) for o in ("done", "busy", "failed")}
+    print(f"  job passes per instance {runs}", flush=True)
+    check("two instances: both run job passes, none failed", all(r["done"] + r["busy"] > 0 and r["failed"] == 0 for r in runs.values()), f"{runs}")
+
+    # Rate limits: the sign-in throttle counts per client in the database, so the balancer's round robin does not multiply it.
+    answers = []
+    for _ in range(a.sign_in_tries):
+        s, _, _ = request(lb + "/api/v1/auth/token", "POST", {"userName": "no-such-user-" + marker, "password": "wrong"})
+        answers.append(s)
+    first429 = answers.index(429) + 1 if 429 in answers else None
+    check("two instances: the sign-in throttle holds across instances", first429 is not None and first429 <= a.sign_in_limit + 1,
+          f"answers {answers}")
+    # The public intake is limited by nginx (limit_req, the example's zone): a burst beyond it gets 429 from the balancer.
+    burst = [request(lb + "/api/v1/public/demands", "POST", {})[0] for _ in range(a.intake_burst)]
+    check("two instances: nginx limits the public intake for all instances together", 429 in burst, f"{burst}")
+    for app in apps:
+        app.stop()
+    print(f"FIGURES twin instances={len(apps)} upstreams_seen={len({x for x in served if x})} sign_in_429_after={first429} intake_429={burst.count(429)}/{len(burst)}", flush=True)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("drill", choices=["kill", "outage", "twin"])
+    p.add_argument("--provider", default="Postgres")
+    p.add_argument("--cs", required=True)
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--ports", default="")
+    p.add_argument("--nginx-port", type=int, default=0)
+    p.add_argument("--pg-stop", default="")
+    p.add_argument("--pg-start", default="")
+    p.add_argument("--log-dir", default="/tmp")
+    p.add_argument("--job-seconds", type=int, default=20)
+    p.add_argument("--sign-in-limit", type=int, default=10)
+    p.add_argument("--sign-in-tries", type=int, default=14)
+    p.add_argument("--intake-burst", type=int, default=40)
+    a = p.parse_args()
+    try:
+        {"kill": drill_kill, "outage": drill_outage, "twin": drill_twin}[a.drill](a)
+    finally:
+        for app in started:
+            app.stop()
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
