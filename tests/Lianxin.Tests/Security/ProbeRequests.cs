@@ -69,13 +69,16 @@ public class ProbeRequests(ProbeApp app, OpenApiDocument doc, IReadOnlyDictionar
     }
 
     /// <summary>Looks up every record the operations name, in and out of scope, before any probe writes (ADR 0028).</summary>
-    public async Task ResolveAsync(IEnumerable<ApiOperation> operations, params ProbeScope[] scopes)
+    /// <param name="refuseTies">The matrix's table must read the same records in every run; the walk only needs real ones
+    /// (it runs on the same database after the matrix, whose writes may add a namesake).</param>
+    public async Task ResolveAsync(IEnumerable<ApiOperation> operations, bool refuseTies, params ProbeScope[] scopes)
     {
+        lock (Ties) Ties.Clear();
         foreach (var op in operations)
             foreach (var scope in scopes)
                 await PathAsync(op, scope);
         lock (Ties)
-            if (Ties.Count > 0)
+            if (refuseTies && Ties.Count > 0)
                 throw new InvalidOperationException("Name more columns in permission-ids.csv (ids are new in every database):\n" + string.Join('\n', Ties));
     }
 
