@@ -22,7 +22,7 @@ public class BadInputOpenApiWalkTests(ProbeApp app, ITestOutputHelper output)
     /// <summary>Operations probed side by side; rows are counted once per batch, and a change names the batch's operations.</summary>
     const int Batch = 8;
 
-    [Fact]
+    [ProbeFact]
     public async Task Malformed_requests_to_every_operation_answer_4xx_and_change_nothing()
     {
         var clock = Stopwatch.StartNew();
@@ -59,7 +59,8 @@ public class BadInputOpenApiWalkTests(ProbeApp app, ITestOutputHelper output)
                 }
                 lock (failures)
                 {
-                    fewest = Math.Min(fewest, list.Count);
+                    // A read without parameters has nothing to get wrong.
+                    if (op.Parameters.Count > 0 || op.BodySchema is not null) fewest = Math.Min(fewest, list.Count);
                     took[op.Key] = Stopwatch.GetElapsedTime(started);
                 }
             });
@@ -68,13 +69,13 @@ public class BadInputOpenApiWalkTests(ProbeApp app, ITestOutputHelper output)
             if (changed.Count > 0) failures.Add($"rows changed by one of {string.Join(", ", batch.Select(o => o.Key))}: {string.Join(", ", changed)}");
             before = after;
         }
-        var summary = $"Bad-input walk: {cases} malformed requests to {operations.Count} operations (at least {fewest} each) in {clock.Elapsed.TotalSeconds:F0} s; "
+        var summary = $"Bad-input walk: {cases} malformed requests to {operations.Count} operations (at least {fewest} to each that takes input) in {clock.Elapsed.TotalSeconds:F0} s; "
             + $"answers: {string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value}"))}; {failures.Count} failures.";
         output.WriteLine(summary);
         Console.WriteLine(summary);
         output.WriteLine("  slowest: " + string.Join("; ", took.OrderByDescending(t => t.Value).Take(8).Select(t => $"{t.Key} {t.Value.TotalSeconds:F1} s")));
-        Assert.True(fewest >= 8, $"Some operation got fewer than 8 malformed requests ({fewest}).");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.True(fewest >= 8, $"An operation that takes input got fewer than 8 malformed requests ({fewest}).");
     }
 
     static string Cut(string s) => s.Length > 300 ? s[..300] : s;
