@@ -7,7 +7,7 @@ namespace Lianxin.Web.Platform;
 
 /// <summary>
 /// Input the API could not even bind (a truncated JSON body, <c>?PageSize=abc</c>, a missing required query
-/// parameter, <c>null</c> for a list) is the client's mistake: a 400 naming the field, in Chinese, in every
+/// parameter, <c>null</c> for a list or in a list) is the client's mistake: a 400 naming the field, in Chinese, in every
 /// environment, never a 500 and never a handler that runs on half-bound input.
 /// </summary>
 public static partial class BadRequests
@@ -18,7 +18,7 @@ public static partial class BadRequests
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists);
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists).WithAddedModifier(RefuseNullItems);
             o.SerializerOptions.Converters.Add(new ControlCharacters.Converter());
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new ControlCharacters.BinderProvider()));
@@ -37,6 +37,45 @@ public static partial class BadRequests
                 p.Set = (target, value) => set(target, value ?? throw new JsonException($"'{p.Name}' does not accept null."));
     }
 
+    /// <summary>
+    /// <c>{"scores":[null]}</c> is a 400 naming the list, never a null item in a handler. Checked once the object is read,
+    /// because a record bound through its constructor has no setter to wrap; the schema (OpenAPI) is untouched, which a
+    /// converter would hide. A list declared with nullable items (<c>List&lt;string?&gt;</c>) keeps its nulls.
+    /// </summary>
+    static void RefuseNullItems(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        var nullability = new NullabilityInfoContext();
+        var lists = type.Properties.Where(p => p.Get is not null && p.AttributeProvider is PropertyInfo info && ItemsNotNull(nullability.Create(info))).ToList();
+        if (lists.Count == 0) return;
+        var before = type.OnDeserialized;
+        type.OnDeserialized = target =>
+        {
+            before?.Invoke(target);
+            foreach (var p in lists)
+                if (p.Get!(target) is System.Collections.IEnumerable items)
+                    foreach (var item in items)
+                        if (item is null) throw new NullItem(p.Name);
+        };
+    }
+
+    /// <summary>A list (not a string or a map) whose items are declared non-nullable.</summary>
+    static bool ItemsNotNull(NullabilityInfo info)
+    {
+        var t = info.Type;
+        if (t == typeof(string) || !t.IsAssignableTo(typeof(System.Collections.IEnumerable))
+            || t.IsAssignableTo(typeof(System.Collections.IDictionary)) || t.Name.Contains("Dictionary", StringComparison.Ordinal)) return false;
+        var item = info.ElementType ?? (info.GenericTypeArguments.Length == 1 ? info.GenericTypeArguments[0] : null);
+        // Value-typed items cannot be null: the reader refuses a null int itself.
+        return item is not null && !item.Type.IsValueType && item.ReadState == NullabilityState.NotNull;
+    }
+
+    /// <summary>A list of the body held a null item; <see cref="Describe"/> names the list.</summary>
+    public sealed class NullItem(string list) : JsonException("null item")
+    {
+        public string List { get; } = list;
+    }
+
     /// <summary>The field errors of a request that failed to bind, keyed as the client named the field.</summary>
     public static Dictionary<string, string[]> Describe(BadHttpRequestException e)
     {
@@ -44,6 +83,12 @@ public static partial class BadRequests
         {
             var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
             if (json is ControlCharacters.Refused) return new() { [field] = [ControlCharacters.Message(field)] };
+            if (json is NullItem item)
+            {
+                // Thrown once the object holding the list is read: the path is the object's, the list is named by the exception.
+                var list = field == "body" ? item.List : field + "." + item.List;
+                return new() { [list] = [$"“{list}”列表中不能有空项（null），请删除空项后重试。"] };
+            }
             var why = json.Message.Contains("null", StringComparison.Ordinal) ? $"“{field}”不能为空（null），没有内容时请传空列表 []。"
                 : field == "body" ? "请求正文不是完整有效的 JSON。"
                 : $"“{field}”的值类型或格式不正确（或请求正文在此处中断）。";

@@ -87,6 +87,26 @@ public abstract class BadInputWalkTests(LianxinApp app)
         Assert.All(errors, e => Assert.Contains(e.Value.EnumerateArray(), m => m.GetString()!.Any(ch => ch >= 0x4E00 && ch <= 0x9FFF)));
     }
 
+    [Theory]
+    // A record bound through its constructor (no setter to check), and two settable lists of objects.
+    [InlineData("PUT", "/api/v1/orglife/trainings/{0}/scores", "scores")]
+    [InlineData("POST", "/api/v1/pledges", "tasks")]
+    [InlineData("POST", "/api/v1/reviews/rounds", "units")]
+    public async Task A_null_item_in_a_list_is_a_400_naming_the_list(string method, string url, string list)
+    {
+        var api = await app.ApiAs("admin");
+        var request = new HttpRequestMessage(new HttpMethod(method), string.Format(url, Id))
+        {
+            Content = new StringContent($$"""{"{{list}}":[null]}""", Encoding.UTF8, "application/json"),
+        };
+        var response = await api.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {url}: {(int)response.StatusCode} {text}");
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.Equal($"“{list}”列表中不能有空项（null），请删除空项后重试。", errors.GetProperty(list)[0].GetString());
+    }
+
     [Fact]
     public async Task A_page_request_that_cannot_be_read_is_a_400_page_not_the_500_page()
     {

@@ -13,7 +13,8 @@ public record ProbeScope(string Name, string Path, string CommunityId, string St
 /// </summary>
 public class ProbeRequests(ProbeApp app, OpenApiDocument doc, IReadOnlyDictionary<string, string> sources)
 {
-    readonly Dictionary<(string, string), string> ids = [];
+    // Read by probes side by side.
+    readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> ids = [];
     public List<string> Unmapped { get; } = [];
 
     public static IReadOnlyDictionary<string, string> LoadSources() =>
@@ -26,11 +27,59 @@ public class ProbeRequests(ProbeApp app, OpenApiDocument doc, IReadOnlyDictionar
             var path = (await app.IdAsync($"SELECT \"Path\" FROM org_units WHERE \"Name\" = '{community}'", ""))!;
             var unit = (await app.IdAsync($"SELECT \"Id\" FROM org_units WHERE \"Path\" = @path", path))!;
             var street = (await app.IdAsync("SELECT \"Id\" FROM org_units WHERE \"Kind\" = 'Street' AND @path LIKE \"Path\" || '%'", path))!;
-            var branch = (await app.IdAsync("SELECT \"Id\" FROM org_units WHERE \"Kind\" = 'Branch' AND \"Path\" LIKE @path || '%' ORDER BY \"Path\"", path))!;
+            // By name: paths are made of ids, which are new in every database.
+            var branches = await app.RowsAsync("SELECT \"Id\", \"Name\" FROM org_units WHERE \"Kind\" = 'Branch' AND \"Path\" LIKE @path || '%'", path);
+            var branch = First(branches, $"first branch of {community}")!.ToString()!.ToLowerInvariant();
             return new(name, path, unit, street, branch);
         }
         // Paths are stored as written; the demo names its communities' party committees so.
         return (await Of("in", "中共和平社区委员会"), await Of("out", "中共幸福社区委员会"));
+    }
+
+    /// <summary>
+    /// The id of the row that sorts first by its other columns (text by code point, so both providers agree), or null for
+    /// none. A tie would make the choice depend on ids, which are new in every database: it is refused.
+    /// </summary>
+    static object? First(List<object?[]> rows, string what = "")
+    {
+        if (rows.Count == 0) return null;
+        rows.Sort((a, b) => Compare(a, b));
+        if (rows.Count > 1 && Compare(rows[0], rows[1]) == 0)
+            lock (Ties) Ties.Add($"{what}: two records tie on ({string.Join(", ", rows[0].Skip(1))})");
+        return rows[0][0];
+    }
+
+    static readonly List<string> Ties = [];
+
+    static int Compare(object?[] a, object?[] b)
+    {
+        for (var i = 1; i < a.Length; i++)
+        {
+            var c = (a[i], b[i]) switch
+            {
+                (null, null) => 0,
+                (null, _) => -1,
+                (_, null) => 1,
+                (string x, string y) => string.CompareOrdinal(x, y),
+                var (x, y) => Comparer<object>.Default.Compare(x, y),
+            };
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    /// <summary>Looks up every record the operations name, in and out of scope, before any probe writes (ADR 0028).</summary>
+    /// <param name="refuseTies">The matrix's table must read the same records in every run; the walk only needs real ones
+    /// (it runs on the same database after the matrix, whose writes may add a namesake).</param>
+    public async Task ResolveAsync(IEnumerable<ApiOperation> operations, bool refuseTies, params ProbeScope[] scopes)
+    {
+        lock (Ties) Ties.Clear();
+        foreach (var op in operations)
+            foreach (var scope in scopes)
+                await PathAsync(op, scope);
+        lock (Ties)
+            if (refuseTies && Ties.Count > 0)
+                throw new InvalidOperationException("Name more columns in permission-ids.csv (ids are new in every database):\n" + string.Join('\n', Ties));
     }
 
     /// <summary>Does the operation name a record (so in and out of scope differ)?</summary>
@@ -63,23 +112,20 @@ public class ProbeRequests(ProbeApp app, OpenApiDocument doc, IReadOnlyDictionar
         if (source.StartsWith("value:", StringComparison.Ordinal)) return source[6..];
         if (source == "none") return Guid.NewGuid().ToString();
         if (ids.TryGetValue((prefix, scope.Name), out var known)) return known;
-        var sql = source switch
+        string id;
+        if (source.StartsWith("unit:", StringComparison.Ordinal))
+            id = source[5..] switch { "Community" => scope.CommunityId, "Street" => scope.StreetId, _ => scope.BranchId };
+        else
         {
-            "unit:Community" => null,
-            "unit:Street" => null,
-            "unit:Branch" => null,
-            _ when source.StartsWith("sql:", StringComparison.Ordinal) => source[4..],
-            _ => $"SELECT \"Id\" FROM {source} WHERE \"OrgPath\" LIKE @path || '%' ORDER BY \"OrgPath\", \"Id\"",
-        };
-        var id = source switch
-        {
-            "unit:Community" => scope.CommunityId,
-            "unit:Street" => scope.StreetId,
-            "unit:Branch" => scope.BranchId,
+            // "table Column…": the community's records by those columns; sql: a query returning the id, then its columns.
+            var sql = source.StartsWith("sql:", StringComparison.Ordinal) ? source[4..]
+                : source.Split(' ') is var parts && parts.Length > 1
+                    ? $"SELECT \"Id\", {string.Join(", ", parts.Skip(1).Select(c => $"\"{c}\""))} FROM {parts[0]} WHERE \"OrgPath\" LIKE @path || '%'"
+                    : throw new InvalidOperationException($"permission-ids.csv: {prefix} names a table without the columns to pick a record by.");
             // No such record in this community of the demo: a well-formed id of nothing, answered as not found.
-            _ => await app.IdAsync(sql + " LIMIT 1", scope.Path) ?? Guid.Empty.ToString(),
-        };
-        lock (ids) ids[(prefix, scope.Name)] = id;
+            id = First(await app.RowsAsync(sql, scope.Path), $"{prefix} ({scope.Name})")?.ToString()?.ToLowerInvariant() ?? Guid.Empty.ToString();
+        }
+        ids[(prefix, scope.Name)] = id;
         return id;
     }
 

@@ -74,7 +74,13 @@ public static class Open311Endpoints
             if (Format(format) is not { } f) return BadFormat();
             if (!http.Request.HasFormContentType)
                 return Open311Result.Errors(f, 400, "请以 application/x-www-form-urlencoded 表单提交。");
-            var form = await http.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try { form = await http.Request.ReadFormAsync(ct); }
+            // A multipart body with a broken section or too large a field is the client's mistake, not the server's (issue 17).
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                return Open311Result.Errors(f, 400, "表单无法读取，请检查格式后重试。");
+            }
             string? F(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
             var apiKey = F("api_key");
             if (string.IsNullOrWhiteSpace(apiKey)) return Open311Result.Errors(f, 403, "缺少 api_key，不能提交诉求。");
