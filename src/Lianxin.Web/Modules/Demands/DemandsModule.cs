@@ -22,7 +22,6 @@ public sealed class DemandsModule : IModule
 {
     public string Name => "Demands";
     public IReadOnlyList<Permission> Permissions => DemandPermissions.All;
-    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new DailyFiguresAggregate()];
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
@@ -45,7 +44,7 @@ public sealed class DemandsModule : IModule
         services.AddEventHandler<Campaigns.Contracts.CampaignFindingRaisedDemand, Features.OnCampaignFindingRaisedDemand>();
     }
 
-    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new Platform.Lists.SearchTextBackfill<Domain.Demand>("dem_demands")];
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new DailyFiguresAggregate(), new Platform.Lists.SearchTextBackfill<Domain.Demand>("dem_demands")];
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db)
     {
