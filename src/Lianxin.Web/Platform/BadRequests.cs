@@ -18,7 +18,7 @@ public static partial class BadRequests
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists).WithAddedModifier(RefuseNullItems);
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullLists).WithAddedModifier(RefuseNullItems).WithAddedModifier(RefuseUndefinedEnums);
             o.SerializerOptions.Converters.Add(new ControlCharacters.Converter());
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new ControlCharacters.BinderProvider()));
@@ -59,6 +59,39 @@ public static partial class BadRequests
         };
     }
 
+    /// <summary>
+    /// The enum converters also read numbers, so <c>{"owner": 12345}</c> would store a kind that does not exist: a value with
+    /// no name is a 400 naming the field. Checked once the object is read, as <see cref="RefuseNullItems"/>.
+    /// </summary>
+    static void RefuseUndefinedEnums(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        var enums = type.Properties.Where(p => p.Get is not null && (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).IsEnum).ToList();
+        if (enums.Count == 0) return;
+        var before = type.OnDeserialized;
+        type.OnDeserialized = target =>
+        {
+            before?.Invoke(target);
+            foreach (var p in enums)
+                if (p.Get!(target) is Enum value && !Named(value)) throw new UndefinedValue(p.Name);
+        };
+    }
+
+    /// <summary>A value of its enum, or for a [Flags] enum a combination of its values.</summary>
+    static bool Named(Enum value)
+    {
+        var t = value.GetType();
+        if (!t.IsDefined(typeof(FlagsAttribute), false)) return Enum.IsDefined(t, value);
+        var all = Enum.GetValues(t).Cast<Enum>().Aggregate(0UL, (bits, v) => bits | Convert.ToUInt64(v));
+        return (Convert.ToUInt64(value) & ~all) == 0;
+    }
+
+    /// <summary>A field of the body held a number that names no value of its enum.</summary>
+    public sealed class UndefinedValue(string field) : JsonException("undefined enum value")
+    {
+        public string Field { get; } = field;
+    }
+
     /// <summary>A list (not a string or a map) whose items are declared non-nullable.</summary>
     static bool ItemsNotNull(NullabilityInfo info)
     {
@@ -83,6 +116,11 @@ public static partial class BadRequests
         {
             var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
             if (json is ControlCharacters.Refused) return new() { [field] = [ControlCharacters.Message(field)] };
+            if (json is UndefinedValue undefined)
+            {
+                var name = field == "body" ? undefined.Field : field + "." + undefined.Field;
+                return new() { [name] = [$"“{name}”的取值不在可选范围内。"] };
+            }
             if (json is NullItem item)
             {
                 // Thrown once the object holding the list is read: the path is the object's, the list is named by the exception.

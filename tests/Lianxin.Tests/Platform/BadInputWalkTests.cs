@@ -107,6 +107,19 @@ public abstract class BadInputWalkTests(LianxinApp app)
         Assert.Equal($"“{list}”列表中不能有空项（null），请删除空项后重试。", errors.GetProperty(list)[0].GetString());
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/pledges", """{"owner":12345}""", "owner")]
+    [InlineData("POST", "/api/v1/posts", """{"kind":12345}""", "kind")]
+    public async Task A_number_that_names_no_value_of_an_enum_is_a_400_naming_the_field(string method, string url, string body, string field)
+    {
+        var api = await app.ApiAs("admin");
+        var response = await api.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {url}: {(int)response.StatusCode} {text}");
+        Assert.Equal($"“{field}”的取值不在可选范围内。", JsonDocument.Parse(text).RootElement.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
     [Fact]
     public async Task A_page_request_that_cannot_be_read_is_a_400_page_not_the_500_page()
     {

@@ -23,9 +23,17 @@ public class ProbeApp : LianxinApp
     public async Task<Dictionary<string, long>> RowCountsAsync()
     {
         var tables = WithDb(db => db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order().ToList());
+        // A refused request is logged on purpose (AccessDenied, SignInFailed entries; the sign-in throttle's counter):
+        // only entries recording a change of data count as rows a bad request changed.
+        string Count(string t) => t switch
+        {
+            "aud_entries" => "SELECT 'aud_entries', COUNT(*) FROM \"aud_entries\" WHERE \"Action\" IN ('Insert', 'Update', 'Delete')",
+            "sec_sign_in_failures" => "SELECT 'sec_sign_in_failures', 0",
+            _ => $"SELECT '{t}', COUNT(*) FROM \"{t}\"",
+        };
         return await OnConnectionAsync(async cmd =>
         {
-            cmd.CommandText = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}', COUNT(*) FROM \"{t}\""));
+            cmd.CommandText = string.Join(" UNION ALL ", tables.Select(Count));
             var counts = new Dictionary<string, long>();
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
@@ -73,18 +81,4 @@ public class ProbeApp : LianxinApp
 public class ProbeCollection : ICollectionFixture<ProbeApp>
 {
     public const string Name = "probes";
-}
-
-
-/// <summary>
-/// The bad-input walk runs on demand (<c>LIANXIN_PROBES=1</c>) until its findings are fixed: on PostgreSQL it sent 4,157
-/// malformed requests in 371 s and 19 failed (one 500, accepted malformed writes). ADR 0028. The matrix runs in every run.
-/// </summary>
-public sealed class ProbeFactAttribute : FactAttribute
-{
-    public ProbeFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("LIANXIN_PROBES") != "1")
-            Skip = "Runs with LIANXIN_PROBES=1 (ADR 0028): 19 findings to fix first.";
-    }
 }
