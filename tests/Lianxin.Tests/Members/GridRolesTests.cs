@@ -242,7 +242,8 @@ public class GridRolesTests(LianxinApp app)
         {
             var provider = db.Database.ProviderName!.Contains("Npgsql") ? "Postgres" : "Sqlite";
             using var stream = typeof(Lianxin.Migrations.MigrationRunner).Assembly.GetManifestResourceStream($"{provider}.0031_members_grid_roles.sql")!;
-            var sql = new StreamReader(stream).ReadToEnd();
+            // 0050 later renamed the column it clears (the phone is encrypted since).
+            var sql = new StreamReader(stream).ReadToEnd().Replace("\"LeaderPhone\"", "\"LeaderPhoneCipher\"");
             return db.Database.ExecuteSqlRaw(sql[sql.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
         });
         // Raw SQL bypasses the maintained counts (ADR 0026); a real upgrade ran 0044's fill after 0031, so rebuild them here.

@@ -36,8 +36,12 @@ public class StartupTests
             builder.UseSetting("Database:Provider", TestDatabase.Provider);
             builder.UseSetting("Database:ConnectionString", cs);
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
-            // Outside demo mode the audit chain needs its key (ADR 0029); this test is about the demo password.
-            if (!demo) builder.UseSetting("Audit:Keys:1", Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()));
+            // Outside demo mode the audit chain (ADR 0029) and personal data (ADR 0030, also sealing the sign-in keys, ADR 0038)
+            // need their keys; this test is about the demo password.
+            if (demo) return;
+            builder.UseSetting("Audit:Keys:1", Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()));
+            builder.UseSetting("Privacy:EncryptionKey", Convert.ToBase64String(Enumerable.Repeat((byte)6, 32).ToArray()));
+            builder.UseSetting("Privacy:HashKey", Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()));
         }
     }
 }

@@ -17,7 +17,7 @@ public class ActivityChangeTests(LianxinApp app)
     [Fact]
     public async Task An_edit_on_a_stale_version_is_a_409_and_raising_the_capacity_moves_the_waiting_list_up()
     {
-        var start = DateTime.UtcNow.AddDays(12);
+        var start = DateTime.UtcNow.Date.AddDays(12).AddHours(1); // 09:00 in Beijing: an activity after 22:00 would end the next day
         var id = app.Activity(start, capacity: 1);
         var clock = new FakeTimeProvider(start.AddDays(-2));
         var (first, second) = (app.NewVolunteer("先报名"), app.NewVolunteer("候补者"));
@@ -50,7 +50,7 @@ public class ActivityChangeTests(LianxinApp app)
     [Fact]
     public async Task A_cancelled_activity_tells_its_volunteers_and_takes_no_sign_up_check_in_or_hours()
     {
-        var start = DateTime.UtcNow.AddDays(14);
+        var start = DateTime.UtcNow.Date.AddDays(14).AddHours(1);
         var id = app.Activity(start, capacity: 1);
         var clock = new FakeTimeProvider(start.AddDays(-2));
         var (signed, waiting, late) = (app.NewVolunteer("已报名者"), app.NewVolunteer("候补中"), app.NewVolunteer("晚来者"));

@@ -19,7 +19,7 @@ public class SignupTests(LianxinApp app)
     [Fact]
     public async Task The_resident_signs_up_on_the_api_and_sees_the_activity_marked_as_theirs()
     {
-        var id = app.Activity(DateTime.UtcNow.AddDays(3), capacity: 5);
+        var id = app.Activity(DateTime.UtcNow.Date.AddDays(3).AddHours(1), capacity: 5); // 09:00 in Beijing, whatever the hour the test runs
         var api = await app.ApiAs("resident");
 
         var first = await api.PostAsync($"/api/v1/volunteering/activities/{id}/signup", null);

@@ -69,7 +69,7 @@ public static partial class AuditNames
         ["PropertyArrangement"] = "物业服务", ["MediationCase"] = "调解案件", ["MediationParty"] = "调解当事人", ["MediationSession"] = "调解过程",
         ["MediationTeamMember"] = "调解员", ["KeyTarget"] = "重点任务", ["TargetAssignment"] = "任务分解", ["TargetEvidence"] = "任务佐证",
         ["Venue"] = "阵地", ["VenueCheck"] = "阵地检查", ["Room"] = "功能室", ["RoomBooking"] = "功能室预约", ["Brand"] = "党建品牌",
-        ["BrandLink"] = "品牌关联", ["ModelSite"] = "示范点", ["Honour"] = "荣誉", ["NewsItem"] = "宣传稿件", ["AuditEntry"] = "审计记录",
+        ["BrandLink"] = "品牌关联", ["ModelSite"] = "示范点", ["Honour"] = "荣誉", ["NewsItem"] = "宣传稿件", ["AuditEntry"] = "审计记录", ["PendingSeal"] = "待加密列", ["DataProtectionKeyRow"] = "登录密钥",
         ["Open311Client"] = "Open311 客户端", ["Open311Request"] = "Open311 请求", ["IdentityUserClaim`1"] = "用户声明",
         ["IdentityUserLogin`1"] = "外部登录", ["IdentityUserToken`1"] = "用户令牌",
     };
@@ -80,7 +80,7 @@ public static partial class AuditNames
         ["CreatedAt"] = "创建时间", ["UpdatedAt"] = "更新时间", ["Version"] = "版本", ["RowVersion"] = "版本", ["Name"] = "名称",
         ["Status"] = "状态", ["Kind"] = "类型", ["Title"] = "标题", ["Description"] = "说明", ["Note"] = "备注", ["Notes"] = "备注",
         ["UserName"] = "用户名", ["DisplayName"] = "显示名称", ["PasswordHash"] = "密码", ["SecurityStamp"] = "安全戳",
-        ["ConcurrencyStamp"] = "并发标记", ["IsActive"] = "启用", ["Phone"] = "电话", ["PhoneNumber"] = "电话", ["Email"] = "邮箱",
+        ["ConcurrencyStamp"] = "并发标记", ["SearchText"] = "检索文本", ["Received"] = "受理件数", ["Responded"] = "已响应", ["RespondedInTime"] = "按时响应", ["Timed"] = "计时件数", ["Unsatisfied"] = "不满意", ["FriendlyName"] = "名称", ["Xml"] = "密钥内容", ["IsActive"] = "启用", ["Phone"] = "电话", ["PhoneNumber"] = "电话", ["Email"] = "邮箱",
         ["IdNumberCipher"] = "身份证号（加密）", ["IdNumberHash"] = "身份证号（检索码）", ["Detail"] = "详情",
         ["OpenTasksAtExit"] = "退出时未完成任务", ["DaysToSettle"] = "议定天数", ["SignInFailureCount"] = "登录失败次数", ["AccessFailedCount"] = "登录失败次数",
         ["LedByBranch"] = "由党组织领导", ["SetByUnitId"] = "设定组织", ["ReplacedById"] = "替换为", ["TwoFactorEnabled"] = "双因素认证",
