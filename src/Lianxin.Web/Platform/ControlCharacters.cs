@@ -24,6 +24,24 @@ public static class ControlCharacters
 
     public static string Message(string field) => $"“{field}”含有不可见的控制字符，请删除后重试。";
 
+    /// <summary>
+    /// A query string value with a control character is a 400 before any handler reads it: PostgreSQL refuses a NUL in
+    /// text outright (a 500 from a search box), SQLite would search for it. The API and Open311 get a ProblemDetails
+    /// naming the parameter, pages the 400 page.
+    /// </summary>
+    public static async Task RefuseInQueryString(HttpContext ctx, RequestDelegate next)
+    {
+        foreach (var (key, values) in ctx.Request.Query)
+        {
+            if (!Has(key) && !values.Any(v => v is not null && Has(v))) continue;
+            if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/open311"))
+                await Results.ValidationProblem(new Dictionary<string, string[]> { [key] = [Message(key)] }).ExecuteAsync(ctx);
+            else ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        await next(ctx);
+    }
+
     /// <summary>Thrown while reading JSON; <see cref="BadRequests.Describe"/> answers it with <see cref="Message"/>.</summary>
     public sealed class Refused() : JsonException("control characters");
 

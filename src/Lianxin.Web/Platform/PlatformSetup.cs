@@ -147,6 +147,7 @@ public static class PlatformSetup
         });
         // Inside the error handlers: a database outage is a 503 this middleware answers itself (ADR 0031).
         app.UseMiddleware<DatabaseOutage>();
+        app.Use(ControlCharacters.RefuseInQueryString);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.Use(CultureModel.RememberQueryCulture);

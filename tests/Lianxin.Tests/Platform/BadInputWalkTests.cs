@@ -120,6 +120,18 @@ public abstract class BadInputWalkTests(LianxinApp app)
         Assert.Equal($"“{field}”的取值不在可选范围内。", JsonDocument.Parse(text).RootElement.GetProperty("errors").GetProperty(field)[0].GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/demands?q=%00")]
+    [InlineData("/api/v1/members?q=%E2%80%AE")]
+    public async Task A_control_character_in_a_query_string_is_a_400_naming_the_parameter(string url)
+    {
+        var api = await app.ApiAs("admin");
+        var response = await api.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {text}");
+        Assert.Equal("“q”含有不可见的控制字符，请删除后重试。", JsonDocument.Parse(text).RootElement.GetProperty("errors").GetProperty("q")[0].GetString());
+    }
+
     [Fact]
     public async Task A_page_request_that_cannot_be_read_is_a_400_page_not_the_500_page()
     {

@@ -27,7 +27,9 @@ public class PasswordSignIn(SignInManager<AppUser> signInManager, UserManager<Ap
 
     public async Task<SignInOutcome> SignInAsync(string userName, string password, string scheme)
     {
-        userName = userName.Trim();
+        // No account name is longer than 50 characters (CreateUser); a megabyte would only overflow the throttle key and the
+        // audit line (200 characters each), so it is cut to what no account can match.
+        userName = userName.Trim() is { Length: > 100 } tooLong ? tooLong[..100] : userName.Trim();
         var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (await throttle.WaitAsync(client, userName) is { } wait)
             return new(false, Throttled, wait); // not in the audit chain: a flood of refusals must not flood the log
