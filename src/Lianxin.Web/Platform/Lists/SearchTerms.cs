@@ -53,11 +53,14 @@ public static class SearchTerms
     {
         var terms = Query(text);
         if (terms.Count == 0) return null;
+        // The table is a module's constant and the terms (letters and digits only) go in as a parameter.
+#pragma warning disable EF1002
         return db.Database.IsNpgsql()
             ? set.FromSqlRaw($"SELECT * FROM {table} WHERE array_to_tsvector(string_to_array(\"SearchText\", ' ')) @@ CAST({{0}} AS tsquery)",
                 string.Join(" & ", terms.Select(t => $"'{t.Term}'" + (t.Prefix ? ":*" : ""))))
             : set.FromSqlRaw($"SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH {{0}})",
                 string.Join(" AND ", terms.Select(t => $"\"{t.Term}\"" + (t.Prefix ? "*" : ""))));
+#pragma warning restore EF1002
     }
 
     static IEnumerable<string> Runs(string? text)

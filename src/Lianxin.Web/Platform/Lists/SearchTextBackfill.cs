@@ -29,10 +29,13 @@ public sealed class SearchTextBackfill<T>(string table) : IMaintainedAggregate w
             if (rows.Count == 0) return written;
             var texts = rows.Select(r => (string?)Getter.GetValue(r) ?? "").ToArray();
             if (db.Database.IsNpgsql())
-                // One statement per batch: a bulk load of millions of rows is filled in minutes, not hours.
+                // One statement per batch: a bulk load of millions of rows is filled in minutes, not hours. The table is the
+                // module's constant; ids and texts are parameters.
+#pragma warning disable EF1002
                 written += await db.Database.ExecuteSqlRawAsync(
                     $"UPDATE {table} AS t SET \"SearchText\" = v.s FROM unnest({{0}}, {{1}}) AS v(id, s) WHERE t.\"Id\" = v.id",
                     [rows.Select(r => r.Id).ToArray(), texts], ct);
+#pragma warning restore EF1002
             else
                 for (var i = 0; i < rows.Count; i++)
                 {
