@@ -19,7 +19,7 @@ public class PermissionMatrixTests(ProbeApp app, ITestOutputHelper output)
 
     const string File = "permission-matrix.csv";
 
-    [MatrixFact]
+    [Fact]
     public async Task Every_operation_answers_every_role_as_the_permission_matrix_says()
     {
         var clock = Stopwatch.StartNew();

@@ -82,17 +82,3 @@ public class ProbeCollection : ICollectionFixture<ProbeApp>
 {
     public const string Name = "probes";
 }
-
-/// <summary>
-/// The permission matrix runs on demand (<c>LIANXIN_PROBES=1</c>) until the records it picks stop depending on the day: on
-/// 2026-12-01 a PostgreSQL run picked a different 组织生活 meeting than the recorded table (the demo seeds the last 12 months
-/// of meetings from today, and the earliest one moves with the date), so 8 cells differed. ADR 0028.
-/// </summary>
-public sealed class MatrixFactAttribute : FactAttribute
-{
-    public MatrixFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("LIANXIN_PROBES") != "1")
-            Skip = "Runs with LIANXIN_PROBES=1 (ADR 0028): the olf_meetings record moves with the date; pick it by a date-free key first.";
-    }
-}
