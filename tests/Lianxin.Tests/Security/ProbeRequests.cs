@@ -138,6 +138,12 @@ public class ProbeRequests(ProbeApp app, OpenApiDocument doc, IReadOnlyDictionar
         return q.Length == 0 ? "" : "?" + q;
     }
 
+    /// <summary>
+    /// Tomorrow in Beijing, the day the table was recorded against: a fixed date turned into a past one overnight and
+    /// periods ending "yesterday" became settleable, so the answers moved with the calendar.
+    /// </summary>
+    static DateOnly Tomorrow => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
+
     public static JsonNode? Plausible(string name, string type, string? format, ProbeScope scope)
     {
         var n = name.ToLowerInvariant();
@@ -145,10 +151,10 @@ public class ProbeRequests(ProbeApp app, OpenApiDocument doc, IReadOnlyDictionar
         {
             ("string", "uuid") => n.Contains("street") ? scope.StreetId : n.Contains("branch") ? scope.BranchId
                 : n.Contains("unit") || n.Contains("community") ? scope.CommunityId : Guid.NewGuid().ToString(),
-            ("string", "date") => "2026-12-01",
-            ("string", "date-time") => "2026-12-01T09:00:00+08:00",
+            ("string", "date") => Tomorrow.ToString("yyyy-MM-dd"),
+            ("string", "date-time") => Tomorrow.ToString("yyyy-MM-dd") + "T09:00:00+08:00",
             ("string", _) => n.Contains("phone") ? "13800001234" : "矩阵探测",
-            ("integer" or "number", _) => n.Contains("year") ? 2026 : 1,
+            ("integer" or "number", _) => n.Contains("year") ? Tomorrow.Year : 1,
             ("boolean", _) => false,
             ("array", _) => new JsonArray(),
             _ => new JsonObject(),
