@@ -30,27 +30,56 @@ source scripts/throwaway-postgres.sh
 pg_throwaway_start
 export LIANXIN_TEST_PG="$PG_CONNECTION;Pooling=true;Maximum Pool Size=20"
 
+suite_started=$(date +%s)
+timings=$(mktemp)
+timed() { # timed NAME COMMAND…: runs it and records how long it took, for the table at the end
+  local name=$1; shift; local t0; t0=$(date +%s)
+  "$@"; local rc=$?
+  echo "$name	$(( $(date +%s) - t0 ))	$rc" >> "$timings"
+  return $rc
+}
+
 echo "==> building"
-dotnet build Lianxin.slnx -c Release -nologo -v q
+timed "build" dotnet build Lianxin.slnx -c Release -nologo -v q
 
 results=$(mktemp)
-run() {
+trx=$(mktemp -d)
+run() { # run NAME COMMAND…: one stage, its output kept for the totals
   local name=$1; shift
   echo "==> $name"
   set +e
-  "$@" 2>&1 | tee -a "$results.log"
+  timed "$name" "$@" 2>&1 | tee -a "$results.log"
   local rc=${PIPESTATUS[0]}
   set -e
   echo "$rc" >> "$results"
 }
-run "tests on SQLite"     env LIANXIN_TEST_PROVIDER=Sqlite   dotnet test tests/Lianxin.Tests -c Release --no-build
-run "tests on PostgreSQL" env LIANXIN_TEST_PROVIDER=Postgres dotnet test tests/Lianxin.Tests -c Release --no-build
-run "browser tests"       dotnet test tests/Lianxin.E2E -c Release --no-build
-# kill -9 in a write storm, PostgreSQL down for 20 s, two instances behind nginx (ADR 0038); about 3 minutes.
+tests() { # tests PROVIDER: the unit and integration tests on one provider, with a trx for the slowest classes
+  env LIANXIN_TEST_PROVIDER="$1" dotnet test tests/Lianxin.Tests -c Release --no-build --logger "trx;LogFileName=$trx/$1.trx"
+}
+# The integration tests run one collection at a time (one shared demo app), so one run keeps about one core busy:
+# the SQLite run goes in the background, next to the PostgreSQL run and then the browser tests (ADR 0040). Its output
+# follows theirs, whole, when it is done.
+sqlite_log=$(mktemp)
+( set +e; timed "tests on SQLite" tests Sqlite > "$sqlite_log" 2>&1; echo $? > "$sqlite_log.rc" ) &
+sqlite_pid=$!
+echo "==> tests on SQLite (in the background; output below when done)"
+run "tests on PostgreSQL" tests Postgres
+run "browser tests"       dotnet test tests/Lianxin.E2E -c Release --no-build --logger "trx;LogFileName=$trx/browser.trx"
+wait "$sqlite_pid" || true
+echo "==> tests on SQLite (output)"
+cat "$sqlite_log" | tee -a "$results.log"
+cat "$sqlite_log.rc" >> "$results"
+# kill -9 in a write storm, PostgreSQL down for 20 s, two instances behind nginx (ADR 0038, 0040); about 2 minutes.
 run "fault drills"        tests/faults/run.sh
 # The offline release: publish the self-contained archive, install it into a clean folder, start it on SQLite (ADR 0031).
 release_dir=$(mktemp -d)
 run "release archive"     bash -c "LIANXIN_VERSION=test scripts/release.sh '$release_dir' && scripts/check-release.sh '$release_dir/lianxin-test-linux-x64.tar.gz'; rc=\$?; rm -rf '$release_dir'; exit \$rc"
+
+echo "==> slowest test classes"
+python3 tests/slowest.py "$trx"/*.trx || true
+echo "==> stage durations (the SQLite tests ran next to the PostgreSQL and browser tests)"
+awk -F '\t' '{ printf "  %-22s %5d s%s\n", $1, $2, ($3 == 0 ? "" : "  (failed)") }' "$timings"
+echo "  whole run              $(( $(date +%s) - suite_started )) s"
 
 passed=$(grep -oE "Passed: +[0-9]+" "$results.log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE "Failed: +[0-9]+" "$results.log" | awk '{s+=$2} END {print s+0}')

@@ -184,6 +184,69 @@ class Storm:
         return len(self.acked) >= acked
 
 
+class PointsStorm:
+    """Threads awarding points (PointsBank): a staff member proposes a good deed (好人好事) for a resident, a second one
+    approves it, which writes the decision, the transfer and both balances in one transaction. Every 2xx is recorded."""
+
+    def __init__(self, base, community, marker, proposer, approver, threads=2):
+        self.base, self.community, self.marker = base, community, marker
+        self.proposer, self.approver, self.threads = proposer, approver, threads
+        self.proposed, self.approved, self.statuses = set(), set(), {}
+        self.lock, self.stopping = threading.Lock(), threading.Event()
+        self.workers = []
+
+    def post(self, path, body, bearer):
+        return request(self.base + "/api/v1/pointsbank" + path, "POST", body, {"Authorization": "Bearer " + bearer}, timeout=30)
+
+    def work(self, n):
+        i = 0
+        while not self.stopping.is_set():
+            i += 1
+            s, _, t = self.post("/deeds", {"communityId": self.community, "userName": "resident", "points": 5,
+                                            "description": f"故障演练 {self.marker}-{n}-{i} 帮助邻居搬运物品"}, self.proposer)
+            if 200 <= s < 300:
+                deed = json.loads(t)
+                with self.lock:
+                    self.proposed.add(deed["id"].lower())
+                s, _, t = self.post(f"/deeds/{deed['id']}/decision", {"approve": True, "version": deed["version"]}, self.approver)
+                if 200 <= s < 300:
+                    with self.lock:
+                        self.approved.add(deed["id"].lower())
+            with self.lock:
+                self.statuses[s] = self.statuses.get(s, 0) + 1
+            if s == 0 and not self.stopping.is_set():
+                time.sleep(0.2)  # the app is gone: do not spin
+
+    def start(self):
+        self.workers = [threading.Thread(target=self.work, args=(n,), daemon=True) for n in range(self.threads)]
+        for w in self.workers:
+            w.start()
+        return self
+
+    def stop(self):
+        self.stopping.set()
+        for w in self.workers:
+            w.join(60)
+
+
+def count_points_loss(db, storm, base, label):
+    """Every acknowledged proposal and approval present; no approval without its transfer (nor a transfer without its
+    approval); the ledger's own check (balances = transfers) finds nothing."""
+    deeds = {r[0].lower(): r[1] for r in db.rows("""SELECT "Id", "State" FROM pb_good_deeds WHERE "Description" LIKE '%""" + storm.marker + "%'")}
+    paid = db.ids("""SELECT t."CauseId" FROM pb_transfers t WHERE t."CauseType" = 'deed' AND t."Memo" LIKE '%""" + storm.marker + "%'")
+    lost = (storm.proposed - deeds.keys()) | {d for d in storm.approved if deeds.get(d) != "Approved"}
+    half = {d for d, state in deeds.items() if (state == "Approved") != (d in paid)} | (paid - deeds.keys())
+    s, _, t = request(base + "/api/v1/pointsbank/check", headers={"Authorization": "Bearer " + token(base, "admin")}, timeout=60)
+    problems = json.loads(t).get("problems") if s == 200 else [f"{s} {t[:200]}"]
+    print(f"  {label}: points awards acknowledged {len(storm.approved)} (proposals {len(storm.proposed)}), lost {len(lost)}; "
+          f"deeds of the drill {len(deeds)}, approved {sum(1 for v in deeds.values() if v == 'Approved')}, transfers {len(paid)}, "
+          f"half-written {len(half)}; statuses {storm.statuses}", flush=True)
+    check(f"{label}: every acknowledged points award is present", not lost, f"lost {sorted(lost)[:5]}")
+    check(f"{label}: no approval without its transfer, no transfer without its approval", not half, f"{sorted(half)[:5]}")
+    check(f"{label}: the points ledger checks out (balances = transfers)", not problems, f"{problems[:3]}")
+    return len(storm.approved), len(lost)
+
+
 def count_loss(db, acked, marker, label):
     """Every acknowledged demand present; no demand of this drill without its first step or its audit insert."""
     present = db.ids("""SELECT "Id" FROM dem_demands WHERE "Description" LIKE '%""" + marker + "%'")
@@ -196,6 +259,15 @@ def count_loss(db, acked, marker, label):
     check(f"{label}: every acknowledged write is present", not lost, f"lost {sorted(lost)[:5]}")
     check(f"{label}: no half-written demand (each has its first step and its audit entry)", not half, f"{sorted(half)[:5]}")
     return len(acked), len(lost)
+
+
+def unhandled(app, lines=12):
+    """The 500s' exceptions from the app's log (the 503s are logged too, so the log's last lines do not say)."""
+    with open(app.log.name, encoding="utf-8", errors="replace") as f:
+        log = f.read().splitlines()
+    for i, line in enumerate(log):
+        if "unhandled exception" in line.lower():
+            print("\n".join("    | " + l for l in log[i:i + lines]), flush=True)
 
 
 def chain_intact(base, label):
@@ -213,15 +285,25 @@ def drill_kill(a):
     app.start()
     community, category = filing_target(db)
     marker = "K" + uuid.uuid4().hex[:8]
-    storm = Storm(app.base, community, category, marker, staff_token=token(app.base, "staff")).start()
+    staff = token(app.base, "staff")
+    storm = Storm(app.base, community, category, marker, staff_token=staff).start()
+    # Points awards next to the filings: two staff members (four eyes) in the resident's community (issue 17).
+    points = PointsStorm(app.base, community, marker, staff, token(app.base, "secretary")).start()
     got = storm.wait_for(60)
-    check("the storm got answers before the kill", got, f"only {len(storm.acked)} acknowledged, statuses {storm.statuses}, last {getattr(storm, 'last_error', None)}")
+    deadline = time.time() + 60
+    while len(points.approved) < 5 and time.time() < deadline:
+        time.sleep(0.05)
+    check("the storm got answers before the kill", got and len(points.approved) >= 5,
+          f"only {len(storm.acked)} filings and {len(points.approved)} points awards acknowledged, statuses {storm.statuses} {points.statuses}, last {getattr(storm, 'last_error', None)}")
     app.kill9()  # mid-storm: the threads are still sending
-    in_flight = len(storm.workers)
+    in_flight = len(storm.workers) + len(points.workers)
     storm.stop()
-    print(f"  kill -9 after {len(storm.acked)} acknowledged writes with {in_flight} clients sending; statuses {storm.statuses}", flush=True)
+    points.stop()
+    print(f"  kill -9 after {len(storm.acked)} acknowledged filings and {len(points.approved)} points awards with {in_flight} clients sending; statuses {storm.statuses}", flush=True)
     app.start()
     acked, lost = count_loss(db, storm.acked, marker, f"kill -9 ({a.provider})")
+    awarded, points_lost = count_points_loss(db, points, app.base, f"kill -9 ({a.provider})")
+    acked, lost = acked + awarded, lost + points_lost
     # A client that got no answer resends with its key: it gets the one demand, never a second.
     resent = 0
     for key, staff in list(storm.unanswered.items()):
@@ -270,6 +352,8 @@ def drill_outage(a):
     print(f"  database down {up_at - down_at:.0f} s; statuses during the drill {storm.statuses}; recovered {recovered or -1:.1f} s after the database", flush=True)
     check("outage: the storm saw 503s while the database was down", storm.statuses.get(503, 0) > 0, f"{storm.statuses}")
     check("outage: no 500 during the outage", storm.statuses.get(500, 0) == 0, f"{storm.statuses}")
+    if storm.statuses.get(500, 0):
+        unhandled(app)
     acked, lost = count_loss(db, storm.acked, marker, "database outage")
     app.stop()
     print(f"FIGURES outage down_seconds={up_at - down_at:.0f} acknowledged={acked} lost={lost} answered_503={storm.statuses.get(503, 0)} recovered_seconds={recovered or -1:.1f}", flush=True)
@@ -307,14 +391,21 @@ def drill_twin(a):
     s, h, t = request(lb + "/api/v1/public/demands", "POST", Storm(lb, community, category, marker).filing(marker))
     check("two instances: a filing through the balancer is acknowledged", s == 201, f"{s} {t[:200]}")
 
-    # Jobs: each job's lease is held by one instance at a time; both instances run passes over the drill.
-    time.sleep(a.job_seconds)
+    # Jobs: each job's lease is held by one instance at a time; both instances run passes over the drill. Polled: done as
+    # soon as both instances have run a pass (ADR 0040), at most job_seconds × 3.
+    def passes():
+        out = {}
+        for app in apps:
+            text = request(app.base + "/metrics")[2]
+            out[app.name] = {o: sum(float(v) for v in re.findall(r'lianxin_job_runs_total\{[^}]*outcome="' + o + r'"[^}]*\} ([0-9.e+]+)', text)) for o in ("done", "busy", "failed")}
+        return out
+    deadline = time.time() + a.job_seconds * 3
+    runs = passes()
+    while not all(r["done"] + r["busy"] > 0 for r in runs.values()) and time.time() < deadline:
+        time.sleep(0.5)
+        runs = passes()
     holders = db.rows("""SELECT "Name", COUNT(DISTINCT "Holder") FROM dem_job_leases GROUP BY "Name", "TenantId" HAVING COUNT(*) > 1""")
     check("two instances: one lease row per job and district", not holders, f"{holders[:3]}")
-    runs = {}
-    for app in apps:
-        text = request(app.base + "/metrics")[2]
-        runs[app.name] = {o: sum(float(v) for v in re.findall(r'lianxin_job_runs_total\{[^}]*outcome="' + o + r'"[^}]*\} ([0-9.e+]+)', text)) for o in ("done", "busy", "failed")}
     print(f"  job passes per instance {runs}", flush=True)
     check("two instances: both run job passes, none failed", all(r["done"] + r["busy"] > 0 and r["failed"] == 0 for r in runs.values()), f"{runs}")
 

@@ -3,8 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Demo;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Notifications;
+using Lianxin.Web.Platform.Operations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Lianxin.Tests.Operations;
@@ -28,8 +33,20 @@ public class DatabaseOutageTests
         var anon = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/health/ready")).StatusCode);
+        // A save whose connection the outage cuts (ADR 0040): before, the audit's rollback on the dead connection threw
+        // ObjectDisposedException over the driver's error, and that request answered 500 instead of 503.
+        using var scope = app.Services.CreateScope();
+        var cut = scope.ServiceProvider.GetRequiredService<LianxinDb>();
+        await cut.Database.OpenConnectionAsync();
 
         outage.Stop();
+
+        if (TestDatabase.IsPostgres) // SQLite keeps writing through a file it has open when its folder moves
+        {
+            cut.Notifications.Add(new Notification { Title = "停库演练", Source = "tests.outage", CreatedAt = DateTime.UtcNow });
+            var failed = await Record.ExceptionAsync(() => cut.SaveChangesAsync());
+            Assert.True(failed is not null && DatabaseOutage.IsUnavailable(failed), failed?.ToString() ?? "the save went through");
+        }
 
         var page = await staff.GetAsync("/");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);

@@ -49,15 +49,16 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         return result;
     }
 
+    // FailedTransaction: whatever the rollback does, the save's own exception is the one the caller sees (ADR 0040).
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
-        if (owned is not null) { await owned.RollbackAsync(ct); await owned.DisposeAsync(); owned = null; }
+        if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
         if (eventData.Context is LianxinDb db) Unchain(db);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (owned is not null) { owned.Rollback(); owned.Dispose(); owned = null; }
+        if (owned is { } tx) { owned = null; FailedTransaction.End(tx); }
         if (eventData.Context is LianxinDb db) Unchain(db);
     }
 
@@ -69,7 +70,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     /// </summary>
     public async Task AbandonAsync(LianxinDb db)
     {
-        if (owned is not null) { await owned.RollbackAsync(CancellationToken.None); await owned.DisposeAsync(); owned = null; }
+        if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
         Unchain(db);
     }
 

@@ -105,11 +105,16 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
             try { return base.SaveChanges(acceptAllChangesOnSuccess); }
             catch (DbUpdateConcurrencyException) { AuditOwner?.AbandonAsync(this).GetAwaiter().GetResult(); throw; }
         }
-        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var f in follow) f(CancellationToken.None).GetAwaiter().GetResult();
-        owned?.Commit();
-        return saved;
+        var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        try
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            foreach (var f in follow) f(CancellationToken.None).GetAwaiter().GetResult();
+            owned?.Commit();
+            owned?.Dispose();
+            return saved;
+        }
+        catch (Exception) when (owned is not null) { FailedTransaction.End(owned); throw; }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
@@ -123,11 +128,16 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
             catch (DbUpdateConcurrencyException) { if (AuditOwner is { } audit) await audit.AbandonAsync(this); throw; }
         }
         // The aggregates move with the rows or not at all (ADR 0026).
-        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        foreach (var f in follow) await f(ct);
-        if (owned is not null) await owned.CommitAsync(ct);
-        return saved;
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            foreach (var f in follow) await f(ct);
+            if (owned is not null) { await owned.CommitAsync(ct); await owned.DisposeAsync(); }
+            return saved;
+        }
+        // A rollback on a connection that died must not replace the save's exception (ADR 0040).
+        catch (Exception) when (owned is not null) { await FailedTransaction.EndAsync(owned); throw; }
     }
 
     async Task<List<Func<CancellationToken, Task>>> StageAggregatesAsync(CancellationToken ct)

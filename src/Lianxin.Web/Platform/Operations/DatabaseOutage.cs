@@ -42,24 +42,25 @@ public sealed class DatabaseOutage(RequestDelegate next, ILogger<DatabaseOutage>
         }
     }
 
-    /// <summary>True when the error says the database could not be reached, as opposed to a rule the database enforced.</summary>
-    public static bool IsUnavailable(Exception e)
+    /// <summary>
+    /// True when the error says the database could not be reached, as opposed to a rule the database enforced. The
+    /// driver's error may come wrapped: EF's DbUpdateException, the execution strategy's InvalidOperationException
+    /// ("likely due to a transient failure") or RetryLimitExceededException, an AggregateException; all of it is searched.
+    /// </summary>
+    public static bool IsUnavailable(Exception e) => e switch
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-            switch (x)
-            {
-                // Connection errors (class 08), the server shutting down or starting up (57P0x), no free connection slot.
-                case PostgresException pg:
-                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300";
-                // Any other Npgsql error is on the way to the server: refused, reset, timed out, pool exhausted.
-                case NpgsqlException:
-                    return true;
-                // SQLITE_BUSY after the busy timeout, SQLITE_IOERR, SQLITE_CANTOPEN (the file or its folder is gone).
-                case SqliteException s:
-                    return s.SqliteErrorCode is 5 or 10 or 14;
-            }
-        return false;
-    }
+        AggregateException all => all.InnerExceptions.Any(IsUnavailable),
+        // Connection errors (class 08), the server shutting down, crashed or starting up (57P0x), out of connections,
+        // disk or memory (class 53), an I/O error on the server (class 58).
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P0", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("53", StringComparison.Ordinal) || pg.SqlState.StartsWith("58", StringComparison.Ordinal),
+        // Any other Npgsql error is on the way to the server: refused, reset, timed out, pool exhausted.
+        NpgsqlException => true,
+        // SQLITE_BUSY after the busy timeout, SQLITE_IOERR, SQLITE_CANTOPEN (the file or its folder is gone).
+        SqliteException s => s.SqliteErrorCode is 5 or 10 or 14,
+        { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
+    };
 
     /// <summary>Pooled connections to a server that went away are dead: drop them so the first request after it is back works.</summary>
     static void ForgetPooledConnections(HttpContext ctx)
