@@ -41,7 +41,8 @@ public class EnglishLayoutFlowTests(BrowserApp app)
         var width = phone ? "phone" : "desktop";
         var admin = await app.PageAs("admin", phone);
         await admin.GotoAsync("/demands?culture=en"); // the choice is kept in the culture cookie for the pages after
-        var demand = await admin.Locator("a[href^='/demands/']").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d") }).First.GetAttributeAsync("href");
+        var demand = await admin.EvaluateAsync<string>(
+            @"() => [...document.querySelectorAll(""a[href^='/demands/']"")].map(a => a.getAttribute('href')).find(h => /^\/demands\/[0-9a-f-]{36}$/.test(h))");
         var pages = new (string Name, string Url)[]
         {
             ("members", "/members"), ("demands", "/demands"), ("demand", demand!), ("rollups", "/rollups"),
