@@ -36,7 +36,8 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
         "EN", "API", "ID", "QR", "Excel", "xlsx", "csv", "PDF", "Open311", "GeoReport", "MB", "iCal", "ics", "GeoJSON", "JSON", "URL", "SLA", "HTTP", "HTTPS", "OpenAPI", "PNG", "JPG", "Ctrl",
     };
 
-    public record PageReport(string Route, string Url, string? Account, IReadOnlyList<string> English, IReadOnlyList<string> Chinese);
+    /// <param name="Checked">How many texts (text nodes and reader-facing attributes) were read in the two languages together.</param>
+    public record PageReport(string Route, string Url, string? Account, IReadOnlyList<string> English, IReadOnlyList<string> Chinese, int Checked);
 
     public record WalkResult(IReadOnlyList<PageReport> Pages, IReadOnlyList<string> Unreached);
 
@@ -68,7 +69,7 @@ public sealed partial class PageLanguageWalk(LianxinApp app)
                 if (zh is null) continue;
                 var en = await GetAsync(client, url, "en");
                 if (en is null) continue;
-                reports[route.Pattern] = new(route.Pattern, url, account, Stray(en, data, english: true), Stray(zh, data, english: false));
+                reports[route.Pattern] = new(route.Pattern, url, account, Stray(en, data, english: true), Stray(zh, data, english: false), Texts(en).Count() + Texts(zh).Count());
                 foreach (var link in Links(zh))
                 {
                     var target = routes.FirstOrDefault(r => r.Matches(link));

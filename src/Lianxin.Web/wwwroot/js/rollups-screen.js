@@ -2,6 +2,7 @@
 (function () {
     var data = JSON.parse(document.getElementById('screenData').textContent);
     var charts = [];
+    var words = document.body.dataset; // 环比 and the brackets, in the page's language
     function fmt(v) { return v === null || v === undefined ? '—' : (Math.round(v * 10) / 10).toString(); }
     function draw(d) {
         d.charts.forEach(function (c, i) {
@@ -10,7 +11,7 @@
             var chart = charts[i] || (charts[i] = echarts.init(el, null, { renderer: 'canvas' }));
             chart.setOption({
                 animation: false,
-                title: { text: c.name + (c.measure ? '（' + c.measure + '）' : ''), left: 12, top: 8, textStyle: { color: '#e8eefc', fontSize: 18 } },
+                title: { text: c.name + (c.measure ? words.open + c.measure + words.close : ''), left: 12, top: 8, textStyle: { color: '#e8eefc', fontSize: 18 } },
                 grid: { left: 12, right: 24, top: 52, bottom: 12, containLabel: true },
                 tooltip: {},
                 xAxis: { type: 'category', data: c.units, axisLabel: { color: '#c7d3f0', fontSize: 14, interval: 0, rotate: c.units.length > 8 ? 30 : 0 } },
@@ -25,7 +26,7 @@
             var box = boxes[i];
             if (!box) return;
             box.querySelector('.value').firstChild.textContent = fmt(t.value);
-            box.querySelector('.change').textContent = '环比 ' + (t.change === null ? '—' : (t.change > 0 ? '+' : '') + fmt(t.change));
+            box.querySelector('.change').textContent = words.change + ' ' + (t.change === null ? '—' : (t.change > 0 ? '+' : '') + fmt(t.change));
         });
         document.getElementById('updated').textContent = d.updatedAt;
         document.getElementById('period').textContent = d.periodLabel;

@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.OrgLife.Data;
 using Lianxin.Web.Modules.OrgLife.Domain;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.OrgLife.Features;
@@ -25,6 +26,6 @@ public static class GetAttendanceSheet
         var people = await members.ManyInDistrictAsync(roster, ct);
         var lines = people.OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new SheetLine(p.Id, p.Name, marked.TryGetValue(p.Id, out var s) ? s : null)).ToList();
-        return new AttendanceSheet(m.Id, $"{m.Kind.Chinese()}：{m.Topic}", m.HeldOn, lines);
+        return new AttendanceSheet(m.Id, Text.Of(m.Kind.Chinese()) + Text.Of("：") + m.Topic, m.HeldOn, lines);
     }
 }

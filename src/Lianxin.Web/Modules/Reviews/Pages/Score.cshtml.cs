@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Platform.Indicators;
 using Lianxin.Web.Modules.Reviews.Data;
 using System.Globalization;
@@ -116,7 +117,7 @@ public class ScoreModel(LianxinDb db, TimeProvider clock, IndicatorCatalog indic
         Sheet = sheet;
         Findings = await Db.Findings.AsNoTracking().Where(f => f.RoundId == sheet.RoundId && f.UnitId == sheet.UnitId).OrderBy(f => f.At).ToListAsync(ct);
         FindingPhotos = await ReviewPhotos.OfFindingsAsync(Db, Findings.Select(f => f.Id).ToList(), ct);
-        ViewData["Title"] = $"评分：{sheet.UnitName}";
+        ViewData["Title"] = string.Format(Text.Of("评分：{0}"), sheet.UnitName);
         Crumbs(new Crumb("我的评分", "/reviews/sheets"), new Crumb(sheet.UnitName));
     }
 

@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Localization;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Rollups.Domain;
 using Lianxin.Web.Platform;
@@ -35,10 +36,10 @@ public static class ScreenFigures
 
         // One headline per area keeps the screen to what a room can read; the rest are on 对标对表 and in the quarterly report.
         var headlines = Figures.Headlines(indicators);
-        var tiles = headlines.Select(i => new ScreenTile(i.Code, i.Name, Areas.Of(i.Module), i.Unit.UnitName(),
+        var tiles = headlines.Select(i => new ScreenTile(i.Code, i.Name, Areas.Of(i.Module), Text.Of(i.Unit.UnitName()),
             Figures.Shown(now, i, unit.Path), Figures.Gap(Figures.Shown(now, i, unit.Path), Figures.Shown(before, i, unit.Path)))).ToList();
         var charts = headlines.Take(MaxCharts)
-            .Select(i => new ScreenChart($"{Areas.Of(i.Module)}：{i.Name}", i.Unit.UnitName(),
+            .Select(i => new ScreenChart(Areas.Of(i.Module) + Text.Of("：") + i.Name, Text.Of(i.Unit.UnitName()),
                 children.Select(c => c.PublicName).ToList(), children.Select(c => Figures.Shown(now, i, c.Path)).ToList()))
             .ToList();
         return new ScreenData(unit.PublicName, period.Label, ChinaTime.Minutes(clock.GetUtcNow().UtcDateTime), tiles, charts);
