@@ -52,8 +52,9 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var app = new AppProcess(process, baseUrl, log, writer);
 
-        // Ready when the login page answers; a minute at most.
-        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        // Ready when the login page answers. Polled for up to 5 minutes, each probe allowed 30 s: on this shared 2-core machine
+        // the app took 46 s to start at a load average of 60, and its first page (JIT, Razor) can take longer than 5 s.
+        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -65,7 +66,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
-            if (deadline.Elapsed > TimeSpan.FromMinutes(1)) { await app.DisposeAsync(); throw new TimeoutException($"the app did not answer within a minute; see {log}"); }
+            if (deadline.Elapsed > TimeSpan.FromMinutes(5)) { await app.DisposeAsync(); throw new TimeoutException($"the app did not answer within 5 minutes; see {log}"); }
             await Task.Delay(200, ct);
         }
     }
