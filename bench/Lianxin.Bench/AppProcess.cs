@@ -44,6 +44,7 @@ public sealed class AppProcess : IAsyncDisposable
             env[key.Replace(":", "__")] = value;
 
         var log = Path.Combine(resultsDir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-app.log");
+        env["LIANXIN_BENCH_GC_FILE"] = log + ".gc";
         var writer = new StreamWriter(log) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
@@ -79,6 +80,23 @@ public sealed class AppProcess : IAsyncDisposable
         double Kb(string key) => File.ReadLines(status).Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
             .Select(l => double.Parse(l[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
         return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+    }
+
+    /// <summary>The GC's own figures (the startup hook's last line, see Lianxin.Bench.Timing), or null.</summary>
+    public string? GcStats() => File.Exists(LogFile + ".gc") ? File.ReadAllText(LogFile + ".gc") : null;
+
+    /// <summary>Asks the app for a full compacting collection and answers its GC figures and RSS after it (null after 10 s without).</summary>
+    public async Task<(string Gc, double RssMb)?> AfterFullCollectionAsync()
+    {
+        await File.WriteAllTextAsync(LogFile + ".gc.collect", "");
+        var wait = Stopwatch.StartNew();
+        while (wait.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(250);
+            if (!File.Exists(LogFile + ".gc.collect") && GcStats() is { } gc && gc.StartsWith("collected=True", StringComparison.Ordinal) && Memory() is var (rss, _))
+                return (gc, rss);
+        }
+        return null;
     }
 
     /// <summary>CPU seconds the app process has used so far (user + system, from /proc/&lt;pid&gt;/stat).</summary>

@@ -41,6 +41,9 @@ public sealed class OrgTreeScenario : Scenario
             new("tree", $"/api/v1/org/tree?rootId={id}&depth=2", Caller.Api, [new Baseline("same", sameTree), new Baseline("ideal", [tree])], CheckTree),
             new("detail", $"/api/v1/org/units/{id}", Caller.Api, detail, CheckDetail),
             new("page", $"/org/{id}", Caller.Page, detail, body => body.Contains(name) ? null : $"the page does not show {name}"),
+            // The roster page of the bench user's whole scope (the district by default): issue 15 found 985 KB of HTML, most of it the
+            // filters' options (every unit and compound). The generated district has no members, so the size is the page's own.
+            new("members", "/members", Caller.Page, [new Baseline("ideal", MembersPage(ctx))], body => body.Contains("党员") ? null : "not the members page"),
         ];
     }
 
@@ -209,6 +212,29 @@ public sealed class OrgTreeScenario : Scenario
                        SUM("Buildings"), SUM("BuildingsWithLeader"), SUM("Households")
                 FROM org_unit_counts WHERE "TenantId" = @t AND "OrgPath" >= @from AND "OrgPath" < @to
                 """, t, from, to),
+        ];
+    }
+
+    /// <summary>
+    /// What the roster page needs at the least, written by hand: the caller, a capped count and the first page of members in
+    /// scope (keyset order OrgPath, Name, Id), and the units its filter offers beyond 200 (districts, streets, communities).
+    /// </summary>
+    static Sql[] MembersPage(ScenarioContext ctx)
+    {
+        (string, object?) t = ("@t", ctx.Id(ctx.TenantId));
+        return
+        [
+            new("""
+                SELECT u."SecurityStamp", u."IsDisabled", g."Role", g."OrgUnitId", g."OrgPath"
+                FROM idn_users u LEFT JOIN idn_role_grants g ON g."UserId" = u."Id" AND g."TenantId" = u."TenantId"
+                WHERE u."UserName" = @name
+                """, ("@name", BenchApp.UserName)),
+            new("""SELECT COUNT(*) FROM (SELECT 1 FROM mem_members WHERE "TenantId" = @t LIMIT 10001) c""", t),
+            new("""SELECT * FROM mem_members WHERE "TenantId" = @t ORDER BY "OrgPath", "Name", "Id" LIMIT 21""", t),
+            new("""
+                SELECT "Id", "Name", "ShortName", "Kind", "Path" FROM org_units
+                WHERE "TenantId" = @t AND "Kind" IN ('District', 'Street', 'Community') ORDER BY "Path"
+                """, t),
         ];
     }
 
