@@ -10,7 +10,40 @@ using Microsoft.AspNetCore.Http;
 /// </summary>
 internal static class StartupHook
 {
-    public static void Initialize() => DiagnosticListener.AllListeners.Subscribe(new Listeners());
+    public static void Initialize()
+    {
+        DiagnosticListener.AllListeners.Subscribe(new Listeners());
+        if (Environment.GetEnvironmentVariable("LIANXIN_BENCH_GC_FILE") is { Length: > 0 } file) GcStats.Start(file);
+    }
+
+    /// <summary>
+    /// The managed heap as the GC sees it, written to a file every second (only when the bench sets LIANXIN_BENCH_GC_FILE), so
+    /// that the app's RSS can be told apart into live objects, garbage not yet collected and memory the GC keeps committed.
+    /// When the bench creates <c>&lt;file&gt;.collect</c>, the next write follows a full blocking, compacting collection.
+    /// </summary>
+    static class GcStats
+    {
+        static Timer? timer;
+
+        public static void Start(string file) => timer = new Timer(_ =>
+        {
+            var collected = File.Exists(file + ".collect");
+            if (collected)
+            {
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                File.Delete(file + ".collect");
+            }
+            var info = GC.GetGCMemoryInfo();
+            const double Mb = 1024 * 1024;
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"collected={collected} server={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / Mb:0.0} heapSizeMb={info.HeapSizeBytes / Mb:0.0} " +
+                $"committedMb={info.TotalCommittedBytes / Mb:0.0} fragmentedMb={info.FragmentedBytes / Mb:0.0} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} " +
+                $"gen2={GC.CollectionCount(2)} threads={System.Threading.ThreadPool.ThreadCount} workingSetMb={Environment.WorkingSet / Mb:0.0}");
+            File.WriteAllText(file + ".tmp", line);
+            File.Move(file + ".tmp", file, overwrite: true);
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
 
     sealed class Listeners : IObserver<DiagnosticListener>
     {

@@ -188,7 +188,16 @@ public static class BenchProgram
             if (ct.IsCancellationRequested) break;
         }
         pages?.Dispose();
-        AppUsage? usage = app.Memory() is var (rss, peak) ? new AppUsage(app.Id, rss, peak, appCpu) : null;
+        AppUsage? usage = null;
+        if (app.Memory() is var (rss, peak))
+        {
+            // What the RSS is made of: the GC's figures now, then after a full compacting collection (live objects only).
+            var gc = app.GcStats();
+            var after = await app.AfterFullCollectionAsync();
+            usage = new AppUsage(app.Id, rss, peak, appCpu, gc, after?.Gc, after?.RssMb);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"==> app RSS {rss:N0} MiB (peak {peak:N0}); GC {gc}"));
+            if (after is { } a) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"==> after a full collection: RSS {a.RssMb:N0} MiB; GC {a.Gc}"));
+        }
 
         // 5. Print and write the result.
         var run = new RunResult(scenario.Name, scenario.Description, database.AppProvider, o.SizeName, database.Describe, o.Concurrency, o.Seconds, o.Warmup,

@@ -52,6 +52,9 @@ public static class LedgerBench
         var appTransfers = rows.Rows.Count / many.Seconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the load phase committed {rows.Rows.Count:N0} transfers: {appTransfers:N1} transfers/s"));
         var raw = await RawTransfers.RunAsync(database, rows, o.Clients, duration, ct);
+        var locked = await RawTransfers.RunAsync(database, rows, o.Clients, duration, ct, auditLockTenant: tenant);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    raw SQL + audit lock  {locked.Throughput,8:N1} transfers/s  p50 {locked.P50,8:0.0} ms  p95 {locked.P95,8:0.0} ms  ({locked.Operations:N0} of {rows.Rows.Count:N0}, errors {locked.Errors:N0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    raw SQL  {o.Clients,5} clients  {raw.Throughput,8:N1} transfers/s  p50 {raw.P50,8:0.0} ms  p95 {raw.P95,8:0.0} ms  p99 {raw.P99,8:0.0} ms  ({raw.Operations:N0} of {rows.Rows.Count:N0}, errors {raw.Errors:N0}){(raw.FirstError is { } re ? $"  ⚠ {re}" : "")}"));
 
@@ -81,8 +84,9 @@ public static class LedgerBench
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| app (load phase; latency per operation) | {many.Clients} | {rows.Rows.Count:N0} | {appTransfers:N1} | {many.P50:0.0} | {many.P95:0.0} | {many.P99:0.0} | {many.Errors:N0} |"))
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| raw SQL (latency per transfer) | {raw.Clients} | {raw.Operations:N0} | {raw.Throughput:N1} | {raw.P50:0.0} | {raw.P95:0.0} | {raw.P99:0.0} | {raw.Errors:N0} |"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| raw SQL + the tenant's audit-chain lock (ADR 0004) | {locked.Clients} | {locked.Operations:N0} | {locked.Throughput:N1} | {locked.P50:0.0} | {locked.P95:0.0} | {locked.P99:0.0} | {locked.Errors:N0} |"))
             .AppendLine()
-            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**app/raw transfers/s: {(raw.Throughput > 0 ? appTransfers / raw.Throughput : double.NaN):0.00}×**"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**app/raw transfers/s: {(raw.Throughput > 0 ? appTransfers / raw.Throughput : double.NaN):0.00}×; app/(raw + audit lock): {(locked.Throughput > 0 ? appTransfers / locked.Throughput : double.NaN):0.00}×**"))
             .AppendLine()
             .AppendLine($"Ledger check after the run: {(check.Holds ? "holds" : "FAILS")} — {check.Accounts:N0} accounts, {check.Transfers:N0} transfers, " +
                         $"balances sum to {check.BalanceSum}, depositors hold {check.Outstanding:N0} points.")

@@ -38,7 +38,13 @@ public static class RawTransfers
         return new Loaded(columns, rows, Array.IndexOf(columns, "DebitAccountId"), Array.IndexOf(columns, "CreditAccountId"), Array.IndexOf(columns, "Amount"));
     }
 
-    public static async Task<Result> RunAsync(BenchDatabase database, Loaded loaded, int clients, TimeSpan duration, CancellationToken cancel)
+    /// <summary>
+    /// Writes the rows again. With <paramref name="auditLockTenant"/>, each transaction first takes the tenant's audit-chain
+    /// advisory lock, as the app's AuditInterceptor does at its first save (ADR 0004): every writer of the district then waits
+    /// for the one before it to commit, which is the ceiling the app's ledger meets.
+    /// </summary>
+    public static async Task<Result> RunAsync(BenchDatabase database, Loaded loaded, int clients, TimeSpan duration, CancellationToken cancel,
+        Guid? auditLockTenant = null)
     {
         await using (var setup = (NpgsqlConnection)database.Open())
         await using (var cmd = new NpgsqlCommand("""
@@ -76,6 +82,9 @@ public static class RawTransfers
                     await using var conn = new NpgsqlConnection(database.ConnectionString);
                     await conn.OpenAsync(stop.Token);
                     await using var tx = await conn.BeginTransactionAsync(stop.Token);
+                    if (auditLockTenant is { } tenant)
+                        await using (var cmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({Lianxin.Web.Platform.Audit.AuditInterceptor.LockClass}, {Lianxin.Web.Platform.Audit.AuditInterceptor.LockKey(tenant)})", conn, tx))
+                            await cmd.ExecuteNonQueryAsync(stop.Token);
                     await using (var cmd = new NpgsqlCommand(insert, conn, tx))
                     {
                         foreach (var v in row) cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
