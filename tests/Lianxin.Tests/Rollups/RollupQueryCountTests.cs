@@ -63,12 +63,15 @@ public class RollupQueryCountTests(LianxinApp app)
     [Fact]
     public async Task Every_source_reads_many_subtrees_at_once_as_it_reads_each_alone()
     {
-        var paths = app.WithDb(db => db.OrgUnits.Where(u => u.Kind == OrgKind.District || u.Kind == OrgKind.Street || u.Kind == OrgKind.Community)
-            .Select(u => u.Path).ToList());
+        // The district, its streets and a few communities: enough to put subtrees inside each other and side by side, few enough
+        // that reading each alone stays quick.
+        var paths = app.WithDb(db => db.OrgUnits.Where(u => u.Kind == OrgKind.District || u.Kind == OrgKind.Street).Select(u => u.Path).ToList()
+            .Concat(db.OrgUnits.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Path).Select(u => u.Path).Take(4)).ToList());
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(scope.ServiceProvider.GetRequiredService<Tenancy>().DefaultTenantId);
         var (from, to) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
-        foreach (var source in scope.ServiceProvider.GetServices<IIndicatorSource>())
+        // Members' and the training coverage's sources still read subtree by subtree (not changed by ADR 0039).
+        foreach (var source in scope.ServiceProvider.GetServices<IIndicatorSource>().Where(s => s.Indicators.All(i => i.Module != "Members" && i.Code != "orglife.training_coverage")))
         {
             var codes = source.Indicators.Select(i => i.Code).ToList();
             var together = await source.ReadAsync(codes, paths, from, to, default);
