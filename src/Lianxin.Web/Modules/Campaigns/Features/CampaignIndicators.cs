@@ -23,16 +23,23 @@ public class CampaignIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
+        if (subtreePaths.Count == 0) return result;
         // Each finding has its one task, created with it: the task says whether the finding was verified rectified by then.
         // The period's days are Beijing days: "by the end of `to`" is before the next Beijing midnight.
         var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
-        foreach (var path in subtreePaths)
+        // One grouped count per figure for every subtree asked (ADR 0039), added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        if (codes.Contains(Inspections))
         {
-            if (codes.Contains(Inspections))
-                result[(Inspections, path)] = new(await db.CampaignInspections.AcrossScope().CountAsync(i => i.OrgPath.StartsWith(path) && i.InspectedOn >= from && i.InspectedOn <= to, ct));
-            if (codes.Contains(FindingsOpen))
-                result[(FindingsOpen, path)] = new(await db.CampaignTasks.AcrossScope().CountAsync(t => t.OrgPath.StartsWith(path) && t.CreatedAt < end
-                    && (t.VerifiedAt == null || t.VerifiedAt >= end), ct));
+            var rows = await db.CampaignInspections.AcrossScope().Where(i => i.OrgPath.StartsWith(root) && i.InspectedOn >= from && i.InspectedOn <= to)
+                .GroupBy(i => i.OrgPath).Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, rows, r => r.Path, r => r.Sum(x => x.N))) result[(Inspections, path)] = new(n);
+        }
+        if (codes.Contains(FindingsOpen))
+        {
+            var rows = await db.CampaignTasks.AcrossScope().Where(t => t.OrgPath.StartsWith(root) && t.CreatedAt < end && (t.VerifiedAt == null || t.VerifiedAt >= end))
+                .GroupBy(t => t.OrgPath).Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, rows, r => r.Path, r => r.Sum(x => x.N))) result[(FindingsOpen, path)] = new(n);
         }
         return result;
     }

@@ -26,34 +26,41 @@ public sealed class CoBuildingIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
+        if (subtreePaths.Count == 0) return result;
         var asOf = to.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
-        foreach (var path in subtreePaths.Distinct())
+        // One grouped count per figure for every subtree asked (ADR 0039): a count per unit path, added up per subtree.
+        var root = SubtreeSums.Common(subtreePaths);
+        async Task<Dictionary<string, int>> Counts(IQueryable<PathCount> byPath) =>
+            SubtreeSums.PerRoot(subtreePaths, await byPath.ToListAsync(ct), r => r.Path, r => r.Sum(x => x.N));
+        void Put(string code, Dictionary<string, int> counts)
         {
-            if (codes.Contains(PartnerUnits))
-                result[(PartnerUnits, path)] = new(await db.PartnerUnits.AcrossScope()
-                    .CountAsync(u => u.OrgPath.StartsWith(path) && u.CreatedAt <= asOf, ct));
-            if (codes.Contains(Seats))
-                result[(Seats, path)] = new(await db.CommitteeSeats.AcrossScope()
-                    .CountAsync(s => s.OrgPath.StartsWith(path) && s.TermFrom <= to && (s.TermTo == null || s.TermTo >= to), ct));
-            await ReadAlliancesAndMeetingsAsync(codes, path, from, to, result, ct);
+            foreach (var (path, n) in counts) result[(code, path)] = new(n);
         }
+        if (codes.Contains(PartnerUnits))
+            Put(PartnerUnits, await Counts(db.PartnerUnits.AcrossScope().Where(u => u.OrgPath.StartsWith(root) && u.CreatedAt <= asOf)
+                .GroupBy(u => u.OrgPath).Select(g => new PathCount(g.Key, g.Count()))));
+        if (codes.Contains(Seats))
+            Put(Seats, await Counts(db.CommitteeSeats.AcrossScope().Where(s => s.OrgPath.StartsWith(root) && s.TermFrom <= to && (s.TermTo == null || s.TermTo >= to))
+                .GroupBy(s => s.OrgPath).Select(g => new PathCount(g.Key, g.Count()))));
+        if (codes.Contains(Alliances) || codes.Contains(AllianceMembers) || codes.Contains(AllianceSize))
+        {
+            var alliances = await Counts(db.Alliances.AcrossScope().Where(a => a.OrgPath.StartsWith(root) && a.FoundedOn <= to)
+                .GroupBy(a => a.OrgPath).Select(g => new PathCount(g.Key, g.Count())));
+            // A member on the period's last day: joined by then and not left by then (it leaves on LeftOn).
+            var members = await Counts(db.AllianceMembers.AcrossScope().Where(m => m.OrgPath.StartsWith(root) && m.JoinedOn <= to && (m.LeftOn == null || m.LeftOn > to))
+                .GroupBy(m => m.OrgPath).Select(g => new PathCount(g.Key, g.Count())));
+            foreach (var path in alliances.Keys)
+            {
+                if (codes.Contains(Alliances)) result[(Alliances, path)] = new(alliances[path]);
+                if (codes.Contains(AllianceMembers)) result[(AllianceMembers, path)] = new(members[path]);
+                if (codes.Contains(AllianceSize)) result[(AllianceSize, path)] = new(members[path], alliances[path]);
+            }
+        }
+        if (codes.Contains(Meetings))
+            Put(Meetings, await Counts(db.CommitteeMeetings.AcrossScope().Where(m => m.OrgPath.StartsWith(root) && m.HeldOn >= from && m.HeldOn <= to)
+                .GroupBy(m => m.OrgPath).Select(g => new PathCount(g.Key, g.Count()))));
         return result;
     }
 
-    async Task ReadAlliancesAndMeetingsAsync(IReadOnlyCollection<string> codes, string path, DateOnly from, DateOnly to,
-        Dictionary<(string, string), IndicatorValue> result, CancellationToken ct)
-    {
-        if (codes.Contains(Alliances) || codes.Contains(AllianceMembers) || codes.Contains(AllianceSize))
-        {
-            var alliances = await db.Alliances.AcrossScope().CountAsync(a => a.OrgPath.StartsWith(path) && a.FoundedOn <= to, ct);
-            // A member on the period's last day: joined by then and not left by then (it leaves on LeftOn).
-            var members = await db.AllianceMembers.AcrossScope()
-                .CountAsync(m => m.OrgPath.StartsWith(path) && m.JoinedOn <= to && (m.LeftOn == null || m.LeftOn > to), ct);
-            if (codes.Contains(Alliances)) result[(Alliances, path)] = new(alliances);
-            if (codes.Contains(AllianceMembers)) result[(AllianceMembers, path)] = new(members);
-            if (codes.Contains(AllianceSize)) result[(AllianceSize, path)] = new(members, alliances);
-        }
-        if (codes.Contains(Meetings))
-            result[(Meetings, path)] = new(await db.CommitteeMeetings.AcrossScope().CountAsync(m => m.OrgPath.StartsWith(path) && m.HeldOn >= from && m.HeldOn <= to, ct));
-    }
+    sealed record PathCount(string Path, int N);
 }

@@ -32,38 +32,51 @@ public sealed class CoBuildingLoopIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
+        if (subtreePaths.Count == 0) return result;
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
-        foreach (var path in subtreePaths.Distinct())
+        // One grouped read per figure for every subtree asked (ADR 0039): rows per unit path, added up per subtree.
+        var root = SubtreeSums.Common(subtreePaths);
+        void Put(string code, IReadOnlyCollection<PathCount> rows, Func<IEnumerable<PathCount>, IndicatorValue> value)
         {
-            if (codes.Contains(NeedsPublished) || codes.Contains(NeedsMet))
-            {
-                var published = db.Needs.AcrossScope().Where(n => n.OrgPath.StartsWith(path) && n.PublishedAt >= start && n.PublishedAt < end);
-                var count = await published.CountAsync(ct);
-                result[(NeedsPublished, path)] = new(count);
-                result[(NeedsMet, path)] = new(await published.CountAsync(n => n.MetAt != null && n.MetAt < end, ct), count);
-            }
-            if (codes.Contains(ResourcesOffered))
-                result[(ResourcesOffered, path)] = new(await db.Resources.AcrossScope().CountAsync(r => r.OrgPath.StartsWith(path) && r.PublishedAt >= start && r.PublishedAt < end, ct));
-            if (codes.Contains(ResourcesUsed))
-                result[(ResourcesUsed, path)] = new(await db.NeedMatches.AcrossScope().Where(m => m.ConfirmedAt >= start && m.ConfirmedAt < end)
-                    .Join(db.Resources.AcrossScope().Where(r => r.OrgPath.StartsWith(path)), m => m.ResourceId, r => r.Id, (m, r) => r.Id).Distinct().CountAsync(ct));
-            var projects = db.CoProjects.AcrossScope().Where(p => p.OrgPath.StartsWith(path));
-            if (codes.Contains(ProjectsRunning))
-                result[(ProjectsRunning, path)] = new(await projects.CountAsync(p => p.StartOn <= to && (p.DoneOn == null || p.DoneOn > to), ct));
-            if (codes.Contains(ProjectsDone) || codes.Contains(ProjectsOnTime))
-            {
-                var done = projects.Where(p => p.DoneOn >= from && p.DoneOn <= to);
-                var count = await done.CountAsync(ct);
-                result[(ProjectsDone, path)] = new(count);
-                result[(ProjectsOnTime, path)] = new(await done.CountAsync(p => p.DoneOn <= p.EndOn, ct), count);
-            }
-            if (codes.Contains(FulfilmentRate))
-            {
-                var sums = await db.UnitReviews.AcrossScope().Where(x => x.OrgPath.StartsWith(path) && x.Year >= from.Year && x.Year <= to.Year)
-                    .GroupBy(_ => 1).Select(g => new { Fulfilled = g.Sum(x => x.Fulfilled), Due = g.Sum(x => x.Due) }).FirstOrDefaultAsync(ct);
-                result[(FulfilmentRate, path)] = new(sums?.Fulfilled ?? 0, sums?.Due ?? 0);
-            }
+            foreach (var (path, v) in SubtreeSums.PerRoot(subtreePaths, rows, r => r.Path, value)) result[(code, path)] = v;
+        }
+        if (codes.Contains(NeedsPublished) || codes.Contains(NeedsMet))
+        {
+            var needs = await db.Needs.AcrossScope().Where(n => n.OrgPath.StartsWith(root) && n.PublishedAt >= start && n.PublishedAt < end)
+                .GroupBy(n => n.OrgPath).Select(g => new PathCount(g.Key, g.Count(), g.Count(n => n.MetAt != null && n.MetAt < end))).ToListAsync(ct);
+            Put(NeedsPublished, needs, r => new(r.Sum(x => x.N)));
+            Put(NeedsMet, needs, r => new(r.Sum(x => x.Of), r.Sum(x => x.N)));
+        }
+        if (codes.Contains(ResourcesOffered))
+            Put(ResourcesOffered, await db.Resources.AcrossScope().Where(r => r.OrgPath.StartsWith(root) && r.PublishedAt >= start && r.PublishedAt < end)
+                .GroupBy(r => r.OrgPath).Select(g => new PathCount(g.Key, g.Count(), 0)).ToListAsync(ct), r => new(r.Sum(x => x.N)));
+        if (codes.Contains(ResourcesUsed))
+        {
+            var used = await db.NeedMatches.AcrossScope().Where(m => m.ConfirmedAt >= start && m.ConfirmedAt < end)
+                .Join(db.Resources.AcrossScope().Where(r => r.OrgPath.StartsWith(root)), m => m.ResourceId, r => r.Id, (m, r) => new { r.Id, r.OrgPath })
+                .Distinct().ToListAsync(ct);
+            Put(ResourcesUsed, used.Select(u => new PathCount(u.OrgPath, 1, 0)).ToList(), r => new(r.Sum(x => x.N)));
+        }
+        var projects = db.CoProjects.AcrossScope().Where(p => p.OrgPath.StartsWith(root));
+        if (codes.Contains(ProjectsRunning))
+            Put(ProjectsRunning, await projects.Where(p => p.StartOn <= to && (p.DoneOn == null || p.DoneOn > to))
+                .GroupBy(p => p.OrgPath).Select(g => new PathCount(g.Key, g.Count(), 0)).ToListAsync(ct), r => new(r.Sum(x => x.N)));
+        if (codes.Contains(ProjectsDone) || codes.Contains(ProjectsOnTime))
+        {
+            var done = await projects.Where(p => p.DoneOn >= from && p.DoneOn <= to)
+                .GroupBy(p => p.OrgPath).Select(g => new PathCount(g.Key, g.Count(), g.Count(p => p.DoneOn <= p.EndOn))).ToListAsync(ct);
+            Put(ProjectsDone, done, r => new(r.Sum(x => x.N)));
+            Put(ProjectsOnTime, done, r => new(r.Sum(x => x.Of), r.Sum(x => x.N)));
+        }
+        if (codes.Contains(FulfilmentRate))
+        {
+            var sums = await db.UnitReviews.AcrossScope().Where(x => x.OrgPath.StartsWith(root) && x.Year >= from.Year && x.Year <= to.Year)
+                .GroupBy(x => x.OrgPath).Select(g => new PathCount(g.Key, g.Sum(x => x.Due), g.Sum(x => x.Fulfilled))).ToListAsync(ct);
+            Put(FulfilmentRate, sums, r => new(r.Sum(x => x.Of), r.Sum(x => x.N)));
         }
         return result;
     }
+
+    /// <summary>Per unit path: how many rows, and how many of them have the figure's quality (or a sum and its part).</summary>
+    sealed record PathCount(string Path, int N, int Of);
 }

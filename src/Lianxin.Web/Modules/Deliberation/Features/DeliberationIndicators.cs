@@ -38,26 +38,30 @@ public class DeliberationIndicators(LianxinDb db, OrgDirectory org, PlaceDirecto
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
-        var motions = db.Motions.AcrossScope().AsNoTracking();
-        foreach (var path in subtreePaths)
+        if (subtreePaths.Count == 0) return result;
+        // One grouped read per figure for every subtree asked (ADR 0039), added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        var motions = db.Motions.AcrossScope().AsNoTracking().Where(m => m.OrgPath.StartsWith(root));
+        if (codes.Any(c => c is Motions or AtCompound or AtCommunity or AtStreet))
         {
-            if (codes.Any(c => c is Motions or AtCompound or AtCommunity or AtStreet))
+            var raised = await motions.Where(m => m.RaisedAt >= start && m.RaisedAt < end)
+                .GroupBy(m => new { m.OrgPath, m.SettledLevel }).Select(g => new { g.Key.OrgPath, Level = g.Key.SettledLevel, N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, mine) in SubtreeSums.PerRoot(subtreePaths, raised, r => r.OrgPath, r => r.ToList()))
             {
-                var raised = await motions.Where(m => m.OrgPath.StartsWith(path) && m.RaisedAt >= start && m.RaisedAt < end)
-                    .GroupBy(m => m.SettledLevel).Select(g => new { Level = g.Key, N = g.Count() }).ToListAsync(ct);
-                decimal total = raised.Sum(x => x.N);
-                decimal At(MotionLevel l) => raised.Where(x => x.Level == l).Sum(x => x.N);
+                decimal total = mine.Sum(x => x.N);
+                decimal At(MotionLevel l) => mine.Where(x => x.Level == l).Sum(x => x.N);
                 result[(Motions, path)] = new(total);
                 result[(AtCompound, path)] = new(At(MotionLevel.Compound), total);
                 result[(AtCommunity, path)] = new(At(MotionLevel.Community), total);
                 result[(AtStreet, path)] = new(At(MotionLevel.Street), total);
             }
-            if (codes.Contains(Days))
-            {
-                var settled = await motions.Where(m => m.OrgPath.StartsWith(path) && m.SettledAt >= start && m.SettledAt < end && m.DaysToSettle != null)
-                    .Select(m => m.DaysToSettle!.Value).ToListAsync(ct);
-                result[(Days, path)] = new((decimal)settled.Sum(), settled.Count);
-            }
+        }
+        if (codes.Contains(Days))
+        {
+            var settled = await motions.Where(m => m.SettledAt >= start && m.SettledAt < end && m.DaysToSettle != null)
+                .Select(m => new { m.OrgPath, Days = m.DaysToSettle!.Value }).ToListAsync(ct);
+            foreach (var (path, mine) in SubtreeSums.PerRoot(subtreePaths, settled, r => r.OrgPath, r => r.Select(x => x.Days).ToList()))
+                result[(Days, path)] = new((decimal)mine.Sum(), mine.Count);
         }
         if (codes.Any(c => c is CommitteeCoverage or RedCommittees or PropertyCoverage))
         {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Demands.Features;
 
 /// <summary>
-/// Demands' figures for leaders: one sum per subtree asked over the maintained daily rows of the period (ADR 0035), the same
+/// Demands' figures for leaders: one grouped sum for all the subtrees asked (ADR 0039) over the maintained daily rows of the period (ADR 0035), the same
 /// definitions as <see cref="DemandFigures"/>.
 /// </summary>
 public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
@@ -28,36 +28,38 @@ public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths.Distinct())
+        if (subtreePaths.Count == 0) return result;
+        // One grouped read for every subtree asked (ADR 0039): a row per unit path, added up per subtree below.
+        var root = SubtreeSums.Common(subtreePaths);
+        var rangeEnd = QueryFilters.RangeEnd(root);
+        var rows = await db.DemandDayFigures.AcrossScope().AsNoTracking()
+            .Where(x => string.Compare(x.OrgPath, root) >= 0 && string.Compare(x.OrgPath, rangeEnd) < 0 && x.Day >= from && x.Day <= to)
+            .GroupBy(x => x.OrgPath)
+            .Select(g => new Sums(g.Key, g.Sum(x => x.Received), g.Sum(x => x.Resolved), g.Sum(x => x.Overdue),
+                g.Sum(x => x.Satisfied + x.BasicallySatisfied + x.Unsatisfied), g.Sum(x => x.Satisfied + x.BasicallySatisfied),
+                g.Sum(x => x.Timed), g.Sum(x => x.Hours)))
+            .ToListAsync(ct);
+        foreach (var (path, sums) in SubtreeSums.PerRoot(subtreePaths, rows, r => r.Path, Sums.Total))
         {
-            var rangeEnd = QueryFilters.RangeEnd(path);
-            var sums = await db.DemandDayFigures.AcrossScope().AsNoTracking()
-                .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, rangeEnd) < 0 && x.Day >= from && x.Day <= to)
-                .GroupBy(x => 1)
-                .Select(g => new
-                {
-                    Received = g.Sum(x => x.Received),
-                    Resolved = g.Sum(x => x.Resolved),
-                    Overdue = g.Sum(x => x.Overdue),
-                    Rated = g.Sum(x => x.Satisfied + x.BasicallySatisfied + x.Unsatisfied),
-                    Content = g.Sum(x => x.Satisfied + x.BasicallySatisfied),
-                    Timed = g.Sum(x => x.Timed),
-                    Hours = g.Sum(x => x.Hours),
-                })
-                .FirstOrDefaultAsync(ct);
-            var received = sums?.Received ?? 0;
             var values = new Dictionary<string, IndicatorValue>
             {
-                [Received] = new(received),
-                [ResolveRate] = new(sums?.Resolved ?? 0, received),
-                [Overdue] = new(sums?.Overdue ?? 0),
-                [SatisfactionRate] = new(sums?.Content ?? 0, sums?.Rated ?? 0),
+                [Received] = new(sums.Received),
+                [ResolveRate] = new(sums.Resolved, sums.Received),
+                [Overdue] = new(sums.Overdue),
+                [SatisfactionRate] = new(sums.Content, sums.Rated),
                 // Rounded off the last bits that adding and taking away doubles leaves behind.
-                [AvgResolveHours] = new(sums is { Timed: > 0 } ? Math.Round((decimal)sums.Hours, 9) : 0, sums?.Timed ?? 0),
+                [AvgResolveHours] = new(sums.Timed > 0 ? Math.Round((decimal)sums.Hours, 9) : 0, sums.Timed),
             };
             foreach (var code in codes)
                 if (values.TryGetValue(code, out var v)) result[(code, path)] = v;
         }
         return result;
+    }
+
+    sealed record Sums(string Path, int Received, int Resolved, int Overdue, int Rated, int Content, int Timed, double Hours)
+    {
+        public static Sums Total(IEnumerable<Sums> rows) => rows.Aggregate(new Sums("", 0, 0, 0, 0, 0, 0, 0), (a, b) =>
+            new(a.Path, a.Received + b.Received, a.Resolved + b.Resolved, a.Overdue + b.Overdue, a.Rated + b.Rated, a.Content + b.Content,
+                a.Timed + b.Timed, a.Hours + b.Hours));
     }
 }

@@ -21,17 +21,23 @@ public class MediationIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
-        var cases = db.MediationCases.AcrossScope().AsNoTracking();
-        foreach (var path in subtreePaths)
+        if (subtreePaths.Count == 0) return result;
+        // One grouped read per figure for every subtree asked (ADR 0039), added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        var cases = db.MediationCases.AcrossScope().AsNoTracking().Where(c => c.OrgPath.StartsWith(root));
+        if (codes.Contains(Cases))
         {
-            if (codes.Contains(Cases))
-                result[(Cases, path)] = new(await cases.CountAsync(c => c.OrgPath.StartsWith(path) && c.OpenedOn >= from && c.OpenedOn <= to, ct));
-            if (codes.Contains(SuccessRate))
-            {
-                var closed = await cases.Where(c => c.OrgPath.StartsWith(path) && c.ClosedOn >= from && c.ClosedOn <= to && c.State != CaseState.Open)
-                    .GroupBy(c => c.State == CaseState.Agreed).Select(g => new { Agreed = g.Key, N = g.Count() }).ToListAsync(ct);
-                result[(SuccessRate, path)] = new(closed.Where(x => x.Agreed).Sum(x => x.N), closed.Sum(x => x.N));
-            }
+            var opened = await cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to).GroupBy(c => c.OrgPath)
+                .Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, opened, c => c.Path, c => c.Sum(x => x.N)))
+                result[(Cases, path)] = new(n);
+        }
+        if (codes.Contains(SuccessRate))
+        {
+            var closed = await cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to && c.State != CaseState.Open)
+                .GroupBy(c => c.OrgPath).Select(g => new { Path = g.Key, Agreed = g.Count(c => c.State == CaseState.Agreed), N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, mine) in SubtreeSums.PerRoot(subtreePaths, closed, c => c.Path, c => c.ToList()))
+                result[(SuccessRate, path)] = new(mine.Sum(x => x.Agreed), mine.Sum(x => x.N));
         }
         return result;
     }

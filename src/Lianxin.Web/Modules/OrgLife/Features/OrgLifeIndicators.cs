@@ -25,9 +25,12 @@ public class OrgLifeIndicators(LianxinDb db, OrgDirectory org) : IIndicatorSourc
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths)
+        if (subtreePaths.Count == 0) return result;
+        // Every branch under the subtrees' common ancestor assessed once (ADR 0039), each subtree the sum of its branches.
+        var all = await ComplianceData.AssessAsync(db, org, SubtreeSums.Common(subtreePaths), from, to, ct);
+        foreach (var path in subtreePaths.Distinct())
         {
-            var branches = await ComplianceData.AssessAsync(db, org, path, from, to, ct);
+            var branches = all.Where(b => SubtreeSums.Under(b.Path, path)).ToList();
             if (codes.Contains(MeetingsHeld)) result[(MeetingsHeld, path)] = new(branches.Sum(b => b.Held));
             if (codes.Contains(ComplianceRate)) result[(ComplianceRate, path)] = new(branches.Sum(b => b.Credited), branches.Sum(b => b.Required));
             if (codes.Contains(AttendanceRate)) result[(AttendanceRate, path)] = new(branches.Sum(b => b.Attended), branches.Sum(b => b.Marked));

@@ -147,6 +147,10 @@ public class PlaceDirectory(LianxinDb db)
     public async Task<int> CountHouseholdsUnderAsync(string path, CancellationToken ct) =>
         (await Features.PlaceTotals.UnderAsync(db.UnitCounts, path, ct)).Households;
 
+    /// <summary>The same for each of <paramref name="paths"/>, in one query (ADR 0039).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountHouseholdsUnderEachAsync(IReadOnlyCollection<string> paths, CancellationToken ct) =>
+        (await Features.PlaceTotals.UnderEachAsync(db.UnitCounts, paths, ct)).ToDictionary(x => x.Key, x => x.Value.Households);
+
     /// <summary>How many households each grid has (grids without any are absent), seen or not.</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> HouseholdCountsByGridAsync(IEnumerable<Guid> gridIds, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 /// <summary>
 /// Coverage figures of the tree (source 002: 小区党支部覆盖率, 楼栋长) for targets and leaders. The tree keeps no history, so
 /// every figure is today's state whatever the period; places count under the unit that answers for them (their OrgPath), read
-/// from the maintained counts (ADR 0026), one query per subtree.
+/// from the maintained counts (ADR 0026), one query for all the subtrees asked (ADR 0039).
 /// </summary>
 public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
 {
@@ -35,9 +35,9 @@ public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths)
+        if (subtreePaths.Count == 0) return result;
+        foreach (var (path, c) in await PlaceTotals.UnderEachAsync(db.UnitCounts.AcrossScope(), subtreePaths, ct))
         {
-            var c = await PlaceTotals.UnderAsync(db.UnitCounts.AcrossScope(), path, ct);
             foreach (var code in codes)
             {
                 result[(code, path)] = code switch

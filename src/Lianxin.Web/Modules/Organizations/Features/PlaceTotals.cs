@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
@@ -21,4 +22,23 @@ public static class PlaceTotals
                 k.Sum(c => c.CompoundsCovered), k.Sum(c => c.Buildings), k.Sum(c => c.BuildingsWithLeader), k.Sum(c => c.Households)))
             .FirstOrDefaultAsync(ct) ?? PlaceCounts.None;
     }
+
+    /// <summary>
+    /// The sums under each of <paramref name="roots"/> in one query (ADR 0039): the rows under their common ancestor, one per unit,
+    /// added up per root in memory, so comparing 20 streets costs one query, not 20.
+    /// </summary>
+    public static async Task<Dictionary<string, PlaceCounts>> UnderEachAsync(IQueryable<UnitCounts> rows, IReadOnlyCollection<string> roots, CancellationToken ct)
+    {
+        var common = SubtreeSums.Common(roots);
+        var end = QueryFilters.RangeEnd(common);
+        var units = await rows.AsNoTracking().Where(c => string.Compare(c.OrgPath, common) >= 0 && string.Compare(c.OrgPath, end) < 0)
+            .Select(c => new { c.OrgPath, Counts = new PlaceCounts(c.Grids, c.GridsWithBranch, c.Compounds, c.CompoundsWithOwnBranch, c.CompoundsCovered,
+                c.Buildings, c.BuildingsWithLeader, c.Households) })
+            .ToListAsync(ct);
+        return SubtreeSums.PerRoot(roots, units, u => u.OrgPath, us => us.Aggregate(PlaceCounts.None, (a, u) => Add(a, u.Counts)));
+    }
+
+    static PlaceCounts Add(PlaceCounts a, PlaceCounts b) => new(a.Grids + b.Grids, a.GridsWithBranch + b.GridsWithBranch, a.Compounds + b.Compounds,
+        a.CompoundsWithOwnBranch + b.CompoundsWithOwnBranch, a.CompoundsCovered + b.CompoundsCovered, a.Buildings + b.Buildings,
+        a.BuildingsWithLeader + b.BuildingsWithLeader, a.Households + b.Households);
 }

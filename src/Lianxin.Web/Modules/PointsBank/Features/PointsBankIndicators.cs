@@ -26,27 +26,30 @@ public class PointsBankIndicators(LianxinDb db) : IIndicatorSource
     {
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths)
+        if (subtreePaths.Count == 0) return result;
+        // One grouped sum per figure for every subtree asked (ADR 0039), added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        var t = db.PbTransfers.AcrossScope().Where(x => x.OrgPath.StartsWith(root));
+        var accounts = db.Set<Account>().AcrossScope();
+        async Task<Dictionary<string, long>> Sums(IQueryable<Transfer> rows) => SubtreeSums.PerRoot(subtreePaths,
+            await rows.GroupBy(x => x.OrgPath).Select(g => new { Path = g.Key, Sum = g.Sum(x => (long)x.Amount) }).ToListAsync(ct), r => r.Path, r => r.Sum(x => x.Sum));
+        if (codes.Contains(Issued))
         {
-            var t = db.PbTransfers.AcrossScope().Where(x => x.OrgPath.StartsWith(path));
-            var accounts = db.Set<Account>().AcrossScope();
-            if (codes.Contains(Issued))
-            {
-                var earned = await t.Where(x => x.Kind == TransferKind.Earn && x.CreatedAt >= start && x.CreatedAt < end).SumAsync(x => (long?)x.Amount, ct) ?? 0;
-                var reversed = await t.Where(x => x.Kind == TransferKind.Reverse && x.CreatedAt >= start && x.CreatedAt < end
-                    && db.Set<Transfer>().Any(o => o.Id == x.ReversesId && o.Kind == TransferKind.Earn)).SumAsync(x => (long?)x.Amount, ct) ?? 0;
-                result[(Issued, path)] = new(earned - reversed);
-            }
-            if (codes.Contains(Redeemed))
-                result[(Redeemed, path)] = new(await t.Where(x => x.Kind == TransferKind.Redeem && x.CreatedAt >= start && x.CreatedAt < end
-                    && accounts.Any(a => a.Id == x.CreditAccountId && a.Kind == AccountKind.Merchant)).SumAsync(x => (long?)x.Amount, ct) ?? 0);
-            if (codes.Contains(Outstanding))
-            {
-                var until = t.Where(x => x.CreatedAt < end);
-                var inflow = await until.Where(x => accounts.Any(a => a.Id == x.CreditAccountId && a.Kind == AccountKind.Depositor)).SumAsync(x => (long?)x.Amount, ct) ?? 0;
-                var outflow = await until.Where(x => accounts.Any(a => a.Id == x.DebitAccountId && a.Kind == AccountKind.Depositor)).SumAsync(x => (long?)x.Amount, ct) ?? 0;
-                result[(Outstanding, path)] = new(inflow - outflow);
-            }
+            var earned = await Sums(t.Where(x => x.Kind == TransferKind.Earn && x.CreatedAt >= start && x.CreatedAt < end));
+            var reversed = await Sums(t.Where(x => x.Kind == TransferKind.Reverse && x.CreatedAt >= start && x.CreatedAt < end
+                && db.Set<Transfer>().Any(o => o.Id == x.ReversesId && o.Kind == TransferKind.Earn)));
+            foreach (var path in earned.Keys) result[(Issued, path)] = new(earned[path] - reversed[path]);
+        }
+        if (codes.Contains(Redeemed))
+            foreach (var (path, sum) in await Sums(t.Where(x => x.Kind == TransferKind.Redeem && x.CreatedAt >= start && x.CreatedAt < end
+                && accounts.Any(a => a.Id == x.CreditAccountId && a.Kind == AccountKind.Merchant))))
+                result[(Redeemed, path)] = new(sum);
+        if (codes.Contains(Outstanding))
+        {
+            var until = t.Where(x => x.CreatedAt < end);
+            var inflow = await Sums(until.Where(x => accounts.Any(a => a.Id == x.CreditAccountId && a.Kind == AccountKind.Depositor)));
+            var outflow = await Sums(until.Where(x => accounts.Any(a => a.Id == x.DebitAccountId && a.Kind == AccountKind.Depositor)));
+            foreach (var path in inflow.Keys) result[(Outstanding, path)] = new(inflow[path] - outflow[path]);
         }
         return result;
     }

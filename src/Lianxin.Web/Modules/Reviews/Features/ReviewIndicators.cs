@@ -28,38 +28,42 @@ public sealed class ReviewIndicators(LianxinDb db) : IIndicatorSource
         var start = ChinaTime.StartOfDayUtc(from);
         var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths.Distinct())
+        if (subtreePaths.Count == 0) return result;
+        // One read per figure for every subtree asked (ADR 0039), the rows added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        if (codes.Contains(AverageScore))
         {
-            if (codes.Contains(AverageScore))
-            {
-                // Units' rounds only: a building's 星级楼组 score is not a unit's 观摩 score.
-                var rounds = db.ReviewRounds.AcrossScope().Where(r => r.PublishedAt >= start && r.PublishedAt < end && r.Target == ReviewTarget.Units).Select(r => r.Id);
-                var totals = await db.RoundUnits.AcrossScope().AsNoTracking()
-                    .Where(u => u.Published && u.Total != null && u.OrgPath.StartsWith(path) && rounds.Contains(u.RoundId))
-                    .Select(u => u.Total!.Value).ToListAsync(ct);
-                result[(AverageScore, path)] = new((decimal)totals.Sum(), totals.Count);
-            }
-            if (codes.Contains(FiveStarUnits))
-            {
-                var awards = await db.StarAwards.AcrossScope().AsNoTracking()
-                    .Where(a => a.Programme == RubricPurpose.FiveStar && a.OrgPath.StartsWith(path) && a.At < end)
-                    .Select(a => new { a.UnitId, a.Level, a.At }).ToListAsync(ct);
-                var fiveStars = awards.GroupBy(a => a.UnitId).Count(g => g.MaxBy(a => a.At)!.Level >= 5);
-                result[(FiveStarUnits, path)] = new(fiveStars);
-            }
-            if (codes.Contains(StarBuildings))
-            {
-                var awards = await db.StarAwards.AcrossScope().AsNoTracking()
-                    .Where(a => a.Target == ReviewTarget.Buildings && a.Programme == RubricPurpose.StarBuilding && a.OrgPath.StartsWith(path) && a.At < end)
-                    .Select(a => new { a.UnitId, a.Level, a.At }).ToListAsync(ct);
-                result[(StarBuildings, path)] = new(awards.GroupBy(a => a.UnitId).Count(g => g.MaxBy(a => a.At)!.Level >= 1));
-            }
-            if (codes.Contains(CultivationTargets))
-            {
-                var listed = await db.CultivationTargets.AcrossScope().AsNoTracking()
-                    .CountAsync(c => c.Year == to.Year && c.OrgPath.StartsWith(path) && c.AddedAt < end && (c.RemovedAt == null || c.RemovedAt >= end), ct);
-                result[(CultivationTargets, path)] = new(listed);
-            }
+            // Units' rounds only: a building's 星级楼组 score is not a unit's 观摩 score.
+            var rounds = db.ReviewRounds.AcrossScope().Where(r => r.PublishedAt >= start && r.PublishedAt < end && r.Target == ReviewTarget.Units).Select(r => r.Id);
+            var totals = await db.RoundUnits.AcrossScope().AsNoTracking()
+                .Where(u => u.Published && u.Total != null && u.OrgPath.StartsWith(root) && rounds.Contains(u.RoundId))
+                .Select(u => new { u.OrgPath, Total = u.Total!.Value }).ToListAsync(ct);
+            foreach (var (path, mine) in SubtreeSums.PerRoot(subtreePaths, totals, t => t.OrgPath, t => t.Select(x => x.Total).ToList()))
+                result[(AverageScore, path)] = new((decimal)mine.Sum(), mine.Count);
+        }
+        if (codes.Contains(FiveStarUnits))
+        {
+            var awards = await db.StarAwards.AcrossScope().AsNoTracking()
+                .Where(a => a.Programme == RubricPurpose.FiveStar && a.OrgPath.StartsWith(root) && a.At < end)
+                .Select(a => new { a.OrgPath, a.UnitId, a.Level, a.At }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, awards, a => a.OrgPath, a => a.GroupBy(x => x.UnitId).Count(g => g.MaxBy(x => x.At)!.Level >= 5)))
+                result[(FiveStarUnits, path)] = new(n);
+        }
+        if (codes.Contains(StarBuildings))
+        {
+            var awards = await db.StarAwards.AcrossScope().AsNoTracking()
+                .Where(a => a.Target == ReviewTarget.Buildings && a.Programme == RubricPurpose.StarBuilding && a.OrgPath.StartsWith(root) && a.At < end)
+                .Select(a => new { a.OrgPath, a.UnitId, a.Level, a.At }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, awards, a => a.OrgPath, a => a.GroupBy(x => x.UnitId).Count(g => g.MaxBy(x => x.At)!.Level >= 1)))
+                result[(StarBuildings, path)] = new(n);
+        }
+        if (codes.Contains(CultivationTargets))
+        {
+            var listed = await db.CultivationTargets.AcrossScope().AsNoTracking()
+                .Where(c => c.Year == to.Year && c.OrgPath.StartsWith(root) && c.AddedAt < end && (c.RemovedAt == null || c.RemovedAt >= end))
+                .GroupBy(c => c.OrgPath).Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, listed, c => c.Path, c => c.Sum(x => x.N)))
+                result[(CultivationTargets, path)] = new(n);
         }
         return result;
     }

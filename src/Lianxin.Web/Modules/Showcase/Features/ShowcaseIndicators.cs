@@ -26,18 +26,24 @@ public sealed class ShowcaseIndicators(LianxinDb db) : IIndicatorSource
         var start = ChinaTime.StartOfDayUtc(from);
         var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths.Distinct())
+        if (subtreePaths.Count == 0) return result;
+        // One grouped count per figure for every subtree asked (ADR 0039), added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        async Task Put(string code, IQueryable<PathCount> byPath)
         {
-            if (codes.Contains(NewsPublished))
-                result[(NewsPublished, path)] = new(await db.NewsItems.AcrossScope()
-                    .CountAsync(n => n.OrgPath.StartsWith(path) && n.State == NewsState.Published && n.PublishedAt >= start && n.PublishedAt < end, ct));
-            if (codes.Contains(Honours))
-                result[(Honours, path)] = new(await db.Honours.AcrossScope().CountAsync(h => h.OrgPath.StartsWith(path) && h.AwardedOn >= from && h.AwardedOn <= to, ct));
-            if (codes.Contains(ModelSites))
-                result[(ModelSites, path)] = new(await db.ModelSites.AcrossScope().CountAsync(s => s.OrgPath.StartsWith(path) && s.NamedOn <= to, ct));
-            if (codes.Contains(Brands))
-                result[(Brands, path)] = new(await db.Brands.AcrossScope().CountAsync(b => b.OrgPath.StartsWith(path) && b.CreatedAt < end, ct));
+            if (!codes.Contains(code)) return;
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, await byPath.ToListAsync(ct), r => r.Path, r => r.Sum(x => x.N))) result[(code, path)] = new(n);
         }
+        await Put(NewsPublished, db.NewsItems.AcrossScope().Where(n => n.OrgPath.StartsWith(root) && n.State == NewsState.Published && n.PublishedAt >= start && n.PublishedAt < end)
+            .GroupBy(n => n.OrgPath).Select(g => new PathCount(g.Key, g.Count())));
+        await Put(Honours, db.Honours.AcrossScope().Where(h => h.OrgPath.StartsWith(root) && h.AwardedOn >= from && h.AwardedOn <= to)
+            .GroupBy(h => h.OrgPath).Select(g => new PathCount(g.Key, g.Count())));
+        await Put(ModelSites, db.ModelSites.AcrossScope().Where(s => s.OrgPath.StartsWith(root) && s.NamedOn <= to)
+            .GroupBy(s => s.OrgPath).Select(g => new PathCount(g.Key, g.Count())));
+        await Put(Brands, db.Brands.AcrossScope().Where(b => b.OrgPath.StartsWith(root) && b.CreatedAt < end)
+            .GroupBy(b => b.OrgPath).Select(g => new PathCount(g.Key, g.Count())));
         return result;
     }
+
+    sealed record PathCount(string Path, int N);
 }

@@ -29,19 +29,26 @@ public class VolunteeringIndicators(LianxinDb db) : IIndicatorSource
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
+        if (subtreePaths.Count == 0) return result;
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
-        foreach (var path in subtreePaths)
+        // One read per figure for every subtree asked (ADR 0039), the rows added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        if (codes.Contains(ActivitiesCode))
         {
-            if (codes.Contains(ActivitiesCode))
-                result[(ActivitiesCode, path)] = new(await db.Activities.AcrossScope()
-                    .CountAsync(a => a.OrgPath.StartsWith(path) && a.StartsAt >= start && a.StartsAt < end, ct));
-            if (!codes.Contains(HoursCode) && !codes.Contains(VolunteersCode)) continue;
-            var served = await db.Signups.AcrossScope().AsNoTracking()
-                .Where(s => s.OrgPath.StartsWith(path) && s.ConfirmedMinutes != null && s.Day >= from && s.Day <= to)
-                .Select(s => new { s.UserId, s.MemberId, s.Name, Minutes = s.ConfirmedMinutes!.Value }).ToListAsync(ct);
-            if (codes.Contains(HoursCode)) result[(HoursCode, path)] = new(Math.Round(served.Sum(s => s.Minutes) / 60m, 2));
+            var activities = await db.Activities.AcrossScope().Where(a => a.OrgPath.StartsWith(root) && a.StartsAt >= start && a.StartsAt < end)
+                .GroupBy(a => a.OrgPath).Select(g => new { Path = g.Key, N = g.Count() }).ToListAsync(ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, activities, a => a.Path, a => a.Sum(x => x.N)))
+                result[(ActivitiesCode, path)] = new(n);
+        }
+        if (!codes.Contains(HoursCode) && !codes.Contains(VolunteersCode)) return result;
+        var served = await db.Signups.AcrossScope().AsNoTracking()
+            .Where(s => s.OrgPath.StartsWith(root) && s.ConfirmedMinutes != null && s.Day >= from && s.Day <= to)
+            .Select(s => new { s.OrgPath, s.UserId, s.MemberId, s.Name, Minutes = s.ConfirmedMinutes!.Value }).ToListAsync(ct);
+        foreach (var (path, mine) in SubtreeSums.PerRoot(subtreePaths, served, s => s.OrgPath, s => s.ToList()))
+        {
+            if (codes.Contains(HoursCode)) result[(HoursCode, path)] = new(Math.Round(mine.Sum(s => s.Minutes) / 60m, 2));
             if (codes.Contains(VolunteersCode))
-                result[(VolunteersCode, path)] = new(served.Select(s => VolunteeringFigures.PersonKey(s.UserId, s.MemberId, s.Name)).Distinct().Count());
+                result[(VolunteersCode, path)] = new(mine.Select(s => VolunteeringFigures.PersonKey(s.UserId, s.MemberId, s.Name)).Distinct().Count());
         }
         return result;
     }

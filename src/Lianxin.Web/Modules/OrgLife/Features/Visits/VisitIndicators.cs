@@ -26,15 +26,26 @@ public class VisitIndicators(LianxinDb db, PlaceDirectory places) : IIndicatorSo
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths)
+        if (subtreePaths.Count == 0) return result;
+        // One grouped read for every subtree asked (ADR 0039). People and households are counted distinct within each
+        // subtree, so the rows keep them (per unit path and visitor, per unit path and household) and are added up here.
+        var root = SubtreeSums.Common(subtreePaths);
+        var q = db.HouseholdVisits.AsNoTracking().Where(v => v.OrgPath.StartsWith(root) && v.VisitedOn >= from && v.VisitedOn <= to);
+        var byVisitor = await q.GroupBy(v => new { v.OrgPath, v.VisitorUserId })
+            .Select(g => new { g.Key.OrgPath, g.Key.VisitorUserId, Visits = g.Count(), Demands = g.Count(v => v.DemandId != null) }).ToListAsync(ct);
+        foreach (var (path, rows) in SubtreeSums.PerRoot(subtreePaths, byVisitor, r => r.OrgPath, r => r.ToList()))
         {
-            var q = db.HouseholdVisits.AsNoTracking().Where(v => v.OrgPath.StartsWith(path) && v.VisitedOn >= from && v.VisitedOn <= to);
-            var visits = await q.CountAsync(ct);
+            var visits = rows.Sum(r => r.Visits);
             if (codes.Contains(Visits)) result[(Visits, path)] = new(visits);
-            if (codes.Contains(VisitsPerVisitor)) result[(VisitsPerVisitor, path)] = new(visits, await q.Select(v => v.VisitorUserId).Distinct().CountAsync(ct));
-            if (codes.Contains(Coverage))
-                result[(Coverage, path)] = new(await q.Select(v => v.HouseholdId).Distinct().CountAsync(ct), await places.CountHouseholdsUnderAsync(path, ct));
-            if (codes.Contains(DemandsRaised)) result[(DemandsRaised, path)] = new(await q.CountAsync(v => v.DemandId != null, ct));
+            if (codes.Contains(VisitsPerVisitor)) result[(VisitsPerVisitor, path)] = new(visits, rows.Select(r => r.VisitorUserId).Distinct().Count());
+            if (codes.Contains(DemandsRaised)) result[(DemandsRaised, path)] = new(rows.Sum(r => r.Demands));
+        }
+        if (codes.Contains(Coverage))
+        {
+            var visited = await q.Select(v => new { v.OrgPath, v.HouseholdId }).Distinct().ToListAsync(ct);
+            var households = await places.CountHouseholdsUnderEachAsync(subtreePaths, ct);
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, visited, v => v.OrgPath, v => v.Select(x => x.HouseholdId).Distinct().Count()))
+                result[(Coverage, path)] = new(n, households[path]);
         }
         return result;
     }

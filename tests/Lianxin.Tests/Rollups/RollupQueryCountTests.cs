@@ -1,0 +1,83 @@
+using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Organizations.Domain;
+using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Scope;
+using Lianxin.Web.Platform.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianxin.Tests.Rollups;
+
+/// <summary>
+/// Issue 15 (ADR 0039): 对标对表 and the quarterly workbook read each indicator source once for all the units they show, so
+/// their SQL does not grow with the number of units, and a read of many subtrees gives each the figures it has alone.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class RollupQueryCountTests(LianxinApp app)
+{
+    /// <summary>
+    /// Members' figures and the training coverage (which asks Members for each subtree's roster) still read per subtree: Members
+    /// is being moved to maintained counts on its own branch. Until it lands the comparison leaves Members' indicators out and
+    /// both requests leave out the commands reading Members' tables (`mem_`); the workbook, which shows every indicator, also
+    /// the units' (`org_units`), which Members' dual-report figure reads per subtree.
+    /// </summary>
+    static int NotMembers(IReadOnlyList<string> commands) => commands.Count(c => !c.Contains("mem_"));
+
+    static int NotMembersNorUnits(IReadOnlyList<string> commands) => commands.Count(c => !c.Contains("mem_") && !c.Contains("org_units"));
+
+    [Fact]
+    public async Task A_comparison_and_a_quarterly_workbook_send_as_many_queries_over_six_communities_as_over_two()
+    {
+        var street = app.WithDb(db =>
+        {
+            var street = db.Unit(db.OrgUnits.Single(u => u.Kind == OrgKind.District), OrgKind.Street, "查询计数街道");
+            db.Unit(street, OrgKind.Community, "计数一社区");
+            db.Unit(street, OrgKind.Community, "计数二社区");
+            return street;
+        });
+        var codes = string.Join("&", app.WithScope(sp => sp.GetRequiredService<IndicatorCatalog>().All).Where(i => i.Module != "Members").Select(i => "codes=" + i.Code));
+        var counter = new QueryCounter();
+        using var host = QueryCounter.On(app, counter);
+        var api = host.CreateClient();
+        api.DefaultRequestHeaders.Authorization = (await app.ApiAs("admin")).DefaultRequestHeaders.Authorization;
+        var compare = $"/api/v1/rollups/compare?parentId={street.Id}&period=2026Q3&{codes}";
+        (await api.GetAsync(compare)).EnsureSuccessStatusCode();
+        var quarterly = $"/api/v1/rollups/quarterly/{street.Id}?quarter=2026Q3";
+        (await api.GetAsync(quarterly)).EnsureSuccessStatusCode();
+        var before = await counter.CountAsync(async () => (await api.GetAsync(compare)).EnsureSuccessStatusCode());
+        var beforeBook = await counter.CountAsync(async () => (await api.GetAsync(quarterly)).EnsureSuccessStatusCode());
+
+        app.WithDb(db =>
+        {
+            foreach (var name in new[] { "计数三社区", "计数四社区", "计数五社区", "计数六社区" }) db.Unit(street, OrgKind.Community, name);
+            return 0;
+        });
+        var after = await counter.CountAsync(async () => (await api.GetAsync(compare)).EnsureSuccessStatusCode());
+        var afterBook = await counter.CountAsync(async () => (await api.GetAsync(quarterly)).EnsureSuccessStatusCode());
+
+        // Before ADR 0039 each source sent its queries once per community (and once for the benchmark and the street).
+        Assert.Equal(NotMembers(before), NotMembers(after));
+        Assert.Equal(NotMembersNorUnits(beforeBook), NotMembersNorUnits(afterBook));
+        Assert.InRange(NotMembers(after), 1, 120);
+    }
+
+    [Fact]
+    public async Task Every_source_reads_many_subtrees_at_once_as_it_reads_each_alone()
+    {
+        // The district, its streets and a few communities: enough to put subtrees inside each other and side by side, few enough
+        // that reading each alone stays quick.
+        var paths = app.WithDb(db => db.OrgUnits.Where(u => u.Kind == OrgKind.District || u.Kind == OrgKind.Street).Select(u => u.Path).ToList()
+            .Concat(db.OrgUnits.Where(u => u.Kind == OrgKind.Community).OrderBy(u => u.Path).Select(u => u.Path).Take(4)).ToList());
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(scope.ServiceProvider.GetRequiredService<Tenancy>().DefaultTenantId);
+        var (from, to) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        // Members' and the training coverage's sources still read subtree by subtree (not changed by ADR 0039).
+        foreach (var source in scope.ServiceProvider.GetServices<IIndicatorSource>().Where(s => s.Indicators.All(i => i.Module != "Members" && i.Code != "orglife.training_coverage")))
+        {
+            var codes = source.Indicators.Select(i => i.Code).ToList();
+            var together = await source.ReadAsync(codes, paths, from, to, default);
+            foreach (var path in paths)
+                foreach (var (key, alone) in await source.ReadAsync(codes, [path], from, to, default))
+                    Assert.True(together.TryGetValue(key, out var v) && v == alone, $"{source.GetType().Name} {key}: {alone} alone, {v} with the others");
+        }
+    }
+}
