@@ -184,7 +184,7 @@ public class MemberFiguresTests(LianxinApp app)
         {
             foreach (var op in ops) await ApplyAsync(op, p, clock);
             await AssertMaintainedEqualsRecountAndRebuildAsync(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)));
-        }, iter: 8, threads: 1);
+        }, iter: 12, threads: 1);
     }
 
     [Fact]
