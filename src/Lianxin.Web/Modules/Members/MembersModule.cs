@@ -47,7 +47,7 @@ public sealed class MembersModule : IModule
 
     public IReadOnlyList<CliCommand> Commands => [Features.RekeyCitizenIds.Command];
 
-    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new Platform.Lists.SearchTextBackfill<Domain.Member>("mem_members")];
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new Platform.Lists.SearchTextBackfill<Domain.Member>("mem_members"), new Data.MemberFiguresAggregate()];
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db) => MembersModel.Configure(b, db);
 

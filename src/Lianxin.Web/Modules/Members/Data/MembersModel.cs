@@ -142,6 +142,32 @@ public static class MembersModel
             e.HasIndex(x => new { x.TenantId, x.HouseholdId }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.CentralHouseholdId });
         });
+        b.Entity<MemberFigures>(e =>
+        {
+            e.ToTable("mem_unit_figures");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            e.Property(x => x.CommunityPath).HasMaxLength(400);
+            // Subtree sums read path ranges: in byte order on PostgreSQL whatever the database's collation, as on SQLite.
+            if (db.Database.IsNpgsql())
+            {
+                e.Property(x => x.OrgPath).UseCollation("C");
+                e.Property(x => x.CommunityPath).UseCollation("C");
+            }
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_mem_unit_figures_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_mem_unit_figures_range");
+            e.HasIndex(x => new { x.TenantId, x.CommunityPath }, "IX_mem_unit_figures_community_range");
+            // The row an additive upsert lands on (ON CONFLICT): ids do not change when a subtree moves.
+            e.HasIndex(x => new { x.TenantId, x.BranchId, x.CommunityId }, "IX_mem_unit_figures_row").IsUnique();
+        });
+        b.Entity<MobileFigures>(e =>
+        {
+            e.ToTable("mem_mobile_figures");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            if (db.Database.IsNpgsql()) e.Property(x => x.OrgPath).UseCollation("C");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_mem_mobile_figures_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.StartedOn }, "IX_mem_mobile_figures_range");
+            e.HasIndex(x => new { x.TenantId, x.UnitId, x.StartedOn, x.EndedOn }, "IX_mem_mobile_figures_row").IsUnique();
+        });
         b.Entity<MobileMembership>(e =>
         {
             e.ToTable("mem_mobile_memberships");

@@ -24,5 +24,7 @@ public static class MembersTables
         public DbSet<BuildingLeader> BuildingLeaders => db.Set<BuildingLeader>();
         public DbSet<ImportJob> ImportJobs => db.Set<ImportJob>();
         public DbSet<MobileMembership> MobileMemberships => db.Set<MobileMembership>();
+        public DbSet<MemberFigures> MemberFigures => db.Set<MemberFigures>();
+        public DbSet<MobileFigures> MobileFigures => db.Set<MobileFigures>();
     }
 }

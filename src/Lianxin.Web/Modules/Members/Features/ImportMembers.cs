@@ -173,6 +173,8 @@ public static class ImportMembers
             await BulkInsert.InsertAsync(db, toAdd, ct);
             await BulkInsert.InsertAsync(db, transfers, ct);
             await BulkInsert.InsertAsync(db, statuses, ct);
+            // The bulk path bypasses the save that keeps the figures (ADR 0037): they are added here, in the same transaction.
+            await MemberFiguresAggregate.AddInsertedAsync(db, toAdd.Select(m => m.Id).ToList(), ct);
             if (!db.Scope.AuditSuppressed)
             {
                 db.AuditEntries.Add(new AuditEntry

@@ -1,6 +1,5 @@
 using Lianxin.Web.Modules.Members.Data;
 using Lianxin.Web.Modules.Members.Domain;
-using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +9,9 @@ namespace Lianxin.Web.Modules.Members.Features;
 /// <summary>
 /// Roster and 双报到 figures. Dual reporting is the community-side view of <see cref="CommunityFigures"/>: members living in a
 /// community whose membership is held outside it, and of those, the ones reported to it (withdrawn reports do not count).
-/// Figures are today's state whatever the period (the roster of a past date is <see cref="Contracts.MemberDirectory.RosterOnAsync"/>).
+/// Figures are today's state whatever the period, summed from the maintained rows (ADR 0037) (the roster of a past date is <see cref="Contracts.MemberDirectory.RosterOnAsync"/>).
 /// </summary>
-public sealed class MemberIndicators(LianxinDb db, OrgDirectory org) : IIndicatorSource
+public sealed class MemberIndicators(LianxinDb db) : IIndicatorSource
 {
     public const string Count = "members.count";
     public const string DualReported = "members.dual_reported";
@@ -33,38 +32,44 @@ public sealed class MemberIndicators(LianxinDb db, OrgDirectory org) : IIndicato
         var result = new Dictionary<(string, string), IndicatorValue>();
         foreach (var path in subtreePaths)
         {
-            var onRoster = db.Members.AcrossScope().Where(m => m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended);
             (int Living, int Reported)? dual = null;
             foreach (var code in codes)
             {
-                if (code == Count) { result[(code, path)] = new(await onRoster.CountAsync(m => m.OrgPath.StartsWith(path), ct)); continue; }
+                if (code == Count) { result[(code, path)] = new(await CountAsync(path, ct)); continue; }
                 if (code == Mobile) { result[(code, path)] = new(await MobileAsync(path, to, ct)); continue; }
                 if (code is not (DualReported or DualReportRate)) throw new ArgumentOutOfRangeException(nameof(codes), code, "不是党员模块的指标");
-                dual ??= await DualAsync(onRoster, path, ct);
+                dual ??= await DualAsync(path, ct);
                 result[(code, path)] = code == DualReported ? new(dual.Value.Reported) : new(dual.Value.Reported, dual.Value.Living);
             }
         }
         return result;
     }
 
-    /// <summary>Members of the subtree's roster whose span of working away covers the day (counted by the branch holding them).</summary>
-    Task<int> MobileAsync(string path, DateOnly on, CancellationToken ct) =>
-        db.MobileMemberships.AcrossScope().Where(x => x.OrgPath.StartsWith(path) && x.StartedOn <= on && (x.EndedOn == null || x.EndedOn > on)
-                && db.Set<Member>().Any(m => m.Id == x.MemberId && (m.Status == MemberStatus.Normal || m.Status == MemberStatus.Suspended)))
-            .Select(x => x.MemberId).Distinct().CountAsync(ct);
+    // Sums of the maintained rows over a path range (ADR 0037): one row per branch and residence community, or per span.
 
-    async Task<(int Living, int Reported)> DualAsync(IQueryable<Member> onRoster, string path, CancellationToken ct)
+    Task<int> CountAsync(string path, CancellationToken ct)
     {
-        var communities = (await org.SubtreeAsync(path, ct)).Where(u => u.Kind == OrgKind.Community).ToDictionary(u => u.Id, u => u.Path);
-        if (communities.Count == 0) return (0, 0);
-        var ids = communities.Keys.ToList();
-        var living = await onRoster.AsNoTracking().Where(m => m.ResidenceCommunityId != null && ids.Contains(m.ResidenceCommunityId.Value))
-            .Select(m => new { m.Id, m.OrgPath, Community = m.ResidenceCommunityId!.Value }).ToListAsync(ct);
-        var elsewhere = living.Where(m => !m.OrgPath.StartsWith(communities[m.Community], StringComparison.Ordinal)).ToList();
-        var reported = (await db.DualReports.AcrossScope().AsNoTracking()
-                .Where(r => ids.Contains(r.CommunityId) && r.Kind == ReporterKind.Member && r.Status != DualReportStatus.Withdrawn && r.MemberId != null)
-                .Select(r => new { Member = r.MemberId!.Value, r.CommunityId }).ToListAsync(ct))
-            .Select(r => (r.Member, r.CommunityId)).ToHashSet();
-        return (elsewhere.Count, elsewhere.Count(m => reported.Contains((m.Id, m.Community))));
+        var end = QueryFilters.RangeEnd(path);
+        return db.MemberFigures.AcrossScope().AsNoTracking()
+            .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, end) < 0).SumAsync(x => x.Members, ct);
+    }
+
+    /// <summary>Members of the subtree's roster whose span of working away covers the day (counted by the branch holding them).</summary>
+    Task<int> MobileAsync(string path, DateOnly on, CancellationToken ct)
+    {
+        var end = QueryFilters.RangeEnd(path);
+        return db.MobileFigures.AcrossScope().AsNoTracking()
+            .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, end) < 0 && x.StartedOn <= on && x.EndedOn > on)
+            .SumAsync(x => x.Members, ct);
+    }
+
+    /// <summary>Members living in the subtree's communities whose branch is not under their community, and of those the reported ones.</summary>
+    async Task<(int Living, int Reported)> DualAsync(string path, CancellationToken ct)
+    {
+        var end = QueryFilters.RangeEnd(path);
+        var sums = await db.MemberFigures.AcrossScope().AsNoTracking()
+            .Where(x => string.Compare(x.CommunityPath, path) >= 0 && string.Compare(x.CommunityPath, end) < 0 && !x.OrgPath.StartsWith(x.CommunityPath))
+            .GroupBy(_ => 1).Select(k => new { Living = k.Sum(x => x.Members), Reported = k.Sum(x => x.Reported) }).FirstOrDefaultAsync(ct);
+        return sums is null ? (0, 0) : (sums.Living, sums.Reported);
     }
 }

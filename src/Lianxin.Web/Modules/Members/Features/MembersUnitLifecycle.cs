@@ -28,6 +28,10 @@ public class MembersUnitLifecycle : IUnitLifecycle
             ["mem_import_jobs"] = await db.RebaseAsync<ImportJob>(oldRoot, newRoot, ct),
             ["mem_mobile_memberships"] = await db.RebaseAsync<MobileMembership>(oldRoot, newRoot, ct)
                 + await db.RebaseAsync<MobileMembership>(oldRoot, newRoot, ct, nameof(MobileMembership.MobileBranchPath)),
+            // The figures follow both the branch and the residence community: their sums stay right whichever moves (ADR 0037).
+            ["mem_unit_figures"] = await db.RebaseAsync<MemberFigures>(oldRoot, newRoot, ct)
+                + await db.RebaseAsync<MemberFigures>(oldRoot, newRoot, ct, nameof(MemberFigures.CommunityPath)),
+            ["mem_mobile_figures"] = await db.RebaseAsync<MobileFigures>(oldRoot, newRoot, ct),
         };
 
     public async Task<string?> LiveRecordsAsync(LianxinDb db, string path, CancellationToken ct)

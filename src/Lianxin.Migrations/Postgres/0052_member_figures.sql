@@ -1,0 +1,51 @@
+-- Issue 15: the members' figures under a path (roster count, 双报到, mobile members) kept in step on every save (ADR 0037)
+-- instead of counted over mem_members per request. One row per branch and residence community; one per home branch and
+-- span of working away. Paths are compared in byte order (collation "C") so that a subtree is a plain index range.
+CREATE TABLE mem_unit_figures (
+    "Id" uuid NOT NULL,
+    "BranchId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "CommunityId" uuid NOT NULL,
+    "CommunityPath" character varying(400) COLLATE "C" NOT NULL,
+    "Members" integer NOT NULL,
+    "Reported" integer NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_mem_unit_figures" PRIMARY KEY ("Id")
+);
+CREATE INDEX "IX_mem_unit_figures_community_range" ON mem_unit_figures ("TenantId", "CommunityPath");
+CREATE INDEX "IX_mem_unit_figures_range" ON mem_unit_figures ("TenantId", "OrgPath");
+CREATE UNIQUE INDEX "IX_mem_unit_figures_row" ON mem_unit_figures ("TenantId", "BranchId", "CommunityId");
+CREATE INDEX "IX_mem_unit_figures_TenantId_OrgPath" ON mem_unit_figures ("TenantId", "OrgPath" varchar_pattern_ops);
+
+CREATE TABLE mem_mobile_figures (
+    "Id" uuid NOT NULL,
+    "UnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "StartedOn" date NOT NULL,
+    "EndedOn" date NOT NULL,
+    "Members" integer NOT NULL,
+    "TenantId" uuid NOT NULL,
+    CONSTRAINT "PK_mem_mobile_figures" PRIMARY KEY ("Id")
+);
+CREATE INDEX "IX_mem_mobile_figures_range" ON mem_mobile_figures ("TenantId", "OrgPath", "StartedOn");
+CREATE UNIQUE INDEX "IX_mem_mobile_figures_row" ON mem_mobile_figures ("TenantId", "UnitId", "StartedOn", "EndedOn");
+CREATE INDEX "IX_mem_mobile_figures_TenantId_OrgPath" ON mem_mobile_figures ("TenantId", "OrgPath" varchar_pattern_ops);
+
+-- Filled from the rows already there (the definition of MemberFiguresAggregate); from now on every save keeps them in step,
+-- and rebuild-aggregates recomputes them. No residence community: the empty id and path. An open span ends at 'infinity'
+-- (how Npgsql stores DateOnly.MaxValue).
+INSERT INTO mem_unit_figures ("Id", "TenantId", "BranchId", "OrgPath", "CommunityId", "CommunityPath", "Members", "Reported")
+SELECT gen_random_uuid(), m."TenantId", m."BranchId", min(m."OrgPath"), coalesce(c."Id", '00000000-0000-0000-0000-000000000000'::uuid),
+    coalesce(min(c."Path"), ''), COUNT(*),
+    SUM(CASE WHEN c."Id" IS NOT NULL AND EXISTS (SELECT 1 FROM mem_dual_reports r WHERE r."MemberId" = m."Id" AND r."CommunityId" = c."Id"
+        AND r."Kind" = 'Member' AND r."Status" <> 'Withdrawn') THEN 1 ELSE 0 END)
+FROM mem_members m LEFT JOIN org_units c ON c."Id" = m."ResidenceCommunityId" AND c."TenantId" = m."TenantId" AND c."Kind" = 'Community'
+WHERE m."Status" IN ('Normal', 'Suspended')
+GROUP BY m."TenantId", m."BranchId", coalesce(c."Id", '00000000-0000-0000-0000-000000000000'::uuid);
+
+INSERT INTO mem_mobile_figures ("Id", "TenantId", "UnitId", "OrgPath", "StartedOn", "EndedOn", "Members")
+SELECT gen_random_uuid(), s."TenantId", substr(s."OrgPath", length(s."OrgPath") - 32, 32)::uuid, s."OrgPath", s."StartedOn",
+    coalesce(s."EndedOn", 'infinity'::date), COUNT(*)
+FROM mem_mobile_memberships s JOIN mem_members m ON m."Id" = s."MemberId"
+WHERE m."Status" IN ('Normal', 'Suspended') AND length(s."OrgPath") >= 34
+GROUP BY s."TenantId", s."OrgPath", s."StartedOn", coalesce(s."EndedOn", 'infinity'::date);
