@@ -26,7 +26,6 @@ public class IndexModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
     /// <summary>Beyond this many choices a filter list only offers the levels down to communities and the chosen unit's own units: a district's every branch and compound made /members 985 KB (issue 15).</summary>
-    const int MaxOptions = 200;
 
     public MemberPage Result { get; private set; } = new([], 0, false, 1, 20, null, null);
     public MemberStats? Stats { get; private set; }
@@ -45,20 +44,12 @@ public class IndexModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
         var statsUnit = UnitId ?? Db.Scope.Current?.OrgUnitId;
         if (statsUnit is { } su && (await MemberStatistics.HandleAsync(Db, Org, clock, su, ct)) is { IsOk: true } s) Stats = s.Value;
         var chosen = UnitId is { } u ? await Org.FindAsync(u, ct) : null;
-        Units = Trim(await MemberUnits.VisibleAsync(Db, Org, MemberPermissions.MemberView, ct), chosen?.Path)
-            .Select(x => new SelectListItem(new string('　', Math.Max(0, x.Depth - 1)) + x.Name, x.Id.ToString(), x.Id == UnitId)).ToList();
-        var compounds = await Places.CompoundsInScopeAsync(ct);
-        if (compounds.Count > MaxOptions) compounds = chosen is null ? [] : compounds.Where(c => c.OrgPath.StartsWith(chosen.Path, StringComparison.Ordinal)).Take(MaxOptions).ToList();
-        Compounds = compounds.Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == CompoundId)).ToList();
+        var options = await MemberFilterOptions.HandleAsync(Db, Org, Places, chosen, ct);
+        Units = options.Units.Select(x => new SelectListItem(new string('　', Math.Max(0, x.Depth - 1)) + x.Name, x.Id.ToString(), x.Id == UnitId)).ToList();
+        Compounds = options.Compounds.Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == CompoundId)).ToList();
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
         return Page();
     }
-
-    /// <summary>All units when few; else districts, streets and communities, plus every unit under the chosen one.</summary>
-    static List<MemberUnits.UnitOption> Trim(List<MemberUnits.UnitOption> all, string? chosenPath) =>
-        all.Count <= MaxOptions ? all
-            : all.Where(x => x.Kind is OrgKind.District or OrgKind.Street or OrgKind.Community
-                || (chosenPath is not null && x.Path.StartsWith(chosenPath, StringComparison.Ordinal))).ToList();
 
     public string Query(int page) => QueryString.Create(new Dictionary<string, string?>
     {

@@ -63,6 +63,17 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
         return await Refs(q.OrderBy(u => u.Path)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Active units the caller sees, of the given kinds, under <paramref name="under"/> when given, in tree order, at most
+    /// <paramref name="take"/>: select boxes ask for one more than they show to know whether the set is too large.
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> InScopeAsync(IReadOnlyCollection<OrgKind> kinds, string? under, int take, CancellationToken ct)
+    {
+        var q = db.OrgUnits.Where(u => u.Status == OrgStatus.Active && kinds.Contains(u.Kind));
+        if (under is not null) q = q.Where(u => u.Path.StartsWith(under));
+        return await Refs(q.OrderBy(u => u.Path)).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>The unit at <paramref name="path"/> and every unit below it, seen or not, in tree order.</summary>
     public async Task<IReadOnlyList<OrgUnitRef>> SubtreeAsync(string path, CancellationToken ct) =>
         await Refs(db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(path)).OrderBy(u => u.Path)).ToListAsync(ct);

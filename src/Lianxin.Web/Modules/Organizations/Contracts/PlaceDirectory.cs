@@ -72,6 +72,14 @@ public class PlaceDirectory(LianxinDb db)
     public async Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(CancellationToken ct) =>
         await Compounds(db.Compounds.OrderBy(c => c.OrgPath).ThenBy(c => c.Name)).ToListAsync(ct);
 
+    /// <summary>Compounds the caller sees under <paramref name="under"/> when given, in tree order then by name, at most <paramref name="take"/>.</summary>
+    public async Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(string? under, int take, CancellationToken ct)
+    {
+        var q = db.Compounds.AsQueryable();
+        if (under is not null) q = q.Where(c => c.OrgPath.StartsWith(under));
+        return await Compounds(q.OrderBy(c => c.OrgPath).ThenBy(c => c.Name)).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>Every compound of the district (a member may live outside the caller's scope).</summary>
     public async Task<IReadOnlyList<CompoundRef>> CompoundsInDistrictAsync(CancellationToken ct) =>
         await Compounds(db.Compounds.AcrossScope()).ToListAsync(ct);

@@ -1,0 +1,55 @@
+using Lianxin.Tests.Support;
+using Lianxin.Web.Modules.Members.Features;
+using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianxin.Tests.Members;
+
+/// <summary>The roster's unit and compound filters: whole when few, trimmed to the upper levels and the chosen unit when many.</summary>
+[Collection(AppCollection.Name)]
+public class MemberFilterOptionsTests(LianxinApp app)
+{
+    async Task<MemberFilterOptions.Options> OptionsAsync(string? chosenName, int max)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<LianxinDb>();
+        var tenant = sp.GetRequiredService<Tenancy>().DefaultTenantId;
+        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.UserName == "admin" && u.TenantId == tenant);
+        var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync();
+        sp.GetRequiredService<OrgScope>().SetUser(user.Id, "admin", user.TenantId, grants, null);
+        var org = sp.GetRequiredService<OrgDirectory>();
+        var chosen = chosenName is null ? null : (await org.InScopeAsync(default, true, OrgKind.Community)).Single(u => u.Name == chosenName);
+        return await MemberFilterOptions.HandleAsync(db, org, sp.GetRequiredService<PlaceDirectory>(), chosen, default, max);
+    }
+
+    [Fact]
+    public async Task A_small_district_offers_every_unit_and_compound()
+    {
+        var all = await OptionsAsync(null, MemberFilterOptions.Max);
+        Assert.Contains(all.Units, u => u.Kind == OrgKind.Branch);
+        Assert.Contains(all.Units, u => u.Name == "中共和平社区委员会");
+        Assert.NotEmpty(all.Compounds);
+    }
+
+    [Fact]
+    public async Task Too_many_choices_leave_the_upper_levels_and_what_lies_under_the_chosen_community()
+    {
+        var none = await OptionsAsync(null, 3);
+        Assert.All(none.Units, u => Assert.Contains(u.Kind, new[] { OrgKind.District, OrgKind.Street, OrgKind.Community }));
+        Assert.Contains(none.Units, u => u.Name == "中共和平社区委员会");
+        Assert.Empty(none.Compounds);
+
+        var chosen = await OptionsAsync("中共和平社区委员会", 3);
+        var community = chosen.Units.Single(u => u.Name == "中共和平社区委员会");
+        var branches = chosen.Units.Where(u => u.Kind == OrgKind.Branch).ToList();
+        Assert.NotEmpty(branches);
+        Assert.All(branches, b => Assert.StartsWith(community.Path, b.Path));
+        Assert.InRange(chosen.Compounds.Count, 1, 3);
+        Assert.All(chosen.Compounds, c => Assert.StartsWith(community.Path, c.OrgPath));
+    }
+}
