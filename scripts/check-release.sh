@@ -36,6 +36,21 @@ check "GET /health/ready is 200 and healthy" bash -c '[ "$(curl -s -o '"$tmp"'/r
 check "GET /account/login is the Chinese sign-in page" bash -c '[ "$(curl -s -o '"$tmp"'/login -w "%{http_code}" '"$base"'/account/login)" = 200 ] && grep -q "登录" '"$tmp"'/login'
 check "the npm front-end is served from the archive" test "$(get /lib/bootstrap/css/bootstrap.min.css)" = 200
 check "GET /metrics answers the scraper on loopback" bash -c '[ "$(curl -s -o '"$tmp"'/metrics -w "%{http_code}" '"$base"'/metrics)" = 200 ] && grep -q "http_server_request_duration_seconds" '"$tmp"'/metrics'
+# What a scraper reads from the real process (one host, as in production): latency by status after a 404, and the
+# outboxes' backlog and lag. Job runs are counted per district, and this fresh install has none: the two-instance fault
+# drill reads them from /metrics instead (tests/faults). The figures may trail a request by a moment, so the scrape polls.
+scrape_all() {
+  curl -s -o /dev/null "$base/no-such-page-for-metrics"
+  for _ in $(seq 1 60); do
+    curl -s -o "$tmp/metrics" "$base/metrics"
+    grep -q 'http_response_status_code="404"' "$tmp/metrics" && grep -q '^lianxin_outbox_lag_seconds{' "$tmp/metrics" \
+      && grep -q '^lianxin_outbox_pending{' "$tmp/metrics" && return 0
+    sleep 0.5
+  done
+  grep -v '^http_server_request_duration_seconds_bucket' "$tmp/metrics" | head -40
+  return 1
+}
+check "GET /metrics: request latency by status, outbox backlog and lag" scrape_all
 check "the SQLite database lives in the install's data folder" test -f "$tmp/lianxin/data/lianxin.db"
 
 if [ "$failed" -gt 0 ]; then echo "--- app log"; tail -n 40 "$tmp/app.log"; fi

@@ -1,8 +1,6 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Lianxin.Tests.Support;
-using Lianxin.Web.Platform.Events;
 
 namespace Lianxin.Tests.Operations;
 
@@ -23,39 +21,9 @@ public class MetricsAndHealthTests(LianxinApp app)
         Assert.Contains("迁移已全部应用", database.GetProperty("description").GetString());
     }
 
-    // ASP.NET Core records a request's duration when it disposes the request, which the test server may do after the
-    // client already holds the response, so the test waits for the measurement itself. That was not the flake (ADR 0038):
-    // in a SQLite run of the focused tests the 404 was measured and the scrape still held only target_info, so the
-    // exporter's meter provider was not listening in that host at all. Suspect: several hosts in one test process.
-    [Fact(Skip = "flaky: a scrape held only target_info although the request was measured; see ADR 0038")]
-    public async Task A_scraper_on_the_same_machine_reads_request_latency_errors_job_runs_and_outbox_lag()
-    {
-        var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument is { Meter.Name: "Microsoft.AspNetCore.Hosting", Name: "http.server.request.duration" }) l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-                if (tag is { Key: "http.response.status_code", Value: 404 }) recorded.TrySetResult();
-        });
-        listener.Start();
-        await app.CreateClient().GetAsync("/no-such-page-for-metrics");
-        await recorded.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await app.RunJobAsync<EventDispatchJob>();
-
-        var (status, text) = await ScrapeAsync(IPAddress.Loopback);
-
-        Assert.Equal(200, status);
-        Assert.Contains("http_server_request_duration_seconds_bucket", text);
-        Assert.Contains("http_response_status_code=\"404\"", text);
-        Assert.Matches("lianxin_job_runs_total\\{[^}]*job=\"platform.events\"", text);
-        Assert.Matches("lianxin_job_duration_seconds_bucket\\{[^}]*job=\"platform.events\"", text);
-        Assert.Matches("lianxin_outbox_pending\\{[^}]*outbox=\"notifications\"", text);
-        Assert.Matches("lianxin_outbox_lag_seconds\\{[^}]*outbox=\"events\"", text);
-    }
+    // What a scraper reads (latency by status, job runs, outbox lag) is checked on the real process by
+    // scripts/check-release.sh: in this test process several hosts share the meters and a scrape held only target_info
+    // although the request was measured (ADR 0038), so an in-process scrape could not be trusted either way.
 
     [Fact]
     public async Task Someone_else_gets_the_ordinary_404_unless_signed_in_as_a_district_admin()

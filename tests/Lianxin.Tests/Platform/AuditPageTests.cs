@@ -40,7 +40,8 @@ public class AuditPageTests(LianxinApp app)
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
-            var latin = names.Select(n => n.Entity).Select(e => (e, AuditNames.Entity(e)))
+            // Plus the records written by hand: a unit's move (UnitLifecycles) and security events (SecurityLog).
+            var latin = names.Select(n => n.Entity).Concat(["OrgUnitMove", "Account"]).Select(e => (e, AuditNames.Entity(e)))
                 .Concat(names.SelectMany(n => n.Fields).Distinct().Select(f => (f, AuditNames.Field(f))))
                 .Where(x => System.Text.RegularExpressions.Regex.Replace(x.Item2, "IP|ID|Open311", "").Any(char.IsAsciiLetter))
                 .Select(x => $"{x.Item1} → {x.Item2}").Distinct().ToList();

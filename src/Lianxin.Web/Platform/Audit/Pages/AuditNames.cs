@@ -39,7 +39,7 @@ public static partial class AuditNames
     static readonly Dictionary<string, string> Entities = new()
     {
         ["AppUser"] = "用户", ["RoleGrant"] = "角色授权", ["Account"] = "账号", ["OrgUnit"] = "组织", ["OrgPosition"] = "组织职务",
-        ["OrgUnitChange"] = "组织变更", ["Grid"] = "网格", ["Compound"] = "小区", ["Building"] = "楼栋", ["Household"] = "住户",
+        ["OrgUnitChange"] = "组织变更", ["OrgUnitMove"] = "组织迁移", ["Grid"] = "网格", ["Compound"] = "小区", ["Building"] = "楼栋", ["Household"] = "住户",
         ["BuildingLeader"] = "楼栋长", ["Tenant"] = "区县", ["CalendarDay"] = "工作日历", ["StoredFile"] = "文件", ["ImportJob"] = "导入任务",
         ["Notification"] = "通知", ["InboxItem"] = "待办", ["InboxEntry"] = "收件箱条目", ["OutboxEvent"] = "待发事件", ["JobLease"] = "任务租约",
         ["UnitCounts"] = "组织统计", ["Member"] = "党员", ["MemberStatusChange"] = "党员状态变更", ["MemberTransfer"] = "组织关系转接",
@@ -129,7 +129,7 @@ public static partial class AuditNames
         ["Minutes"] = "会议记录", ["Mobile"] = "流动", ["Mode"] = "方式", ["Modes"] = "方式", ["Month"] = "月份", ["Motion"] = "议题",
         ["Name"] = "名称", ["Need"] = "需求", ["New"] = "新", ["Next"] = "下次", ["Note"] = "备注", ["Notes"] = "备注", ["Notice"] = "通知",
         ["Number"] = "号码", ["Occurred"] = "发生", ["Office"] = "办公室", ["Opened"] = "开放", ["Opens"] = "开始", ["Order"] = "顺序",
-        ["Org"] = "组织", ["Organiser"] = "组织者", ["Original"] = "原", ["Outcome"] = "结果", ["Overdue"] = "超期", ["Owner"] = "负责人",
+        ["Move"] = "迁移", ["Org"] = "组织", ["Organiser"] = "组织者", ["Original"] = "原", ["Outcome"] = "结果", ["Overdue"] = "超期", ["Owner"] = "负责人",
         ["Parent"] = "上级", ["Participants"] = "参与人", ["Partner"] = "共建", ["Party"] = "党", ["Password"] = "密码", ["Path"] = "路径",
         ["Pending"] = "待定", ["Percent"] = "百分比", ["Period"] = "期间", ["Person"] = "人员", ["Phone"] = "电话", ["Photo"] = "照片",
         ["Photos"] = "照片", ["Place"] = "地点", ["Plan"] = "计划", ["Planned"] = "计划", ["Pledge"] = "实事", ["Points"] = "积分",
