@@ -125,7 +125,22 @@ def filing_target(db):
 
 # ---------- the write storm ----------
 
-class Storm:
+class Threads:
+    """Worker threads running self.work(n) until stopped (both storms)."""
+
+    def start(self):
+        self.workers = [threading.Thread(target=self.work, args=(n,), daemon=True) for n in range(self.threads)]
+        for w in self.workers:
+            w.start()
+        return self
+
+    def stop(self):
+        self.stopping.set()
+        for w in self.workers:
+            w.join(60)
+
+
+class Storm(Threads):
     """Threads filing demands (public API with an Idempotency-Key; staff API with a bearer token) until told to stop.
     Every 2xx is recorded with its id; requests that got no answer are remembered with their key, to resend."""
 
@@ -166,17 +181,6 @@ class Storm:
                 else:
                     self.last_error = (s, t)
 
-    def start(self):
-        self.workers = [threading.Thread(target=self.work, args=(n,), daemon=True) for n in range(self.threads)]
-        for w in self.workers:
-            w.start()
-        return self
-
-    def stop(self):
-        self.stopping.set()
-        for w in self.workers:
-            w.join(60)
-
     def wait_for(self, acked, timeout=120):
         deadline = time.time() + timeout
         while len(self.acked) < acked and time.time() < deadline:
@@ -184,7 +188,7 @@ class Storm:
         return len(self.acked) >= acked
 
 
-class PointsStorm:
+class PointsStorm(Threads):
     """Threads awarding points (PointsBank): a staff member proposes a good deed (好人好事) for a resident, a second one
     approves it, which writes the decision, the transfer and both balances in one transaction. Every 2xx is recorded."""
 
@@ -217,16 +221,6 @@ class PointsStorm:
             if s == 0 and not self.stopping.is_set():
                 time.sleep(0.2)  # the app is gone: do not spin
 
-    def start(self):
-        self.workers = [threading.Thread(target=self.work, args=(n,), daemon=True) for n in range(self.threads)]
-        for w in self.workers:
-            w.start()
-        return self
-
-    def stop(self):
-        self.stopping.set()
-        for w in self.workers:
-            w.join(60)
 
 
 def count_points_loss(db, storm, base, label):
