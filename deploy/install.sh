@@ -23,9 +23,11 @@ else
 fi
 
 # What .NET takes from Debian; both are part of a standard Debian 12 installation and on its install media.
+# The list is read whole first: with pipefail, `ldconfig -p | grep -q` fails at random when grep stops reading early.
 missing=()
-/sbin/ldconfig -p | grep -q 'libicuuc\.so' || missing+=(libicu72)
-/sbin/ldconfig -p | grep -q 'libssl\.so\.3' || missing+=(libssl3)
+libs=$(/sbin/ldconfig -p)
+grep -q 'libicuuc\.so' <<< "$libs" || missing+=(libicu72)
+grep -q 'libssl\.so\.3' <<< "$libs" || missing+=(libssl3)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "缺少系统库：${missing[*]}。请从 Debian 安装光盘或内网镜像安装：apt-get install ${missing[*]}" >&2
   exit 1

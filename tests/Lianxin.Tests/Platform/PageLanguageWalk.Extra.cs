@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Campaigns.Domain;
+using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.OrgLife.Domain;
 using Lianxin.Web.Modules.PointsBank.Domain;
 using Lianxin.Web.Modules.Reviews.Domain;
@@ -42,6 +43,10 @@ public sealed partial class PageLanguageWalk
         var settlements = db.Set<Settlement>().IgnoreQueryFilters().OrderBy(s => s.Id).Select(s => s.Id).Take(3).ToList();
         var reviewer = db.Users.Where(u => u.UserName == "reviewer").Select(u => u.Id).Single();
         var sheets = db.Set<ScoreSheet>().IgnoreQueryFilters().Where(s => s.ReviewerId == reviewer).OrderBy(s => s.Id).Select(s => s.Id).Take(3).ToList();
+        // Linked from /members/central and the grid view, but in a full run the walk did not reach them on SQLite once
+        // other tests had added nominations: filled from the approved ones instead.
+        var centrals = db.Set<CentralHousehold>().IgnoreQueryFilters().Where(c => c.Status == CentralHouseholdStatus.Approved)
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(3).ToList();
         var streets = db.Set<OrgUnit>().IgnoreQueryFilters().Where(u => u.Kind == OrgKind.Street && u.Status == OrgStatus.Active).OrderBy(u => u.Id).Select(u => u.Id).Take(2).ToList();
         var links = app.Services.GetRequiredService<ScreenLinks>();
         return new Dictionary<string, List<string>>
@@ -64,6 +69,8 @@ public sealed partial class PageLanguageWalk
             ["/pointsbank/shop/redemptions/{id:guid}"] = redemptions.Select(id => $"/pointsbank/shop/redemptions/{id}").ToList(),
             ["/pointsbank/settlements/{id:guid}"] = settlements.Select(id => $"/pointsbank/settlements/{id}").ToList(),
             ["/reviews/sheets/{id:guid}"] = sheets.Select(id => $"/reviews/sheets/{id}").ToList(),
+            ["/members/central/{id:guid}"] = centrals.Select(id => $"/members/central/{id}").ToList(),
+            ["/members/central/{id:guid}/households"] = centrals.Select(id => $"/members/central/{id}/households").ToList(),
             ["/screen/{token}"] = streets.Select(id => $"/screen/{links.Issue(db.CurrentTenantId, id, DateTimeOffset.UtcNow.AddDays(1))}").ToList(),
         };
     });
