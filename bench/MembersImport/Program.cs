@@ -120,10 +120,11 @@ async Task<double> RawAsync(string connection)
     {
         var id = CitizenId.Make("330198", new DateOnly(1960, 1, 1).AddDays(i / 1000), i % 1000);
         var b = branchRows[i % branchRows.Count];
+        var (phoneCipher, phoneHash) = pd.Seal($"138{i:00000000}");
         var m = new Member
         {
             TenantId = tenant, Name = $"基线{i}", Gender = Gender.Male, Ethnicity = "汉族", BirthDate = new DateOnly(1960, 1, 1), IdNumberCipher = pd.Encrypt(id), IdNumberHash = pd.Hash(id),
-            Phone = $"138{i:00000000}", Education = "大学本科", JoinedOn = new DateOnly(2010, 7, 1), FullMemberOn = new DateOnly(2011, 7, 1), Category = MemberCategory.Full,
+            PhoneCipher = phoneCipher, PhoneHash = phoneHash, Education = "大学本科", JoinedOn = new DateOnly(2010, 7, 1), FullMemberOn = new DateOnly(2011, 7, 1), Category = MemberCategory.Full,
             Status = MemberStatus.Normal, StatusSince = today, BranchId = b.Id, OrgPath = b.Path, Workplace = "青禾区教育局", Employment = Employment.InService, CreatedAt = now,
         };
         members.Add(m);
