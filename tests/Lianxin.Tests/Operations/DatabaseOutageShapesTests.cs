@@ -26,6 +26,7 @@ public class DatabaseOutageShapesTests
         { "the execution strategy's transient wrapper", new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", Refused) },
         { "the retry limit", new RetryLimitExceededException("Maximum number of retries (6) exceeded", Pg("57P01")) },
         { "the strategy wrapping a save", new InvalidOperationException("transient", new DbUpdateException("save", Pg("57P03"))) },
+        { "a transaction the broken connection ended", new InvalidOperationException("Transaction is already completed") { Source = "Npgsql" } },
         { "a task that waited on several queries", new AggregateException(new TimeoutException("other"), Refused) },
         { "SQLite busy past its timeout", new SqliteException("database is locked", 5) },
         { "SQLite cannot open the file", new SqliteException("unable to open database file", 14) },
@@ -38,6 +39,7 @@ public class DatabaseOutageShapesTests
         { "a syntax error", Pg("42601") },
         { "SQLite constraint", new DbUpdateException("save", new SqliteException("UNIQUE constraint failed", 19)) },
         { "an ordinary bug", new InvalidOperationException("Sequence contains no elements") },
+        { "a completed transaction outside the driver", new InvalidOperationException("Transaction is already completed") },
         { "a disposed transaction without a database error", new ObjectDisposedException("NpgsqlTransaction") },
     };
 

@@ -56,6 +56,9 @@ public sealed class DatabaseOutage(RequestDelegate next, ILogger<DatabaseOutage>
             || pg.SqlState.StartsWith("53", StringComparison.Ordinal) || pg.SqlState.StartsWith("58", StringComparison.Ordinal),
         // Any other Npgsql error is on the way to the server: refused, reset, timed out, pool exhausted.
         NpgsqlException => true,
+        // A connection that broke inside a transaction ends that transaction; the save's next command then finds it
+        // completed (seen in the outage drill, from a maintained aggregate's statement after the rows were sent).
+        InvalidOperationException { Source: "Npgsql", Message: "Transaction is already completed" } => true,
         // SQLITE_BUSY after the busy timeout, SQLITE_IOERR, SQLITE_CANTOPEN (the file or its folder is gone).
         SqliteException s => s.SqliteErrorCode is 5 or 10 or 14,
         { InnerException: { } inner } => IsUnavailable(inner),
