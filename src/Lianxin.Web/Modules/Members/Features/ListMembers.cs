@@ -136,7 +136,7 @@ public static class MemberUnits
 {
     public record UnitOption(Guid Id, string Name, string Path, OrgKind Kind, int Depth);
 
-    static readonly OrgKind[] Choosable = Enum.GetValues<OrgKind>().Where(k => k != OrgKind.Group).ToArray();
+    internal static readonly OrgKind[] Choosable = Enum.GetValues<OrgKind>().Where(k => k != OrgKind.Group).ToArray();
 
     public static async Task<List<UnitOption>> VisibleAsync(LianxinDb db, OrgDirectory units, Permission permission, CancellationToken ct) =>
         (await units.InScopeAsync(ct, activeOnly: true, Choosable)).Where(u => db.Scope.Can(permission, u.Path))

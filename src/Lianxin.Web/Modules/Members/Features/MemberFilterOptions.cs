@@ -16,16 +16,15 @@ public static class MemberFilterOptions
 
     public record Options(IReadOnlyList<MemberUnits.UnitOption> Units, IReadOnlyList<CompoundRef> Compounds);
 
-    static readonly OrgKind[] Choosable = Enum.GetValues<OrgKind>().Where(k => k != OrgKind.Group).ToArray();
     static readonly OrgKind[] Upper = [OrgKind.District, OrgKind.Street, OrgKind.Community];
 
     public static async Task<Options> HandleAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places, OrgUnitRef? chosen, CancellationToken ct, int max = Max)
     {
-        var units = await org.InScopeAsync(Choosable, null, max + 1, ct);
+        var units = await org.InScopeAsync(MemberUnits.Choosable, null, max + 1, ct);
         if (units.Count > max)
         {
             var upper = await org.InScopeAsync(Upper, null, int.MaxValue, ct);
-            var below = chosen is null ? [] : await org.InScopeAsync(Choosable, chosen.Path, int.MaxValue, ct);
+            var below = chosen is null ? [] : await org.InScopeAsync(MemberUnits.Choosable, chosen.Path, int.MaxValue, ct);
             units = upper.Concat(below).DistinctBy(u => u.Id).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         }
         var compounds = await places.CompoundsInScopeAsync(null, max + 1, ct);

@@ -69,8 +69,7 @@ public class PlaceDirectory(LianxinDb db)
         await Grids(db.Grids.AcrossScope().Where(g => g.CommunityId == communityId).OrderBy(g => g.Code)).ToListAsync(ct);
 
     /// <summary>Compounds the caller sees, in tree order then by name (for select boxes).</summary>
-    public async Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(CancellationToken ct) =>
-        await Compounds(db.Compounds.OrderBy(c => c.OrgPath).ThenBy(c => c.Name)).ToListAsync(ct);
+    public Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(CancellationToken ct) => CompoundsInScopeAsync(null, int.MaxValue, ct);
 
     /// <summary>Compounds the caller sees under <paramref name="under"/> when given, in tree order then by name, at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(string? under, int take, CancellationToken ct)
