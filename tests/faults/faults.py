@@ -7,7 +7,7 @@
 
 Each drill prints its figures and exits non-zero when an acknowledged write is lost or a check fails.
 """
-import argparse, http.cookiejar, json, os, re, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid
+import argparse, http.cookiejar, json, os, random, re, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid
 
 APP = os.environ.get("LIANXIN_APP_DLL", "src/Lianxin.Web/bin/Release/net10.0/Lianxin.Web.dll")
 PASSWORD = "Lianxin-Demo-2026"  # the documented demo password (DemoSetup)
@@ -223,6 +223,135 @@ class PointsStorm(Threads):
 
 
 
+class ScoreSheetStorm(Threads):
+    """Threads saving score sheets (Reviews) as the panel of a round opened for the drill: two reviewer clients share the
+    reviewer's sheets (so a save on a version the other has just moved on answers 409, a valid answer, not a loss), one
+    client saves the street's. Every 2xx is recorded with what it saved; per sheet the save with the highest version is the
+    last acknowledged one (a version grows by one per committed save)."""
+
+    def __init__(self, base, round_, marker, clients, threads=3):
+        self.base, self.round, self.marker, self.clients, self.threads = base, round_, marker, clients, threads
+        self.acked, self.versions, self.statuses = {}, {}, {}
+        self.lock, self.stopping = threading.Lock(), threading.Event()
+        self.workers = []
+
+    def entries(self, rng):
+        """A valid entry for every item of the rubric, veto items untriggered (a drill sheet keeps a total)."""
+        out = {}
+        for item in self.round["items"]:
+            kind, top = item["type"], item["max"]
+            value = (rng.randint(0, 3) if kind == "Deduction" else 0 if kind == "Veto" else rng.randint(0, int(top * 2)) / 2)
+            out[item["code"]] = {"value": value}
+        return out
+
+    def work(self, n):
+        bearer, sheets = self.clients[n % len(self.clients)]
+        headers = {"Authorization": "Bearer " + bearer}
+        rng, versions, i = random.Random(n), {}, n
+        while not self.stopping.is_set():
+            i += 1
+            sheet = sheets[i % len(sheets)]
+            if sheet not in versions:  # read the version first, as the score page does
+                s, _, t = request(f"{self.base}/api/v1/reviews/sheets/{sheet}", headers=headers, timeout=30)
+                if s != 200:
+                    self.count(s)
+                    continue
+                versions[sheet] = json.loads(t)["version"]
+            entries, comment = self.entries(rng), f"故障演练 {self.marker} 评委{n}-{i}"
+            s, _, t = request(f"{self.base}/api/v1/reviews/sheets/{sheet}", "PUT",
+                              {"entries": entries, "comment": comment, "version": versions.pop(sheet)}, headers, timeout=30)
+            self.count(s)
+            if 200 <= s < 300:
+                row = json.loads(t)
+                versions[sheet] = row["version"]
+                with self.lock:
+                    self.versions.setdefault(sheet, []).append(row["version"])
+                    if row["version"] > self.acked.get(sheet, {}).get("version", -1):
+                        self.acked[sheet] = {"version": row["version"], "entries": {k: v["value"] for k, v in entries.items()},
+                                             "comment": comment, "total": row["total"]}
+
+    def saved(self):
+        with self.lock:
+            return sum(len(v) for v in self.versions.values())
+
+    def count(self, s):
+        with self.lock:
+            self.statuses[s] = self.statuses.get(s, 0) + 1
+        if s == 0 and not self.stopping.is_set():
+            time.sleep(0.2)  # the app is gone: do not spin
+
+
+def score_sheet_round(base, marker, street, reviewer):
+    """A round for the drill, through the API as the street's coordinator would: the demo's published quarterly round (the
+    street's published round over the most units) gives the rubric and three communities; the panel is the demo reviewer and
+    the street's staff member; opening the round makes one draft sheet per panelist and community. Returns the round with
+    the rubric's items and each panelist's sheets."""
+    def api(path, bearer, method="GET", body=None):
+        s, _, t = request(base + "/api/v1/reviews" + path, method, body, {"Authorization": "Bearer " + bearer}, timeout=60)
+        if not 200 <= s < 300:
+            raise SystemExit(f"{method} /api/v1/reviews{path} answered {s}: {t[:300]}")
+        return json.loads(t)
+    def me(bearer):
+        return json.loads(request(base + "/api/v1/auth/me", headers={"Authorization": "Bearer " + bearer})[2])
+    demo = max((r for r in api("/rounds", street) if r["state"] == "Published" and r["target"] == "Units"), key=lambda r: r["units"])
+    demo = api(f"/rounds/{demo['id']}", street)
+    owner = next(g["orgUnitId"] for g in me(street)["grants"] if g["role"] == "StreetStaff")
+    created = api("/rounds", street, "POST", {
+        "ownerUnitId": owner, "name": f"故障演练 {marker}", "rubricId": demo["rubricId"], "target": "Units", "aggregation": "Mean",
+        "units": [{"unitId": u["unitId"]} for u in demo["units"][:3]],
+        "panel": [{"userId": me(reviewer)["id"], "panelRole": "评委"}, {"userId": me(street)["id"], "panelRole": "组长"}]})
+    opened = api(f"/rounds/{created['id']}", street)
+    api(f"/rounds/{created['id']}/open", street, "POST", {"version": opened["version"]})
+    items = api(f"/rubrics/{demo['rubricId']}", street)["definition"]["items"]
+    sheets = {who: [s["id"].lower() for s in api(f"/sheets/mine?roundId={created['id']}", bearer)] for who, bearer in (("street", street), ("reviewer", reviewer))}
+    if not all(len(s) == 3 for s in sheets.values()):
+        raise SystemExit(f"the drill's round has not three sheets per panelist: {sheets}")
+    return {"id": created["id"].lower(), "items": items, "sheets": sheets}
+
+
+def count_sheet_loss(db, storm, base, label):
+    """Every sheet holds at least its last acknowledged save (a higher version = a later save that committed unanswered);
+    no half-written sheet: its stored total and section points are what the app's scoring makes of its stored entries,
+    and each version a sheet of the drill reached has its audit entry."""
+    rows = {r[0].lower(): r for r in db.rows("""SELECT "Id", "Version", "EntriesJson", "Comment", "Total", "SectionTotalsJson" FROM rev_score_sheets
+                                               WHERE "Comment" LIKE '%""" + storm.marker + "%'")}
+    lost = {}  # sheet → acknowledged saves it does not hold
+    for sheet, ack in storm.acked.items():
+        row = rows.get(sheet)
+        held = int(row[1]) if row else -1
+        if held < ack["version"]:
+            lost[sheet] = sum(1 for v in storm.versions[sheet] if v > held)
+        elif held == ack["version"]:
+            stored = {k: v["value"] for k, v in json.loads(row[2]).items()}
+            if stored != ack["entries"] or row[3] != ack["comment"] or abs(float(row[4]) - ack["total"]) > 1e-6:
+                lost[sheet] = 1
+    audited = set()
+    for entity_id, after in db.rows("""SELECT "EntityId", "After" FROM aud_entries WHERE "Entity" = 'ScoreSheet' AND "Action" = 'Update'
+                                       AND "After" LIKE '%""" + storm.marker + "%'"):
+        if "Version" in (changed := json.loads(after)):
+            audited.add((entity_id.lower(), int(changed["Version"])))
+    bearers = {}
+    for who, sheets in storm.round["sheets"].items():
+        bearer = token(base, who)
+        bearers.update({s: bearer for s in sheets})
+    half = set()
+    for sheet, row in rows.items():
+        s, _, t = request(f"{base}/api/v1/reviews/sheets/{sheet}", headers={"Authorization": "Bearer " + bearers[sheet]}, timeout=30)
+        result = json.loads(t)["result"] if s == 200 else None
+        sections = json.loads(row[5]) if row[5] else None
+        if (result is None or abs(float(row[4]) - result["total"]) > 1e-6 or sections is None
+                or any(abs(sections.get(k, -1) - v) > 1e-6 for k, v in result["sections"].items())
+                or (sheet, int(row[1])) not in audited):
+            half.add(sheet)
+    saves = storm.saved()
+    print(f"  {label}: score-sheet saves acknowledged {saves} on {len(storm.acked)} sheets, present {saves - sum(lost.values())}, "
+          f"lost {sum(lost.values())}; sheets holding their last acknowledged save {len(storm.acked) - len(lost)} of {len(storm.acked)}; "
+          f"sheets of the drill {len(rows)}, half-written {len(half)}; stale-version 409s {storm.statuses.get(409, 0)}; statuses {storm.statuses}", flush=True)
+    check(f"{label}: every sheet holds at least its last acknowledged save", not lost, f"lost {sorted(lost.items())[:5]}")
+    check(f"{label}: no half-written sheet (total and section points match its entries, each version audited)", not half, f"{sorted(half)[:5]}")
+    return saves, sum(lost.values())
+
+
 def count_points_loss(db, storm, base, label):
     """Every acknowledged proposal and approval present; no approval without its transfer (nor a transfer without its
     approval); the ledger's own check (balances = transfers) finds nothing."""
@@ -280,24 +409,35 @@ def drill_kill(a):
     community, category = filing_target(db)
     marker = "K" + uuid.uuid4().hex[:8]
     staff = token(app.base, "staff")
+    # Score-sheet saves in the same window (set up first, so all three storms run together): a round of the drill, its
+    # panel saving (two clients of the reviewer sharing the reviewer's sheets, one of the street's staff member).
+    street, reviewer = token(app.base, "street"), token(app.base, "reviewer")
+    round_ = score_sheet_round(app.base, marker, street, reviewer)
     storm = Storm(app.base, community, category, marker, staff_token=staff).start()
     # Points awards next to the filings: two staff members (four eyes) in the resident's community (issue 17).
     points = PointsStorm(app.base, community, marker, staff, token(app.base, "secretary")).start()
+    sheets = ScoreSheetStorm(app.base, round_, marker, [(reviewer, round_["sheets"]["reviewer"]), (reviewer, round_["sheets"]["reviewer"]),
+                                                        (street, round_["sheets"]["street"])]).start()
     got = storm.wait_for(60)
     deadline = time.time() + 60
-    while len(points.approved) < 5 and time.time() < deadline:
+    while (len(points.approved) < 5 or sheets.saved() < 5) and time.time() < deadline:
         time.sleep(0.05)
-    check("the storm got answers before the kill", got and len(points.approved) >= 5,
-          f"only {len(storm.acked)} filings and {len(points.approved)} points awards acknowledged, statuses {storm.statuses} {points.statuses}, last {getattr(storm, 'last_error', None)}")
+    saved = sheets.saved()
+    check("the storm got answers before the kill", got and len(points.approved) >= 5 and saved >= 5,
+          f"only {len(storm.acked)} filings, {len(points.approved)} points awards and {saved} score-sheet saves acknowledged, "
+          f"statuses {storm.statuses} {points.statuses} {sheets.statuses}, last {getattr(storm, 'last_error', None)}")
     app.kill9()  # mid-storm: the threads are still sending
-    in_flight = len(storm.workers) + len(points.workers)
+    in_flight = len(storm.workers) + len(points.workers) + len(sheets.workers)
     storm.stop()
     points.stop()
-    print(f"  kill -9 after {len(storm.acked)} acknowledged filings and {len(points.approved)} points awards with {in_flight} clients sending; statuses {storm.statuses}", flush=True)
+    sheets.stop()
+    print(f"  kill -9 after {len(storm.acked)} acknowledged filings, {len(points.approved)} points awards and "
+          f"{sheets.saved()} score-sheet saves with {in_flight} clients sending; statuses {storm.statuses}", flush=True)
     app.start()
     acked, lost = count_loss(db, storm.acked, marker, f"kill -9 ({a.provider})")
     awarded, points_lost = count_points_loss(db, points, app.base, f"kill -9 ({a.provider})")
-    acked, lost = acked + awarded, lost + points_lost
+    saves, sheets_lost = count_sheet_loss(db, sheets, app.base, f"kill -9 ({a.provider})")
+    acked, lost = acked + awarded + saves, lost + points_lost + sheets_lost
     # A client that got no answer resends with its key: it gets the one demand, never a second.
     resent = 0
     for key, staff in list(storm.unanswered.items()):
@@ -309,7 +449,8 @@ def drill_kill(a):
           f"resent {resent}/{len(storm.unanswered)}, duplicates {dup[:3]}")
     checked = chain_intact(app.base, f"kill -9 ({a.provider})")
     app.stop()
-    print(f"FIGURES kill9 provider={a.provider} acknowledged={acked} lost={lost} resent={len(storm.unanswered)} audit_checked={checked}", flush=True)
+    print(f"FIGURES kill9 provider={a.provider} acknowledged={acked} lost={lost} sheet_saves={saves} sheets_lost={sheets_lost} "
+          f"resent={len(storm.unanswered)} audit_checked={checked}", flush=True)
 
 
 def drill_outage(a):
