@@ -251,12 +251,12 @@ class ScoreSheetStorm(Threads):
         while not self.stopping.is_set():
             i += 1
             sheet = sheets[i % len(sheets)]
-            if sheet not in versions:  # read the version first, as the score page does
-                s, _, t = request(f"{self.base}/api/v1/reviews/sheets/{sheet}", headers=headers, timeout=30)
+            if sheet not in versions:  # read the versions first (after a 409 too), as the list of one's sheets shows them
+                s, _, t = request(f"{self.base}/api/v1/reviews/sheets/mine?roundId={self.round['id']}", headers=headers, timeout=30)
                 if s != 200:
                     self.count(s)
                     continue
-                versions[sheet] = json.loads(t)["version"]
+                versions.update({r["id"].lower(): r["version"] for r in json.loads(t)})
             entries, comment = self.entries(rng), f"故障演练 {self.marker} 评委{n}-{i}"
             s, _, t = request(f"{self.base}/api/v1/reviews/sheets/{sheet}", "PUT",
                               {"entries": entries, "comment": comment, "version": versions.pop(sheet)}, headers, timeout=30)
