@@ -257,7 +257,7 @@ class ScoreSheetStorm(Threads):
                     self.count(s)
                     continue
                 versions.update({r["id"].lower(): r["version"] for r in json.loads(t)})
-            entries, comment = self.entries(rng), f"故障演练 {self.marker} 评委{n}-{i}"
+            entries, comment = self.entries(rng), f"故障演练 {self.marker} 客户端{n}-{i}"
             s, _, t = request(f"{self.base}/api/v1/reviews/sheets/{sheet}", "PUT",
                               {"entries": entries, "comment": comment, "version": versions.pop(sheet)}, headers, timeout=30)
             self.count(s)
