@@ -95,7 +95,7 @@ public static class BenchProgram
         // 4. The scenario's operations, each measured over HTTP and as its raw SQL baselines, in alternating rounds.
         IReadOnlyList<Operation> operations;
         await using (var conn = database.Open())
-            operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant, o), ct);
+            operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant, o, api), ct);
         if (o.Operations is { } only)
             operations = operations.Where(op => only.Contains(op.Name, StringComparer.OrdinalIgnoreCase)).ToList();
 

@@ -27,9 +27,13 @@ public sealed record Operation(string Name, string Path, Caller Caller, IReadOnl
         : this(name, path, caller, [new Baseline("baseline", baseline)], check) { }
 }
 
-/// <summary>What a scenario may use while it prepares: the loaded database and its district.</summary>
-public sealed class ScenarioContext(BenchDatabase database, DbConnection connection, Guid tenantId, BenchOptions options)
+/// <summary>
+/// What a scenario may use while it prepares: the loaded database and its district, and the running app signed in as the
+/// bench user (<see cref="Api"/>, bearer) for targets only the app can make, such as a signed 大屏 link.
+/// </summary>
+public sealed class ScenarioContext(BenchDatabase database, DbConnection connection, Guid tenantId, BenchOptions options, HttpClient api)
 {
+    public HttpClient Api { get; } = api;
     public BenchOptions Options { get; } = options;
     public BenchDatabase Database { get; } = database;
     public DbConnection Connection { get; } = connection;
@@ -63,7 +67,7 @@ public abstract class Scenario
 
 public static class ScenarioCatalog
 {
-    public static readonly Scenario[] All = [new OrgTreeScenario(), new ReviewAggregateScenario(), new DemandListScenario(), new DemandFiguresScenario()];
+    public static readonly Scenario[] All = [new OrgTreeScenario(), new ReviewAggregateScenario(), new DemandListScenario(), new DemandFiguresScenario(), new RollupsScenario()];
 
     public static Scenario Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
