@@ -12,6 +12,9 @@ public record RosterSpan(Guid BranchId, string BranchPath, DateOnly From, DateOn
 /// <summary>A party member as other modules see it: no ID number, no phone, no address.</summary>
 public record MemberRef(Guid Id, string Name, Guid BranchId, string BranchPath, bool OnRoster, bool Probationary, Guid? UserId);
 
+/// <summary>A member on a roster on a day, and the path of the branch holding them that day.</summary>
+public record RosterPlace(Guid MemberId, string BranchPath);
+
 /// <summary>
 /// The branch whose org life a member's attendance counts in on a day: the mobile-member branch (流动党员党支部) while they work
 /// away (<see cref="Mobile"/>), else the branch holding their membership.
@@ -79,6 +82,16 @@ public class MemberDirectory(LianxinDb db)
     /// </summary>
     public async Task<IReadOnlySet<Guid>> RosterOnAsync(string subtreePath, DateOnly on, CancellationToken ct) =>
         (await RosterHistory.LoadAsync(db, subtreePath, on, ct)).OnRoster(subtreePath, on).ToHashSet();
+
+    /// <summary>
+    /// The members on the roster of a unit's subtree at the end of <paramref name="on"/>, each with the path of the branch holding
+    /// them that day, rebuilt from the histories in a constant number of statements. A member is on the roster of a subtree
+    /// under <paramref name="subtreePath"/> exactly when that path is under it: figures for many subtrees read their common
+    /// ancestor once and split it (ADR 0039), where <see cref="RosterOnAsync"/> per subtree would read the histories each time.
+    /// </summary>
+    public async Task<IReadOnlyList<RosterPlace>> RosterPlacesOnAsync(string subtreePath, DateOnly on, CancellationToken ct) =>
+        (await RosterHistory.LoadAsync(db, subtreePath, on, ct)).HeldOn(on)
+            .Where(x => x.BranchPath.StartsWith(subtreePath, StringComparison.Ordinal)).Select(x => new RosterPlace(x.MemberId, x.BranchPath)).ToList();
 
     /// <summary>
     /// Where a member's org life counts at the end of <paramref name="on"/>: the mobile-member branch while they work away, else the

@@ -29,47 +29,62 @@ public sealed class MemberIndicators(LianxinDb db) : IIndicatorSource
     public async Task<IReadOnlyDictionary<(string Code, string Path), IndicatorValue>> ReadAsync(
         IReadOnlyCollection<string> codes, IReadOnlyCollection<string> subtreePaths, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        foreach (var code in codes)
+            if (code is not (Count or DualReported or DualReportRate or Mobile)) throw new ArgumentOutOfRangeException(nameof(codes), code, "不是党员模块的指标");
         var result = new Dictionary<(string, string), IndicatorValue>();
-        foreach (var path in subtreePaths)
-        {
-            (int Living, int Reported)? dual = null;
-            foreach (var code in codes)
+        if (subtreePaths.Count == 0) return result;
+        // One sum per figure for every subtree asked (ADR 0039): the maintained rows under the subtrees' common ancestor,
+        // grouped by their own path (one per branch, or per residence community), added up per subtree here.
+        var root = SubtreeSums.Common(subtreePaths);
+        if (codes.Contains(Count))
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, await CountsAsync(root, ct), x => x.Path, x => x.Sum(r => r.N)))
+                result[(Count, path)] = new(n);
+        if (codes.Contains(Mobile))
+            foreach (var (path, n) in SubtreeSums.PerRoot(subtreePaths, await MobileAsync(root, to, ct), x => x.Path, x => x.Sum(r => r.N)))
+                result[(Mobile, path)] = new(n);
+        if (codes.Contains(DualReported) || codes.Contains(DualReportRate))
+            foreach (var (path, (living, reported)) in SubtreeSums.PerRoot(subtreePaths, await DualAsync(root, ct), x => x.Path,
+                         x => (x.Sum(r => r.Living), x.Sum(r => r.Reported))))
             {
-                if (code == Count) { result[(code, path)] = new(await CountAsync(path, ct)); continue; }
-                if (code == Mobile) { result[(code, path)] = new(await MobileAsync(path, to, ct)); continue; }
-                if (code is not (DualReported or DualReportRate)) throw new ArgumentOutOfRangeException(nameof(codes), code, "不是党员模块的指标");
-                dual ??= await DualAsync(path, ct);
-                result[(code, path)] = code == DualReported ? new(dual.Value.Reported) : new(dual.Value.Reported, dual.Value.Living);
+                if (codes.Contains(DualReported)) result[(DualReported, path)] = new(reported);
+                if (codes.Contains(DualReportRate)) result[(DualReportRate, path)] = new(reported, living);
             }
-        }
         return result;
     }
 
-    // Sums of the maintained rows over a path range (ADR 0037): one row per branch and residence community, or per span.
+    // Sums of the maintained rows over a path range (ADR 0037), per path: one row per branch, per residence community.
 
-    Task<int> CountAsync(string path, CancellationToken ct)
+    sealed record PathSum(string Path, int N);
+
+    sealed record DualSum(string Path, int Living, int Reported);
+
+    /// <summary>Members on the roster, per branch under <paramref name="root"/>.</summary>
+    Task<List<PathSum>> CountsAsync(string root, CancellationToken ct)
     {
-        var end = QueryFilters.RangeEnd(path);
+        var end = QueryFilters.RangeEnd(root);
         return db.MemberFigures.AcrossScope().AsNoTracking()
-            .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, end) < 0).SumAsync(x => x.Members, ct);
+            .Where(x => string.Compare(x.OrgPath, root) >= 0 && string.Compare(x.OrgPath, end) < 0)
+            .GroupBy(x => x.OrgPath).Select(g => new PathSum(g.Key, g.Sum(x => x.Members))).ToListAsync(ct);
     }
 
-    /// <summary>Members of the subtree's roster whose span of working away covers the day (counted by the branch holding them).</summary>
-    Task<int> MobileAsync(string path, DateOnly on, CancellationToken ct)
+    /// <summary>Members of the roster whose span of working away covers the day, per branch holding them under <paramref name="root"/>.</summary>
+    Task<List<PathSum>> MobileAsync(string root, DateOnly on, CancellationToken ct)
     {
-        var end = QueryFilters.RangeEnd(path);
+        var end = QueryFilters.RangeEnd(root);
         return db.MobileFigures.AcrossScope().AsNoTracking()
-            .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, end) < 0 && x.StartedOn <= on && x.EndedOn > on)
-            .SumAsync(x => x.Members, ct);
+            .Where(x => string.Compare(x.OrgPath, root) >= 0 && string.Compare(x.OrgPath, end) < 0 && x.StartedOn <= on && x.EndedOn > on)
+            .GroupBy(x => x.OrgPath).Select(g => new PathSum(g.Key, g.Sum(x => x.Members))).ToListAsync(ct);
     }
 
-    /// <summary>Members living in the subtree's communities whose branch is not under their community, and of those the reported ones.</summary>
-    async Task<(int Living, int Reported)> DualAsync(string path, CancellationToken ct)
+    /// <summary>
+    /// Per residence community under <paramref name="root"/>: the members living there whose branch is not under it, and of
+    /// those the reported ones. Whether a community is under an asked subtree is its own path's business, so the rows group by it.
+    /// </summary>
+    Task<List<DualSum>> DualAsync(string root, CancellationToken ct)
     {
-        var end = QueryFilters.RangeEnd(path);
-        var sums = await db.MemberFigures.AcrossScope().AsNoTracking()
-            .Where(x => string.Compare(x.CommunityPath, path) >= 0 && string.Compare(x.CommunityPath, end) < 0 && !x.OrgPath.StartsWith(x.CommunityPath))
-            .GroupBy(_ => 1).Select(k => new { Living = k.Sum(x => x.Members), Reported = k.Sum(x => x.Reported) }).FirstOrDefaultAsync(ct);
-        return sums is null ? (0, 0) : (sums.Living, sums.Reported);
+        var end = QueryFilters.RangeEnd(root);
+        return db.MemberFigures.AcrossScope().AsNoTracking()
+            .Where(x => string.Compare(x.CommunityPath, root) >= 0 && string.Compare(x.CommunityPath, end) < 0 && !x.OrgPath.StartsWith(x.CommunityPath))
+            .GroupBy(x => x.CommunityPath).Select(g => new DualSum(g.Key, g.Sum(x => x.Members), g.Sum(x => x.Reported))).ToListAsync(ct);
     }
 }

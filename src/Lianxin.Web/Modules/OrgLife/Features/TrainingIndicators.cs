@@ -21,11 +21,8 @@ public class TrainingIndicators(LianxinDb db, MemberDirectory members) : IIndica
         var result = new Dictionary<(string, string), IndicatorValue>();
         if (!codes.Contains(Coverage)) return result;
         var trained = await GetTrainingCoverage.TrainedAsync(db, from, to, ct);
-        foreach (var path in subtreePaths)
-        {
-            var (n, d) = await GetTrainingCoverage.CountAsync(members, path, to, trained, ct);
+        foreach (var (path, (n, d)) in await GetTrainingCoverage.CountEachAsync(members, subtreePaths, to, trained, ct))
             result[(Coverage, path)] = new(n, d);
-        }
         return result;
     }
 }
