@@ -16,7 +16,8 @@ public class LianxinApp : WebApplicationFactory<Program>
 {
     public LianxinApp() : this(fromTemplate: true) { }
 
-    /// <param name="fromTemplate">False: an empty database, which the app migrates and seeds when it starts.</param>
+    /// <param name="fromTemplate">False: an empty database, which the app migrates and seeds when it starts (tests that
+    /// migrate by hand, or seed under keys of their own).</param>
     internal LianxinApp(bool fromTemplate) =>
         ConnectionString = fromTemplate ? DemoTemplate.Copy(CheckpointFile) : TestDatabase.Create();
 
