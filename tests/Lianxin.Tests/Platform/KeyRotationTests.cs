@@ -62,7 +62,7 @@ public sealed class KeyRotationTests : IDisposable
     static readonly string K2 = Convert.ToBase64String(Enumerable.Repeat((byte)22, 32).ToArray());
     static readonly string H = Convert.ToBase64String(Enumerable.Repeat((byte)33, 32).ToArray());
 
-    readonly LianxinApp app = new();
+    readonly LianxinApp app = new(fromTemplate: false);
 
     public void Dispose() => app.Dispose();
 

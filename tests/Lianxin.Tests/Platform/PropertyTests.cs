@@ -98,3 +98,19 @@ public class PropertyTests
             return true;
         }, iter: 200);
 }
+
+/// <summary>Subtree sums (ADR 0039) match each row to the roots it lies under through its own path: the same sums as comparing every row with every root.</summary>
+public class SubtreeSumsPropertyTests
+{
+    /// <summary>Paths of a small tree ("/a/", "/a/b/", …) so that roots and rows nest, share prefixes and miss.</summary>
+    static readonly Gen<string> Paths = Gen.Char["abc"].Array[1, 4].Select(segments => "/" + string.Concat(segments.Select(c => c + "/")));
+
+    [Fact]
+    public void Each_root_adds_up_exactly_the_rows_at_or_under_it() =>
+        Gen.Select(Paths.Array[1, 6], Gen.Select(Paths, Gen.Int[0, 100]).Array[0, 40]).Sample((roots, rows) =>
+        {
+            var sums = Lianxin.Web.Platform.Indicators.SubtreeSums.PerRoot(roots, rows, r => r.Item1, rs => rs.Sum(r => r.Item2));
+            return sums.Count == roots.Distinct().Count()
+                && roots.All(root => sums[root] == rows.Where(r => r.Item1.StartsWith(root, StringComparison.Ordinal)).Sum(r => r.Item2));
+        });
+}

@@ -15,7 +15,7 @@ namespace Lianxin.Tests.Privacy;
 /// </summary>
 public sealed class PhoneMigrationTests : IDisposable
 {
-    readonly LianxinApp app = new();
+    readonly LianxinApp app = new(fromTemplate: false);
 
     public void Dispose() => app.Dispose();
 

@@ -11,10 +11,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Support;
 
-/// <summary>The app on a fresh database of this run's provider, seeded with the demo district.</summary>
+/// <summary>The app on its own database of this run's provider, holding the demo district (a copy of <see cref="DemoTemplate"/>).</summary>
 public class LianxinApp : WebApplicationFactory<Program>
 {
-    public string ConnectionString { get; } = TestDatabase.Create();
+    public LianxinApp() : this(fromTemplate: true) { }
+
+    /// <param name="fromTemplate">False: an empty database, which the app migrates and seeds when it starts (tests that
+    /// migrate by hand, or seed under keys of their own).</param>
+    internal LianxinApp(bool fromTemplate) =>
+        ConnectionString = fromTemplate ? DemoTemplate.Copy(CheckpointFile) : TestDatabase.Create();
+
+    public string ConnectionString { get; }
     /// <summary>This app's append-only audit checkpoint file (ADR 0029), one per database.</summary>
     public string CheckpointFile { get; } = Path.Combine(Path.GetTempPath(), "lianxin-tests", $"audit-{Guid.NewGuid():N}.checkpoints");
     readonly Dictionary<string, string> tokens = [];
@@ -73,7 +80,6 @@ public class LianxinApp : WebApplicationFactory<Program>
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    /// <summary>A scope with an unrestricted database, for arranging and inspecting data behind the app's back.</summary>
     /// <summary>Runs <paramref name="work"/> as the system of the demo district, with the app's services (use cases called directly).</summary>
     public T WithScope<T>(Func<IServiceProvider, T> work)
     {
@@ -82,6 +88,7 @@ public class LianxinApp : WebApplicationFactory<Program>
         return work(scope.ServiceProvider);
     }
 
+    /// <summary>A scope with an unrestricted database, for arranging and inspecting data behind the app's back.</summary>
     public T WithDb<T>(Func<LianxinDb, T> work)
     {
         using var scope = Services.CreateScope();

@@ -22,15 +22,17 @@ public static class TestDatabase
             Directory.CreateDirectory(dir);
             return $"Data Source={Path.Combine(dir, name + ".db")};Pooling=False";
         }
-        var baseCs = Environment.GetEnvironmentVariable("LIANXIN_TEST_PG")
-            ?? throw new InvalidOperationException("LIANXIN_TEST_PG is not set: run the tests through ./test.sh");
-        using (var conn = new NpgsqlConnection(baseCs))
+        using (var conn = new NpgsqlConnection(Server))
         {
             conn.Open();
             using var cmd = conn.CreateCommand();
             cmd.CommandText = $"CREATE DATABASE {name}";
             cmd.ExecuteNonQuery();
         }
-        return new NpgsqlConnectionStringBuilder(baseCs) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
     }
+
+    /// <summary>The PostgreSQL server's base connection string, where databases are created.</summary>
+    public static string Server => Environment.GetEnvironmentVariable("LIANXIN_TEST_PG")
+        ?? throw new InvalidOperationException("LIANXIN_TEST_PG is not set: run the tests through ./test.sh");
 }

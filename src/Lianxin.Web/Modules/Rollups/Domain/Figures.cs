@@ -70,7 +70,7 @@ public static class Peers
 
     /// <summary>The active units compared under <paramref name="parent"/>, in display order.</summary>
     public static async Task<List<OrgUnitRef>> UnderAsync(OrgDirectory org, OrgUnitRef parent, CancellationToken ct) =>
-        (await org.SubtreeAsync(parent.Path, ct))
-            .Where(u => u.ParentId == parent.Id && u.IsActive && u.Kind == Of(parent.Kind))
+        (await org.ChildrenAsync(parent.Id, ct))
+            .Where(u => u.IsActive && u.Kind == Of(parent.Kind))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
 }

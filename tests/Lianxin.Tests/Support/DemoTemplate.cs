@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Lianxin.Tests.Support;
+
+/// <summary>
+/// The demo district, migrated and seeded once per test run, then copied for every app that needs it. Seeding runs the
+/// modules' use cases (about 40 s on SQLite), and a run starts over a dozen apps per provider; a copy takes well under a
+/// second (a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL). StartupTests still seed an empty
+/// database through the app, so seeding itself stays tested. ADR 0040.
+/// </summary>
+public static class DemoTemplate
+{
+    static readonly Lazy<(string ConnectionString, string CheckpointFile)> template = new(Create);
+    static readonly Lock copying = new();
+
+    /// <summary>A new database holding the seeded demo district; its audit checkpoints (if seeding wrote any) go to <paramref name="checkpointFile"/>.</summary>
+    public static string Copy(string checkpointFile)
+    {
+        var (source, checkpoints) = template.Value;
+        lock (copying)
+        {
+            if (File.Exists(checkpoints)) File.Copy(checkpoints, checkpointFile, overwrite: true);
+            if (!TestDatabase.IsPostgres)
+            {
+                var target = TestDatabase.Create();
+                File.Copy(new SqliteConnectionStringBuilder(source).DataSource, new SqliteConnectionStringBuilder(target).DataSource);
+                return target;
+            }
+            var name = "lx_" + Guid.NewGuid().ToString("N")[..16];
+            using (var conn = new NpgsqlConnection(TestDatabase.Server))
+            {
+                conn.Open();
+                using var cmd = conn.CreateCommand();
+                cmd.CommandText = $"CREATE DATABASE {name} TEMPLATE {new NpgsqlConnectionStringBuilder(source).Database}";
+                cmd.ExecuteNonQuery();
+            }
+            return new NpgsqlConnectionStringBuilder(source) { Database = name }.ConnectionString;
+        }
+    }
+
+    static (string, string) Create()
+    {
+        using var app = new LianxinApp(fromTemplate: false);
+        app.CreateClient().Dispose(); // starts the app: migrates and seeds
+        var connectionString = app.ConnectionString;
+        var checkpoints = app.CheckpointFile;
+        app.Dispose();
+        // A copy needs the source closed: SQLite's WAL folded into the file, PostgreSQL without a connection to the template.
+        if (TestDatabase.IsPostgres) NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        else
+        {
+            using var conn = new SqliteConnection(connectionString);
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            cmd.ExecuteNonQuery();
+        }
+        return (connectionString, checkpoints);
+    }
+}
