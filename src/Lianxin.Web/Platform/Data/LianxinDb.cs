@@ -96,6 +96,9 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     /// <summary>Set by <see cref="Audit.AuditInterceptor"/> when it opened the transaction of a save (ADR 0029).</summary>
     internal Audit.AuditInterceptor? AuditOwner { get; set; }
 
+    /// <summary>This context's audit entries waiting for their transaction's commit (ADR 0041).</summary>
+    internal PendingAudit PendingAudit { get; } = new();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
