@@ -43,11 +43,12 @@ public class AuditConcurrencyTests(LianxinApp app)
         await using (var txA = await dbA.Database.BeginTransactionAsync())
         {
             dbA.AuditEntries.Add(Entry(tenantA, "甲区写入"));
-            await dbA.SaveChangesAsync(); // chained; the transaction (and on PostgreSQL tenant A's chain lock) stays open
+            await dbA.SaveChangesAsync(); // saved; its entry waits for the commit, and the transaction stays open
             if (TestDatabase.IsPostgres)
             {
-                Assert.True(app.WithDb(db => HoldsChainLock(db, tenantA)), "tenant A's chain lock should be held by its open transaction");
-                // Tenant B appends to its own chain while A's transaction still holds A's lock: with one global lock this save would wait for A.
+                // The chain lock is taken at the commit (ADR 0041), not held over the rest of an open transaction.
+                Assert.False(app.WithDb(db => HoldsChainLock(db, tenantA)), "tenant A's chain lock should wait for its commit");
+                // Tenant B appends to its own chain while A's transaction is open.
                 await WriteAsync(tenantB, "乙区写入").WaitAsync(TimeSpan.FromSeconds(30));
                 Assert.False(app.WithDb(db => HoldsChainLock(db, tenantB)));
             }
@@ -60,6 +61,82 @@ public class AuditConcurrencyTests(LianxinApp app)
         var b = await app.Services.GetRequiredService<AuditChain>().VerifyAsync(Db(check, tenantB));
         Assert.Equal((2L, true), (b.Checked, b.Intact));
         Assert.True((await app.Services.GetRequiredService<AuditChain>().VerifyAsync(Db(check, tenantA))).Intact);
+    }
+
+    [Fact]
+    public async Task Two_transactions_of_one_district_saving_twice_each_chain_their_entries_in_commit_order()
+    {
+        var unit = app.WithDb(db => db.OrgUnits.First(u => u.Kind == OrgKind.Community));
+        var tag = "交错" + Guid.NewGuid().ToString("N")[..6];
+        await using var first = app.Services.CreateAsyncScope();
+        // B's transaction, two saves, runs to its commit after A began. On PostgreSQL A has saved once and keeps its transaction
+        // open meanwhile (with the chain lock taken at the first save, B waited for A: this timed out); SQLite has one writer
+        // at a time, so there B runs just before A's transaction begins, after A's reads.
+        Func<Task> b = async () =>
+        {
+            await using var second = app.Services.CreateAsyncScope();
+            await TwoSavesAsync(Db(second, unit.TenantId), unit, tag + "乙", between: null);
+        };
+        var dbA = TestDatabase.IsPostgres ? Db(first, unit.TenantId) : Interleave.BeforeFirstTransaction(AsSystem(first, unit.TenantId), b);
+        await TwoSavesAsync(dbA, unit, tag + "甲", between: TestDatabase.IsPostgres ? () => b().WaitAsync(TimeSpan.FromSeconds(30)) : null);
+
+        var order = app.WithDb(db => db.AuditEntries.Where(e => e.Entity == "OrgPosition" && e.After!.Contains(tag)).OrderBy(e => e.Seq)
+            .Select(e => new { e.Seq, e.After }).ToList());
+        Assert.Equal(["乙1", "乙2", "甲1", "甲2"], order.Select(e => new[] { "甲1", "甲2", "乙1", "乙2" }.Single(who => e.After!.Contains(tag + who))));
+        Assert.Equal(3, order[^1].Seq - order[0].Seq); // one after the other: nothing of the two transactions in between
+        await using var check = app.Services.CreateAsyncScope();
+        var report = await app.Services.GetRequiredService<AuditChain>().VerifyAsync(Db(check, unit.TenantId));
+        Assert.True(report.Intact, report.FirstBreak?.Reason);
+    }
+
+    [Fact]
+    public async Task A_transaction_rolled_back_or_dropped_leaves_no_audit_entry_and_the_next_save_only_its_own()
+    {
+        var unit = app.WithDb(db => db.OrgUnits.First(u => u.Kind == OrgKind.Community));
+        var tag = "回滚" + Guid.NewGuid().ToString("N")[..6];
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = Db(scope, unit.TenantId);
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            db.OrgPositions.Add(Position(unit, tag + "撤销"));
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            db.OrgPositions.Add(Position(unit, tag + "放弃"));
+            await db.SaveChangesAsync();
+        } // disposed without a commit
+        db.ChangeTracker.Clear();
+        db.OrgPositions.Add(Position(unit, tag + "保存"));
+        await db.SaveChangesAsync();
+
+        var written = app.WithDb(d => d.AuditEntries.Where(e => e.After!.Contains(tag)).Select(e => e.After!).ToList());
+        Assert.Contains(tag + "保存", Assert.Single(written));
+        Assert.Equal(1, app.WithDb(d => d.OrgPositions.Count(p => p.PersonName.StartsWith(tag))));
+        var report = await app.Services.GetRequiredService<AuditChain>().VerifyAsync(db);
+        Assert.True(report.Intact, report.FirstBreak?.Reason);
+    }
+
+    static async Task TwoSavesAsync(LianxinDb db, OrgUnit unit, string who, Func<Task>? between)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.OrgPositions.Add(Position(unit, who + "1"));
+        await db.SaveChangesAsync();
+        if (between is not null) await between();
+        db.OrgPositions.Add(Position(unit, who + "2"));
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    static OrgPosition Position(OrgUnit unit, string name) =>
+        new() { OrgUnitId = unit.Id, OrgPath = unit.Path, Title = "委员", PersonName = name, StartedOn = new DateOnly(2026, 1, 1) };
+
+    static IServiceScope AsSystem(IServiceScope scope, Guid tenant)
+    {
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(tenant);
+        return scope;
     }
 
     static LianxinDb Db(AsyncServiceScope scope, Guid tenant)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Text.Json;
 using Lianxin.Web.Platform.Data;
@@ -6,45 +7,54 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lianxin.Web.Platform.Audit;
 
 /// <summary>
-/// The one place that writes the audit log: for every changed row it appends an <see cref="AuditEntry"/>
-/// in the same transaction, then links all pending entries into the hash chain. When the caller has no
-/// transaction it opens one first, so reading the chain's tail and appending to it cannot interleave
-/// (SQLite's transactions are IMMEDIATE; on PostgreSQL an advisory lock per tenant serialises that tenant's
-/// writers, so one district's chain never waits on another's). Entries are signed with the current audit key (ADR 0029).
+/// The one place that writes the audit log. At each save it builds an <see cref="AuditEntry"/> for every changed row (and
+/// takes the entries a use case wrote by hand) and keeps them with the save's transaction; when that transaction commits it
+/// links them into the hash chain and inserts them, just before the COMMIT. So the chain is appended in commit order, and on
+/// PostgreSQL the advisory lock per tenant that serialises the appends (ADR 0004) is held for the lock, the tail's read and
+/// the insert only, not over the use case's later statements and CPU (ADR 0041: one district's writes ran one at a time).
+/// A save without a transaction gets one opened here and committed after it, so its entries commit with its rows.
+/// SQLite's transactions are IMMEDIATE: the writer lock already orders the appends. Entries are signed with the current
+/// audit key (ADR 0029).
 /// </summary>
-public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditKeys keys) : SaveChangesInterceptor
+public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditKeys keys) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // SearchText is derived from columns the entry already shows (ADR 0036).
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText"];
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Rows per INSERT: 16 parameters a row stays far below PostgreSQL's and SQLite's parameter limits.
+    const int RowsPerInsert = 200;
 
     IDbContextTransaction? owned;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (eventData.Context is LianxinDb db) await AppendAsync(db, ct);
+        if (eventData.Context is LianxinDb db) await CollectAsync(db, ct);
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is LianxinDb db) AppendAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context is LianxinDb db) CollectAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
+        if (eventData.Context is LianxinDb db) db.PendingAudit.Saved();
         if (owned is not null) { await owned.CommitAsync(ct); await owned.DisposeAsync(); owned = null; }
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        if (eventData.Context is LianxinDb db) db.PendingAudit.Saved();
         if (owned is not null) { owned.Commit(); owned.Dispose(); owned = null; }
         return result;
     }
@@ -52,34 +62,65 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     // FailedTransaction: whatever the rollback does, the save's own exception is the one the caller sees (ADR 0040).
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
+        if (eventData.Context is LianxinDb db) db.PendingAudit.Failed(db);
         if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
-        if (eventData.Context is LianxinDb db) Unchain(db);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
+        if (eventData.Context is LianxinDb db) db.PendingAudit.Failed(db);
         if (owned is { } tx) { owned = null; FailedTransaction.End(tx); }
-        if (eventData.Context is LianxinDb db) Unchain(db);
     }
 
     /// <summary>
     /// A lost update (version token) does not reach SaveChangesFailed, and EF's ThrowingConcurrencyException comes while
     /// PostgreSQL's reader is still open; so <see cref="LianxinDb"/> calls this once the exception is out. Without it the
-    /// transaction opened here stayed open after the 409 (SQLite's write lock, PostgreSQL's chain lock) until the context
-    /// was disposed, and the caller's next save committed inside it.
+    /// transaction opened here stayed open after the 409 (SQLite's write lock) until the context was disposed, and the
+    /// caller's next save committed inside it.
     /// </summary>
     public async Task AbandonAsync(LianxinDb db)
     {
+        db.PendingAudit.Failed(db);
         if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
-        Unchain(db);
     }
 
-    async Task AppendAsync(LianxinDb db, CancellationToken ct)
+    // The entries are appended as the last statements of the transaction; a failure here fails the commit, so the
+    // transaction's rows never commit without their entries.
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
+        CancellationToken ct = default)
+    {
+        if (eventData.Context is LianxinDb db) await AppendAsync(db, eventData.TransactionId, ct);
+        return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is LianxinDb db) AppendAsync(db, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        if (eventData.Context is LianxinDb db) db.PendingAudit.Take(eventData.TransactionId);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is LianxinDb db) db.PendingAudit.Take(eventData.TransactionId);
+    }
+
+    /// <summary>At a save: the entries of its changed rows and those written by hand, kept until the transaction commits.</summary>
+    async Task CollectAsync(LianxinDb db, CancellationToken ct)
     {
         if (db.Scope.AuditSuppressed) return;
         db.ChangeTracker.DetectChanges();
         var now = AuditHash.Truncate(clock.GetUtcNow().UtcDateTime);
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        // Written by hand (sign-ins, moves, imports): out of this save, into the transaction's list.
+        var byHand = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Hash == "").ToList();
+        var entries = new List<AuditEntry>(byHand.Select(e => e.Entity));
+        foreach (var e in byHand) e.State = EntityState.Detached;
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not (AuditEntry or Events.OutboxEvent or Events.InboxEntry or Security.DataProtectionKeyRow) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
@@ -88,7 +129,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
             var action = entry.State switch { EntityState.Added => AuditAction.Insert, EntityState.Deleted => AuditAction.Delete, _ => AuditAction.Update };
             var (before, after) = Values(entry, action);
             if (action == AuditAction.Update && after is null) continue;
-            db.AuditEntries.Add(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 TenantId = TenantOf(entry, db),
                 At = now,
@@ -102,20 +143,27 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
                 Ip = ip,
             });
         }
-
-        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Hash == "").Select(e => e.Entity).ToList();
-        if (pending.Count == 0) return;
+        if (entries.Count == 0) return;
 
         if (db.Database.CurrentTransaction is null)
         {
             owned = await db.Database.BeginTransactionAsync(ct);
             db.AuditOwner = this;
         }
+        db.PendingAudit.Add(db.Database.CurrentTransaction!.TransactionId, entries, byHand.Select(e => e.Entity).ToList());
+    }
+
+    /// <summary>At the commit: lock the tenants' chains, read their tails, insert the transaction's entries linked after them.</summary>
+    async Task AppendAsync(LianxinDb db, Guid transactionId, CancellationToken ct)
+    {
+        var pending = db.PendingAudit.Take(transactionId);
+        if (pending.Count == 0) return;
         if (db.Database.IsNpgsql())
-            // In key order, so two saves that touch the same tenants cannot deadlock.
+            // In key order, so two transactions that touch the same tenants cannot deadlock.
             foreach (var key in pending.Select(e => LockKey(e.TenantId)).Distinct().Order())
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockClass, key], ct);
 
+        var now = AuditHash.Truncate(clock.GetUtcNow().UtcDateTime);
         foreach (var group in pending.GroupBy(e => e.TenantId))
         {
             var tail = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
@@ -133,6 +181,33 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
                 prev = e.Hash;
             }
         }
+        foreach (var rows in pending.Chunk(RowsPerInsert)) await InsertAsync(db, rows, ct);
+    }
+
+    /// <summary>One multi-row INSERT through EF's own column names and type mappings (Guid as text on SQLite, enums as names).</summary>
+    static async Task InsertAsync(LianxinDb db, AuditEntry[] rows, CancellationToken ct)
+    {
+        var type = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new List<object>(rows.Length * columns.Count);
+        var values = new List<string>(rows.Length);
+        foreach (var row in rows)
+        {
+            var slots = new List<string>(columns.Count);
+            foreach (var c in columns)
+            {
+                slots.Add("{" + parameters.Count + "}");
+                parameters.Add(c.GetRelationalTypeMapping().CreateParameter(factory, "p" + parameters.Count, c.PropertyInfo!.GetValue(row), c.IsNullable));
+            }
+            values.Add("(" + string.Join(", ", slots) + ")");
+        }
+        var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
+        // Only identifiers from the model and parameter slots: no value is spliced into the text.
+        var insert = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema) + " (" + names + ") VALUES " + string.Join(", ", values);
+        await db.Database.ExecuteSqlRawAsync(insert, parameters, ct);
     }
 
     /// <summary>The advisory lock space of audit chains; the second key is the tenant's.</summary>
@@ -144,16 +219,6 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         Span<int> parts = stackalloc int[4];
         tenantId.TryWriteBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(parts));
         return parts[0] ^ parts[1] ^ parts[2] ^ parts[3];
-    }
-
-    /// <summary>A failed save leaves its entries unsaved; clear their links so a retry chains them afresh.</summary>
-    static void Unchain(LianxinDb db)
-    {
-        foreach (var e in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added))
-        {
-            e.Entity.Hash = "";
-            e.Entity.PrevHash = "";
-        }
     }
 
     static Guid TenantOf(EntityEntry entry, LianxinDb db) =>

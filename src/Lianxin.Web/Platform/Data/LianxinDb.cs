@@ -96,6 +96,9 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     /// <summary>Set by <see cref="Audit.AuditInterceptor"/> when it opened the transaction of a save (ADR 0029).</summary>
     internal Audit.AuditInterceptor? AuditOwner { get; set; }
 
+    /// <summary>This context's audit entries waiting for their transaction's commit (ADR 0041).</summary>
+    internal PendingAudit PendingAudit { get; } = new();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
@@ -103,7 +106,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         if (follow.Count == 0)
         {
             try { return base.SaveChanges(acceptAllChangesOnSuccess); }
-            catch (DbUpdateConcurrencyException) { AuditOwner?.AbandonAsync(this).GetAwaiter().GetResult(); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AuditOwner?.AbandonAsync(this).GetAwaiter().GetResult(); throw; }
         }
         var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         try
@@ -115,6 +118,8 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
             return saved;
         }
         catch (Exception) when (owned is not null) { FailedTransaction.End(owned); throw; }
+        // A lost update skips SaveChangesFailed: its audit entries must not wait for the caller's commit.
+        catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); throw; }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
@@ -125,7 +130,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         {
             try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
             // A lost update skips the interceptors' SaveChangesFailed: the transaction the audit opened must not outlive the save.
-            catch (DbUpdateConcurrencyException) { if (AuditOwner is { } audit) await audit.AbandonAsync(this); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); if (AuditOwner is { } audit) await audit.AbandonAsync(this); throw; }
         }
         // The aggregates move with the rows or not at all (ADR 0026).
         var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
@@ -138,6 +143,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         }
         // A rollback on a connection that died must not replace the save's exception (ADR 0040).
         catch (Exception) when (owned is not null) { await FailedTransaction.EndAsync(owned); throw; }
+        catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); throw; }
     }
 
     async Task<List<Func<CancellationToken, Task>>> StageAggregatesAsync(CancellationToken ct)
