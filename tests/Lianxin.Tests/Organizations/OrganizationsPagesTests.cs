@@ -47,7 +47,9 @@ public class OrganizationsPagesTests(LianxinApp app)
     public async Task Those_without_OrgManage_see_no_edit_buttons_and_are_refused_the_forms()
     {
         var client = await app.PagesAs("grid");
-        var branch = app.WithDb(db => db.OrgUnits.First(u => u.Path == db.RoleGrants.First(g => g.Role == Lianxin.Web.Platform.Identity.Role.GridLeader).OrgPath));
+        // The grid account's own unit: other tests grant grid leaders elsewhere, and "the first grant" has no order.
+        var gridUnit = Lianxin.Tests.Platform.UsersApiTests.UnitOf(app, "grid");
+        var branch = app.WithDb(db => db.OrgUnits.Single(u => u.Id == gridUnit));
         var html = await client.GetStringAsync($"/org/{branch.Id}");
         Assert.Contains(branch.Name, html);
         Assert.DoesNotContain($"/org/{branch.Id}/edit", html);

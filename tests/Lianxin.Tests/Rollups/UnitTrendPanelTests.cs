@@ -36,7 +36,9 @@ public class UnitTrendPanelTests(LianxinApp app)
     public async Task A_grid_leader_who_reads_no_rollups_sees_the_unit_without_the_panel()
     {
         var client = await app.PagesAs("grid");
-        var branch = app.WithDb(db => db.OrgUnits.First(u => u.Path == db.RoleGrants.First(g => g.Role == Lianxin.Web.Platform.Identity.Role.GridLeader).OrgPath));
+        // The grid account's own unit: other tests grant grid leaders elsewhere, and "the first grant" has no order.
+        var gridUnit = Lianxin.Tests.Platform.UsersApiTests.UnitOf(app, "grid");
+        var branch = app.WithDb(db => db.OrgUnits.Single(u => u.Id == gridUnit));
         var page = await client.GetAsync($"/org/{branch.Id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
