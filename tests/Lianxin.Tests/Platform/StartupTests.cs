@@ -10,8 +10,8 @@ public class StartupTests
     [Fact]
     public void Outside_demo_mode_the_app_refuses_to_start_while_a_demo_password_is_set()
     {
-        var cs = TestDatabase.Create();
-        using (var demo = new AppOn(cs, demo: true)) demo.CreateClient(); // seeds the demo accounts
+        // The demo district with its demo accounts, as the first start in demo mode leaves it (the next test seeds one itself).
+        var cs = DemoTemplate.Copy(Path.Combine(Path.GetTempPath(), "lianxin-tests", $"audit-{Guid.NewGuid():N}.checkpoints"));
         using var production = new AppOn(cs, demo: false);
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
         Assert.Contains("演示密码", error.ToString());

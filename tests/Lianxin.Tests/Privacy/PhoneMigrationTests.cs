@@ -78,6 +78,9 @@ public sealed class PhoneMigrationTests : IDisposable
         await Exec(c, $"INSERT INTO {table} ({string.Join(", ", all.Keys.Select(k => $"\"{k}\""))}) VALUES ({string.Join(", ", all.Values)})");
     }
 
+    /// <summary>The district these rows belong to: with a district present the app does not seed the demo one (40 s), which this test does not need.</summary>
+    Task Tenant(DbConnection c, Guid tenant) => InsertAsync(c, "plt_tenants", new() { ["Id"] = Guid(tenant), ["Name"] = "'迁移测试区'" });
+
     [Fact]
     public async Task Migration_0045_encrypts_the_clear_phones_an_existing_database_holds()
     {
@@ -95,6 +98,7 @@ public sealed class PhoneMigrationTests : IDisposable
                 await Exec(c, Migration(name));
                 await Exec(c, $"INSERT INTO {MigrationRunner.HistoryTable} (id, applied_at) VALUES ('{name}', 'before 0045')");
             }
+            await Tenant(c, tenant);
             await InsertAsync(c, "mem_members", new() { ["Id"] = Guid(member), ["TenantId"] = Guid(tenant), ["IdNumberHash"] = "'a'", ["Phone"] = "'13912340045'" });
             await InsertAsync(c, "mem_members", new() { ["Id"] = Guid(blankMember), ["TenantId"] = Guid(tenant), ["IdNumberHash"] = "'b'", ["Phone"] = "' '" });
             await InsertAsync(c, "dem_demands", new() { ["Id"] = Guid(demand), ["TenantId"] = Guid(tenant), ["TicketNo"] = "'SQ20260101MIGR45'", ["ContactPhone"] = "'+86 139 1234 0046'", ["PhoneTail"] = "'0046'" });
@@ -142,6 +146,7 @@ public sealed class PhoneMigrationTests : IDisposable
                 await Exec(c, Migration(name));
                 await Exec(c, $"INSERT INTO {MigrationRunner.HistoryTable} (id, applied_at) VALUES ('{name}', 'before 0050')");
             }
+            await Tenant(c, tenant);
             await InsertAsync(c, "pw_recruits", new() { ["Id"] = Guid(recruit), ["TenantId"] = Guid(tenant), ["Phone"] = "'13912340050'" });
             await InsertAsync(c, "mem_dual_reports", new() { ["Id"] = Guid(report), ["TenantId"] = Guid(tenant), ["LiaisonPhone"] = "'0571-86000050'" });
             await InsertAsync(c, "dlb_motions", new() { ["Id"] = Guid(motion), ["TenantId"] = Guid(tenant), ["ContactPhone"] = "'13912340051'" });
