@@ -76,11 +76,10 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     /// A lost update (version token) does not reach SaveChangesFailed, and EF's ThrowingConcurrencyException comes while
     /// PostgreSQL's reader is still open; so <see cref="LianxinDb"/> calls this once the exception is out. Without it the
     /// transaction opened here stayed open after the 409 (SQLite's write lock) until the context was disposed, and the
-    /// caller's next save committed inside it.
+    /// caller's next save committed inside it. (LianxinDb drops the save's pending entries itself, owned transaction or not.)
     /// </summary>
-    public async Task AbandonAsync(LianxinDb db)
+    public async Task AbandonAsync()
     {
-        db.PendingAudit.Failed(db);
         if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
     }
 

@@ -106,7 +106,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         if (follow.Count == 0)
         {
             try { return base.SaveChanges(acceptAllChangesOnSuccess); }
-            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AuditOwner?.AbandonAsync(this).GetAwaiter().GetResult(); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AuditOwner?.AbandonAsync().GetAwaiter().GetResult(); throw; }
         }
         var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         try
@@ -130,7 +130,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         {
             try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
             // A lost update skips the interceptors' SaveChangesFailed: the transaction the audit opened must not outlive the save.
-            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); if (AuditOwner is { } audit) await audit.AbandonAsync(this); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); if (AuditOwner is { } audit) await audit.AbandonAsync(); throw; }
         }
         // The aggregates move with the rows or not at all (ADR 0026).
         var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;

@@ -61,7 +61,7 @@ public static class CoBuildingFigures
 
         var child = unit.Kind switch { OrgKind.District => OrgKind.Street, OrgKind.Street => OrgKind.Community, _ => (OrgKind?)null };
         var rows = child is { } kind
-            ? (await org.SubtreeAsync(unit.Path, ct)).Where(x => x.ParentId == unit.Id && x.IsActive && x.Kind == kind).OrderBy(x => x.SortOrder).ThenBy(x => x.Name).ToList()
+            ? (await org.ChildrenAsync(unit.Id, ct)).Where(x => x.IsActive && x.Kind == kind).OrderBy(x => x.SortOrder).ThenBy(x => x.Name).ToList()
             : [];
         var indicators = catalog.All.Where(i => i.Code.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
         var codes = indicators.Select(i => i.Code).ToList();

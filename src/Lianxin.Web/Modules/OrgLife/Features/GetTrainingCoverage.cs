@@ -37,7 +37,7 @@ public static class GetTrainingCoverage
         if (!db.Scope.Can(OrgLifePermissions.View, unit.Path)) return Failure.Forbidden;
 
         var trained = await TrainedAsync(db, start, end, ct);
-        var children = (await org.SubtreeAsync(unit.Path, ct)).Where(u => u.ParentId == unit.Id && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Path).ToList();
+        var children = (await org.ChildrenAsync(unit.Id, ct)).Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Path).ToList();
         var counts = await CountEachAsync(members, [unit.Path, .. children.Select(c => c.Path)], end, trained, ct);
         CoverageLine Line(Guid id, string name, string path) => new(id, name, counts[path].Trained, counts[path].Members);
         return new CoverageReport(unit.Id, unit.DisplayName, start, end, Line(unit.Id, unit.DisplayName, unit.Path),
