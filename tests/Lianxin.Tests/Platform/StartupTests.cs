@@ -11,7 +11,7 @@ public class StartupTests
     public void Outside_demo_mode_the_app_refuses_to_start_while_a_demo_password_is_set()
     {
         // The demo district with its demo accounts, as the first start in demo mode leaves it (the next test seeds one itself).
-        var cs = DemoTemplate.Copy(Path.Combine(Path.GetTempPath(), "lianxin-tests", $"audit-{Guid.NewGuid():N}.checkpoints"));
+        var cs = DemoTemplate.Copy();
         using var production = new AppOn(cs, demo: false);
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
         Assert.Contains("演示密码", error.ToString());

@@ -14,34 +14,23 @@ public static class DemoTemplate
     static readonly Lazy<(string ConnectionString, string CheckpointFile)> template = new(Create);
     static readonly Lock copying = new();
 
-    /// <summary>A new database holding the seeded demo district; its audit checkpoints (if seeding wrote any) go to <paramref name="checkpointFile"/>.</summary>
-    public static string Copy(string checkpointFile)
+    /// <summary>
+    /// A new database holding the seeded demo district; its audit checkpoints (if seeding wrote any) go to
+    /// <paramref name="checkpointFile"/> when given. One copy at a time: PostgreSQL refuses a template that another copy is reading.
+    /// </summary>
+    public static string Copy(string? checkpointFile = null)
     {
         var (source, checkpoints) = template.Value;
         lock (copying)
         {
-            if (File.Exists(checkpoints)) File.Copy(checkpoints, checkpointFile, overwrite: true);
-            if (!TestDatabase.IsPostgres)
-            {
-                var target = TestDatabase.Create();
-                File.Copy(new SqliteConnectionStringBuilder(source).DataSource, new SqliteConnectionStringBuilder(target).DataSource);
-                return target;
-            }
-            var name = "lx_" + Guid.NewGuid().ToString("N")[..16];
-            using (var conn = new NpgsqlConnection(TestDatabase.Server))
-            {
-                conn.Open();
-                using var cmd = conn.CreateCommand();
-                cmd.CommandText = $"CREATE DATABASE {name} TEMPLATE {new NpgsqlConnectionStringBuilder(source).Database}";
-                cmd.ExecuteNonQuery();
-            }
-            return new NpgsqlConnectionStringBuilder(source) { Database = name }.ConnectionString;
+            if (checkpointFile is not null && File.Exists(checkpoints)) File.Copy(checkpoints, checkpointFile, overwrite: true);
+            return TestDatabase.Create(copyOf: source);
         }
     }
 
     static (string, string) Create()
     {
-        using var app = new LianxinApp(fromTemplate: false);
+        var app = new LianxinApp(fromTemplate: false);
         app.CreateClient().Dispose(); // starts the app: migrates and seeds
         var connectionString = app.ConnectionString;
         var checkpoints = app.CheckpointFile;

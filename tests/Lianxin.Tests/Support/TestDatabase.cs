@@ -12,21 +12,26 @@ public static class TestDatabase
     public static string Provider => Environment.GetEnvironmentVariable("LIANXIN_TEST_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
     public static bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A new, empty database; returns its connection string.</summary>
-    public static string Create()
+    /// <summary>
+    /// A new database, empty or a copy of the closed database at <paramref name="copyOf"/> (a file copy on SQLite, a template
+    /// on PostgreSQL); returns its connection string.
+    /// </summary>
+    public static string Create(string? copyOf = null)
     {
         var name = "lx_" + Guid.NewGuid().ToString("N")[..16];
         if (!IsPostgres)
         {
             var dir = Path.Combine(Path.GetTempPath(), "lianxin-tests");
             Directory.CreateDirectory(dir);
-            return $"Data Source={Path.Combine(dir, name + ".db")};Pooling=False";
+            var file = Path.Combine(dir, name + ".db");
+            if (copyOf is not null) File.Copy(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(copyOf).DataSource, file);
+            return $"Data Source={file};Pooling=False";
         }
         using (var conn = new NpgsqlConnection(Server))
         {
             conn.Open();
             using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"CREATE DATABASE {name}";
+            cmd.CommandText = $"CREATE DATABASE {name}" + (copyOf is null ? "" : $" TEMPLATE {new NpgsqlConnectionStringBuilder(copyOf).Database}");
             cmd.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
