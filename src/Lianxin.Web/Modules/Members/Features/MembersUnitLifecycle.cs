@@ -14,7 +14,11 @@ public class MembersUnitLifecycle : IUnitLifecycle
         {
             ["mem_members"] = await db.RebaseAsync<Member>(oldRoot, newRoot, ct),
             ["mem_status_changes"] = await db.RebaseAsync<MemberStatusChange>(oldRoot, newRoot, ct),
-            ["mem_transfers"] = await db.RebaseAsync<MemberTransfer>(oldRoot, newRoot, ct),
+            // A transfer's from and to paths too: a past day's roster is rebuilt from them (RosterHistory), and a meeting of
+            // the moved branch last month is checked against that roster under the branch's new path.
+            ["mem_transfers"] = await db.RebaseAsync<MemberTransfer>(oldRoot, newRoot, ct)
+                + await db.RebaseAsync<MemberTransfer>(oldRoot, newRoot, ct, nameof(MemberTransfer.FromPath))
+                + await db.RebaseAsync<MemberTransfer>(oldRoot, newRoot, ct, nameof(MemberTransfer.ToPath)),
             ["mem_dual_reports"] = await db.RebaseAsync<DualReport>(oldRoot, newRoot, ct),
             ["mem_posts"] = await db.RebaseAsync<Post>(oldRoot, newRoot, ct),
             ["mem_post_claims"] = await db.RebaseAsync<PostClaim>(oldRoot, newRoot, ct),
