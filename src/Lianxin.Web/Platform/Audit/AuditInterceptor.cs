@@ -88,25 +88,38 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
         CancellationToken ct = default)
     {
-        if (eventData.Context is LianxinDb db) await AppendAsync(db, eventData.TransactionId, ct);
+        if (eventData.Context is LianxinDb db) await CommittingAsync(db, transaction, eventData.TransactionId, ct);
         return result;
     }
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is LianxinDb db) AppendAsync(db, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context is LianxinDb db) CommittingAsync(db, transaction, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult();
         return result;
+    }
+
+    /// <summary>The entries first, then the steps left for the commit (<see cref="LianxinDb.AtCommit"/>, ADR 0044).</summary>
+    async Task CommittingAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
+    {
+        await AppendAsync(db, transaction, transactionId, ct);
+        foreach (var step in db.CommitWork.Take(transactionId)) await step(ct);
     }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is LianxinDb db) db.PendingAudit.Take(eventData.TransactionId);
+        if (eventData.Context is LianxinDb db) Drop(db, eventData.TransactionId);
         return Task.CompletedTask;
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is LianxinDb db) db.PendingAudit.Take(eventData.TransactionId);
+        if (eventData.Context is LianxinDb db) Drop(db, eventData.TransactionId);
+    }
+
+    static void Drop(LianxinDb db, Guid transactionId)
+    {
+        db.PendingAudit.Take(transactionId);
+        db.CommitWork.Take(transactionId);
     }
 
     /// <summary>At a save: the entries of its changed rows and those written by hand, kept until the transaction commits.</summary>
@@ -153,23 +166,18 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     }
 
     /// <summary>At the commit: lock the tenants' chains, read their tails, insert the transaction's entries linked after them.</summary>
-    async Task AppendAsync(LianxinDb db, Guid transactionId, CancellationToken ct)
+    async Task AppendAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
     {
         var pending = db.PendingAudit.Take(transactionId);
         if (pending.Count == 0) return;
-        if (db.Database.IsNpgsql())
-            // In key order, so two transactions that touch the same tenants cannot deadlock.
-            foreach (var key in pending.Select(e => LockKey(e.TenantId)).Distinct().Order())
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockClass, key], ct);
+        var tails = db.Database.IsNpgsql()
+            ? await LockedTailsAsync(db, transaction, pending.Select(e => e.TenantId).Distinct().ToList(), ct)
+            : await TailsAsync(db, pending.Select(e => e.TenantId).Distinct(), ct);
 
         var now = AuditHash.Truncate(clock.GetUtcNow().UtcDateTime);
         foreach (var group in pending.GroupBy(e => e.TenantId))
         {
-            var tail = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
-                .Where(e => e.TenantId == group.Key).OrderByDescending(e => e.Seq)
-                .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
-            long seq = tail?.Seq ?? 0;
-            var prev = tail?.Hash ?? "";
+            var (seq, prev) = tails.GetValueOrDefault(group.Key, (0L, ""));
             foreach (var e in group)
             {
                 e.Seq = ++seq;
@@ -181,6 +189,48 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
             }
         }
         foreach (var rows in pending.Chunk(RowsPerInsert)) await InsertAsync(db, rows, ct);
+    }
+
+    /// <summary>SQLite: its IMMEDIATE transaction already holds the writer lock, so the tails cannot move under it.</summary>
+    static async Task<Dictionary<Guid, (long, string)>> TailsAsync(LianxinDb db, IEnumerable<Guid> tenants, CancellationToken ct)
+    {
+        var tails = new Dictionary<Guid, (long, string)>();
+        foreach (var tenant in tenants)
+            if (await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(e => e.TenantId == tenant).OrderByDescending(e => e.Seq)
+                    .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct) is { } tail)
+                tails[tenant] = (tail.Seq, tail.Hash);
+        return tails;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the tenants' advisory locks (in key order, so two transactions that touch the same tenants cannot
+    /// deadlock) and then their tails, in one round trip (ADR 0044): the lock is held from here to the COMMIT, so each round
+    /// trip under it is one every writer of the district waits for. Each statement of a batch takes its own snapshot when it
+    /// starts (READ COMMITTED), after the locks before it are granted, so the reads see what the previous holder committed.
+    /// </summary>
+    static async Task<Dictionary<Guid, (long, string)>> LockedTailsAsync(LianxinDb db, DbTransaction transaction, List<Guid> tenants, CancellationToken ct)
+    {
+        var type = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
+        var tail = $"SELECT {Column(nameof(AuditEntry.Seq))}, {Column(nameof(AuditEntry.Hash))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                   $"WHERE {Column(nameof(AuditEntry.TenantId))} = $1 ORDER BY {Column(nameof(AuditEntry.Seq))} DESC LIMIT 1";
+        var keys = tenants.Select(LockKey).Distinct().Order().ToList();
+        await using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
+        foreach (var key in keys)
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)") { Parameters = { new() { Value = LockClass }, new() { Value = key } } });
+        foreach (var tenant in tenants)
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(tail) { Parameters = { new() { Value = tenant } } });
+        var tails = new Dictionary<Guid, (long, string)>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        foreach (var _ in keys) await reader.NextResultAsync(ct);
+        foreach (var tenant in tenants)
+        {
+            if (await reader.ReadAsync(ct)) tails[tenant] = (reader.GetInt64(0), reader.GetString(1));
+            await reader.NextResultAsync(ct);
+        }
+        return tails;
     }
 
     /// <summary>One multi-row INSERT through EF's own column names and type mappings (Guid as text on SQLite, enums as names).</summary>

@@ -99,6 +99,16 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     /// <summary>This context's audit entries waiting for their transaction's commit (ADR 0041).</summary>
     internal PendingAudit PendingAudit { get; } = new();
 
+    /// <summary>This context's steps left for its transaction's commit (<see cref="AtCommit"/>).</summary>
+    internal CommitWork CommitWork { get; } = new();
+
+    /// <summary>
+    /// Runs <paramref name="step"/> when the current transaction commits, after its audit entries (ADR 0044); dropped if it
+    /// does not commit. Only for statements that cannot refuse: a failure there fails the commit.
+    /// </summary>
+    public void AtCommit(Func<CancellationToken, Task> step) =>
+        CommitWork.Add((Database.CurrentTransaction ?? throw new InvalidOperationException("AtCommit needs a transaction.")).TransactionId, step);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();

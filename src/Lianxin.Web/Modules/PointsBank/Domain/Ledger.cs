@@ -54,6 +54,11 @@ public class Transfer : Entity, IOrgScoped
     public string OrgPath { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }
+
+    /// <summary>Not stored: the kinds of the two accounts as <c>Ledger.New</c> saw them, so that the balance move of a community's own
+    /// account can wait for the commit (ADR 0044); null on a transfer read back.</summary>
+    internal AccountKind? DebitKind { get; set; }
+    internal AccountKind? CreditKind { get; set; }
 }
 
 /// <summary>Points per hour of volunteering for one activity kind, set by the community.</summary>

@@ -21,6 +21,8 @@ public static class ConfirmRedemption
         var clearing = await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
         var till = await Ledger.EnsureAsync(db, community, AccountKind.Merchant, merchant.Id, merchant.Name, now, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A failed save here always ends in a rollback: no SAVEPOINT and RELEASE round trips around each save (ADR 0044).
+        db.Database.AutoSavepointsEnabled = false;
         var transfer = Ledger.New($"confirm:{id:N}", TransferKind.Redeem, clearing, till, x.Points, community, now,
             "redemption", x.Id, $"{x.ItemName} ×{x.Quantity}", db.Scope.UserId);
         db.PbTransfers.Add(transfer);

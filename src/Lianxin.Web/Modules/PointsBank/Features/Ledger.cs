@@ -24,28 +24,49 @@ public static class Ledger
     {
         Key = key, Kind = kind, DebitAccountId = debit.Id, CreditAccountId = credit.Id, Amount = amount, CauseType = cause, CauseId = causeId,
         Memo = memo.Length > 200 ? memo[..200] : memo, Reason = reason, ReversesId = reverses, CommunityId = community.Id, OrgPath = community.Path,
-        CreatedAt = now, CreatedBy = by,
+        CreatedAt = now, CreatedBy = by, DebitKind = debit.Kind, CreditKind = credit.Kind,
     };
 
-    /// <summary>Moves the balances of saved transfers; false (nothing may be committed then) when a guarded account would go below zero.</summary>
+    /// <summary>
+    /// Moves the balances of saved transfers; false (nothing may be committed then) when a guarded account would go below zero.
+    /// Inside a transaction, the community's own accounts (issuing, clearing: never refused, and in every transfer of the
+    /// community) are moved at the commit instead, after the audit entries (ADR 0044): their row lock, which every writer
+    /// of the community waits for, is then held for the last statements only. Those moves still run in id order, after
+    /// every guarded one, so two transactions take the rows in the same order and cannot deadlock.
+    /// </summary>
     public static async Task<bool> ApplyAsync(LianxinDb db, IEnumerable<Transfer> transfers, CancellationToken ct)
     {
         var deltas = new Dictionary<Guid, long>();
+        var shared = new HashSet<Guid>();
         foreach (var t in transfers)
         {
             if (t.Amount <= 0 || t.DebitAccountId == t.CreditAccountId) throw new InvalidOperationException("A transfer moves a positive amount between two accounts.");
             deltas[t.DebitAccountId] = deltas.GetValueOrDefault(t.DebitAccountId) - t.Amount;
             deltas[t.CreditAccountId] = deltas.GetValueOrDefault(t.CreditAccountId) + t.Amount;
+            if (t.DebitKind is AccountKind.Issuing or AccountKind.Clearing) shared.Add(t.DebitAccountId);
+            if (t.CreditKind is AccountKind.Issuing or AccountKind.Clearing) shared.Add(t.CreditAccountId);
         }
+        var later = db.Database.CurrentTransaction is null ? [] : deltas.Where(d => d.Value != 0 && shared.Contains(d.Key)).OrderBy(d => d.Key).ToList();
         foreach (var (id, delta) in deltas.OrderBy(d => d.Key))
         {
-            if (delta == 0) continue;
-            var rows = db.PbAccounts.AcrossScope().Where(a => a.Id == id);
-            if (delta < 0)
-                rows = rows.Where(a => (a.Kind != AccountKind.Depositor && a.Kind != AccountKind.Merchant) || a.Balance >= -delta);
-            if (await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), ct) != 1) return false;
+            if (delta == 0 || shared.Contains(id) && later.Count > 0) continue;
+            if (!await MoveAsync(db, id, delta, ct)) return false;
         }
+        if (later.Count > 0)
+            db.AtCommit(async c =>
+            {
+                foreach (var (id, delta) in later)
+                    if (!await MoveAsync(db, id, delta, c)) throw new InvalidOperationException($"The community account {id} refused a move at the commit.");
+            });
         return true;
+    }
+
+    static async Task<bool> MoveAsync(LianxinDb db, Guid id, long delta, CancellationToken ct)
+    {
+        var rows = db.PbAccounts.AcrossScope().Where(a => a.Id == id);
+        if (delta < 0)
+            rows = rows.Where(a => (a.Kind != AccountKind.Depositor && a.Kind != AccountKind.Merchant) || a.Balance >= -delta);
+        return await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), ct) == 1;
     }
 
     /// <summary>The community's issuing or clearing account, made on first use.</summary>

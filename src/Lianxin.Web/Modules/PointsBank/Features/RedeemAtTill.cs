@@ -57,6 +57,8 @@ public static class RedeemAtTill
         };
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            // A failed save here always ends in a rollback: no SAVEPOINT and RELEASE round trips around each save (ADR 0044).
+            db.Database.AutoSavepointsEnabled = false;
             db.PbRedemptions.Add(redemption);
             db.PbTransfers.Add(Ledger.New($"hold:{r.RequestId:N}", TransferKind.Redeem, depositor, clearing, points, community, now,
                 "redemption", redemption.Id, $"{merchant.Name} · {item.Name} ×{r.Quantity}（待确认）", db.Scope.UserId));

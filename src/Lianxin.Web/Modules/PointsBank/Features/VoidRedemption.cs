@@ -30,6 +30,8 @@ public static class VoidRedemption
         var depositor = await db.PbAccounts.AcrossScope().AsNoTracking().FirstAsync(a => a.Id == x.DepositorAccountId, ct);
         var hold = await db.PbTransfers.AcrossScope().AsNoTracking().Where(t => t.Key == $"hold:{x.Id:N}").Select(t => t.Id).FirstAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A failed save here always ends in a rollback: no SAVEPOINT and RELEASE round trips around each save (ADR 0044).
+        db.Database.AutoSavepointsEnabled = false;
         var transfer = Ledger.New($"release:{x.Id:N}", TransferKind.Reverse, clearing, depositor, x.Points, community, now, "redemption", x.Id,
             $"{x.ItemName} ×{x.Quantity}", db.Scope.UserId, to == RedemptionState.Expired ? "商家未在时限内确认，积分退回" : "商家作废兑换，积分退回", hold);
         db.PbTransfers.Add(transfer);
