@@ -24,8 +24,16 @@ internal static class StartupHook
     static class GcStats
     {
         static Timer? timer;
+        static int busy;
 
         public static void Start(string file) => timer = new Timer(_ =>
+        {
+            // Under load a tick can outlast the period: two ticks moving the same .tmp file crashed the app (64 clients, PostgreSQL).
+            if (Interlocked.Exchange(ref busy, 1) == 1) return;
+            try { Write(file); } finally { Volatile.Write(ref busy, 0); }
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        static void Write(string file)
         {
             var collected = File.Exists(file + ".collect");
             if (collected)
@@ -42,7 +50,7 @@ internal static class StartupHook
                 $"gen2={GC.CollectionCount(2)} threads={System.Threading.ThreadPool.ThreadCount} workingSetMb={Environment.WorkingSet / Mb:0.0}");
             File.WriteAllText(file + ".tmp", line);
             File.Move(file + ".tmp", file, overwrite: true);
-        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
     }
 
     sealed class Listeners : IObserver<DiagnosticListener>

@@ -13,17 +13,17 @@ namespace Lianxin.Tests.Members;
 [Collection(AppCollection.Name)]
 public class MemberFilterOptionsTests(LianxinApp app)
 {
-    async Task<MemberFilterOptions.Options> OptionsAsync(string? chosenName, int max)
+    async Task<MemberFilterOptions.Options> OptionsAsync(string? chosenName, int max, string userName = "admin", OrgKind chosenKind = OrgKind.Community)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<LianxinDb>();
         var tenant = sp.GetRequiredService<Tenancy>().DefaultTenantId;
-        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.UserName == "admin" && u.TenantId == tenant);
+        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.UserName == userName && u.TenantId == tenant);
         var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync();
-        sp.GetRequiredService<OrgScope>().SetUser(user.Id, "admin", user.TenantId, grants, null);
+        sp.GetRequiredService<OrgScope>().SetUser(user.Id, userName, user.TenantId, grants, null);
         var org = sp.GetRequiredService<OrgDirectory>();
-        var chosen = chosenName is null ? null : (await org.InScopeAsync(default, true, OrgKind.Community)).Single(u => u.Name == chosenName);
+        var chosen = chosenName is null ? null : (await org.InScopeAsync(default, true, chosenKind)).Single(u => u.Name == chosenName);
         return await MemberFilterOptions.HandleAsync(db, org, sp.GetRequiredService<PlaceDirectory>(), chosen, default, max);
     }
 
@@ -51,5 +51,30 @@ public class MemberFilterOptionsTests(LianxinApp app)
         Assert.All(branches, b => Assert.StartsWith(community.Path, b.Path));
         Assert.InRange(chosen.Compounds.Count, 1, 3);
         Assert.All(chosen.Compounds, c => Assert.StartsWith(community.Path, c.OrgPath));
+    }
+
+    [Fact]
+    public async Task A_chosen_street_too_large_to_list_whole_offers_its_own_children_but_not_their_branches()
+    {
+        var street = await OptionsAsync("中共东湖街道工作委员会", 3, chosenKind: OrgKind.Street);
+        var dongHu = street.Units.Single(u => u.Name == "中共东湖街道工作委员会");
+        var below = street.Units.Where(u => u.Path.StartsWith(dongHu.Path) && u.Id != dongHu.Id).ToList();
+        Assert.Contains(below, u => u.Name == "中共和平社区委员会");
+        Assert.All(below, u => Assert.Equal(dongHu.Depth + 1, u.Depth));
+        // The other streets stay offered (the upper levels), their communities too.
+        Assert.Contains(street.Units, u => u.Kind == OrgKind.Street && u.Id != dongHu.Id);
+    }
+
+    [Fact]
+    public async Task A_community_secretary_is_offered_only_their_own_community_even_when_the_list_is_trimmed()
+    {
+        foreach (var max in new[] { MemberFilterOptions.Max, 0 })
+        {
+            var options = await OptionsAsync(null, max, "secretary");
+            var community = Assert.Single(options.Units, u => u.Kind == OrgKind.Community);
+            Assert.Equal("中共和平社区委员会", community.Name);
+            Assert.All(options.Units, u => Assert.StartsWith(community.Path, u.Path));
+            Assert.All(options.Compounds, c => Assert.StartsWith(community.Path, c.OrgPath));
+        }
     }
 }

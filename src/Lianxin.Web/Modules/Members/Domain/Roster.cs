@@ -21,7 +21,22 @@ public static class AgeBands
 {
     public static readonly string[] Names = ["35岁及以下", "36—45岁", "46—60岁", "61—70岁", "71岁及以上"];
 
-    public static string Of(int age) => age <= 35 ? Names[0] : age <= 45 ? Names[1] : age <= 60 ? Names[2] : age <= 70 ? Names[3] : Names[4];
+    /// <summary>The youngest age of each band after the first (36, 46, 61, 71).</summary>
+    public static readonly int[] Starts = [36, 46, 61, 71];
+
+    public static string Of(int age) => Names[Starts.Count(s => age >= s)];
+
+    /// <summary>
+    /// The latest birth date of someone <paramref name="age"/> or older on <paramref name="day"/>: age bands become date
+    /// ranges a database can count. Stepped from AddYears by the age rule itself, so 29 February agrees with it.
+    /// </summary>
+    public static DateOnly BornBy(int age, DateOnly day)
+    {
+        static int Age(DateOnly born, DateOnly on) => on.Year - born.Year - (on < born.AddYears(on.Year - born.Year) ? 1 : 0);
+        var latest = day.AddYears(-age);
+        while (Age(latest.AddDays(1), day) >= age) latest = latest.AddDays(1);
+        return latest;
+    }
 }
 
 public static class MemberNames

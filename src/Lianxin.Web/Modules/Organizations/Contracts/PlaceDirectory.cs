@@ -79,6 +79,14 @@ public class PlaceDirectory(LianxinDb db)
         return await Compounds(q.OrderBy(c => c.OrgPath).ThenBy(c => c.Name)).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>How many compounds the caller sees under <paramref name="under"/> when given, counted up to <paramref name="cap"/>: a select box counts before it loads.</summary>
+    public Task<int> CountCompoundsInScopeAsync(string? under, int cap, CancellationToken ct)
+    {
+        var q = db.Compounds.AsQueryable();
+        if (under is not null) q = q.Where(c => c.OrgPath.StartsWith(under));
+        return q.Select(c => c.Id).Take(cap).CountAsync(ct);
+    }
+
     /// <summary>Every compound of the district (a member may live outside the caller's scope).</summary>
     public async Task<IReadOnlyList<CompoundRef>> CompoundsInDistrictAsync(CancellationToken ct) =>
         await Compounds(db.Compounds.AcrossScope()).ToListAsync(ct);
