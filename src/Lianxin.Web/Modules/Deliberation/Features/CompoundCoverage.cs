@@ -16,23 +16,36 @@ public record CompoundGovernance(CompoundRef Compound, Guid StreetId, Guid? Comm
 /// </summary>
 public static class CompoundCoverage
 {
+    const int ManyCompounds = 200;
+
     public static async Task<IReadOnlyList<CompoundGovernance>> ReadAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places,
         IReadOnlyCollection<string> paths, DateOnly on, CancellationToken ct)
     {
         var compounds = (await places.CompoundsInDistrictAsync(ct)).Where(c => paths.Any(p => c.OrgPath.StartsWith(p, StringComparison.Ordinal))).ToList();
         if (compounds.Count == 0) return [];
         var ids = compounds.Select(c => c.Id).ToList();
-        var committees = (await db.OwnersCommittees.AcrossScope().AsNoTracking()
-                .Where(c => ids.Contains(c.CompoundId) && c.TermFrom <= on && c.TermTo >= on)
+        // Many compounds (a district's thousands) are not sent as a list of ids: every id is a parameter, and binding thousands
+        // of them costs seconds (SQLite). The district's rows are read instead and kept for these compounds below.
+        var many = ids.Count > ManyCompounds;
+        var wanted = ids.ToHashSet();
+        var inTerm = db.OwnersCommittees.AcrossScope().AsNoTracking().Where(c => c.TermFrom <= on && c.TermTo >= on);
+        var arrangements = db.PropertyArrangements.AcrossScope().AsNoTracking();
+        if (!many)
+        {
+            inTerm = inTerm.Where(c => ids.Contains(c.CompoundId));
+            arrangements = arrangements.Where(p => ids.Contains(p.CompoundId));
+        }
+        var committees = (await inTerm
                 .Select(c => new
                 {
                     c.Id, c.CompoundId, c.TermFrom, c.LedByBranch,
                     Members = db.Set<OwnersCommitteeMember>().Count(x => x.CommitteeId == c.Id),
                     Party = db.Set<OwnersCommitteeMember>().Count(x => x.CommitteeId == c.Id && x.IsPartyMember),
                 }).ToListAsync(ct))
+            .Where(c => wanted.Contains(c.CompoundId))
             .GroupBy(c => c.CompoundId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.TermFrom).First());
-        var property = await db.PropertyArrangements.AcrossScope().AsNoTracking().Where(p => ids.Contains(p.CompoundId))
-            .ToDictionaryAsync(p => p.CompoundId, p => p.Kind, ct);
+        var property = (await arrangements.Select(p => new { p.CompoundId, p.Kind }).ToListAsync(ct))
+            .Where(p => wanted.Contains(p.CompoundId)).ToDictionary(p => p.CompoundId, p => p.Kind);
         var communities = (await org.ManyAsync(compounds.Select(c => c.CommunityId), ct)).ToDictionary(u => u.Id, u => u.ParentId ?? Guid.Empty);
         var rules = await RedRules.ForStreetsAsync(db, communities.Values, ct);
         return compounds.Select(c =>
