@@ -48,7 +48,7 @@ public class RollupQueryCountTests(LianxinApp app)
         // figures and the training coverage did until they read every subtree at once too.
         Assert.Equal(before.Count, after.Count);
         Assert.Equal(beforeBook.Count, afterBook.Count);
-        Assert.InRange(after.Count, 1, 120);
+        Assert.InRange(after.Count, 1, 1);
     }
 
     [Fact]

@@ -16,25 +16,16 @@ public record CompoundGovernance(CompoundRef Compound, Guid StreetId, Guid? Comm
 /// </summary>
 public static class CompoundCoverage
 {
-    const int ManyCompounds = 200;
-
     public static async Task<IReadOnlyList<CompoundGovernance>> ReadAsync(LianxinDb db, OrgDirectory org, PlaceDirectory places,
         IReadOnlyCollection<string> paths, DateOnly on, CancellationToken ct)
     {
         var compounds = (await places.CompoundsInDistrictAsync(ct)).Where(c => paths.Any(p => c.OrgPath.StartsWith(p, StringComparison.Ordinal))).ToList();
         if (compounds.Count == 0) return [];
-        var ids = compounds.Select(c => c.Id).ToList();
-        // Many compounds (a district's thousands) are not sent as a list of ids: every id is a parameter, and binding thousands
-        // of them costs seconds (SQLite). The district's rows are read instead and kept for these compounds below.
-        var many = ids.Count > ManyCompounds;
-        var wanted = ids.ToHashSet();
+        // The district's committees in term and arrangements, kept for these compounds here: a list of compound ids in the SQL
+        // would be one parameter per id, and binding a district's thousands costs seconds (SQLite). One per compound at most.
+        var wanted = compounds.Select(c => c.Id).ToHashSet();
         var inTerm = db.OwnersCommittees.AcrossScope().AsNoTracking().Where(c => c.TermFrom <= on && c.TermTo >= on);
         var arrangements = db.PropertyArrangements.AcrossScope().AsNoTracking();
-        if (!many)
-        {
-            inTerm = inTerm.Where(c => ids.Contains(c.CompoundId));
-            arrangements = arrangements.Where(p => ids.Contains(p.CompoundId));
-        }
         var committees = (await inTerm
                 .Select(c => new
                 {
