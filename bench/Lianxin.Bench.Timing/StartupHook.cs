@@ -24,8 +24,18 @@ internal static class StartupHook
     static class GcStats
     {
         static Timer? timer;
+        static readonly object Writing = new();
 
         public static void Start(string file) => timer = new Timer(_ =>
+        {
+            // Ticks overlap when one takes over a second (a loaded machine, a full collection): two writers of one .tmp file
+            // made the second's move throw and end the app mid-run. A tick that finds another writing skips its turn.
+            if (!Monitor.TryEnter(Writing)) return;
+            try { Write(file); }
+            finally { Monitor.Exit(Writing); }
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        static void Write(string file)
         {
             var collected = File.Exists(file + ".collect");
             if (collected)
@@ -42,7 +52,7 @@ internal static class StartupHook
                 $"gen2={GC.CollectionCount(2)} threads={System.Threading.ThreadPool.ThreadCount} workingSetMb={Environment.WorkingSet / Mb:0.0}");
             File.WriteAllText(file + ".tmp", line);
             File.Move(file + ".tmp", file, overwrite: true);
-        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
     }
 
     sealed class Listeners : IObserver<DiagnosticListener>
