@@ -48,7 +48,8 @@ public class RollupQueryCountTests(LianxinApp app)
         // figures and the training coverage did until they read every subtree at once too.
         Assert.Equal(before.Count, after.Count);
         Assert.Equal(beforeBook.Count, afterBook.Count);
-        Assert.InRange(after.Count, 1, 120);
+        // What a street's comparison of every indicator sends today (both providers, issue 15): fewer is fine, more is a regression.
+        Assert.InRange(after.Count, 1, 107);
     }
 
     [Fact]

@@ -21,18 +21,22 @@ public static class CompoundCoverage
     {
         var compounds = (await places.CompoundsInDistrictAsync(ct)).Where(c => paths.Any(p => c.OrgPath.StartsWith(p, StringComparison.Ordinal))).ToList();
         if (compounds.Count == 0) return [];
-        var ids = compounds.Select(c => c.Id).ToList();
-        var committees = (await db.OwnersCommittees.AcrossScope().AsNoTracking()
-                .Where(c => ids.Contains(c.CompoundId) && c.TermFrom <= on && c.TermTo >= on)
+        // The district's committees in term and arrangements, kept for these compounds here: a list of compound ids in the SQL
+        // would be one parameter per id, and binding a district's thousands costs seconds (SQLite). One per compound at most.
+        var wanted = compounds.Select(c => c.Id).ToHashSet();
+        var inTerm = db.OwnersCommittees.AcrossScope().AsNoTracking().Where(c => c.TermFrom <= on && c.TermTo >= on);
+        var arrangements = db.PropertyArrangements.AcrossScope().AsNoTracking();
+        var committees = (await inTerm
                 .Select(c => new
                 {
                     c.Id, c.CompoundId, c.TermFrom, c.LedByBranch,
                     Members = db.Set<OwnersCommitteeMember>().Count(x => x.CommitteeId == c.Id),
                     Party = db.Set<OwnersCommitteeMember>().Count(x => x.CommitteeId == c.Id && x.IsPartyMember),
                 }).ToListAsync(ct))
+            .Where(c => wanted.Contains(c.CompoundId))
             .GroupBy(c => c.CompoundId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.TermFrom).First());
-        var property = await db.PropertyArrangements.AcrossScope().AsNoTracking().Where(p => ids.Contains(p.CompoundId))
-            .ToDictionaryAsync(p => p.CompoundId, p => p.Kind, ct);
+        var property = (await arrangements.Select(p => new { p.CompoundId, p.Kind }).ToListAsync(ct))
+            .Where(p => wanted.Contains(p.CompoundId)).ToDictionary(p => p.CompoundId, p => p.Kind);
         var communities = (await org.ManyAsync(compounds.Select(c => c.CommunityId), ct)).ToDictionary(u => u.Id, u => u.ParentId ?? Guid.Empty);
         var rules = await RedRules.ForStreetsAsync(db, communities.Values, ct);
         return compounds.Select(c =>

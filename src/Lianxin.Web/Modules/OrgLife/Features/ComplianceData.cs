@@ -24,7 +24,7 @@ public static class ComplianceData
 {
     public static async Task<IReadOnlyList<BranchCompliance>> AssessAsync(LianxinDb db, OrgDirectory org, string subtreePath, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var branches = (await org.SubtreeAsync(subtreePath, ct)).Where(u => u.Kind == OrgKind.Branch && u.IsActive).ToList();
+        var branches = await org.ActiveUnderAsync(subtreePath, OrgKind.Branch, ct);
         if (branches.Count == 0) return [];
         var (rules, _, _) = await GetRules.LoadAsync(db, ct);
         var byUnit = rules.ToLookup(r => r.UnitKind, r => (r.Kind, r.PeriodMonths, r.MinCount));
@@ -40,12 +40,16 @@ public static class ComplianceData
             .ToListAsync(ct);
         var meetingsOf = meetings.ToLookup(m => m.OrgPath);
         var attendanceOf = attendance.ToLookup(a => a.OrgPath);
+        // A branch that held nothing owes what its kind's rules ask: assessed once per kind, not once per branch (a district
+        // has thousands of branches, most with no meetings in a quarter).
+        var idle = new Dictionary<BranchKind, Assessment>();
 
         return branches.Select(b =>
         {
             var mine = meetingsOf[b.Path].ToList();
             var counted = mine.Where(m => !m.LateEntry || m.Approved).Select(m => (m.Kind, m.HeldOn)).ToList();
-            var assessment = Compliance.Assess(byUnit[b.BranchKind], counted, from, to);
+            var assessment = counted.Count > 0 ? Compliance.Assess(byUnit[b.BranchKind], counted, from, to)
+                : idle.TryGetValue(b.BranchKind, out var none) ? none : idle[b.BranchKind] = Compliance.Assess(byUnit[b.BranchKind], counted, from, to);
             var marks = attendanceOf[b.Path].ToList();
             var flagged = marks.GroupBy(a => a.MemberId)
                 .Select(g => new FlaggedMember(g.Key, g.First().MemberName, Compliance.AbsentStreak(g.OrderBy(a => a.Starts).Select(a => a.State))))

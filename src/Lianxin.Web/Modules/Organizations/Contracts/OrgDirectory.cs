@@ -109,6 +109,10 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     public async Task<IReadOnlyList<OrgUnitRef>> SubtreeAsync(string path, CancellationToken ct) =>
         await Refs(db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(path)).OrderBy(u => u.Path)).ToListAsync(ct);
 
+    /// <summary>The active units of one kind at or under <paramref name="path"/>, seen or not, in tree order (a district's branches, not its thousands of groups).</summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> ActiveUnderAsync(string path, OrgKind kind, CancellationToken ct) =>
+        await Refs(db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(path) && u.Kind == kind && u.Status == OrgStatus.Active).OrderBy(u => u.Path)).ToListAsync(ct);
+
     /// <summary>The units directly under <paramref name="parentId"/>, seen or not, in tree order.</summary>
     public async Task<IReadOnlyList<OrgUnitRef>> ChildrenAsync(Guid parentId, CancellationToken ct) =>
         await Refs(db.OrgUnits.AcrossScope().Where(u => u.ParentId == parentId).OrderBy(u => u.Path)).ToListAsync(ct);
