@@ -27,6 +27,16 @@ public static class DemandsModel
             // The row an additive upsert lands on (ON CONFLICT): the unit's id does not change when its subtree moves.
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.Day, x.CategoryName, x.Level, x.HandlerUnitId }, "IX_dem_daily_figures_row").IsUnique();
         });
+        b.Entity<DemandMonthFigures>(e =>
+        {
+            e.ToTable("dem_monthly_figures");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            if (db.Database.IsNpgsql()) e.Property(x => x.OrgPath).UseCollation("C");
+            e.Property(x => x.CategoryName).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_dem_monthly_figures_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.Month }, "IX_dem_monthly_figures_range");
+            e.HasIndex(x => new { x.TenantId, x.UnitId, x.Month, x.CategoryName, x.Level, x.HandlerUnitId }, "IX_dem_monthly_figures_row").IsUnique();
+        });
         b.Entity<Demand>(e =>
         {
             e.ToTable("dem_demands");
