@@ -25,6 +25,10 @@ CREATE TABLE dem_monthly_figures (
     CONSTRAINT "PK_dem_monthly_figures" PRIMARY KEY ("Id")
 );
 CREATE INDEX "IX_dem_monthly_figures_range" ON dem_monthly_figures ("TenantId", "OrgPath", "Month");
+CREATE INDEX "IX_dem_monthly_figures_period" ON dem_monthly_figures ("TenantId", "Month", "OrgPath");
+-- A street's or a district's few days: the date range first, the path inside it. The (path, day) index alone made a period
+-- of a large subtree read every row of the subtree (issue 15: 30 days of a street read all its 495,000 daily rows).
+CREATE INDEX "IX_dem_daily_figures_period" ON dem_daily_figures ("TenantId", "Day", "OrgPath");
 CREATE UNIQUE INDEX "IX_dem_monthly_figures_row" ON dem_monthly_figures ("TenantId", "UnitId", "Month", "CategoryName", "Level", "HandlerUnitId");
 CREATE INDEX "IX_dem_monthly_figures_TenantId_OrgPath" ON dem_monthly_figures ("TenantId", "OrgPath" varchar_pattern_ops);
 
