@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using System.Text.Json;
+using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Features;
 using Lianxin.Web.Platform.Lists;
 
@@ -142,6 +143,7 @@ public static class DemandData
         }
         await Exec("ANALYZE dem_demands");
         await Exec("ANALYZE dem_daily_figures");
+        await Exec("ANALYZE dem_monthly_figures");
         Console.WriteLine($"==> loaded {n:N0} demands into street QH01 across {grids.Count} grid branches in {sw.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -207,13 +209,22 @@ public sealed class DemandListScenario : Scenario
             new($"""SELECT {columns} FROM dem_demands WHERE {DemandData.ScopeSql} AND "TicketNo" = @q ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 21""",
                 t, scope, ("@q", ticket)),
         ];
+        // What the app sends since ADR 0045 for a whole ticket number: the sign-in, whether the ticket exists in scope (its unique
+        // index), then the list statements with "TicketNo" = @q. The bigram search of ADR 0036 stays as the "bigram" baseline.
+        var byTicket = ("@q", ticket);
+        Sql[] sameSearch =
+        [
+            .. signIn,
+            new($"""SELECT EXISTS (SELECT 1 FROM dem_demands d WHERE {DemandData.ScopeSql} AND "TicketNo" = @q)""", t, scope, byTicket),
+            .. List("dem_demands", """AND "TicketNo" = @q""", 0, byTicket).Skip(signIn.Length),
+        ];
         return
         [
             new("list", "/api/v1/demands?pageSize=20", Caller.Api, List("dem_demands", "", 0), body => Check(body, target.Demands)),
             new("list-state", "/api/v1/demands?state=Submitted&pageSize=20", Caller.Api, List("dem_demands", """AND "State" = 'Submitted'""", 0), body => Check(body, null)),
             new("list-deep", "/api/v1/demands?page=500&pageSize=20", Caller.Api, List("dem_demands", "", 9980), body => Check(body, target.Demands)),
             new("search", $"/api/v1/demands?q={ticket}&pageSize=20", Caller.Api,
-                [new Baseline("same", List(candidates, contains, 0, searchValues)), new Baseline("ideal", idealSearch)],
+                [new Baseline("same", sameSearch), new Baseline("bigram", List(candidates, contains, 0, searchValues)), new Baseline("ideal", idealSearch)],
                 body => body.Contains(ticket) ? null : $"the search does not find {ticket}"),
             new("page", "/demands", Caller.Page, List("dem_demands", "", 0), body => body.Contains("群众诉求") ? null : "not the demand list page"),
         ];
@@ -246,7 +257,8 @@ public sealed class DemandListScenario : Scenario
 
 /// <summary>
 /// The figures of a street with millions of demands: the default 30 days, a whole year, and the figures page.
-/// The baseline is the SQL the app sends: the unit, the category × level sums over dem_daily_figures, the slowest handlers, their names.
+/// The baseline is the SQL the app sends: the unit, the category × level and per-handler sums over dem_monthly_figures for whole
+/// months and dem_daily_figures for the days of partial months (ADR 0045), the slowest handlers' names.
 /// </summary>
 public sealed class DemandFiguresScenario : Scenario
 {
@@ -263,27 +275,39 @@ public sealed class DemandFiguresScenario : Scenario
 
         Sql[] Figures(DateOnly from, DateOnly to)
         {
-            // Since ADR 0035 the app sums the maintained daily rows of the street's path range and the period's days.
-            (string, object?)[] p = [t, scope, ("@root", target.StreetPath), ("@end", target.StreetPath[..^1] + "0"), ("@from", from), ("@to", to)];
-            const string where = """
-                WHERE "TenantId" = @t AND "OrgPath" LIKE @scope AND "OrgPath" >= @root AND "OrgPath" < @end AND "Day" >= @from AND "Day" <= @to
-                """;
+            // Since ADR 0035 the app sums maintained rows of the street's path range; since ADR 0045 the period's whole months
+            // from dem_monthly_figures and the days of its partial months from dem_daily_figures: per table one GROUP BY
+            // (category × level) and one per handler, added up and ranked in the app.
+            var spans = FigureSpans.Of(from, to);
+            (string, object?)[] under = [t, scope, ("@root", target.StreetPath), ("@end", target.StreetPath[..^1] + "0")];
+            const string range = """ "TenantId" = @t AND "OrgPath" LIKE @scope AND "OrgPath" >= @root AND "OrgPath" < @end """;
+            var sources = new List<(string Table, string Where, (string, object?)[] P)>();
+            var days = new[] { (spans.DaysFrom, spans.DaysTo), (spans.TailFrom, spans.TailTo) }.Where(x => x.Item1 is not null).ToList();
+            if (days.Count > 0)
+            {
+                var between = days.Select((_, i) => $"""("Day" >= @a{i} AND "Day" <= @b{i})""");
+                sources.Add(("dem_daily_figures", $"WHERE {range} AND ({string.Join(" OR ", between)})",
+                    [.. under, .. days.SelectMany((d, i) => new (string, object?)[] { ($"@a{i}", d.Item1), ($"@b{i}", d.Item2) })]));
+            }
+            if (spans.FirstMonth is not null)
+                sources.Add(("dem_monthly_figures", $"""WHERE {range} AND "Month" >= @m1 AND "Month" <= @m2""", [.. under, ("@m1", spans.FirstMonth), ("@m2", spans.LastMonth)]));
             return
             [
                 new("""
                     SELECT "Id", "Path", "Name", "ShortName" FROM org_units WHERE "TenantId" = @t AND "Path" LIKE @scope AND "Id" = @id LIMIT 1
                     """, t, scope, ("@id", target.StreetId)),
-                new($"""
-                    SELECT "CategoryName", "Level", SUM("Received"), SUM("Responded"), SUM("RespondedInTime"), SUM("Resolved"), SUM("ResolvedWithTime"),
-                        SUM("Timed"), SUM("Hours"), SUM("Overdue"), SUM("Satisfied"), SUM("BasicallySatisfied"), SUM("Unsatisfied")
-                    FROM dem_daily_figures {where}
-                    GROUP BY "CategoryName", "Level"
-                    """, p),
-                new($"""
-                    SELECT "HandlerUnitId", SUM("Timed"), SUM("Hours") / SUM("Timed") AS "Avg"
-                    FROM dem_daily_figures {where} AND "Timed" <> 0
-                    GROUP BY "HandlerUnitId" HAVING SUM("Timed") > 0 ORDER BY "Avg" DESC, "HandlerUnitId" LIMIT 5
-                    """, p),
+                .. sources.SelectMany(x => new Sql[]
+                {
+                    new($"""
+                        SELECT "CategoryName", "Level", SUM("Received"), SUM("Responded"), SUM("RespondedInTime"), SUM("Resolved"), SUM("ResolvedWithTime"),
+                            SUM("Timed"), SUM("Hours"), SUM("Overdue"), SUM("Satisfied"), SUM("BasicallySatisfied"), SUM("Unsatisfied")
+                        FROM {x.Table} {x.Where}
+                        GROUP BY "CategoryName", "Level"
+                        """, x.P),
+                    new($"""
+                        SELECT "HandlerUnitId", SUM("Timed"), SUM("Hours") FROM {x.Table} {x.Where} AND "Timed" <> 0 GROUP BY "HandlerUnitId"
+                        """, x.P),
+                }),
                 new("""SELECT "Id", "ShortName", "Name" FROM org_units WHERE "TenantId" = @t AND "Id" = ANY(@ids)""", t, ("@ids", new[] { target.StreetId })),
             ];
         }

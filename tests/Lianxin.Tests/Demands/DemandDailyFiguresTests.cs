@@ -19,7 +19,8 @@ namespace Lianxin.Tests.Demands;
 /// <summary>
 /// The maintained demand figures (ADR 0035): whatever the use cases do to demands (file, accept, resolve, escalate, dispatch,
 /// answer, rate, reopen, merge, mark overdue) and wherever a community moves, the figures page and the indicators read from
-/// dem_daily_figures answer exactly what the old grouped recount over the demands answers, and a rebuild writes the same rows.
+/// dem_daily_figures and dem_monthly_figures (ADR 0045) answer exactly what the old grouped recount over the demands answers,
+/// and a rebuild writes the same rows in both.
 /// The demands are filed in 2023 on a clock of their own, in streets of their own, so no other test's figures move.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -118,7 +119,8 @@ public class DemandDailyFiguresTests(LianxinApp app)
             .Select(u => new { u.Id, u.Path }).ToListAsync();
         var indicators = new DemandIndicators(db);
         var codes = indicators.Indicators.Select(i => i.Code).ToList();
-        foreach (var (from, to) in new[] { (FirstDay, today), (FirstDay.AddDays(1), FirstDay.AddDays(1)) })
+        // The whole span (partial months at both ends around whole ones), one day, and whole months only (ADR 0045).
+        foreach (var (from, to) in new[] { (FirstDay, today), (FirstDay.AddDays(1), FirstDay.AddDays(1)), (new DateOnly(2023, 3, 1), new DateOnly(2023, 4, 30)) })
         {
             var read = await indicators.ReadAsync(codes, units.Select(u => u.Path).ToList(), from, to, default);
             foreach (var u in units)
@@ -137,18 +139,23 @@ public class DemandDailyFiguresTests(LianxinApp app)
             }
         }
 
-        // Rows a rebuild would write against the maintained ones, as the sums they hold per path, day, category, level and handler.
-        async Task<List<string>> Rows() => (await db.DemandDayFigures.AcrossScope().AsNoTracking().ToListAsync())
-            .GroupBy(x => (x.OrgPath, x.Day, x.CategoryName, x.Level, x.HandlerUnitId))
+        // Rows a rebuild would write against the maintained ones, as the sums they hold per path, date, category, level and
+        // handler, for the daily and the monthly table.
+        static List<string> Rows<T>(IEnumerable<T> rows, Func<T, DateOnly> date) where T : DemandFiguresRow => rows
+            .GroupBy(x => (x.OrgPath, date(x), x.CategoryName, x.Level, x.HandlerUnitId))
             .Select(g => (g.Key, N: new[] { g.Sum(x => x.Received), g.Sum(x => x.Responded), g.Sum(x => x.RespondedInTime), g.Sum(x => x.Resolved),
                 g.Sum(x => x.ResolvedWithTime), g.Sum(x => x.Timed), g.Sum(x => x.Overdue), g.Sum(x => x.Satisfied), g.Sum(x => x.BasicallySatisfied),
                 g.Sum(x => x.Unsatisfied) }, H: Math.Round(g.Sum(x => x.Hours), 6)))
             .Where(x => x.N.Any(n => n != 0) || x.H != 0)
             .Select(x => $"{x.Key} {string.Join(',', x.N)} {x.H}").Order(StringComparer.Ordinal).ToList();
-        var kept = await Rows();
+        async Task<List<string>> Days() => Rows(await db.DemandDayFigures.AcrossScope().AsNoTracking().ToListAsync(), x => x.Day);
+        async Task<List<string>> Months() => Rows(await db.DemandMonthFigures.AcrossScope().AsNoTracking().ToListAsync(), x => x.Month);
+        var (days, months) = (await Days(), await Months());
         await using var tx = await db.Database.BeginTransactionAsync();
         await new DailyFiguresAggregate().RebuildAsync(db, default);
-        Assert.Equal(await Rows(), kept);
+        await new MonthlyFiguresAggregate().RebuildAsync(db, default);
+        Assert.Equal(await Days(), days);
+        Assert.Equal(await Months(), months);
         await tx.RollbackAsync();
     }
 
@@ -181,7 +188,24 @@ public class DemandDailyFiguresTests(LianxinApp app)
 
         var sent = await counter.CountAsync(async () => (await api.GetAsync(url)).EnsureSuccessStatusCode());
 
-        Assert.Contains(sent, q => q.Contains("dem_daily_figures"));
+        // December 2025 to November 2026 are whole months: no daily row is read (ADR 0045).
+        Assert.Contains(sent, q => q.Contains("dem_monthly_figures"));
+        Assert.DoesNotContain(sent, q => q.Contains("dem_daily_figures"));
         Assert.DoesNotContain(sent, q => q.Contains("dem_demands"));
+    }
+
+    [Theory]
+    [InlineData("2025-12-03", "2026-12-02", "2026-01-01", "2026-11-01", "2025-12-03", "2025-12-31", "2026-12-01", "2026-12-02")]
+    [InlineData("2026-01-01", "2026-03-31", "2026-01-01", "2026-03-01", null, null, null, null)]
+    [InlineData("2026-01-15", "2026-02-10", null, null, "2026-01-15", "2026-02-10", null, null)]
+    [InlineData("2026-01-01", "2026-01-30", null, null, "2026-01-01", "2026-01-30", null, null)]
+    [InlineData("2026-01-02", "2026-02-28", "2026-02-01", "2026-02-01", "2026-01-02", "2026-01-31", null, null)]
+    [InlineData("2026-01-01", "2026-02-10", "2026-01-01", "2026-01-01", null, null, "2026-02-01", "2026-02-10")]
+    [InlineData("2024-02-01", "2024-02-29", "2024-02-01", "2024-02-01", null, null, null, null)]
+    public void A_period_reads_its_whole_months_from_the_monthly_rows_and_the_days_at_its_ends_from_the_daily_rows(
+        string from, string to, string? m1, string? m2, string? d1, string? d2, string? t1, string? t2)
+    {
+        static DateOnly? D(string? s) => s is null ? null : DateOnly.Parse(s);
+        Assert.Equal(new FigureSpans(D(m1), D(m2), D(d1), D(d2), D(t1), D(t2)), FigureSpans.Of(D(from)!.Value, D(to)!.Value));
     }
 }

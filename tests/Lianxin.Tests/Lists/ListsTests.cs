@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using Lianxin.Tests.Members;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Lists;
+using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -167,6 +169,50 @@ public class ListsTests(LianxinApp app)
         // The index itself (not a scan) answers the candidates, the same on both providers.
         var candidates = app.WithDb(db => SearchTerms.Candidates(db, db.Demands, "dem_demands", "鼋")!.Select(x => x.Id).ToList());
         Assert.Equal(Of(0, 2), candidates.Order().ToList());
+    }
+
+    [Fact]
+    public async Task A_whole_ticket_number_in_any_case_finds_its_demand_through_the_ticket_index_and_a_part_of_it_through_the_search_index()
+    {
+        var t0 = new DateTime(2021, 8, 1, 2, 0, 0, DateTimeKind.Utc);
+        var d = AddDemands((t0, "整号查找", null), (t0.AddMinutes(1), "整号查找之二", null));
+        var counter = new QueryCounter();
+        using var host = QueryCounter.On(app, counter);
+        var api = host.CreateClient();
+        api.DefaultRequestHeaders.Authorization = (await app.ApiAs("street")).DefaultRequestHeaders.Authorization;
+        List<Guid> found = [];
+        async Task Search(string q) => found = Ids(await api.GetFromJsonAsync<JsonElement>($"/api/v1/demands?pageSize=100&q={Uri.EscapeDataString(q)}"));
+        static bool Bigrams(string sql) => sql.Contains("tsquery") || sql.Contains("_fts");
+
+        var sent = await counter.CountAsync(() => Search(d[0].Ticket.ToLowerInvariant()));
+        Assert.Equal([d[0].Id], found);
+        Assert.DoesNotContain(sent, Bigrams);
+
+        sent = await counter.CountAsync(() => Search(d[1].Ticket[..12]));
+        Assert.Equal([d[1].Id], found);
+        Assert.Contains(sent, Bigrams);
+    }
+
+    [Fact]
+    public async Task The_search_text_backfill_fills_every_row_a_raw_load_left_without_it_across_batches()
+    {
+        var t0 = new DateTime(2021, 9, 1, 2, 0, 0, DateTimeKind.Utc);
+        var marker = "回填" + Guid.NewGuid().ToString("N")[..8];
+        var d = AddDemands(Enumerable.Range(0, 600).Select(i => (t0.AddSeconds(i), $"{marker} 第{i}件", (string?)null)).ToArray());
+        var ids = d.Select(x => x.Id).ToList();
+        app.WithDb(db => db.Demands.AcrossScope().Where(x => ids.Contains(x.Id))
+            .ExecuteUpdate(s => s.SetProperty(x => EF.Property<string?>(x, "SearchText"), (string?)null)));
+        var api = await app.ApiAs("street");
+        async Task<int> Total() => (await api.GetFromJsonAsync<JsonElement>($"/api/v1/demands?pageSize=1&q={Uri.EscapeDataString(marker)}")).GetProperty("total").GetInt32();
+        Assert.Equal(0, await Total());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(app.Services.GetRequiredService<Tenancy>().DefaultTenantId);
+        var written = await new SearchTextBackfill<Demand>("dem_demands").RebuildAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>(), default);
+
+        Assert.True(written >= 600, $"{written} rows written");
+        Assert.Equal(600, await Total());
+        Assert.Equal(0, app.WithDb(db => db.Demands.AcrossScope().Count(x => EF.Property<string?>(x, "SearchText") == null)));
     }
 
     [Fact]

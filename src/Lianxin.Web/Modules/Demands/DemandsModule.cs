@@ -44,7 +44,7 @@ public sealed class DemandsModule : IModule
         services.AddEventHandler<Campaigns.Contracts.CampaignFindingRaisedDemand, Features.OnCampaignFindingRaisedDemand>();
     }
 
-    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new DailyFiguresAggregate(), new Platform.Lists.SearchTextBackfill<Domain.Demand>("dem_demands")];
+    public IReadOnlyList<IMaintainedAggregate> Aggregates { get; } = [new DailyFiguresAggregate(), new MonthlyFiguresAggregate(), new Platform.Lists.SearchTextBackfill<Domain.Demand>("dem_demands")];
 
     public void ConfigureModel(ModelBuilder b, LianxinDb db)
     {

@@ -21,12 +21,17 @@ public sealed class SearchTextBackfill<T>(string table) : IMaintainedAggregate w
     public async Task<int> RebuildAsync(LianxinDb db, CancellationToken ct)
     {
         var written = 0;
+        Guid? after = null;
         while (true)
         {
-            // Filled rows leave the set, so each round reads the next ones.
-            var rows = await db.Set<T>().AcrossScope().AsNoTracking()
-                .Where(x => EF.Property<string?>(x, "SearchText") == null).Take(Batch).ToListAsync(ct);
+            // A walk by id (the primary key) from where the last batch ended, so a batch never rescans the rows already filled
+            // (issue 15: re-reading "IS NULL" from the start made a bulk load's backfill quadratic). Each provider compares ids
+            // in its own order (uuid bytes, text), used consistently for the filter and the order.
+            var pending = db.Set<T>().AcrossScope().AsNoTracking().Where(x => EF.Property<string?>(x, "SearchText") == null);
+            if (after is { } last) pending = pending.Where(x => x.Id.CompareTo(last) > 0);
+            var rows = await pending.OrderBy(x => x.Id).Take(Batch).ToListAsync(ct);
             if (rows.Count == 0) return written;
+            after = rows[^1].Id;
             var texts = rows.Select(r => (string?)Getter.GetValue(r) ?? "").ToArray();
             if (db.Database.IsNpgsql())
                 // One statement per batch: a bulk load of millions of rows is filled in minutes, not hours. The table is the

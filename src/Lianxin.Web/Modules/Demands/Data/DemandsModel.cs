@@ -24,8 +24,21 @@ public static class DemandsModel
             e.Property(x => x.CategoryName).HasMaxLength(40);
             e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_dem_daily_figures_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.Day }, "IX_dem_daily_figures_range");
+            // A few days of a large subtree: the date range first (ADR 0045); the index above serves small subtrees over long periods.
+            e.HasIndex(x => new { x.TenantId, x.Day, x.OrgPath }, "IX_dem_daily_figures_period");
             // The row an additive upsert lands on (ON CONFLICT): the unit's id does not change when its subtree moves.
             e.HasIndex(x => new { x.TenantId, x.UnitId, x.Day, x.CategoryName, x.Level, x.HandlerUnitId }, "IX_dem_daily_figures_row").IsUnique();
+        });
+        b.Entity<DemandMonthFigures>(e =>
+        {
+            e.ToTable("dem_monthly_figures");
+            e.Property(x => x.OrgPath).HasMaxLength(400);
+            if (db.Database.IsNpgsql()) e.Property(x => x.OrgPath).UseCollation("C");
+            e.Property(x => x.CategoryName).HasMaxLength(40);
+            e.HasIndex(x => new { x.TenantId, x.OrgPath }, "IX_dem_monthly_figures_TenantId_OrgPath").HasOperators(null!, "varchar_pattern_ops");
+            e.HasIndex(x => new { x.TenantId, x.OrgPath, x.Month }, "IX_dem_monthly_figures_range");
+            e.HasIndex(x => new { x.TenantId, x.Month, x.OrgPath }, "IX_dem_monthly_figures_period");
+            e.HasIndex(x => new { x.TenantId, x.UnitId, x.Month, x.CategoryName, x.Level, x.HandlerUnitId }, "IX_dem_monthly_figures_row").IsUnique();
         });
         b.Entity<Demand>(e =>
         {

@@ -16,5 +16,6 @@ public static class DemandsTables
         public DbSet<ServiceSlot> ServiceSlots => db.Set<ServiceSlot>();
         public DbSet<DemandStreetSettings> DemandStreetSettings => db.Set<DemandStreetSettings>();
         public DbSet<DemandDayFigures> DemandDayFigures => db.Set<DemandDayFigures>();
+        public DbSet<DemandMonthFigures> DemandMonthFigures => db.Set<DemandMonthFigures>();
     }
 }

@@ -4,16 +4,15 @@ using Lianxin.Web.Platform.Time;
 namespace Lianxin.Web.Modules.Demands.Domain;
 
 /// <summary>
-/// What the demands of one unit received on one Beijing day add to the figures, per category, level and handling unit
-/// (ADR 0035), kept in step on every save. The figures of a subtree and a period are sums of these rows over a path range
-/// and a day range; the handling unit is kept for the slowest handlers. Rows are identified by
-/// (unit, day, category, level, handler); <see cref="UnitId"/> is the last id of <see cref="OrgPath"/> when the row was made.
+/// What the demands of one unit received in one period (a Beijing day or a calendar month) add to the figures, per category,
+/// level and handling unit (ADR 0035, 0045), kept in step on every save. The figures of a subtree and a period are sums of
+/// these rows over a path range and a date range; the handling unit is kept for the slowest handlers. <see cref="UnitId"/>
+/// is the last id of <see cref="OrgPath"/> when the row was made.
 /// </summary>
-public class DemandDayFigures : Entity, IOrgScoped
+public abstract class DemandFiguresRow : Entity, IOrgScoped
 {
     public Guid UnitId { get; set; }
     public string OrgPath { get; set; } = "";
-    public DateOnly Day { get; set; }
     public string CategoryName { get; set; } = "";
     public DemandLevel Level { get; set; }
     public Guid HandlerUnitId { get; set; }
@@ -31,6 +30,24 @@ public class DemandDayFigures : Entity, IOrgScoped
     public int Satisfied { get; set; }
     public int BasicallySatisfied { get; set; }
     public int Unsatisfied { get; set; }
+}
+
+/// <summary>The sums of one unit's demands received on one Beijing day (<c>dem_daily_figures</c>, ADR 0035).</summary>
+public class DemandDayFigures : DemandFiguresRow
+{
+    public DateOnly Day { get; set; }
+}
+
+/// <summary>
+/// The same sums per calendar month (<c>dem_monthly_figures</c>, ADR 0045): a period reads its whole months here and only
+/// the days of its partial months from the daily rows, so a year is at most 12 months plus two month-ends of days.
+/// </summary>
+public class DemandMonthFigures : DemandFiguresRow
+{
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+
+    public static DateOnly Of(DateOnly day) => new(day.Year, day.Month, 1);
 }
 
 /// <summary>
@@ -72,17 +89,18 @@ public static class DemandContribution
         path.Length >= 33 && Guid.TryParseExact(path.AsSpan(path.Length - 33, 32), "N", out var id) ? id : Guid.Empty;
 }
 
-/// <summary>Changes to <see cref="DemandDayFigures"/> rows: +1 for a demand's current contribution, -1 for its original one.</summary>
-public sealed class DemandFiguresTally
+/// <summary>Changes to figures rows (by day, or by the <paramref name="bucket"/> a day falls in): +1 for a demand's current contribution, -1 for its original one.</summary>
+public sealed class DemandFiguresTally(Func<DateOnly, DateOnly>? bucket = null)
 {
     readonly Dictionary<DemandContribution.Key, (int[] Counts, double Hours)> rows = [];
 
     public void Add(Demand d, int sign)
     {
         if (DemandContribution.Of(d) is not { } c) return;
-        if (!rows.TryGetValue(c.Key, out var row)) row = (new int[DemandContribution.Counts], 0);
+        var key = bucket is null ? c.Key : c.Key with { Day = bucket(c.Key.Day) };
+        if (!rows.TryGetValue(key, out var row)) row = (new int[DemandContribution.Counts], 0);
         for (var i = 0; i < row.Counts.Length; i++) row.Counts[i] += sign * c.Counts[i];
-        rows[c.Key] = (row.Counts, row.Hours + sign * c.Hours);
+        rows[key] = (row.Counts, row.Hours + sign * c.Hours);
     }
 
     /// <summary>The rows that move, with what they move by (a save that changes no counted value moves none).</summary>

@@ -210,6 +210,13 @@ public static class Ticket
 {
     const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+    /// <summary>
+    /// The text when it could be a whole ticket number (letters and digits, 10 to 20 characters, at least one digit; the column
+    /// holds at most 20), else null. Tickets are made by <see cref="New"/>; older and imported ones may be shaped otherwise.
+    /// </summary>
+    public static string? Shaped(string upper) =>
+        upper.Length is >= 10 and <= 20 && upper.All(char.IsAsciiLetterOrDigit) && upper.Any(char.IsAsciiDigit) ? upper : null;
+
     public static string New(DateTime utc)
     {
         var local = ChinaTime.ToBeijing(utc);

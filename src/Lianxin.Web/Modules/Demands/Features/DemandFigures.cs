@@ -37,25 +37,23 @@ public static class DemandFigures
         var t = to ?? today;
         if (t < f) return Failure.Invalid("To", "结束日期不能早于开始日期。");
         if (t.DayNumber - f.DayNumber > 366) return Failure.Invalid("To", "统计区间不能超过一年。");
-        // Sums of the maintained rows (ADR 0035) of the subtree's units and the period's days: one GROUP BY (category × level)
-        // and one for the slowest handlers, over one row per unit, day, category, level and handler instead of every demand.
-        // A group whose demands all moved away (merged, another unit) sums to nothing and is left out, as a recount would.
+        // Sums of the maintained rows (ADR 0035) of the subtree's units: the period's whole months from the monthly rows, its
+        // partial months from the daily ones (ADR 0045). Per table one GROUP BY (category × level) and one per handler, added
+        // up here. A group whose demands all moved away (merged, another unit) sums to nothing and is left out, as a recount would.
         var rangeEnd = QueryFilters.RangeEnd(unit.Path);
-        var scoped = db.DemandDayFigures.AsNoTracking()
-            .Where(x => string.Compare(x.OrgPath, unit.Path) >= 0 && string.Compare(x.OrgPath, rangeEnd) < 0 && x.Day >= f && x.Day <= t);
-        var cells = (await scoped
-            .GroupBy(x => new { x.CategoryName, x.Level })
-            .Select(g => new Cell(g.Key.CategoryName, g.Key.Level, g.Sum(x => x.Received), g.Sum(x => x.Responded), g.Sum(x => x.RespondedInTime),
-                g.Sum(x => x.Resolved), g.Sum(x => x.ResolvedWithTime), g.Sum(x => x.Timed), g.Sum(x => x.Hours), g.Sum(x => x.Overdue),
-                g.Sum(x => x.Satisfied), g.Sum(x => x.BasicallySatisfied), g.Sum(x => x.Unsatisfied)))
-            .ToListAsync(ct)).Where(c => c.Received > 0).ToList();
-        var slowGroups = await scoped
-            .Where(x => x.Timed != 0)
-            .GroupBy(x => x.HandlerUnitId)
-            .Where(g => g.Sum(x => x.Timed) > 0)
-            .Select(g => new { Id = g.Key, Count = g.Sum(x => x.Timed), Avg = g.Sum(x => x.Hours) / g.Sum(x => x.Timed) })
-            .OrderByDescending(x => x.Avg).ThenBy(x => x.Id).Take(5)
-            .ToListAsync(ct);
+        var spans = FigureSpans.Of(f, t);
+        var days = spans.Days(db.DemandDayFigures.AsNoTracking(), unit.Path, rangeEnd);
+        var months = spans.Months(db.DemandMonthFigures.AsNoTracking(), unit.Path, rangeEnd);
+        var parts = new List<Cell>();
+        var handlers = new List<Handler>();
+        if (days is not null) { parts.AddRange(await CellsAsync(days, ct)); handlers.AddRange(await HandlersAsync(days, ct)); }
+        if (months is not null) { parts.AddRange(await CellsAsync(months, ct)); handlers.AddRange(await HandlersAsync(months, ct)); }
+        var cells = parts.GroupBy(c => (c.Category, c.Level)).Select(g => Cell.Sum(g) with { Category = g.Key.Category, Level = g.Key.Level })
+            .Where(c => c.Received > 0).ToList();
+        // The slowest five by average hours, ties by id in the databases' uuid order (that of the text form).
+        var slowGroups = handlers.GroupBy(h => h.Id).Select(g => new { Id = g.Key, Count = g.Sum(h => h.Timed), Hours = g.Sum(h => h.Hours) })
+            .Where(x => x.Count > 0).Select(x => new { x.Id, x.Count, Avg = x.Hours / x.Count })
+            .OrderByDescending(x => x.Avg).ThenBy(x => x.Id.ToString(), StringComparer.Ordinal).Take(5).ToList();
         var names = await org.NamesAsync(slowGroups.Select(s => s.Id).ToList(), ct);
 
         var all = Cell.Sum(cells);
@@ -72,6 +70,21 @@ public static class DemandFigures
             byCategory, byLevel,
             slowGroups.Select(s => new SlowUnit(s.Id, names.GetValueOrDefault(s.Id, ""), s.Count, Math.Round(s.Avg, 1))).ToList());
     }
+
+    static Task<List<Cell>> CellsAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : DemandFiguresRow => rows
+        .GroupBy(x => new { x.CategoryName, x.Level })
+        .Select(g => new Cell(g.Key.CategoryName, g.Key.Level, g.Sum(x => x.Received), g.Sum(x => x.Responded), g.Sum(x => x.RespondedInTime),
+            g.Sum(x => x.Resolved), g.Sum(x => x.ResolvedWithTime), g.Sum(x => x.Timed), g.Sum(x => x.Hours), g.Sum(x => x.Overdue),
+            g.Sum(x => x.Satisfied), g.Sum(x => x.BasicallySatisfied), g.Sum(x => x.Unsatisfied)))
+        .ToListAsync(ct);
+
+    static Task<List<Handler>> HandlersAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : DemandFiguresRow => rows
+        .Where(x => x.Timed != 0)
+        .GroupBy(x => x.HandlerUnitId)
+        .Select(g => new Handler(g.Key, g.Sum(x => x.Timed), g.Sum(x => x.Hours)))
+        .ToListAsync(ct);
+
+    sealed record Handler(Guid Id, int Timed, double Hours);
 
     static double? Pct(int a, int b) => b == 0 ? null : Math.Round(a * 100.0 / b, 1);
 

@@ -29,16 +29,14 @@ public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
         if (subtreePaths.Count == 0) return result;
-        // One grouped read for every subtree asked (ADR 0039): a row per unit path, added up per subtree below.
+        // One grouped read per table for every subtree asked (ADR 0039): rows per unit path, added up per subtree below.
         var root = SubtreeSums.Common(subtreePaths);
         var rangeEnd = QueryFilters.RangeEnd(root);
-        var rows = await db.DemandDayFigures.AcrossScope().AsNoTracking()
-            .Where(x => string.Compare(x.OrgPath, root) >= 0 && string.Compare(x.OrgPath, rangeEnd) < 0 && x.Day >= from && x.Day <= to)
-            .GroupBy(x => x.OrgPath)
-            .Select(g => new Sums(g.Key, g.Sum(x => x.Received), g.Sum(x => x.Resolved), g.Sum(x => x.Overdue),
-                g.Sum(x => x.Satisfied + x.BasicallySatisfied + x.Unsatisfied), g.Sum(x => x.Satisfied + x.BasicallySatisfied),
-                g.Sum(x => x.Timed), g.Sum(x => x.Hours)))
-            .ToListAsync(ct);
+        // The period's whole months from the monthly rows, its partial months from the daily ones (ADR 0045).
+        var spans = FigureSpans.Of(from, to);
+        var rows = new List<Sums>();
+        if (spans.Days(db.DemandDayFigures.AcrossScope().AsNoTracking(), root, rangeEnd) is { } days) rows.AddRange(await PerPathAsync(days, ct));
+        if (spans.Months(db.DemandMonthFigures.AcrossScope().AsNoTracking(), root, rangeEnd) is { } months) rows.AddRange(await PerPathAsync(months, ct));
         foreach (var (path, sums) in SubtreeSums.PerRoot(subtreePaths, rows, r => r.Path, Sums.Total))
         {
             var values = new Dictionary<string, IndicatorValue>
@@ -55,6 +53,13 @@ public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
         }
         return result;
     }
+
+    static Task<List<Sums>> PerPathAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : DemandFiguresRow => rows
+        .GroupBy(x => x.OrgPath)
+        .Select(g => new Sums(g.Key, g.Sum(x => x.Received), g.Sum(x => x.Resolved), g.Sum(x => x.Overdue),
+            g.Sum(x => x.Satisfied + x.BasicallySatisfied + x.Unsatisfied), g.Sum(x => x.Satisfied + x.BasicallySatisfied),
+            g.Sum(x => x.Timed), g.Sum(x => x.Hours)))
+        .ToListAsync(ct);
 
     sealed record Sums(string Path, int Received, int Resolved, int Overdue, int Rated, int Content, int Timed, double Hours)
     {

@@ -62,13 +62,20 @@ public static class DemandQueries
         if (DemandFlow.Blank(f.Q) is { } text)
         {
             var upper = text.ToUpperInvariant();
-            // The index narrows the rows (a superset), the substring test keeps exactly the ones containing the text.
-            var candidates = SearchTerms.Candidates(db, db.Demands, "dem_demands", text);
-            var found = (candidates ?? db.Demands).Where(d => d.TicketNo.Contains(upper) || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text)));
-            // A whole phone number finds the caller's demands through its keyed hash (the number itself is encrypted, ADR 0030).
-            q = pd.PhoneHash(text) is { } phoneHash
-                ? db.Demands.Where(d => d.ContactPhoneHash == phoneHash || found.Select(x => x.Id).Contains(d.Id))
-                : found;
+            if (Ticket.Shaped(upper) is { } ticket && await db.Demands.AnyAsync(d => d.TicketNo == ticket, ct))
+                // A whole ticket number is that demand, found through its unique index (ADR 0045): its bigrams are in every
+                // ticket number, so the bigram index would intersect huge lists. Other demands merely quoting it are not listed.
+                q = db.Demands.Where(d => d.TicketNo == ticket);
+            else
+            {
+                // The index narrows the rows (a superset), the substring test keeps exactly the ones containing the text.
+                var candidates = SearchTerms.Candidates(db, db.Demands, "dem_demands", text);
+                var found = (candidates ?? db.Demands).Where(d => d.TicketNo.Contains(upper) || d.Description.Contains(text) || (d.Address != null && d.Address.Contains(text)));
+                // A whole phone number finds the caller's demands through its keyed hash (the number itself is encrypted, ADR 0030).
+                q = pd.PhoneHash(text) is { } phoneHash
+                    ? db.Demands.Where(d => d.ContactPhoneHash == phoneHash || found.Select(x => x.Id).Contains(d.Id))
+                    : found;
+            }
         }
         q = q.AsNoTracking();
         if (f.UnitId is { } unitId)

@@ -18,6 +18,7 @@ public class DemandsUnitLifecycle : IUnitLifecycle
             ["dem_demands"] = await db.RebaseAsync<Demand>(oldRoot, newRoot, ct),
             ["dem_demands.HandlerPath"] = await db.RebaseAsync<Demand>(oldRoot, newRoot, ct, nameof(Demand.HandlerPath)),
             ["dem_daily_figures"] = await db.RebaseAsync<DemandDayFigures>(oldRoot, newRoot, ct),
+            ["dem_monthly_figures"] = await db.RebaseAsync<DemandMonthFigures>(oldRoot, newRoot, ct),
             ["dem_steps"] = await db.RebaseAsync<DemandStep>(oldRoot, newRoot, ct),
             ["dem_dispatches"] = await db.RebaseAsync<Dispatch>(oldRoot, newRoot, ct),
             ["dem_service_slots"] = await db.RebaseAsync<ServiceSlot>(oldRoot, newRoot, ct),

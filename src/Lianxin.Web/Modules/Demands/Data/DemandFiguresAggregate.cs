@@ -5,20 +5,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands.Data;
 
+/// <summary>The daily figures rows (ADR 0035).</summary>
+public sealed class DailyFiguresAggregate() : DemandFiguresAggregate<DemandDayFigures>("dem_daily_figures", "Day", null);
+
+/// <summary>The monthly figures rows (ADR 0045): the same contributions, each in the first day of its month.</summary>
+public sealed class MonthlyFiguresAggregate() : DemandFiguresAggregate<DemandMonthFigures>("dem_monthly_figures", "Month", DemandMonthFigures.Of);
+
 /// <summary>
-/// Keeps <c>dem_daily_figures</c> in step with the demands (ADR 0035, the pattern of ADR 0026): on every save it takes each
-/// changed demand's original contribution away and adds its current one (<see cref="DemandContribution"/>), and adds the
+/// Keeps a figures table (<c>dem_daily_figures</c>, <c>dem_monthly_figures</c>) in step with the demands (ADR 0035, 0045,
+/// the pattern of ADR 0026): on every save it takes each changed demand's original contribution away and adds its current one (<see cref="DemandContribution"/>), and adds the
 /// differences in the same transaction with additive upserts, so concurrent saves add up. A demand moving state, unit or
 /// level, or merged into another, moves its counts; a save that changes no counted value writes nothing. Unit moves rebase
 /// the rows like any scoped table (<see cref="Features.DemandsUnitLifecycle"/>).
 /// </summary>
-public sealed class DailyFiguresAggregate : IMaintainedAggregate
+public abstract class DemandFiguresAggregate<TRow>(string table, string dateColumn, Func<DateOnly, DateOnly>? bucket) : IMaintainedAggregate
+    where TRow : DemandFiguresRow
 {
-    public string Name => "dem_daily_figures";
+    public string Name => table;
 
     public Task<Func<CancellationToken, Task>?> StageAsync(LianxinDb db, CancellationToken ct)
     {
-        var tally = new DemandFiguresTally();
+        var tally = new DemandFiguresTally(bucket);
         foreach (var e in db.ChangeTracker.Entries<Demand>())
         {
             if (e.State is EntityState.Modified or EntityState.Deleted) tally.Add((Demand)e.OriginalValues.ToObject(), -1);
@@ -30,8 +37,8 @@ public sealed class DailyFiguresAggregate : IMaintainedAggregate
 
     public async Task<int> RebuildAsync(LianxinDb db, CancellationToken ct)
     {
-        await db.Set<DemandDayFigures>().AcrossScope().ExecuteDeleteAsync(ct);
-        var tally = new DemandFiguresTally();
+        await db.Set<TRow>().AcrossScope().ExecuteDeleteAsync(ct);
+        var tally = new DemandFiguresTally(bucket);
         // Streamed: only the tally (one entry per row to write) is held, not the demands.
         await foreach (var d in db.Demands.AcrossScope().AsNoTracking().Where(d => d.State != DemandState.Merged)
                            .Select(d => new Demand
@@ -49,12 +56,13 @@ public sealed class DailyFiguresAggregate : IMaintainedAggregate
     const int Columns = 19, Batch = 500;
 
     /// <summary>Adds to each row, creating it at its first demand: many rows per statement, the same text on both providers.</summary>
-    static async Task AddAsync(LianxinDb db, IReadOnlyList<(DemandContribution.Key Key, int[] Counts, double Hours)> changes, CancellationToken ct)
+    async Task AddAsync(LianxinDb db, IReadOnlyList<(DemandContribution.Key Key, int[] Counts, double Hours)> changes, CancellationToken ct)
     {
         foreach (var chunk in changes.Chunk(Batch))
         {
-            var sql = new StringBuilder("""
-                INSERT INTO dem_daily_figures ("Id", "TenantId", "UnitId", "OrgPath", "Day", "CategoryName", "Level", "HandlerUnitId",
+            // The table and the date column are this class's constants; every value is a parameter.
+            var sql = new StringBuilder($$"""
+                INSERT INTO {{table}} ("Id", "TenantId", "UnitId", "OrgPath", "{{dateColumn}}", "CategoryName", "Level", "HandlerUnitId",
                     "Received", "Responded", "RespondedInTime", "Resolved", "ResolvedWithTime", "Timed", "Overdue", "Satisfied",
                     "BasicallySatisfied", "Unsatisfied", "Hours") VALUES
                 """);
@@ -69,20 +77,20 @@ public sealed class DailyFiguresAggregate : IMaintainedAggregate
                 args.AddRange(counts.Cast<object>());
                 args.Add(hours);
             }
-            sql.Append("""
+            sql.Append($$"""
 
-                ON CONFLICT ("TenantId", "UnitId", "Day", "CategoryName", "Level", "HandlerUnitId") DO UPDATE SET
-                    "Received" = dem_daily_figures."Received" + excluded."Received",
-                    "Responded" = dem_daily_figures."Responded" + excluded."Responded",
-                    "RespondedInTime" = dem_daily_figures."RespondedInTime" + excluded."RespondedInTime",
-                    "Resolved" = dem_daily_figures."Resolved" + excluded."Resolved",
-                    "ResolvedWithTime" = dem_daily_figures."ResolvedWithTime" + excluded."ResolvedWithTime",
-                    "Timed" = dem_daily_figures."Timed" + excluded."Timed",
-                    "Overdue" = dem_daily_figures."Overdue" + excluded."Overdue",
-                    "Satisfied" = dem_daily_figures."Satisfied" + excluded."Satisfied",
-                    "BasicallySatisfied" = dem_daily_figures."BasicallySatisfied" + excluded."BasicallySatisfied",
-                    "Unsatisfied" = dem_daily_figures."Unsatisfied" + excluded."Unsatisfied",
-                    "Hours" = dem_daily_figures."Hours" + excluded."Hours"
+                ON CONFLICT ("TenantId", "UnitId", "{{dateColumn}}", "CategoryName", "Level", "HandlerUnitId") DO UPDATE SET
+                    "Received" = {{table}}."Received" + excluded."Received",
+                    "Responded" = {{table}}."Responded" + excluded."Responded",
+                    "RespondedInTime" = {{table}}."RespondedInTime" + excluded."RespondedInTime",
+                    "Resolved" = {{table}}."Resolved" + excluded."Resolved",
+                    "ResolvedWithTime" = {{table}}."ResolvedWithTime" + excluded."ResolvedWithTime",
+                    "Timed" = {{table}}."Timed" + excluded."Timed",
+                    "Overdue" = {{table}}."Overdue" + excluded."Overdue",
+                    "Satisfied" = {{table}}."Satisfied" + excluded."Satisfied",
+                    "BasicallySatisfied" = {{table}}."BasicallySatisfied" + excluded."BasicallySatisfied",
+                    "Unsatisfied" = {{table}}."Unsatisfied" + excluded."Unsatisfied",
+                    "Hours" = {{table}}."Hours" + excluded."Hours"
                 """);
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
