@@ -162,9 +162,27 @@ public class PlaceDirectory(LianxinDb db)
     public async Task<int> CountHouseholdsUnderAsync(string path, CancellationToken ct) =>
         (await Features.PlaceTotals.UnderAsync(db.UnitCounts, path, ct)).Households;
 
-    /// <summary>The same for each of <paramref name="paths"/>, in one query (ADR 0039).</summary>
+    /// <summary>
+    /// The same for each of <paramref name="paths"/>, in one query (ADR 0039). When the caller sees every one of the paths, what
+    /// it sees under them is the whole of it, so the district-wide totals the coverage figures read answer too (ADR 0042).
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, int>> CountHouseholdsUnderEachAsync(IReadOnlyCollection<string> paths, CancellationToken ct) =>
-        (await Features.PlaceTotals.UnderEachAsync(db.UnitCounts, paths, ct)).ToDictionary(x => x.Key, x => x.Value.Households);
+        (paths.All(db.Scope.Sees) ? await TotalsUnderEachAsync(paths, ct) : await Features.PlaceTotals.UnderEachAsync(db.UnitCounts, paths, ct))
+            .ToDictionary(x => x.Key, x => x.Value.Households);
+
+    /// <summary>
+    /// The maintained counts under each of <paramref name="paths"/> across the district, read once per set of paths for the
+    /// request (ADR 0042): the tree keeps no history, so a comparison's two periods and its several sources share one read.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, PlaceCounts>> TotalsUnderEachAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
+    {
+        var key = string.Join("\n", paths.Order(StringComparer.Ordinal));
+        if (!totals.TryGetValue(key, out var sums))
+            totals[key] = sums = await Features.PlaceTotals.UnderEachAsync(db.UnitCounts.AcrossScope(), paths, ct);
+        return sums;
+    }
+
+    readonly Dictionary<string, Dictionary<string, PlaceCounts>> totals = [];
 
     /// <summary>How many households each grid has (grids without any are absent), seen or not.</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> HouseholdCountsByGridAsync(IEnumerable<Guid> gridIds, CancellationToken ct)

@@ -1,16 +1,14 @@
-using Lianxin.Web.Modules.Organizations.Data;
-using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Indicators;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
 
 /// <summary>
 /// Coverage figures of the tree (source 002: 小区党支部覆盖率, 楼栋长) for targets and leaders. The tree keeps no history, so
 /// every figure is today's state whatever the period; places count under the unit that answers for them (their OrgPath), read
-/// from the maintained counts (ADR 0026), one query for all the subtrees asked (ADR 0039).
+/// from the maintained counts (ADR 0026), one query for all the subtrees asked (ADR 0039) and once per request (ADR 0042).
 /// </summary>
-public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
+public sealed class OrgIndicators(PlaceDirectory places) : IIndicatorSource
 {
     public const string Compounds = "org.compounds";
     public const string CompoundBranches = "org.compound_branches";
@@ -36,7 +34,7 @@ public sealed class OrgIndicators(LianxinDb db) : IIndicatorSource
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
         if (subtreePaths.Count == 0) return result;
-        foreach (var (path, c) in await PlaceTotals.UnderEachAsync(db.UnitCounts.AcrossScope(), subtreePaths, ct))
+        foreach (var (path, c) in await places.TotalsUnderEachAsync(subtreePaths, ct))
         {
             foreach (var code in codes)
             {
