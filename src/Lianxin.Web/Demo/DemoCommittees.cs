@@ -62,7 +62,7 @@ public static class DemoCommittees
         foreach (var (c, ci) in communities.Select((c, ci) => (c, ci)))
         {
             await Elect(c.Id, c.Path, CommitteeKind.CommunityParty, ci == 0 ? withinSix : today.AddYears(-5).AddMonths(7 + ci * 3));
-            foreach (var b in g.Units.Where(u => u.ParentId == c.Id && u.Kind == OrgKind.Branch).OrderBy(u => u.Path))
+            foreach (var b in g.Units.Where(u => u.ParentId == c.Id && u.Kind == OrgKind.Branch))
             {
                 // Most branches elected in the 2021 round; every seventh a year later, a few in the months now coming up.
                 var on = (i % 11) switch
@@ -86,7 +86,7 @@ public static class DemoCommittees
 
         // The far community's second branch: the secretary moved away and nobody has been elected since.
         var far = communities[^1];
-        var weak = g.Units.Where(u => u.ParentId == far.Id && u.Kind == OrgKind.Branch).OrderBy(u => u.Path).Skip(1).First();
+        var weak = g.Units.Where(u => u.ParentId == far.Id && u.Kind == OrgKind.Branch).Skip(1).First();
         var weakCommittee = (await GetUnitCommittees.HandleAsync(db, org, clock, weak.Id, ct)).Value!.Current.Single();
         var secretary = weakCommittee.Seats.Single(s => s.Post == "secretary");
         Ok(await VacateSeat.HandleAsync(db, clock, secretary.Id, new VacateInput { On = today.AddDays(-75), Reason = "工作调动至外区" }, ct), "书记离任");
@@ -134,7 +134,7 @@ public static class DemoCommittees
             On = started.AddDays(40), Note = "张明副书记到支部座谈，听取党员对书记人选的意见，初步确定两名人选。",
         }, [], ct), "整顿进展");
 
-        var old = g.Units.Where(u => u.ParentId == communities[1].Id && u.Kind == OrgKind.Branch).OrderBy(u => u.Path).Last();
+        var old = g.Units.Where(u => u.ParentId == communities[1].Id && u.Kind == OrgKind.Branch).Last();
         var lastYear = new DateOnly(today.Year - 1, 3, 10);
         var exited = await StartRectification.HandleAsync(db, org, clock, new RectificationInput
         {

@@ -26,7 +26,7 @@ public static class DemoTraining
         var tenant = g.District.TenantId;
         var street = DemoDistrict.Place(g, DemoPlace.Street);
         var heping = DemoDistrict.Place(g, DemoPlace.Community);
-        var communities = g.Units.Where(u => u.Kind == OrgKind.Community && u.ParentId == street.Id).OrderBy(u => u.Path).ToList();
+        var communities = g.Units.Where(u => u.Kind == OrgKind.Community && u.ParentId == street.Id).ToList();
         var committee = new List<MemberRef>();
         foreach (var c in communities) committee.AddRange((await members.RosterAsync(c.Path, CancellationToken.None)).Take(3));
         var rnd = new Random(312);
