@@ -47,7 +47,8 @@ internal static class StartupHook
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"collected={collected} server={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / Mb:0.0} heapSizeMb={info.HeapSizeBytes / Mb:0.0} " +
                 $"committedMb={info.TotalCommittedBytes / Mb:0.0} fragmentedMb={info.FragmentedBytes / Mb:0.0} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} " +
-                $"gen2={GC.CollectionCount(2)} threads={System.Threading.ThreadPool.ThreadCount} workingSetMb={Environment.WorkingSet / Mb:0.0}");
+                $"gen2={GC.CollectionCount(2)} threads={System.Threading.ThreadPool.ThreadCount} workingSetMb={Environment.WorkingSet / Mb:0.0} " +
+                $"jitMethods={System.Runtime.JitInfo.GetCompiledMethodCount()} jitIlKb={System.Runtime.JitInfo.GetCompiledILBytes() / 1024}");
             File.WriteAllText(file + ".tmp", line);
             File.Move(file + ".tmp", file, overwrite: true);
         }

@@ -193,10 +193,14 @@ public static class BenchProgram
         {
             // What the RSS is made of: the GC's figures now, then after a full compacting collection (live objects only).
             var gc = app.GcStats();
+            var map = app.MemoryMap();
             var after = await app.AfterFullCollectionAsync();
-            usage = new AppUsage(app.Id, rss, peak, appCpu, gc, after?.Gc, after?.RssMb);
+            var mapAfter = app.MemoryMap();
+            usage = new AppUsage(app.Id, rss, peak, appCpu, gc, after?.Gc, after?.RssMb, map, mapAfter);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"==> app RSS {rss:N0} MiB (peak {peak:N0}); GC {gc}"));
             if (after is { } a) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"==> after a full collection: RSS {a.RssMb:N0} MiB; GC {a.Gc}"));
+            Console.WriteLine($"==> memory map at the end: {map}");
+            Console.WriteLine($"==> memory map after the full collection: {mapAfter}");
         }
 
         // 5. Print and write the result.

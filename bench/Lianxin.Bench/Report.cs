@@ -39,7 +39,8 @@ public sealed record OperationResult(string Name, string Path, string Caller, st
 
 /// <summary>The app process's memory at the end of the run and its CPU time during the measured phases.</summary>
 /// <summary>The app process at the end: RSS and peak, CPU, the GC's figures then, and after a full compacting collection with the RSS then.</summary>
-public sealed record AppUsage(int Pid, double RssMb, double PeakRssMb, double CpuSeconds, string? Gc = null, string? GcAfterCollect = null, double? RssAfterCollectMb = null);
+public sealed record AppUsage(int Pid, double RssMb, double PeakRssMb, double CpuSeconds, string? Gc = null, string? GcAfterCollect = null, double? RssAfterCollectMb = null,
+    string? Map = null, string? MapAfterCollect = null);
 
 public sealed record RunResult(
     string Scenario, string Description, string Provider, string Size, string Database, int Concurrency, double Seconds, double Warmup, long Count,
@@ -93,6 +94,7 @@ public static class Report
             sb.AppendLine().AppendLine(string.Create(Inv, $"The app ran in its own process (pid {app.Pid}): resident memory {app.RssMb:N0} MiB at the end, peak {app.PeakRssMb:N0} MiB; {app.CpuSeconds:N1} CPU seconds during the measured phases."));
             if (app.Gc is not null) sb.AppendLine().AppendLine($"GC at the end: `{app.Gc}`.");
             if (app.GcAfterCollect is not null) sb.AppendLine().AppendLine(string.Create(Inv, $"After a full compacting collection: `{app.GcAfterCollect}`, RSS {app.RssAfterCollectMb:N0} MiB."));
+            if (app.Map is not null) sb.AppendLine().AppendLine($"Memory map (MiB resident by kind of mapping) at the end: `{app.Map}`; after the full collection: `{app.MapAfterCollect}`.");
         }
         sb.AppendLine();
         sb.Append(Table(run));
