@@ -15,20 +15,22 @@ public static class ConfirmRedemption
         var me = db.Scope.UserId ?? Guid.Empty;
         // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
         var redemptions = db.PbRedemptions;
+        var users = db.Users;
         var accounts = db.PbAccounts;
-        var read = await db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
-            .Select(m => new
-            {
-                Merchant = m,
-                Hold = redemptions.FirstOrDefault(r => r.Id == id && r.MerchantId == m.Id),
-                Clearing = accounts.FirstOrDefault(a => a.CommunityId == m.CommunityId && a.Kind == AccountKind.Clearing && a.OwnerId == m.CommunityId),
-                Till = accounts.FirstOrDefault(a => a.CommunityId == m.CommunityId && a.Kind == AccountKind.Merchant && a.OwnerId == m.Id),
-            })
-            .Select(x => new
-            {
-                x.Merchant, x.Hold, x.Clearing, x.Till,
-                Name = db.Users.Where(u => x.Hold != null && u.Id == x.Hold.DepositorUserId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
+        // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
+        var read = await (
+                from m in db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
+                join h in redemptions.Where(r => r.Id == id) on m.Id equals h.MerchantId into hs
+                from h in hs.DefaultIfEmpty()
+                join c in accounts.Where(a => a.Kind == AccountKind.Clearing) on new { m.CommunityId, Owner = m.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
+                from c in cs.DefaultIfEmpty()
+                join t in accounts.Where(a => a.Kind == AccountKind.Merchant) on new { m.CommunityId, Owner = m.Id } equals new { t.CommunityId, Owner = t.OwnerId } into ts
+                from t in ts.DefaultIfEmpty()
+                select new
+                {
+                    Merchant = m, Hold = h, Clearing = c, Till = t,
+                    Name = users.Where(u => h != null && u.Id == h.DepositorUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                })
             .FirstOrDefaultAsync(ct);
         if (read?.Hold is not { } x) return Failure.NotFound;
         var merchant = read.Merchant;

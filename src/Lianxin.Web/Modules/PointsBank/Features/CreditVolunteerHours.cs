@@ -26,15 +26,17 @@ public class CreditVolunteerHours(LianxinDb db, OrgDirectory org, TimeProvider c
         var accounts = db.PbAccounts;
         var transfers = db.PbTransfers;
         var rates = db.PbEarnRates;
-        var read = await db.PbAccounts.AcrossScope().AsNoTracking()
-            .Where(a => a.CommunityId == community.Id && a.Kind == AccountKind.Issuing && a.OwnerId == community.Id)
-            .Select(a => new
-            {
-                Issuing = a,
-                Depositor = accounts.FirstOrDefault(d => d.CommunityId == community.Id && d.Kind == AccountKind.Depositor && d.OwnerId == e.UserId),
-                Rate = rates.Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
-                Credited = transfers.Any(t => t.Key == key),
-            })
+        // A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
+        var read = await (
+                from a in db.PbAccounts.AcrossScope().AsNoTracking().Where(a => a.CommunityId == community.Id && a.Kind == AccountKind.Issuing && a.OwnerId == community.Id)
+                join d in accounts.Where(d => d.Kind == AccountKind.Depositor && d.OwnerId == e.UserId) on a.CommunityId equals d.CommunityId into ds
+                from d in ds.DefaultIfEmpty()
+                select new
+                {
+                    Issuing = a, Depositor = d,
+                    Rate = rates.Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
+                    Credited = transfers.Any(t => t.Key == key),
+                })
             .FirstOrDefaultAsync(ct);
         if (read?.Credited ?? await db.PbTransfers.AcrossScope().AnyAsync(t => t.Key == key, ct)) return;
         var rate = (read is null

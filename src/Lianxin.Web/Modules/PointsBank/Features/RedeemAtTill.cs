@@ -41,18 +41,26 @@ public static class RedeemAtTill
         var user = depositorUser!.Value;
         // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
         var redemptions = db.PbRedemptions;
+        var users = db.Users;
         var items = db.PbItems;
         var accounts = db.PbAccounts;
-        var read = await db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
-            .Select(m => new
-            {
-                Merchant = m,
-                Earlier = redemptions.FirstOrDefault(x => x.Id == r.RequestId),
-                Item = items.FirstOrDefault(i => i.Id == r.ItemId && i.MerchantId == m.Id),
-                Depositor = accounts.FirstOrDefault(a => a.CommunityId == m.CommunityId && a.Kind == AccountKind.Depositor && a.OwnerId == user),
-                Clearing = accounts.FirstOrDefault(a => a.CommunityId == m.CommunityId && a.Kind == AccountKind.Clearing && a.OwnerId == m.CommunityId),
-                Name = db.Users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault(),
-            })
+        // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
+        var read = await (
+                from m in db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
+                join i in items.Where(i => i.Id == r.ItemId) on m.Id equals i.MerchantId into its
+                from i in its.DefaultIfEmpty()
+                join d in accounts.Where(a => a.Kind == AccountKind.Depositor && a.OwnerId == user) on m.CommunityId equals d.CommunityId into ds
+                from d in ds.DefaultIfEmpty()
+                join c in accounts.Where(a => a.Kind == AccountKind.Clearing) on new { m.CommunityId, Owner = m.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
+                from c in cs.DefaultIfEmpty()
+                // A request id another shop used is not found here; its insert then meets the key and answers the conflict.
+                join x in redemptions.Where(x => x.Id == r.RequestId) on m.Id equals x.MerchantId into xs
+                from x in xs.DefaultIfEmpty()
+                select new
+                {
+                    Merchant = m, Earlier = x, Item = i, Depositor = d, Clearing = c,
+                    Name = users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault(),
+                })
             .FirstOrDefaultAsync(ct);
         if (read is null) return Failure.Forbidden with { Message = "只有已获批准的X贤商家才能兑换积分。" };
         var merchant = read.Merchant;

@@ -30,15 +30,19 @@ public static class VoidRedemption
         var holdKey = $"hold:{x.Id:N}";
         // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
         var accounts = db.PbAccounts;
+        var users = db.Users;
         var transfers = db.PbTransfers;
-        var read = await db.PbAccounts.AcrossScope().AsNoTracking().Where(a => a.Id == x.DepositorAccountId)
-            .Select(a => new
-            {
-                Depositor = a,
-                Clearing = accounts.FirstOrDefault(c => c.CommunityId == x.CommunityId && c.Kind == AccountKind.Clearing && c.OwnerId == x.CommunityId),
-                Hold = transfers.Where(t => t.Key == holdKey).Select(t => (Guid?)t.Id).FirstOrDefault(),
-                Name = db.Users.Where(u => u.Id == x.DepositorUserId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
+        // A left join, not a subquery per row: SQLite has no APPLY. The clearing account is unique per community.
+        var read = await (
+                from a in db.PbAccounts.AcrossScope().AsNoTracking().Where(a => a.Id == x.DepositorAccountId)
+                join c in accounts.Where(c => c.Kind == AccountKind.Clearing) on new { a.CommunityId, Owner = a.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
+                from c in cs.DefaultIfEmpty()
+                select new
+                {
+                    Depositor = a, Clearing = c,
+                    Hold = transfers.Where(t => t.Key == holdKey).Select(t => (Guid?)t.Id).FirstOrDefault(),
+                    Name = users.Where(u => u.Id == x.DepositorUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                })
             .FirstAsync(ct);
         var depositor = read.Depositor;
         var hold = read.Hold ?? throw new InvalidOperationException($"The redemption {x.Id} has no hold to release.");
