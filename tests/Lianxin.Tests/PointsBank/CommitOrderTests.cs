@@ -55,4 +55,40 @@ public class CommitOrderTests(PointsBankApp app) : LedgerTest(app), IClassFixtur
         Assert.Equal(13, await App.BalanceAsync(user));
         Assert.True((await App.CheckAsync()).Holds);
     }
+
+    /// <summary>
+    /// ADR 0047: the statements left for the commit go with the audit INSERT (one batch on PostgreSQL); one that changes no
+    /// row fails the commit, and neither the transaction's rows nor their audit entries are kept.
+    /// </summary>
+    [Fact]
+    public async Task A_statement_left_for_the_commit_that_changes_no_row_fails_the_commit()
+    {
+        var (user, _) = await App.NewUserAsync(Role.Resident, "钱阿公");
+        await App.ConfirmHoursAsync(user, 60);
+        await App.AsSystemAsync(async (_, db) =>
+        {
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            var depositor = await db.PbAccounts.AcrossScope().AsNoTracking().SingleAsync(a => a.OwnerId == user && a.Kind == AccountKind.Depositor);
+            var community = new BankCommunity(depositor.CommunityId, depositor.OrgPath, "");
+            var issuing = await Ledger.SystemAccountAsync(db, community, AccountKind.Issuing, now, default);
+            var key = $"hours:{Guid.NewGuid():N}";
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var t = Ledger.New(key, TransferKind.Earn, issuing, depositor, 4, community, now, "hours", Guid.NewGuid(), "志愿服务 · 测试", null);
+            db.PbTransfers.Add(t);
+            await db.SaveChangesAsync();
+            Assert.True(await Ledger.ApplyAsync(db, [t], default));
+            var id = db.Model.FindEntityType(typeof(Account))!.FindProperty(nameof(Account.Id))!;
+            using var factory = db.Database.GetDbConnection().CreateCommand();
+            db.AtCommit(new CommitStatement("UPDATE \"pb_accounts\" SET \"Balance\" = \"Balance\" + 1 WHERE \"Id\" = {0}",
+                [id.GetRelationalTypeMapping().CreateParameter(factory, "id", Guid.NewGuid())]));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => tx.CommitAsync());
+            await tx.DisposeAsync();
+            db.ChangeTracker.Clear();
+            Assert.False(await db.PbTransfers.AcrossScope().AnyAsync(x => x.Key == key));
+            Assert.False(await db.AuditEntries.IgnoreQueryFilters().AnyAsync(e => e.EntityId == t.Id.ToString()));
+            return 0;
+        });
+        Assert.Equal(10, await App.BalanceAsync(user));
+        Assert.True((await App.CheckAsync()).Holds);
+    }
 }

@@ -98,12 +98,37 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         return result;
     }
 
-    /// <summary>The entries first, then the steps left for the commit (<see cref="LianxinDb.AtCommit"/>, ADR 0044).</summary>
+    /// <summary>
+    /// The entries, then the statements left for the commit (<see cref="LianxinDb.AtCommit"/>, ADR 0044). On PostgreSQL the
+    /// audit INSERT and those statements go in one batch (ADR 0047): under the district's chain lock there are then two
+    /// round trips before the COMMIT (lock and tails; inserts and updates), not one per statement.
+    /// </summary>
     async Task CommittingAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
     {
-        await AppendAsync(db, transaction, transactionId, ct);
-        foreach (var step in db.CommitWork.Take(transactionId)) await step(ct);
+        var inserts = await AppendAsync(db, transaction, transactionId, ct);
+        var work = db.CommitWork.Take(transactionId);
+        if (inserts.Count + work.Count == 0) return;
+        if (!db.Database.IsNpgsql())
+        {
+            foreach (var insert in inserts) await db.Database.ExecuteSqlRawAsync(insert.Sql, insert.Parameters, ct);
+            foreach (var statement in work)
+                if (await db.Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, ct) == 0) throw Refused(statement);
+            return;
+        }
+        await using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
+        foreach (var statement in inserts.Concat(work))
+        {
+            var command = new Npgsql.NpgsqlBatchCommand(string.Format(statement.Sql, statement.Parameters.Select(p => (object)("@" + p.ParameterName)).ToArray()));
+            foreach (var p in statement.Parameters) command.Parameters.Add(p);
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
+        for (var i = 0; i < work.Count; i++)
+            if (batch.BatchCommands[inserts.Count + i].RecordsAffected == 0) throw Refused(work[i]);
     }
+
+    static InvalidOperationException Refused(CommitStatement statement) =>
+        new($"A statement left for the commit changed no row: {statement.Sql}");
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
@@ -165,11 +190,14 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         db.PendingAudit.Add(db.Database.CurrentTransaction!.TransactionId, entries, byHand.Select(e => e.Entity).ToList());
     }
 
-    /// <summary>At the commit: lock the tenants' chains, read their tails, insert the transaction's entries linked after them.</summary>
-    async Task AppendAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
+    /// <summary>
+    /// At the commit: lock the tenants' chains, read their tails, link the transaction's entries after them; answers the
+    /// INSERTs that write them.
+    /// </summary>
+    async Task<List<CommitStatement>> AppendAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
     {
         var pending = db.PendingAudit.Take(transactionId);
-        if (pending.Count == 0) return;
+        if (pending.Count == 0) return [];
         var tails = db.Database.IsNpgsql()
             ? await LockedTailsAsync(db, transaction, pending.Select(e => e.TenantId).Distinct().ToList(), ct)
             : await TailsAsync(db, pending.Select(e => e.TenantId).Distinct(), ct);
@@ -188,7 +216,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
                 prev = e.Hash;
             }
         }
-        foreach (var rows in pending.Chunk(RowsPerInsert)) await InsertAsync(db, rows, ct);
+        return pending.Chunk(RowsPerInsert).Select(rows => Insert(db, rows)).ToList();
     }
 
     /// <summary>SQLite: its IMMEDIATE transaction already holds the writer lock, so the tails cannot move under it.</summary>
@@ -234,14 +262,14 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     }
 
     /// <summary>One multi-row INSERT through EF's own column names and type mappings (Guid as text on SQLite, enums as names).</summary>
-    static async Task InsertAsync(LianxinDb db, AuditEntry[] rows, CancellationToken ct)
+    static CommitStatement Insert(LianxinDb db, AuditEntry[] rows)
     {
         var type = db.Model.FindEntityType(typeof(AuditEntry))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         using var factory = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new List<object>(rows.Length * columns.Count);
+        var parameters = new List<DbParameter>(rows.Length * columns.Count);
         var values = new List<string>(rows.Length);
         foreach (var row in rows)
         {
@@ -255,8 +283,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         }
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
         // Only identifiers from the model and parameter slots: no value is spliced into the text.
-        var insert = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema) + " (" + names + ") VALUES " + string.Join(", ", values);
-        await db.Database.ExecuteSqlRawAsync(insert, parameters, ct);
+        return new("INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema) + " (" + names + ") VALUES " + string.Join(", ", values), parameters);
     }
 
     /// <summary>The advisory lock space of audit chains; the second key is the tenant's.</summary>

@@ -103,11 +103,11 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     internal CommitWork CommitWork { get; } = new();
 
     /// <summary>
-    /// Runs <paramref name="step"/> when the current transaction commits, after its audit entries (ADR 0044); dropped if it
-    /// does not commit. Only for statements that cannot refuse: a failure there fails the commit.
+    /// Runs <paramref name="statement"/> when the current transaction commits, with its audit entries (ADR 0044, 0047);
+    /// dropped if it does not commit. Only for statements that cannot refuse: one that changes no row fails the commit.
     /// </summary>
-    public void AtCommit(Func<CancellationToken, Task> step) =>
-        CommitWork.Add((Database.CurrentTransaction ?? throw new InvalidOperationException("AtCommit needs a transaction.")).TransactionId, step);
+    public void AtCommit(CommitStatement statement) =>
+        CommitWork.Add((Database.CurrentTransaction ?? throw new InvalidOperationException("AtCommit needs a transaction.")).TransactionId, statement);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -18,21 +18,43 @@ public class CreditVolunteerHours(LianxinDb db, OrgDirectory org, TimeProvider c
     public async Task HandleAsync(VolunteerHoursConfirmed e, CancellationToken ct)
     {
         var key = $"hours:{e.AttendanceId:N}";
-        if (await db.PbTransfers.AcrossScope().AnyAsync(t => t.Key == key, ct)) return;
         var community = await Ledger.CommunityAsync(org, e.CommunityPath, ct)
             ?? throw new InvalidOperationException($"No community above {e.CommunityPath}: the hours of attendance {e.AttendanceId} cannot be credited.");
-        var rate = await db.PbEarnRates.AcrossScope().Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind)
-            .Select(r => (int?)r.PointsPerHour).FirstOrDefaultAsync(ct) ?? options.DefaultPointsPerHour;
+        // Whether the attendance was credited, the rate and both accounts, in one round trip (ADR 0047); the community's
+        // first earning finds no issuing account and reads them one by one, making what is missing.
+        // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
+        var accounts = db.PbAccounts;
+        var transfers = db.PbTransfers;
+        var rates = db.PbEarnRates;
+        // A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
+        var read = await (
+                from a in db.PbAccounts.AcrossScope().AsNoTracking().Where(a => a.CommunityId == community.Id && a.Kind == AccountKind.Issuing && a.OwnerId == community.Id)
+                join d in accounts.Where(d => d.Kind == AccountKind.Depositor && d.OwnerId == e.UserId) on a.CommunityId equals d.CommunityId into ds
+                from d in ds.DefaultIfEmpty()
+                select new
+                {
+                    Issuing = a, Depositor = d,
+                    Rate = rates.Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
+                    Credited = transfers.Any(t => t.Key == key),
+                })
+            .FirstOrDefaultAsync(ct);
+        if (read?.Credited ?? await db.PbTransfers.AcrossScope().AnyAsync(t => t.Key == key, ct)) return;
+        var rate = (read is null
+            ? await db.PbEarnRates.AcrossScope().Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefaultAsync(ct)
+            : read.Rate) ?? options.DefaultPointsPerHour;
         var points = LedgerRules.PointsFor(e.Minutes, rate);
         if (points == 0) return;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var issuing = await Ledger.SystemAccountAsync(db, community, AccountKind.Issuing, now, ct);
-        var depositor = await Ledger.EnsureAsync(db, community, AccountKind.Depositor, e.UserId, e.PersonName, now, ct);
+        var issuing = read?.Issuing ?? await Ledger.SystemAccountAsync(db, community, AccountKind.Issuing, now, ct);
+        var depositor = read?.Depositor ?? await Ledger.EnsureAsync(db, community, AccountKind.Depositor, e.UserId, e.PersonName, now, ct);
         var transfer = Ledger.New(key, TransferKind.Earn, issuing, depositor, points, community, now, "hours", e.AttendanceId,
             $"志愿服务 · {e.ActivityTitle}（{e.Day:yyyy-MM-dd}，{e.Minutes / 60.0:0.#} 小时）", null);
         db.PbTransfers.Add(transfer);
-        // The dispatcher's transaction holds this save, the balance move and the inbox row together.
+        // The dispatcher's transaction holds this save, the balance move and the inbox row together. A failed save from
+        // here on fails the handler, and the dispatcher rolls the whole transaction back: no SAVEPOINT and RELEASE round
+        // trips around this save and the inbox row's (ADR 0047). Only after EnsureAsync, whose unique-index race needs one.
+        db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(ct);
         if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("Earning debits only the issuing account.");
     }

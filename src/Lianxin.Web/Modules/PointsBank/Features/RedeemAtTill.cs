@@ -35,18 +35,44 @@ public static class RedeemAtTill
         if (depositorUser is null) e.Fail(nameof(r.Code), "兑换码无效或已过期，请储户刷新后重新出示。");
         if (e.Any) return Failure.Invalid(e);
 
-        var merchant = await MerchantOfCallerAsync(db, ct);
-        if (merchant is null) return Failure.Forbidden with { Message = "只有已获批准的X贤商家才能兑换积分。" };
-        if (await db.PbRedemptions.AcrossScope().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.RequestId, ct) is { } earlier)
-            return await SameAsync(db, earlier, merchant.Id, r, depositorUser!.Value, ct);
+        // What the scan needs, in one round trip (ADR 0047): the caller's shop, an earlier scan with this id, the item, the
+        // depositor's and the clearing account, and the depositor's name for the answer.
+        var me = db.Scope.UserId ?? Guid.Empty;
+        var user = depositorUser!.Value;
+        // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
+        var redemptions = db.PbRedemptions;
+        var users = db.Users;
+        var items = db.PbItems;
+        var accounts = db.PbAccounts;
+        // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
+        var read = await (
+                from m in db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
+                join i in items.Where(i => i.Id == r.ItemId) on m.Id equals i.MerchantId into its
+                from i in its.DefaultIfEmpty()
+                join d in accounts.Where(a => a.Kind == AccountKind.Depositor && a.OwnerId == user) on m.CommunityId equals d.CommunityId into ds
+                from d in ds.DefaultIfEmpty()
+                join c in accounts.Where(a => a.Kind == AccountKind.Clearing) on new { m.CommunityId, Owner = m.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
+                from c in cs.DefaultIfEmpty()
+                // A request id another shop used is not found here; its insert then meets the key and answers the conflict.
+                join x in redemptions.Where(x => x.Id == r.RequestId) on m.Id equals x.MerchantId into xs
+                from x in xs.DefaultIfEmpty()
+                select new
+                {
+                    Merchant = m, Earlier = x, Item = i, Depositor = d, Clearing = c,
+                    Name = users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault(),
+                })
+            .FirstOrDefaultAsync(ct);
+        if (read is null) return Failure.Forbidden with { Message = "只有已获批准的X贤商家才能兑换积分。" };
+        var merchant = read.Merchant;
+        if (read.Earlier is { } earlier) return Same(earlier, merchant.Id, r, user, read.Name);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var item = await db.PbItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == r.ItemId && i.MerchantId == merchant.Id, ct);
+        var item = read.Item;
         if (item is null || !item.OnOffer(clock.Today())) return Failure.Invalid(nameof(r.ItemId), "请选择本店正在兑换的商品。");
         var community = new BankCommunity(merchant.CommunityId, merchant.OrgPath, "");
-        var depositor = await Ledger.FindAsync(db, merchant.CommunityId, AccountKind.Depositor, depositorUser!.Value, ct);
+        var depositor = read.Depositor;
         if (depositor is null) return Failure.Conflict("该储户在本社区还没有积分。");
-        var clearing = await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
+        var clearing = read.Clearing ?? await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
         var points = (long)item.Points * r.Quantity;
 
         var redemption = new Redemption
@@ -72,7 +98,7 @@ public static class RedeemAtTill
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 var first = await db.PbRedemptions.AcrossScope().AsNoTracking().FirstAsync(x => x.Id == r.RequestId, ct);
-                return await SameAsync(db, first, merchant.Id, r, depositorUser.Value, ct);
+                return Same(first, merchant.Id, r, user, read.Name);
             }
             var taken = await db.PbItems.Where(i => i.Id == item.Id && i.Stock >= r.Quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - r.Quantity), ct);
@@ -81,7 +107,7 @@ public static class RedeemAtTill
                 return await AbandonAsync(db, tx, $"积分不足：兑换需要 {points} 分。", ct);
             await tx.CommitAsync(ct);
         }
-        return await ViewAsync(db, redemption, ct);
+        return View(redemption, read.Name ?? "");
     }
 
     static async Task<Outcome<RedemptionView>> AbandonAsync(LianxinDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, string why, CancellationToken ct)
@@ -92,9 +118,9 @@ public static class RedeemAtTill
     }
 
     /// <summary>A retried scan: the first answer when it is the same request, a conflict when the id was used for another.</summary>
-    static async Task<Outcome<RedemptionView>> SameAsync(LianxinDb db, Redemption earlier, Guid merchantId, RedeemRequest r, Guid depositorUser, CancellationToken ct) =>
+    static Outcome<RedemptionView> Same(Redemption earlier, Guid merchantId, RedeemRequest r, Guid depositorUser, string? depositorName) =>
         earlier.MerchantId == merchantId && earlier.ItemId == r.ItemId && earlier.Quantity == r.Quantity && earlier.DepositorUserId == depositorUser
-            ? await ViewAsync(db, earlier, ct)
+            ? View(earlier, depositorName ?? "")
             : Failure.Conflict("该请求编号已用于另一笔兑换。");
 
     /// <summary>The approved shop whose till the caller runs.</summary>
@@ -104,10 +130,11 @@ public static class RedeemAtTill
         return db.PbMerchants.AcrossScope().AsNoTracking().FirstOrDefaultAsync(m => m.OwnerUserId == me && m.State == MerchantState.Approved, ct);
     }
 
-    internal static async Task<RedemptionView> ViewAsync(LianxinDb db, Redemption x, CancellationToken ct)
-    {
-        var name = await db.Users.Where(u => u.Id == x.DepositorUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        return new RedemptionView(x.Id, x.MerchantId, x.ItemName, x.Quantity, x.Points, x.State, Redemption.Chinese(x.State), LedgerRules.MaskName(name),
+    internal static async Task<RedemptionView> ViewAsync(LianxinDb db, Redemption x, CancellationToken ct) =>
+        View(x, await db.Users.Where(u => u.Id == x.DepositorUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "");
+
+    /// <summary>The answer, with the depositor's name already read.</summary>
+    internal static RedemptionView View(Redemption x, string depositorName) =>
+        new(x.Id, x.MerchantId, x.ItemName, x.Quantity, x.Points, x.State, Redemption.Chinese(x.State), LedgerRules.MaskName(depositorName),
             x.CreatedAt, x.ExpiresAt, x.ClosedAt);
-    }
 }
