@@ -257,8 +257,8 @@ public sealed class DemandListScenario : Scenario
 
 /// <summary>
 /// The figures of a street with millions of demands: the default 30 days, a whole year, and the figures page.
-/// The baseline is the SQL the app sends: the unit, the category × level and per-handler sums over dem_monthly_figures for whole
-/// months and dem_daily_figures for the days of partial months (ADR 0045), the slowest handlers' names.
+/// The baseline is the SQL the app sends: the unit, the category × level × handler sums over dem_monthly_figures for months
+/// and dem_daily_figures for the days of partial months and those subtracted (ADR 0045, 0046), the slowest handlers' names.
 /// </summary>
 public sealed class DemandFiguresScenario : Scenario
 {
@@ -275,19 +275,18 @@ public sealed class DemandFiguresScenario : Scenario
 
         Sql[] Figures(DateOnly from, DateOnly to)
         {
-            // Since ADR 0035 the app sums maintained rows of the street's path range; since ADR 0045 the period's whole months
-            // from dem_monthly_figures and the days of its partial months from dem_daily_figures: per table one GROUP BY
-            // (category × level) and one per handler, added up and ranked in the app.
-            var spans = FigureSpans.Of(from, to);
+            // Since ADR 0035 the app sums maintained rows of the street's path range; since ADR 0045/0046 months from
+            // dem_monthly_figures, the days of partial months from dem_daily_figures, minus the days outside the period of a month
+            // read whole: per source one GROUP BY (category × level × handler), added up and ranked in the app.
+            var spans = FigureSpans.Of(from, to, today);
             (string, object?)[] under = [t, scope, ("@root", target.StreetPath), ("@end", target.StreetPath[..^1] + "0")];
             const string range = """ "TenantId" = @t AND "OrgPath" LIKE @scope AND "OrgPath" >= @root AND "OrgPath" < @end """;
             var sources = new List<(string Table, string Where, (string, object?)[] P)>();
-            var days = new[] { (spans.DaysFrom, spans.DaysTo), (spans.TailFrom, spans.TailTo) }.Where(x => x.Item1 is not null).ToList();
-            if (days.Count > 0)
+            foreach (var days in new[] { spans.Days, spans.Minus }.Where(d => d.Count > 0))
             {
                 var between = days.Select((_, i) => $"""("Day" >= @a{i} AND "Day" <= @b{i})""");
                 sources.Add(("dem_daily_figures", $"WHERE {range} AND ({string.Join(" OR ", between)})",
-                    [.. under, .. days.SelectMany((d, i) => new (string, object?)[] { ($"@a{i}", d.Item1), ($"@b{i}", d.Item2) })]));
+                    [.. under, .. days.SelectMany((d, i) => new (string, object?)[] { ($"@a{i}", d.From), ($"@b{i}", d.To) })]));
             }
             if (spans.FirstMonth is not null)
                 sources.Add(("dem_monthly_figures", $"""WHERE {range} AND "Month" >= @m1 AND "Month" <= @m2""", [.. under, ("@m1", spans.FirstMonth), ("@m2", spans.LastMonth)]));
@@ -296,18 +295,12 @@ public sealed class DemandFiguresScenario : Scenario
                 new("""
                     SELECT "Id", "Path", "Name", "ShortName" FROM org_units WHERE "TenantId" = @t AND "Path" LIKE @scope AND "Id" = @id LIMIT 1
                     """, t, scope, ("@id", target.StreetId)),
-                .. sources.SelectMany(x => new Sql[]
-                {
-                    new($"""
-                        SELECT "CategoryName", "Level", SUM("Received"), SUM("Responded"), SUM("RespondedInTime"), SUM("Resolved"), SUM("ResolvedWithTime"),
-                            SUM("Timed"), SUM("Hours"), SUM("Overdue"), SUM("Satisfied"), SUM("BasicallySatisfied"), SUM("Unsatisfied")
-                        FROM {x.Table} {x.Where}
-                        GROUP BY "CategoryName", "Level"
-                        """, x.P),
-                    new($"""
-                        SELECT "HandlerUnitId", SUM("Timed"), SUM("Hours") FROM {x.Table} {x.Where} AND "Timed" <> 0 GROUP BY "HandlerUnitId"
-                        """, x.P),
-                }),
+                .. sources.Select(x => new Sql($"""
+                    SELECT "CategoryName", "Level", "HandlerUnitId", SUM("Received"), SUM("Responded"), SUM("RespondedInTime"), SUM("Resolved"),
+                        SUM("ResolvedWithTime"), SUM("Timed"), SUM("Hours"), SUM("Overdue"), SUM("Satisfied"), SUM("BasicallySatisfied"), SUM("Unsatisfied")
+                    FROM {x.Table} {x.Where}
+                    GROUP BY "CategoryName", "Level", "HandlerUnitId"
+                    """, x.P)),
                 new("""SELECT "Id", "ShortName", "Name" FROM org_units WHERE "TenantId" = @t AND "Id" = ANY(@ids)""", t, ("@ids", new[] { target.StreetId })),
             ];
         }

@@ -117,10 +117,12 @@ public class DemandDailyFiguresTests(LianxinApp app)
         var org = sp.GetRequiredService<OrgDirectory>();
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Id == p.District || p.Streets.Contains(u.Id) || p.Communities.Contains(u.Id))
             .Select(u => new { u.Id, u.Path }).ToListAsync();
-        var indicators = new DemandIndicators(db);
+        var indicators = new DemandIndicators(db, TimeProvider.System);
         var codes = indicators.Indicators.Select(i => i.Code).ToList();
         // The whole span (partial months at both ends around whole ones), one day, and whole months only (ADR 0045).
-        foreach (var (from, to) in new[] { (FirstDay, today), (FirstDay.AddDays(1), FirstDay.AddDays(1)), (new DateOnly(2023, 3, 1), new DateOnly(2023, 4, 30)) })
+        // And March from its 7th: the month minus its first six days, which hold the first demands (ADR 0046).
+        foreach (var (from, to) in new[] { (FirstDay, today), (FirstDay.AddDays(1), FirstDay.AddDays(1)), (new DateOnly(2023, 3, 1), new DateOnly(2023, 4, 30)),
+            (new DateOnly(2023, 3, 7), new DateOnly(2023, 3, 31)) })
         {
             var read = await indicators.ReadAsync(codes, units.Select(u => u.Path).ToList(), from, to, default);
             foreach (var u in units)
@@ -195,17 +197,28 @@ public class DemandDailyFiguresTests(LianxinApp app)
     }
 
     [Theory]
-    [InlineData("2025-12-03", "2026-12-02", "2026-01-01", "2026-11-01", "2025-12-03", "2025-12-31", "2026-12-01", "2026-12-02")]
-    [InlineData("2026-01-01", "2026-03-31", "2026-01-01", "2026-03-01", null, null, null, null)]
-    [InlineData("2026-01-15", "2026-02-10", null, null, "2026-01-15", "2026-02-10", null, null)]
-    [InlineData("2026-01-01", "2026-01-30", null, null, "2026-01-01", "2026-01-30", null, null)]
-    [InlineData("2026-01-02", "2026-02-28", "2026-02-01", "2026-02-01", "2026-01-02", "2026-01-31", null, null)]
-    [InlineData("2026-01-01", "2026-02-10", "2026-01-01", "2026-01-01", null, null, "2026-02-01", "2026-02-10")]
-    [InlineData("2024-02-01", "2024-02-29", "2024-02-01", "2024-02-01", null, null, null, null)]
-    public void A_period_reads_its_whole_months_from_the_monthly_rows_and_the_days_at_its_ends_from_the_daily_rows(
-        string from, string to, string? m1, string? m2, string? d1, string? d2, string? t1, string? t2)
+    // A year to today: both end months are read whole, minus their days outside the year (two past ones, the future ones).
+    [InlineData("2025-12-03", "2026-12-02", "2026-12-02", "2025-12-01", "2026-12-01", "", "2025-12-01..2025-12-02 2026-12-03..2026-12-31")]
+    // The same year seen from later (every day counts): the last month's two days are read by day.
+    [InlineData("2025-12-03", "2026-12-02", null, "2025-12-01", "2026-11-01", "2026-12-01..2026-12-02", "2025-12-01..2025-12-02")]
+    // The default 30 days: last month minus its first two days, this month so far.
+    [InlineData("2026-11-03", "2026-12-02", "2026-12-02", "2026-11-01", "2026-12-01", "", "2026-11-01..2026-11-02 2026-12-03..2026-12-31")]
+    [InlineData("2026-01-01", "2026-03-31", null, "2026-01-01", "2026-03-01", "", "")]
+    [InlineData("2026-01-15", "2026-02-10", null, null, null, "2026-01-15..2026-02-10", "")]
+    [InlineData("2026-01-01", "2026-01-30", null, "2026-01-01", "2026-01-01", "", "2026-01-31..2026-01-31")]
+    [InlineData("2026-01-10", "2026-01-20", null, null, null, "2026-01-10..2026-01-20", "")]
+    [InlineData("2026-01-02", "2026-02-28", null, "2026-01-01", "2026-02-01", "", "2026-01-01..2026-01-01")]
+    [InlineData("2026-01-01", "2026-02-10", null, "2026-01-01", "2026-01-01", "2026-02-01..2026-02-10", "")]
+    [InlineData("2024-02-01", "2024-02-29", null, "2024-02-01", "2024-02-01", "", "")]
+    public void A_period_reads_months_from_the_monthly_rows_and_the_days_of_its_partial_months_or_the_month_minus_its_other_days(
+        string from, string to, string? today, string? m1, string? m2, string days, string minus)
     {
         static DateOnly? D(string? s) => s is null ? null : DateOnly.Parse(s);
-        Assert.Equal(new FigureSpans(D(m1), D(m2), D(d1), D(d2), D(t1), D(t2)), FigureSpans.Of(D(from)!.Value, D(to)!.Value));
+        static List<DayRange> R(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split("..")).Select(r => new DayRange(DateOnly.Parse(r[0]), DateOnly.Parse(r[1]))).ToList();
+        var spans = FigureSpans.Of(D(from)!.Value, D(to)!.Value, D(today));
+        Assert.Equal((D(m1), D(m2)), (spans.FirstMonth, spans.LastMonth));
+        Assert.Equal(R(days), spans.Days);
+        Assert.Equal(R(minus), spans.Minus);
     }
 }

@@ -37,21 +37,22 @@ public static class DemandFigures
         var t = to ?? today;
         if (t < f) return Failure.Invalid("To", "结束日期不能早于开始日期。");
         if (t.DayNumber - f.DayNumber > 366) return Failure.Invalid("To", "统计区间不能超过一年。");
-        // Sums of the maintained rows (ADR 0035) of the subtree's units: the period's whole months from the monthly rows, its
-        // partial months from the daily ones (ADR 0045). Per table one GROUP BY (category × level) and one per handler, added
-        // up here. A group whose demands all moved away (merged, another unit) sums to nothing and is left out, as a recount would.
+        // Sums of the maintained rows (ADR 0035) of the subtree's units: months from the monthly rows, the days of partial
+        // months from the daily ones, minus the days outside the period of a month read whole (ADR 0045, 0046). Per source one
+        // GROUP BY (category × level × handler), added up here into the cells and the handlers. A group whose demands all moved
+        // away (merged, another unit) sums to nothing and is left out, as a recount would.
         var rangeEnd = QueryFilters.RangeEnd(unit.Path);
-        var spans = FigureSpans.Of(f, t);
-        var days = spans.Days(db.DemandDayFigures.AsNoTracking(), unit.Path, rangeEnd);
-        var months = spans.Months(db.DemandMonthFigures.AsNoTracking(), unit.Path, rangeEnd);
-        var parts = new List<Cell>();
-        var handlers = new List<Handler>();
-        if (days is not null) { parts.AddRange(await CellsAsync(days, ct)); handlers.AddRange(await HandlersAsync(days, ct)); }
-        if (months is not null) { parts.AddRange(await CellsAsync(months, ct)); handlers.AddRange(await HandlersAsync(months, ct)); }
-        var cells = parts.GroupBy(c => (c.Category, c.Level)).Select(g => Cell.Sum(g) with { Category = g.Key.Category, Level = g.Key.Level })
+        var spans = FigureSpans.Of(f, t, today);
+        var groups = new List<Group>();
+        if (FigureSpans.On(db.DemandDayFigures.AsNoTracking(), unit.Path, rangeEnd, spans.Days) is { } days) groups.AddRange(await GroupsAsync(days, ct));
+        if (spans.Months(db.DemandMonthFigures.AsNoTracking(), unit.Path, rangeEnd) is { } months) groups.AddRange(await GroupsAsync(months, ct));
+        if (FigureSpans.On(db.DemandDayFigures.AsNoTracking(), unit.Path, rangeEnd, spans.Minus) is { } minus)
+            groups.AddRange((await GroupsAsync(minus, ct)).Select(g => g with { Cell = g.Cell.Negated() }));
+        var cells = groups.GroupBy(g => (g.Cell.Category, g.Cell.Level)).Select(x => Cell.Sum(x.Select(g => g.Cell)) with { Category = x.Key.Category, Level = x.Key.Level })
             .Where(c => c.Received > 0).ToList();
-        // The slowest five by average hours, ties by id in the databases' uuid order (that of the text form).
-        var slowGroups = handlers.GroupBy(h => h.Id).Select(g => new { Id = g.Key, Count = g.Sum(h => h.Timed), Hours = g.Sum(h => h.Hours) })
+        // The slowest five by average hours, ties by id in the databases' uuid order (that of the text form); the hours rounded
+        // off the last bits that adding and taking away doubles leaves behind.
+        var slowGroups = groups.GroupBy(g => g.Handler).Select(x => new { Id = x.Key, Count = x.Sum(g => g.Cell.Timed), Hours = Math.Round(x.Sum(g => g.Cell.Hours), 9) })
             .Where(x => x.Count > 0).Select(x => new { x.Id, x.Count, Avg = x.Hours / x.Count })
             .OrderByDescending(x => x.Avg).ThenBy(x => x.Id.ToString(), StringComparer.Ordinal).Take(5).ToList();
         var names = await org.NamesAsync(slowGroups.Select(s => s.Id).ToList(), ct);
@@ -71,20 +72,15 @@ public static class DemandFigures
             slowGroups.Select(s => new SlowUnit(s.Id, names.GetValueOrDefault(s.Id, ""), s.Count, Math.Round(s.Avg, 1))).ToList());
     }
 
-    static Task<List<Cell>> CellsAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : DemandFiguresRow => rows
-        .GroupBy(x => new { x.CategoryName, x.Level })
-        .Select(g => new Cell(g.Key.CategoryName, g.Key.Level, g.Sum(x => x.Received), g.Sum(x => x.Responded), g.Sum(x => x.RespondedInTime),
-            g.Sum(x => x.Resolved), g.Sum(x => x.ResolvedWithTime), g.Sum(x => x.Timed), g.Sum(x => x.Hours), g.Sum(x => x.Overdue),
-            g.Sum(x => x.Satisfied), g.Sum(x => x.BasicallySatisfied), g.Sum(x => x.Unsatisfied)))
+    static Task<List<Group>> GroupsAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : DemandFiguresRow => rows
+        .GroupBy(x => new { x.CategoryName, x.Level, x.HandlerUnitId })
+        .Select(g => new Group(g.Key.HandlerUnitId, new Cell(g.Key.CategoryName, g.Key.Level, g.Sum(x => x.Received), g.Sum(x => x.Responded),
+            g.Sum(x => x.RespondedInTime), g.Sum(x => x.Resolved), g.Sum(x => x.ResolvedWithTime), g.Sum(x => x.Timed), g.Sum(x => x.Hours),
+            g.Sum(x => x.Overdue), g.Sum(x => x.Satisfied), g.Sum(x => x.BasicallySatisfied), g.Sum(x => x.Unsatisfied))))
         .ToListAsync(ct);
 
-    static Task<List<Handler>> HandlersAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : DemandFiguresRow => rows
-        .Where(x => x.Timed != 0)
-        .GroupBy(x => x.HandlerUnitId)
-        .Select(g => new Handler(g.Key, g.Sum(x => x.Timed), g.Sum(x => x.Hours)))
-        .ToListAsync(ct);
-
-    sealed record Handler(Guid Id, int Timed, double Hours);
+    /// <summary>The sums of one category, level and handling unit from one source.</summary>
+    sealed record Group(Guid Handler, Cell Cell);
 
     static double? Pct(int a, int b) => b == 0 ? null : Math.Round(a * 100.0 / b, 1);
 
@@ -92,9 +88,12 @@ public static class DemandFigures
     sealed record Cell(string Category, DemandLevel Level, int Received, int Responded, int InTime, int Resolved, int ResolvedTimed,
         int Timed, double Hours, int Overdue, int Satisfied, int Basically, int Unsatisfied)
     {
-        public double? AvgHours => Timed == 0 ? null : Math.Round(Hours / Timed, 1);
+        public double? AvgHours => Timed == 0 ? null : Math.Round(Math.Round(Hours, 9) / Timed, 1);
         public SatisfactionFigures Satisfaction => new(Satisfied, Basically, Unsatisfied);
         public FigureRow Row(string name) => new(name, Received, Resolved, Overdue, AvgHours, Satisfaction.Rate);
+
+        public Cell Negated() => new(Category, Level, -Received, -Responded, -InTime, -Resolved, -ResolvedTimed, -Timed, -Hours, -Overdue,
+            -Satisfied, -Basically, -Unsatisfied);
 
         public static Cell Sum(IEnumerable<Cell> cells) => cells.Aggregate(new Cell("", default, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), (a, c) => a with
         {

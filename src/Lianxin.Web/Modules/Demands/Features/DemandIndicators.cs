@@ -2,6 +2,7 @@ using Lianxin.Web.Modules.Demands.Data;
 using Lianxin.Web.Modules.Demands.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Indicators;
+using Lianxin.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Demands.Features;
@@ -10,7 +11,7 @@ namespace Lianxin.Web.Modules.Demands.Features;
 /// Demands' figures for leaders: one grouped sum for all the subtrees asked (ADR 0039) over the maintained daily rows of the period (ADR 0035), the same
 /// definitions as <see cref="DemandFigures"/>.
 /// </summary>
-public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
+public sealed class DemandIndicators(LianxinDb db, TimeProvider clock) : IIndicatorSource
 {
     public const string Received = "demands.received", ResolveRate = "demands.resolve_rate", Overdue = "demands.overdue",
         SatisfactionRate = "demands.satisfaction_rate", AvgResolveHours = "demands.avg_resolve_hours";
@@ -32,11 +33,14 @@ public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
         // One grouped read per table for every subtree asked (ADR 0039): rows per unit path, added up per subtree below.
         var root = SubtreeSums.Common(subtreePaths);
         var rangeEnd = QueryFilters.RangeEnd(root);
-        // The period's whole months from the monthly rows, its partial months from the daily ones (ADR 0045).
-        var spans = FigureSpans.Of(from, to);
+        // Months from the monthly rows, the days of partial months from the daily ones, minus the days outside the period of a
+        // month read whole (ADR 0045, 0046).
+        var spans = FigureSpans.Of(from, to, clock.Today());
         var rows = new List<Sums>();
-        if (spans.Days(db.DemandDayFigures.AcrossScope().AsNoTracking(), root, rangeEnd) is { } days) rows.AddRange(await PerPathAsync(days, ct));
+        if (FigureSpans.On(db.DemandDayFigures.AcrossScope().AsNoTracking(), root, rangeEnd, spans.Days) is { } days) rows.AddRange(await PerPathAsync(days, ct));
         if (spans.Months(db.DemandMonthFigures.AcrossScope().AsNoTracking(), root, rangeEnd) is { } months) rows.AddRange(await PerPathAsync(months, ct));
+        if (FigureSpans.On(db.DemandDayFigures.AcrossScope().AsNoTracking(), root, rangeEnd, spans.Minus) is { } minus)
+            rows.AddRange((await PerPathAsync(minus, ct)).Select(r => r.Negated()));
         foreach (var (path, sums) in SubtreeSums.PerRoot(subtreePaths, rows, r => r.Path, Sums.Total))
         {
             var values = new Dictionary<string, IndicatorValue>
@@ -63,6 +67,8 @@ public sealed class DemandIndicators(LianxinDb db) : IIndicatorSource
 
     sealed record Sums(string Path, int Received, int Resolved, int Overdue, int Rated, int Content, int Timed, double Hours)
     {
+        public Sums Negated() => new(Path, -Received, -Resolved, -Overdue, -Rated, -Content, -Timed, -Hours);
+
         public static Sums Total(IEnumerable<Sums> rows) => rows.Aggregate(new Sums("", 0, 0, 0, 0, 0, 0, 0), (a, b) =>
             new(a.Path, a.Received + b.Received, a.Resolved + b.Resolved, a.Overdue + b.Overdue, a.Rated + b.Rated, a.Content + b.Content,
                 a.Timed + b.Timed, a.Hours + b.Hours));
