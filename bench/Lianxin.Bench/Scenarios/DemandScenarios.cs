@@ -258,7 +258,7 @@ public sealed class DemandListScenario : Scenario
 /// <summary>
 /// The figures of a street with millions of demands: the default 30 days, a whole year, and the figures page.
 /// The baseline is the SQL the app sends: the unit, the category × level × handler sums over dem_monthly_figures for months
-/// and dem_daily_figures for the days of partial months and those subtracted (ADR 0045, 0046), the slowest handlers' names.
+/// and dem_daily_figures for the days of partial months and those subtracted (ADR 0045, 0049), the slowest handlers' names.
 /// </summary>
 public sealed class DemandFiguresScenario : Scenario
 {
@@ -275,7 +275,7 @@ public sealed class DemandFiguresScenario : Scenario
 
         Sql[] Figures(DateOnly from, DateOnly to)
         {
-            // Since ADR 0035 the app sums maintained rows of the street's path range; since ADR 0045/0046 months from
+            // Since ADR 0035 the app sums maintained rows of the street's path range; since ADR 0045/0049 months from
             // dem_monthly_figures, the days of partial months from dem_daily_figures, minus the days outside the period of a month
             // read whole: per source one GROUP BY (category × level × handler), added up and ranked in the app.
             var spans = FigureSpans.Of(from, to, today);

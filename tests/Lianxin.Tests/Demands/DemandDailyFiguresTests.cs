@@ -120,7 +120,7 @@ public class DemandDailyFiguresTests(LianxinApp app)
         var indicators = new DemandIndicators(db, TimeProvider.System);
         var codes = indicators.Indicators.Select(i => i.Code).ToList();
         // The whole span (partial months at both ends around whole ones), one day, and whole months only (ADR 0045).
-        // And March from its 7th: the month minus its first six days, which hold the first demands (ADR 0046).
+        // And March from its 7th: the month minus its first six days, which hold the first demands (ADR 0049).
         foreach (var (from, to) in new[] { (FirstDay, today), (FirstDay.AddDays(1), FirstDay.AddDays(1)), (new DateOnly(2023, 3, 1), new DateOnly(2023, 4, 30)),
             (new DateOnly(2023, 3, 7), new DateOnly(2023, 3, 31)) })
         {

@@ -12,7 +12,7 @@ public readonly record struct DayRange(DateOnly From, DateOnly To)
 }
 
 /// <summary>
-/// Where the sums of a period come from (ADR 0045, 0046): calendar months from <c>dem_monthly_figures</c>, plus the days of
+/// Where the sums of a period come from (ADR 0045, 0049): calendar months from <c>dem_monthly_figures</c>, plus the days of
 /// the partial months read day by day from <c>dem_daily_figures</c> (<see cref="Days"/>), minus the days a month read whole
 /// has outside the period (<see cref="Minus"/>). A partial month is read as "the month minus its other days" when those are
 /// fewer than half the days wanted: the default 30 days (most of last month and this month so far) then read two months of

@@ -38,7 +38,7 @@ public static class DemandFigures
         if (t < f) return Failure.Invalid("To", "结束日期不能早于开始日期。");
         if (t.DayNumber - f.DayNumber > 366) return Failure.Invalid("To", "统计区间不能超过一年。");
         // Sums of the maintained rows (ADR 0035) of the subtree's units: months from the monthly rows, the days of partial
-        // months from the daily ones, minus the days outside the period of a month read whole (ADR 0045, 0046). Per source one
+        // months from the daily ones, minus the days outside the period of a month read whole (ADR 0045, 0049). Per source one
         // GROUP BY (category × level × handler), added up here into the cells and the handlers. A group whose demands all moved
         // away (merged, another unit) sums to nothing and is left out, as a recount would.
         var rangeEnd = QueryFilters.RangeEnd(unit.Path);

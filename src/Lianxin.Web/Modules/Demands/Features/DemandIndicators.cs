@@ -34,7 +34,7 @@ public sealed class DemandIndicators(LianxinDb db, TimeProvider clock) : IIndica
         var root = SubtreeSums.Common(subtreePaths);
         var rangeEnd = QueryFilters.RangeEnd(root);
         // Months from the monthly rows, the days of partial months from the daily ones, minus the days outside the period of a
-        // month read whole (ADR 0045, 0046).
+        // month read whole (ADR 0045, 0049).
         var spans = FigureSpans.Of(from, to, clock.Today());
         var rows = new List<Sums>();
         if (FigureSpans.On(db.DemandDayFigures.AcrossScope().AsNoTracking(), root, rangeEnd, spans.Days) is { } days) rows.AddRange(await PerPathAsync(days, ct));
