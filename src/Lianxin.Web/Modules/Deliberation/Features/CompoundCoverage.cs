@@ -49,13 +49,14 @@ public static class CompoundCoverage
         IReadOnlyCollection<string> paths, DateOnly on, CancellationToken ct)
     {
         var compounds = await places.CountCompoundsUnderEachAsync(paths, ct);
+        if (compounds.Values.All(n => n == 0)) return paths.Distinct().ToDictionary(p => p, _ => new CoverageCounts(0, 0, 0, 0));
         var committees = await CommitteesInTermAsync(db, on, ct);
         var served = (await PropertyKindsAsync(db, ct)).Where(p => p.Value != PropertyKind.None).Select(p => p.Key).ToList();
         var pathOf = committees.Count + served.Count == 0 ? new Dictionary<Guid, string>() : await places.CompoundPathsInDistrictAsync(ct);
         // A compound's street is the second unit on its path ("/district/street/community/…/"); the committee's path may be older.
         var governed = committees.Values.Where(k => pathOf.ContainsKey(k.CompoundId))
             .Select(k => (Path: pathOf[k.CompoundId], Committee: k)).ToList();
-        var rules = await RedRules.ForStreetsAsync(db, governed.Select(g => StreetOf(g.Path)), ct);
+        var rules = governed.Count == 0 ? new Dictionary<Guid, RedCommitteeRule>() : await RedRules.ForStreetsAsync(db, governed.Select(g => StreetOf(g.Path)), ct);
         var withCommittee = SubtreeSums.PerRoot(paths, governed, g => g.Path, g => (All: g.Count(), Red: g.Count(x =>
         {
             var rule = rules.GetValueOrDefault(StreetOf(x.Path)) ?? SelfGovernanceRules.Default;
