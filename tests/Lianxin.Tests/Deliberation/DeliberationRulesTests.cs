@@ -47,7 +47,7 @@ public class DeliberationRulesTests
     [Fact]
     public void The_indicators_are_defined_with_module_codes_units_and_rollups()
     {
-        var d = new DeliberationIndicators(null!, null!, null!).Indicators.ToDictionary(i => i.Code);
+        var d = new DeliberationIndicators(null!, null!).Indicators.ToDictionary(i => i.Code);
         Assert.Equal((IndicatorUnit.Count, IndicatorRollup.Sum), (d["deliberation.motions"].Unit, d["deliberation.motions"].Rollup));
         foreach (var rate in new[] { "deliberation.settled_at_compound_rate", "deliberation.settled_at_community_rate", "deliberation.settled_at_street_rate",
                      "deliberation.committee_coverage", "deliberation.red_committee_rate", "deliberation.property_coverage" })

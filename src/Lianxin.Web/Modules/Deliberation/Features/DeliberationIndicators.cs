@@ -12,7 +12,7 @@ namespace Lianxin.Web.Modules.Deliberation.Features;
 /// The figures of three-level deliberation and of compounds' self-governance. Motions count where they were raised (the compound's
 /// place), whichever level settled them, so a community's figure includes what its street settled for it.
 /// </summary>
-public class DeliberationIndicators(LianxinDb db, OrgDirectory org, PlaceDirectory places) : IIndicatorSource
+public class DeliberationIndicators(LianxinDb db, PlaceDirectory places) : IIndicatorSource
 {
     public const string Motions = "deliberation.motions", AtCompound = "deliberation.settled_at_compound_rate",
         AtCommunity = "deliberation.settled_at_community_rate", AtStreet = "deliberation.settled_at_street_rate",
@@ -65,14 +65,11 @@ public class DeliberationIndicators(LianxinDb db, OrgDirectory org, PlaceDirecto
         }
         if (codes.Any(c => c is CommitteeCoverage or RedCommittees or PropertyCoverage))
         {
-            var all = await CompoundCoverage.ReadAsync(db, org, places, subtreePaths, to, ct);
-            foreach (var path in subtreePaths)
+            foreach (var (path, n) in await CompoundCoverage.CountsAsync(db, places, subtreePaths, to, ct))
             {
-                var mine = all.Where(c => c.Compound.OrgPath.StartsWith(path, StringComparison.Ordinal)).ToList();
-                var withCommittee = mine.Count(c => c.CommitteeId is not null);
-                result[(CommitteeCoverage, path)] = new(withCommittee, mine.Count);
-                result[(RedCommittees, path)] = new(mine.Count(c => c.IsRed), withCommittee);
-                result[(PropertyCoverage, path)] = new(mine.Count(c => c.Property is { } k && k != PropertyKind.None), mine.Count);
+                result[(CommitteeCoverage, path)] = new(n.WithCommittee, n.Compounds);
+                result[(RedCommittees, path)] = new(n.Red, n.WithCommittee);
+                result[(PropertyCoverage, path)] = new(n.WithProperty, n.Compounds);
             }
         }
         return result.Where(r => codes.Contains(r.Key.Item1)).ToDictionary();

@@ -26,14 +26,12 @@ public class OrgLifeIndicators(LianxinDb db, OrgDirectory org) : IIndicatorSourc
     {
         var result = new Dictionary<(string, string), IndicatorValue>();
         if (subtreePaths.Count == 0) return result;
-        // Every branch under the subtrees' common ancestor assessed once (ADR 0039), each subtree the sum of its branches.
-        var all = await ComplianceData.AssessAsync(db, org, SubtreeSums.Common(subtreePaths), from, to, ct);
-        foreach (var path in subtreePaths.Distinct())
+        // Every branch under the subtrees' common ancestor assessed once (ADR 0039), each subtree the sum of its branches (ADR 0046).
+        foreach (var (path, t) in await ComplianceData.TotalsAsync(db, org, subtreePaths, from, to, ct))
         {
-            var branches = all.Where(b => SubtreeSums.Under(b.Path, path)).ToList();
-            if (codes.Contains(MeetingsHeld)) result[(MeetingsHeld, path)] = new(branches.Sum(b => b.Held));
-            if (codes.Contains(ComplianceRate)) result[(ComplianceRate, path)] = new(branches.Sum(b => b.Credited), branches.Sum(b => b.Required));
-            if (codes.Contains(AttendanceRate)) result[(AttendanceRate, path)] = new(branches.Sum(b => b.Attended), branches.Sum(b => b.Marked));
+            if (codes.Contains(MeetingsHeld)) result[(MeetingsHeld, path)] = new(t.Held);
+            if (codes.Contains(ComplianceRate)) result[(ComplianceRate, path)] = new(t.Credited, t.Required);
+            if (codes.Contains(AttendanceRate)) result[(AttendanceRate, path)] = new(t.Attended, t.Marked);
         }
         return result;
     }

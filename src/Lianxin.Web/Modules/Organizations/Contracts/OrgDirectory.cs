@@ -113,6 +113,21 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     public async Task<IReadOnlyList<OrgUnitRef>> ActiveUnderAsync(string path, OrgKind kind, CancellationToken ct) =>
         await Refs(db.OrgUnits.AcrossScope().Where(u => u.Path.StartsWith(path) && u.Kind == kind && u.Status == OrgStatus.Active).OrderBy(u => u.Path)).ToListAsync(ct);
 
+    /// <summary>
+    /// The path and kind of every active branch under <paramref name="path"/>, seen or not, read once per request (ADR 0046): a
+    /// roll-up's periods assess the same branches, and figures need neither their names nor their ids.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Path, BranchKind Kind)>> ActiveBranchesUnderAsync(string path, CancellationToken ct)
+    {
+        if (branches.TryGetValue(path, out var cached)) return cached;
+        var rows = await db.OrgUnits.AcrossScope().AsNoTracking()
+            .Where(u => u.Path.StartsWith(path) && u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active)
+            .Select(u => new { u.Path, u.BranchKind }).ToListAsync(ct);
+        return branches[path] = rows.Select(u => (u.Path, u.BranchKind)).ToList();
+    }
+
+    readonly Dictionary<string, List<(string Path, BranchKind Kind)>> branches = [];
+
     /// <summary>The units directly under <paramref name="parentId"/>, seen or not, in tree order.</summary>
     public async Task<IReadOnlyList<OrgUnitRef>> ChildrenAsync(Guid parentId, CancellationToken ct) =>
         await Refs(db.OrgUnits.AcrossScope().Where(u => u.ParentId == parentId).OrderBy(u => u.Path)).ToListAsync(ct);

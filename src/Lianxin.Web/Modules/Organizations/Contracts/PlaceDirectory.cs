@@ -170,6 +170,16 @@ public class PlaceDirectory(LianxinDb db)
         (paths.All(db.Scope.Sees) ? await TotalsUnderEachAsync(paths, ct) : await Features.PlaceTotals.UnderEachAsync(db.UnitCounts, paths, ct))
             .ToDictionary(x => x.Key, x => x.Value.Households);
 
+    /// <summary>How many compounds lie under each of <paramref name="paths"/> across the district, from the maintained counts shared for the request (ADR 0046).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountCompoundsUnderEachAsync(IReadOnlyCollection<string> paths, CancellationToken ct) =>
+        (await TotalsUnderEachAsync(paths, ct)).ToDictionary(x => x.Key, x => x.Value.Compounds);
+
+    /// <summary>The path of every compound of the district, read once per request (the tree keeps no history; ADR 0046).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> CompoundPathsInDistrictAsync(CancellationToken ct) =>
+        compoundPaths ??= await db.Compounds.AcrossScope().AsNoTracking().Select(c => new { c.Id, c.OrgPath }).ToDictionaryAsync(c => c.Id, c => c.OrgPath, ct);
+
+    Dictionary<Guid, string>? compoundPaths;
+
     /// <summary>
     /// The maintained counts under each of <paramref name="paths"/> across the district, read once per set of paths for the
     /// request (ADR 0042): the tree keeps no history, so a comparison's two periods and its several sources share one read.
