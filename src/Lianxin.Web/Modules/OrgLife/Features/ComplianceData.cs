@@ -38,9 +38,7 @@ public static class ComplianceData
         if (branches.Count == 0) return [];
         var assess = await AssessorAsync(db, from, to, ct);
         var meetingsOf = await MeetingsAsync(db, subtreePath, from, to, ct);
-        var attendance = await db.MeetingAttendance.AcrossScope().AsNoTracking()
-            .Where(a => a.OrgPath.StartsWith(subtreePath) && a.HeldOn >= from && a.HeldOn <= to
-                && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.Status == MeetingStatus.Active))
+        var attendance = await Attendance(db, subtreePath, from, to)
             .Select(a => new { a.OrgPath, a.MemberId, a.MemberName, a.HeldOn, a.State, Starts = db.Set<Meeting>().Where(m => m.Id == a.MeetingId).Select(m => m.StartsAt).First() })
             .ToListAsync(ct);
         var attendanceOf = attendance.ToLookup(a => a.OrgPath);
@@ -72,9 +70,7 @@ public static class ComplianceData
         if (branches.Count == 0) return paths.Distinct().ToDictionary(p => p, _ => ComplianceTotals.None);
         var assess = await AssessorAsync(db, from, to, ct);
         var meetingsOf = await MeetingsAsync(db, root, from, to, ct);
-        var marksOf = (await db.MeetingAttendance.AcrossScope().AsNoTracking()
-                .Where(a => a.OrgPath.StartsWith(root) && a.HeldOn >= from && a.HeldOn <= to
-                    && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.Status == MeetingStatus.Active))
+        var marksOf = (await Attendance(db, root, from, to)
                 .GroupBy(a => new { a.OrgPath, a.State }).Select(g => new { g.Key.OrgPath, g.Key.State, N = g.Count() }).ToListAsync(ct))
             .ToLookup(a => a.OrgPath);
         var rows = branches.Select(b =>
@@ -100,6 +96,12 @@ public static class ComplianceData
             .Select(m => new HeldMeeting(m.OrgPath, m.Kind, m.HeldOn, m.LateEntry, m.LateApprovedAt != null)).ToListAsync(ct))
             .ToLookup(m => m.OrgPath);
     }
+
+    /// <summary>The attendance marks under <paramref name="subtreePath"/> in the span, of active meetings only.</summary>
+    static IQueryable<MeetingAttendance> Attendance(LianxinDb db, string subtreePath, DateOnly from, DateOnly to) =>
+        db.MeetingAttendance.AcrossScope().AsNoTracking()
+            .Where(a => a.OrgPath.StartsWith(subtreePath) && a.HeldOn >= from && a.HeldOn <= to
+                && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.Status == MeetingStatus.Active));
 
     /// <summary>The meetings that count: late entries only once approved.</summary>
     static List<(MeetingKind Kind, DateOnly HeldOn)> Counted(IEnumerable<HeldMeeting> meetings) =>
