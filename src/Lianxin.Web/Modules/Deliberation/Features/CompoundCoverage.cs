@@ -67,8 +67,7 @@ public static class CompoundCoverage
             withProperty[p]));
     }
 
-    static Guid StreetOf(string path) =>
-        path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } ids && Guid.TryParseExact(ids[1], "N", out var id) ? id : Guid.Empty;
+    static Guid StreetOf(string path) => OrgDirectory.IdsOf(path) is { Count: > 1 } ids ? ids[1] : Guid.Empty;
 
     sealed record Committee(Guid Id, Guid CompoundId, DateOnly TermFrom, bool LedByBranch, int Members, int Party);
 

@@ -143,6 +143,9 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     public async Task<OrgUnitRef?> CommunityOfAsync(string path, CancellationToken ct) =>
         (await AncestorsAsync(path, ct)).FirstOrDefault(u => u.Kind == OrgKind.Community);
 
+    /// <summary>The ids along a path, top first: the district, then the street, the community… (the path names them).</summary>
+    public static IReadOnlyList<Guid> IdsOf(string path) => OrgRules.IdsOf(path);
+
     /// <summary>"东湖街道党工委 / 和平社区党委": the names above a unit (or with it).</summary>
     public static string Trail(string path, IReadOnlyDictionary<Guid, string> names, bool includeSelf = false) =>
         Features.OrgData.Trail(path, names, includeSelf);
