@@ -23,12 +23,18 @@ public class OpenApiContractTests(LianxinApp app)
         return path;
     }
 
-    static string TempDir() => Directory.CreateTempSubdirectory("lianxin-openapi-").FullName;
+    /// <summary>A folder for the tools' files, removed when the test ends (runs would otherwise leave one in /tmp each).</summary>
+    sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("lianxin-openapi-").FullName;
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 
     [Fact]
     public async Task Redocly_lint_with_the_recommended_rules_finds_no_errors()
     {
-        var dir = TempDir();
+        using var temp = new TempDir();
+        var dir = temp.Path;
         var doc = await SaveDocumentAsync(dir);
         var (_, output) = await NodeTools.RunAsync("@redocly/cli/bin/cli.js", dir, "lint", doc, "--format=json", "--max-problems=100000");
         using var report = JsonDocument.Parse(output[output.IndexOf('{')..(output.LastIndexOf('}') + 1)]);
@@ -109,7 +115,8 @@ public class OpenApiContractTests(LianxinApp app)
     [Fact]
     public async Task A_TypeScript_client_generated_from_the_document_compiles()
     {
-        var dir = TempDir();
+        using var temp = new TempDir();
+        var dir = temp.Path;
         var doc = await SaveDocumentAsync(dir);
         var (generated, genOutput) = await NodeTools.RunAsync("openapi-typescript/bin/cli.js", dir, doc, "--output", "schema.d.ts");
         Assert.True(generated == 0, genOutput);

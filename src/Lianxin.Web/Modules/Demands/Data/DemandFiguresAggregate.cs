@@ -1,5 +1,6 @@
 using System.Text;
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,7 +73,7 @@ public abstract class DemandFiguresAggregate<TRow>(string table, string dateColu
                 sql.Append(args.Count == 0 ? "\n(" : ",\n(");
                 for (var i = 0; i < Columns; i++) sql.Append(i == 0 ? "" : ", ").Append('{').Append(args.Count + i).Append('}');
                 sql.Append(')');
-                args.AddRange([Guid.CreateVersion7(), key.Tenant, DemandContribution.UnitOf(key.Path), key.Path, key.Day, key.Category,
+                args.AddRange([Guid.CreateVersion7(), key.Tenant, OrgDirectory.UnitOf(key.Path), key.Path, key.Day, key.Category,
                     key.Level.ToString(), key.Handler]);
                 args.AddRange(counts.Cast<object>());
                 args.Add(hours);

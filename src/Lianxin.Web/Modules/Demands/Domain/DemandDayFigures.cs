@@ -83,10 +83,6 @@ public static class DemandContribution
         var day = DateOnly.FromDateTime(ChinaTime.ToBeijing(d.CreatedAt));
         return (new Key(d.TenantId, d.OrgPath, day, d.CategoryName, d.Level, d.HandlerUnitId), counts, timed ? d.ResolveHours!.Value : 0);
     }
-
-    /// <summary>The unit a path ends with ("/…/{id:N}/"); Guid.Empty for a path that names none.</summary>
-    public static Guid UnitOf(string path) =>
-        path.Length >= 33 && Guid.TryParseExact(path.AsSpan(path.Length - 33, 32), "N", out var id) ? id : Guid.Empty;
 }
 
 /// <summary>Changes to figures rows (by day, or by the <paramref name="bucket"/> a day falls in): +1 for a demand's current contribution, -1 for its original one.</summary>

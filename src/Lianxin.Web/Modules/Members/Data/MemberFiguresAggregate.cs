@@ -142,7 +142,7 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
         foreach (var chunk in spans.Chunk(Batch))
             await UpsertAsync(db, """
                 INSERT INTO mem_mobile_figures ("Id", "TenantId", "UnitId", "OrgPath", "StartedOn", "EndedOn", "Members") VALUES
-                """, chunk.Select(x => new object[] { Guid.CreateVersion7(), x.Key.Tenant, UnitOf(x.Key.Path), x.Key.Path, x.Key.From, x.Key.To, x.Value }), """
+                """, chunk.Select(x => new object[] { Guid.CreateVersion7(), x.Key.Tenant, OrgDirectory.UnitOf(x.Key.Path), x.Key.Path, x.Key.From, x.Key.To, x.Value }), """
                 ON CONFLICT ("TenantId", "UnitId", "StartedOn", "EndedOn") DO UPDATE SET
                     "Members" = mem_mobile_figures."Members" + excluded."Members"
                 """, ct);
@@ -163,8 +163,4 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
         sql.Append('\n').Append(conflict);
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
-
-    /// <summary>The unit a path ends with ("/…/{id:N}/"): the row's identity, which a move of its subtree does not change.</summary>
-    static Guid UnitOf(string path) =>
-        path.Length >= 33 && Guid.TryParseExact(path.AsSpan(path.Length - 33, 32), "N", out var id) ? id : Guid.Empty;
 }

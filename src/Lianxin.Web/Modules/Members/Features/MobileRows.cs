@@ -41,11 +41,10 @@ public static class BranchNames
     public static async Task<Dictionary<string, string>> OfAsync(OrgDirectory units, IEnumerable<string> paths, CancellationToken ct)
     {
         var list = paths.Distinct().ToList();
-        static IEnumerable<Guid> Ids(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParseExact(s, "N", out var g) ? g : Guid.Empty);
-        var refs = (await units.ManyAsync(list.SelectMany(Ids).Where(g => g != Guid.Empty), ct)).ToDictionary(u => u.Id);
+        var refs = (await units.ManyAsync(list.SelectMany(OrgDirectory.IdsOf), ct)).ToDictionary(u => u.Id);
         return list.ToDictionary(p => p, p =>
         {
-            var chain = Ids(p).Select(refs.GetValueOrDefault).OfType<OrgUnitRef>().ToList();
+            var chain = OrgDirectory.IdsOf(p).Select(refs.GetValueOrDefault).OfType<OrgUnitRef>().ToList();
             var self = chain.LastOrDefault();
             var community = chain.LastOrDefault(u => u.Kind == OrgKind.Community);
             return self is null ? "—" : community is null || community == self ? self.DisplayName : $"{community.PublicName} {self.DisplayName}";

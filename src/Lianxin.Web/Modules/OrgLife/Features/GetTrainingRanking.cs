@@ -36,10 +36,11 @@ public static class GetTrainingRanking
 
         var rows = db.TrainingRecords.AsNoTracking().Where(r => r.OrgPath.StartsWith(unit.Path) && r.Score != null && r.HeldOn >= start && r.HeldOn <= end);
         if (kind is { } k) rows = rows.Where(r => r.Kind == k);
+        // A record's path ends with its member's branch.
         var scores = await rows.Select(r => new { r.MemberId, r.MemberName, r.OrgPath, Score = r.Score!.Value }).ToListAsync(ct);
-        var branchIds = scores.Select(s => BranchOf(s.OrgPath)).Distinct().ToList();
+        var branchIds = scores.Select(s => OrgDirectory.UnitOf(s.OrgPath)).Distinct().ToList();
         var names = await org.NamesAsync(branchIds, ct);
-        var lines = scores.GroupBy(s => s.MemberId).Select(g => new RankLine(g.Key, g.First().MemberName, names.GetValueOrDefault(BranchOf(g.Last().OrgPath), "—"),
+        var lines = scores.GroupBy(s => s.MemberId).Select(g => new RankLine(g.Key, g.First().MemberName, names.GetValueOrDefault(OrgDirectory.UnitOf(g.Last().OrgPath), "—"),
             g.Count(), Math.Round((decimal)g.Average(x => x.Score), 1, MidpointRounding.AwayFromZero), g.Max(x => x.Score)));
         var ranked = TrainingRanking.Rank(lines, l => l.Average, l => l.Name);
         var pages = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
@@ -47,7 +48,4 @@ public static class GetTrainingRanking
         return new RankingReport(unit.Id, unit.DisplayName, start, end, kind,
             new Paged<Ranked<RankLine>>(ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList(), ranked.Count, page, PageSize));
     }
-
-    /// <summary>The last id of a materialised path: a record's path is its member's branch.</summary>
-    static Guid BranchOf(string path) => Guid.TryParse(path.TrimEnd('/').Split('/')[^1], out var id) ? id : Guid.Empty;
 }

@@ -146,6 +146,9 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     /// <summary>The ids along a path, top first: the district, then the street, the community… (the path names them).</summary>
     public static IReadOnlyList<Guid> IdsOf(string path) => OrgRules.IdsOf(path);
 
+    /// <summary>The unit a path ends with ("/…/{id:N}/"); Guid.Empty for a path that names none.</summary>
+    public static Guid UnitOf(string path) => OrgRules.UnitOf(path);
+
     /// <summary>"东湖街道党工委 / 和平社区党委": the names above a unit (or with it).</summary>
     public static string Trail(string path, IReadOnlyDictionary<Guid, string> names, bool includeSelf = false) =>
         Features.OrgData.Trail(path, names, includeSelf);

@@ -76,6 +76,10 @@ public static class OrgRules
     public static IReadOnlyList<Guid> IdsOf(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParseExact(s, "N", out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
 
+    /// <summary>The unit a path ends with ("/…/{id:N}/"); Guid.Empty for a path that names none.</summary>
+    public static Guid UnitOf(string path) =>
+        path.Length >= 33 && Guid.TryParseExact(path.AsSpan(path.Length - 33, 32), "N", out var id) ? id : Guid.Empty;
+
     /// <summary>
     /// Moves <paramref name="unit"/> and rewrites every unit of its subtree (itself included, all given in
     /// <paramref name="subtree"/>) to hang under <paramref name="newParent"/>. Returns the old and new root
