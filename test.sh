@@ -59,25 +59,34 @@ tests() { # tests PROVIDER: the unit and integration tests on one provider, with
 # The integration tests run one collection at a time (one shared demo app), so one run keeps about one core busy:
 # the SQLite run goes in the background, next to the PostgreSQL run and then the browser tests (ADR 0040). Its output
 # follows theirs, whole, when it is done.
+# The offline release (publish the self-contained archive, install it into a clean folder, start it on SQLite; ADR 0031)
+# follows the SQLite tests in the same lane: that lane ends minutes before the PostgreSQL and browser lane does.
+release() {
+  local dir; dir=$(mktemp -d)
+  LIANXIN_VERSION=test scripts/release.sh "$dir" && scripts/check-release.sh "$dir/lianxin-test-linux-x64.tar.gz"
+  local rc=$?; rm -rf "$dir"; return $rc
+}
 sqlite_log=$(mktemp)
-( set +e; timed "tests on SQLite" tests Sqlite > "$sqlite_log" 2>&1; echo $? > "$sqlite_log.rc" ) &
+( set +e
+  timed "tests on SQLite" tests Sqlite > "$sqlite_log" 2>&1; echo $? > "$sqlite_log.rc"
+  timed "release archive" release > "$sqlite_log.release" 2>&1; echo $? > "$sqlite_log.release.rc" ) &
 sqlite_pid=$!
-echo "==> tests on SQLite (in the background; output below when done)"
+echo "==> tests on SQLite, then the release archive (in the background; output below when done)"
 run "tests on PostgreSQL" tests Postgres
 run "browser tests"       dotnet test tests/Lianxin.E2E -c Release --no-build --logger "trx;LogFileName=$trx/browser.trx"
 wait "$sqlite_pid" || true
 echo "==> tests on SQLite (output)"
 cat "$sqlite_log" | tee -a "$results.log"
 cat "$sqlite_log.rc" >> "$results"
+echo "==> release archive (output)"
+cat "$sqlite_log.release"
+cat "$sqlite_log.release.rc" >> "$results"
 # kill -9 in a write storm, PostgreSQL down for 20 s, two instances behind nginx (ADR 0038, 0040); about 2 minutes.
 run "fault drills"        tests/faults/run.sh
-# The offline release: publish the self-contained archive, install it into a clean folder, start it on SQLite (ADR 0031).
-release_dir=$(mktemp -d)
-run "release archive"     bash -c "LIANXIN_VERSION=test scripts/release.sh '$release_dir' && scripts/check-release.sh '$release_dir/lianxin-test-linux-x64.tar.gz'; rc=\$?; rm -rf '$release_dir'; exit \$rc"
 
 echo "==> slowest test classes"
 python3 tests/slowest.py "$trx"/*.trx || true
-echo "==> stage durations (the SQLite tests ran next to the PostgreSQL and browser tests)"
+echo "==> stage durations (the SQLite tests and the release archive ran next to the PostgreSQL and browser tests)"
 awk -F '\t' '{ printf "  %-22s %5d s%s\n", $1, $2, ($3 == 0 ? "" : "  (failed)") }' "$timings"
 echo "  whole run              $(( $(date +%s) - suite_started )) s"
 
