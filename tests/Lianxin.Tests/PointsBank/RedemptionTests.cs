@@ -88,6 +88,38 @@ public class RedemptionTests(PointsBankApp app) : LedgerTest(app), IClassFixture
     }
 
     [Fact]
+    public async Task A_refused_scan_retried_after_the_depositor_earned_points_or_the_shop_restocked_answers_the_refusal_again()
+    {
+        var (user, _) = await App.NewUserAsync(Role.Resident, "郑大爷");
+        await App.ConfirmHoursAsync(user, 60); // 10 points
+        var shop = await App.ShopAsync(points: 15, stock: 1);
+        var code = App.CodeOf(user);
+        var scan = PointsBankApp.Redeem(Guid.CreateVersion7(), code, shop.ItemId);
+
+        var refused = await App.AsAsync(shop.Owner, (sp, db) => Hold(sp, db, scan));
+        Assert.Contains("积分不足", refused.Message);
+
+        // Points arrive from elsewhere before the phone retries the scan: the retry still answers the first answer, holds nothing.
+        await App.ConfirmHoursAsync(user, 60);
+        var retry = await App.AsAsync(shop.Owner, (sp, db) => Hold(sp, db, scan));
+        Assert.Equal((Lianxin.Web.Platform.OutcomeKind.Conflict, refused.Message), (retry.Kind, retry.Message));
+        Assert.Equal((20L, 1), (await App.BalanceAsync(user), Stock(shop.ItemId)));
+        Assert.False(App.WithDb(db => db.PbRedemptions.Any(r => r.Id == scan.RequestId)));
+
+        // The same id for another item is not the same scan; a new scan is held.
+        var other = await App.AsAsync(shop.Owner, (sp, db) => Hold(sp, db, PointsBankApp.Redeem(scan.RequestId, code, shop.ItemId, quantity: 2)));
+        Assert.Contains("另一笔兑换", other.Message);
+        Assert.True((await App.AsAsync(shop.Owner, (sp, db) => Hold(sp, db, PointsBankApp.Redeem(Guid.CreateVersion7(), code, shop.ItemId)))).IsOk);
+
+        // Out of stock, then restocked: the refused scan stays refused for want of stock.
+        var empty = PointsBankApp.Redeem(Guid.CreateVersion7(), code, shop.ItemId);
+        Assert.Contains("库存不足", (await App.AsAsync(shop.Owner, (sp, db) => Hold(sp, db, empty))).Message);
+        Assert.True((await App.AsAsync(shop.Owner, (_, db) => RestockItem.HandleAsync(db, App.Clock, shop.ItemId, new RestockRequest(5), default))).IsOk);
+        Assert.Contains("库存不足", (await App.AsAsync(shop.Owner, (sp, db) => Hold(sp, db, empty))).Message);
+        Assert.Equal((5L, 5), (await App.BalanceAsync(user), Stock(shop.ItemId)));
+    }
+
+    [Fact]
     public async Task Two_hundred_parallel_redemptions_with_retries_spend_exactly_what_is_affordable()
     {
         var (user, _) = await App.NewUserAsync(Role.Resident, "并发储户");

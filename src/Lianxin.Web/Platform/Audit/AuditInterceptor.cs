@@ -85,50 +85,62 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
 
     // The entries are appended as the last statements of the transaction; a failure here fails the commit, so the
     // transaction's rows never commit without their entries.
+    // When the COMMIT went in the same batch (PostgreSQL, ADR 0050), EF's own COMMIT is suppressed: the transaction is over.
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
-        CancellationToken ct = default)
-    {
-        if (eventData.Context is LianxinDb db) await CommittingAsync(db, transaction, eventData.TransactionId, ct);
-        return result;
-    }
+        CancellationToken ct = default) =>
+        eventData.Context is LianxinDb db && await CommittingAsync(db, transaction, eventData.TransactionId, ct) ? InterceptionResult.Suppress() : result;
 
-    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
-    {
-        if (eventData.Context is LianxinDb db) CommittingAsync(db, transaction, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        eventData.Context is LianxinDb db && CommittingAsync(db, transaction, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult()
+            ? InterceptionResult.Suppress() : result;
 
     /// <summary>
     /// The entries, then the statements left for the commit (<see cref="LianxinDb.AtCommit"/>, ADR 0044). On PostgreSQL the
-    /// audit INSERT and those statements go in one batch (ADR 0047): under the district's chain lock there are then two
-    /// round trips before the COMMIT (lock and tails; inserts and updates), not one per statement.
+    /// audit INSERT, those statements and the COMMIT itself go in one batch (ADR 0047, 0050): under the district's chain lock
+    /// there are then two round trips (lock and tails; inserts, updates and COMMIT) and no wait for this process's CPU
+    /// between the last statement and the COMMIT. Answers true when that batch committed the transaction.
     /// </summary>
-    async Task CommittingAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
+    async Task<bool> CommittingAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
     {
         var inserts = await AppendAsync(db, transaction, transactionId, ct);
         var work = db.CommitWork.Take(transactionId);
-        if (inserts.Count + work.Count == 0) return;
+        if (inserts.Count + work.Count == 0) return false;
         if (!db.Database.IsNpgsql())
         {
             foreach (var insert in inserts) await db.Database.ExecuteSqlRawAsync(insert.Sql, insert.Parameters, ct);
             foreach (var statement in work)
                 if (await db.Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, ct) == 0) throw Refused(statement);
-            return;
+            return false;
         }
         await using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
-        foreach (var statement in inserts.Concat(work))
+        foreach (var statement in inserts)
+            batch.BatchCommands.Add(Command(statement.Sql, statement));
+        // The COMMIT follows in the same batch, so a left statement that changes no row must fail inside it (a division
+        // by zero), which aborts the transaction before the COMMIT runs: nothing of it is kept, nor its entries.
+        foreach (var statement in work)
+            batch.BatchCommands.Add(Command($"WITH changed AS ({statement.Sql} RETURNING 1) SELECT 1 / COUNT(*) FROM changed", statement));
+        batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("COMMIT"));
+        try
         {
-            var command = new Npgsql.NpgsqlBatchCommand(string.Format(statement.Sql, statement.Parameters.Select(p => (object)("@" + p.ParameterName)).ToArray()));
-            foreach (var p in statement.Parameters) command.Parameters.Add(p);
-            batch.BatchCommands.Add(command);
+            await batch.ExecuteNonQueryAsync(ct);
         }
-        await batch.ExecuteNonQueryAsync(ct);
-        for (var i = 0; i < work.Count; i++)
-            if (batch.BatchCommands[inserts.Count + i].RecordsAffected == 0) throw Refused(work[i]);
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DivisionByZero && work.Count > 0)
+        {
+            var i = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) - inserts.Count : -1;
+            throw Refused(work[i >= 0 && i < work.Count ? i : 0], e);
+        }
+        return true;
+
+        static Npgsql.NpgsqlBatchCommand Command(string sql, CommitStatement statement)
+        {
+            var command = new Npgsql.NpgsqlBatchCommand(string.Format(sql, statement.Parameters.Select(p => (object)("@" + p.ParameterName)).ToArray()));
+            foreach (var p in statement.Parameters) command.Parameters.Add(p);
+            return command;
+        }
     }
 
-    static InvalidOperationException Refused(CommitStatement statement) =>
-        new($"A statement left for the commit changed no row: {statement.Sql}");
+    static InvalidOperationException Refused(CommitStatement statement, Exception? inner = null) =>
+        new($"A statement left for the commit changed no row: {statement.Sql}", inner);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {

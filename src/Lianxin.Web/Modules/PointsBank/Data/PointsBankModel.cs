@@ -73,6 +73,11 @@ public static class PointsBankModel
             e.HasIndex(x => new { x.TenantId, x.State, x.ExpiresAt });
             e.HasIndex(x => new { x.TenantId, x.DepositorUserId });
         });
+        b.Entity<RefusedScan>(e =>
+        {
+            e.ToTable("pb_refused_scans");
+            e.Property(x => x.Reason).HasMaxLength(200);
+        });
         b.Entity<Settlement>(e =>
         {
             e.ToTable("pb_settlements");

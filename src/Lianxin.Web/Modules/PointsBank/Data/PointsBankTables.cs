@@ -15,6 +15,7 @@ public static class PointsBankTables
         public DbSet<Merchant> PbMerchants => db.Set<Merchant>();
         public DbSet<CatalogueItem> PbItems => db.Set<CatalogueItem>();
         public DbSet<Redemption> PbRedemptions => db.Set<Redemption>();
+        public DbSet<RefusedScan> PbRefusedScans => db.Set<RefusedScan>();
         public DbSet<Settlement> PbSettlements => db.Set<Settlement>();
         public DbSet<GoodDeed> PbGoodDeeds => db.Set<GoodDeed>();
         public DbSet<ExpiryNotice> PbExpiryNotices => db.Set<ExpiryNotice>();

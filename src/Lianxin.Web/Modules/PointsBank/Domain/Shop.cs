@@ -80,6 +80,21 @@ public class Redemption : Entity, IOrgScoped
     };
 }
 
+/// <summary>
+/// A scan the till refused although it was well formed (no stock, not enough points, no account in the community yet), kept
+/// under the scan's request id (<see cref="Entity.Id"/>): a retry of the same scan answers the same refusal, even after the
+/// depositor earned points or the shop restocked in between (the promise of <c>RedeemRequest</c>).
+/// </summary>
+public class RefusedScan : Entity
+{
+    public Guid MerchantId { get; set; }
+    public Guid ItemId { get; set; }
+    public int Quantity { get; set; }
+    public Guid DepositorUserId { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A merchant's redeemed points of one period bought back by the community (a settle transfer and a printable statement).</summary>
 public class Settlement : Entity, IOrgScoped
 {

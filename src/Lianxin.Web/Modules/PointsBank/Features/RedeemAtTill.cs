@@ -35,8 +35,8 @@ public static class RedeemAtTill
         if (depositorUser is null) e.Fail(nameof(r.Code), "兑换码无效或已过期，请储户刷新后重新出示。");
         if (e.Any) return Failure.Invalid(e);
 
-        // What the scan needs, in one round trip (ADR 0047): the caller's shop, an earlier scan with this id, the item, the
-        // depositor's and the clearing account, and the depositor's name for the answer.
+        // What the scan needs, in one round trip (ADR 0047): the caller's shop, an earlier scan with this id (held or refused),
+        // the item, the depositor's and the clearing account, and the depositor's name for the answer.
         var me = db.Scope.UserId ?? Guid.Empty;
         var user = depositorUser!.Value;
         // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
@@ -44,6 +44,7 @@ public static class RedeemAtTill
         var users = db.Users;
         var items = db.PbItems;
         var accounts = db.PbAccounts;
+        var refusals = db.PbRefusedScans;
         // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
         var read = await (
                 from m in db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
@@ -56,22 +57,25 @@ public static class RedeemAtTill
                 // A request id another shop used is not found here; its insert then meets the key and answers the conflict.
                 join x in redemptions.Where(x => x.Id == r.RequestId) on m.Id equals x.MerchantId into xs
                 from x in xs.DefaultIfEmpty()
+                join f in refusals.Where(f => f.Id == r.RequestId) on m.Id equals f.MerchantId into fs
+                from f in fs.DefaultIfEmpty()
                 select new
                 {
-                    Merchant = m, Earlier = x, Item = i, Depositor = d, Clearing = c,
+                    Merchant = m, Earlier = x, Refused = f, Item = i, Depositor = d, Clearing = c,
                     Name = users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault(),
                 })
             .FirstOrDefaultAsync(ct);
         if (read is null) return Failure.Forbidden with { Message = "只有已获批准的X贤商家才能兑换积分。" };
         var merchant = read.Merchant;
         if (read.Earlier is { } earlier) return Same(earlier, merchant.Id, r, user, read.Name);
+        if (read.Refused is { } refused) return SameRefusal(refused, r, user);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var item = read.Item;
         if (item is null || !item.OnOffer(clock.Today())) return Failure.Invalid(nameof(r.ItemId), "请选择本店正在兑换的商品。");
         var community = new BankCommunity(merchant.CommunityId, merchant.OrgPath, "");
         var depositor = read.Depositor;
-        if (depositor is null) return Failure.Conflict("该储户在本社区还没有积分。");
+        if (depositor is null) return await RefuseAsync(db, merchant.Id, r, user, "该储户在本社区还没有积分。", now, ct);
         var clearing = read.Clearing ?? await Ledger.SystemAccountAsync(db, community, AccountKind.Clearing, now, ct);
         var points = (long)item.Points * r.Quantity;
 
@@ -102,18 +106,42 @@ public static class RedeemAtTill
             }
             var taken = await db.PbItems.Where(i => i.Id == item.Id && i.Stock >= r.Quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - r.Quantity), ct);
-            if (taken != 1) return await AbandonAsync(db, tx, "该商品库存不足。", ct);
-            if (!await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct))
-                return await AbandonAsync(db, tx, $"积分不足：兑换需要 {points} 分。", ct);
+            var refusal = taken != 1 ? "该商品库存不足。"
+                : !await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct) ? $"积分不足：兑换需要 {points} 分。"
+                : null;
+            if (refusal is not null)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await RefuseAsync(db, merchant.Id, r, user, refusal, now, ct);
+            }
             await tx.CommitAsync(ct);
         }
         return View(redemption, read.Name ?? "");
     }
 
-    static async Task<Outcome<RedemptionView>> AbandonAsync(LianxinDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, string why, CancellationToken ct)
+    /// <summary>
+    /// Refuses the scan and keeps the refusal under its request id (its own save, after the hold's rollback), so a retry
+    /// answers it again. Two copies of one scan sent at the same moment can still answer differently (the second waited on
+    /// the first's hold, which rolled back before the refusal was saved); whichever was stored is the answer from then on.
+    /// </summary>
+    static async Task<Outcome<RedemptionView>> RefuseAsync(LianxinDb db, Guid merchantId, RedeemRequest r, Guid depositorUser, string why, DateTime now,
+        CancellationToken ct)
     {
-        await tx.RollbackAsync(ct);
-        db.ChangeTracker.Clear();
+        var refused = new RefusedScan
+        {
+            Id = r.RequestId, MerchantId = merchantId, ItemId = r.ItemId, Quantity = r.Quantity, DepositorUserId = depositorUser, Reason = why, CreatedAt = now,
+        };
+        db.PbRefusedScans.Add(refused);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (Ledger.IsUniqueViolation(ex))
+        {
+            // The same scan, sent twice at once, was refused by the other copy first: the same answer.
+            db.ChangeTracker.Clear();
+        }
         return Failure.Conflict(why);
     }
 
@@ -122,6 +150,12 @@ public static class RedeemAtTill
         earlier.MerchantId == merchantId && earlier.ItemId == r.ItemId && earlier.Quantity == r.Quantity && earlier.DepositorUserId == depositorUser
             ? View(earlier, depositorName ?? "")
             : Failure.Conflict("该请求编号已用于另一笔兑换。");
+
+    /// <summary>A retried scan that was refused: the same refusal when it is the same request.</summary>
+    static Outcome<RedemptionView> SameRefusal(RefusedScan earlier, RedeemRequest r, Guid depositorUser) =>
+        Failure.Conflict(earlier.ItemId == r.ItemId && earlier.Quantity == r.Quantity && earlier.DepositorUserId == depositorUser
+            ? earlier.Reason
+            : "该请求编号已用于另一笔兑换。");
 
     /// <summary>The approved shop whose till the caller runs.</summary>
     internal static Task<Merchant?> MerchantOfCallerAsync(LianxinDb db, CancellationToken ct)

@@ -63,7 +63,7 @@ public static partial class AuditNames
         ["ProjectMilestone"] = "项目节点", ["ProjectParty"] = "项目参与方", ["Agreement"] = "共建协议", ["Alliance"] = "党建联盟",
         ["AllianceMember"] = "联盟成员", ["CatalogueItem"] = "共建清单项", ["Obligation"] = "共建义务", ["Team"] = "志愿服务队",
         ["TeamMember"] = "队员", ["Activity"] = "志愿活动", ["Signup"] = "活动报名", ["Merchant"] = "商家", ["GoodDeed"] = "好人好事",
-        ["EarnRate"] = "积分标准", ["Redemption"] = "积分兑换", ["Settlement"] = "结算", ["ExpiryNotice"] = "积分到期提醒", ["Transfer"] = "积分转赠",
+        ["EarnRate"] = "积分标准", ["Redemption"] = "积分兑换", ["RefusedScan"] = "未成功的兑换", ["Settlement"] = "结算", ["ExpiryNotice"] = "积分到期提醒", ["Transfer"] = "积分转赠",
         ["Motion"] = "议题", ["MotionMeeting"] = "议事会", ["Amendment"] = "修改意见", ["Convention"] = "居民公约", ["ConventionVersion"] = "公约版本",
         ["OwnersCommittee"] = "业主委员会", ["OwnersCommitteeMember"] = "业委会成员", ["RedCommitteeRule"] = "红色业委会规则",
         ["PropertyArrangement"] = "物业服务", ["MediationCase"] = "调解案件", ["MediationParty"] = "调解当事人", ["MediationSession"] = "调解过程",
