@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Lianxin.Bench.Scenarios;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Jobs;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,10 +72,12 @@ public static class BenchProgram
         Console.WriteLine("==> setting up the bench user");
         var sw = Stopwatch.StartNew();
         Guid tenant;
+        IReadOnlyList<string> jobNames;
         await using (var setup = new BenchApp(database, results))
         {
             setup.Start();
             tenant = await setup.EnsureUserAsync(o.Role, database.Marker);
+            jobNames = setup.Services.GetServices<JobRegistration>().Select(j => j.Name).ToList();
             using (var scope = setup.Services.CreateScope())
             {
                 // The loaded rows must read back through EF exactly as the app sees them (id and enum formats).
@@ -95,7 +98,7 @@ public static class BenchProgram
         // 4. The scenario's operations, each measured over HTTP and as its raw SQL baselines, in alternating rounds.
         IReadOnlyList<Operation> operations;
         await using (var conn = database.Open())
-            operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant, o, api), ct);
+            operations = await scenario.PrepareAsync(new ScenarioContext(database, conn, tenant, o, api) { JobNames = jobNames }, ct);
         if (o.Operations is { } only)
             operations = operations.Where(op => only.Contains(op.Name, StringComparer.OrdinalIgnoreCase)).ToList();
 

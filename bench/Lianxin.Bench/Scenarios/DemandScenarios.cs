@@ -54,6 +54,8 @@ public static class DemandData
             return await c.ExecuteNonQueryAsync(ct);
         }
         var sw = Stopwatch.StartNew();
+        // The app already runs: its jobs (escalation above all) stay off these demands until they are loaded and indexed.
+        await using var paused = await JobsPause.StartAsync(ctx.Database, ctx.TenantId, ctx.JobNames, ct);
         await Exec("""DELETE FROM dem_demands WHERE "TenantId" = @t AND "TicketNo" LIKE 'BN%'""", t);
 
         // The street's categories as the app would seed them.

@@ -38,6 +38,8 @@ public sealed class ScenarioContext(BenchDatabase database, DbConnection connect
     public BenchDatabase Database { get; } = database;
     public DbConnection Connection { get; } = connection;
     public Guid TenantId { get; } = tenantId;
+    /// <summary>The app's background jobs (their lease names), for a loader that must keep them off while it writes (<see cref="JobsPause"/>).</summary>
+    public IReadOnlyList<string> JobNames { get; init; } = [];
 
     /// <summary>An id as a SQL parameter value of this provider.</summary>
     public object Id(Guid id) => Database.Id(id);

@@ -233,6 +233,30 @@ public class MemberExcelTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task An_import_whose_instance_died_is_run_again_by_the_next_pass()
+    {
+        var units = new MemberRosterTests(app).Units();
+        var rows = Enumerable.Range(0, 3).Select(i => Row($"续跑导入{i}", MemberRosterTests.NewId(), units.hepingGrid.Name)).ToArray();
+        var bytes = Lianxin.Web.Platform.Excel.Xlsx.Write("导入", ImportMembers.Headers, rows);
+        // Left half-done by an instance that stopped beating 11 minutes ago: the idle check must still see it (ADR 0052).
+        var jobId = app.WithDb(db =>
+        {
+            var user = db.Users.Single(u => u.UserName == "secretary");
+            var grant = db.RoleGrants.IgnoreQueryFilters().First(g => g.UserId == user.Id);
+            var beat = DateTime.UtcNow - ImportJobRunner.Stale - TimeSpan.FromMinutes(1);
+            var job = new ImportJob { TenantId = user.TenantId, OrgPath = grant.OrgPath, UserId = user.Id, UserName = "secretary", GrantId = grant.Id,
+                FileName = "续跑.xlsx", State = ImportJobState.Importing, TotalRows = 3, File = bytes, CreatedAt = beat, StartedAt = beat, HeartbeatAt = beat };
+            db.ImportJobs.Add(job);
+            db.SaveChanges();
+            return job.Id;
+        });
+        Assert.Equal(1, (await app.RunJobAsync<ImportJobRunner>()).Sum(r => r.Done));
+        Assert.Equal(ImportJobState.Done, app.WithDb(db => db.ImportJobs.Single(j => j.Id == jobId).State));
+        Assert.Equal(3, app.WithDb(db => db.Members.Count(m => m.Name.StartsWith("续跑导入"))));
+        Assert.All(await app.RunJobAsync<ImportJobRunner>(), r => Assert.True(r.Idle)); // nothing left: the next pass takes no lease
+    }
+
+    [Fact]
     public async Task A_large_file_is_imported_whole_in_one_pass_and_a_job_is_claimed_once()
     {
         var units = new MemberRosterTests(app).Units();

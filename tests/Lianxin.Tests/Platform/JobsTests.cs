@@ -18,6 +18,7 @@ public class JobsApp : LianxinApp
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public SlowJob.Gate Slow { get; } = new();
     public ProbeJob.Seen Probe { get; } = new();
+    public IdleJob.Work Idle { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +30,8 @@ public class JobsApp : LianxinApp
             s.AddSingleton(Probe);
             s.AddJob<SlowJob>();
             s.AddJob<ProbeJob>();
+            s.AddSingleton(Idle);
+            s.AddJob<IdleJob>();
         });
     }
 
@@ -84,6 +87,27 @@ public class ProbeJob(OrgScope scope, LianxinDb db, ProbeJob.Seen seen) : IJob
         var units = await db.OrgUnits.CountAsync(ct);
         lock (seen) seen.Passes.Add((tenantId, scope.TenantId, scope.Unrestricted, scope, units));
         return 1;
+    }
+}
+
+/// <summary>A job that says whether it has work (a test sets it) and counts the passes that ran.</summary>
+public class IdleJob(IdleJob.Work work) : IJob
+{
+    public sealed class Work
+    {
+        public bool Waiting { get; set; }
+        public int Ran;
+    }
+
+    public static string Name => "tests.idle";
+    public static TimeSpan Period => TimeSpan.FromSeconds(2);
+
+    public Task<bool> HasWorkAsync(Guid tenantId, CancellationToken ct) => Task.FromResult(work.Waiting);
+
+    public Task<int> RunOnceAsync(Guid tenantId, CancellationToken ct)
+    {
+        Interlocked.Increment(ref work.Ran);
+        return Task.FromResult(1);
     }
 }
 
@@ -177,6 +201,31 @@ public class JobsTests(JobsApp app) : IClassFixture<JobsApp>
     }
 
     [Fact]
+    public async Task A_pass_with_nothing_to_do_neither_runs_nor_writes_its_lease()
+    {
+        var (first, second, _) = app.Tenants();
+        var other = new LeaseHolder("another-instance");
+        Assert.True(await Acquire(other, IdleJob.Name, first)); // another instance holds the first tenant's lease
+        int Leases() => app.WithDb(db => db.JobLeases.IgnoreQueryFilters().Count(l => l.Name == IdleJob.Name));
+        var expires = app.InTenant(first, db => db.JobLeases.Single(l => l.Name == IdleJob.Name).ExpiresAt);
+
+        app.Idle.Waiting = false;
+        var runs = await Host.RunAsync<IdleJob>();
+        Assert.All(runs, r => Assert.Equal((0, true, false), (r.Done, r.Idle, r.Busy)));
+        Assert.Equal(0, app.Idle.Ran);
+        Assert.Equal(1, Leases()); // the second tenant's lease was never created
+        Assert.Equal(expires, app.InTenant(first, db => db.JobLeases.Single(l => l.Name == IdleJob.Name).ExpiresAt));
+
+        // With work waiting the pass takes the lease as before: held elsewhere, busy; free, it runs.
+        app.Idle.Waiting = true;
+        runs = await Host.RunAsync<IdleJob>();
+        Assert.True(runs.Single(r => r.TenantId == first).Busy);
+        Assert.Equal(1, runs.Single(r => r.TenantId == second).Done);
+        Assert.Equal(1, app.Idle.Ran);
+        await app.InTenantAsync(first, db => other.ReleaseAsync(db, IdleJob.Name, first));
+    }
+
+    [Fact]
     public async Task Every_tenant_gets_its_own_pass_as_its_system_in_a_fresh_scope()
     {
         var (first, second, _) = app.Tenants();
@@ -205,5 +254,6 @@ public class JobsTests(JobsApp app) : IClassFixture<JobsApp>
         Assert.All(runs, r => Assert.True(r.Done >= 1));
         Assert.Equal(admin, app.InTenant(first, db => db.InboxItems.Single(i => i.Title == $"第一区通知{tag}").UserId));
         Assert.Equal(secondUser, app.InTenant(second, db => db.InboxItems.Single(i => i.Title == $"第二区通知{tag}").UserId));
+        Assert.All(await app.RunJobAsync<NotificationDispatcher>(), r => Assert.True(r.Idle)); // all delivered: the next pass only reads
     }
 }

@@ -15,10 +15,19 @@ public interface IJob
 
     /// <summary>One pass for the tenant; answers how many things it did (logs and tests read it).</summary>
     Task<int> RunOnceAsync(Guid tenantId, CancellationToken ct);
+
+    /// <summary>
+    /// Whether a pass for the tenant would find anything to do: one cheap read, asked before the lease is taken, so an
+    /// idle pass writes nothing (ADR 0052). A job that runs every few seconds answers it; the default says yes, so a
+    /// pass always runs. It may answer yes when another instance takes the work first (the pass then finds none);
+    /// it must not answer no while work waits, since only the next pass would see it.
+    /// </summary>
+    Task<bool> HasWorkAsync(Guid tenantId, CancellationToken ct) => Task.FromResult(true);
 }
 
 /// <summary>What <see cref="JobHost"/> knows of a registered job.</summary>
-public sealed record JobRegistration(string Name, TimeSpan Period, Func<IServiceProvider, Guid, CancellationToken, Task<int>> RunOnceAsync);
+public sealed record JobRegistration(string Name, TimeSpan Period, Func<IServiceProvider, Guid, CancellationToken, Task<bool>> HasWorkAsync,
+    Func<IServiceProvider, Guid, CancellationToken, Task<int>> RunOnceAsync);
 
 public class JobOptions
 {
@@ -40,7 +49,8 @@ public static class JobsSetup
     public static IServiceCollection AddJob<T>(this IServiceCollection services) where T : class, IJob
     {
         services.AddScoped<T>();
-        services.AddSingleton(new JobRegistration(T.Name, T.Period, (sp, tenant, ct) => sp.GetRequiredService<T>().RunOnceAsync(tenant, ct)));
+        services.AddSingleton(new JobRegistration(T.Name, T.Period, (sp, tenant, ct) => sp.GetRequiredService<T>().HasWorkAsync(tenant, ct),
+            (sp, tenant, ct) => sp.GetRequiredService<T>().RunOnceAsync(tenant, ct)));
         return services;
     }
 }

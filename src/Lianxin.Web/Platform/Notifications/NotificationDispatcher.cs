@@ -38,6 +38,9 @@ public class NotificationDispatcher(LianxinDb db, TimeProvider clock) : IJob
         return pending.Count;
     }
 
+    /// <summary>Any notice not yet delivered (the (tenant, delivered, created) index answers it).</summary>
+    public Task<bool> HasWorkAsync(Guid tenantId, CancellationToken ct) => db.Notifications.AnyAsync(n => n.DeliveredAt == null, ct);
+
     /// <summary>The people holding a role at the unit (whose role allows the permission, if one is set), plus the named user; enabled accounts only.</summary>
     static async Task<List<Guid>> RecipientsAsync(LianxinDb db, Notification n, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public sealed class LianxinMetrics
     public LianxinMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        jobRuns = meter.CreateCounter<long>("lianxin.job.runs", "{pass}", "Job passes per tenant, by job and outcome (done, busy: another instance held the lease, failed)");
+        jobRuns = meter.CreateCounter<long>("lianxin.job.runs", "{pass}", "Job passes per tenant, by job and outcome (done, idle: nothing to do and no lease taken, busy: another instance held the lease, failed)");
         jobDuration = meter.CreateHistogram<double>("lianxin.job.duration", "s", "How long a job pass took for one tenant",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300] });
         unavailable = meter.CreateCounter<long>("lianxin.database.unavailable", "{request}", "Requests answered 503 because the database could not be reached");

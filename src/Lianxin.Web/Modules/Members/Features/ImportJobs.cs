@@ -99,6 +99,14 @@ public class ImportJobRunner(LianxinDb db, IServiceScopeFactory scopes, TimeProv
         return ran;
     }
 
+    /// <summary>A queued import, or one whose instance stopped beating (the (tenant, state) index answers it).</summary>
+    public Task<bool> HasWorkAsync(Guid tenantId, CancellationToken ct)
+    {
+        var staleBefore = clock.GetUtcNow().UtcDateTime - Stale;
+        return db.ImportJobs.AcrossScope().AnyAsync(j => j.State == ImportJobState.Queued
+            || ((j.State == ImportJobState.Validating || j.State == ImportJobState.Importing) && j.HeartbeatAt < staleBefore), ct);
+    }
+
     /// <summary>Claims and runs one queued job of this scope's tenant; false when there was none to claim.</summary>
     async Task<bool> RunNextAsync(CancellationToken ct)
     {
