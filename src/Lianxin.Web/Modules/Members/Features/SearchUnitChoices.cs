@@ -76,16 +76,19 @@ public static class SearchUnitChoices
     public static string[]? RootsFor(OrgScope scope, Permission permission) =>
         scope.Unrestricted ? null : OrgScope.RootsOf(scope.Grants.Where(g => g.Role.Allows(permission)).Select(g => g.OrgPath));
 
-    /// <summary>Units as choices, their trails named in one read (the district is left out: every unit lies in it).</summary>
+    /// <summary>
+    /// Units as choices, their trails named in one read: the places above the unit as people say them ("东湖街道 / 和平社区",
+    /// not "东湖街道党工委 / 和平社区党委"), then the unit's short name; the district is left out (every unit lies in it).
+    /// </summary>
     public static async Task<List<UnitChoice>> ChoicesAsync(OrgDirectory org, IReadOnlyList<OrgUnitRef> units, CancellationToken ct)
     {
-        var names = await org.NamesAsync(units.SelectMany(u => OrgDirectory.IdsOf(u.Path)).ToHashSet(), ct);
-        return units.Select(u => new UnitChoice(u.Id, u.Name, Trail(u, names), u.Kind, u.KindName)).ToList();
+        var above = (await org.ManyAsync(units.SelectMany(u => OrgDirectory.IdsOf(u.Path)), ct)).ToDictionary(u => u.Id);
+        return units.Select(u => new UnitChoice(u.Id, u.Name, Trail(u, above), u.Kind, u.KindName)).ToList();
     }
 
-    static string Trail(OrgUnitRef unit, IReadOnlyDictionary<Guid, string> names)
+    static string Trail(OrgUnitRef unit, IReadOnlyDictionary<Guid, OrgUnitRef> above)
     {
-        var ids = OrgDirectory.IdsOf(unit.Path);
-        return string.Join(" / ", (ids.Count > 1 ? ids.Skip(1) : ids).Select(id => names.GetValueOrDefault(id, "—")));
+        var places = OrgDirectory.IdsOf(unit.Path).Skip(1).SkipLast(1).Select(id => above.TryGetValue(id, out var u) ? u.PublicName : "—");
+        return string.Join(" / ", [.. places, unit.DisplayName]);
     }
 }
