@@ -21,11 +21,13 @@ public class UnitPickerFlowTests(BrowserApp app)
         await admin.GetByLabel("转正日期").FillAsync("2016-07-01");
 
         var picker = admin.GetByRole(AriaRole.Combobox, new() { Name = "组织关系所在支部" });
+        var list = admin.GetByRole(AriaRole.Listbox, new() { Name = "组织关系所在支部" });
         await picker.PressSequentiallyAsync("第一网格");
+        await Assertions.Expect(list).ToHaveAttributeAsync("aria-busy", "false");
         // Same-named grids of two communities, told apart by their paths.
-        var heping = admin.GetByRole(AriaRole.Option, new() { Name = "东湖街道 / 和平社区 / 第一网格党支部" });
+        var heping = list.GetByRole(AriaRole.Option, new() { Name = "东湖街道 / 和平社区 / 第一网格党支部" });
         await Assertions.Expect(heping).ToBeVisibleAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Option, new() { Name = "东湖街道 / 幸福社区 / 第一网格党支部" })).ToBeVisibleAsync();
+        await Assertions.Expect(list.GetByRole(AriaRole.Option, new() { Name = "东湖街道 / 幸福社区 / 第一网格党支部" })).ToBeVisibleAsync();
         await BrowserApp.Shot(admin, "unit-picker-member-form-desktop");
         await heping.ClickAsync();
         await Assertions.Expect(picker).ToHaveValueAsync("和平社区第一网格党支部");
@@ -37,10 +39,12 @@ public class UnitPickerFlowTests(BrowserApp app)
         var secretary = await app.PageAs("secretary");
         await secretary.GotoAsync("/members/roster");
         var unit = secretary.GetByRole(AriaRole.Combobox, new() { Name = "组织" });
+        var units = secretary.GetByRole(AriaRole.Listbox, new() { Name = "组织" });
         await unit.FillAsync("");
         await unit.PressSequentiallyAsync("第一网格");
+        await Assertions.Expect(units).ToHaveAttributeAsync("aria-busy", "false");
         // Only the secretary's own community: 幸福社区's grid is not offered.
-        await Assertions.Expect(secretary.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await Assertions.Expect(units.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
         await unit.PressAsync("ArrowDown");
         await unit.PressAsync("Enter");
         await Assertions.Expect(unit).ToHaveValueAsync("和平社区第一网格党支部");
@@ -57,16 +61,19 @@ public class UnitPickerFlowTests(BrowserApp app)
         await street.SetViewportSizeAsync(375, 812);
         await street.GotoAsync("/members/new");
         var picker = street.GetByRole(AriaRole.Combobox, new() { Name = "组织关系所在支部" });
+        var list = street.GetByRole(AriaRole.Listbox, new() { Name = "组织关系所在支部" });
         await picker.PressSequentiallyAsync("幸福");
-        await Assertions.Expect(street.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
+        await Assertions.Expect(list).ToHaveAttributeAsync("aria-busy", "false");
+        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToContainTextAsync("幸福社区");
         Assert.False(await Overflows(street), "the member form scrolls sideways at 375 px");
         await BrowserApp.Shot(street, "unit-picker-member-form-phone");
 
         await picker.FillAsync("");
         await picker.PressSequentiallyAsync("没有这个组织");
-        await Assertions.Expect(street.GetByRole(AriaRole.Option)).ToHaveTextAsync("没有找到匹配的组织");
+        await Assertions.Expect(list).ToHaveAttributeAsync("aria-busy", "false");
+        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveTextAsync("没有找到匹配的组织");
         await BrowserApp.Shot(street, "unit-picker-empty-phone");
         await picker.PressAsync("Escape");
-        await Assertions.Expect(street.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        await Assertions.Expect(list).ToBeHiddenAsync();
     }
 }

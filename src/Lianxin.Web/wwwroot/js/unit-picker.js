@@ -76,6 +76,7 @@
                 .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
                 .then(function (page) {
                     if (mine !== seq) return;
+                    list.setAttribute('aria-busy', 'false');
                     items = cursor ? items.concat(page.items) : page.items;
                     next = page.next;
                     if (!cursor) active = -1;
@@ -83,6 +84,7 @@
                 })
                 .catch(function () {
                     if (mine !== seq) return;
+                    list.setAttribute('aria-busy', 'false');
                     items = []; next = null;
                     list.replaceChildren();
                     row(root.getAttribute('data-failed'), '', 'text-danger').setAttribute('aria-disabled', 'true');
@@ -112,6 +114,8 @@
 
         input.addEventListener('input', function () {
             clearTimeout(timer);
+            seq++; // an answer still on its way is for text no longer in the box
+            list.setAttribute('aria-busy', 'true');
             timer = setTimeout(function () { search(input.value.trim()); }, 200);
         });
         input.addEventListener('keydown', function (e) {
@@ -123,8 +127,8 @@
                 active = e.key === 'ArrowDown' ? (active + 1) % count : (active <= 0 ? count - 1 : active - 1);
                 render();
             } else if (e.key === 'Enter') {
-                // Enter picks the highlighted unit; it never submits the form while the list is open.
-                if (!list.hidden) { e.preventDefault(); if (active >= 0) choose(active); }
+                // Enter picks the highlighted unit (or the only match); it never submits the form while the list is open.
+                if (!list.hidden) { e.preventDefault(); if (active >= 0) choose(active); else if (items.length === 1) choose(0); }
             } else if (e.key === 'Escape') {
                 if (!list.hidden) { e.preventDefault(); close(); }
             }
