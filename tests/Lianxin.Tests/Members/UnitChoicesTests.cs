@@ -14,7 +14,7 @@ namespace Lianxin.Tests.Members;
 
 /// <summary>The unit pickers of the Members pages (issue 15): find a unit by part of its name, within one's own scope, a page at a time.</summary>
 [Collection(AppCollection.Name)]
-public class UnitChoicesTests(LianxinApp app)
+public class UnitChoicesTests(LianxinApp app, Xunit.Abstractions.ITestOutputHelper output)
 {
     async Task<Outcome<UnitChoicePage>> SearchAsync(string userName, SearchUnitChoices.Query query)
     {
@@ -132,6 +132,7 @@ public class UnitChoicesTests(LianxinApp app)
         var admin = await app.PagesAs("admin");
         var branches = app.WithDb(db => db.Set<Lianxin.Web.Modules.Organizations.Domain.OrgUnit>().Count(u => u.Kind == OrgKind.Branch && u.Status == OrgStatus.Active));
         var form = await admin.GetStringAsync("/members/new");
+        output.WriteLine($"/members/new for the district admin: {form.Length} characters, {Options(form, "Form.BranchId")} branch options ({branches} active branches in the district)");
         // Before the picker, the select listed every branch of the district (the L district: thousands of options).
         Assert.True(Options(form, "Form.BranchId") < Math.Min(branches, 51), $"{Options(form, "Form.BranchId")} options for {branches} branches");
 
