@@ -28,6 +28,10 @@ public static class MembersApi
             (await ListMembers.HandleAsync(db, units, places, pd, clock, q.ToFilter(), lists.Value.CountCap, ct)).ToApi());
         g.MapGet("/stats", async (Guid unitId, LianxinDb db, OrgDirectory units, TimeProvider clock, CancellationToken ct) =>
             (await MemberStatistics.HandleAsync(db, units, clock, unitId, ct)).ToApi());
+        // The pickers of the Members pages ask here as the user types (issue 15: a district has thousands of units).
+        g.MapGet("/units", async (string? q, UnitPurpose? purpose, OrgKind? kind, Guid? under, string? cursor, int? limit, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
+            (await SearchUnitChoices.HandleAsync(db, units, new(q, purpose ?? UnitPurpose.View, kind, under, cursor, limit), ct)).ToApi())
+            .WithSummary("按名称查找可选的党组织（管辖范围内，分页）");
         g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
             (await RosterOnDate.HandleAsync(db, units, unitId, on, ct)).ToApi());
         g.MapGet("/export", async Task<IResult> ([AsParameters] MemberFilterQuery q, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>

@@ -17,13 +17,15 @@ namespace Lianxin.Web.Modules.Members.Pages;
 public abstract class MemberFormPage(LianxinDb db, OrgDirectory units, PlaceDirectory places) : MemberPageModel(db, units, places)
 {
     [BindProperty] public MemberForm Form { get; set; } = new();
-    public List<SelectListItem> Branches { get; private set; } = [];
+    public UnitPicker? BranchPicker { get; private set; }
     public List<SelectListItem> Compounds { get; private set; } = [];
     public abstract bool IsNew { get; }
 
     protected async Task LoadOptionsAsync(CancellationToken ct)
     {
-        Branches = await UnitOptionsAsync(MemberPermissions.MemberManage, true, Form.BranchId, ct);
+        // Only the new form picks the branch; editing moves a member through a transfer.
+        if (IsNew) BranchPicker = await UnitPickerAsync("Form.BranchId", "组织关系所在支部", UnitPurpose.Manage, OrgKind.Branch, Form.BranchId, ct,
+            searchForm: "unit-search", required: true, blank: "请选择");
         Compounds = await CompoundOptionsAsync(Form.CompoundId, ct);
     }
 }

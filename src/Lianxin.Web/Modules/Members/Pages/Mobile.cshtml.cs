@@ -15,14 +15,14 @@ public class MobileModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     public MobileList List { get; private set; } = null!;
-    public List<SelectListItem> Units { get; private set; } = [];
+    public UnitPicker Picker { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var list = await ListMobileMembers.HandleAsync(Db, Org, pd, Unit, All, ct);
         if (list.Refusal(this) is { } end) return end;
         List = list.Value!;
-        Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, List.UnitId, ct);
+        Picker = await UnitPickerAsync("Unit", "党组织", UnitPurpose.View, null, List.UnitId, ct, small: true);
         return Page();
     }
 }

@@ -19,7 +19,7 @@ public class PostsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
     public List<PostDto> Items { get; private set; } = [];
     public List<ZoneDto> ZoneItems { get; private set; } = [];
     public List<SelectListItem> CommunityOptions { get; private set; } = [];
-    public List<SelectListItem> Units { get; private set; } = [];
+    public UnitPicker Picker { get; private set; } = null!;
     public List<SelectListItem> Candidates { get; private set; } = [];
     public bool CanManage { get; private set; }
 
@@ -31,7 +31,7 @@ public class PostsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
         if (outcome.Refusal(this) is { } stop) return stop;
         Items = outcome.Value!;
         CanManage = Db.Scope.CanAnywhere(MemberPermissions.MemberManage);
-        Units = await UnitOptionsAsync(MemberPermissions.MemberManage, false, Form.OrgUnitId, ct);
+        Picker = await UnitPickerAsync("Form.OrgUnitId", "发布组织", UnitPurpose.Manage, null, Form.OrgUnitId, ct, searchForm: "unit-search", small: true, blank: "请选择");
         ZoneItems = await ListZones.HandleAsync(Db, Db.ResponsibilityZones, ct);
         CommunityOptions = (await MemberUnits.VisibleAsync(Db, Org, MemberPermissions.MemberManage, ct)).Where(u => u.Kind == OrgKind.Community)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == Zone.CommunityId)).ToList();

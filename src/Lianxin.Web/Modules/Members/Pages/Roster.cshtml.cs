@@ -15,7 +15,7 @@ public class RosterModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
     public RosterOn? Result { get; private set; }
-    public List<SelectListItem> Units { get; private set; } = [];
+    public UnitPicker Picker { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public class RosterModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
             if (outcome.Refusal(this) is { } end) return end;
             if (outcome.IsOk) Result = outcome.Value;
         }
-        Units = await UnitOptionsAsync(MemberPermissions.MemberView, false, UnitId, ct);
+        Picker = await UnitPickerAsync("UnitId", "组织", UnitPurpose.View, null, UnitId, ct, small: true);
         return Page();
     }
 }

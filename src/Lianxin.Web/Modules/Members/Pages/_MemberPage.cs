@@ -10,6 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
+/// <summary>What <c>_UnitPicker.cshtml</c> draws: the field the form submits, its options, and where the script searches.</summary>
+public record UnitPicker(string Field, string Label, UnitChoice? Selected, IReadOnlyList<UnitChoice> Options, string Endpoint, string? Query,
+    string? Message, string? SearchForm, bool Required, bool Small, string? Blank)
+{
+    public string Id => Field.Replace('.', '_');
+}
+
 /// <summary>What the Members pages share: the database, Organizations' directories and the options of the selects.</summary>
 public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDirectory places) : PageModel
 {
@@ -17,11 +24,42 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     protected OrgDirectory Org => units;
     protected PlaceDirectory Places => places;
 
-    public async Task<List<SelectListItem>> UnitOptionsAsync(Permission permission, bool branchesOnly, Guid? selected, CancellationToken ct)
+    /// <summary>What the picker's search box asked for when the page was sent without JavaScript (a GET).</summary>
+    [BindProperty(SupportsGet = true, Name = "unitq")] public string? UnitQuery { get; set; }
+
+    /// <summary>
+    /// A unit picker (issue 15): a short select of the chosen unit plus either the matches of <see cref="UnitQuery"/> or the
+    /// caller's own units and their children, never every unit of a district (7,301 options at size L). With JavaScript the
+    /// search box asks <c>/api/v1/members/units</c> as the user types and fills the select.
+    /// </summary>
+    public async Task<UnitPicker> UnitPickerAsync(string field, string label, UnitPurpose purpose, OrgKind? kind, Guid? selected, CancellationToken ct,
+        string? searchForm = null, bool required = false, bool small = false, string? blank = null)
     {
-        var visible = await MemberUnits.VisibleAsync(db, units, permission, ct);
-        return visible.Where(u => !branchesOnly || u.Kind == OrgKind.Branch)
-            .Select(u => new SelectListItem(new string('　', Math.Max(0, u.Depth - 1)) + u.Name, u.Id.ToString(), u.Id == selected)).ToList();
+        var chosen = selected is { } id ? await SearchUnitChoices.OneAsync(db, units, id, purpose, ct) : null;
+        IReadOnlyList<UnitChoice> options;
+        string? message = null;
+        if (!string.IsNullOrWhiteSpace(UnitQuery))
+        {
+            var found = await SearchUnitChoices.HandleAsync(db, units, new(UnitQuery, purpose, kind), ct);
+            options = found.Value?.Items ?? [];
+            message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? (options.Count == 0 ? "没有找到匹配的组织" : null);
+        }
+        else options = await NearAsync(purpose, kind, ct);
+        var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(u => u.Id).ToList();
+        var endpoint = $"/api/v1/members/units?purpose={purpose}" + (kind is { } k ? $"&kind={k}" : "");
+        return new UnitPicker(field, label, chosen, all, endpoint, UnitQuery, message, searchForm, required, small, blank);
+    }
+
+    /// <summary>The caller's own units (where they hold the purpose's permission) and the units directly under them, at most 50.</summary>
+    async Task<IReadOnlyList<UnitChoice>> NearAsync(UnitPurpose purpose, OrgKind? kind, CancellationToken ct)
+    {
+        var roots = SearchUnitChoices.RootsFor(db.Scope, SearchUnitChoices.PermissionFor(purpose)) ?? [];
+        var ids = roots.Select(r => OrgDirectory.IdsOf(r)[^1]).ToList();
+        OrgKind[] kinds = kind is { } k ? [k] : MemberUnits.Choosable;
+        var tops = (await units.ManyAsync(ids, ct)).Where(u => u.IsActive && kinds.Contains(u.Kind));
+        var children = await units.ChildrenInScopeAsync(ids, kinds, ct);
+        var near = tops.Concat(children).DistinctBy(u => u.Id).OrderBy(u => u.Path, StringComparer.Ordinal).Take(50).ToList();
+        return await SearchUnitChoices.ChoicesAsync(units, near, ct);
     }
 
     public async Task<List<SelectListItem>> CompoundOptionsAsync(Guid? selected, CancellationToken ct) =>

@@ -98,6 +98,25 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
         return top.Concat(below).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Active units the caller sees whose name or short name contains <paramref name="term"/> (all when empty), of the given
+    /// kinds, under one of <paramref name="roots"/> (paths; everything seen when null), in tree order after the path
+    /// <paramref name="after"/>, at most <paramref name="take"/>: a picker's page of matches (the path is unique, so it is the keyset).
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnitRef>> SearchInScopeAsync(string? term, IReadOnlyCollection<OrgKind> kinds, IReadOnlyCollection<string>? roots,
+        string? after, int take, CancellationToken ct)
+    {
+        var q = db.OrgUnits.Where(u => u.Status == OrgStatus.Active && kinds.Contains(u.Kind));
+        if (roots is not null)
+        {
+            var list = roots.ToList();
+            q = q.Where(u => list.Any(r => u.Path.StartsWith(r)));
+        }
+        if (!string.IsNullOrEmpty(term)) q = q.Where(u => u.Name.Contains(term) || u.ShortName.Contains(term));
+        if (after is not null) q = q.Where(u => string.Compare(u.Path, after) > 0);
+        return await Refs(q.OrderBy(u => u.Path)).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>Active units of the given kinds the caller sees directly under one of <paramref name="parentIds"/>, in tree order (read through the parent index).</summary>
     public async Task<IReadOnlyList<OrgUnitRef>> ChildrenInScopeAsync(IReadOnlyCollection<Guid> parentIds, IReadOnlyCollection<OrgKind> kinds, CancellationToken ct) =>
         parentIds.Count == 0 ? [] :
