@@ -2,9 +2,6 @@ using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
-using Lianxin.Web.Platform.Identity;
-using Lianxin.Web.Platform.Scope;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Members;
@@ -17,11 +14,8 @@ public class MemberFilterOptionsTests(LianxinApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        await sp.SignInAsAsync(userName);
         var db = sp.GetRequiredService<LianxinDb>();
-        var tenant = sp.GetRequiredService<Tenancy>().DefaultTenantId;
-        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.UserName == userName && u.TenantId == tenant);
-        var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync();
-        sp.GetRequiredService<OrgScope>().SetUser(user.Id, userName, user.TenantId, grants, null);
         var org = sp.GetRequiredService<OrgDirectory>();
         var chosen = chosenName is null ? null : (await org.InScopeAsync(default, true, chosenKind)).Single(u => u.Name == chosenName);
         return await MemberFilterOptions.HandleAsync(db, org, sp.GetRequiredService<PlaceDirectory>(), chosen, default, max);

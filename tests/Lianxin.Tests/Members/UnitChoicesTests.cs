@@ -6,8 +6,6 @@ using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
-using Lianxin.Web.Platform.Scope;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Members;
@@ -20,12 +18,8 @@ public class UnitChoicesTests(LianxinApp app, Xunit.Abstractions.ITestOutputHelp
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<LianxinDb>();
-        var tenant = sp.GetRequiredService<Tenancy>().DefaultTenantId;
-        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.UserName == userName && u.TenantId == tenant);
-        var grants = await db.RoleGrants.IgnoreQueryFilters().AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync();
-        sp.GetRequiredService<OrgScope>().SetUser(user.Id, userName, user.TenantId, grants, null);
-        return await SearchUnitChoices.HandleAsync(db, sp.GetRequiredService<OrgDirectory>(), query, default);
+        await sp.SignInAsAsync(userName);
+        return await SearchUnitChoices.HandleAsync(sp.GetRequiredService<LianxinDb>(), sp.GetRequiredService<OrgDirectory>(), query, default);
     }
 
     [Fact]
