@@ -36,8 +36,7 @@ public static class DemoTemplate
         var checkpoints = app.CheckpointFile;
         app.Dispose();
         // A copy needs the source closed: SQLite's WAL folded into the file, PostgreSQL without a connection to the template.
-        // Every pool: the app's connection string is not the one given to it (it adds Npgsql's statement preparation, ADR 0051).
-        if (TestDatabase.IsPostgres) NpgsqlConnection.ClearAllPools();
+        if (TestDatabase.IsPostgres) NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         else
         {
             using var conn = new SqliteConnection(connectionString);

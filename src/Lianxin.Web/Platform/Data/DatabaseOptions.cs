@@ -7,9 +7,6 @@ public class DatabaseOptions
     public string Provider { get; set; } = "Sqlite";
     public string? ConnectionString { get; set; }
 
-    /// <summary>PostgreSQL: how many statements each connection keeps prepared (Npgsql's Max Auto Prepare; 0 = none). ADR 0051.</summary>
-    public int MaxAutoPrepare { get; set; } = 64;
-
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
                               || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 

@@ -1,7 +1,6 @@
 using Lianxin.Migrations;
 using Lianxin.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Lianxin.Web.Platform.Data;
 
@@ -24,29 +23,11 @@ public static class DatabaseSetup
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<LianxinDb>((sp, o) =>
         {
-            if (options.IsPostgres) o.UseNpgsql(Prepared(options.ConnectionString, options.MaxAutoPrepare));
+            if (options.IsPostgres) o.UseNpgsql(options.ConnectionString);
             else o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup());
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         return services;
-    }
-
-    /// <summary>
-    /// Npgsql prepares the statements a connection sends often (issue 15, ADR 0051): PostgreSQL then skips parsing them, and
-    /// the app sends fewer messages per statement. Prepared statements would get PostgreSQL's generic plan after five runs, which
-    /// cannot turn the scope filter's CASE or a path prefix into an index range for the values bound, so every session plans
-    /// each run for its values (<c>plan_cache_mode = force_custom_plan</c>, as the app did when nothing was prepared).
-    /// 0 in <c>Database:MaxAutoPrepare</c> turns preparation off; values the connection string sets itself are kept.
-    /// </summary>
-    internal static string Prepared(string connectionString, int maxAutoPrepare)
-    {
-        var b = new NpgsqlConnectionStringBuilder(connectionString);
-        if (maxAutoPrepare <= 0 || b.MaxAutoPrepare > 0) return connectionString;
-        b.MaxAutoPrepare = maxAutoPrepare;
-        b.AutoPrepareMinUsages = 2;
-        if (b.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
-            b.Options = $"{b.Options} -c plan_cache_mode=force_custom_plan".Trim();
-        return b.ConnectionString;
     }
 
     /// <summary>Applies pending migrations and their data steps; SQLite also gets WAL so readers do not block the writer.</summary>
