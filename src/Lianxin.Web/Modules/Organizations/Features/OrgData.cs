@@ -53,15 +53,16 @@ public static class OrgData
         return string.Join(" / ", ids.Where(names.ContainsKey).Select(i => names[i]));
     }
 
-    /// <summary>Tree nodes with their number of children, in display order.</summary>
+    /// <summary>
+    /// Tree nodes with their number of children (those the caller sees), in display order: one statement, each count a correlated
+    /// subquery on the (TenantId, ParentId) index, where a second statement with every node's id in a list cost a round trip (issue 15).
+    /// </summary>
     public static async Task<List<TreeNode>> NodesAsync(this LianxinDb db, IQueryable<OrgUnit> units, CancellationToken ct)
     {
-        var list = await units.OrderBy(u => u.Depth).ThenBy(u => u.Status).ThenBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.BranchKind, u.Status, u.Code, u.Depth }).ToListAsync(ct);
-        var ids = list.Select(u => (Guid?)u.Id).ToList();
-        var counts = await db.OrgUnits.Where(u => ids.Contains(u.ParentId)).GroupBy(u => u.ParentId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
-        return list.Select(u => new TreeNode(u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.BranchKind, u.Status, counts.GetValueOrDefault(u.Id), u.Code, u.Depth)).ToList();
+        var all = db.OrgUnits; // a local: an expression tree cannot hold the module's extension property
+        return await units.OrderBy(u => u.Depth).ThenBy(u => u.Status).ThenBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new TreeNode(u.Id, u.ParentId, u.Name, u.ShortName, u.Kind, u.BranchKind, u.Status,
+                all.Count(c => c.ParentId == u.Id), u.Code, u.Depth)).ToListAsync(ct);
     }
 }
 

@@ -33,8 +33,19 @@ public static class UnitDetail
 {
     public static async Task<Outcome<UnitDetailDto>> HandleAsync(LianxinDb db, PersonalData pd, Guid id, CancellationToken ct)
     {
-        var u = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (u is null) return Failure.NotFound;
+        // The unit with its positions in one statement (a join; issue 15): positions of a unit the caller may not view are read
+        // and dropped, never shown.
+        var allPositions = db.OrgPositions; // a local: an expression tree cannot hold the module's extension property
+        var read = await db.OrgUnits.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                Unit = x,
+                Positions = allPositions.Where(p => p.OrgUnitId == x.Id)
+                    .OrderBy(p => p.EndedOn != null).ThenBy(p => p.SortOrder).ThenBy(p => p.StartedOn).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (read is null) return Failure.NotFound;
+        var u = read.Unit;
         if (!db.Scope.Can(OrgPermissions.OrgView, u.Path)) return Failure.Forbidden;
         var canManage = db.Scope.Can(OrgPermissions.OrgManage, u.Path);
 
@@ -43,8 +54,7 @@ public static class UnitDetail
         var trail = ancestors.Where(names.ContainsKey).Select(a => new PathItem(a, names[a])).ToList();
 
         // Phones are for those who manage the unit; everyone else sees them masked.
-        var positions = (await db.OrgPositions.AsNoTracking().Where(p => p.OrgUnitId == u.Id)
-            .OrderBy(p => p.EndedOn != null).ThenBy(p => p.SortOrder).ThenBy(p => p.StartedOn).ToListAsync(ct))
+        var positions = read.Positions
             .Select(p => (Row: p, Phone: p.PhoneCipher is null ? null : pd.OpenPhone(p.PhoneCipher)))
             .Select(x => new PositionRow(x.Row.Id, x.Row.Title, x.Row.PersonName, x.Phone is null ? null : canManage ? x.Phone : Mask.Phone(x.Phone), x.Row.StartedOn, x.Row.EndedOn)).ToList();
         var children = await db.NodesAsync(db.OrgUnits.Where(c => c.ParentId == u.Id), ct);
