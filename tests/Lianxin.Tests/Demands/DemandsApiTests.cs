@@ -282,7 +282,8 @@ public class DemandsApiTests(LianxinApp app)
         Assert.Equal(DemandState.Submitted, escalated.State);
         Assert.True(escalated.ResponseDueAt > due.AddMinutes(1));
         Assert.Contains(app.WithDb(db => db.DemandSteps.Where(s => s.DemandId == id).ToList()),
-            s => s.Action == DemandAction.AutoEscalate && s.ActorName == "系统" && s.Note!.Contains("超过响应时限未受理"));
+            s => s.Action == DemandAction.AutoEscalate && s.ActorName == "系统" && s.UnitName.Contains("和平")
+                && s.Note!.StartsWith(s.UnitName + "超过响应时限未受理", StringComparison.Ordinal));
 
         // At the street it cannot go higher: it is flagged once.
         clock.SetUtcNow(new DateTimeOffset(escalated.ResolveDueAt!.Value.AddHours(1), TimeSpan.Zero));

@@ -29,10 +29,12 @@ public class EscalationJob(LianxinDb db, OrgDirectory org, TimeProvider clock) :
             .OrderBy(d => d.ResolveDueAt).Take(200).ToListAsync(ct);
         var changed = 0;
         var calendar = await TenantCalendar.ForDeadlinesAsync(db, now, ct);
+        // The handlers' names in one read for the batch, not one per demand.
+        var names = await org.NamesAsync(late.Select(d => d.HandlerUnitId).Distinct().ToList(), ct);
         foreach (var d in late)
         {
             var why = Overdue.ResponseLate(d.State, d.ResponseDueAt, now) ? "超过响应时限未受理" : "超过办结时限未办结";
-            var unitName = await DemandFlow.UnitNameAsync(org, d.HandlerUnitId, ct);
+            var unitName = names.GetValueOrDefault(d.HandlerUnitId, "");
             if (Overdue.EscalateTo(d.State, d.Level, d.ResponseDueAt, d.ResolveDueAt, now) is { } above)
             {
                 var unit = await DemandFlow.MoveToAsync(db, org, d, above, DemandState.Submitted, now, calendar, ct);
