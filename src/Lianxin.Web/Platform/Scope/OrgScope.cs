@@ -61,6 +61,9 @@ public class OrgScope
         : Grants.Where(g => path.StartsWith(g.OrgPath, StringComparison.Ordinal))
             .SelectMany(g => g.Role.Grantable()).Distinct().Order().ToList();
 
+    /// <summary>The tops of the subtrees where the caller's grants allow <paramref name="permission"/> (none for the system, which has no grants).</summary>
+    public string[] RootsWith(Permission permission) => RootsOf(Grants.Where(g => g.Role.Allows(permission)).Select(g => g.OrgPath));
+
     /// <summary>Drops paths already covered by a shorter one, so filters stay small.</summary>
     public static string[] RootsOf(IEnumerable<string> paths)
     {

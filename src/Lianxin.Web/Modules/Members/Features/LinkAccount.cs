@@ -23,7 +23,7 @@ public static class LinkAccount
 {
     static string[] Roots(OrgScope scope) => scope.Unrestricted
         ? ["/"]
-        : OrgScope.RootsOf(scope.Grants.Where(g => g.Role.Allows(MemberPermissions.MemberManage)).Select(g => g.OrgPath));
+        : scope.RootsWith(MemberPermissions.MemberManage);
 
     /// <summary>Accounts holding a grant inside the caller's member-manage subtrees.</summary>
     static IQueryable<AppUser> UsersInScope(LianxinDb db)

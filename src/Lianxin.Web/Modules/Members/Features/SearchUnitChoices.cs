@@ -74,7 +74,7 @@ public static class SearchUnitChoices
 
     /// <summary>The tops of the subtrees where the caller holds <paramref name="permission"/>; null for the system (everything).</summary>
     public static string[]? RootsFor(OrgScope scope, Permission permission) =>
-        scope.Unrestricted ? null : OrgScope.RootsOf(scope.Grants.Where(g => g.Role.Allows(permission)).Select(g => g.OrgPath));
+        scope.Unrestricted ? null : scope.RootsWith(permission);
 
     /// <summary>
     /// Units as choices, their trails named in one read: the places above the unit as people say them ("东湖街道 / 和平社区",

@@ -54,7 +54,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     async Task<IReadOnlyList<UnitChoice>> NearAsync(UnitPurpose purpose, OrgKind? kind, CancellationToken ct)
     {
         var roots = SearchUnitChoices.RootsFor(db.Scope, SearchUnitChoices.PermissionFor(purpose)) ?? [];
-        var ids = roots.Select(r => OrgDirectory.IdsOf(r)[^1]).ToList();
+        var ids = roots.Select(OrgDirectory.UnitOf).ToList();
         OrgKind[] kinds = kind is { } k ? [k] : MemberUnits.Choosable;
         var tops = (await units.ManyAsync(ids, ct)).Where(u => u.IsActive && kinds.Contains(u.Kind));
         var children = await units.ChildrenInScopeAsync(ids, kinds, ct);

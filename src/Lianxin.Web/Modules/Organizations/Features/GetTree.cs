@@ -4,7 +4,6 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
-using Lianxin.Web.Platform.Scope;
 using Lianxin.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +57,7 @@ public static class GetTree
             return await db.NodesAsync(db.OrgUnits.Where(u => u.Path.StartsWith(root.Path) && u.Depth > root.Depth && u.Depth <= max), ct);
         }
 
-        var tops = OrgScope.RootsOf(db.Scope.Grants.Where(g => g.Role.Allows(OrgPermissions.OrgView)).Select(g => g.OrgPath));
+        var tops = db.Scope.RootsWith(OrgPermissions.OrgView);
         if (tops.Length == 0) return db.Scope.Unrestricted ? await db.NodesAsync(db.OrgUnits.Where(u => u.ParentId == null), ct) : Failure.Forbidden;
         var nodes = new List<TreeNode>();
         foreach (var top in tops)

@@ -3,7 +3,6 @@ using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
-using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
@@ -16,7 +15,7 @@ public static class UnitKindCounts
 {
     public static async Task<IReadOnlyList<(string Kind, int Count)>> HandleAsync(LianxinDb db, CancellationToken ct)
     {
-        var roots = db.Scope.Unrestricted ? ["/"] : OrgScope.RootsOf(db.Scope.Grants.Where(g => g.Role.Allows(OrgPermissions.OrgView)).Select(g => g.OrgPath));
+        var roots = db.Scope.Unrestricted ? ["/"] : db.Scope.RootsWith(OrgPermissions.OrgView);
         if (roots.Length == 0) return [];
         var rows = await db.OrgUnits.Where(u => u.Status == OrgStatus.Active && roots.Any(r => u.Path.StartsWith(r)))
             .GroupBy(u => new { u.Kind, u.BranchKind }).Select(g => new { g.Key.Kind, g.Key.BranchKind, Count = g.Count() }).ToListAsync(ct);

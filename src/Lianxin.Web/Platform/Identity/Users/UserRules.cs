@@ -14,7 +14,7 @@ public static class UserRules
     /// <summary>Subtree roots where the caller manages users; empty when they manage nowhere.</summary>
     public static string[] ManagedRoots(OrgScope scope) => scope.Unrestricted
         ? ["/"]
-        : OrgScope.RootsOf(scope.Grants.Where(g => g.Role.Allows(Permission.UserManage)).Select(g => g.OrgPath));
+        : scope.RootsWith(Permission.UserManage);
 
     public static bool MayManageUsers(OrgScope scope) => scope.CanAnywhere(Permission.UserManage);
 
