@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Lianxin.E2E;
 
-/// <summary>Issue 15: a street office picks a unit by typing part of its name, on the member form and on the roster.</summary>
+/// <summary>Issue 15: a street office picks a unit or a compound by typing part of its name, on the member form and on the roster.</summary>
 [Collection(BrowserCollection.Name)]
 public class UnitPickerFlowTests(BrowserApp app)
 {
@@ -31,7 +31,7 @@ public class UnitPickerFlowTests(BrowserApp app)
         await BrowserApp.Shot(admin, "unit-picker-member-form-desktop");
         await heping.ClickAsync();
         await Assertions.Expect(picker).ToHaveValueAsync("和平社区第一网格党支部");
-        await Assertions.Expect(admin.Locator(".lx-unit-picker-chosen")).ToHaveTextAsync("已选：东湖街道 / 和平社区 / 第一网格党支部");
+        await Assertions.Expect(admin.Locator(".lx-picker-chosen").First).ToHaveTextAsync("已选：东湖街道 / 和平社区 / 第一网格党支部");
         await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("已新增党员 " + name);
         await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("和平社区第一网格党支部");
@@ -75,5 +75,45 @@ public class UnitPickerFlowTests(BrowserApp app)
         await BrowserApp.Shot(street, "unit-picker-empty-phone");
         await picker.PressAsync("Escape");
         await Assertions.Expect(list).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_residence_is_found_by_typing_on_a_phone_and_emptying_the_box_clears_it()
+    {
+        var admin = await app.PageAs("admin", phone: true);
+        await admin.SetViewportSizeAsync(375, 812);
+        await admin.GotoAsync("/members/new");
+        var name = "住址测" + Random.Shared.Next(100, 999);
+        await admin.GetByLabel("姓名").FillAsync(name);
+        await admin.GetByLabel("公民身份号码").FillAsync(CitizenId.Make("330199", new DateOnly(1986, 1 + Random.Shared.Next(12), 1 + Random.Shared.Next(28)), Random.Shared.Next(1000)));
+        await admin.GetByLabel("入党日期").FillAsync("2015-07-01");
+        await admin.GetByLabel("转正日期").FillAsync("2016-07-01");
+        var branch = admin.GetByRole(AriaRole.Combobox, new() { Name = "组织关系所在支部" });
+        await branch.PressSequentiallyAsync("和平社区第一网格");
+        await admin.GetByRole(AriaRole.Listbox, new() { Name = "组织关系所在支部" }).GetByRole(AriaRole.Option).First.ClickAsync();
+
+        var home = admin.GetByRole(AriaRole.Combobox, new() { Name = "居住小区" });
+        var homes = admin.GetByRole(AriaRole.Listbox, new() { Name = "居住小区" });
+        await home.PressSequentiallyAsync("丽景");
+        await Assertions.Expect(homes).ToHaveAttributeAsync("aria-busy", "false");
+        var option = homes.GetByRole(AriaRole.Option).Filter(new() { HasText = "丽景苑" }).First;
+        await Assertions.Expect(option).ToContainTextAsync("东湖街道 / 幸福社区");
+        Assert.False(await Overflows(admin), "the member form scrolls sideways at 375 px");
+        await BrowserApp.Shot(admin, "compound-picker-member-form-phone");
+        await option.ClickAsync();
+        await Assertions.Expect(home).ToHaveValueAsync("丽景苑");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("已新增党员 " + name);
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("丽景苑");
+
+        // Editing: the chosen compound is shown; emptying the box leaves the member without a residence in the district.
+        await admin.GotoAsync(admin.Url.TrimEnd('/') + "/edit");
+        await Assertions.Expect(home).ToHaveValueAsync("丽景苑");
+        await home.FillAsync("");
+        await admin.GetByLabel("姓名").ClickAsync();
+        await Assertions.Expect(admin.Locator(".lx-picker-chosen").Last).ToHaveTextAsync("");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync(name);
+        await Assertions.Expect(admin.Locator("body")).Not.ToContainTextAsync("丽景苑");
     }
 }

@@ -95,12 +95,14 @@ public class AuditPageTests(LianxinApp app)
     [Fact]
     public async Task The_verify_button_reports_an_intact_chain_and_finds_a_tampered_entry()
     {
+        // Its own entry to tamper with, so the test does not depend on what other classes wrote before it.
+        var user = await UsersApiTests.CreateAsync(await app.ApiAs("secretary"), UsersApiTests.NewName("av"), Role.Member, UsersApiTests.UnitOf(app, "secretary"), "审计 校验");
         var client = await app.PagesAs("admin");
         var ok = await LianxinApp.PostFormAsync(client, "/audit?handler=Verify", new(), "/audit");
         var okHtml = await ok.Content.ReadAsStringAsync();
         Assert.Matches("审计链完整（共 \\d+ 条）", okHtml);
 
-        var victim = app.WithDb(db => db.AuditEntries.OrderBy(e => e.Seq).Skip(2).First());
+        var victim = app.WithDb(db => db.AuditEntries.First(e => e.Entity == "AppUser" && e.EntityId == user.Id.ToString()));
         app.WithDb(db => db.Database.ExecuteSql($"UPDATE aud_entries SET \"EntityId\" = 'forged' WHERE \"Id\" = {victim.Id}"));
         try
         {

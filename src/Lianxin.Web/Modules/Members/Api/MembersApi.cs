@@ -32,6 +32,9 @@ public static class MembersApi
         g.MapGet("/units", async (string? q, UnitPurpose? purpose, OrgKind? kind, Guid? under, string? cursor, int? limit, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
             (await SearchUnitChoices.HandleAsync(db, units, new(q, purpose ?? UnitPurpose.View, kind, under, cursor, limit), ct)).ToApi())
             .WithSummary("按名称查找可选的党组织（管辖范围内，分页）");
+        g.MapGet("/compounds", async (string? q, string? cursor, int? limit, LianxinDb db, PlaceDirectory places, OrgDirectory units, CancellationToken ct) =>
+            (await SearchCompoundChoices.HandleAsync(db, places, units, new(q, cursor, limit), ct)).ToApi())
+            .WithSummary("按名称查找可选的居住小区（管辖范围内，分页）");
         g.MapGet("/roster", async (Guid unitId, DateOnly on, LianxinDb db, OrgDirectory units, CancellationToken ct) =>
             (await RosterOnDate.HandleAsync(db, units, unitId, on, ct)).ToApi());
         g.MapGet("/export", async Task<IResult> ([AsParameters] MemberFilterQuery q, LianxinDb db, OrgDirectory units, PlaceDirectory places, PersonalData pd, TimeProvider clock, CancellationToken ct) =>

@@ -8,7 +8,6 @@ using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
@@ -17,16 +16,16 @@ namespace Lianxin.Web.Modules.Members.Pages;
 public abstract class MemberFormPage(LianxinDb db, OrgDirectory units, PlaceDirectory places) : MemberPageModel(db, units, places)
 {
     [BindProperty] public MemberForm Form { get; set; } = new();
-    public UnitPicker? BranchPicker { get; private set; }
-    public List<SelectListItem> Compounds { get; private set; } = [];
+    public Picker? BranchPicker { get; private set; }
+    public Picker CompoundPicker { get; private set; } = null!;
     public abstract bool IsNew { get; }
 
     protected async Task LoadOptionsAsync(CancellationToken ct)
     {
         // Only the new form picks the branch; editing moves a member through a transfer.
         if (IsNew) BranchPicker = await UnitPickerAsync("Form.BranchId", "组织关系所在支部", UnitPurpose.Manage, OrgKind.Branch, Form.BranchId, ct,
-            searchForm: "unit-search", required: true, blank: "请选择");
-        Compounds = await CompoundOptionsAsync(Form.CompoundId, ct);
+            searchForm: "picker-search", required: true, blank: "请选择");
+        CompoundPicker = await CompoundPickerAsync("Form.CompoundId", "居住小区", Form.CompoundId, ct, searchForm: "picker-search", blank: "（不在本辖区）");
     }
 }
 

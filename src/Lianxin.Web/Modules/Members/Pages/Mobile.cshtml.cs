@@ -15,7 +15,7 @@ public class MobileModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     public MobileList List { get; private set; } = null!;
-    public UnitPicker Picker { get; private set; } = null!;
+    public Picker Picker { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

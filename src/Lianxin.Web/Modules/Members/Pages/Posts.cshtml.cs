@@ -19,7 +19,7 @@ public class PostsModel(LianxinDb db, OrgDirectory units, PlaceDirectory places,
     public List<PostDto> Items { get; private set; } = [];
     public List<ZoneDto> ZoneItems { get; private set; } = [];
     public List<SelectListItem> CommunityOptions { get; private set; } = [];
-    public UnitPicker Picker { get; private set; } = null!;
+    public Picker Picker { get; private set; } = null!;
     public List<SelectListItem> Candidates { get; private set; } = [];
     public bool CanManage { get; private set; }
 

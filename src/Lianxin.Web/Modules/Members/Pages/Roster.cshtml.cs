@@ -15,7 +15,7 @@ public class RosterModel(LianxinDb db, OrgDirectory units, PlaceDirectory places
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
     public RosterOn? Result { get; private set; }
-    public UnitPicker Picker { get; private set; } = null!;
+    public Picker Picker { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

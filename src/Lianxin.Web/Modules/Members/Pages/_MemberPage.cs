@@ -10,9 +10,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
 
-/// <summary>What <c>_UnitPicker.cshtml</c> draws: the field the form submits, its options, and where the script searches.</summary>
-public record UnitPicker(string Field, string Label, UnitChoice? Selected, IReadOnlyList<UnitChoice> Options, string Endpoint, string? Query,
-    string? Message, string? SearchForm, bool Required, bool Small, string? Blank)
+/// <summary>One option of a picker: the select shows its trail, the search box its name once picked.</summary>
+public record PickerOption(Guid Id, string Name, string Trail);
+
+/// <summary>The words of a picker, by what it picks.</summary>
+public record PickerTexts(string Empty, string Placeholder, string SearchLabel)
+{
+    public static readonly PickerTexts Units = new("没有找到匹配的组织", "输入名称查找，如“幸福”", "查找组织");
+    public static readonly PickerTexts Compounds = new("没有找到匹配的小区", "输入小区名称查找", "查找小区");
+}
+
+/// <summary>
+/// What <c>_Picker.cshtml</c> draws: the field the form submits, its options, where the script searches, and the name of the
+/// search box's parameter when the page is sent without JavaScript (<paramref name="QueryName"/>).
+/// </summary>
+public record Picker(string Field, string Label, PickerOption? Selected, IReadOnlyList<PickerOption> Options, string Endpoint, string QueryName,
+    string? Query, string? Message, string? SearchForm, bool Required, bool Small, string? Blank, PickerTexts Texts)
 {
     public string Id => Field.Replace('.', '_');
 }
@@ -32,7 +45,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     /// caller's own units and their children, never every unit of a district (7,301 options at size L). With JavaScript the
     /// search box asks <c>/api/v1/members/units</c> as the user types and fills the select.
     /// </summary>
-    public async Task<UnitPicker> UnitPickerAsync(string field, string label, UnitPurpose purpose, OrgKind? kind, Guid? selected, CancellationToken ct,
+    public async Task<Picker> UnitPickerAsync(string field, string label, UnitPurpose purpose, OrgKind? kind, Guid? selected, CancellationToken ct,
         string? searchForm = null, bool required = false, bool small = false, string? blank = null)
     {
         var chosen = selected is { } id ? await SearchUnitChoices.OneAsync(db, units, id, purpose, ct) : null;
@@ -47,7 +60,29 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
         else options = await NearAsync(purpose, kind, ct);
         var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(u => u.Id).ToList();
         var endpoint = $"/api/v1/members/units?purpose={purpose}" + (kind is { } k ? $"&kind={k}" : "");
-        return new UnitPicker(field, label, chosen, all, endpoint, UnitQuery, message, searchForm, required, small, blank);
+        return new Picker(field, label, Option(chosen), all.Select(u => Option(u)!).ToList(), endpoint, "unitq", UnitQuery, message, searchForm, required, small, blank,
+            PickerTexts.Units);
+    }
+
+    static PickerOption? Option(UnitChoice? u) => u is null ? null : new(u.Id, u.Name, u.Trail);
+
+    /// <summary>What the compound picker's search box asked for when the page was sent without JavaScript (a GET).</summary>
+    [BindProperty(SupportsGet = true, Name = "compoundq")] public string? CompoundQuery { get; set; }
+
+    /// <summary>
+    /// The residence picker (issue 15: 6,000 compounds at size L): the chosen compound, which may lie outside the caller's scope
+    /// (a member may live anywhere in the district), plus the matches of <see cref="CompoundQuery"/> or the first compounds in scope.
+    /// </summary>
+    public async Task<Picker> CompoundPickerAsync(string field, string label, Guid? selected, CancellationToken ct, string? searchForm = null, string? blank = null)
+    {
+        var chosen = selected is { } id ? (await SearchCompoundChoices.ChoicesAsync(units, await places.CompoundsAsync([id], ct), ct)).FirstOrDefault() : null;
+        var found = await SearchCompoundChoices.HandleAsync(db, places, units, new(CompoundQuery), ct);
+        var options = found.Value?.Items ?? [];
+        var message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault()
+            ?? (options.Count == 0 ? "没有找到匹配的小区" : found.Value?.Next is not null ? "只列出前 20 个，输入名称查找其他小区" : null);
+        var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(c => c.Id).Select(c => new PickerOption(c.Id, c.Name, c.Trail)).ToList();
+        return new Picker(field, label, all.FirstOrDefault(o => o.Id == chosen?.Id), all, "/api/v1/members/compounds?limit=20", "compoundq", CompoundQuery, message,
+            searchForm, false, false, blank, PickerTexts.Compounds);
     }
 
     /// <summary>The caller's own units (where they hold the purpose's permission) and the units directly under them, at most 50.</summary>
@@ -61,9 +96,6 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
         var near = tops.Concat(children).DistinctBy(u => u.Id).OrderBy(u => u.Path, StringComparer.Ordinal).Take(50).ToList();
         return await SearchUnitChoices.ChoicesAsync(units, near, ct);
     }
-
-    public async Task<List<SelectListItem>> CompoundOptionsAsync(Guid? selected, CancellationToken ct) =>
-        (await places.CompoundsInScopeAsync(ct)).Select(c => new SelectListItem(c.Name, c.Id.ToString(), c.Id == selected)).ToList();
 
     public static List<SelectListItem> EnumOptions<TEnum>(Func<TEnum, string> name, TEnum? selected) where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => new SelectListItem(Lianxin.Web.Platform.Localization.Text.Of(name(v)), v.ToString(), selected is { } s && s.Equals(v))).ToList();

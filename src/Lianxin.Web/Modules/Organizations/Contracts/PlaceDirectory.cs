@@ -79,6 +79,19 @@ public class PlaceDirectory(LianxinDb db)
         return await Compounds(q.OrderBy(c => c.OrgPath).ThenBy(c => c.Name)).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Compounds the caller sees whose name contains <paramref name="term"/> (all when empty), in tree order then by name and
+    /// Id, from just past <paramref name="after"/> (the path, name and Id of the last one already shown), at most <paramref name="take"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<CompoundRef>> SearchInScopeAsync(string? term, (string Path, string Name, Guid Id)? after, int take, CancellationToken ct)
+    {
+        var q = db.Compounds.AsQueryable();
+        if (!string.IsNullOrEmpty(term)) q = q.Where(c => c.Name.Contains(term));
+        if (after is var (path, name, id))
+            q = q.Where(c => string.Compare(c.OrgPath, path) > 0 || (c.OrgPath == path && (string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0))));
+        return await Compounds(q.OrderBy(c => c.OrgPath).ThenBy(c => c.Name).ThenBy(c => c.Id)).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>How many compounds the caller sees under <paramref name="under"/> when given, counted up to <paramref name="cap"/>: a select box counts before it loads.</summary>
     public Task<int> CountCompoundsInScopeAsync(string? under, int cap, CancellationToken ct)
     {

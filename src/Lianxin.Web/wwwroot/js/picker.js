@@ -1,17 +1,18 @@
-// Makes each .lx-unit-picker (Members pages, issue 15) a combobox: typing asks the endpoint for matching units in the
-// user's scope, picking one puts it into the (now hidden) select, which stays the field the form submits. Without this
-// script the page still works: the search box is a GET and the select lists the user's own units.
+// Makes each .lx-picker (Members pages, issue 15) a combobox: typing asks the endpoint for matching units or compounds in
+// the user's scope, picking one puts it into the (now hidden) select, which stays the field the form submits. Without this
+// script the page still works: the search box is a GET and the select lists a short choice (the user's own units, the
+// first compounds).
 (function () {
-    document.querySelectorAll('.lx-unit-picker').forEach(function (root) {
+    document.querySelectorAll('.lx-picker').forEach(function (root) {
         var select = root.querySelector('select');
         var input = root.querySelector('input[type=search]');
         var list = root.querySelector('[role=listbox]');
-        var chosen = root.querySelector('.lx-unit-picker-chosen');
+        var chosen = root.querySelector('.lx-picker-chosen');
         var label = root.querySelector('label');
         var timer = null, seq = 0, items = [], active = -1, next = null, query = '';
 
         select.hidden = true;
-        root.querySelector('.lx-unit-picker-search button').hidden = true;
+        root.querySelector('.lx-picker-search button').hidden = true;
         input.removeAttribute('name');
         input.removeAttribute('form');
         input.removeAttribute('aria-label');
@@ -138,6 +139,11 @@
         // Leaving the box shows the chosen unit again (the line under it says which one the form will send).
         input.addEventListener('blur', function () {
             close();
+            // An emptied box clears a field that may be left empty (the select has a blank option, e.g. no residence).
+            if (!input.value.trim() && select.querySelector('option[value=""]')) {
+                if (select.value) { select.value = ''; chosen.replaceChildren(); select.dispatchEvent(new Event('change', { bubbles: true })); }
+                return;
+            }
             var option = select.options[select.selectedIndex];
             if (option && option.value) input.value = option.getAttribute('data-name') || option.textContent;
         });
