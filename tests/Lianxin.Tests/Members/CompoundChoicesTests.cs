@@ -141,6 +141,32 @@ public class CompoundChoicesTests(LianxinApp app)
         Assert.InRange(Options(edit, "Form.CompoundId"), 2, 22);
     }
 
+    [Fact]
+    public async Task Without_JavaScript_a_search_posts_the_form_back_with_what_was_typed_and_saves_nothing()
+    {
+        var (_, xingfu) = Compounds();
+        var admin = await app.PagesAs("admin");
+        var name = "查找未存" + Random.Shared.Next(1000, 9999);
+        var response = await LianxinApp.PostFormAsync(admin, "/members/new?handler=Search", new()
+        {
+            ["Form.Name"] = name, ["Form.Phone"] = "13912345678", ["Form.JoinedOn"] = "2015-07-01", ["compoundq"] = xingfu.Name, ["unitq"] = "第一网格",
+        }, "/members/new");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"value=\"{name}\"", html);
+        Assert.Contains("东湖街道 / 幸福社区 / 第一网格党支部", html);
+        Assert.Matches($"东湖街道 / 幸福社区 / (\\S+ / )?{xingfu.Name}<", html);
+        // A search is not a save: no validation messages, no member.
+        Assert.DoesNotContain("field-validation-error", html);
+        Assert.False(app.WithDb(db => db.Members.Any(m => m.Name == name)));
+        // The edit page searches the same way, and only for a member the caller manages.
+        var heping = new MemberRosterTests(app).Units().heping.Path;
+        var other = app.WithDb(db => db.Members.Where(m => !m.OrgPath.StartsWith(heping)).Select(m => m.Id).First());
+        var secretary = await app.PagesAs("secretary");
+        var refused = await LianxinApp.PostFormAsync(secretary, $"/members/{other}/edit?handler=Search", new() { ["compoundq"] = "园" }, "/members/new");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
     static int Options(string html, string field)
     {
         var start = html.IndexOf($"name=\"{field}\"", StringComparison.Ordinal);

@@ -12,7 +12,8 @@
         var timer = null, seq = 0, items = [], active = -1, next = null, query = '';
 
         select.hidden = true;
-        root.querySelector('.lx-picker-search button').hidden = true;
+        // Removed, not hidden: inside a form it would stay the default button, and Enter in any field would search, not save.
+        root.querySelector('.lx-picker-search button').remove();
         input.removeAttribute('name');
         input.removeAttribute('form');
         input.removeAttribute('aria-label');

@@ -24,8 +24,16 @@ public abstract class MemberFormPage(LianxinDb db, OrgDirectory units, PlaceDire
     {
         // Only the new form picks the branch; editing moves a member through a transfer.
         if (IsNew) BranchPicker = await UnitPickerAsync("Form.BranchId", "组织关系所在支部", UnitPurpose.Manage, OrgKind.Branch, Form.BranchId, ct,
-            searchForm: "picker-search", required: true, blank: "请选择");
-        CompoundPicker = await CompoundPickerAsync("Form.CompoundId", "居住小区", Form.CompoundId, ct, searchForm: "picker-search", blank: "（不在本辖区）");
+            required: true, blank: "请选择", searchAction: "?handler=Search");
+        CompoundPicker = await CompoundPickerAsync("Form.CompoundId", "居住小区", Form.CompoundId, ct, blank: "（不在本辖区）", searchAction: "?handler=Search");
+    }
+
+    /// <summary>A picker's search without JavaScript: the form comes back with what was typed and the matches listed; nothing is saved.</summary>
+    protected async Task<IActionResult> SearchAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        await LoadOptionsAsync(ct);
+        return Page();
     }
 }
 
@@ -40,6 +48,9 @@ public class NewModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, P
         await LoadOptionsAsync(ct);
         return Page();
     }
+
+    public Task<IActionResult> OnPostSearchAsync(CancellationToken ct) =>
+        Db.Scope.CanAnywhere(MemberPermissions.MemberManage) ? SearchAsync(ct) : Task.FromResult<IActionResult>(Forbid());
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -77,6 +88,15 @@ public class EditModel(LianxinDb db, OrgDirectory units, PlaceDirectory places, 
         };
         await LoadOptionsAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSearchAsync(Guid id, CancellationToken ct)
+    {
+        var path = await Db.Members.Where(x => x.Id == id).Select(x => x.OrgPath).FirstOrDefaultAsync(ct);
+        if (path is null) return NotFound();
+        if (!Db.Scope.Can(MemberPermissions.MemberManage, path)) return Forbid();
+        Name = Form.Name;
+        return await SearchAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)

@@ -21,11 +21,13 @@ public record PickerTexts(string Empty, string Placeholder, string SearchLabel)
 }
 
 /// <summary>
-/// What <c>_Picker.cshtml</c> draws: the field the form submits, its options, where the script searches, and the name of the
-/// search box's parameter when the page is sent without JavaScript (<paramref name="QueryName"/>).
+/// What <c>_Picker.cshtml</c> draws: the field the form submits, its options, where the script searches, and how the search
+/// box is sent without JavaScript: as <paramref name="QueryName"/> with the form it belongs to (a GET), in the separate
+/// <paramref name="SearchForm"/>, or posted with the whole form to <paramref name="SearchAction"/> (the typed fields come
+/// back and stay out of the address).
 /// </summary>
 public record Picker(string Field, string Label, PickerOption? Selected, IReadOnlyList<PickerOption> Options, string Endpoint, string QueryName,
-    string? Query, string? Message, string? SearchForm, bool Required, bool Small, string? Blank, PickerTexts Texts)
+    string? Query, string? Message, string? SearchForm, bool Required, bool Small, string? Blank, PickerTexts Texts, string? SearchAction = null)
 {
     public string Id => Field.Replace('.', '_');
 }
@@ -46,7 +48,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     /// search box asks <c>/api/v1/members/units</c> as the user types and fills the select.
     /// </summary>
     public async Task<Picker> UnitPickerAsync(string field, string label, UnitPurpose purpose, OrgKind? kind, Guid? selected, CancellationToken ct,
-        string? searchForm = null, bool required = false, bool small = false, string? blank = null)
+        string? searchForm = null, bool required = false, bool small = false, string? blank = null, string? searchAction = null)
     {
         var chosen = selected is { } id ? await SearchUnitChoices.OneAsync(db, units, id, purpose, ct) : null;
         IReadOnlyList<UnitChoice> options;
@@ -61,7 +63,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
         var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(u => u.Id).ToList();
         var endpoint = $"/api/v1/members/units?purpose={purpose}" + (kind is { } k ? $"&kind={k}" : "");
         return new Picker(field, label, Option(chosen), all.Select(u => Option(u)!).ToList(), endpoint, "unitq", UnitQuery, message, searchForm, required, small, blank,
-            PickerTexts.Units);
+            PickerTexts.Units, searchAction);
     }
 
     static PickerOption? Option(UnitChoice? u) => u is null ? null : new(u.Id, u.Name, u.Trail);
@@ -73,7 +75,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     /// The residence picker (issue 15: 6,000 compounds at size L): the chosen compound, which may lie outside the caller's scope
     /// (a member may live anywhere in the district), plus the matches of <see cref="CompoundQuery"/> or the first compounds in scope.
     /// </summary>
-    public async Task<Picker> CompoundPickerAsync(string field, string label, Guid? selected, CancellationToken ct, string? searchForm = null, string? blank = null)
+    public async Task<Picker> CompoundPickerAsync(string field, string label, Guid? selected, CancellationToken ct, string? blank = null, string? searchAction = null)
     {
         var chosen = selected is { } id ? (await SearchCompoundChoices.ChoicesAsync(units, await places.CompoundsAsync([id], ct), ct)).FirstOrDefault() : null;
         var found = await SearchCompoundChoices.HandleAsync(db, places, units, new(CompoundQuery), ct);
@@ -82,7 +84,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
             ?? (options.Count == 0 ? "没有找到匹配的小区" : found.Value?.Next is not null ? "只列出前 20 个，输入名称查找其他小区" : null);
         var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(c => c.Id).Select(c => new PickerOption(c.Id, c.Name, c.Trail)).ToList();
         return new Picker(field, label, all.FirstOrDefault(o => o.Id == chosen?.Id), all, "/api/v1/members/compounds?limit=20", "compoundq", CompoundQuery, message,
-            searchForm, false, false, blank, PickerTexts.Compounds);
+            null, false, false, blank, PickerTexts.Compounds, searchAction);
     }
 
     /// <summary>The caller's own units (where they hold the purpose's permission) and the units directly under them, at most 50.</summary>
