@@ -298,6 +298,32 @@ public class DemandsApiTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task One_pass_escalates_each_late_demand_of_its_batch_to_its_own_unit_with_its_own_category_limits()
+    {
+        var p = Heping();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var timed = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = timed.CreateClient();
+        // 环境卫生 starts at the grid (4 h, 2 days), 物业管理 at the community (8 h, 5 days): the batch reads the units above,
+        // the categories and the street's settings once for both (ADR 0056), and each still gets its own.
+        var (grid, _) = await FileAsync(client, Filing(p, "环境卫生", text: "批量上报测试：楼下垃圾桶满溢。"));
+        var (community, _) = await FileAsync(client, Filing(p, "物业管理", text: "批量上报测试：电梯停运无人维修。"));
+        var late = app.WithDb(db => db.Demands.Where(d => d.Id == grid || d.Id == community).Max(d => d.ResponseDueAt!.Value)).AddMinutes(1);
+        clock.SetUtcNow(new DateTimeOffset(late, TimeSpan.Zero));
+        await timed.RunJobAsync<EscalationJob>();
+
+        var (a, b) = app.WithDb(db => (db.Demands.First(d => d.Id == grid), db.Demands.First(d => d.Id == community)));
+        Assert.Equal((DemandLevel.Community, p.CommunityId, DemandState.Submitted), (a.Level, a.HandlerUnitId, a.State));
+        Assert.Equal((DemandLevel.Street, p.StreetId, DemandState.Submitted), (b.Level, b.HandlerUnitId, b.State));
+        // Both from the same moment: the longer category limits give the later due times.
+        Assert.Equal(late, a.LevelSince);
+        Assert.Equal(late, b.LevelSince);
+        Assert.True(a.ResponseDueAt < b.ResponseDueAt, $"{a.ResponseDueAt} < {b.ResponseDueAt}");
+        Assert.True(a.ResolveDueAt < b.ResolveDueAt, $"{a.ResolveDueAt} < {b.ResolveDueAt}");
+        Assert.Equal(2, app.WithDb(db => db.DemandSteps.Count(s => (s.DemandId == grid || s.DemandId == community) && s.Action == DemandAction.AutoEscalate)));
+    }
+
+    [Fact]
     public async Task Figures_count_received_resolved_and_satisfaction_for_a_subtree()
     {
         var street = await app.ApiAs("street");

@@ -64,6 +64,11 @@ public static class DemandsModel
             e.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.OrgPath, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.State, x.ResolveDueAt });
+            // The escalation job's batch (ADR 0056): only open demands nobody flagged yet, in due order, so a street's many
+            // closed or flagged demands are never read to find the late ones. The job's query repeats both terms as written
+            // here (SQLite uses a partial index only when its terms appear in the query); migration 0056 writes the same.
+            e.HasIndex(x => new { x.TenantId, x.ResolveDueAt }, "IX_dem_demands_open_due")
+                .HasFilter("""NOT "Overdue" AND "State" IN ('Submitted', 'Accepted', 'Dispatched')""");
             e.HasIndex(x => new { x.TenantId, x.SlotId });
             e.HasIndex(x => new { x.TenantId, x.FiledByUserId });
             e.HasIndex(x => new { x.TenantId, x.ContactPhoneHash });
