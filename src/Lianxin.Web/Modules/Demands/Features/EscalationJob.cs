@@ -27,6 +27,9 @@ public class EscalationJob(LianxinDb db, OrgDirectory org, TimeProvider clock) :
             && ((d.State == DemandState.Submitted && d.ResponseDueAt < now) || d.ResolveDueAt < now))
         .OrderBy(d => d.ResolveDueAt).Take(200);
 
+    /// <summary>Whether a pass would find a late demand: one read of the same index, before the lease is taken (ADR 0052).</summary>
+    public Task<bool> HasWorkAsync(Guid tenantId, CancellationToken ct) => Batch(db, clock.GetUtcNow().UtcDateTime).AnyAsync(ct);
+
     /// <summary>One pass; answers how many demands it escalated or flagged.</summary>
     public async Task<int> RunOnceAsync(Guid tenantId, CancellationToken ct)
     {
