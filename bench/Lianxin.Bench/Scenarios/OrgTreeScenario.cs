@@ -49,8 +49,8 @@ public sealed class OrgTreeScenario : Scenario
 
     /// <summary>
     /// The statements the app sends for one <c>GET /api/v1/org/units/{street}</c> and one tree, as <c>--show-sql</c> printed them
-    /// on PostgreSQL (re-captured 2026-12-02 on main 7b10639, after ADR 0051: the detail sends 6 statements, the tree 3), in
-    /// order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
+    /// on PostgreSQL (re-captured 2026-12-02: the tree's 3 on main 7b10639; the detail's 5 after ADR 0054, which folded the
+    /// active units by kind into the sum of the maintained counts; it sent 6 before, 9 before ADR 0051), in order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
     /// use case with every table's tenant and scope filter. A street has no grid or compound lists (only communities and branches
     /// do), so none are sent. On SQLite the same statements with the SQLite forms of the scope filter (a path range) and of a
     /// list (one parameter per value), which EF sends there.
@@ -113,7 +113,6 @@ public sealed class OrgTreeScenario : Scenario
             WHERE {Scope("o", "Path")} AND {where}
             ORDER BY o."Depth", o."Status", o."SortOrder", o."Name"
             """;
-        (string, object?) under = ("@path_startswith", path + "%");
 
         Sql[] signIn =
         [
@@ -172,23 +171,17 @@ public sealed class OrgTreeScenario : Scenario
                 WHERE {Scope("o", "Path")} AND o."Id" {names}
                 """, [.. f, .. nameValues]),
             new(Nodes("""o."ParentId" = @u_Id"""), [.. f, ("@u_Id", ctx.Id(id))]),
-            // The coverage: one sum over the maintained per-unit counts (ADR 0026), then the active units by kind.
+            // The coverage: the places and the active units by kind, one sum over the maintained per-unit counts (ADR 0026, 0054).
             new($"""
-                SELECT COALESCE(sum(o0."Grids"), 0){integer}, COALESCE(sum(o0."GridsWithBranch"), 0){integer}, COALESCE(sum(o0."Compounds"), 0){integer}, COALESCE(sum(o0."CompoundsWithOwnBranch"), 0){integer}, COALESCE(sum(o0."CompoundsCovered"), 0){integer}, COALESCE(sum(o0."Buildings"), 0){integer}, COALESCE(sum(o0."BuildingsWithLeader"), 0){integer}, COALESCE(sum(o0."Households"), 0){integer}
+                SELECT {string.Join(", ", Counted.Select(c => $"COALESCE(sum(o0.\"{c}\"), 0){integer}"))}
                 FROM (
-                    SELECT o."Buildings", o."BuildingsWithLeader", o."Compounds", o."CompoundsCovered", o."CompoundsWithOwnBranch", o."Grids", o."GridsWithBranch", o."Households", 1 AS "Key"
+                    SELECT {string.Join(", ", Counted.Order(StringComparer.Ordinal).Select(c => $"o.\"{c}\""))}, 1 AS "Key"
                     FROM org_unit_counts AS o
                     WHERE {Scope("o", "OrgPath")} AND o."OrgPath" >= @root AND o."OrgPath" < @end
                 ) AS o0
                 GROUP BY o0."Key"
                 LIMIT 1
                 """, [.. f, ("@root", path), ("@end", path[..^1] + (char)(path[^1] + 1))]),
-            new($"""
-                SELECT o."Kind" AS "Key", count(*){integer} AS "Count"
-                FROM org_units AS o
-                WHERE {Scope("o", "Path")} AND o."Path" LIKE @path_startswith{(pg ? "" : " ESCAPE '\\'")} AND o."Status" = 'Active'
-                GROUP BY o."Kind"
-                """, [.. f, under]),
         ];
         return (detail, tree);
     }
@@ -198,6 +191,10 @@ public sealed class OrgTreeScenario : Scenario
     /// join, the unit, its trail's names, its positions, its children with their child counts, the active units by kind and the
     /// sum of the maintained per-unit counts, each prefix as the index range <c>&gt;= path AND &lt; pathEnd</c>.
     /// </summary>
+    /// <summary>The columns of org_unit_counts the detail sums, in the order EF selects them.</summary>
+    static readonly string[] Counted = ["Grids", "GridsWithBranch", "Compounds", "CompoundsWithOwnBranch", "CompoundsCovered", "Buildings",
+        "BuildingsWithLeader", "Households", "ActiveDistricts", "ActiveStreets", "ActiveCommunities", "ActiveBranches", "ActiveGroups", "ActiveDepartments"];
+
     static Sql[] IdealDetail(ScenarioContext ctx, Guid id, string path)
     {
         (string, object?) t = ("@t", ctx.Id(ctx.TenantId)), sid = ("@id", ctx.Id(id)), from = ("@from", path), to = ("@to", path[..^1] + (char)(path[^1] + 1));
