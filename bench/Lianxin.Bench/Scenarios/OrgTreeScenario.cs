@@ -48,129 +48,140 @@ public sealed class OrgTreeScenario : Scenario
     }
 
     /// <summary>
-    /// The statements the app sends for one <c>GET /api/v1/org/units/{street}</c>, as <c>--show-sql</c> printed them on SQLite
-    /// (re-captured 2026-12-01 after the maintained counts of ADR 0026: 9 statements, were 22), in order, with the values the app
-    /// binds: the sign-in (the caller and their grants, OrgScopeMiddleware), then UnitDetail with every table's tenant and scope
-    /// filter. A street has no grid or compound lists (only communities and branches do), so none are sent.
+    /// The statements the app sends for one <c>GET /api/v1/org/units/{street}</c> and one tree, as <c>--show-sql</c> printed them
+    /// on PostgreSQL (re-captured 2026-12-02: the tree's 3 on main 7b10639; the detail's 5 after ADR 0054, which folded the
+    /// active units by kind into the sum of the maintained counts; it sent 6 before, 9 before ADR 0051), in order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
+    /// use case with every table's tenant and scope filter. A street has no grid or compound lists (only communities and branches
+    /// do), so none are sent. On SQLite the same statements with the SQLite forms of the scope filter (a path range) and of a
+    /// list (one parameter per value), which EF sends there.
     /// </summary>
     static async Task<(Sql[] Detail, Sql[] Tree)> SameAsAppAsync(ScenarioContext ctx, Guid id, string path, int depth, CancellationToken ct)
     {
+        var pg = ctx.Database.Provider == Provider.Postgres;
         var user = await ctx.RowAsync(new Sql("""SELECT "Id", "TenantId" FROM idn_users WHERE "UserName" = @name""", ("@name", BenchApp.UserName)), ct)
             ?? throw new InvalidOperationException("no bench user");
         var userId = Guid.Parse(user["Id"]!.ToString()!);
         var grant = await ctx.RowAsync(new Sql("""SELECT "OrgPath" FROM idn_role_grants WHERE "UserId" = @u""", ("@u", ctx.Id(userId))), ct)
             ?? throw new InvalidOperationException("the bench user has no grant");
         var root = (string)grant["OrgPath"]!;
-        var children = new List<object>();
-        await using (var cmd = BaselineRunner.Command(ctx.Connection, new Sql("""SELECT "Id" FROM org_units WHERE "TenantId" = @t AND "ParentId" = @id""",
-                         ("@t", ctx.Id(ctx.TenantId)), ("@id", ctx.Id(id)))))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) children.Add(ctx.Id(Guid.Parse(reader.GetValue(0).ToString()!)));
-        var ancestors = Lianxin.Web.Modules.Organizations.Domain.OrgRules.IdsOf(path).Select(ctx.Id).ToList();
-        var nodes = new List<object>();
-        await using (var cmd = BaselineRunner.Command(ctx.Connection, new Sql("""
-                         SELECT "Id" FROM org_units WHERE "TenantId" = @t AND "Path" LIKE @under AND "Depth" > @d AND "Depth" <= @d + 2
-                         """, ("@t", ctx.Id(ctx.TenantId)), ("@under", path + "%"), ("@d", depth))))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) nodes.Add(ctx.Id(Guid.Parse(reader.GetValue(0).ToString()!)));
+        var ancestors = Lianxin.Web.Modules.Organizations.Domain.OrgRules.IdsOf(path);
 
-        // The tenant and scope filter EF adds to every scoped table: a caller with one subtree (the bench user) takes the range branch.
-        (string, object?)[] f =
-        [
-            ("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId)), ("@ef_filter__ScopeAll7", false), ("@ef_filter__p6", true),
-            ("@ef_filter__ScopeSingle", root), ("@ef_filter__ScopeSingleEnd", root[..^1] + (char)(root[^1] + 1)), ("@ef_filter__ScopePaths1", root),
-        ];
-        static string Scope(string a, string column, string e = "e") => $"""
-            "{a}"."TenantId" = @ef_filter__CurrentTenantId AND (@ef_filter__ScopeAll7 OR CASE
-                WHEN @ef_filter__p6 THEN "{a}"."{column}" >= @ef_filter__ScopeSingle AND "{a}"."{column}" < @ef_filter__ScopeSingleEnd
-                ELSE EXISTS (
-                    SELECT 1
-                    FROM (SELECT @ef_filter__ScopePaths1 AS "Value") AS "{e}"
-                    WHERE "{e}"."Value" IS NOT NULL AND (substr("{a}"."{column}", 1, length("{e}"."Value")) = "{e}"."Value" OR "{e}"."Value" = ''))
-            END)
+        // The tenant and scope filter EF adds to every scoped table: a caller with one subtree (the bench user) takes the
+        // single-path branch (a LIKE prefix on PostgreSQL, a range on SQLite).
+        (string, object?)[] f = pg
+            ?
+            [
+                ("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId)), ("@ef_filter__ScopeAll6", false), ("@ef_filter__p5", true),
+                ("@ef_filter__ScopeSingle_startswith", root + "%"), ("@ef_filter__ScopePaths", new[] { root }),
+            ]
+            :
+            [
+                ("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId)), ("@ef_filter__ScopeAll7", false), ("@ef_filter__p6", true),
+                ("@ef_filter__ScopeSingle", root), ("@ef_filter__ScopeSingleEnd", root[..^1] + (char)(root[^1] + 1)), ("@ef_filter__ScopePaths1", root),
+            ];
+        string Scope(string a, string column, string e = "e") => pg
+            ? $"""
+              {a}."TenantId" = @ef_filter__CurrentTenantId AND (@ef_filter__ScopeAll6 OR CASE
+                  WHEN @ef_filter__p5 THEN {a}."{column}" LIKE @ef_filter__ScopeSingle_startswith
+                  ELSE EXISTS (
+                      SELECT 1
+                      FROM unnest(@ef_filter__ScopePaths) AS {e}(value)
+                      WHERE {e}.value IS NOT NULL AND left({a}."{column}", length({e}.value))::character varying(400) = {e}.value)
+              END)
+              """
+            : $"""
+              "{a}"."TenantId" = @ef_filter__CurrentTenantId AND (@ef_filter__ScopeAll7 OR CASE
+                  WHEN @ef_filter__p6 THEN "{a}"."{column}" >= @ef_filter__ScopeSingle AND "{a}"."{column}" < @ef_filter__ScopeSingleEnd
+                  ELSE EXISTS (
+                      SELECT 1
+                      FROM (SELECT @ef_filter__ScopePaths1 AS "Value") AS "{e}"
+                      WHERE "{e}"."Value" IS NOT NULL AND (substr("{a}"."{column}", 1, length("{e}"."Value")) = "{e}"."Value" OR "{e}"."Value" = ''))
+              END)
+              """;
+        // A list parameter: one array on PostgreSQL (= ANY), one parameter per value on SQLite (IN).
+        (string Sql, (string, object?)[] Values) List(string name, IReadOnlyList<Guid> ids) => pg
+            ? ($"= ANY (@{name})", [($"@{name}", ids.ToArray())])
+            : ($"IN ({(ids.Count == 0 ? "NULL" : string.Join(", ", ids.Select((_, i) => $"@{name}{i + 1}")))})", ids.Select((x, i) => ($"@{name}{i + 1}", ctx.Id(x))).ToArray());
+        var integer = pg ? "::int" : "";
+        // The children of a node with their own number of children, the shape NodesAsync sends (a correlated count).
+        string Nodes(string where) => $"""
+            SELECT o."Id", o."ParentId", o."Name", o."ShortName", o."Kind", o."BranchKind", o."Status", (
+                SELECT count(*){integer}
+                FROM org_units AS o0
+                WHERE {Scope("o0", "Path", "e0")} AND o0."ParentId" = o."Id"), o."Code", o."Depth"
+            FROM org_units AS o
+            WHERE {Scope("o", "Path")} AND {where}
+            ORDER BY o."Depth", o."Status", o."SortOrder", o."Name"
             """;
-        (string, object?) u = ("@u_Id", ctx.Id(id)), under = ("@path_startswith", path + "%");
-        var list = ancestors.Select((a, i) => ($"@list{i + 1}", (object?)a)).ToArray();
-        var ids = children.Select((c, i) => ($"@ids{i + 1}", (object?)c)).ToArray();
-        string Names((string, object?)[] ps) => ps.Length == 0 ? "NULL" : string.Join(", ", ps.Select(x => x.Item1));
+
         Sql[] signIn =
         [
-            new("""SELECT "i"."UserName", "i"."TenantId", "i"."IsDisabled", "i"."SecurityStamp" FROM "idn_users" AS "i" WHERE "i"."Id" = @_8__locals1_userId LIMIT 1""",
-                ("@_8__locals1_userId", ctx.Id(userId))),
-            new("""
-                SELECT "i"."Id", "i"."GrantedAt", "i"."GrantedBy", "i"."OrgPath", "i"."OrgUnitId", "i"."Role", "i"."TenantId", "i"."UserId"
-                FROM "idn_role_grants" AS "i"
-                WHERE "i"."UserId" = @_8__locals1_userId AND "i"."TenantId" = @user_TenantId
-                ORDER BY length("i"."OrgPath"), "i"."Role"
-                """, ("@_8__locals1_userId", ctx.Id(userId)), ("@user_TenantId", ctx.Id(ctx.TenantId))),
+            new($"""
+                SELECT i1."UserName", i1."TenantId", i1."IsDisabled", i1."SecurityStamp", i1."Id", i0."Id", i0."GrantedAt", i0."GrantedBy", i0."OrgPath", i0."OrgUnitId", i0."Role", i0."TenantId", i0."UserId"
+                FROM (
+                    SELECT i."UserName", i."TenantId", i."IsDisabled", i."SecurityStamp", i."Id"
+                    FROM idn_users AS i
+                    WHERE i."Id" = @userId
+                    LIMIT 1
+                ) AS i1
+                LEFT JOIN idn_role_grants AS i0 ON i1."Id" = i0."UserId" AND i1."TenantId" = i0."TenantId"
+                ORDER BY i1."Id", length(i0."OrgPath"){integer}, i0."Role"
+                """, ("@userId", ctx.Id(userId))),
         ];
-        // GET /api/v1/org/tree?rootId={street}&depth=2: the root, the nodes two levels down, their child counts.
-        var nodeIds = nodes.Select((c, i) => ($"@ids{i + 1}", (object?)c)).ToArray();
+        // GET /api/v1/org/tree?rootId={street}&depth=2: the root, then the nodes two levels down with their child counts.
         Sql[] tree =
         [
             .. signIn,
-            new($"""SELECT "o"."Path", "o"."Depth" FROM "org_units" AS "o" WHERE {Scope("o", "Path")} AND "o"."Id" = @id LIMIT 1""", [.. f, ("@id", ctx.Id(id))]),
             new($"""
-                SELECT "o"."Id", "o"."ParentId", "o"."Name", "o"."ShortName", "o"."Kind", "o"."BranchKind", "o"."Status", "o"."Code", "o"."Depth"
-                FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."Path" LIKE @root_Path_startswith ESCAPE '\' AND "o"."Depth" > @root_Depth AND "o"."Depth" <= @max
-                ORDER BY "o"."Depth", "o"."Status", "o"."SortOrder", "o"."Name"
-                """, [.. f, ("@root_Path_startswith", path + "%"), ("@root_Depth", depth), ("@max", depth + 2)]),
-            new($"""
-                SELECT "o"."ParentId" AS "Key", COUNT(*) AS "Count"
-                FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."ParentId" IN ({Names(nodeIds)})
-                GROUP BY "o"."ParentId"
-                """, [.. f, .. nodeIds]),
+                SELECT o."Path", o."Depth"
+                FROM org_units AS o
+                WHERE {Scope("o", "Path")} AND o."Id" = @id
+                LIMIT 1
+                """, [.. f, ("@id", ctx.Id(id))]),
+            new(Nodes("""o."Path" LIKE @root_Path_startswith AND o."Depth" > @root_Depth AND o."Depth" <= @max"""),
+                [.. f, ("@root_Path_startswith", path + "%"), ("@root_Depth", depth), ("@max", depth + 2)]),
         ];
+        var (names, nameValues) = List("list", ancestors);
         Sql[] detail =
         [
             .. signIn,
+            // The unit with its positions (a join, ADR 0051).
             new($"""
-                SELECT "o"."Id", "o"."Address", "o"."BranchKind", "o"."Code", "o"."Contact", "o"."Depth", "o"."DissolveReason", "o"."DissolvedAt", "o"."Kind", "o"."Name", "o"."ParentId", "o"."Path", "o"."ShortName", "o"."SortOrder", "o"."Status", "o"."TenantId", "o"."Version"
-                FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."Id" = @id
-                LIMIT 1
-                """, [.. f, ("@id", ctx.Id(id))]),
-            new($"""
-                SELECT "o"."Id", CASE WHEN "o"."ShortName" <> '' THEN "o"."ShortName" ELSE "o"."Name" END AS "Name"
-                FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."Id" IN ({Names(list)})
-                """, [.. f, .. list]),
-            new($"""
-                SELECT "o"."Id", "o"."EndedOn", "o"."OrgPath", "o"."OrgUnitId", "o"."PersonName", "o"."PhoneCipher", "o"."SortOrder", "o"."StartedOn", "o"."TenantId", "o"."Title", "o"."UserId"
-                FROM "org_positions" AS "o"
-                WHERE {Scope("o", "OrgPath")} AND "o"."OrgUnitId" = @u_Id
-                ORDER BY "o"."EndedOn" IS NOT NULL, "o"."SortOrder", "o"."StartedOn"
-                """, [.. f, u]),
-            new($"""
-                SELECT "o"."Id", "o"."ParentId", "o"."Name", "o"."ShortName", "o"."Kind", "o"."BranchKind", "o"."Status", "o"."Code", "o"."Depth"
-                FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."ParentId" = @u_Id
-                ORDER BY "o"."Depth", "o"."Status", "o"."SortOrder", "o"."Name"
-                """, [.. f, u]),
-            new($"""
-                SELECT "o"."ParentId" AS "Key", COUNT(*) AS "Count"
-                FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."ParentId" IN ({Names(ids)})
-                GROUP BY "o"."ParentId"
-                """, [.. f, .. ids]),
-            // The coverage: one sum over the maintained per-unit counts (ADR 0026), then the active units by kind.
-            new($"""
-                SELECT COALESCE(SUM("o0"."Grids"), 0), COALESCE(SUM("o0"."GridsWithBranch"), 0), COALESCE(SUM("o0"."Compounds"), 0), COALESCE(SUM("o0"."CompoundsWithOwnBranch"), 0), COALESCE(SUM("o0"."CompoundsCovered"), 0), COALESCE(SUM("o0"."Buildings"), 0), COALESCE(SUM("o0"."BuildingsWithLeader"), 0), COALESCE(SUM("o0"."Households"), 0)
+                SELECT o1."Id", o1."Address", o1."BranchKind", o1."Code", o1."Contact", o1."Depth", o1."DissolveReason", o1."DissolvedAt", o1."Kind", o1."Name", o1."ParentId", o1."Path", o1."ShortName", o1."SortOrder", o1."Status", o1."TenantId", o1."Version", o2."Id", o2."EndedOn", o2."OrgPath", o2."OrgUnitId", o2."PersonName", o2."PhoneCipher", o2."SortOrder", o2."StartedOn", o2."TenantId", o2."Title", o2."UserId"
                 FROM (
-                    SELECT "o"."Buildings", "o"."BuildingsWithLeader", "o"."Compounds", "o"."CompoundsCovered", "o"."CompoundsWithOwnBranch", "o"."Grids", "o"."GridsWithBranch", "o"."Households", 1 AS "Key"
-                    FROM "org_unit_counts" AS "o"
-                    WHERE {Scope("o", "OrgPath")} AND "o"."OrgPath" >= @root AND "o"."OrgPath" < @end
-                ) AS "o0"
-                GROUP BY "o0"."Key"
+                    SELECT o."Id", o."Address", o."BranchKind", o."Code", o."Contact", o."Depth", o."DissolveReason", o."DissolvedAt", o."Kind", o."Name", o."ParentId", o."Path", o."ShortName", o."SortOrder", o."Status", o."TenantId", o."Version"
+                    FROM org_units AS o
+                    WHERE {Scope("o", "Path")} AND o."Id" = @id
+                    LIMIT 1
+                ) AS o1
+                LEFT JOIN (
+                    SELECT o0."Id", o0."EndedOn", o0."OrgPath", o0."OrgUnitId", o0."PersonName", o0."PhoneCipher", o0."SortOrder", o0."StartedOn", o0."TenantId", o0."Title", o0."UserId", o0."EndedOn" IS NOT NULL AS c
+                    FROM org_positions AS o0
+                    WHERE {Scope("o0", "OrgPath", "e0")}
+                ) AS o2 ON o1."Id" = o2."OrgUnitId"
+                ORDER BY o1."Id", o2.c, o2."SortOrder", o2."StartedOn"
+                """, [.. f, ("@id", ctx.Id(id))]),
+            // The trail's names.
+            new($"""
+                SELECT o."Id", CASE
+                    WHEN o."ShortName" <> '' THEN o."ShortName"
+                    ELSE o."Name"
+                END AS "Name"
+                FROM org_units AS o
+                WHERE {Scope("o", "Path")} AND o."Id" {names}
+                """, [.. f, .. nameValues]),
+            new(Nodes("""o."ParentId" = @u_Id"""), [.. f, ("@u_Id", ctx.Id(id))]),
+            // The coverage: the places and the active units by kind, one sum over the maintained per-unit counts (ADR 0026, 0054).
+            new($"""
+                SELECT {string.Join(", ", Counted.Select(c => $"COALESCE(sum(o0.\"{c}\"), 0){integer}"))}
+                FROM (
+                    SELECT {string.Join(", ", Counted.Order(StringComparer.Ordinal).Select(c => $"o.\"{c}\""))}, 1 AS "Key"
+                    FROM org_unit_counts AS o
+                    WHERE {Scope("o", "OrgPath")} AND o."OrgPath" >= @root AND o."OrgPath" < @end
+                ) AS o0
+                GROUP BY o0."Key"
                 LIMIT 1
                 """, [.. f, ("@root", path), ("@end", path[..^1] + (char)(path[^1] + 1))]),
-            new($"""
-                SELECT "o"."Kind" AS "Key", COUNT(*) AS "Count" FROM "org_units" AS "o"
-                WHERE {Scope("o", "Path")} AND "o"."Path" LIKE @path_startswith ESCAPE '\' AND "o"."Status" = 'Active'
-                GROUP BY "o"."Kind"
-                """, [.. f, under]),
         ];
         return (detail, tree);
     }
@@ -180,6 +191,10 @@ public sealed class OrgTreeScenario : Scenario
     /// join, the unit, its trail's names, its positions, its children with their child counts, the active units by kind and the
     /// sum of the maintained per-unit counts, each prefix as the index range <c>&gt;= path AND &lt; pathEnd</c>.
     /// </summary>
+    /// <summary>The columns of org_unit_counts the detail sums, in the order EF selects them.</summary>
+    static readonly string[] Counted = ["Grids", "GridsWithBranch", "Compounds", "CompoundsWithOwnBranch", "CompoundsCovered", "Buildings",
+        "BuildingsWithLeader", "Households", "ActiveDistricts", "ActiveStreets", "ActiveCommunities", "ActiveBranches", "ActiveGroups", "ActiveDepartments"];
+
     static Sql[] IdealDetail(ScenarioContext ctx, Guid id, string path)
     {
         (string, object?) t = ("@t", ctx.Id(ctx.TenantId)), sid = ("@id", ctx.Id(id)), from = ("@from", path), to = ("@to", path[..^1] + (char)(path[^1] + 1));

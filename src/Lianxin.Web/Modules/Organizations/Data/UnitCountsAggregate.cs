@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,10 +7,11 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Lianxin.Web.Modules.Organizations.Data;
 
 /// <summary>
-/// Keeps <c>org_unit_counts</c> in step with the grids, compounds, buildings and households (ADR 0026): on every save it
-/// turns the tracked changes of places into +1/-1 per unit path and adds them in the same transaction with one upsert per
+/// Keeps <c>org_unit_counts</c> in step with the grids, compounds, buildings and households (ADR 0026) and with the active
+/// units by kind (ADR 0054): on every save it turns the tracked changes of places and units into +1/-1 per unit path and adds them in the same transaction with one upsert per
 /// unit, so concurrent saves add up instead of overwriting each other. Moves rebase the rows like any scoped table
-/// (<see cref="Features.OrganizationsUnitLifecycle"/>); the counts per unit do not change with a move.
+/// (<see cref="Features.OrganizationsUnitLifecycle"/>); the counts per unit do not change with a move. A unit counts itself
+/// while it is active: created (+1), dissolved (-1); its kind never changes.
 /// </summary>
 public sealed class UnitCountsAggregate : IMaintainedAggregate
 {
@@ -18,7 +20,7 @@ public sealed class UnitCountsAggregate : IMaintainedAggregate
     public async Task<Func<CancellationToken, Task>?> StageAsync(LianxinDb db, CancellationToken ct)
     {
         var changed = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is Grid or Compound or Building or Household && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+            .Where(e => e.Entity is Grid or Compound or Building or Household or OrgUnit && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
             .ToList();
         if (changed.Count == 0) return null;
         var tally = new CountsTally();
@@ -40,7 +42,7 @@ public sealed class UnitCountsAggregate : IMaintainedAggregate
             var tenant = ((Entity)e.Entity).TenantId;
             var before = e.State != EntityState.Added;
             var after = e.State != EntityState.Deleted;
-            var pathBefore = before ? Original<string>(e, nameof(IOrgScoped.OrgPath))! : "";
+            var pathBefore = before && e.Entity is not OrgUnit ? Original<string>(e, nameof(IOrgScoped.OrgPath))! : ""; // a unit's own is Path
             switch (e.Entity)
             {
                 case Grid g:
@@ -62,6 +64,13 @@ public sealed class UnitCountsAggregate : IMaintainedAggregate
                 case Household h:
                     if (before) tally.Households(tenant, pathBefore, -1);
                     if (after) tally.Households(tenant, h.OrgPath, +1);
+                    break;
+                case OrgUnit u:
+                    // Only a change of state counts: a move keeps the row (rebased with the subtree), an edit changes no figure.
+                    var wasActive = before && Original<OrgStatus>(e, nameof(OrgUnit.Status)) == OrgStatus.Active;
+                    var isActive = after && u.Status == OrgStatus.Active;
+                    if (wasActive && !isActive) tally.Units(tenant, Original<string>(e, nameof(OrgUnit.Path))!, Original<OrgKind>(e, nameof(OrgUnit.Kind)), -1);
+                    if (isActive && !wasActive) tally.Units(tenant, u.Path, u.Kind, +1);
                     break;
             }
         }
@@ -103,6 +112,8 @@ public sealed class UnitCountsAggregate : IMaintainedAggregate
         }
         foreach (var h in await db.Households.AcrossScope().GroupBy(h => h.OrgPath).Select(k => new { k.Key, N = k.Count() }).ToListAsync(ct))
             tally.Households(tenant, h.Key, h.N);
+        foreach (var u in await db.OrgUnits.AcrossScope().Where(u => u.Status == OrgStatus.Active).Select(u => new { u.Path, u.Kind }).ToListAsync(ct))
+            tally.Units(tenant, u.Path, u.Kind, 1);
         var changes = tally.Changes.ToList();
         await AddAsync(db, changes, ct);
         return changes.Count;
@@ -112,14 +123,14 @@ public sealed class UnitCountsAggregate : IMaintainedAggregate
     static async Task AddAsync(LianxinDb db, IReadOnlyList<(Guid Tenant, string Path, int[] By)> changes, CancellationToken ct)
     {
         foreach (var (tenant, path, by) in changes)
-            await db.Database.ExecuteSqlRawAsync(Upsert,
-                [OrgRules.IdsOf(path)[^1], tenant, path, by[0], by[1], by[2], by[3], by[4], by[5], by[6], by[7]], ct);
+            await db.Database.ExecuteSqlRawAsync(Upsert, [OrgRules.IdsOf(path)[^1], tenant, path, .. by.Cast<object>()], ct);
     }
 
     const string Upsert = """
         INSERT INTO org_unit_counts ("Id", "TenantId", "OrgPath", "Grids", "GridsWithBranch", "Compounds", "CompoundsWithOwnBranch",
-            "CompoundsCovered", "Buildings", "BuildingsWithLeader", "Households")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})
+            "CompoundsCovered", "Buildings", "BuildingsWithLeader", "Households",
+            "ActiveDistricts", "ActiveStreets", "ActiveCommunities", "ActiveBranches", "ActiveGroups", "ActiveDepartments")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16})
         ON CONFLICT ("Id") DO UPDATE SET
             "Grids" = org_unit_counts."Grids" + excluded."Grids",
             "GridsWithBranch" = org_unit_counts."GridsWithBranch" + excluded."GridsWithBranch",
@@ -128,7 +139,13 @@ public sealed class UnitCountsAggregate : IMaintainedAggregate
             "CompoundsCovered" = org_unit_counts."CompoundsCovered" + excluded."CompoundsCovered",
             "Buildings" = org_unit_counts."Buildings" + excluded."Buildings",
             "BuildingsWithLeader" = org_unit_counts."BuildingsWithLeader" + excluded."BuildingsWithLeader",
-            "Households" = org_unit_counts."Households" + excluded."Households"
+            "Households" = org_unit_counts."Households" + excluded."Households",
+            "ActiveDistricts" = org_unit_counts."ActiveDistricts" + excluded."ActiveDistricts",
+            "ActiveStreets" = org_unit_counts."ActiveStreets" + excluded."ActiveStreets",
+            "ActiveCommunities" = org_unit_counts."ActiveCommunities" + excluded."ActiveCommunities",
+            "ActiveBranches" = org_unit_counts."ActiveBranches" + excluded."ActiveBranches",
+            "ActiveGroups" = org_unit_counts."ActiveGroups" + excluded."ActiveGroups",
+            "ActiveDepartments" = org_unit_counts."ActiveDepartments" + excluded."ActiveDepartments"
         """;
 
     static T? Original<T>(EntityEntry e, string property) => (T?)e.Property(property).OriginalValue;

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform.Data;
 
 namespace Lianxin.Web.Modules.Organizations.Domain;
@@ -18,6 +19,15 @@ public class UnitCounts : Entity, IOrgScoped
     public int Buildings { get; set; }
     public int BuildingsWithLeader { get; set; }
     public int Households { get; set; }
+
+    // The unit itself while it is active, by its kind (1 in its kind's column, 0 elsewhere), so that a subtree's active units
+    // by kind are a sum over the same rows as its places (ADR 0054), not a GROUP BY over the units per request.
+    public int ActiveDistricts { get; set; }
+    public int ActiveStreets { get; set; }
+    public int ActiveCommunities { get; set; }
+    public int ActiveBranches { get; set; }
+    public int ActiveGroups { get; set; }
+    public int ActiveDepartments { get; set; }
 }
 
 /// <summary>The places under a path: the sum of the <see cref="UnitCounts"/> rows there.</summary>
@@ -33,7 +43,8 @@ public record PlaceCounts(int Grids, int GridsWithBranch, int Compounds, int Com
 /// </summary>
 public sealed class CountsTally
 {
-    public const int Figures = 8;
+    /// <summary>The eight place figures, then one per <see cref="OrgKind"/> in the enum's order.</summary>
+    public const int Figures = 8 + 6;
     readonly Dictionary<(Guid Tenant, string Path), int[]> rows = [];
 
     int[] Row(Guid tenant, string path) =>
@@ -65,6 +76,9 @@ public sealed class CountsTally
     }
 
     public void Households(Guid tenant, string path, int n) => Row(tenant, path)[7] += n;
+
+    /// <summary>An active unit of <paramref name="kind"/> at its own path (<paramref name="n"/> of them when rebuilding).</summary>
+    public void Units(Guid tenant, string path, OrgKind kind, int n) => Row(tenant, path)[8 + (int)kind] += n;
 
     /// <summary>The rows that move, with what they move by.</summary>
     public IEnumerable<(Guid Tenant, string Path, int[] By)> Changes =>

@@ -1,3 +1,4 @@
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Indicators;
@@ -21,6 +22,28 @@ public static class PlaceTotals
             .Select(k => new PlaceCounts(k.Sum(c => c.Grids), k.Sum(c => c.GridsWithBranch), k.Sum(c => c.Compounds), k.Sum(c => c.CompoundsWithOwnBranch),
                 k.Sum(c => c.CompoundsCovered), k.Sum(c => c.Buildings), k.Sum(c => c.BuildingsWithLeader), k.Sum(c => c.Households)))
             .FirstOrDefaultAsync(ct) ?? PlaceCounts.None;
+    }
+
+    /// <summary>
+    /// The coverage of the subtree at <paramref name="root"/>: its places and its active units by kind (only the kinds it has),
+    /// both sums over the same maintained rows in one statement (ADR 0054).
+    /// </summary>
+    public static async Task<Coverage> CoverageUnderAsync(IQueryable<UnitCounts> rows, string root, CancellationToken ct)
+    {
+        var end = QueryFilters.RangeEnd(root);
+        var sums = await rows.AsNoTracking().Where(c => string.Compare(c.OrgPath, root) >= 0 && string.Compare(c.OrgPath, end) < 0)
+            .GroupBy(_ => 1)
+            .Select(k => new
+            {
+                Places = new PlaceCounts(k.Sum(c => c.Grids), k.Sum(c => c.GridsWithBranch), k.Sum(c => c.Compounds), k.Sum(c => c.CompoundsWithOwnBranch),
+                    k.Sum(c => c.CompoundsCovered), k.Sum(c => c.Buildings), k.Sum(c => c.BuildingsWithLeader), k.Sum(c => c.Households)),
+                Districts = k.Sum(c => c.ActiveDistricts), Streets = k.Sum(c => c.ActiveStreets), Communities = k.Sum(c => c.ActiveCommunities),
+                Branches = k.Sum(c => c.ActiveBranches), Groups = k.Sum(c => c.ActiveGroups), Departments = k.Sum(c => c.ActiveDepartments),
+            })
+            .FirstOrDefaultAsync(ct);
+        int[] units = sums is null ? [] : [sums.Districts, sums.Streets, sums.Communities, sums.Branches, sums.Groups, sums.Departments];
+        var byKind = units.Select((n, i) => (Kind: (OrgKind)i, N: n)).Where(x => x.N > 0).ToDictionary(x => x.Kind.ToString(), x => x.N);
+        return Coverage.From(sums?.Places ?? PlaceCounts.None, byKind);
     }
 
     /// <summary>

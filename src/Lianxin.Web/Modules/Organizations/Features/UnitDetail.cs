@@ -27,7 +27,7 @@ public record UnitDetailDto(
 /// <summary>
 /// A unit with its people, sub-units, places and coverage. Places are listed for communities and branches;
 /// streets and the district show counts and coverage only (a street of a large district has thousands), read from the
-/// maintained counts (ADR 0026).
+/// maintained counts (ADR 0026), the active units by kind with them (ADR 0054).
 /// </summary>
 public static class UnitDetail
 {
@@ -60,17 +60,11 @@ public static class UnitDetail
         var children = await db.NodesAsync(db.OrgUnits.Where(c => c.ParentId == u.Id), ct);
 
         var (gridRows, compoundRows) = u.Kind is OrgKind.Community or OrgKind.Branch ? await PlacesAsync(db, u, names, ct) : ([], []);
-        var coverage = Coverage.From(await PlaceTotals.UnderAsync(db.UnitCounts, u.Path, ct), await UnitsByKindAsync(db, u.Path, ct));
+        var coverage = await PlaceTotals.CoverageUnderAsync(db.UnitCounts, u.Path, ct);
         var kindName = u.Kind == OrgKind.Branch && u.BranchKind != BranchKind.None ? u.BranchKind.Chinese() : u.Kind.Chinese();
         return new UnitDetailDto(u.Id, u.ParentId, u.Name, u.ShortName, u.Code, u.Kind, u.BranchKind, kindName, u.Status, u.Contact, u.Address,
             u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage);
     }
-
-    /// <summary>Active units at and below <paramref name="path"/> by kind (the caller sees the path).</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> UnitsByKindAsync(LianxinDb db, string path, CancellationToken ct) =>
-        (await db.OrgUnits.Where(x => x.Path.StartsWith(path) && x.Status == OrgStatus.Active)
-            .GroupBy(x => x.Kind).Select(k => new { k.Key, Count = k.Count() }).ToListAsync(ct))
-        .ToDictionary(k => k.Key.ToString(), k => k.Count);
 
     /// <summary>The grids and compounds of a community, or those a branch answers for, with their buildings and households.</summary>
     static async Task<(List<GridRow>, List<CompoundRow>)> PlacesAsync(LianxinDb db, OrgUnit u, Dictionary<Guid, string> names, CancellationToken ct)

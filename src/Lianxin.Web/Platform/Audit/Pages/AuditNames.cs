@@ -89,6 +89,8 @@ public static partial class AuditNames
         ["BuildingsWithLeader"] = "有楼栋长的楼栋数", ["GridsWithBranch"] = "建支部的网格数", ["RemindDaysAhead"] = "提前提醒天数", ["MergedIntoId"] = "并入",
         ["LoginProvider"] = "登录方式", ["ProviderKey"] = "登录方式标识", ["FollowUp"] = "回访", ["FollowUpDue"] = "回访日期", ["FollowUpNote"] = "回访情况",
         ["NeedsFollowUp"] = "需要回访",
+        ["ActiveDistricts"] = "有效区委数", ["ActiveStreets"] = "有效街道党工委数", ["ActiveCommunities"] = "有效社区党委数",
+        ["ActiveBranches"] = "有效党支部数", ["ActiveGroups"] = "有效党小组数", ["ActiveDepartments"] = "有效职能部门数",
     };
 
     /// <summary>Words of the code's names. A missing word shows as itself: add it here.</summary>
