@@ -7,6 +7,17 @@ namespace Lianxin.E2E;
 [Collection(BrowserCollection.Name)]
 public class UnitPickerFlowTests(BrowserApp app)
 {
+    /// <summary>Fills the new-member form's own fields (not the pickers) for a new member; answers the name.</summary>
+    static async Task<string> FillNewMemberAsync(IPage page, string prefix)
+    {
+        var name = prefix + Random.Shared.Next(100, 999);
+        await page.GetByLabel("姓名").FillAsync(name);
+        await page.GetByLabel("公民身份号码").FillAsync(CitizenId.Make("330199", new DateOnly(1985, 1 + Random.Shared.Next(12), 1 + Random.Shared.Next(28)), Random.Shared.Next(1000)));
+        await page.GetByLabel("入党日期").FillAsync("2015-07-01");
+        await page.GetByLabel("转正日期").FillAsync("2016-07-01");
+        return name;
+    }
+
     static Task<bool> Overflows(IPage page) => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
 
     [Fact]
@@ -14,11 +25,7 @@ public class UnitPickerFlowTests(BrowserApp app)
     {
         var admin = await app.PageAs("admin");
         await admin.GotoAsync("/members/new");
-        var name = "选择测" + Random.Shared.Next(100, 999);
-        await admin.GetByLabel("姓名").FillAsync(name);
-        await admin.GetByLabel("公民身份号码").FillAsync(CitizenId.Make("330199", new DateOnly(1985, 1 + Random.Shared.Next(12), 1 + Random.Shared.Next(28)), Random.Shared.Next(1000)));
-        await admin.GetByLabel("入党日期").FillAsync("2015-07-01");
-        await admin.GetByLabel("转正日期").FillAsync("2016-07-01");
+        var name = await FillNewMemberAsync(admin, "选择测");
 
         var picker = admin.GetByRole(AriaRole.Combobox, new() { Name = "组织关系所在支部" });
         var list = admin.GetByRole(AriaRole.Listbox, new() { Name = "组织关系所在支部" });
@@ -83,11 +90,7 @@ public class UnitPickerFlowTests(BrowserApp app)
         var admin = await app.PageAs("admin", phone: true);
         await admin.SetViewportSizeAsync(375, 812);
         await admin.GotoAsync("/members/new");
-        var name = "住址测" + Random.Shared.Next(100, 999);
-        await admin.GetByLabel("姓名").FillAsync(name);
-        await admin.GetByLabel("公民身份号码").FillAsync(CitizenId.Make("330199", new DateOnly(1986, 1 + Random.Shared.Next(12), 1 + Random.Shared.Next(28)), Random.Shared.Next(1000)));
-        await admin.GetByLabel("入党日期").FillAsync("2015-07-01");
-        await admin.GetByLabel("转正日期").FillAsync("2016-07-01");
+        var name = await FillNewMemberAsync(admin, "住址测");
         var branch = admin.GetByRole(AriaRole.Combobox, new() { Name = "组织关系所在支部" });
         await branch.PressSequentiallyAsync("和平社区第一网格");
         await admin.GetByRole(AriaRole.Listbox, new() { Name = "组织关系所在支部" }).GetByRole(AriaRole.Option).First.ClickAsync();
