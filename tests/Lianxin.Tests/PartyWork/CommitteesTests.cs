@@ -39,20 +39,22 @@ public class CommitteesTests(LianxinApp app)
         return await work(sp.GetRequiredService<LianxinDb>(), sp);
     }
 
-    /// <summary>A branch of the street's communities: 0 和平 (the "secretary" account's), 1 幸福 ("secretary2"), 2 a third one; the <paramref name="nth"/> by path.</summary>
+    /// <summary>A branch of the street's communities: 0 和平 (the "secretary" account's), 1 幸福 ("secretary2"), 2 the others (the third first); the <paramref name="nth"/> by path.</summary>
     internal (Guid Id, string Path) Branch(int community, int nth) => app.WithDb(db =>
     {
         Guid GrantOf(string user) { var u = db.Users.Single(x => x.UserName == user).Id; return db.RoleGrants.Single(g => g.UserId == u).OrgUnitId; }
         var hepingId = GrantOf("secretary");
         var heping = db.OrgUnits.Single(u => u.Id == hepingId);
         var xingfu = GrantOf("secretary2");
-        var c = community switch
+        // Past 0 and 1: the street's other communities in path order, the third first, so that a test looking for a usable
+        // branch goes on into the fourth when other tests have used up the third's.
+        List<Guid> communities = community switch
         {
-            0 => heping.Id,
-            1 => xingfu,
-            _ => db.OrgUnits.Where(u => u.ParentId == heping.ParentId && u.Kind == OrgKind.Community && u.Id != heping.Id && u.Id != xingfu).OrderBy(u => u.Path).First().Id,
+            0 => [heping.Id],
+            1 => [xingfu],
+            _ => db.OrgUnits.Where(u => u.ParentId == heping.ParentId && u.Kind == OrgKind.Community && u.Id != heping.Id && u.Id != xingfu).Select(u => u.Id).ToList(),
         };
-        var b = db.OrgUnits.Where(u => u.ParentId == c && u.Kind == OrgKind.Branch).OrderBy(u => u.Path).Skip(nth).First();
+        var b = db.OrgUnits.Where(u => communities.Contains(u.ParentId!.Value) && u.Kind == OrgKind.Branch).OrderBy(u => u.Path).Skip(nth).First();
         return (b.Id, b.Path);
     });
 
