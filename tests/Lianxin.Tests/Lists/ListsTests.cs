@@ -141,6 +141,35 @@ public class ListsTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_page_and_its_total_are_read_in_one_statement_and_a_page_past_the_end_still_tells_the_total()
+    {
+        var marker = "一句" + Guid.NewGuid().ToString("N")[..8];
+        var t0 = new DateTime(2021, 10, 1, 2, 0, 0, DateTimeKind.Utc);
+        AddDemands(Enumerable.Range(0, 3).Select(i => (t0.AddMinutes(i), $"{marker} 第{i}件", (string?)null)).ToArray());
+        var counter = new QueryCounter();
+        using var host = QueryCounter.On(app, counter);
+        var api = host.CreateClient();
+        api.DefaultRequestHeaders.Authorization = (await app.ApiAs("street")).DefaultRequestHeaders.Authorization;
+        var list = $"/api/v1/demands?q={Uri.EscapeDataString(marker)}&pageSize=2";
+
+        JsonElement first = default;
+        var sent = await counter.CountAsync(async () => first = await api.GetFromJsonAsync<JsonElement>(list));
+        Assert.Equal(2, Ids(first).Count);
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.Single(sent, sql => sql.Contains("dem_demands"));
+
+        var second = await api.GetFromJsonAsync<JsonElement>($"{list}&cursor={Uri.EscapeDataString(Next(first)!)}");
+        Assert.Single(Ids(second));
+        Assert.Equal(3, second.GetProperty("total").GetInt32());
+        var beyond = await api.GetFromJsonAsync<JsonElement>($"{list}&page=5");
+        Assert.Empty(Ids(beyond));
+        Assert.Equal(3, beyond.GetProperty("total").GetInt32());
+        var none = await api.GetFromJsonAsync<JsonElement>($"/api/v1/demands?q={Uri.EscapeDataString(marker + "无此")}");
+        Assert.Empty(Ids(none));
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Demand_search_finds_exactly_the_demands_containing_the_text_for_one_two_or_more_characters()
     {
         var t0 = new DateTime(2021, 7, 1, 2, 0, 0, DateTimeKind.Utc);
