@@ -240,7 +240,7 @@ public static class DemandData
 
 /// <summary>
 /// The demand list of a street with millions of demands: first page, a state filter, a deep page, a ticket search,
-/// and the list page. The baseline is the SQL of the same query: count, page, and the handler names.
+/// and the list page. The baseline is the SQL of the same query: the page with its count, and the handler names.
 /// </summary>
 public sealed class DemandListScenario : Scenario
 {
@@ -258,13 +258,15 @@ public sealed class DemandListScenario : Scenario
             """, t, ("@ids", await HandlersAsync(ctx, target, ct)));
         var signIn = DemandData.SignIn(ctx, target);
         var columns = """ "Id", "TicketNo", "CategoryName", "Description", "State", "Level", "HandlerUnitId", "CreatedAt", "ResolveDueAt", "Overdue" """;
-        // The statements the app sends (captured with --show-sql, 2026-12-01): the sign-in, the count capped at Lists:CountCap + 1
-        // (ADR 0036), the page, the handlers' units. The rows of a filter or a search come from `source`.
+        // The statements the app sends (captured with --show-sql, 2026-12-02): the sign-in, the page with its count capped at
+        // Lists:CountCap + 1 in the same statement (ADR 0036, issue 15), the handlers' units. The rows of a filter or a search come from `source`.
         Sql[] List(string source, string where, int offset, params (string, object?)[] p) =>
         [
             .. signIn,
-            new($"""SELECT COUNT(*)::int FROM (SELECT 1 FROM {source} d WHERE {DemandData.ScopeSql} {where} LIMIT 10001) c""", [t, scope, .. p]),
-            new($"""SELECT {columns} FROM {source} d WHERE {DemandData.ScopeSql} {where} ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 20 OFFSET {offset}""", [t, scope, .. p]),
+            new($"""
+                SELECT {columns}, (SELECT COUNT(*)::int FROM (SELECT 1 FROM {source} d WHERE {DemandData.ScopeSql} {where} LIMIT 10001) c) AS "Total"
+                FROM {source} d WHERE {DemandData.ScopeSql} {where} ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT 21 OFFSET {offset}
+                """, [t, scope, .. p]),
             names,
         ];
         var ticket = $"BN{target.Demands / 3:0000000000}";
