@@ -85,6 +85,10 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The GC's own figures (the startup hook's last line, see Lianxin.Bench.Timing), or null.</summary>
     public string? GcStats() => File.Exists(LogFile + ".gc") ? File.ReadAllText(LogFile + ".gc") : null;
 
+    /// <summary>How many methods the app's JIT has compiled so far (tier 0, instrumented and tier 1 each count), or null.</summary>
+    public long? JitMethods() =>
+        GcStats()?.Split(' ').FirstOrDefault(x => x.StartsWith("jitMethods=", StringComparison.Ordinal)) is { } kv ? long.Parse(kv["jitMethods=".Length..], CultureInfo.InvariantCulture) : null;
+
     /// <summary>Asks the app for a full compacting collection and answers its GC figures and RSS after it (null after 10 s without).</summary>
     public async Task<(string Gc, double RssMb)?> AfterFullCollectionAsync()
     {

@@ -20,6 +20,8 @@ public sealed class BenchOptions
     public int Concurrency { get; private set; } = 8;
     public double Seconds { get; private set; } = 10;
     public double Warmup { get; private set; } = 2;
+    /// <summary>At most this many seconds of further app warm-up until its JIT has settled (0: none).</summary>
+    public double Settle { get; private set; }
     public long Count { get; private set; } = 1_000_000;
     /// <summary>Rounds of app-then-baselines phases per operation.</summary>
     public int Rounds { get; private set; } = 3;
@@ -55,6 +57,7 @@ public sealed class BenchOptions
           --rounds N              rounds per operation; each runs the app, then each baseline       [3]
           --seconds S             measured time per phase (each round runs an app phase and one per baseline) [10]
           --warmup S              one unmeasured warm-up of each side before the rounds             [2]
+          --settle S              then warm the app up 5 s at a time until its JIT compiles < 50 methods in one, at most S s [0]
           --count N               at most N requests per phase                                      [1000000]
           --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
           --demands N             demands in street QH01 for the demand-list and demand-figures scenarios [2000000]
@@ -95,6 +98,7 @@ public sealed class BenchOptions
                 case "--concurrency": o.Concurrency = Positive(int.Parse(Next()), "--concurrency"); break;
                 case "--seconds": o.Seconds = Positive(double.Parse(Next()), "--seconds"); break;
                 case "--warmup": o.Warmup = Math.Max(0, double.Parse(Next())); break;
+                case "--settle": o.Settle = Math.Max(0, double.Parse(Next())); break;
                 case "--rounds": o.Rounds = Positive(int.Parse(Next()), "--rounds"); break;
                 case "--count": o.Count = Positive(long.Parse(Next()), "--count"); break;
                 case "--role":

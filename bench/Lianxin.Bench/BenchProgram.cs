@@ -162,17 +162,30 @@ public static class BenchProgram
                     await Runner.RunAsync("app", o.Concurrency, warmup, o.Count, Http, ct);
                     for (var b = 0; b < runners.Length; b++) await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, warmup, o.Count, Sql(b), ct);
                 }
+                // Tiered JIT keeps recompiling hot methods for minutes on a loaded machine (its worker took a quarter of the app's
+                // CPU after a 30 s warm-up, ADR 0057): --settle measures the app once that is over, not while it still compiles.
+                for (var settled = TimeSpan.Zero; settled < TimeSpan.FromSeconds(o.Settle) && !ct.IsCancellationRequested; settled += TimeSpan.FromSeconds(5))
+                {
+                    var before = app.JitMethods();
+                    await Runner.RunAsync("app", o.Concurrency, TimeSpan.FromSeconds(5), o.Count, Http, ct);
+                    await Task.Delay(1100, ct); // the startup hook writes its figures every second
+                    var compiled = app.JitMethods() - before;
+                    Console.WriteLine($"    settling: the JIT compiled {compiled} methods in 5 s");
+                    if (compiled < 50) break;
+                }
                 // Round after round the app and then each baseline, so all sides see the same background load over the run.
                 for (var round = 1; round <= o.Rounds && !ct.IsCancellationRequested; round++)
                 {
                     var cpu = app.CpuSeconds();
+                    var jit = app.JitMethods();
                     var a = await Runner.RunAsync("app", o.Concurrency, duration, o.Count, Http, ct);
                     var used = (app.CpuSeconds() ?? 0) - (cpu ?? 0);
+                    var jitted = app.JitMethods() - jit;
                     appCpu += used;
                     appRounds.Add(a);
                     appCpuMs.Add(a.Requests > 0 ? used * 1000 / a.Requests : double.NaN);
                     var line = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
-                        $"    round {round}: app {a.Throughput:N1} req/s p50 {a.P50Ms:0.00} p95 {a.P95Ms:0.00} p99 {a.P99Ms:0.00} ms (server p50 {a.ServerP50Ms:0.00}, CPU {appCpuMs[^1]:0.0} ms/req) {Report.Statuses(a)}"));
+                        $"    round {round}: app {a.Throughput:N1} req/s p50 {a.P50Ms:0.00} p95 {a.P95Ms:0.00} p99 {a.P99Ms:0.00} ms (server p50 {a.ServerP50Ms:0.00}, CPU {appCpuMs[^1]:0.0} ms/req, JIT {jitted} methods) {Report.Statuses(a)}"));
                     for (var b = 0; b < runners.Length; b++)
                     {
                         var s = await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, duration, o.Count, Sql(b), ct);
