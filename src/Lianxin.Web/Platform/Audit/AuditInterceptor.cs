@@ -87,58 +87,32 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     // transaction's rows never commit without their entries.
     // When the COMMIT went in the same batch (PostgreSQL, ADR 0050), EF's own COMMIT is suppressed: the transaction is over.
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
-        CancellationToken ct = default)
-    {
-        if (eventData.Context is not LianxinDb db) return result;
-        if (!db.Database.IsNpgsql()) { await CommitOnSqliteAsync(db, eventData.TransactionId, ct); return result; }
-        var pending = db.PendingAudit.Take(eventData.TransactionId);
-        var work = db.CommitWork.Take(eventData.TransactionId);
-        if (pending.Count + work.Count == 0) return result;
-        // On a thread of its own, with blocking reads (ADR 0059): between the chain's lock being granted and the COMMIT this
-        // process must act once (link and sign the entries after the tails come back). On a pool thread that turn waits
-        // behind every other client's queued work while the whole district waits for the lock; a blocked thread of its own
-        // is woken by the socket at once. The COMMIT is not cancelled half-way: the token is not passed on.
-        await Task.Factory.StartNew(() => CommitOnPostgres(db, transaction, pending, work), CancellationToken.None, TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-        return InterceptionResult.Suppress();
-    }
+        CancellationToken ct = default) =>
+        eventData.Context is LianxinDb db && await CommittingAsync(db, transaction, eventData.TransactionId, ct) ? InterceptionResult.Suppress() : result;
 
-    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
-    {
-        if (eventData.Context is not LianxinDb db) return result;
-        if (!db.Database.IsNpgsql()) { CommitOnSqliteAsync(db, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult(); return result; }
-        var pending = db.PendingAudit.Take(eventData.TransactionId);
-        var work = db.CommitWork.Take(eventData.TransactionId);
-        if (pending.Count + work.Count == 0) return result;
-        CommitOnPostgres(db, transaction, pending, work);
-        return InterceptionResult.Suppress();
-    }
-
-    /// <summary>SQLite: the tails (its IMMEDIATE transaction holds the writer lock), the entries, then the statements left for the commit, one by one.</summary>
-    async Task CommitOnSqliteAsync(LianxinDb db, Guid transactionId, CancellationToken ct)
-    {
-        var pending = db.PendingAudit.Take(transactionId);
-        var work = db.CommitWork.Take(transactionId);
-        if (pending.Count > 0)
-        {
-            Link(pending, await TailsAsync(db, pending.Select(e => e.TenantId).Distinct(), ct));
-            foreach (var insert in pending.Chunk(RowsPerInsert).Select(rows => Insert(db, rows)))
-                await db.Database.ExecuteSqlRawAsync(insert.Sql, insert.Parameters, ct);
-        }
-        foreach (var statement in work)
-            if (await db.Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, ct) == 0) throw new CommitRefusedException(statement);
-    }
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        eventData.Context is LianxinDb db && CommittingAsync(db, transaction, eventData.TransactionId, CancellationToken.None).GetAwaiter().GetResult()
+            ? InterceptionResult.Suppress() : result;
 
     /// <summary>
-    /// PostgreSQL, synchronous: the tenants' locks and tails (one round trip), then the audit INSERT, the statements left for
-    /// the commit (<see cref="LianxinDb.AtCommit"/>, ADR 0044) and the COMMIT itself in one batch (ADR 0047, 0050): under the
-    /// district's chain lock two round trips and one short turn of this thread.
+    /// The entries, then the statements left for the commit (<see cref="LianxinDb.AtCommit"/>, ADR 0044). On PostgreSQL the
+    /// audit INSERT, those statements and the COMMIT itself go in one batch (ADR 0047, 0050): under the district's chain lock
+    /// there are then two round trips (lock and tails; inserts, updates and COMMIT) and no wait for this process's CPU
+    /// between the last statement and the COMMIT. Answers true when that batch committed the transaction.
     /// </summary>
-    void CommitOnPostgres(LianxinDb db, DbTransaction transaction, List<AuditEntry> pending, List<CommitStatement> work)
+    async Task<bool> CommittingAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
     {
-        if (pending.Count > 0) Link(pending, LockedTails(db, transaction, pending.Select(e => e.TenantId).Distinct().ToList()));
-        var inserts = pending.Chunk(RowsPerInsert).Select(rows => Insert(db, rows)).ToList();
-        using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
+        var inserts = await AppendAsync(db, transaction, transactionId, ct);
+        var work = db.CommitWork.Take(transactionId);
+        if (inserts.Count + work.Count == 0) return false;
+        if (!db.Database.IsNpgsql())
+        {
+            foreach (var insert in inserts) await db.Database.ExecuteSqlRawAsync(insert.Sql, insert.Parameters, ct);
+            foreach (var statement in work)
+                if (await db.Database.ExecuteSqlRawAsync(statement.Sql, statement.Parameters, ct) == 0) throw Refused(statement);
+            return false;
+        }
+        await using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
         foreach (var statement in inserts)
             batch.BatchCommands.Add(Command(statement.Sql, statement));
         // The COMMIT follows in the same batch, so a left statement that changes no row must fail inside it (a division
@@ -148,13 +122,14 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("COMMIT"));
         try
         {
-            batch.ExecuteNonQuery();
+            await batch.ExecuteNonQueryAsync(ct);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DivisionByZero && work.Count > 0)
         {
             var i = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) - inserts.Count : -1;
-            throw new CommitRefusedException(work[i >= 0 && i < work.Count ? i : 0], e);
+            throw Refused(work[i >= 0 && i < work.Count ? i : 0], e);
         }
+        return true;
 
         static Npgsql.NpgsqlBatchCommand Command(string sql, CommitStatement statement)
         {
@@ -163,6 +138,9 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
             return command;
         }
     }
+
+    static InvalidOperationException Refused(CommitStatement statement, Exception? inner = null) =>
+        new($"A statement left for the commit changed no row: {statement.Sql}", inner);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
@@ -224,9 +202,18 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         db.PendingAudit.Add(db.Database.CurrentTransaction!.TransactionId, entries, byHand.Select(e => e.Entity).ToList());
     }
 
-    /// <summary>At the commit: the transaction's entries linked after their chains' tails and signed.</summary>
-    void Link(List<AuditEntry> pending, Dictionary<Guid, (long, string)> tails)
+    /// <summary>
+    /// At the commit: lock the tenants' chains, read their tails, link the transaction's entries after them; answers the
+    /// INSERTs that write them.
+    /// </summary>
+    async Task<List<CommitStatement>> AppendAsync(LianxinDb db, DbTransaction transaction, Guid transactionId, CancellationToken ct)
     {
+        var pending = db.PendingAudit.Take(transactionId);
+        if (pending.Count == 0) return [];
+        var tails = db.Database.IsNpgsql()
+            ? await LockedTailsAsync(db, transaction, pending.Select(e => e.TenantId).Distinct().ToList(), ct)
+            : await TailsAsync(db, pending.Select(e => e.TenantId).Distinct(), ct);
+
         var now = AuditHash.Truncate(clock.GetUtcNow().UtcDateTime);
         foreach (var group in pending.GroupBy(e => e.TenantId))
         {
@@ -241,6 +228,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
                 prev = e.Hash;
             }
         }
+        return pending.Chunk(RowsPerInsert).Select(rows => Insert(db, rows)).ToList();
     }
 
     /// <summary>SQLite: its IMMEDIATE transaction already holds the writer lock, so the tails cannot move under it.</summary>
@@ -260,7 +248,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     /// trip under it is one every writer of the district waits for. Each statement of a batch takes its own snapshot when it
     /// starts (READ COMMITTED), after the locks before it are granted, so the reads see what the previous holder committed.
     /// </summary>
-    static Dictionary<Guid, (long, string)> LockedTails(LianxinDb db, DbTransaction transaction, List<Guid> tenants)
+    static async Task<Dictionary<Guid, (long, string)>> LockedTailsAsync(LianxinDb db, DbTransaction transaction, List<Guid> tenants, CancellationToken ct)
     {
         var type = db.Model.FindEntityType(typeof(AuditEntry))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -269,18 +257,18 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         var tail = $"SELECT {Column(nameof(AuditEntry.Seq))}, {Column(nameof(AuditEntry.Hash))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
                    $"WHERE {Column(nameof(AuditEntry.TenantId))} = $1 ORDER BY {Column(nameof(AuditEntry.Seq))} DESC LIMIT 1";
         var keys = tenants.Select(LockKey).Distinct().Order().ToList();
-        using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
+        await using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), (Npgsql.NpgsqlTransaction)transaction);
         foreach (var key in keys)
             batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)") { Parameters = { new() { Value = LockClass }, new() { Value = key } } });
         foreach (var tenant in tenants)
             batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(tail) { Parameters = { new() { Value = tenant } } });
         var tails = new Dictionary<Guid, (long, string)>();
-        using var reader = batch.ExecuteReader();
-        foreach (var _ in keys) reader.NextResult();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        foreach (var _ in keys) await reader.NextResultAsync(ct);
         foreach (var tenant in tenants)
         {
-            if (reader.Read()) tails[tenant] = (reader.GetInt64(0), reader.GetString(1));
-            reader.NextResult();
+            if (await reader.ReadAsync(ct)) tails[tenant] = (reader.GetInt64(0), reader.GetString(1));
+            await reader.NextResultAsync(ct);
         }
         return tails;
     }

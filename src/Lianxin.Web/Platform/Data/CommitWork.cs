@@ -36,13 +36,3 @@ public class CommitWork
         return taken;
     }
 }
-
-/// <summary>
-/// A statement left for the commit changed no row: the commit failed, nothing of the transaction is kept. A use case that
-/// left a guarded statement (the till's stock, ADR 0059) catches it for its own <see cref="Statement"/> and answers a refusal.
-/// </summary>
-public class CommitRefusedException(CommitStatement statement, Exception? inner = null)
-    : InvalidOperationException($"A statement left for the commit changed no row: {statement.Sql}", inner)
-{
-    public CommitStatement Statement { get; } = statement;
-}

@@ -104,8 +104,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
 
     /// <summary>
     /// Runs <paramref name="statement"/> when the current transaction commits, with its audit entries (ADR 0044, 0047);
-    /// dropped if it does not commit. One that changes no row fails the commit with a <see cref="CommitRefusedException"/>
-    /// naming it: only for statements that cannot refuse, or whose refusal the caller catches (ADR 0059).
+    /// dropped if it does not commit. Only for statements that cannot refuse: one that changes no row fails the commit.
     /// </summary>
     public void AtCommit(CommitStatement statement) =>
         CommitWork.Add((Database.CurrentTransaction ?? throw new InvalidOperationException("AtCommit needs a transaction.")).TransactionId, statement);

@@ -61,43 +61,19 @@ public static class Ledger
 
     /// <summary>
     /// The unguarded move of a community account, as the statement the commit sends in one round trip with the audit INSERT
-    /// (ADR 0047).
+    /// (ADR 0047): the model's table and column names, the columns' own type mappings for the values.
     /// </summary>
-    static CommitStatement MoveAtCommit(LianxinDb db, Guid id, long delta) => AddAtCommit<Account>(db, nameof(Account.Balance), id, delta, guarded: false);
-
-    /// <summary>
-    /// An item's stock moved at the commit (ADR 0059): the last statements before the COMMIT, under the district's chain
-    /// lock, so the shop's hot row is locked for that one round trip only and never while this process works or queues. A
-    /// take (negative change) is guarded: it changes no row when the stock is short, and the commit then fails with a
-    /// <see cref="CommitRefusedException"/> for this statement, which the till answers as a refusal.
-    /// </summary>
-    public static CommitStatement StockAtCommit(LianxinDb db, Guid itemId, int change) => AddAtCommit<CatalogueItem>(db, nameof(CatalogueItem.Stock), itemId, change, guarded: change < 0);
-
-    /// <summary>
-    /// <c>column = column + change WHERE Id = id</c> (and, guarded, only while the result stays at zero or above), with the
-    /// model's table and column names and the columns' own type mappings for the values.
-    /// </summary>
-    static CommitStatement AddAtCommit<T>(LianxinDb db, string property, Guid id, long change, bool guarded)
+    static CommitStatement MoveAtCommit(LianxinDb db, Guid id, long delta)
     {
-        var type = db.Model.FindEntityType(typeof(T))!;
+        var type = db.Model.FindEntityType(typeof(Account))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var value = type.FindProperty(property)!;
-        var key = type.FindProperty(nameof(Entity.Id))!;
+        var balance = type.FindProperty(nameof(Account.Balance))!;
+        var key = type.FindProperty(nameof(Account.Id))!;
         string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
         using var factory = db.Database.GetDbConnection().CreateCommand();
-        object Typed(long v) => value.ClrType == typeof(int) ? (int)v : v;
-        var parameters = new List<System.Data.Common.DbParameter>
-        {
-            value.GetRelationalTypeMapping().CreateParameter(factory, "change", Typed(change)), key.GetRelationalTypeMapping().CreateParameter(factory, "id", id),
-        };
-        var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(value)} = {Column(value)} + {{0}} WHERE {Column(key)} = {{1}}";
-        if (guarded)
-        {
-            parameters.Add(value.GetRelationalTypeMapping().CreateParameter(factory, "floor", Typed(-change)));
-            text += $" AND {Column(value)} >= {{2}}";
-        }
-        return new(text, parameters);
+        return new($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(balance)} = {Column(balance)} + {{0}} WHERE {Column(key)} = {{1}}",
+            [balance.GetRelationalTypeMapping().CreateParameter(factory, "delta", delta), key.GetRelationalTypeMapping().CreateParameter(factory, "id", id)]);
     }
 
     static async Task<bool> MoveAsync(LianxinDb db, Guid id, long delta, CancellationToken ct)

@@ -22,7 +22,6 @@ public record RedemptionView(Guid Id, Guid MerchantId, string ItemName, int Quan
 /// <summary>
 /// The merchant scans a depositor's code: the points are held (depositor → the community's clearing account) and the stock
 /// taken, both by conditional updates in one transaction, so neither can go below zero however many tills scan at once.
-/// The stock is taken at the commit (ADR 0059); a scan short of stock as read is refused as such before the points are looked at.
 /// </summary>
 public static class RedeemAtTill
 {
@@ -74,9 +73,6 @@ public static class RedeemAtTill
         var now = clock.GetUtcNow().UtcDateTime;
         var item = read.Item;
         if (item is null || !item.OnOffer(clock.Today())) return Failure.Invalid(nameof(r.ItemId), "请选择本店正在兑换的商品。");
-        // Stock read without a lock: short now is short (the answer a till needs before "not enough points"); enough now is
-        // checked again where it is taken, at the commit (ADR 0059).
-        if (item.Stock < r.Quantity) return await RefuseAsync(db, merchant.Id, r, user, "该商品库存不足。", now, ct);
         var community = new BankCommunity(merchant.CommunityId, merchant.OrgPath, "");
         var depositor = read.Depositor;
         if (depositor is null) return await RefuseAsync(db, merchant.Id, r, user, "该储户在本社区还没有积分。", now, ct);
@@ -108,22 +104,18 @@ public static class RedeemAtTill
                 var first = await db.PbRedemptions.AcrossScope().AsNoTracking().FirstAsync(x => x.Id == r.RequestId, ct);
                 return Same(first, merchant.Id, r, user, read.Name);
             }
-            // The stock is taken at the commit, the last statement before it (ADR 0059): the shop's item is the row every
-            // scan of the shop waits for, so it is locked for that round trip only. Short stock then fails the commit.
-            var take = Ledger.StockAtCommit(db, item.Id, -r.Quantity);
-            db.AtCommit(take);
-            var refusal = !await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct) ? $"积分不足：兑换需要 {points} 分。" : null;
-            if (refusal is null)
-            {
-                try { await tx.CommitAsync(ct); }
-                catch (CommitRefusedException ex) when (ex.Statement == take) { refusal = "该商品库存不足。"; }
-            }
+            var taken = await db.PbItems.Where(i => i.Id == item.Id && i.Stock >= r.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - r.Quantity), ct);
+            var refusal = taken != 1 ? "该商品库存不足。"
+                : !await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct) ? $"积分不足：兑换需要 {points} 分。"
+                : null;
             if (refusal is not null)
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 return await RefuseAsync(db, merchant.Id, r, user, refusal, now, ct);
             }
+            await tx.CommitAsync(ct);
         }
         return View(redemption, read.Name ?? "");
     }

@@ -58,8 +58,7 @@ public static class VoidRedemption
         var moved = await db.PbRedemptions.AcrossScope().Where(r => r.Id == x.Id && r.State == RedemptionState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, to).SetProperty(r => r.ClosedAt, now), ct);
         if (moved != 1) return await ConfirmRedemption.AgainAsync(db, tx, x.Id, to, ct);
-        // Back on the shelf at the commit, as the till takes it (ADR 0059): the shop's hot row locked for the last round trip only.
-        db.AtCommit(Ledger.StockAtCommit(db, x.ItemId, x.Quantity));
+        await db.PbItems.AcrossScope().Where(i => i.Id == x.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock + x.Quantity), ct);
         if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("The clearing account is not guarded.");
         await tx.CommitAsync(ct);
         x.State = to;
