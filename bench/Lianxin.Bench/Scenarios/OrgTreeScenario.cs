@@ -52,7 +52,7 @@ public sealed class OrgTreeScenario : Scenario
     /// The statements the app sends for one <c>GET /api/v1/org/units/{street}</c>, one tree and one <c>GET /org/{street}</c> page,
     /// as <c>--show-sql</c> printed them on PostgreSQL (re-captured 2026-12-02: the tree's 3 on main 7b10639; the detail's 5 after
     /// ADR 0054, which folded the active units by kind into the sum of the maintained counts; it sent 6 before, 9 before ADR 0051;
-    /// the page's 9 on main 5bcf63a: the detail's 5 and 4 more), in order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
+    /// the page's 7 after ADR 0058: the detail's 5, the star badge and the unread count; 9 on main 5bcf63a), in order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
     /// use case with every table's tenant and scope filter. A street has no grid or compound lists (only communities and branches
     /// do), so none are sent. On SQLite the same statements with the SQLite forms of the scope filter (a path range) and of a
     /// list (one parameter per value), which EF sends there.
@@ -63,10 +63,9 @@ public sealed class OrgTreeScenario : Scenario
         var user = await ctx.RowAsync(new Sql("""SELECT "Id", "TenantId" FROM idn_users WHERE "UserName" = @name""", ("@name", BenchApp.UserName)), ct)
             ?? throw new InvalidOperationException("no bench user");
         var userId = Guid.Parse(user["Id"]!.ToString()!);
-        var grant = await ctx.RowAsync(new Sql("""SELECT "OrgPath", "OrgUnitId" FROM idn_role_grants WHERE "UserId" = @u""", ("@u", ctx.Id(userId))), ct)
+        var grant = await ctx.RowAsync(new Sql("""SELECT "OrgPath" FROM idn_role_grants WHERE "UserId" = @u""", ("@u", ctx.Id(userId))), ct)
             ?? throw new InvalidOperationException("the bench user has no grant");
         var root = (string)grant["OrgPath"]!;
-        var grantUnit = Guid.Parse(grant["OrgUnitId"]!.ToString()!);
         var ancestors = Lianxin.Web.Modules.Organizations.Domain.OrgRules.IdsOf(path);
 
         // The tenant and scope filter EF adds to every scoped table: a caller with one subtree (the bench user) takes the
@@ -187,11 +186,10 @@ public sealed class OrgTreeScenario : Scenario
                 LIMIT 1
                 """, [.. f, ("@root", path), ("@end", path[..^1] + (char)(path[^1] + 1))]),
         ];
-        // GET /org/{street}: the detail's statements, then what the page adds: the unit's star badge (Reviews, UnitBadges), the
-        // trend panel's own read of the unit (Rollups, UnitTrendChoices), the layout's unread count and the names of the units the
-        // caller holds a role at (the identity switch).
+        // GET /org/{street}: the detail's statements, then what the page adds: the unit's star badge (Reviews, UnitBadges) and the
+        // layout's unread count. (Before ADR 0058 also the trend panel's own read of the unit and the names of the units the caller
+        // holds a role at; the panel now takes the page's unit and the header the page's trail, on which the bench user's district is.)
         var (badgeIds, badgeValues) = List("ids", [id]);
-        var (grantIds, grantValues) = List("Select", [grantUnit]);
         (string, object?)[] inboxFilter = [("@ef_filter__ScopeAll2", false), ("@ef_filter__ScopeUserId", ctx.Id(userId)), ("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId))];
         Sql badges = new($"""
             SELECT r."UnitId", r."Programme", r."Level", r."OrgPath"
@@ -204,34 +202,14 @@ public sealed class OrgTreeScenario : Scenario
             FROM ntf_inbox AS n
             WHERE (@ef_filter__ScopeAll2 OR n."UserId" = @ef_filter__ScopeUserId) AND n."TenantId" = @ef_filter__CurrentTenantId AND n."ReadAt" IS NULL
             """, inboxFilter);
-        Sql grantNames = new($"""
-            SELECT o."Id", CASE
-                WHEN o."ShortName" <> '' THEN o."ShortName"
-                ELSE o."Name"
-            END AS "Name"
-            FROM org_units AS o
-            WHERE o."TenantId" = @ef_filter__CurrentTenantId AND o."Id" {grantIds}
-            """, [("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId)), .. grantValues]);
-        Sql[] page =
-        [
-            .. detail,
-            badges,
-            new($"""
-                SELECT o."Id", o."ParentId", o."Path", o."Depth", o."Kind", o."BranchKind", o."Name", o."ShortName", o."Code", o."Status", o."SortOrder"
-                FROM org_units AS o
-                WHERE {Scope("o", "Path")} AND o."Id" = @id
-                LIMIT 1
-                """, [.. f, ("@id", ctx.Id(id))]),
-            unread,
-            grantNames,
-        ];
-        // What a hand-written page needs beyond the detail: the badge, the unread count, the names of the caller's units.
+        Sql[] page = [.. detail, badges, unread];
+        // What a hand-written page needs beyond the detail: the badge, the unread count, the names of the caller's units (the
+        // district is on the trail, so a hand-written page would not read it again either: left out).
         Sql[] pageIdeal =
         [
             new("""SELECT "UnitId", "Programme", "Level", "OrgPath" FROM rev_star_awards WHERE "TenantId" = @t AND "UnitId" = @id ORDER BY "At" DESC, "Id" DESC""",
                 ("@t", ctx.Id(ctx.TenantId)), ("@id", ctx.Id(id))),
             new("""SELECT COUNT(*) FROM ntf_inbox WHERE "TenantId" = @t AND "UserId" = @u AND "ReadAt" IS NULL""", ("@t", ctx.Id(ctx.TenantId)), ("@u", ctx.Id(userId))),
-            new("""SELECT "Id", "Name", "ShortName" FROM org_units WHERE "TenantId" = @t AND "Id" = @g""", ("@t", ctx.Id(ctx.TenantId)), ("@g", ctx.Id(grantUnit))),
         ];
         return (detail, tree, page, pageIdeal);
     }
