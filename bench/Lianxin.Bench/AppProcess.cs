@@ -24,7 +24,8 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(BenchDatabase database, string repoRoot, string resultsDir, CancellationToken ct)
     {
         var web = Path.Combine(repoRoot, "src", "Lianxin.Web");
-        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Lianxin.Web.dll");
+        // --app: another build (its static files are still this tree's wwwroot; the pages are compiled into the dll).
+        var dll = database.Options.AppDll ?? Path.Combine(web, "bin", "Release", "net10.0", "Lianxin.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: dotnet build bench/Lianxin.Bench -c Release builds it");
         var hook = Path.Combine(AppContext.BaseDirectory, "Lianxin.Bench.Timing.dll");
         var listener = new TcpListener(IPAddress.Loopback, 0);

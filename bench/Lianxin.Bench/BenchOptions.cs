@@ -30,6 +30,8 @@ public sealed class BenchOptions
     public long Demands { get; private set; } = 2_000_000;
     /// <summary>Print the SQL EF sends (to hold the baselines against it).</summary>
     public bool ShowSql { get; private set; }
+    /// <summary>Another build of the app to start (its Lianxin.Web.dll), e.g. a copy of main's to compare back to back.</summary>
+    public string? AppDll { get; private set; }
     public bool Help { get; private set; }
     /// <summary>review-aggregate: the size of the round (units × reviewers × items); units are capped by the district's size.</summary>
     public int ReviewUnits { get; private set; } = 300;
@@ -62,6 +64,8 @@ public sealed class BenchOptions
           --role district|street  the bench user is DistrictAdmin at the district or StreetStaff at the first street [district]
           --demands N             demands in street QH01 for the demand-list and demand-figures scenarios [2000000]
           --show-sql              log the SQL the app sends through EF (to compare with the baselines)
+          --app <dll>             start this build of the app (a saved copy's Lianxin.Web.dll) instead of
+                                  src/Lianxin.Web/bin/Release/net10.0's, to compare builds back to back
           --review U,R,I          review-aggregate: units × reviewers × items of the round (units need --size L for 300) [300,10,100]
           --clients N             ledger: concurrent clients of the measured phase                  [1000]
           --baseline-clients N    ledger: clients of the baseline phase (the same workload)          [10]
@@ -107,6 +111,7 @@ public sealed class BenchOptions
                     break;
                 case "--demands": o.Demands = Positive(long.Parse(Next()), "--demands"); break;
                 case "--show-sql": o.ShowSql = true; break;
+                case "--app": o.AppDll = Path.GetFullPath(Next()); break;
                 case "--review":
                     var dims = Next().Split(',', 'x').Select(int.Parse).ToArray();
                     if (dims.Length != 3 || dims.Any(d => d <= 0) || dims[2] < 4) throw new ArgumentException("--review is units,reviewers,items (items at least 4)");

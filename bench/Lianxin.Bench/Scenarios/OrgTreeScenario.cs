@@ -33,14 +33,15 @@ public sealed class OrgTreeScenario : Scenario
             ORDER BY u."Depth", u."SortOrder", u."Name"
             """, t, p, ("@depth", depth), ("@maxDepth", depth + 2));
 
-        var (sameDetail, sameTree) = await SameAsAppAsync(ctx, id, path, depth, ct);
+        var (sameDetail, sameTree, samePage, pageExtra) = await SameAsAppAsync(ctx, id, path, depth, ct);
         var detail = new[] { new Baseline("same", sameDetail), new Baseline("ideal", IdealDetail(ctx, id, path)) };
+        var page = new[] { new Baseline("same", samePage), new Baseline("ideal", [.. IdealDetail(ctx, id, path), .. pageExtra]) };
 
         return
         [
             new("tree", $"/api/v1/org/tree?rootId={id}&depth=2", Caller.Api, [new Baseline("same", sameTree), new Baseline("ideal", [tree])], CheckTree),
             new("detail", $"/api/v1/org/units/{id}", Caller.Api, detail, CheckDetail),
-            new("page", $"/org/{id}", Caller.Page, detail, body => body.Contains(name) ? null : $"the page does not show {name}"),
+            new("page", $"/org/{id}", Caller.Page, page, body => body.Contains(name) ? null : $"the page does not show {name}"),
             // The roster page of the bench user's whole scope (the district by default): issue 15 found 985 KB of HTML, most of it the
             // filters' options (every unit and compound). The generated district has no members, so the size is the page's own.
             new("members", "/members", Caller.Page, [new Baseline("ideal", MembersPage(ctx))], body => body.Contains("党员") ? null : "not the members page"),
@@ -48,14 +49,15 @@ public sealed class OrgTreeScenario : Scenario
     }
 
     /// <summary>
-    /// The statements the app sends for one <c>GET /api/v1/org/units/{street}</c> and one tree, as <c>--show-sql</c> printed them
-    /// on PostgreSQL (re-captured 2026-12-02: the tree's 3 on main 7b10639; the detail's 5 after ADR 0054, which folded the
-    /// active units by kind into the sum of the maintained counts; it sent 6 before, 9 before ADR 0051), in order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
+    /// The statements the app sends for one <c>GET /api/v1/org/units/{street}</c>, one tree and one <c>GET /org/{street}</c> page,
+    /// as <c>--show-sql</c> printed them on PostgreSQL (re-captured 2026-12-02: the tree's 3 on main 7b10639; the detail's 5 after
+    /// ADR 0054, which folded the active units by kind into the sum of the maintained counts; it sent 6 before, 9 before ADR 0051;
+    /// the page's 7 after ADR 0058: the detail's 5, the star badge and the unread count; 9 on main 5bcf63a), in order, with the values the app binds: the sign-in (the caller with their grants in one join, OrgScopeMiddleware), then the
     /// use case with every table's tenant and scope filter. A street has no grid or compound lists (only communities and branches
     /// do), so none are sent. On SQLite the same statements with the SQLite forms of the scope filter (a path range) and of a
     /// list (one parameter per value), which EF sends there.
     /// </summary>
-    static async Task<(Sql[] Detail, Sql[] Tree)> SameAsAppAsync(ScenarioContext ctx, Guid id, string path, int depth, CancellationToken ct)
+    static async Task<(Sql[] Detail, Sql[] Tree, Sql[] Page, Sql[] PageIdeal)> SameAsAppAsync(ScenarioContext ctx, Guid id, string path, int depth, CancellationToken ct)
     {
         var pg = ctx.Database.Provider == Provider.Postgres;
         var user = await ctx.RowAsync(new Sql("""SELECT "Id", "TenantId" FROM idn_users WHERE "UserName" = @name""", ("@name", BenchApp.UserName)), ct)
@@ -98,9 +100,10 @@ public sealed class OrgTreeScenario : Scenario
                       WHERE "{e}"."Value" IS NOT NULL AND (substr("{a}"."{column}", 1, length("{e}"."Value")) = "{e}"."Value" OR "{e}"."Value" = ''))
               END)
               """;
-        // A list parameter: one array on PostgreSQL (= ANY), one parameter per value on SQLite (IN).
+        // A list parameter: one array on PostgreSQL (= ANY), one parameter per value on SQLite (IN; a single value as =).
         (string Sql, (string, object?)[] Values) List(string name, IReadOnlyList<Guid> ids) => pg
             ? ($"= ANY (@{name})", [($"@{name}", ids.ToArray())])
+            : ids.Count == 1 ? ($"= @{name}1", [($"@{name}1", ctx.Id(ids[0]))])
             : ($"IN ({(ids.Count == 0 ? "NULL" : string.Join(", ", ids.Select((_, i) => $"@{name}{i + 1}")))})", ids.Select((x, i) => ($"@{name}{i + 1}", ctx.Id(x))).ToArray());
         var integer = pg ? "::int" : "";
         // The children of a node with their own number of children, the shape NodesAsync sends (a correlated count).
@@ -183,7 +186,32 @@ public sealed class OrgTreeScenario : Scenario
                 LIMIT 1
                 """, [.. f, ("@root", path), ("@end", path[..^1] + (char)(path[^1] + 1))]),
         ];
-        return (detail, tree);
+        // GET /org/{street}: the detail's statements, then what the page adds: the unit's star badge (Reviews, UnitBadges) and the
+        // layout's unread count. (Before ADR 0058 also the trend panel's own read of the unit and the names of the units the caller
+        // holds a role at; the panel now takes the page's unit and the header the page's trail, on which the bench user's district is.)
+        var (badgeIds, badgeValues) = List("ids", [id]);
+        (string, object?)[] inboxFilter = [("@ef_filter__ScopeAll2", false), ("@ef_filter__ScopeUserId", ctx.Id(userId)), ("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId))];
+        Sql badges = new($"""
+            SELECT r."UnitId", r."Programme", r."Level", r."OrgPath"
+            FROM rev_star_awards AS r
+            WHERE {Scope("r", "OrgPath")} AND r."UnitId" {badgeIds}
+            ORDER BY r."At" DESC, r."Id" DESC
+            """, [.. f, .. badgeValues]);
+        Sql unread = new($"""
+            SELECT count(*){integer}
+            FROM ntf_inbox AS n
+            WHERE (@ef_filter__ScopeAll2 OR n."UserId" = @ef_filter__ScopeUserId) AND n."TenantId" = @ef_filter__CurrentTenantId AND n."ReadAt" IS NULL
+            """, inboxFilter);
+        Sql[] page = [.. detail, badges, unread];
+        // What a hand-written page needs beyond the detail: the badge, the unread count, the names of the caller's units (the
+        // district is on the trail, so a hand-written page would not read it again either: left out).
+        Sql[] pageIdeal =
+        [
+            new("""SELECT "UnitId", "Programme", "Level", "OrgPath" FROM rev_star_awards WHERE "TenantId" = @t AND "UnitId" = @id ORDER BY "At" DESC, "Id" DESC""",
+                ("@t", ctx.Id(ctx.TenantId)), ("@id", ctx.Id(id))),
+            new("""SELECT COUNT(*) FROM ntf_inbox WHERE "TenantId" = @t AND "UserId" = @u AND "ReadAt" IS NULL""", ("@t", ctx.Id(ctx.TenantId)), ("@u", ctx.Id(userId))),
+        ];
+        return (detail, tree, page, pageIdeal);
     }
 
     /// <summary>

@@ -34,6 +34,10 @@ public class RoleSwitchTests(LianxinApp app)
         var client = await app.PagesAs("twohats");
         var home = await client.GetStringAsync("/");
         Assert.Contains("和平社区党委 · 社区工作者", home);
+        // A unit page names the user's units in the header from its trail (issue 15) and reads the others: 幸福社区 is not on 和平社区's.
+        var unitPage = await client.GetStringAsync($"/org/{community.Id}");
+        Assert.Contains("和平社区党委 · 社区工作者", unitPage);
+        Assert.Contains("幸福社区党委 · 观摩评委", unitPage);
 
         await LianxinApp.PostFormAsync(client, "/account/switch", new() { ["grantId"] = secondGrant.ToString(), ["returnUrl"] = "/" }, formPage: "/");
         home = await client.GetStringAsync("/");

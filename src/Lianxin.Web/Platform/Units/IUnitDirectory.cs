@@ -19,6 +19,9 @@ public interface IUnitDirectory
     /// <summary>The name of one unit, read once per request (the header names every unit the user holds a role at).</summary>
     string NameOf(Guid id);
 
+    /// <summary><see cref="NameOf"/> without blocking a thread on the database (the layout's header).</summary>
+    Task<string> NameOfAsync(Guid id, CancellationToken ct);
+
     /// <summary>Active units under any of <paramref name="roots"/>, in tree order.</summary>
     Task<IReadOnlyList<UnitInfo>> ActiveUnderAsync(IReadOnlyCollection<string> roots, CancellationToken ct);
 

@@ -26,7 +26,9 @@ public record OrgUnitRef(Guid Id, Guid? ParentId, string Path, int Depth, OrgKin
 /// </summary>
 public class OrgDirectory(LianxinDb db) : IUnitDirectory
 {
-    Dictionary<Guid, string>? names;
+    // Display names read in this request: the header's grant names, and names a page read anyway (its trail: Remember).
+    readonly Dictionary<Guid, string> names = [];
+    bool grantsNamed;
 
     static IQueryable<OrgUnitRef> Refs(IQueryable<OrgUnit> units) => units.AsNoTracking()
         .Select(u => new OrgUnitRef(u.Id, u.ParentId, u.Path, u.Depth, u.Kind, u.BranchKind, u.Name, u.ShortName, u.Code, u.Status) { SortOrder = u.SortOrder });
@@ -177,12 +179,40 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
 
     public string NameOf(Guid id)
     {
-        // The header names every unit the user holds a role at: one query for all of them, on first use.
-        names ??= db.OrgUnits.AcrossScope().Where(u => db.Scope.Grants.Select(g => g.OrgUnitId).Contains(u.Id))
-            .Select(u => new { u.Id, Name = u.ShortName != "" ? u.ShortName : u.Name }).ToDictionary(u => u.Id, u => u.Name);
+        // The header names every unit the user holds a role at: one query for all of them not named yet, on first use.
+        if (!grantsNamed && UnnamedGrants() is { Count: > 0 } missing) Name(DisplayNames(missing).ToList());
+        grantsNamed = true;
         if (names.TryGetValue(id, out var name)) return name;
         name = db.OrgUnits.AcrossScope().Where(u => u.Id == id).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefault() ?? "—";
         return names[id] = name;
+    }
+
+    public async Task<string> NameOfAsync(Guid id, CancellationToken ct)
+    {
+        if (!grantsNamed && UnnamedGrants() is { Count: > 0 } missing) Name(await DisplayNames(missing).ToListAsync(ct));
+        grantsNamed = true;
+        if (names.TryGetValue(id, out var name)) return name;
+        name = await db.OrgUnits.AcrossScope().Where(u => u.Id == id).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefaultAsync(ct) ?? "—";
+        return names[id] = name;
+    }
+
+    /// <summary>
+    /// Display names (short name, else name) the caller's page has already read in this request, e.g. the unit page's trail:
+    /// the header then names the units the user holds a role at without reading them again (issue 15).
+    /// </summary>
+    public void Remember(IEnumerable<(Guid Id, string Name)> units)
+    {
+        foreach (var (id, name) in units) names[id] = name;
+    }
+
+    List<Guid> UnnamedGrants() => db.Scope.Grants.Select(g => g.OrgUnitId).Where(id => !names.ContainsKey(id)).Distinct().ToList();
+
+    IQueryable<(Guid Id, string Name)> DisplayNames(List<Guid> ids) =>
+        db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id)).Select(u => new ValueTuple<Guid, string>(u.Id, u.ShortName != "" ? u.ShortName : u.Name));
+
+    void Name(List<(Guid Id, string Name)> read)
+    {
+        foreach (var (id, name) in read) names[id] = name;
     }
 
     public async Task<IReadOnlyList<UnitInfo>> ActiveUnderAsync(IReadOnlyCollection<string> roots, CancellationToken ct)

@@ -19,7 +19,9 @@ public record UnitDetailDto(
     Guid Id, Guid? ParentId, string Name, string ShortName, string Code, OrgKind Kind, BranchKind BranchKind, string KindName,
     OrgStatus Status, string? Contact, string? Address, DateTime? DissolvedAt, string? DissolveReason, int Version, int Depth,
     IReadOnlyList<PathItem> Trail, IReadOnlyList<PositionRow> Positions, IReadOnlyList<TreeNode> Children,
-    IReadOnlyList<GridRow> Grids, IReadOnlyList<CompoundRow> Compounds, Coverage Coverage, bool CanManage)
+    IReadOnlyList<GridRow> Grids, IReadOnlyList<CompoundRow> Compounds, Coverage Coverage, bool CanManage,
+    // For the page's panels (they check their own permission on it instead of reading the unit again); not in the API's answer.
+    [property: System.Text.Json.Serialization.JsonIgnore] string Path = "")
 {
     public string DisplayName => ShortName != "" ? ShortName : Name;
 }
@@ -63,7 +65,7 @@ public static class UnitDetail
         var coverage = await PlaceTotals.CoverageUnderAsync(db.UnitCounts, u.Path, ct);
         var kindName = u.Kind == OrgKind.Branch && u.BranchKind != BranchKind.None ? u.BranchKind.Chinese() : u.Kind.Chinese();
         return new UnitDetailDto(u.Id, u.ParentId, u.Name, u.ShortName, u.Code, u.Kind, u.BranchKind, kindName, u.Status, u.Contact, u.Address,
-            u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage);
+            u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage, u.Path);
     }
 
     /// <summary>The grids and compounds of a community, or those a branch answers for, with their buildings and households.</summary>
