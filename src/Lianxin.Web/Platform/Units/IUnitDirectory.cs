@@ -17,9 +17,6 @@ public interface IUnitDirectory
     Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
     /// <summary>The name of one unit, read once per request (the header names every unit the user holds a role at).</summary>
-    string NameOf(Guid id);
-
-    /// <summary><see cref="NameOf"/> without blocking a thread on the database (the layout's header).</summary>
     Task<string> NameOfAsync(Guid id, CancellationToken ct);
 
     /// <summary>Active units under any of <paramref name="roots"/>, in tree order.</summary>

@@ -177,18 +177,9 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     async Task<UnitInfo?> IUnitDirectory.FindAsync(Guid id, CancellationToken ct) =>
         await FindAsync(id, ct) is { } u ? new UnitInfo(u.Id, u.Path, u.Name, u.IsActive, u.Depth, u.Kind == OrgKind.Branch && u.BranchKind == BranchKind.Compound) : null;
 
-    public string NameOf(Guid id)
-    {
-        // The header names every unit the user holds a role at: one query for all of them not named yet, on first use.
-        if (!grantsNamed && UnnamedGrants() is { Count: > 0 } missing) Name(DisplayNames(missing).ToList());
-        grantsNamed = true;
-        if (names.TryGetValue(id, out var name)) return name;
-        name = db.OrgUnits.AcrossScope().Where(u => u.Id == id).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefault() ?? "—";
-        return names[id] = name;
-    }
-
     public async Task<string> NameOfAsync(Guid id, CancellationToken ct)
     {
+        // The header names every unit the user holds a role at: one query for all of them not named yet, on first use.
         if (!grantsNamed && UnnamedGrants() is { Count: > 0 } missing) Name(await DisplayNames(missing).ToListAsync(ct));
         grantsNamed = true;
         if (names.TryGetValue(id, out var name)) return name;

@@ -27,7 +27,7 @@ public static class GetBrand
         var links = await db.BrandLinks.AsNoTracking().Where(l => l.BrandId == id).ToListAsync(ct);
         var pledgeTitles = await pledges.TitlesAsync(links.Where(l => l.Kind == BrandLinkKind.Pledge).Select(l => l.TargetId), ct);
         var projectTitles = await projects.TitlesAsync(links.Where(l => l.Kind == BrandLinkKind.Project).Select(l => l.TargetId), ct);
-        return new BrandDetail(b.Id, b.OrgUnitId, org.NameOf(b.OrgUnitId), b.Name, b.Story, await BrandPhotos.OfAsync(db, id, ct),
+        return new BrandDetail(b.Id, b.OrgUnitId, await org.NameOfAsync(b.OrgUnitId, ct), b.Name, b.Story, await BrandPhotos.OfAsync(db, id, ct),
             pledgeTitles.Select(p => new LinkedTitle(p.Id, p.Title)).ToList(), projectTitles.Select(p => new LinkedTitle(p.Id, p.Title)).ToList(),
             db.Scope.Can(ShowcasePermissions.Manage, b.OrgPath), b.Version);
     }

@@ -20,7 +20,7 @@ public static class GetNews
         if (!db.Scope.CanAnywhere(ShowcasePermissions.View)) return Failure.Forbidden;
         var n = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Failure.NotFound;
-        return new NewsDetail(n.Id, n.OrgUnitId, org.NameOf(n.OrgUnitId), n.Title, n.Body, n.State, n.State.Chinese(), ShowcaseRules.Split(n.Channels),
+        return new NewsDetail(n.Id, n.OrgUnitId, await org.NameOfAsync(n.OrgUnitId, ct), n.Title, n.Body, n.State, n.State.Chinese(), ShowcaseRules.Split(n.Channels),
             n.AuthorName, n.CreatedAt, n.SubmittedAt, n.ReviewedBy, n.ReviewedAt, n.ReturnReason, n.PublishedAt,
             ShowcaseRules.Editable(n.State) && db.Scope.Can(ShowcasePermissions.NewsWrite, n.OrgPath),
             n.State == NewsState.Submitted && db.Scope.Can(ShowcasePermissions.NewsReview, n.OrgPath), n.Version);

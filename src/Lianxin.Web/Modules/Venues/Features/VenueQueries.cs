@@ -80,7 +80,7 @@ public static class VenueQueries
         if (v is null) return Failure.NotFound;
         if (!db.Scope.Can(VenuePermissions.VenueManage, v.OrgPath)) return Failure.Forbidden;
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.VenueId == id).OrderBy(r => r.Name).Select(r => new RoomRef(r.Id, r.Name, r.Capacity)).ToListAsync(ct);
-        return new VenueForm(v.Id, v.Name, org.NameOf(v.OrgUnitId), new VenueInput
+        return new VenueForm(v.Id, v.Name, await org.NameOfAsync(v.OrgUnitId, ct), new VenueInput
         {
             OrgUnitId = v.OrgUnitId, Name = v.Name, Kind = v.Kind, State = v.State, Address = v.Address, AreaSqm = v.AreaSqm,
             Functions = VenueRules.FunctionNames.Where(f => v.Functions.HasFlag(f.Flag)).Select(f => f.Flag).ToList(),

@@ -49,7 +49,7 @@ public class DetailModel(LianxinDb db, OrgDirectory org, PersonalData pd, TimePr
         var v = await VenueQueries.DetailAsync(db, org, clock, id, Day, ct);
         if (v.Refusal(this) is { } end) return end;
         V = v.Value!;
-        BookerName = db.Scope.Current is { Role: not Role.Resident } g ? org.NameOf(g.OrgUnitId) : "";
+        BookerName = db.Scope.Current is { Role: not Role.Resident } g ? await org.NameOfAsync(g.OrgUnitId, ct) : "";
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("阵地", "/venues"), new Platform.Shell.Crumb(V.Name) };
         return null;
     }
