@@ -40,7 +40,7 @@ public class UnitCountsTests(LianxinApp app)
             var recount = Lianxin.Web.Modules.Organizations.Domain.Coverage.Of(u.Path, db.OrgUnits.AcrossScope(), db.Grids.AcrossScope(), db.Compounds.AcrossScope(),
                 db.Buildings.AcrossScope(), db.Households.AcrossScope(), db.Grids.AcrossScope());
             Assert.Equal(Of(recount), await PlaceTotals.UnderAsync(db.UnitCounts.AcrossScope(), u.Path, default));
-            var sums = await PlaceTotals.CoverageUnderAsync(db.UnitCounts.AcrossScope(), u.Path, default);
+            var sums = await PlaceTotals.CoverageUnderAsync(db, u.Path, default); // the system scope: every row, as AcrossScope
             Assert.Equal((Of(recount), Kinds(recount)), (Of(sums), Kinds(sums)));
         }
 

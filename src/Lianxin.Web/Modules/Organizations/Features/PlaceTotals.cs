@@ -25,26 +25,31 @@ public static class PlaceTotals
     }
 
     /// <summary>
-    /// The coverage of the subtree at <paramref name="root"/>: its places and its active units by kind (only the kinds it has),
-    /// both sums over the same maintained rows in one statement (ADR 0054).
+    /// The coverage of the subtree at <paramref name="root"/> among the caller's rows: its places and its active units by kind (only
+    /// the kinds it has), both sums over the same maintained rows in one statement (ADR 0054).
     /// </summary>
-    public static async Task<Coverage> CoverageUnderAsync(IQueryable<UnitCounts> rows, string root, CancellationToken ct)
+    public static async Task<Coverage> CoverageUnderAsync(LianxinDb db, string root, CancellationToken ct)
     {
-        var end = QueryFilters.RangeEnd(root);
-        var sums = await rows.AsNoTracking().Where(c => string.Compare(c.OrgPath, root) >= 0 && string.Compare(c.OrgPath, end) < 0)
-            .GroupBy(_ => 1)
-            .Select(k => new
-            {
-                Places = new PlaceCounts(k.Sum(c => c.Grids), k.Sum(c => c.GridsWithBranch), k.Sum(c => c.Compounds), k.Sum(c => c.CompoundsWithOwnBranch),
-                    k.Sum(c => c.CompoundsCovered), k.Sum(c => c.Buildings), k.Sum(c => c.BuildingsWithLeader), k.Sum(c => c.Households)),
-                Districts = k.Sum(c => c.ActiveDistricts), Streets = k.Sum(c => c.ActiveStreets), Communities = k.Sum(c => c.ActiveCommunities),
-                Branches = k.Sum(c => c.ActiveBranches), Groups = k.Sum(c => c.ActiveGroups), Departments = k.Sum(c => c.ActiveDepartments),
-            })
-            .FirstOrDefaultAsync(ct);
+        var sums = await ReadCoverage(db, root, QueryFilters.RangeEnd(root), ct);
         int[] units = sums is null ? [] : [sums.Districts, sums.Streets, sums.Communities, sums.Branches, sums.Groups, sums.Departments];
         var byKind = units.Select((n, i) => (Kind: (OrgKind)i, N: n)).Where(x => x.N > 0).ToDictionary(x => x.Kind.ToString(), x => x.N);
         return Coverage.From(sums?.Places ?? PlaceCounts.None, byKind);
     }
+
+    sealed record CoverageSums(PlaceCounts Places, int Districts, int Streets, int Communities, int Branches, int Groups, int Departments);
+
+    // Compiled once (ADR 0057): the unit detail reads it on every request, and building and looking up this expression cost the app
+    // more CPU than running it. The query filters (tenant, scope) still apply, read from the context of each call.
+    static readonly Func<LianxinDb, string, string, CancellationToken, Task<CoverageSums?>> ReadCoverage = EF.CompileAsyncQuery(
+        (LianxinDb db, string root, string end, CancellationToken ct) => db.Set<UnitCounts>().AsNoTracking()
+            .Where(c => string.Compare(c.OrgPath, root) >= 0 && string.Compare(c.OrgPath, end) < 0)
+            .GroupBy(_ => 1)
+            .Select(k => new CoverageSums(
+                new PlaceCounts(k.Sum(c => c.Grids), k.Sum(c => c.GridsWithBranch), k.Sum(c => c.Compounds), k.Sum(c => c.CompoundsWithOwnBranch),
+                    k.Sum(c => c.CompoundsCovered), k.Sum(c => c.Buildings), k.Sum(c => c.BuildingsWithLeader), k.Sum(c => c.Households)),
+                k.Sum(c => c.ActiveDistricts), k.Sum(c => c.ActiveStreets), k.Sum(c => c.ActiveCommunities),
+                k.Sum(c => c.ActiveBranches), k.Sum(c => c.ActiveGroups), k.Sum(c => c.ActiveDepartments)))
+            .FirstOrDefault());
 
     /// <summary>
     /// The sums under each of <paramref name="roots"/> in one query (ADR 0039): the rows under their common ancestor, one per unit,

@@ -62,7 +62,7 @@ public static class UnitDetail
         var children = await db.NodesAsync(db.OrgUnits.Where(c => c.ParentId == u.Id), ct);
 
         var (gridRows, compoundRows) = u.Kind is OrgKind.Community or OrgKind.Branch ? await PlacesAsync(db, u, names, ct) : ([], []);
-        var coverage = await PlaceTotals.CoverageUnderAsync(db.UnitCounts, u.Path, ct);
+        var coverage = await PlaceTotals.CoverageUnderAsync(db, u.Path, ct);
         var kindName = u.Kind == OrgKind.Branch && u.BranchKind != BranchKind.None ? u.BranchKind.Chinese() : u.Kind.Chinese();
         return new UnitDetailDto(u.Id, u.ParentId, u.Name, u.ShortName, u.Code, u.Kind, u.BranchKind, kindName, u.Status, u.Contact, u.Address,
             u.DissolvedAt, u.DissolveReason, u.Version, u.Depth, trail, positions, children, gridRows, compoundRows, coverage, canManage, u.Path);
