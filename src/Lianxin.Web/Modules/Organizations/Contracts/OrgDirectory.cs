@@ -180,7 +180,7 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
     public async Task<string> NameOfAsync(Guid id, CancellationToken ct)
     {
         // The header names every unit the user holds a role at: one query for all of them not named yet, on first use.
-        if (!grantsNamed && UnnamedGrants() is { Count: > 0 } missing) Name(await DisplayNames(missing).ToListAsync(ct));
+        if (!grantsNamed && UnnamedGrants() is { Count: > 0 } missing) Remember(await DisplayNames(missing).ToListAsync(ct));
         grantsNamed = true;
         if (names.TryGetValue(id, out var name)) return name;
         name = await db.OrgUnits.AcrossScope().Where(u => u.Id == id).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefaultAsync(ct) ?? "—";
@@ -200,11 +200,6 @@ public class OrgDirectory(LianxinDb db) : IUnitDirectory
 
     IQueryable<(Guid Id, string Name)> DisplayNames(List<Guid> ids) =>
         db.OrgUnits.AcrossScope().Where(u => ids.Contains(u.Id)).Select(u => new ValueTuple<Guid, string>(u.Id, u.ShortName != "" ? u.ShortName : u.Name));
-
-    void Name(List<(Guid Id, string Name)> read)
-    {
-        foreach (var (id, name) in read) names[id] = name;
-    }
 
     public async Task<IReadOnlyList<UnitInfo>> ActiveUnderAsync(IReadOnlyCollection<string> roots, CancellationToken ct)
     {
