@@ -39,6 +39,10 @@ public class OrganizationsApiTests(LianxinApp app)
         var children = await api.GetFromJsonAsync<JsonElement>($"/api/v1/org/tree?rootId={heping.Id}&depth=2");
         Assert.Contains(children.EnumerateArray(), n => n.GetProperty("parentId").GetGuid() == heping.Id);
         Assert.All(children.EnumerateArray(), n => Assert.NotEqual(heping.Id, n.GetProperty("id").GetGuid()));
+        // Chinese goes out as text, not as \u escapes twice its size (the tree is the largest API answer, issue 15).
+        var raw = await api.GetStringAsync($"/api/v1/org/tree?rootId={heping.Id}&depth=2");
+        Assert.Contains("党支部", raw);
+        Assert.DoesNotContain("\\u", raw);
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/org/units/{heping.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/org/units/{xingfu.Id}")).StatusCode);
