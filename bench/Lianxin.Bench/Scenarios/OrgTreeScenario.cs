@@ -214,15 +214,15 @@ public sealed class OrgTreeScenario : Scenario
         return (detail, tree, page, pageIdeal);
     }
 
+    /// <summary>The columns of org_unit_counts the detail sums, in the order EF selects them.</summary>
+    static readonly string[] Counted = ["Grids", "GridsWithBranch", "Compounds", "CompoundsWithOwnBranch", "CompoundsCovered", "Buildings",
+        "BuildingsWithLeader", "Households", "ActiveDistricts", "ActiveStreets", "ActiveCommunities", "ActiveBranches", "ActiveGroups", "ActiveDepartments"];
+
     /// <summary>
     /// The same answer in as few statements as a hand-written query needs: the caller's grants with their account in one
     /// join, the unit, its trail's names, its positions, its children with their child counts, the active units by kind and the
     /// sum of the maintained per-unit counts, each prefix as the index range <c>&gt;= path AND &lt; pathEnd</c>.
     /// </summary>
-    /// <summary>The columns of org_unit_counts the detail sums, in the order EF selects them.</summary>
-    static readonly string[] Counted = ["Grids", "GridsWithBranch", "Compounds", "CompoundsWithOwnBranch", "CompoundsCovered", "Buildings",
-        "BuildingsWithLeader", "Households", "ActiveDistricts", "ActiveStreets", "ActiveCommunities", "ActiveBranches", "ActiveGroups", "ActiveDepartments"];
-
     static Sql[] IdealDetail(ScenarioContext ctx, Guid id, string path)
     {
         (string, object?) t = ("@t", ctx.Id(ctx.TenantId)), sid = ("@id", ctx.Id(id)), from = ("@from", path), to = ("@to", path[..^1] + (char)(path[^1] + 1));
