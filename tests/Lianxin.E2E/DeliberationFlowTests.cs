@@ -54,4 +54,36 @@ public class DeliberationFlowTests(BrowserApp app)
         await judge.GetByRole(AriaRole.Link).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^TJ") }).First.ClickAsync();
         await BrowserApp.Shot(judge, "mediation-case-phone");
     }
+
+    [Fact]
+    public async Task A_community_secretary_finds_the_compound_by_typing_and_raises_a_motion_there()
+    {
+        // Issue 15: the form no longer lists every compound in scope; the picker searches them as one types.
+        var title = "电动车充电桩" + Guid.NewGuid().ToString("N")[..4];
+        foreach (var phone in new[] { true, false })
+        {
+            var page = await app.PageAs("secretary", phone);
+            await page.GotoAsync("/deliberation/new");
+            // A compound further down than the first offered, by its name (read from the select the picker keeps as the field).
+            var name = await page.Locator("#Input_CompoundId option[data-name]").Nth(1).GetAttributeAsync("data-name");
+            var picker = page.GetByRole(AriaRole.Combobox, new() { Name = "小区" });
+            var list = page.GetByRole(AriaRole.Listbox, new() { Name = "小区" });
+            await picker.PressSequentiallyAsync(name!);
+            await Assertions.Expect(list).ToHaveAttributeAsync("aria-busy", "false");
+            var option = list.GetByRole(AriaRole.Option, new() { Name = "和平社区 / " }).Filter(new() { HasText = name! }).First;
+            await Assertions.Expect(option).ToBeVisibleAsync();
+            Assert.False(await Overflows(page));
+            await BrowserApp.Shot(page, phone ? "deliberation-new-picker-phone" : "deliberation-new-picker-desktop");
+            if (phone) continue;
+            await option.ClickAsync();
+            await Assertions.Expect(picker).ToHaveValueAsync(name!);
+            await Assertions.Expect(page.Locator(".lx-picker-chosen")).ToContainTextAsync("已选：东湖街道 / 和平社区 / ");
+            await page.GetByLabel("议题").FillAsync(title);
+            await page.GetByLabel("情况和建议").FillAsync("小区电动车在楼道充电，有火灾隐患，建议在空地集中安装充电桩。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync(name!);
+            await BrowserApp.Shot(page, "deliberation-new-raised-desktop");
+        }
+    }
 }

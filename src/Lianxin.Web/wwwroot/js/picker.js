@@ -1,4 +1,4 @@
-// Makes each .lx-picker (Members pages, issue 15) a combobox: typing asks the endpoint for matching units or compounds in
+// Makes each .lx-picker (the Members pages and the motion form, issue 15) a combobox: typing asks the endpoint for matching units or compounds in
 // the user's scope, picking one puts it into the (now hidden) select, which stays the field the form submits. Without this
 // script the page still works: the search box is a GET and the select lists a short choice (the user's own units, the
 // first compounds).

@@ -41,6 +41,10 @@ public static class DeliberationApi
         group.MapGet("/proposals/mine", async (LianxinDb db, CancellationToken ct) => (await MyProposals.HandleAsync(db, ct)).ToApi(TypedResults.Ok))
             .Produces<List<ProposalRow>>().WithSummary("我的提议：登录居民提交的网上提议及其议事进展");
 
+        // The motion form's compound picker asks here as the user types (issue 15: a district has thousands of compounds).
+        group.MapGet("/compound-choices", async (string? q, string? cursor, int? limit, LianxinDb db, PlaceDirectory places, OrgDirectory org, CancellationToken ct) =>
+                (await SearchMotionCompounds.HandleAsync(db, places, org, new(q, cursor, limit), ct)).ToApi(TypedResults.Ok))
+            .Produces<CompoundChoicePage>().ProducesValidationProblem().WithSummary("按名称查找可提出议题的小区（管辖范围内，分页）");
         group.MapGet("/compounds", async (LianxinDb db, OrgDirectory org, PlaceDirectory places, TimeProvider clock, CancellationToken ct) =>
                 (await CompoundQueries.ListAsync(db, org, places, clock, ct)).ToApi(TypedResults.Ok))
             .Produces<List<CompoundRow>>().WithSummary("辖区小区的业委会、红色业委会与物业服务情况");

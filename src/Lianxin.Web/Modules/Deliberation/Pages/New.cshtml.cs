@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Demands.Contracts;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +15,9 @@ public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, Dem
 {
     [BindProperty] public RaiseMotionRequest Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public Guid? Compound { get; set; }
-    public IReadOnlyList<CompoundRef> Compounds { get; private set; } = [];
+    /// <summary>What the picker's search box asked for without JavaScript (posted with the whole form to the Search handler, or a GET).</summary>
+    [BindProperty(SupportsGet = true, Name = "compoundq")] public string? CompoundQuery { get; set; }
+    public Picker Picker { get; private set; } = null!;
     public bool Staff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -32,10 +35,35 @@ public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, Dem
             return Redirect($"/deliberation/motions/{v.Id}");
         }, () => LoadAsync(ct));
 
+    /// <summary>The picker's search without JavaScript: the form comes back with what was typed and the matches listed; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
+    {
+        if (!db.Scope.CanAnywhere(DeliberationPermissions.Raise)) return Forbid();
+        ModelState.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
     async Task LoadAsync(CancellationToken ct)
     {
-        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("三级议事", "/deliberation"), new Platform.Shell.Crumb("提出议题") };
-        Compounds = await places.CompoundsInScopeAsync(ct);
+        ViewData["Crumbs"] = new[] { new Crumb("三级议事", "/deliberation"), new Crumb("提出议题") };
+        Picker = await CompoundPickerAsync(ct);
         Staff = db.Scope.CanAnywhere(DeliberationPermissions.Manage);
+    }
+
+    /// <summary>
+    /// The compound picker (issue 15: listing every compound in scope made a 1 MB page for a district admin): the chosen compound
+    /// plus the matches of <see cref="CompoundQuery"/> or the first compounds where the caller may raise a motion.
+    /// </summary>
+    async Task<Picker> CompoundPickerAsync(CancellationToken ct)
+    {
+        var chosen = Input.CompoundId != Guid.Empty ? await SearchMotionCompounds.OneAsync(db, places, org, Input.CompoundId, ct) : null;
+        var found = await SearchMotionCompounds.HandleAsync(db, places, org, new(CompoundQuery), ct);
+        var options = found.Value?.Items ?? [];
+        var message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault()
+            ?? (options.Count == 0 ? "没有找到匹配的小区" : found.Value?.Next is not null ? "只列出前 20 个，输入名称查找其他小区" : null);
+        var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(c => c.Id).Select(c => new PickerOption(c.Id, c.Name, c.Trail)).ToList();
+        return new Picker("Input.CompoundId", "小区", all.FirstOrDefault(o => o.Id == chosen?.Id), all, "/api/v1/deliberation/compound-choices?limit=20", "compoundq",
+            CompoundQuery, message, SearchForm: null, Required: false, Small: false, Blank: "请选择", PickerTexts.Compounds, SearchAction: "?handler=Search");
     }
 }

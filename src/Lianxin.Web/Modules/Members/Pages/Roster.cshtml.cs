@@ -1,5 +1,6 @@
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Members.Contracts;
+using Lianxin.Web.Platform.Shell;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;

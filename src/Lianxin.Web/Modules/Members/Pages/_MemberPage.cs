@@ -3,34 +3,13 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Modules.Members.Features;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Identity;
+using Lianxin.Web.Platform.Shell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianxin.Web.Modules.Members.Pages;
-
-/// <summary>One option of a picker: the select shows its trail, the search box its name once picked.</summary>
-public record PickerOption(Guid Id, string Name, string Trail);
-
-/// <summary>The words of a picker, by what it picks.</summary>
-public record PickerTexts(string Empty, string Placeholder, string SearchLabel)
-{
-    public static readonly PickerTexts Units = new("没有找到匹配的组织", "输入名称查找，如“幸福”", "查找组织");
-    public static readonly PickerTexts Compounds = new("没有找到匹配的小区", "输入小区名称查找", "查找小区");
-}
-
-/// <summary>
-/// What <c>_Picker.cshtml</c> draws: the field the form submits, its options, where the script searches, and how the search
-/// box is sent without JavaScript: as <paramref name="QueryName"/> with the form it belongs to (a GET), in the separate
-/// <paramref name="SearchForm"/>, or posted with the whole form to <paramref name="SearchAction"/> (the typed fields come
-/// back and stay out of the address).
-/// </summary>
-public record Picker(string Field, string Label, PickerOption? Selected, IReadOnlyList<PickerOption> Options, string Endpoint, string QueryName,
-    string? Query, string? Message, string? SearchForm, bool Required, bool Small, string? Blank, PickerTexts Texts, string? SearchAction = null)
-{
-    public string Id => Field.Replace('.', '_');
-}
 
 /// <summary>What the Members pages share: the database, Organizations' directories and the options of the selects.</summary>
 public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDirectory places) : PageModel
@@ -77,7 +56,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     /// </summary>
     public async Task<Picker> CompoundPickerAsync(string field, string label, Guid? selected, CancellationToken ct, string? blank = null, string? searchAction = null)
     {
-        var chosen = selected is { } id ? (await SearchCompoundChoices.ChoicesAsync(units, await places.CompoundsAsync([id], ct), ct)).FirstOrDefault() : null;
+        var chosen = selected is { } id ? (await CompoundChoices.OfAsync(units, await places.CompoundsAsync([id], ct), ct)).FirstOrDefault() : null;
         var found = await SearchCompoundChoices.HandleAsync(db, places, units, new(CompoundQuery), ct);
         var options = found.Value?.Items ?? [];
         var message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault()

@@ -80,12 +80,19 @@ public class PlaceDirectory(LianxinDb db)
     }
 
     /// <summary>
-    /// Compounds the caller sees whose name contains <paramref name="term"/> (all when empty), in tree order then by name and
+    /// Compounds the caller sees whose name contains <paramref name="term"/> (all when empty), under one of <paramref name="roots"/>
+    /// (paths, for a permission narrower than seeing; everything seen when null), in tree order then by name and
     /// Id, from just past <paramref name="after"/> (the path, name and Id of the last one already shown), at most <paramref name="take"/>.
     /// </summary>
-    public async Task<IReadOnlyList<CompoundRef>> SearchInScopeAsync(string? term, (string Path, string Name, Guid Id)? after, int take, CancellationToken ct)
+    public async Task<IReadOnlyList<CompoundRef>> SearchInScopeAsync(string? term, IReadOnlyCollection<string>? roots,
+        (string Path, string Name, Guid Id)? after, int take, CancellationToken ct)
     {
         var q = db.Compounds.AsQueryable();
+        if (roots is not null)
+        {
+            var list = roots.ToList();
+            q = q.Where(c => list.Any(r => c.OrgPath.StartsWith(r)));
+        }
         if (!string.IsNullOrEmpty(term)) q = q.Where(c => c.Name.Contains(term));
         if (after is var (path, name, id))
             q = q.Where(c => string.Compare(c.OrgPath, path) > 0 || (c.OrgPath == path && (string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0))));
