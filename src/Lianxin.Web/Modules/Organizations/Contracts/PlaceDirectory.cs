@@ -68,9 +68,6 @@ public class PlaceDirectory(LianxinDb db)
     public async Task<IReadOnlyList<GridRef>> GridsOfCommunityAsync(Guid communityId, CancellationToken ct) =>
         await Grids(db.Grids.AcrossScope().Where(g => g.CommunityId == communityId).OrderBy(g => g.Code)).ToListAsync(ct);
 
-    /// <summary>Compounds the caller sees, in tree order then by name (for select boxes).</summary>
-    public Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(CancellationToken ct) => CompoundsInScopeAsync(null, int.MaxValue, ct);
-
     /// <summary>Compounds the caller sees under <paramref name="under"/> when given, in tree order then by name, at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<CompoundRef>> CompoundsInScopeAsync(string? under, int take, CancellationToken ct)
     {
