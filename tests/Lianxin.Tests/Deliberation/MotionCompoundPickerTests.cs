@@ -10,6 +10,8 @@ using Lianxin.Web.Modules.Organizations.Data;
 using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Tests.Deliberation;
@@ -55,17 +57,32 @@ public class MotionCompoundPickerTests(LianxinApp app)
     }
 
     [Fact]
-    public async Task Results_come_a_page_at_a_time_in_tree_order_without_repeats()
+    public async Task A_compound_seen_through_a_role_without_Raise_is_not_offered()
     {
-        var first = (await SearchAsync("admin", new("", Limit: 3))).Value!;
-        Assert.Equal(3, first.Items.Count);
-        Assert.NotNull(first.Next);
-        var second = (await SearchAsync("admin", new("", Cursor: first.Next, Limit: 3))).Value!;
-        Assert.Equal(3, second.Items.Count);
-        var both = (await SearchAsync("admin", new("", Limit: 6))).Value!.Items.Select(c => c.Id);
-        Assert.Equal(both, first.Items.Concat(second.Items).Select(c => c.Id));
-        var (heping, _) = Compounds();
-        Assert.Null((await SearchAsync("secretary", new(heping.Name, Limit: CompoundChoices.MaxLimit))).Value!.Next);
+        // A member at 和平社区 who also sits as a reviewer at 幸福社区: both communities' compounds are in their scope, but only
+        // 和平社区's are places where they may raise a motion.
+        var (heping, xingfu) = Compounds();
+        const string name = "motion-twohats";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var (hepingUnit, xingfuUnit) = app.WithDb(db => (db.OrgUnits.Single(u => u.Id == heping.CommunityId), db.OrgUnits.Single(u => u.Id == xingfu.CommunityId)));
+            var user = new AppUser { UserName = name, DisplayName = "两个身份", TenantId = hepingUnit.TenantId };
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, Lianxin.Web.Demo.DemoSetup.Password)).Succeeded);
+            app.WithDb(db =>
+            {
+                db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.Member, OrgUnitId = hepingUnit.Id, OrgPath = hepingUnit.Path });
+                db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.Reviewer, OrgUnitId = xingfuUnit.Id, OrgPath = xingfuUnit.Path });
+                return db.SaveChanges();
+            });
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.SignInAsAsync(name);
+            var seen = await scope.ServiceProvider.GetRequiredService<PlaceDirectory>().SearchInScopeAsync(xingfu.Name, null, null, 50, default);
+            Assert.Contains(seen, c => c.Id == xingfu.Id); // the reviewer's grant shows it
+        }
+        Assert.DoesNotContain((await SearchAsync(name, new(xingfu.Name))).Value!.Items, c => c.Id == xingfu.Id);
+        Assert.Contains((await SearchAsync(name, new(heping.Name))).Value!.Items, c => c.Id == heping.Id);
     }
 
     [Theory]
