@@ -59,11 +59,6 @@ public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, Dem
     {
         var chosen = Input.CompoundId != Guid.Empty ? await SearchMotionCompounds.OneAsync(db, places, org, Input.CompoundId, ct) : null;
         var found = await SearchMotionCompounds.HandleAsync(db, places, org, new(CompoundQuery), ct);
-        var options = found.Value?.Items ?? [];
-        var message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault()
-            ?? (options.Count == 0 ? "没有找到匹配的小区" : found.Value?.Next is not null ? "只列出前 20 个，输入名称查找其他小区" : null);
-        var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(c => c.Id).Select(c => new PickerOption(c.Id, c.Name, c.Trail)).ToList();
-        return new Picker("Input.CompoundId", "小区", all.FirstOrDefault(o => o.Id == chosen?.Id), all, "/api/v1/deliberation/compound-choices?limit=20", "compoundq",
-            CompoundQuery, message, SearchForm: null, Required: false, Small: false, Blank: "请选择", PickerTexts.Compounds, SearchAction: "?handler=Search");
+        return CompoundChoices.Picker("Input.CompoundId", "小区", chosen, found, "/api/v1/deliberation/compound-choices?limit=20", CompoundQuery, "请选择", "?handler=Search");
     }
 }

@@ -58,12 +58,7 @@ public abstract class MemberPageModel(LianxinDb db, OrgDirectory units, PlaceDir
     {
         var chosen = selected is { } id ? (await CompoundChoices.OfAsync(units, await places.CompoundsAsync([id], ct), ct)).FirstOrDefault() : null;
         var found = await SearchCompoundChoices.HandleAsync(db, places, units, new(CompoundQuery), ct);
-        var options = found.Value?.Items ?? [];
-        var message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault()
-            ?? (options.Count == 0 ? "没有找到匹配的小区" : found.Value?.Next is not null ? "只列出前 20 个，输入名称查找其他小区" : null);
-        var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(c => c.Id).Select(c => new PickerOption(c.Id, c.Name, c.Trail)).ToList();
-        return new Picker(field, label, all.FirstOrDefault(o => o.Id == chosen?.Id), all, "/api/v1/members/compounds?limit=20", "compoundq", CompoundQuery, message,
-            null, false, false, blank, PickerTexts.Compounds, searchAction);
+        return CompoundChoices.Picker(field, label, chosen, found, "/api/v1/members/compounds?limit=20", CompoundQuery, blank, searchAction);
     }
 
     /// <summary>The caller's own units (where they hold the purpose's permission) and the units directly under them, at most 50.</summary>

@@ -1,5 +1,6 @@
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Lists;
+using Lianxin.Web.Platform.Shell;
 
 namespace Lianxin.Web.Modules.Organizations.Contracts;
 
@@ -46,6 +47,21 @@ public static class CompoundChoices
         var page = found.Take(take).ToList();
         var next = found.Count > take ? new Cursor(false, [page[^1].OrgPath, page[^1].Name, page[^1].Id.ToString()]).Encode(list) : null;
         return new CompoundChoicePage(await OfAsync(org, page, ct), next);
+    }
+
+    /// <summary>
+    /// A compound picker (the search box is <c>compoundq</c>): the chosen compound first when there is one, then what
+    /// <paramref name="found"/> holds; its message says why the list is short (bad input, nothing found, only the first page).
+    /// </summary>
+    public static Picker Picker(string field, string label, CompoundChoice? chosen, Outcome<CompoundChoicePage> found, string endpoint, string? query,
+        string? blank, string? searchAction)
+    {
+        var options = found.Value?.Items ?? [];
+        var message = found.Errors?.Values.SelectMany(v => v).FirstOrDefault()
+            ?? (options.Count == 0 ? "没有找到匹配的小区" : found.Value?.Next is not null ? "只列出前 20 个，输入名称查找其他小区" : null);
+        var all = (chosen is null ? options : [chosen, .. options]).DistinctBy(c => c.Id).Select(c => new PickerOption(c.Id, c.Name, c.Trail)).ToList();
+        return new Picker(field, label, all.FirstOrDefault(o => o.Id == chosen?.Id), all, endpoint, "compoundq", query, message,
+            SearchForm: null, Required: false, Small: false, blank, PickerTexts.Compounds, searchAction);
     }
 
     /// <summary>
