@@ -33,13 +33,16 @@ public sealed class OrgTreeScenario : Scenario
             ORDER BY u."Depth", u."SortOrder", u."Name"
             """, t, p, ("@depth", depth), ("@maxDepth", depth + 2));
 
-        var (sameDetail, sameTree, samePage, pageExtra) = await SameAsAppAsync(ctx, id, path, depth, ct);
+        var (sameDetail, sameTree, keptTree, samePage, pageExtra) = await SameAsAppAsync(ctx, id, path, depth, ct);
         var detail = new[] { new Baseline("same", sameDetail), new Baseline("ideal", IdealDetail(ctx, id, path)) };
         var page = new[] { new Baseline("same", samePage), new Baseline("ideal", [.. IdealDetail(ctx, id, path), .. pageExtra]) };
 
         return
         [
-            new("tree", $"/api/v1/org/tree?rootId={id}&depth=2", Caller.Api, [new Baseline("same", sameTree), new Baseline("ideal", [tree])], CheckTree),
+            // The app keeps tree answers while the district's org version stands (ADR 0061): "same" is what it sends when it builds the
+            // answer from the units (the first request after a change), "kept" what it sends when it serves a kept one.
+            new("tree", $"/api/v1/org/tree?rootId={id}&depth=2", Caller.Api,
+                [new Baseline("same", sameTree), new Baseline("ideal", [tree]), new Baseline("kept", keptTree)], CheckTree),
             new("detail", $"/api/v1/org/units/{id}", Caller.Api, detail, CheckDetail),
             new("page", $"/org/{id}", Caller.Page, page, body => body.Contains(name) ? null : $"the page does not show {name}"),
             // The roster page of the bench user's whole scope (the district by default): issue 15 found 985 KB of HTML, most of it the
@@ -57,7 +60,7 @@ public sealed class OrgTreeScenario : Scenario
     /// do), so none are sent. On SQLite the same statements with the SQLite forms of the scope filter (a path range) and of a
     /// list (one parameter per value), which EF sends there.
     /// </summary>
-    static async Task<(Sql[] Detail, Sql[] Tree, Sql[] Page, Sql[] PageIdeal)> SameAsAppAsync(ScenarioContext ctx, Guid id, string path, int depth, CancellationToken ct)
+    static async Task<(Sql[] Detail, Sql[] Tree, Sql[] TreeKept, Sql[] Page, Sql[] PageIdeal)> SameAsAppAsync(ScenarioContext ctx, Guid id, string path, int depth, CancellationToken ct)
     {
         var pg = ctx.Database.Provider == Provider.Postgres;
         var user = await ctx.RowAsync(new Sql("""SELECT "Id", "TenantId" FROM idn_users WHERE "UserName" = @name""", ("@name", BenchApp.UserName)), ct)
@@ -131,10 +134,18 @@ public sealed class OrgTreeScenario : Scenario
                 ORDER BY i1."Id", length(i0."OrgPath"){integer}, i0."Role"
                 """, ("@userId", ctx.Id(userId))),
         ];
-        // GET /api/v1/org/tree?rootId={street}&depth=2: the root, then the nodes two levels down with their child counts.
+        // GET /api/v1/org/tree?rootId={street}&depth=2: the district's org version (ADR 0061), the root, then the nodes two levels
+        // down with their child counts; while the version stands, only the version.
+        Sql version = new("""
+            SELECT o."Version"
+            FROM org_tree_versions AS o
+            WHERE o."TenantId" = @tenant
+            LIMIT 1
+            """, ("@tenant", ctx.Id(ctx.TenantId)));
+        Sql[] treeKept = [.. signIn, version];
         Sql[] tree =
         [
-            .. signIn,
+            .. treeKept,
             new($"""
                 SELECT o."Path", o."Depth"
                 FROM org_units AS o
@@ -211,7 +222,7 @@ public sealed class OrgTreeScenario : Scenario
                 ("@t", ctx.Id(ctx.TenantId)), ("@id", ctx.Id(id))),
             new("""SELECT COUNT(*) FROM ntf_inbox WHERE "TenantId" = @t AND "UserId" = @u AND "ReadAt" IS NULL""", ("@t", ctx.Id(ctx.TenantId)), ("@u", ctx.Id(userId))),
         ];
-        return (detail, tree, page, pageIdeal);
+        return (detail, tree, treeKept, page, pageIdeal);
     }
 
     /// <summary>The columns of org_unit_counts the detail sums, in the order EF selects them.</summary>

@@ -38,7 +38,7 @@ public class TreeOnDateTests(LianxinApp app)
         var tenant = scope.ServiceProvider.GetRequiredService<Tenancy>().DefaultTenantId;
         var grant = new RoleGrant { TenantId = tenant, UserId = Guid.NewGuid(), Role = role, OrgUnitId = unit.Id, OrgPath = unit.Path };
         scope.ServiceProvider.GetRequiredService<OrgScope>().SetUser(grant.UserId, "tree-test", tenant, [grant], grant.Id);
-        var tree = await GetTree.HandleAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>(), At(today), rootId, depth, on, default);
+        var tree = await GetTree.HandleAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>(), scope.ServiceProvider.GetRequiredService<TreeCache>(), At(today), rootId, depth, on, default);
         Assert.True(tree.IsOk, tree.Message);
         return tree.Value!;
     }

@@ -23,6 +23,7 @@ public sealed class OrganizationsModule : IModule
         // Migration 0045 left these phones marked in clear; the app encrypts them after migrating (ADR 0030).
         services.AddSingleton(new EncryptedColumn("org_positions", "PhoneCipher"));
         services.AddSingleton(new EncryptedColumn("org_buildings", "LeaderPhoneCipher"));
+        services.AddSingleton<Features.TreeCache>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<PlaceDirectory>();
         services.AddScoped<IUnitDirectory>(sp => sp.GetRequiredService<OrgDirectory>());

@@ -18,10 +18,10 @@ public static class OrganizationsApi
         var group = app.MapGroup("/api/v1/org").WithTags("Organizations").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/tree", async (LianxinDb db, TimeProvider clock, Guid? rootId, int? depth, string? on, CancellationToken ct) =>
+        group.MapGet("/tree", async (LianxinDb db, TreeCache cache, TimeProvider clock, Guid? rootId, int? depth, string? on, CancellationToken ct) =>
             {
                 Outcome<List<TreeNode>> tree = TreeOnDate.TryParse(on, out var day)
-                    ? await GetTree.HandleAsync(db, clock, rootId, depth ?? 1, day, ct) : Failure.Invalid("on", TreeOnDate.BadDate);
+                    ? await GetTree.HandleAsync(db, cache, clock, rootId, depth ?? 1, day, ct) : Failure.Invalid("on", TreeOnDate.BadDate);
                 return tree.ToApi(TypedResults.Ok);
             })
             .Produces<List<TreeNode>>().ProducesValidationProblem()

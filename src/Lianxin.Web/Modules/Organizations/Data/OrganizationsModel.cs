@@ -20,6 +20,11 @@ public static class OrganizationsModel
             e.HasIndex(u => new { u.TenantId, u.Code });
             e.ScopedBy(u => u.Path);
         });
+        b.Entity<OrgTreeVersion>(e =>
+        {
+            e.ToTable("org_tree_versions");
+            e.HasKey(x => x.TenantId);
+        });
         b.Entity<OrgUnitChange>(e =>
         {
             e.ToTable("org_unit_changes");

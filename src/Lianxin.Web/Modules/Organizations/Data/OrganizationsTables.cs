@@ -17,5 +17,6 @@ public static class OrganizationsTables
         public DbSet<Building> Buildings => db.Set<Building>();
         public DbSet<Household> Households => db.Set<Household>();
         public DbSet<UnitCounts> UnitCounts => db.Set<UnitCounts>();
+        public DbSet<OrgTreeVersion> OrgTreeVersions => db.Set<OrgTreeVersion>();
     }
 }

@@ -16,9 +16,9 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 public static class GetTree
 {
     /// <summary>The same levels on a past day (<see cref="TreeOnDate"/>); today or later is the live tree.</summary>
-    public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, TimeProvider clock, Guid? rootId, int depth, DateOnly? on, CancellationToken ct)
+    public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, TreeCache cache, TimeProvider clock, Guid? rootId, int depth, DateOnly? on, CancellationToken ct)
     {
-        if (on is not { } day || day >= clock.Today()) return await HandleAsync(db, rootId, depth, ct);
+        if (on is not { } day || day >= clock.Today()) return await cache.GetAsync(db, rootId, depth, () => HandleAsync(db, rootId, depth, ct), ct);
         if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
         var all = await TreeOnDate.HandleAsync(db, day, ct);
         if (!all.IsOk) return all;
@@ -45,6 +45,7 @@ public static class GetTree
         return nodes.Where(n => n.Depth <= topOf[n.Id] + depth - 1).ToList();
     }
 
+    /// <summary>The live tree, read from the units (<see cref="TreeCache"/> keeps the answers).</summary>
     public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, Guid? rootId, int depth, CancellationToken ct)
     {
         if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");

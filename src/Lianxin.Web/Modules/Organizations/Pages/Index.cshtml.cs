@@ -12,7 +12,7 @@ namespace Lianxin.Web.Modules.Organizations.Pages;
 public record TreeLevel(IReadOnlyList<TreeNode> Nodes, ILookup<Guid?, TreeNode> Below, DateOnly? On = null);
 
 /// <summary>/org: the tree from the caller's top units (two levels open, the rest loaded on demand), as of today or a past day (?on=), and a search.</summary>
-public class IndexModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
+public class IndexModel(LianxinDb db, TreeCache cache, TimeProvider clock) : OrgPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrgKind? Kind { get; set; }
@@ -41,7 +41,7 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
         Today = clock.Today();
         if (!TreeOnDate.TryParse(On, out var day)) ModelState.AddModelError(nameof(On), TreeOnDate.BadDate);
         else if (day < Today) Day = day;
-        var tree = await GetTree.HandleAsync(Db, clock, null, 2, Day, ct);
+        var tree = await GetTree.HandleAsync(Db, cache, clock, null, 2, Day, ct);
         if (tree.Refusal(this) is { } refused) return refused;
         var nodes = tree.Value ?? [];
         var ids = nodes.Select(n => n.Id).ToHashSet();
@@ -57,7 +57,7 @@ public class IndexModel(LianxinDb db, TimeProvider clock) : OrgPageModel(db)
     public async Task<IActionResult> OnGetChildrenAsync(Guid id, CancellationToken ct)
     {
         if (!TreeOnDate.TryParse(On, out var day)) return BadRequest();
-        var children = await GetTree.HandleAsync(Db, clock, id, 1, day, ct);
+        var children = await GetTree.HandleAsync(Db, cache, clock, id, 1, day, ct);
         return children.ToPage(this, c => Partial("_TreeNodes", new TreeLevel(c, Array.Empty<TreeNode>().ToLookup(n => n.ParentId), day < clock.Today() ? day : null)));
     }
 }
