@@ -152,6 +152,17 @@ public static class BenchProgram
                 await (runners[b][w] ??= new BaselineRunner(database, op.Baselines[b].Statements)).RunAsync(token);
                 return new Runner.Sample(200);
             };
+            // A baseline's connections are closed at the end of its phase: kept open across phases, three baselines at 64
+            // clients held 192 connections and exhausted the pool of 100 (the "ideal" and "kept" phases timed out).
+            async Task<PhaseResult> SqlPhaseAsync(int b, TimeSpan length)
+            {
+                try { return await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, length, o.Count, Sql(b), ct); }
+                finally
+                {
+                    for (var w = 0; w < runners[b].Length; w++)
+                        if (runners[b][w] is { } r) { await r.DisposeAsync(); runners[b][w] = null; }
+                }
+            }
             var appRounds = new List<PhaseResult>();
             var appCpuMs = new List<double>();
             var sqlRounds = op.Baselines.Select(_ => new List<PhaseResult>()).ToArray();
@@ -160,7 +171,7 @@ public static class BenchProgram
                 if (warmup > TimeSpan.Zero)
                 {
                     await Runner.RunAsync("app", o.Concurrency, warmup, o.Count, Http, ct);
-                    for (var b = 0; b < runners.Length; b++) await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, warmup, o.Count, Sql(b), ct);
+                    for (var b = 0; b < runners.Length; b++) await SqlPhaseAsync(b, warmup);
                 }
                 // Tiered JIT keeps recompiling hot methods for minutes on a loaded machine (its worker took a quarter of the app's
                 // CPU after a 30 s warm-up, ADR 0057): --settle measures the app once that is over, not while it still compiles.
@@ -188,7 +199,7 @@ public static class BenchProgram
                         $"    round {round}: app {a.Throughput:N1} req/s p50 {a.P50Ms:0.00} p95 {a.P95Ms:0.00} p99 {a.P99Ms:0.00} ms (server p50 {a.ServerP50Ms:0.00}, CPU {appCpuMs[^1]:0.0} ms/req, JIT {jitted} methods) {Report.Statuses(a)}"));
                     for (var b = 0; b < runners.Length; b++)
                     {
-                        var s = await Runner.RunAsync(op.Baselines[b].Name, o.Concurrency, duration, o.Count, Sql(b), ct);
+                        var s = await SqlPhaseAsync(b, duration);
                         sqlRounds[b].Add(s);
                         line.Append(string.Create(CultureInfo.InvariantCulture, $" | {s.Side} p50 {s.P50Ms:0.00} p95 {s.P95Ms:0.00}{(s.FirstError is { } e ? $" ⚠ {e}" : "")}"));
                     }

@@ -139,9 +139,9 @@ public sealed class OrgTreeScenario : Scenario
         Sql version = new("""
             SELECT o."Version"
             FROM org_tree_versions AS o
-            WHERE o."TenantId" = @tenant
+            WHERE o."TenantId" = @ef_filter__CurrentTenantId
             LIMIT 1
-            """, ("@tenant", ctx.Id(ctx.TenantId)));
+            """, ("@ef_filter__CurrentTenantId", ctx.Id(ctx.TenantId)));
         Sql[] treeKept = [.. signIn, version];
         Sql[] tree =
         [

@@ -24,6 +24,7 @@ public static class OrganizationsModel
         {
             e.ToTable("org_tree_versions");
             e.HasKey(x => x.TenantId);
+            e.HasQueryFilter(QueryFilters.Tenant, x => x.TenantId == db.CurrentTenantId);
         });
         b.Entity<OrgUnitChange>(e =>
         {

@@ -23,8 +23,9 @@ public sealed class TreeCache : IDisposable
 
     sealed record Entry(long Version, List<TreeNode> Nodes);
 
-    static readonly Func<LianxinDb, Guid, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
-        (LianxinDb db, Guid tenant, CancellationToken ct) => db.Set<OrgTreeVersion>().Where(v => v.TenantId == tenant).Select(v => v.Version).FirstOrDefault());
+    // The caller's district through the tenant filter.
+    static readonly Func<LianxinDb, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
+        (LianxinDb db, CancellationToken ct) => db.Set<OrgTreeVersion>().Select(v => v.Version).FirstOrDefault());
 
     /// <summary>
     /// The kept answer for this caller, or <paramref name="read"/>'s, kept for the next caller with the same scope. The version
@@ -35,7 +36,7 @@ public sealed class TreeCache : IDisposable
         Func<Task<Outcome<List<TreeNode>>>> read, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null) return await read();
-        var version = await ReadVersion(db, db.CurrentTenantId, ct);
+        var version = await ReadVersion(db, ct);
         var key = KeyOf(db, rootId, depth);
         if (entries.TryGetValue(key, out Entry? kept) && kept!.Version == version) return kept.Nodes;
         var answer = await read();
