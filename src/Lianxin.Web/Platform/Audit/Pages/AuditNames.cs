@@ -42,7 +42,7 @@ public static partial class AuditNames
         ["OrgUnitChange"] = "组织变更", ["OrgUnitMove"] = "组织迁移", ["Grid"] = "网格", ["Compound"] = "小区", ["Building"] = "楼栋", ["Household"] = "住户",
         ["BuildingLeader"] = "楼栋长", ["Tenant"] = "区县", ["CalendarDay"] = "工作日历", ["StoredFile"] = "文件", ["ImportJob"] = "导入任务",
         ["Notification"] = "通知", ["InboxItem"] = "待办", ["InboxEntry"] = "收件箱条目", ["OutboxEvent"] = "待发事件", ["JobLease"] = "任务租约",
-        ["UnitCounts"] = "组织统计", ["Member"] = "党员", ["MemberStatusChange"] = "党员状态变更", ["MemberTransfer"] = "组织关系转接",
+        ["UnitCounts"] = "组织统计", ["OrgTreeVersion"] = "组织树版本", ["Member"] = "党员", ["MemberStatusChange"] = "党员状态变更", ["MemberTransfer"] = "组织关系转接",
         ["MemberFeed"] = "党员动态", ["DualReport"] = "双报到", ["Post"] = "岗位", ["PostClaim"] = "认岗", ["ResponsibilityZone"] = "责任区",
         ["ZoneMember"] = "责任区党员", ["CentralHousehold"] = "党员中心户", ["CentralHouseholdDuty"] = "中心户职责",
         ["CentralHouseholdLink"] = "中心户联系户", ["CentralHouseholdRecommendation"] = "中心户推荐", ["MobileMembership"] = "流动党员",
