@@ -76,6 +76,8 @@ public static class PlatformSetup
                 p.Detail = errors.Values.First()[0];
                 p.Extensions["errors"] = errors;
             }
+            else if (ctx.Exception is DbUpdateConcurrencyException) p.Detail = Failure.StaleMessage;
+            else if (ctx.Exception is { } e && DatabaseConflict.Is(e)) p.Detail = DatabaseConflict.Message;
             // The framework's English default titles, said in Chinese; titles a feature set itself stay.
             if (p.Title is null || p.Title.All(char.IsAscii))
                 p.Title = p.Status switch
@@ -162,10 +164,14 @@ public static class PlatformSetup
         return app;
     }
 
-    /// <summary>Two people saved the same record: a 409, never a silent overwrite; a request that could not be read: the client's 4xx.</summary>
+    /// <summary>
+    /// Two people saved the same record, or their transactions deadlocked: a 409, never a silent overwrite; a request that could
+    /// not be read: the client's 4xx.
+    /// </summary>
     static int StatusOf(Exception ex) => ex switch
     {
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ when DatabaseConflict.Is(ex) => StatusCodes.Status409Conflict,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };

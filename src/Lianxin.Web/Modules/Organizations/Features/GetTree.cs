@@ -15,11 +15,14 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 /// </summary>
 public static class GetTree
 {
+    static readonly Failure BadDepth = Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
+
     /// <summary>The same levels on a past day (<see cref="TreeOnDate"/>); today or later is the live tree.</summary>
     public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, TreeCache cache, TimeProvider clock, Guid? rootId, int depth, DateOnly? on, CancellationToken ct)
     {
+        // Checked before the kept answers are looked up, so a bad depth costs no read.
+        if (depth is < 1 or > 3) return BadDepth;
         if (on is not { } day || day >= clock.Today()) return await cache.GetAsync(db, rootId, depth, () => HandleAsync(db, rootId, depth, ct), ct);
-        if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
         var all = await TreeOnDate.HandleAsync(db, day, ct);
         if (!all.IsOk) return all;
         var nodes = all.Value!;
@@ -48,7 +51,7 @@ public static class GetTree
     /// <summary>The live tree, read from the units (<see cref="TreeCache"/> keeps the answers).</summary>
     public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, Guid? rootId, int depth, CancellationToken ct)
     {
-        if (depth is < 1 or > 3) return Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
+        if (depth is < 1 or > 3) return BadDepth;
         if (rootId is { } id)
         {
             var root = await db.OrgUnits.Where(u => u.Id == id).Select(u => new { u.Path, u.Depth }).FirstOrDefaultAsync(ct);
