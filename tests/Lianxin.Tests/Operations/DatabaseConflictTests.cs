@@ -60,7 +60,7 @@ public class DatabaseConflictTests(LianxinApp app)
         var rename = EditUnitRequest.From(unit);
         rename.Name = "死锁测试社区党委";
         var renaming = api.PutAsJsonAsync($"/api/v1/org/units/{unit.Id}", rename);
-        await WaitUntilSomeoneWaitsForALockAsync(other);
+        await WaitUntilSomeoneWaitsForUsAsync(other);
         // Now the other transaction wants the unit's row: each waits for the other.
         var touching = Sql(other, "UPDATE org_units SET \"Name\" = \"Name\" WHERE \"Id\" = @p", unit.Id);
 
@@ -89,10 +89,14 @@ public class DatabaseConflictTests(LianxinApp app)
         return await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Asks the server, round trip after round trip, until another backend waits for a lock (no sleeping; gives up after 20 s).</summary>
-    static async Task WaitUntilSomeoneWaitsForALockAsync(NpgsqlConnection conn)
+    /// <summary>
+    /// Asks the server, round trip after round trip, until a backend waits for a lock this connection's transaction holds (no
+    /// sleeping; gives up after 20 s). Only waits on this transaction count: other tests' databases share the cluster. (pg_locks,
+    /// not pg_stat_activity, whose rows a transaction reads once.)
+    /// </summary>
+    static async Task WaitUntilSomeoneWaitsForUsAsync(NpgsqlConnection conn)
     {
-        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid())", conn);
+        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY (pg_blocking_pids(pid)))", conn);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!(bool)(await cmd.ExecuteScalarAsync())!)
             Assert.True(DateTime.UtcNow < deadline, "the rename never waited for the version row");
