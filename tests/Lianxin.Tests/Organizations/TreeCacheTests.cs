@@ -60,6 +60,66 @@ public class TreeCacheTests(LianxinApp app)
         Assert.Equal("Dissolved", Node(await Tree(api, xingfu.Id), id).GetProperty("status").GetString());
     }
 
+    static async Task<HttpResponseMessage> GetIfChanged(HttpClient api, string url, string? tag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (tag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+        return await api.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_client_that_sends_back_the_trees_tag_hears_not_modified_until_a_unit_under_it_changes()
+    {
+        var api = await app.ApiAs("street");
+        var heping = Unit("和平社区党委");
+        var url = $"/api/v1/org/tree?rootId={heping.Id}&depth=2";
+
+        var first = await api.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var tag = first.Headers.ETag;
+        Assert.NotNull(tag);
+        Assert.True(tag.IsWeak);
+        Assert.True(first.Headers.CacheControl is { Private: true, NoCache: true });
+
+        var unchanged = await GetIfChanged(api, url, tag.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(tag, unchanged.Headers.ETag);
+        // A list of tags, or any tag at all, names the current answer too.
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfChanged(api, url, $"W/\"1-stale\", {tag}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfChanged(api, url, "*")).StatusCode);
+
+        var child = app.WithDb(db => db.Unit(heping, OrgKind.Branch, "标签测试支部"));
+        var changed = await GetIfChanged(api, url, tag.ToString());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(tag, changed.Headers.ETag);
+        Assert.Contains((await changed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), n => n.GetProperty("id").GetGuid() == child.Id);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfChanged(api, url, changed.Headers.ETag!.ToString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tag_of_another_callers_tree_a_past_days_tree_or_a_refused_read_never_answers_not_modified()
+    {
+        var heping = Unit("和平社区党委");
+        var street = UnitById(heping.ParentId!.Value);
+        var streetApi = await app.ApiAs("street");
+        var streetTag = (await streetApi.GetAsync("/api/v1/org/tree")).Headers.ETag!.ToString();
+
+        // The same URL, another scope: the secretary's tops are only 和平, so the street's tag is not theirs.
+        var secretary = await app.ApiAs("secretary");
+        var theirs = await GetIfChanged(secretary, "/api/v1/org/tree", streetTag);
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        Assert.NotEqual(streetTag, theirs.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await GetIfChanged(secretary, $"/api/v1/org/tree?rootId={street.Id}", "*")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await GetIfChanged(secretary, "/api/v1/org/tree?depth=9", "*")).StatusCode);
+
+        // A past day is rebuilt from history on every request: no tag, always the whole answer.
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+        var past = await GetIfChanged(streetApi, $"/api/v1/org/tree?on={yesterday:yyyy-MM-dd}", "*");
+        Assert.Equal(HttpStatusCode.OK, past.StatusCode);
+        Assert.Null(past.Headers.ETag);
+    }
+
     [Fact]
     public async Task A_write_that_goes_round_the_use_cases_still_moves_the_version_and_shows_in_the_tree()
     {
@@ -106,7 +166,7 @@ public class TreeCacheTests(LianxinApp app)
         scope.ServiceProvider.GetRequiredService<OrgScope>().AsSystem(heping.TenantId);
         var db = scope.ServiceProvider.GetRequiredService<LianxinDb>();
         var cache = scope.ServiceProvider.GetRequiredService<TreeCache>();
-        async Task<List<TreeNode>> Read() => (await cache.GetAsync(db, heping.Id, 1, () => GetTree.HandleAsync(db, heping.Id, 1, default), default)).Value!;
+        async Task<List<TreeNode>> Read() => (await cache.GetAsync(db, heping.Id, 1, () => GetTree.HandleAsync(db, heping.Id, 1, default), default)).Value!.Nodes;
 
         await using (var tx = await db.Database.BeginTransactionAsync())
         {

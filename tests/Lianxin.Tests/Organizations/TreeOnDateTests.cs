@@ -40,7 +40,7 @@ public class TreeOnDateTests(LianxinApp app)
         scope.ServiceProvider.GetRequiredService<OrgScope>().SetUser(grant.UserId, "tree-test", tenant, [grant], grant.Id);
         var tree = await GetTree.HandleAsync(scope.ServiceProvider.GetRequiredService<LianxinDb>(), scope.ServiceProvider.GetRequiredService<TreeCache>(), At(today), rootId, depth, on, default);
         Assert.True(tree.IsOk, tree.Message);
-        return tree.Value!;
+        return tree.Value!.Nodes;
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Lianxin.Web.Modules.Organizations.Domain;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
+using Lianxin.Web.Platform.OpenApi;
 
 namespace Lianxin.Web.Modules.Organizations.Api;
 
@@ -20,12 +21,11 @@ public static class OrganizationsApi
 
         group.MapGet("/tree", async (LianxinDb db, TreeCache cache, TimeProvider clock, Guid? rootId, int? depth, string? on, CancellationToken ct) =>
             {
-                Outcome<List<TreeNode>> tree = TreeOnDate.TryParse(on, out var day)
+                Outcome<TreeCache.Answer> tree = TreeOnDate.TryParse(on, out var day)
                     ? await GetTree.HandleAsync(db, cache, clock, rootId, depth ?? 1, day, ct) : Failure.Invalid("on", TreeOnDate.BadDate);
-                return tree.ToApi(TypedResults.Ok);
+                return tree.ToApi(t => new Revalidated<List<TreeNode>>(t.Nodes, t.Tag));
             })
-            .Produces<List<TreeNode>>().ProducesValidationProblem()
-            .WithSummary("组织树：不带 rootId 时为调用者所在的顶层组织，带 rootId 时为其下 depth 层（1–3）；on=yyyy-MM-dd 为该日终了时的组织树（按历次新建、拆分、调整隶属、撤销重建），早于本区建立的日期为空");
+            .WithSummary("组织树：不带 rootId 时为调用者所在的顶层组织，带 rootId 时为其下 depth 层（1–3）；on=yyyy-MM-dd 为该日终了时的组织树（按历次新建、拆分、调整隶属、撤销重建），早于本区建立的日期为空。当前组织树带 ETag：请求带 If-None-Match 且组织未变时答 304，不再传输全树");
 
         group.MapGet("/units", async (LianxinDb db, string? q, OrgKind? kind, int? page, int? pageSize, CancellationToken ct) =>
                 (await SearchUnits.HandleAsync(db, q, kind, page ?? 1, pageSize ?? 20, ct)).ToApi(TypedResults.Ok))

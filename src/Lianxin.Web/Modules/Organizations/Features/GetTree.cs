@@ -17,13 +17,21 @@ public static class GetTree
 {
     static readonly Failure BadDepth = Failure.Invalid("depth", "层级深度须在 1 到 3 之间。");
 
-    /// <summary>The same levels on a past day (<see cref="TreeOnDate"/>); today or later is the live tree.</summary>
-    public static async Task<Outcome<List<TreeNode>>> HandleAsync(LianxinDb db, TreeCache cache, TimeProvider clock, Guid? rootId, int depth, DateOnly? on, CancellationToken ct)
+    /// <summary>
+    /// The live tree with its entity tag (<see cref="TreeCache"/>), or the same levels on a past day (<see cref="TreeOnDate"/>,
+    /// untagged: rebuilt from history each time); today or later is the live tree.
+    /// </summary>
+    public static async Task<Outcome<TreeCache.Answer>> HandleAsync(LianxinDb db, TreeCache cache, TimeProvider clock, Guid? rootId, int depth, DateOnly? on, CancellationToken ct)
     {
         // Checked before the kept answers are looked up, so a bad depth costs no read.
         if (depth is < 1 or > 3) return BadDepth;
         if (on is not { } day || day >= clock.Today()) return await cache.GetAsync(db, rootId, depth, () => HandleAsync(db, rootId, depth, ct), ct);
-        var all = await TreeOnDate.HandleAsync(db, day, ct);
+        var past = OnDay(await TreeOnDate.HandleAsync(db, day, ct), rootId, depth);
+        return past.IsOk ? new TreeCache.Answer(past.Value!, null) : past.AsFailure();
+    }
+
+    static Outcome<List<TreeNode>> OnDay(Outcome<List<TreeNode>> all, Guid? rootId, int depth)
+    {
         if (!all.IsOk) return all;
         var nodes = all.Value!;
         if (rootId is { } id)

@@ -4,6 +4,8 @@ using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Lianxin.Web.Modules.Organizations.Features;
 
@@ -12,7 +14,8 @@ namespace Lianxin.Web.Modules.Organizations.Features;
 /// (<see cref="OrgTreeVersion"/>, bumped by a trigger in every writer's own transaction) is still the one they were read at
 /// (ADR 0061). The version is read from the database on every request, so every app instance sees a change as soon as it
 /// commits; nothing is kept between requests that another instance could contradict. Bounded by the number of nodes kept.
-/// A kept list is handed to every caller with the same key: read it, never change it.
+/// A kept list is handed to every caller with the same key: read it, never change it. Each answer has an entity tag made of the
+/// version, the key and this build, so a client that sends it back is told "not modified" instead of sent the tree again.
 /// </summary>
 public sealed class TreeCache : IDisposable
 {
@@ -21,7 +24,10 @@ public sealed class TreeCache : IDisposable
 
     readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = NodeBudget });
 
-    sealed record Entry(long Version, List<TreeNode> Nodes);
+    sealed record Entry(long Version, List<TreeNode> Nodes, string Tag);
+
+    /// <summary>The nodes and their entity tag; no tag for an answer read inside a transaction (it may roll back).</summary>
+    public sealed record Answer(List<TreeNode> Nodes, string? Tag);
 
     // The caller's district through the tenant filter.
     static readonly Func<LianxinDb, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
@@ -32,22 +38,35 @@ public sealed class TreeCache : IDisposable
     /// is read before the units, so an answer is never kept under a version newer than the rows it was built from. Inside a
     /// transaction nothing is kept or served: its own uncommitted writes (and bumps) may still roll back.
     /// </summary>
-    public async Task<Outcome<List<TreeNode>>> GetAsync(LianxinDb db, Guid? rootId, int depth,
+    public async Task<Outcome<Answer>> GetAsync(LianxinDb db, Guid? rootId, int depth,
         Func<Task<Outcome<List<TreeNode>>>> read, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is not null) return await read();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var unkept = await read();
+            return unkept.IsOk ? new Answer(unkept.Value!, null) : unkept.AsFailure();
+        }
         var version = await ReadVersion(db, ct);
         var key = KeyOf(db, rootId, depth);
-        if (entries.TryGetValue(key, out Entry? kept) && kept!.Version == version) return kept.Nodes;
+        if (entries.TryGetValue(key, out Entry? kept) && kept!.Version == version) return new Answer(kept.Nodes, kept.Tag);
         var answer = await read();
-        if (answer.IsOk && !(entries.TryGetValue(key, out kept) && kept!.Version > version))
-            entries.Set(key, new Entry(version, answer.Value!), new MemoryCacheEntryOptions
+        if (!answer.IsOk) return answer.AsFailure();
+        var entry = new Entry(version, answer.Value!, TagOf(version, key));
+        if (!(entries.TryGetValue(key, out kept) && kept!.Version > version))
+            entries.Set(key, entry, new MemoryCacheEntryOptions
             {
-                Size = Math.Max(1, answer.Value!.Count),
+                Size = Math.Max(1, entry.Nodes.Count),
                 SlidingExpiration = TimeSpan.FromMinutes(30),
             });
-        return answer;
+        return new Answer(entry.Nodes, entry.Tag);
     }
+
+    // A new build may shape the nodes differently: its tags differ from the last build's at the same version.
+    static readonly string Build = typeof(TreeCache).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+
+    /// <summary>Weak (the same nodes, not necessarily the same bytes); the key hashed, so the header shows no scope paths.</summary>
+    static string TagOf(long version, string key) =>
+        $"W/\"{version}-{Build}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]}\"";
 
     /// <summary>What the answer depends on besides the units: the district, what the caller sees (the scope filter's roots) and where they may view the tree.</summary>
     static string KeyOf(LianxinDb db, Guid? rootId, int depth)

@@ -43,7 +43,7 @@ public class IndexModel(LianxinDb db, TreeCache cache, TimeProvider clock) : Org
         else if (day < Today) Day = day;
         var tree = await GetTree.HandleAsync(Db, cache, clock, null, 2, Day, ct);
         if (tree.Refusal(this) is { } refused) return refused;
-        var nodes = tree.Value ?? [];
+        var nodes = tree.Value?.Nodes ?? [];
         var ids = nodes.Select(n => n.Id).ToHashSet();
         var tops = nodes.Where(n => n.ParentId is null || !ids.Contains(n.ParentId.Value)).ToList();
         Tree = new TreeLevel(tops, nodes.Where(n => !tops.Contains(n)).ToLookup(n => n.ParentId), Day);
@@ -58,6 +58,6 @@ public class IndexModel(LianxinDb db, TreeCache cache, TimeProvider clock) : Org
     {
         if (!TreeOnDate.TryParse(On, out var day)) return BadRequest();
         var children = await GetTree.HandleAsync(Db, cache, clock, id, 1, day, ct);
-        return children.ToPage(this, c => Partial("_TreeNodes", new TreeLevel(c, Array.Empty<TreeNode>().ToLookup(n => n.ParentId), day < clock.Today() ? day : null)));
+        return children.ToPage(this, c => Partial("_TreeNodes", new TreeLevel(c.Nodes, Array.Empty<TreeNode>().ToLookup(n => n.ParentId), day < clock.Today() ? day : null)));
     }
 }
