@@ -125,9 +125,12 @@ public static class BenchProgram
         foreach (var op in operations)
         {
             var client = op.Caller == Caller.Page ? pages! : api;
+            string? etag = null;
             Runner.Work Http(int _) => async token =>
             {
-                using var response = await client.GetAsync(op.Path, token);
+                using var request = new HttpRequestMessage(HttpMethod.Get, op.Path);
+                if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                using var response = await client.SendAsync(request, token);
                 await response.Content.LoadIntoBufferAsync(token);
                 return new Runner.Sample((int)response.StatusCode, ServerMs(response));
             };
@@ -138,7 +141,9 @@ public static class BenchProgram
             {
                 var body = await first.Content.ReadAsStringAsync(ct);
                 problem = !first.IsSuccessStatusCode ? $"answered {(int)first.StatusCode}"
+                    : op.Revalidate && first.Headers.ETag is null ? "no ETag to send back"
                     : op.Check is null ? null : Safe(op.Check, body);
+                if (op.Revalidate) etag = first.Headers.ETag?.ToString();
                 Console.WriteLine($"==> {op.Name}: GET {op.Path} → {(int)first.StatusCode}, {body.Length:N0} chars{Items(body)}{(problem is null ? "" : $" ⚠ {problem}")}");
             }
             var rows = new int[op.Baselines.Count];

@@ -13,7 +13,8 @@ public sealed record PhaseResult(
     string Side, long Requests, double Seconds, double Throughput, double P50Ms, double P95Ms, double P99Ms, double MeanMs, double MaxMs,
     double? ServerP50Ms, double? ServerP95Ms, double? ServerP99Ms, IReadOnlyDictionary<int, long> Statuses, string? FirstError)
 {
-    public long Failures => Statuses.Where(s => s.Key is < 200 or > 299).Sum(s => s.Value);
+    // 304 is what a revalidating client (Operation.Revalidate) expects while nothing changed.
+    public long Failures => Statuses.Where(s => s.Key is (< 200 or > 299) and not 304).Sum(s => s.Value);
 }
 
 /// <summary>

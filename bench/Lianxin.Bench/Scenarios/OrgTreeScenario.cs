@@ -43,6 +43,8 @@ public sealed class OrgTreeScenario : Scenario
             // answer from the units (the first request after a change), "kept" what it sends when it serves a kept one.
             new("tree", $"/api/v1/org/tree?rootId={id}&depth=2", Caller.Api,
                 [new Baseline("same", sameTree), new Baseline("ideal", [tree]), new Baseline("kept", keptTree)], CheckTree),
+            // A client that sends back the tree's ETag (ADR 0063): 304 without a body, after the same two statements as a kept answer.
+            new("tree-304", $"/api/v1/org/tree?rootId={id}&depth=2", Caller.Api, [new Baseline("kept", keptTree)]) { Revalidate = true },
             new("detail", $"/api/v1/org/units/{id}", Caller.Api, detail, CheckDetail),
             new("page", $"/org/{id}", Caller.Page, page, body => body.Contains(name) ? null : $"the page does not show {name}"),
             // The roster page of the bench user's whole scope (the district by default): issue 15 found 985 KB of HTML, most of it the

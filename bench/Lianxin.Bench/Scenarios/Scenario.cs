@@ -19,9 +19,13 @@ public sealed record Baseline(string Name, IReadOnlyList<Sql> Statements);
 /// One thing a user does, measured over HTTP (the app answering <see cref="Path"/>, GET) and as each of its
 /// <see cref="Baselines"/> run as raw SQL on the same database, in alternating rounds.
 /// <see cref="Check"/>, when given, looks at the first successful response body and returns a problem or null.
+/// With <see cref="Revalidate"/> every request sends the first answer's ETag back in If-None-Match, as a client that keeps its
+/// copy does (ADR 0063); its 304s count as answers, not failures.
 /// </summary>
 public sealed record Operation(string Name, string Path, Caller Caller, IReadOnlyList<Baseline> Baselines, Func<string, string?>? Check = null)
 {
+    public bool Revalidate { get; init; }
+
     /// <summary>An operation with one baseline, named "baseline".</summary>
     public Operation(string name, string path, Caller caller, IReadOnlyList<Sql> baseline, Func<string, string?>? check = null)
         : this(name, path, caller, [new Baseline("baseline", baseline)], check) { }
