@@ -99,7 +99,13 @@ public sealed class DemandFiguresTally(Func<DateOnly, DateOnly>? bucket = null)
         rows[key] = (row.Counts, row.Hours + sign * c.Hours);
     }
 
-    /// <summary>The rows that move, with what they move by (a save that changes no counted value moves none).</summary>
+    /// <summary>
+    /// The rows that move, with what they move by (a save that changes no counted value moves none), in key order: two saves
+    /// upserting the same rows lock them in the same order instead of deadlocking (a demand handed X → Y beside one Y → X).
+    /// </summary>
     public IReadOnlyList<(DemandContribution.Key Key, int[] Counts, double Hours)> Changes =>
-        rows.Where(r => r.Value.Counts.Any(v => v != 0) || r.Value.Hours != 0).Select(r => (r.Key, r.Value.Counts, r.Value.Hours)).ToList();
+        rows.Where(r => r.Value.Counts.Any(v => v != 0) || r.Value.Hours != 0)
+            .OrderBy(r => r.Key.Tenant).ThenBy(r => r.Key.Path, StringComparer.Ordinal).ThenBy(r => r.Key.Day)
+            .ThenBy(r => r.Key.Category, StringComparer.Ordinal).ThenBy(r => r.Key.Level).ThenBy(r => r.Key.Handler)
+            .Select(r => (r.Key, r.Value.Counts, r.Value.Hours)).ToList();
 }

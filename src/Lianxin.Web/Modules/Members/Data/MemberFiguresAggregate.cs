@@ -128,7 +128,10 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
     /// <summary>Adds the non-zero differences, many rows per statement, the same text on both providers; answers the rows touched.</summary>
     static async Task<int> AddAsync(LianxinDb db, Tally tally, CancellationToken ct)
     {
-        var members = tally.Members.Where(x => x.Value.Members != 0 || x.Value.Reported != 0).ToList();
+        // In key order: two saves upserting the same rows lock them in the same order (a transfer A → B beside one B → A waits
+        // instead of deadlocking).
+        var members = tally.Members.Where(x => x.Value.Members != 0 || x.Value.Reported != 0)
+            .OrderBy(x => x.Key.Tenant).ThenBy(x => x.Key.Branch).ThenBy(x => x.Key.Community).ToList();
         foreach (var chunk in members.Chunk(Batch))
             await UpsertAsync(db, """
                 INSERT INTO mem_unit_figures ("Id", "TenantId", "BranchId", "OrgPath", "CommunityId", "CommunityPath", "Members", "Reported") VALUES
@@ -138,7 +141,8 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
                     "Members" = mem_unit_figures."Members" + excluded."Members",
                     "Reported" = mem_unit_figures."Reported" + excluded."Reported"
                 """, ct);
-        var spans = tally.Spans.Where(x => x.Value != 0).ToList();
+        var spans = tally.Spans.Where(x => x.Value != 0).OrderBy(x => x.Key.Tenant).ThenBy(x => x.Key.Path, StringComparer.Ordinal)
+            .ThenBy(x => x.Key.From).ThenBy(x => x.Key.To).ToList();
         foreach (var chunk in spans.Chunk(Batch))
             await UpsertAsync(db, """
                 INSERT INTO mem_mobile_figures ("Id", "TenantId", "UnitId", "OrgPath", "StartedOn", "EndedOn", "Members") VALUES

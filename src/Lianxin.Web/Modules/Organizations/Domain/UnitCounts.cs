@@ -80,7 +80,11 @@ public sealed class CountsTally
     /// <summary>An active unit of <paramref name="kind"/> at its own path (<paramref name="n"/> of them when rebuilding).</summary>
     public void Units(Guid tenant, string path, OrgKind kind, int n) => Row(tenant, path)[8 + (int)kind] += n;
 
-    /// <summary>The rows that move, with what they move by.</summary>
+    /// <summary>
+    /// The rows that move, with what they move by, in key order: two saves upserting the same rows lock them in the same order,
+    /// so a place moved X → Y beside one moved Y → X waits instead of deadlocking.
+    /// </summary>
     public IEnumerable<(Guid Tenant, string Path, int[] By)> Changes =>
-        rows.Where(r => r.Value.Any(v => v != 0)).Select(r => (r.Key.Tenant, r.Key.Path, r.Value));
+        rows.Where(r => r.Value.Any(v => v != 0)).OrderBy(r => r.Key.Tenant).ThenBy(r => r.Key.Path, StringComparer.Ordinal)
+            .Select(r => (r.Key.Tenant, r.Key.Path, r.Value));
 }
