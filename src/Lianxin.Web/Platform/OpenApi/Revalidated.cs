@@ -12,15 +12,12 @@ namespace Lianxin.Web.Platform.OpenApi;
 /// </summary>
 public sealed class Revalidated<T>(T value, string? tag) : IResult, IEndpointMetadataProvider
 {
-    public T Value { get; } = value;
-    public string? Tag { get; } = tag;
-
     public Task ExecuteAsync(HttpContext http)
     {
-        if (Tag is null) return TypedResults.Ok(Value).ExecuteAsync(http);
-        http.Response.Headers.ETag = Tag;
+        if (tag is null) return TypedResults.Ok(value).ExecuteAsync(http);
+        http.Response.Headers.ETag = tag;
         http.Response.Headers.CacheControl = "private, no-cache";
-        if (!Names(http.Request.Headers.IfNoneMatch, Tag)) return TypedResults.Ok(Value).ExecuteAsync(http);
+        if (!Names(http.Request.Headers.IfNoneMatch, tag)) return TypedResults.Ok(value).ExecuteAsync(http);
         http.Response.StatusCode = StatusCodes.Status304NotModified;
         return Task.CompletedTask;
     }

@@ -24,7 +24,7 @@ public sealed class TreeCache : IDisposable
 
     readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = NodeBudget });
 
-    sealed record Entry(long Version, List<TreeNode> Nodes, string Tag);
+    sealed record Entry(long Version, Answer Answer);
 
     /// <summary>The nodes and their entity tag; no tag for an answer read inside a transaction (it may roll back).</summary>
     public sealed record Answer(List<TreeNode> Nodes, string? Tag);
@@ -48,17 +48,17 @@ public sealed class TreeCache : IDisposable
         }
         var version = await ReadVersion(db, ct);
         var key = KeyOf(db, rootId, depth);
-        if (entries.TryGetValue(key, out Entry? kept) && kept!.Version == version) return new Answer(kept.Nodes, kept.Tag);
-        var answer = await read();
-        if (!answer.IsOk) return answer.AsFailure();
-        var entry = new Entry(version, answer.Value!, TagOf(version, key));
+        if (entries.TryGetValue(key, out Entry? kept) && kept!.Version == version) return kept.Answer;
+        var built = await read();
+        if (!built.IsOk) return built.AsFailure();
+        var fresh = new Answer(built.Value!, TagOf(version, key));
         if (!(entries.TryGetValue(key, out kept) && kept!.Version > version))
-            entries.Set(key, entry, new MemoryCacheEntryOptions
+            entries.Set(key, new Entry(version, fresh), new MemoryCacheEntryOptions
             {
-                Size = Math.Max(1, entry.Nodes.Count),
+                Size = Math.Max(1, fresh.Nodes.Count),
                 SlidingExpiration = TimeSpan.FromMinutes(30),
             });
-        return new Answer(entry.Nodes, entry.Tag);
+        return fresh;
     }
 
     // A new build may shape the nodes differently: its tags differ from the last build's at the same version.
