@@ -1,3 +1,4 @@
+using Lianxin.Web.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -36,7 +37,8 @@ public static class DemoTemplate
         var checkpoints = app.CheckpointFile;
         app.Dispose();
         // A copy needs the source closed: SQLite's WAL folded into the file, PostgreSQL without a connection to the template.
-        if (TestDatabase.IsPostgres) NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        // The app's pool is keyed by the string it tuned (ADR 0064), not the one it was given.
+        if (TestDatabase.IsPostgres) NpgsqlConnection.ClearPool(new NpgsqlConnection(PostgresConnection.Tuned(connectionString)));
         else
         {
             using var conn = new SqliteConnection(connectionString);

@@ -18,6 +18,7 @@ public static class DatabaseSetup
         }
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new InvalidOperationException("PostgreSQL 需要连接字符串：设置 ConnectionStrings__Lianxin 或 Database__ConnectionString。");
+        if (options.IsPostgres) options.ConnectionString = PostgresConnection.Tuned(options.ConnectionString);
 
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
