@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Demands.Domain;
+using Lianxin.Web.Modules.Members.Domain;
 using Lianxin.Web.Modules.Organizations.Domain;
 
 namespace Lianxin.Tests.Platform;
@@ -44,5 +45,29 @@ public class AggregateLockOrderTests
 
         Assert.Equal([first, second], on.Changes.Select(c => c.Key.Handler));
         Assert.Equal([first, second], back.Changes.Select(c => c.Key.Handler));
+    }
+
+    [Fact]
+    public void Member_figures_come_out_in_key_order_whichever_way_a_member_moved()
+    {
+        var (a, b) = (Guid.Parse("00000000-0000-0000-0000-00000000000a"), Guid.Parse("00000000-0000-0000-0000-00000000000b"));
+        var (from, to) = (new DateOnly(2026, 3, 1), MobileFigures.Open);
+        var aToB = new MemberFiguresTally();
+        aToB.Member(Tenant, a, X, Guid.Empty, "", -1, 0);
+        aToB.Member(Tenant, b, Y, Guid.Empty, "", +1, 0);
+        aToB.Mobile(Tenant, Y, from, to, -1);
+        aToB.Mobile(Tenant, X, from, to, +1);
+        var bToA = new MemberFiguresTally();
+        bToA.Member(Tenant, b, Y, Guid.Empty, "", -1, 0);
+        bToA.Member(Tenant, a, X, Guid.Empty, "", +1, 0);
+        bToA.Mobile(Tenant, X, from, to, -1);
+        bToA.Mobile(Tenant, Y, from, to, +1);
+
+        Assert.Equal([a, b], aToB.MemberChanges.Select(c => c.Branch));
+        Assert.Equal([a, b], bToA.MemberChanges.Select(c => c.Branch));
+        Assert.Equal([X, Y], aToB.SpanChanges.Select(c => c.Path));
+        Assert.Equal([X, Y], bToA.SpanChanges.Select(c => c.Path));
+        Assert.Equal(-1, aToB.MemberChanges[0].Members);
+        Assert.Equal(+1, aToB.SpanChanges[0].Members);
     }
 }

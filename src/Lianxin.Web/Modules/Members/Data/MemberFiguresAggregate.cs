@@ -22,7 +22,7 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
     {
         var marked = Marked(db);
         if (marked.Count == 0) return null;
-        var tally = new Tally();
+        var tally = new MemberFiguresTally();
         await TallyAsync(db, marked, tally, -1, ct);
         return async ct2 =>
         {
@@ -35,7 +35,7 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
     {
         await db.Set<MemberFigures>().AcrossScope().ExecuteDeleteAsync(ct);
         await db.Set<MobileFigures>().AcrossScope().ExecuteDeleteAsync(ct);
-        var tally = new Tally();
+        var tally = new MemberFiguresTally();
         var ids = await db.Members.AcrossScope().Where(OnRoster).Select(m => m.Id).ToListAsync(ct);
         foreach (var chunk in ids.Chunk(5000)) await TallyAsync(db, chunk, tally, +1, ct);
         return await AddAsync(db, tally, ct);
@@ -44,7 +44,7 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
     /// <summary>Members written by <see cref="BulkInsert"/> (no tracked save): their rows, in the caller's transaction.</summary>
     public static async Task AddInsertedAsync(LianxinDb db, IReadOnlyCollection<Guid> memberIds, CancellationToken ct)
     {
-        var tally = new Tally();
+        var tally = new MemberFiguresTally();
         foreach (var chunk in memberIds.Chunk(5000)) await TallyAsync(db, chunk, tally, +1, ct);
         await AddAsync(db, tally, ct);
     }
@@ -83,7 +83,7 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
     /// (branch, residence community), reported when a member report to that very community is not withdrawn; each of their
     /// spans counts at (home branch, span).
     /// </summary>
-    static async Task TallyAsync(LianxinDb db, IReadOnlyCollection<Guid> ids, Tally tally, int sign, CancellationToken ct)
+    static async Task TallyAsync(LianxinDb db, IReadOnlyCollection<Guid> ids, MemberFiguresTally tally, int sign, CancellationToken ct)
     {
         var list = ids.ToList();
         var members = await db.Members.AcrossScope().AsNoTracking().Where(OnRoster).Where(m => list.Contains(m.Id))
@@ -108,45 +108,26 @@ public sealed class MemberFiguresAggregate : IMaintainedAggregate
             tally.Mobile(s.TenantId, s.OrgPath, s.StartedOn, s.EndedOn ?? MobileFigures.Open, sign);
     }
 
-    sealed class Tally
-    {
-        public readonly Dictionary<(Guid Tenant, Guid Branch, Guid Community), (string Path, string CommunityPath, int Members, int Reported)> Members = [];
-        public readonly Dictionary<(Guid Tenant, string Path, DateOnly From, DateOnly To), int> Spans = [];
-
-        public void Member(Guid tenant, Guid branch, string path, Guid community, string communityPath, int members, int reported)
-        {
-            var old = Members.GetValueOrDefault((tenant, branch, community));
-            Members[(tenant, branch, community)] = (path, communityPath, old.Members + members, old.Reported + reported);
-        }
-
-        public void Mobile(Guid tenant, string path, DateOnly from, DateOnly to, int n) =>
-            Spans[(tenant, path, from, to)] = Spans.GetValueOrDefault((tenant, path, from, to)) + n;
-    }
-
     const int Batch = 500;
 
     /// <summary>Adds the non-zero differences, many rows per statement, the same text on both providers; answers the rows touched.</summary>
-    static async Task<int> AddAsync(LianxinDb db, Tally tally, CancellationToken ct)
+    static async Task<int> AddAsync(LianxinDb db, MemberFiguresTally tally, CancellationToken ct)
     {
-        // In key order: two saves upserting the same rows lock them in the same order (a transfer A → B beside one B → A waits
-        // instead of deadlocking).
-        var members = tally.Members.Where(x => x.Value.Members != 0 || x.Value.Reported != 0)
-            .OrderBy(x => x.Key.Tenant).ThenBy(x => x.Key.Branch).ThenBy(x => x.Key.Community).ToList();
+        var members = tally.MemberChanges;
         foreach (var chunk in members.Chunk(Batch))
             await UpsertAsync(db, """
                 INSERT INTO mem_unit_figures ("Id", "TenantId", "BranchId", "OrgPath", "CommunityId", "CommunityPath", "Members", "Reported") VALUES
-                """, chunk.Select(x => new object[] { Guid.CreateVersion7(), x.Key.Tenant, x.Key.Branch, x.Value.Path, x.Key.Community,
-                    x.Value.CommunityPath, x.Value.Members, x.Value.Reported }), """
+                """, chunk.Select(x => new object[] { Guid.CreateVersion7(), x.Tenant, x.Branch, x.Path, x.Community,
+                    x.CommunityPath, x.Members, x.Reported }), """
                 ON CONFLICT ("TenantId", "BranchId", "CommunityId") DO UPDATE SET
                     "Members" = mem_unit_figures."Members" + excluded."Members",
                     "Reported" = mem_unit_figures."Reported" + excluded."Reported"
                 """, ct);
-        var spans = tally.Spans.Where(x => x.Value != 0).OrderBy(x => x.Key.Tenant).ThenBy(x => x.Key.Path, StringComparer.Ordinal)
-            .ThenBy(x => x.Key.From).ThenBy(x => x.Key.To).ToList();
+        var spans = tally.SpanChanges;
         foreach (var chunk in spans.Chunk(Batch))
             await UpsertAsync(db, """
                 INSERT INTO mem_mobile_figures ("Id", "TenantId", "UnitId", "OrgPath", "StartedOn", "EndedOn", "Members") VALUES
-                """, chunk.Select(x => new object[] { Guid.CreateVersion7(), x.Key.Tenant, OrgDirectory.UnitOf(x.Key.Path), x.Key.Path, x.Key.From, x.Key.To, x.Value }), """
+                """, chunk.Select(x => new object[] { Guid.CreateVersion7(), x.Tenant, OrgDirectory.UnitOf(x.Path), x.Path, x.From, x.To, x.Members }), """
                 ON CONFLICT ("TenantId", "UnitId", "StartedOn", "EndedOn") DO UPDATE SET
                     "Members" = mem_mobile_figures."Members" + excluded."Members"
                 """, ct);
