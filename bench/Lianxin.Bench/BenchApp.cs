@@ -33,6 +33,9 @@ public sealed class BenchApp(BenchDatabase database, string resultsDir) : WebApp
         builder.UseEnvironment("Production");
         foreach (var (key, value) in Settings(database, keys)) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(database.Options.ShowSql ? LogLevel.Information : LogLevel.Warning));
+        // The ledger scenario records EF's commands for its "same statements" baseline (a no-op for every other flow).
+        if (database.Provider == Provider.Postgres)
+            builder.ConfigureServices(s => s.ConfigureDbContext<LianxinDb>(o => o.AddInterceptors(StatementCapture.Interceptor)));
     }
 
     /// <summary>The app's configuration for a bench run, here and in <see cref="AppProcess"/> (as environment variables there).</summary>

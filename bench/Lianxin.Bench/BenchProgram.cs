@@ -38,6 +38,8 @@ public static class BenchProgram
         }
         var ledger = string.Equals(o.Scenario, "ledger", StringComparison.OrdinalIgnoreCase);
         if (ledger && o.Provider != Provider.Postgres) { Console.Error.WriteLine("the ledger scenario runs on PostgreSQL (bench/with-postgres.sh)"); return 2; }
+        // Before Npgsql's first connection: the ledger records the app's statements to replay them as its "same" baseline.
+        if (ledger) StatementCapture.Install();
         Scenario scenario = null!;
         if (!ledger)
         {

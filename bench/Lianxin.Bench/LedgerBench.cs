@@ -11,6 +11,7 @@ using Lianxin.Web.Platform.Identity;
 using Lianxin.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Lianxin.Bench;
 
@@ -31,20 +32,24 @@ public static class LedgerBench
     sealed record Shop(Guid Owner, IReadOnlyList<RoleGrant> Grants, Guid Plenty, Guid Scarce);
 
     sealed record Phase(int Clients, long Operations, double Seconds, double Throughput, double P50, double P95, double P99,
-        long Ok, long Refused, long Errors, string? FirstError);
+        long Ok, long Refused, long Errors, string? FirstError, double CpuMsPerOperation);
 
     public static async Task<int> RunAsync(BenchApp app, BenchDatabase database, Guid tenant, BenchOptions o, string resultsDir, CancellationToken ct)
     {
         Console.WriteLine($"==> ledger: setting up {o.Depositors:N0} depositors and {o.Shops} shops");
         var (community, depositors, shops) = await SetUpAsync(app, tenant, o, ct);
         var duration = TimeSpan.FromSeconds(o.Seconds);
-        if (o.Warmup > 0) await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(o.Warmup), ct);
-        var few = await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, duration, ct);
+        if (o.Warmup > 0) await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(o.Warmup), null, ct);
+        var few = await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, duration, null, ct);
         Print("baseline", few);
+        var fewSame = await SameStatementsAsync(app, database, tenant, community, depositors, shops, o.BaselineClients, duration, ct);
+        PrintSame("baseline", fewSame, few);
         var since = DateTime.UtcNow;
-        var many = await PhaseAsync(app, tenant, community, depositors, shops, o.Clients, duration, ct);
+        var many = await PhaseAsync(app, tenant, community, depositors, shops, o.Clients, duration, null, ct);
         var until = DateTime.UtcNow;
         Print("load", many);
+        var manySame = await SameStatementsAsync(app, database, tenant, community, depositors, shops, o.Clients, duration, ct);
+        PrintSame("load", manySame, many);
 
         // The raw SQL baseline: the transfer rows the load phase committed, written again by as many clients on a pool of the
         // same size, one transaction per transfer with the guarded balance updates, into copies of the two tables.
@@ -77,6 +82,12 @@ public static class LedgerBench
             .AppendLine(Row("baseline", few)).AppendLine(Row("load", many))
             .AppendLine()
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**load/baseline: throughput {throughput:0.00}×, p95 {p95:0.00}×**"))
+            .AppendLine()
+            .AppendLine("The same statements (issue 15's \"same\" baseline): after each phase, a copy of the database; the workload again with as many clients, every round trip each client's operations make recorded with its values (EF's commands as EF made them, the audit's batches, transactions' starts and ends, pooled opens and closes); then those steps sent again by as many clients, each its own operations in order, into the copy; nothing between the statements. The app's ops/s are the phase's, measured unrecorded:")
+            .AppendLine()
+            .AppendLine("| phase | clients | app ops/s | app ops/s while recorded | operations replayed | round trips per operation | same statements ops/s | p95 ms | refused | bench process CPU ms/op, app | same statements | **app/same** |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            .AppendLine(SameRow("baseline", fewSame, few)).AppendLine(SameRow("load", manySame, many))
             .AppendLine()
             .AppendLine("Transfers against a raw SQL insert of the same rows (the load phase's committed transfers, written again by as many clients on a pool of the same size, one transaction per transfer: INSERT, then the guarded balance UPDATEs in account id order, into copies of pb_transfers and pb_accounts with their indexes):")
             .AppendLine()
@@ -165,8 +176,32 @@ public static class LedgerBench
         return (community, depositors.Select(d => d.Id).ToArray(), shops.ToArray());
     }
 
+    /// <summary>
+    /// The "same statements" baseline of a phase: a copy of the database as it is now; the same workload with as many clients,
+    /// each client's steps recorded (a phase of its own, not the one measured: recording costs the app a little); then those
+    /// steps sent again by as many clients into the copy.
+    /// </summary>
+    static async Task<(Phase Recorded, StatementReplay.Result Same)> SameStatementsAsync(BenchApp app, BenchDatabase database, Guid tenant,
+        BankCommunity community, Guid[] depositors, Shop[] shops, int clients, TimeSpan duration, CancellationToken ct)
+    {
+        var copy = await StatementReplay.CopyAsync(database, "same", ct);
+        try
+        {
+            var steps = Enumerable.Range(0, clients).Select(_ => new List<List<Step>>()).ToArray();
+            var recorded = await PhaseAsync(app, tenant, community, depositors, shops, clients, duration, steps, ct);
+            // The app's own connection string (statements prepared as the app prepares them, the same pool size), on the copy.
+            var target = new NpgsqlConnectionStringBuilder(PostgresConnection.Tuned(database.ConnectionString)) { Database = copy }.ConnectionString;
+            return (recorded, await StatementReplay.RunAsync(target, steps, ct));
+        }
+        finally
+        {
+            await StatementReplay.DropAsync(database, copy);
+        }
+    }
+
+    /// <summary>A phase of the workload; with <paramref name="steps"/>, each client's completed operations are recorded there, in order.</summary>
     static async Task<Phase> PhaseAsync(BenchApp app, Guid tenant, BankCommunity community, Guid[] depositors, Shop[] shops, int clients, TimeSpan duration,
-        CancellationToken cancel)
+        List<List<Step>>[]? steps, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         stop.CancelAfter(duration);
@@ -175,6 +210,7 @@ public static class LedgerBench
         string? firstError = null;
         var codes = app.Services.GetRequiredService<DepositorCode>();
         var options = app.Services.GetRequiredService<PointsBankOptions>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         // All clients start at once: a gate holds them until the last is ready.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -185,6 +221,7 @@ public static class LedgerBench
             while (!stop.IsCancellationRequested)
             {
                 var start = Stopwatch.GetTimestamp();
+                var recorded = steps is null ? null : StatementCapture.Start();
                 Result result;
                 try
                 {
@@ -193,13 +230,15 @@ public static class LedgerBench
                         ? await EarnOnceAsync(app, tenant, community, depositor, random, stop.Token)
                         : await RedeemOnceAsync(app, tenant, codes, options, shops[random.Next(shops.Length)], depositor, random, stop.Token);
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested) { StatementCapture.Stop(); break; }
                 catch (Exception ex)
                 {
                     result = Result.Error;
                     Interlocked.CompareExchange(ref firstError, $"{ex.GetType().Name}: {ex.Message}", null);
                 }
                 latencies.Add(Stopwatch.GetTimestamp() - start);
+                StatementCapture.Stop();
+                if (recorded is not null) steps![c].Add(recorded);
                 switch (result)
                 {
                     case Result.Ok: Interlocked.Increment(ref ok); break;
@@ -211,10 +250,12 @@ public static class LedgerBench
         gate.SetResult();
         await Task.WhenAll(tasks);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.ToArray();
         Array.Sort(all);
         double Pct(double p) => all.Length == 0 ? 0 : all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-        return new Phase(clients, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99), ok, refused, errors, firstError);
+        return new Phase(clients, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99), ok, refused, errors, firstError,
+            cpuMs / Math.Max(1, all.Length));
     }
 
     static async Task<Result> EarnOnceAsync(BenchApp app, Guid tenant, BankCommunity community, Guid depositor, Random random, CancellationToken ct)
@@ -287,6 +328,12 @@ public static class LedgerBench
 
     static void Print(string name, Phase p) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"    {name,-8} {p.Clients,5} clients  {p.Throughput,8:N1} ops/s  p50 {p.P50,8:0.0} ms  p95 {p.P95,8:0.0} ms  p99 {p.P99,8:0.0} ms  ok {p.Ok:N0} refused {p.Refused:N0} errors {p.Errors:N0}{(p.FirstError is { } e ? $"  ⚠ {e}" : "")}"));
+
+    static void PrintSame(string name, (Phase Recorded, StatementReplay.Result Same) s, Phase app) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"    same statements ({name}) {s.Same.Clients,5} clients  {s.Same.Throughput,8:N1} ops/s  p95 {s.Same.P95,8:0.0} ms  ({s.Same.Operations:N0} operations recorded at {s.Recorded.Throughput:N1} ops/s, {s.Same.RoundTrips:N0} round trips, {s.Same.Refused:N0} refused){(s.Same.FirstRefusal is { } e ? $"  ⚠ {e}" : "")}  app/same {app.Throughput / s.Same.Throughput:0.00}×; this process's CPU per operation: app {app.CpuMsPerOperation:0.00} ms, same statements {s.Same.CpuMsPerOperation:0.00} ms"));
+
+    static string SameRow(string name, (Phase Recorded, StatementReplay.Result Same) s, Phase app) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {s.Same.Clients} | {app.Throughput:N1} | {s.Recorded.Throughput:N1} | {s.Same.Operations:N0} | {(double)s.Same.RoundTrips / Math.Max(1, s.Same.Operations):0.0} | {s.Same.Throughput:N1} | {s.Same.P95:0.0} | {s.Same.Refused:N0} | {app.CpuMsPerOperation:0.00} | {s.Same.CpuMsPerOperation:0.00} | **{app.Throughput / s.Same.Throughput:0.00}×** |");
 
     static string Row(string name, Phase p) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {p.Clients} | {p.Operations:N0} | {p.Throughput:N1} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Ok:N0} | {p.Refused:N0} | {p.Errors:N0} |");
