@@ -15,29 +15,28 @@ namespace Lianxin.Web.Modules.PointsBank.Features;
 /// </summary>
 public class CreditVolunteerHours(LianxinDb db, OrgDirectory org, TimeProvider clock, PointsBankOptions options) : IEventHandler<VolunteerHoursConfirmed>
 {
+    sealed record CreditRead(Account Issuing, Account? Depositor, int? Rate, bool Credited);
+
+    // Whether the attendance was credited, the rate and both accounts, in one round trip (ADR 0047); compiled once (ADR 0057),
+    // as the till's read. A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
+    static readonly Func<LianxinDb, Guid, Guid, string, string, CancellationToken, Task<CreditRead?>> ReadCredit = EF.CompileAsyncQuery(
+        (LianxinDb db, Guid communityId, Guid userId, string activityKind, string key, CancellationToken ct) => (
+                from a in db.Set<Account>().IgnoreQueryFilters(new[] { QueryFilters.Scope }).AsNoTracking()
+                    .Where(a => a.CommunityId == communityId && a.Kind == AccountKind.Issuing && a.OwnerId == communityId)
+                join d in db.Set<Account>().Where(d => d.Kind == AccountKind.Depositor && d.OwnerId == userId) on a.CommunityId equals d.CommunityId into ds
+                from d in ds.DefaultIfEmpty()
+                select new CreditRead(a, d,
+                    db.Set<EarnRate>().Where(r => r.CommunityId == communityId && r.ActivityKind == activityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
+                    db.Set<Transfer>().Any(t => t.Key == key)))
+            .FirstOrDefault());
+
     public async Task HandleAsync(VolunteerHoursConfirmed e, CancellationToken ct)
     {
         var key = $"hours:{e.AttendanceId:N}";
         var community = await Ledger.CommunityAsync(org, e.CommunityPath, ct)
             ?? throw new InvalidOperationException($"No community above {e.CommunityPath}: the hours of attendance {e.AttendanceId} cannot be credited.");
-        // Whether the attendance was credited, the rate and both accounts, in one round trip (ADR 0047); the community's
-        // first earning finds no issuing account and reads them one by one, making what is missing.
-        // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
-        var accounts = db.PbAccounts;
-        var transfers = db.PbTransfers;
-        var rates = db.PbEarnRates;
-        // A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
-        var read = await (
-                from a in db.PbAccounts.AcrossScope().AsNoTracking().Where(a => a.CommunityId == community.Id && a.Kind == AccountKind.Issuing && a.OwnerId == community.Id)
-                join d in accounts.Where(d => d.Kind == AccountKind.Depositor && d.OwnerId == e.UserId) on a.CommunityId equals d.CommunityId into ds
-                from d in ds.DefaultIfEmpty()
-                select new
-                {
-                    Issuing = a, Depositor = d,
-                    Rate = rates.Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
-                    Credited = transfers.Any(t => t.Key == key),
-                })
-            .FirstOrDefaultAsync(ct);
+        // The community's first earning finds no issuing account and reads them one by one, making what is missing.
+        var read = await ReadCredit(db, community.Id, e.UserId, e.ActivityKind, key, ct);
         if (read?.Credited ?? await db.PbTransfers.AcrossScope().AnyAsync(t => t.Key == key, ct)) return;
         var rate = (read is null
             ? await db.PbEarnRates.AcrossScope().Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefaultAsync(ct)

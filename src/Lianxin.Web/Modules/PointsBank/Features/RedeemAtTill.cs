@@ -35,36 +35,8 @@ public static class RedeemAtTill
         if (depositorUser is null) e.Fail(nameof(r.Code), "兑换码无效或已过期，请储户刷新后重新出示。");
         if (e.Any) return Failure.Invalid(e);
 
-        // What the scan needs, in one round trip (ADR 0047): the caller's shop, an earlier scan with this id (held or refused),
-        // the item, the depositor's and the clearing account, and the depositor's name for the answer.
-        var me = db.Scope.UserId ?? Guid.Empty;
         var user = depositorUser!.Value;
-        // Captured as variables: the tables are extension properties, which an expression tree cannot hold.
-        var redemptions = db.PbRedemptions;
-        var users = db.Users;
-        var items = db.PbItems;
-        var accounts = db.PbAccounts;
-        var refusals = db.PbRefusedScans;
-        // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
-        var read = await (
-                from m in db.PbMerchants.AcrossScope().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
-                join i in items.Where(i => i.Id == r.ItemId) on m.Id equals i.MerchantId into its
-                from i in its.DefaultIfEmpty()
-                join d in accounts.Where(a => a.Kind == AccountKind.Depositor && a.OwnerId == user) on m.CommunityId equals d.CommunityId into ds
-                from d in ds.DefaultIfEmpty()
-                join c in accounts.Where(a => a.Kind == AccountKind.Clearing) on new { m.CommunityId, Owner = m.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
-                from c in cs.DefaultIfEmpty()
-                // A request id another shop used is not found here; its insert then meets the key and answers the conflict.
-                join x in redemptions.Where(x => x.Id == r.RequestId) on m.Id equals x.MerchantId into xs
-                from x in xs.DefaultIfEmpty()
-                join f in refusals.Where(f => f.Id == r.RequestId) on m.Id equals f.MerchantId into fs
-                from f in fs.DefaultIfEmpty()
-                select new
-                {
-                    Merchant = m, Earlier = x, Refused = f, Item = i, Depositor = d, Clearing = c,
-                    Name = users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault(),
-                })
-            .FirstOrDefaultAsync(ct);
+        var read = await ReadTill(db, db.Scope.UserId ?? Guid.Empty, r.ItemId, user, r.RequestId, ct);
         if (read is null) return Failure.Forbidden with { Message = "只有已获批准的X贤商家才能兑换积分。" };
         var merchant = read.Merchant;
         if (read.Earlier is { } earlier) return Same(earlier, merchant.Id, r, user, read.Name);
@@ -119,6 +91,30 @@ public static class RedeemAtTill
         }
         return View(redemption, read.Name ?? "");
     }
+
+    sealed record TillRead(Merchant Merchant, Redemption? Earlier, RefusedScan? Refused, CatalogueItem? Item, Account? Depositor, Account? Clearing, string? Name);
+
+    // What the scan needs, in one round trip (ADR 0047): the caller's shop, an earlier scan with this id (held or refused), the
+    // item, the depositor's and the clearing account, and the depositor's name for the answer. Compiled once (ADR 0057): the
+    // perf profile of the ledger bench put building, funcletizing and looking up the till's LINQ at several % of its CPU.
+    // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
+    static readonly Func<LianxinDb, Guid, Guid, Guid, Guid, CancellationToken, Task<TillRead?>> ReadTill = EF.CompileAsyncQuery(
+        (LianxinDb db, Guid me, Guid itemId, Guid user, Guid requestId, CancellationToken ct) => (
+                from m in db.Set<Merchant>().IgnoreQueryFilters(new[] { QueryFilters.Scope }).AsNoTracking()
+                    .Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
+                join i in db.Set<CatalogueItem>().Where(i => i.Id == itemId) on m.Id equals i.MerchantId into its
+                from i in its.DefaultIfEmpty()
+                join d in db.Set<Account>().Where(a => a.Kind == AccountKind.Depositor && a.OwnerId == user) on m.CommunityId equals d.CommunityId into ds
+                from d in ds.DefaultIfEmpty()
+                join c in db.Set<Account>().Where(a => a.Kind == AccountKind.Clearing) on new { m.CommunityId, Owner = m.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
+                from c in cs.DefaultIfEmpty()
+                // A request id another shop used is not found here; its insert then meets the key and answers the conflict.
+                join x in db.Set<Redemption>().Where(x => x.Id == requestId) on m.Id equals x.MerchantId into xs
+                from x in xs.DefaultIfEmpty()
+                join f in db.Set<RefusedScan>().Where(f => f.Id == requestId) on m.Id equals f.MerchantId into fs
+                from f in fs.DefaultIfEmpty()
+                select new TillRead(m, x, f, i, d, c, db.Users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault()))
+            .FirstOrDefault());
 
     /// <summary>
     /// Refuses the scan and keeps the refusal under its request id (its own save, after the hold's rollback), so a retry
