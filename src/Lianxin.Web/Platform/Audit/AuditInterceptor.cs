@@ -21,7 +21,8 @@ namespace Lianxin.Web.Platform.Audit;
 /// the insert only, not over the use case's later statements and CPU (ADR 0041: one district's writes ran one at a time).
 /// A save without a transaction gets one opened here and committed after it, so its entries commit with its rows.
 /// SQLite's transactions are IMMEDIATE: the writer lock already orders the appends. Entries are signed with the current
-/// audit key (ADR 0029).
+/// audit key (ADR 0029). One instance serves every context (its state lives on the context), so the context's options are
+/// built once, not per request (ADR 0065).
 /// </summary>
 public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditKeys keys) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -30,8 +31,6 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     // Rows per INSERT: 16 parameters a row stays far below PostgreSQL's and SQLite's parameter limits.
     const int RowsPerInsert = 200;
-
-    IDbContextTransaction? owned;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
@@ -47,40 +46,33 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (eventData.Context is LianxinDb db) db.PendingAudit.Saved();
-        if (owned is not null) { await owned.CommitAsync(ct); await owned.DisposeAsync(); owned = null; }
+        if (eventData.Context is not LianxinDb db) return result;
+        db.PendingAudit.Saved();
+        if (db.AuditTransaction is { } owned) { await owned.CommitAsync(ct); await owned.DisposeAsync(); db.AuditTransaction = null; }
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is LianxinDb db) db.PendingAudit.Saved();
-        if (owned is not null) { owned.Commit(); owned.Dispose(); owned = null; }
+        if (eventData.Context is not LianxinDb db) return result;
+        db.PendingAudit.Saved();
+        if (db.AuditTransaction is { } owned) { owned.Commit(); owned.Dispose(); db.AuditTransaction = null; }
         return result;
     }
 
     // FailedTransaction: whatever the rollback does, the save's own exception is the one the caller sees (ADR 0040).
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is LianxinDb db) db.PendingAudit.Failed(db);
-        if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
+        if (eventData.Context is not LianxinDb db) return;
+        db.PendingAudit.Failed(db);
+        await db.AbandonAuditTransactionAsync();
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is LianxinDb db) db.PendingAudit.Failed(db);
-        if (owned is { } tx) { owned = null; FailedTransaction.End(tx); }
-    }
-
-    /// <summary>
-    /// A lost update (version token) does not reach SaveChangesFailed, and EF's ThrowingConcurrencyException comes while
-    /// PostgreSQL's reader is still open; so <see cref="LianxinDb"/> calls this once the exception is out. Without it the
-    /// transaction opened here stayed open after the 409 (SQLite's write lock) until the context was disposed, and the
-    /// caller's next save committed inside it. (LianxinDb drops the save's pending entries itself, owned transaction or not.)
-    /// </summary>
-    public async Task AbandonAsync()
-    {
-        if (owned is { } tx) { owned = null; await FailedTransaction.EndAsync(tx); }
+        if (eventData.Context is not LianxinDb db) return;
+        db.PendingAudit.Failed(db);
+        if (db.AuditTransaction is { } tx) { db.AuditTransaction = null; FailedTransaction.End(tx); }
     }
 
     // The entries are appended as the last statements of the transaction; a failure here fails the commit, so the
@@ -194,11 +186,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         }
         if (entries.Count == 0) return;
 
-        if (db.Database.CurrentTransaction is null)
-        {
-            owned = await db.Database.BeginTransactionAsync(ct);
-            db.AuditOwner = this;
-        }
+        if (db.Database.CurrentTransaction is null) db.AuditTransaction = await db.Database.BeginTransactionAsync(ct);
         db.PendingAudit.Add(db.Database.CurrentTransaction!.TransactionId, entries, byHand.Select(e => e.Entity).ToList());
     }
 

@@ -93,8 +93,19 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     static Expression Column<T>(ParameterExpression e, string name) =>
         Expression.Call(typeof(EF), nameof(EF.Property), [typeof(T)], e, Expression.Constant(name));
 
-    /// <summary>Set by <see cref="Audit.AuditInterceptor"/> when it opened the transaction of a save (ADR 0029).</summary>
-    internal Audit.AuditInterceptor? AuditOwner { get; set; }
+    /// <summary>The transaction <see cref="Audit.AuditInterceptor"/> opened for a save that had none (ADR 0029), until that save ends.</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? AuditTransaction { get; set; }
+
+    /// <summary>
+    /// A lost update (version token) does not reach SaveChangesFailed, and EF's ThrowingConcurrencyException comes while
+    /// PostgreSQL's reader is still open; so the saves here call this once the exception is out. Without it the transaction
+    /// the audit opened stayed open after the 409 (SQLite's write lock) until the context was disposed, and the caller's next
+    /// save committed inside it. (The save's pending entries are dropped by the caller, owned transaction or not.)
+    /// </summary>
+    internal async Task AbandonAuditTransactionAsync()
+    {
+        if (AuditTransaction is { } tx) { AuditTransaction = null; await FailedTransaction.EndAsync(tx); }
+    }
 
     /// <summary>This context's audit entries waiting for their transaction's commit (ADR 0041).</summary>
     internal PendingAudit PendingAudit { get; } = new();
@@ -116,7 +127,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         if (follow.Count == 0)
         {
             try { return base.SaveChanges(acceptAllChangesOnSuccess); }
-            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AuditOwner?.AbandonAsync().GetAwaiter().GetResult(); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AbandonAuditTransactionAsync().GetAwaiter().GetResult(); throw; }
         }
         var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         try
@@ -140,7 +151,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         {
             try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
             // A lost update skips the interceptors' SaveChangesFailed: the transaction the audit opened must not outlive the save.
-            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); if (AuditOwner is { } audit) await audit.AbandonAsync(); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); await AbandonAuditTransactionAsync(); throw; }
         }
         // The aggregates move with the rows or not at all (ADR 0026).
         var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;

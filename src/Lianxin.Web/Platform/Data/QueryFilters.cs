@@ -23,6 +23,27 @@ public static class QueryFilters
     /// </summary>
     public static IQueryable<T> AcrossScope<T>(this IQueryable<T> query) where T : class => query.IgnoreQueryFilters([Scope]);
 
+    /// <summary>
+    /// A query compiled once (ADR 0057) that answers its first row across the caller's scope, as <see cref="AcrossScope{T}"/>
+    /// does for a query built per call: <c>AcrossScope()</c> cannot appear inside a compiled query's expression, so the scope
+    /// filter is lifted here, on the whole query; the tenant filter stays. Tables are <c>db.Set&lt;T&gt;()</c> inside (ADR 0065).
+    /// </summary>
+    public static Func<LianxinDb, TA, TB, CancellationToken, Task<TResult?>> CompileFirstAcrossScope<TA, TB, TResult>(
+        Expression<Func<LianxinDb, TA, TB, IQueryable<TResult>>> query) where TResult : class =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<LianxinDb, TA, TB, CancellationToken, TResult>>(FirstAcrossScope<TResult>(query.Body),
+            [.. query.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]))!;
+
+    /// <inheritdoc cref="CompileFirstAcrossScope{TA, TB, TResult}"/>
+    public static Func<LianxinDb, TA, TB, TC, TD, CancellationToken, Task<TResult?>> CompileFirstAcrossScope<TA, TB, TC, TD, TResult>(
+        Expression<Func<LianxinDb, TA, TB, TC, TD, IQueryable<TResult>>> query) where TResult : class =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<LianxinDb, TA, TB, TC, TD, CancellationToken, TResult>>(FirstAcrossScope<TResult>(query.Body),
+            [.. query.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]))!;
+
+    static MethodCallExpression FirstAcrossScope<T>(Expression source) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(T)],
+            Expression.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters), [typeof(T)],
+                source, Expression.Constant(new[] { Scope }, typeof(IReadOnlyCollection<string>))));
+
     /// <summary>A scoped table whose path column is not called OrgPath (the org units' own <c>Path</c>).</summary>
     public static EntityTypeBuilder<T> ScopedBy<T>(this EntityTypeBuilder<T> e, Expression<Func<T, string>> path) where T : class
     {

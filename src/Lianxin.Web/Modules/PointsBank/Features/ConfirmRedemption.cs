@@ -43,18 +43,16 @@ public static class ConfirmRedemption
 
     // The caller's shop, the hold, the two accounts and the depositor's name, in one round trip (ADR 0047); compiled once
     // (ADR 0057), as the till's read. Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row.
-    static readonly Func<LianxinDb, Guid, Guid, CancellationToken, Task<HoldRead?>> ReadHold = EF.CompileAsyncQuery(
-        (LianxinDb db, Guid me, Guid id, CancellationToken ct) => (
-                from m in db.Set<Merchant>().IgnoreQueryFilters(new[] { QueryFilters.Scope }).AsNoTracking()
-                    .Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
+    static readonly Func<LianxinDb, Guid, Guid, CancellationToken, Task<HoldRead?>> ReadHold = QueryFilters.CompileFirstAcrossScope(
+        (LianxinDb db, Guid me, Guid id) =>
+                from m in db.Set<Merchant>().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
                 join h in db.Set<Redemption>().Where(r => r.Id == id) on m.Id equals h.MerchantId into hs
                 from h in hs.DefaultIfEmpty()
                 join c in db.Set<Account>().Where(a => a.Kind == AccountKind.Clearing) on new { m.CommunityId, Owner = m.CommunityId } equals new { c.CommunityId, Owner = c.OwnerId } into cs
                 from c in cs.DefaultIfEmpty()
                 join t in db.Set<Account>().Where(a => a.Kind == AccountKind.Merchant) on new { m.CommunityId, Owner = m.Id } equals new { t.CommunityId, Owner = t.OwnerId } into ts
                 from t in ts.DefaultIfEmpty()
-                select new HoldRead(m, h, c, t, db.Users.Where(u => h != null && u.Id == h.DepositorUserId).Select(u => u.DisplayName).FirstOrDefault()))
-            .FirstOrDefault());
+                select new HoldRead(m, h, c, t, db.Users.Where(u => h != null && u.Id == h.DepositorUserId).Select(u => u.DisplayName).FirstOrDefault()));
 
     /// <summary>Nothing applied: answer the hold's state now (the same result when it is already what was asked).</summary>
     internal static async Task<Outcome<RedemptionView>> AgainAsync(LianxinDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Guid id,

@@ -19,16 +19,14 @@ public class CreditVolunteerHours(LianxinDb db, OrgDirectory org, TimeProvider c
 
     // Whether the attendance was credited, the rate and both accounts, in one round trip (ADR 0047); compiled once (ADR 0057),
     // as the till's read. A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
-    static readonly Func<LianxinDb, Guid, Guid, string, string, CancellationToken, Task<CreditRead?>> ReadCredit = EF.CompileAsyncQuery(
-        (LianxinDb db, Guid communityId, Guid userId, string activityKind, string key, CancellationToken ct) => (
-                from a in db.Set<Account>().IgnoreQueryFilters(new[] { QueryFilters.Scope }).AsNoTracking()
-                    .Where(a => a.CommunityId == communityId && a.Kind == AccountKind.Issuing && a.OwnerId == communityId)
+    static readonly Func<LianxinDb, Guid, Guid, string, string, CancellationToken, Task<CreditRead?>> ReadCredit = QueryFilters.CompileFirstAcrossScope(
+        (LianxinDb db, Guid communityId, Guid userId, string activityKind, string key) =>
+                from a in db.Set<Account>().AsNoTracking().Where(a => a.CommunityId == communityId && a.Kind == AccountKind.Issuing && a.OwnerId == communityId)
                 join d in db.Set<Account>().Where(d => d.Kind == AccountKind.Depositor && d.OwnerId == userId) on a.CommunityId equals d.CommunityId into ds
                 from d in ds.DefaultIfEmpty()
                 select new CreditRead(a, d,
                     db.Set<EarnRate>().Where(r => r.CommunityId == communityId && r.ActivityKind == activityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
-                    db.Set<Transfer>().Any(t => t.Key == key)))
-            .FirstOrDefault());
+                    db.Set<Transfer>().Any(t => t.Key == key)));
 
     public async Task HandleAsync(VolunteerHoursConfirmed e, CancellationToken ct)
     {

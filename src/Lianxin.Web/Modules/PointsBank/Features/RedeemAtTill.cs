@@ -98,10 +98,9 @@ public static class RedeemAtTill
     // item, the depositor's and the clearing account, and the depositor's name for the answer. Compiled once (ADR 0057): the
     // perf profile of the ledger bench put building, funcletizing and looking up the till's LINQ at several % of its CPU.
     // Left joins, not subqueries per row: SQLite has no APPLY. Each join meets at most one row (the keys are unique).
-    static readonly Func<LianxinDb, Guid, Guid, Guid, Guid, CancellationToken, Task<TillRead?>> ReadTill = EF.CompileAsyncQuery(
-        (LianxinDb db, Guid me, Guid itemId, Guid user, Guid requestId, CancellationToken ct) => (
-                from m in db.Set<Merchant>().IgnoreQueryFilters(new[] { QueryFilters.Scope }).AsNoTracking()
-                    .Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
+    static readonly Func<LianxinDb, Guid, Guid, Guid, Guid, CancellationToken, Task<TillRead?>> ReadTill = QueryFilters.CompileFirstAcrossScope(
+        (LianxinDb db, Guid me, Guid itemId, Guid user, Guid requestId) =>
+                from m in db.Set<Merchant>().AsNoTracking().Where(m => m.OwnerUserId == me && m.State == MerchantState.Approved)
                 join i in db.Set<CatalogueItem>().Where(i => i.Id == itemId) on m.Id equals i.MerchantId into its
                 from i in its.DefaultIfEmpty()
                 join d in db.Set<Account>().Where(a => a.Kind == AccountKind.Depositor && a.OwnerId == user) on m.CommunityId equals d.CommunityId into ds
@@ -113,8 +112,7 @@ public static class RedeemAtTill
                 from x in xs.DefaultIfEmpty()
                 join f in db.Set<RefusedScan>().Where(f => f.Id == requestId) on m.Id equals f.MerchantId into fs
                 from f in fs.DefaultIfEmpty()
-                select new TillRead(m, x, f, i, d, c, db.Users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault()))
-            .FirstOrDefault());
+                select new TillRead(m, x, f, i, d, c, db.Users.Where(u => u.Id == user).Select(u => u.DisplayName).FirstOrDefault()));
 
     /// <summary>
     /// Refuses the scan and keeps the refusal under its request id (its own save, after the hold's rollback), so a retry
