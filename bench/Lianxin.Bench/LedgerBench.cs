@@ -251,11 +251,9 @@ public static class LedgerBench
         await Task.WhenAll(tasks);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var all = latencies.ToArray();
-        Array.Sort(all);
-        double Pct(double p) => all.Length == 0 ? 0 : all[Math.Clamp((int)Math.Ceiling(p * all.Length) - 1, 0, all.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-        return new Phase(clients, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99), ok, refused, errors, firstError,
-            cpuMs / Math.Max(1, all.Length));
+        var (p50, p95, p99) = Runner.Percentiles(latencies);
+        return new Phase(clients, latencies.Count, seconds, latencies.Count / seconds, p50, p95, p99, ok, refused, errors, firstError,
+            cpuMs / Math.Max(1, latencies.Count));
     }
 
     static async Task<Result> EarnOnceAsync(BenchApp app, Guid tenant, BankCommunity community, Guid depositor, Random random, CancellationToken ct)

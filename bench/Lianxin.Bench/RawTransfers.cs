@@ -119,9 +119,7 @@ public static class RawTransfers
         await using (var cmd = new NpgsqlCommand("DROP TABLE IF EXISTS bench_pb_transfers, bench_pb_accounts", cleanup))
             await cmd.ExecuteNonQueryAsync(CancellationToken.None);
 
-        var all = latencies.ToArray();
-        Array.Sort(all);
-        double Pct(double p) => all.Length == 0 ? 0 : all[Runner.Rank(p, all.Length)] * 1000.0 / Stopwatch.Frequency;
-        return new Result(clients, all.Length, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99), errors, firstError);
+        var (p50, p95, p99) = Runner.Percentiles(latencies);
+        return new Result(clients, latencies.Count, seconds, latencies.Count / seconds, p50, p95, p99, errors, firstError);
     }
 }

@@ -83,6 +83,15 @@ public static class Runner
 
     /// <summary>The nearest-rank percentile's index into n sorted values.</summary>
     public static int Rank(double p, int n) => Math.Clamp((int)Math.Ceiling(p * n) - 1, 0, n - 1);
+
+    /// <summary>p50, p95 and p99 in milliseconds of latencies kept as <see cref="Stopwatch"/> ticks.</summary>
+    public static (double P50, double P95, double P99) Percentiles(IEnumerable<long> ticks)
+    {
+        var all = ticks.ToArray();
+        Array.Sort(all);
+        double Pct(double p) => all.Length == 0 ? 0 : all[Rank(p, all.Length)] * 1000.0 / Stopwatch.Frequency;
+        return (Pct(0.50), Pct(0.95), Pct(0.99));
+    }
 }
 
 /// <summary>Runs a baseline's statements on one worker's own open connection, prepared once, reading every value.</summary>

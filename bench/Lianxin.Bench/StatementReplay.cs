@@ -77,11 +77,9 @@ public static class StatementReplay
         await Task.WhenAll(tasks);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var all = latencies.ToArray();
-        Array.Sort(all);
-        double Pct(double p) => all.Length == 0 ? 0 : all[Runner.Rank(p, all.Length)] * 1000.0 / Stopwatch.Frequency;
-        return new Result(clients.Count, all.Length, roundTrips, seconds, all.Length / seconds, Pct(0.50), Pct(0.95), Pct(0.99), refused, firstRefusal,
-            cpuMs / Math.Max(1, all.Length));
+        var (p50, p95, p99) = Runner.Percentiles(latencies);
+        return new Result(clients.Count, latencies.Count, roundTrips, seconds, latencies.Count / seconds, p50, p95, p99, refused, firstRefusal,
+            cpuMs / Math.Max(1, latencies.Count));
     }
 
     static async Task<(int Sent, int Refused, string? Why)> OperationAsync(string connectionString, List<Step> steps, CancellationToken ct)
