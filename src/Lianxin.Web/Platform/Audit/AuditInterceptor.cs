@@ -72,7 +72,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     {
         if (eventData.Context is not LianxinDb db) return;
         db.PendingAudit.Failed(db);
-        if (db.AuditTransaction is { } tx) { db.AuditTransaction = null; FailedTransaction.End(tx); }
+        db.AbandonAuditTransaction();
     }
 
     // The entries are appended as the last statements of the transaction; a failure here fails the commit, so the

@@ -107,6 +107,12 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         if (AuditTransaction is { } tx) { AuditTransaction = null; await FailedTransaction.EndAsync(tx); }
     }
 
+    /// <inheritdoc cref="AbandonAuditTransactionAsync"/>
+    internal void AbandonAuditTransaction()
+    {
+        if (AuditTransaction is { } tx) { AuditTransaction = null; FailedTransaction.End(tx); }
+    }
+
     /// <summary>This context's audit entries waiting for their transaction's commit (ADR 0041).</summary>
     internal PendingAudit PendingAudit { get; } = new();
 
@@ -127,7 +133,7 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
         if (follow.Count == 0)
         {
             try { return base.SaveChanges(acceptAllChangesOnSuccess); }
-            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AbandonAuditTransactionAsync().GetAwaiter().GetResult(); throw; }
+            catch (DbUpdateConcurrencyException) { PendingAudit.Failed(this); AbandonAuditTransaction(); throw; }
         }
         var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         try

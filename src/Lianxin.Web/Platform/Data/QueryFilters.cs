@@ -30,19 +30,20 @@ public static class QueryFilters
     /// </summary>
     public static Func<LianxinDb, TA, TB, CancellationToken, Task<TResult?>> CompileFirstAcrossScope<TA, TB, TResult>(
         Expression<Func<LianxinDb, TA, TB, IQueryable<TResult>>> query) where TResult : class =>
-        EF.CompileAsyncQuery(Expression.Lambda<Func<LianxinDb, TA, TB, CancellationToken, TResult>>(FirstAcrossScope<TResult>(query.Body),
-            [.. query.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]))!;
+        EF.CompileAsyncQuery(FirstAcrossScope<Func<LianxinDb, TA, TB, CancellationToken, TResult>, TResult>(query))!;
 
     /// <inheritdoc cref="CompileFirstAcrossScope{TA, TB, TResult}"/>
     public static Func<LianxinDb, TA, TB, TC, TD, CancellationToken, Task<TResult?>> CompileFirstAcrossScope<TA, TB, TC, TD, TResult>(
         Expression<Func<LianxinDb, TA, TB, TC, TD, IQueryable<TResult>>> query) where TResult : class =>
-        EF.CompileAsyncQuery(Expression.Lambda<Func<LianxinDb, TA, TB, TC, TD, CancellationToken, TResult>>(FirstAcrossScope<TResult>(query.Body),
-            [.. query.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]))!;
+        EF.CompileAsyncQuery(FirstAcrossScope<Func<LianxinDb, TA, TB, TC, TD, CancellationToken, TResult>, TResult>(query))!;
 
-    static MethodCallExpression FirstAcrossScope<T>(Expression source) =>
-        Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(T)],
-            Expression.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters), [typeof(T)],
-                source, Expression.Constant(new[] { Scope }, typeof(IReadOnlyCollection<string>))));
+    // query(db, …) becomes (db, …, ct) => query's body, scope filter lifted, first row or null.
+    static Expression<TDelegate> FirstAcrossScope<TDelegate, TResult>(LambdaExpression query) =>
+        Expression.Lambda<TDelegate>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(TResult)],
+                Expression.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters), [typeof(TResult)],
+                    query.Body, Expression.Constant(new[] { Scope }, typeof(IReadOnlyCollection<string>)))),
+            [.. query.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]);
 
     /// <summary>A scoped table whose path column is not called OrgPath (the org units' own <c>Path</c>).</summary>
     public static EntityTypeBuilder<T> ScopedBy<T>(this EntityTypeBuilder<T> e, Expression<Func<T, string>> path) where T : class
