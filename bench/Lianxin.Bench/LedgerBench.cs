@@ -184,7 +184,7 @@ public static class LedgerBench
     static async Task<(Phase Recorded, StatementReplay.Result Same)> SameStatementsAsync(BenchApp app, BenchDatabase database, Guid tenant,
         BankCommunity community, Guid[] depositors, Shop[] shops, int clients, TimeSpan duration, CancellationToken ct)
     {
-        var copy = await StatementReplay.CopyAsync(database, "same", ct);
+        var copy = await database.CopyAsync("same", ct);
         try
         {
             var steps = Enumerable.Range(0, clients).Select(_ => new List<List<Step>>()).ToArray();
@@ -195,7 +195,7 @@ public static class LedgerBench
         }
         finally
         {
-            await StatementReplay.DropAsync(database, copy);
+            await database.DropCopyAsync(copy);
         }
     }
 

@@ -19,37 +19,6 @@ public static class StatementReplay
     public sealed record Result(int Clients, long Operations, long RoundTrips, double Seconds, double Throughput, double P50, double P95, double P99,
         long Refused, string? FirstRefusal, double CpuMsPerOperation);
 
-    /// <summary>A copy of the bench database, made from it as a template: every pooled connection to it is closed first.</summary>
-    public static async Task<string> CopyAsync(BenchDatabase database, string suffix, CancellationToken ct)
-    {
-        var source = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
-        var copy = $"{source}_{suffix}";
-        await using var admin = new NpgsqlConnection(database.Options.PgConnection);
-        await admin.OpenAsync(ct);
-        await ExecAsync(admin, $"DROP DATABASE IF EXISTS \"{copy}\" WITH (FORCE)", ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            NpgsqlConnection.ClearAllPools();
-            try
-            {
-                // FILE_COPY: the files copied under a checkpoint, not the whole database written through the WAL, whose
-                // checkpoints would then run into the phase measured next.
-                await ExecAsync(admin, $"CREATE DATABASE \"{copy}\" TEMPLATE \"{source}\" STRATEGY = FILE_COPY", ct);
-                return copy;
-            }
-            // A job of the app's host opened a connection in between: PostgreSQL waits 5 s for it, then refuses.
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10) { }
-        }
-    }
-
-    public static async Task DropAsync(BenchDatabase database, string copy)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(database.Options.PgConnection);
-        await admin.OpenAsync();
-        await ExecAsync(admin, $"DROP DATABASE IF EXISTS \"{copy}\" WITH (FORCE)", CancellationToken.None);
-    }
-
     /// <summary>Replays every client's operations (each a list of steps) on <paramref name="connectionString"/>, clients at once.</summary>
     public static async Task<Result> RunAsync(string connectionString, IReadOnlyList<IReadOnlyList<List<Step>>> clients, CancellationToken ct)
     {
@@ -164,11 +133,5 @@ public static class StatementReplay
             do
                 while (await reader.ReadAsync(ct)) { }
             while (await reader.NextResultAsync(ct));
-    }
-
-    static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 }
