@@ -56,8 +56,15 @@ public class VolunteeringFlowTests(BrowserApp app)
         await staff.ReloadAsync();
         await Assertions.Expect(staff.Locator("main table tbody tr", new() { HasText = "王秀英" })).ToContainTextAsync(ChinaTime.ToBeijing(DateTime.UtcNow).ToString("HH:"));
 
+        // A sign-up for next week shows on the resident's own page above the record, which ends today.
+        await resident.GotoAsync("/volunteering");
+        await resident.GetByRole(AriaRole.Link, new() { Name = "爱心理发进社区" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "我要报名" }).ClickAsync();
+        await Assertions.Expect(resident.GetByRole(AriaRole.Status)).ToContainTextAsync("报名成功");
         await resident.GotoAsync("/volunteering/me");
+        await Assertions.Expect(resident.GetByRole(AriaRole.Region, new() { Name = "即将参加" })).ToContainTextAsync("爱心理发进社区");
         await Assertions.Expect(resident.Locator("main")).ToContainTextAsync(title);
+        Assert.False(await Overflows(resident));
         await BrowserApp.Shot(resident, "volunteering-me-phone");
         await resident.GetByRole(AriaRole.Link, new() { Name = "志愿服务记录证明" }).ClickAsync();
         await Assertions.Expect(resident.Locator("h1")).ToHaveTextAsync("志愿服务记录证明");

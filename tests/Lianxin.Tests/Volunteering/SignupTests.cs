@@ -39,6 +39,27 @@ public class SignupTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_sign_up_still_to_come_shows_on_my_page_though_the_record_ends_today()
+    {
+        var id = app.Activity(DateTime.UtcNow.Date.AddDays(5).AddHours(1), capacity: 5, title: "下周巡防");
+        var title = app.WithDb(db => db.Activities.Single(a => a.Id == id).Title);
+        var api = await app.ApiAs("resident");
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/volunteering/activities/{id}/signup", null)).StatusCode);
+        var pages = await app.PagesAs("resident");
+
+        Assert.Contains(title, Upcoming(await pages.GetStringAsync("/volunteering/me")));
+        // The record of the last year (what the certificate states) ends today and does not list it.
+        var record = await api.GetFromJsonAsync<JsonElement>("/api/v1/volunteering/me");
+        Assert.DoesNotContain(record.GetProperty("lines").EnumerateArray(), l => l.GetProperty("activityId").GetGuid() == id);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/volunteering/activities/{id}/cancel", null)).StatusCode);
+        Assert.DoesNotContain(title, Upcoming(await pages.GetStringAsync("/volunteering/me")));
+    }
+
+    static string Upcoming(string html) =>
+        html.IndexOf("aria-labelledby=\"upcoming\"", StringComparison.Ordinal) is var at and >= 0 ? html[at..html.IndexOf("</section>", at, StringComparison.Ordinal)] : "";
+
+    [Fact]
     public void When_full_the_next_waits_and_a_cancellation_promotes_the_first_waiting()
     {
         var id = app.Activity(Start, capacity: 2);
