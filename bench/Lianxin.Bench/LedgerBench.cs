@@ -40,16 +40,12 @@ public static class LedgerBench
         var (community, depositors, shops) = await SetUpAsync(app, tenant, o, ct);
         var duration = TimeSpan.FromSeconds(o.Seconds);
         if (o.Warmup > 0) await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(o.Warmup), null, ct);
-        var few = await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, duration, null, ct);
-        Print("baseline", few);
-        var fewSame = await SameStatementsAsync(app, database, tenant, community, depositors, shops, o.BaselineClients, duration, ct);
-        PrintSame("baseline", fewSame, few);
-        var since = DateTime.UtcNow;
-        var many = await PhaseAsync(app, tenant, community, depositors, shops, o.Clients, duration, null, ct);
-        var until = DateTime.UtcNow;
-        Print("load", many);
-        var manySame = await SameStatementsAsync(app, database, tenant, community, depositors, shops, o.Clients, duration, ct);
-        PrintSame("load", manySame, many);
+        // Rounds of the app's phase, then its own statements recorded and replayed, so both sides of each ratio ran in the
+        // same minutes; the ratio is taken round by round and summarised as median and range (issue 15's harness rules).
+        var fewRounds = await RoundsAsync(app, database, tenant, community, depositors, shops, o.BaselineClients, duration, o.Rounds, "baseline", ct);
+        var manyRounds = await RoundsAsync(app, database, tenant, community, depositors, shops, o.Clients, duration, o.Rounds, "load", ct);
+        var (few, many) = (fewRounds[0].App, manyRounds[0].App);
+        var (since, until) = (manyRounds[0].Since, manyRounds[0].Until);
 
         // The raw SQL baseline: the transfer rows the load phase committed, written again by as many clients on a pool of the
         // same size, one transaction per transfer with the guarded balance updates, into copies of the two tables.
@@ -83,11 +79,14 @@ public static class LedgerBench
             .AppendLine()
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**load/baseline: throughput {throughput:0.00}×, p95 {p95:0.00}×**"))
             .AppendLine()
-            .AppendLine("The same statements (issue 15's \"same\" baseline): after each phase, a copy of the database; the workload again with as many clients, every round trip each client's operations make recorded with its values (EF's commands as EF made them, the audit's batches, transactions' starts and ends, pooled opens and closes); then those steps sent again by as many clients, each its own operations in order, into the copy; nothing between the statements. The app's ops/s are the phase's, measured unrecorded:")
+            .AppendLine($"The same statements (issue 15's \"same\" baseline), {o.Rounds} round(s) per client count: in each, the app's phase (unrecorded); then a copy of the database; the workload again with as many clients, every round trip each client's operations make recorded with its values (EF's commands as EF made them, the audit's batches, transactions' starts and ends, pooled opens and closes); then those steps sent again by as many clients, each its own operations in order, into the copy; nothing between the statements. app/same is the round's unrecorded app phase against its replay:")
             .AppendLine()
-            .AppendLine("| phase | clients | app ops/s | app ops/s while recorded | operations replayed | round trips per operation | same statements ops/s | p95 ms | refused | bench process CPU ms/op, app | same statements | **app/same** |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-            .AppendLine(SameRow("baseline", fewSame, few)).AppendLine(SameRow("load", manySame, many))
+            .AppendLine("| phase | round | clients | app ops/s | app ops/s while recorded | operations replayed | round trips per operation | same statements ops/s | p95 ms | refused | bench process CPU ms/op, app | same statements | **app/same** |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            .AppendJoin("", fewRounds.Select((r, i) => SameRow("baseline", i + 1, r) + "\n"))
+            .AppendJoin("", manyRounds.Select((r, i) => SameRow("load", i + 1, r) + "\n"))
+            .AppendLine()
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"**app/same, median (min–max) over the rounds: {o.BaselineClients} clients {SameSpread(fewRounds)}×; {o.Clients} clients {SameSpread(manyRounds)}×**"))
             .AppendLine()
             .AppendLine("Transfers against a raw SQL insert of the same rows (the load phase's committed transfers, written again by as many clients on a pool of the same size, one transaction per transfer: INSERT, then the guarded balance UPDATEs in account id order, into copies of pb_transfers and pb_accounts with their indexes):")
             .AppendLine()
@@ -181,6 +180,29 @@ public static class LedgerBench
     /// each client's steps recorded (a phase of its own, not the one measured: recording costs the app a little); then those
     /// steps sent again by as many clients into the copy.
     /// </summary>
+    /// <summary>One round: the app's phase, then the same workload recorded and its statements replayed into a copy.</summary>
+    sealed record Round(Phase App, DateTime Since, DateTime Until, Phase Recorded, StatementReplay.Result Same)
+    {
+        public double AppOverSame => App.Throughput / Same.Throughput;
+    }
+
+    static async Task<List<Round>> RoundsAsync(BenchApp app, BenchDatabase database, Guid tenant, BankCommunity community, Guid[] depositors, Shop[] shops,
+        int clients, TimeSpan duration, int rounds, string name, CancellationToken ct)
+    {
+        var done = new List<Round>();
+        for (var i = 1; i <= rounds && !ct.IsCancellationRequested; i++)
+        {
+            var since = DateTime.UtcNow;
+            var phase = await PhaseAsync(app, tenant, community, depositors, shops, clients, duration, null, ct);
+            var until = DateTime.UtcNow;
+            Print($"{name} {i}", phase);
+            var (recorded, same) = await SameStatementsAsync(app, database, tenant, community, depositors, shops, clients, duration, ct);
+            done.Add(new Round(phase, since, until, recorded, same));
+            PrintSame($"{name} {i}", done[^1]);
+        }
+        return done;
+    }
+
     static async Task<(Phase Recorded, StatementReplay.Result Same)> SameStatementsAsync(BenchApp app, BenchDatabase database, Guid tenant,
         BankCommunity community, Guid[] depositors, Shop[] shops, int clients, TimeSpan duration, CancellationToken ct)
     {
@@ -327,11 +349,13 @@ public static class LedgerBench
     static void Print(string name, Phase p) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"    {name,-8} {p.Clients,5} clients  {p.Throughput,8:N1} ops/s  p50 {p.P50,8:0.0} ms  p95 {p.P95,8:0.0} ms  p99 {p.P99,8:0.0} ms  ok {p.Ok:N0} refused {p.Refused:N0} errors {p.Errors:N0}{(p.FirstError is { } e ? $"  ⚠ {e}" : "")}"));
 
-    static void PrintSame(string name, (Phase Recorded, StatementReplay.Result Same) s, Phase app) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"    same statements ({name}) {s.Same.Clients,5} clients  {s.Same.Throughput,8:N1} ops/s  p95 {s.Same.P95,8:0.0} ms  ({s.Same.Operations:N0} operations recorded at {s.Recorded.Throughput:N1} ops/s, {s.Same.RoundTrips:N0} round trips, {s.Same.Refused:N0} refused){(s.Same.FirstRefusal is { } e ? $"  ⚠ {e}" : "")}  app/same {app.Throughput / s.Same.Throughput:0.00}×; this process's CPU per operation: app {app.CpuMsPerOperation:0.00} ms, same statements {s.Same.CpuMsPerOperation:0.00} ms"));
+    static void PrintSame(string name, Round r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"    same statements ({name}) {r.Same.Clients,5} clients  {r.Same.Throughput,8:N1} ops/s  p95 {r.Same.P95,8:0.0} ms  ({r.Same.Operations:N0} operations recorded at {r.Recorded.Throughput:N1} ops/s, {r.Same.RoundTrips:N0} round trips, {r.Same.Refused:N0} refused){(r.Same.FirstRefusal is { } e ? $"  ⚠ {e}" : "")}  app/same {r.AppOverSame:0.00}×; this process's CPU per operation: app {r.App.CpuMsPerOperation:0.00} ms, same statements {r.Same.CpuMsPerOperation:0.00} ms"));
 
-    static string SameRow(string name, (Phase Recorded, StatementReplay.Result Same) s, Phase app) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {s.Same.Clients} | {app.Throughput:N1} | {s.Recorded.Throughput:N1} | {s.Same.Operations:N0} | {(double)s.Same.RoundTrips / Math.Max(1, s.Same.Operations):0.0} | {s.Same.Throughput:N1} | {s.Same.P95:0.0} | {s.Same.Refused:N0} | {app.CpuMsPerOperation:0.00} | {s.Same.CpuMsPerOperation:0.00} | **{app.Throughput / s.Same.Throughput:0.00}×** |");
+    static string SameRow(string name, int round, Round r) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {round} | {r.Same.Clients} | {r.App.Throughput:N1} | {r.Recorded.Throughput:N1} | {r.Same.Operations:N0} | {(double)r.Same.RoundTrips / Math.Max(1, r.Same.Operations):0.0} | {r.Same.Throughput:N1} | {r.Same.P95:0.0} | {r.Same.Refused:N0} | {r.App.CpuMsPerOperation:0.00} | {r.Same.CpuMsPerOperation:0.00} | **{r.AppOverSame:0.00}×** |");
+
+    static Spread SameSpread(List<Round> rounds) => Spread.Of(rounds.Select(r => r.AppOverSame));
 
     static string Row(string name, Phase p) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {p.Clients} | {p.Operations:N0} | {p.Throughput:N1} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Ok:N0} | {p.Refused:N0} | {p.Errors:N0} |");

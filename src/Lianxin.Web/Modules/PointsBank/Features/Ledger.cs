@@ -3,9 +3,6 @@ using Lianxin.Web.Modules.PointsBank.Data;
 using Lianxin.Web.Modules.PointsBank.Domain;
 using Lianxin.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lianxin.Web.Modules.PointsBank.Features;
 
@@ -53,35 +50,13 @@ public static class Ledger
         foreach (var (id, delta) in deltas.OrderBy(d => d.Key))
         {
             if (delta == 0 || shared.Contains(id) && later.Count > 0) continue;
-            if (!await MoveAsync(db, id, delta, ct)) return false;
+            // A depositor or merchant account is debited only while it covers the amount (one plain statement, ADR 0066).
+            var guarded = delta < 0 && !shared.Contains(id);
+            if (!await CounterUpdate.Add<Account>(db, id, nameof(Account.Balance), delta, guarded).RunAsync(db, ct)) return false;
         }
-        foreach (var (id, delta) in later) db.AtCommit(MoveAtCommit(db, id, delta));
+        // The unguarded moves of the community's accounts, as statements the commit sends in one round trip with the audit INSERT (ADR 0047).
+        foreach (var (id, delta) in later) db.AtCommit(CounterUpdate.Add<Account>(db, id, nameof(Account.Balance), delta, floorAtZero: false));
         return true;
-    }
-
-    /// <summary>
-    /// The unguarded move of a community account, as the statement the commit sends in one round trip with the audit INSERT
-    /// (ADR 0047): the model's table and column names, the columns' own type mappings for the values.
-    /// </summary>
-    static CommitStatement MoveAtCommit(LianxinDb db, Guid id, long delta)
-    {
-        var type = db.Model.FindEntityType(typeof(Account))!;
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var balance = type.FindProperty(nameof(Account.Balance))!;
-        var key = type.FindProperty(nameof(Account.Id))!;
-        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        return new($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(balance)} = {Column(balance)} + {{0}} WHERE {Column(key)} = {{1}}",
-            [balance.GetRelationalTypeMapping().CreateParameter(factory, "delta", delta), key.GetRelationalTypeMapping().CreateParameter(factory, "id", id)]);
-    }
-
-    static async Task<bool> MoveAsync(LianxinDb db, Guid id, long delta, CancellationToken ct)
-    {
-        var rows = db.PbAccounts.AcrossScope().Where(a => a.Id == id);
-        if (delta < 0)
-            rows = rows.Where(a => (a.Kind != AccountKind.Depositor && a.Kind != AccountKind.Merchant) || a.Balance >= -delta);
-        return await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), ct) == 1;
     }
 
     /// <summary>The community's issuing or clearing account, made on first use.</summary>

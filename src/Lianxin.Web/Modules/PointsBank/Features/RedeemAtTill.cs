@@ -76,9 +76,9 @@ public static class RedeemAtTill
                 var first = await db.PbRedemptions.AcrossScope().AsNoTracking().FirstAsync(x => x.Id == r.RequestId, ct);
                 return Same(first, merchant.Id, r, user, read.Name);
             }
-            var taken = await db.PbItems.Where(i => i.Id == item.Id && i.Stock >= r.Quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - r.Quantity), ct);
-            var refusal = taken != 1 ? "该商品库存不足。"
+            // The item is the caller's shop's (the till's read found it there), so the plain statement keeps the scope.
+            var taken = await CounterUpdate.Add<CatalogueItem>(db, item.Id, nameof(CatalogueItem.Stock), -r.Quantity, floorAtZero: true).RunAsync(db, ct);
+            var refusal = !taken ? "该商品库存不足。"
                 : !await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct) ? $"积分不足：兑换需要 {points} 分。"
                 : null;
             if (refusal is not null)

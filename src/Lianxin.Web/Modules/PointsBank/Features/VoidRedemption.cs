@@ -58,7 +58,7 @@ public static class VoidRedemption
         var moved = await db.PbRedemptions.AcrossScope().Where(r => r.Id == x.Id && r.State == RedemptionState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, to).SetProperty(r => r.ClosedAt, now), ct);
         if (moved != 1) return await ConfirmRedemption.AgainAsync(db, tx, x.Id, to, ct);
-        await db.PbItems.AcrossScope().Where(i => i.Id == x.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock + x.Quantity), ct);
+        await CounterUpdate.Add<CatalogueItem>(db, x.ItemId, nameof(CatalogueItem.Stock), x.Quantity, floorAtZero: false).RunAsync(db, ct);
         if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("The clearing account is not guarded.");
         await tx.CommitAsync(ct);
         x.State = to;
