@@ -48,12 +48,14 @@ public class SignupTests(LianxinApp app)
         var pages = await app.PagesAs("resident");
 
         Assert.Contains(title, Upcoming(await pages.GetStringAsync("/volunteering/me")));
+        Assert.Contains((await api.GetFromJsonAsync<JsonElement>("/api/v1/volunteering/me/upcoming")).EnumerateArray(), l => l.GetProperty("activityId").GetGuid() == id);
         // The record of the last year (what the certificate states) ends today and does not list it.
         var record = await api.GetFromJsonAsync<JsonElement>("/api/v1/volunteering/me");
         Assert.DoesNotContain(record.GetProperty("lines").EnumerateArray(), l => l.GetProperty("activityId").GetGuid() == id);
 
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/volunteering/activities/{id}/cancel", null)).StatusCode);
         Assert.DoesNotContain(title, Upcoming(await pages.GetStringAsync("/volunteering/me")));
+        Assert.DoesNotContain((await api.GetFromJsonAsync<JsonElement>("/api/v1/volunteering/me/upcoming")).EnumerateArray(), l => l.GetProperty("activityId").GetGuid() == id);
     }
 
     static string Upcoming(string html) =>

@@ -72,6 +72,9 @@ public static class VolunteeringApi
         g.MapGet("/me", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DateOnly? from, DateOnly? to, CancellationToken ct) =>
                 (await MyRecord.HandleAsync(db, org, from ?? clock.Today().AddYears(-1), to ?? clock.Today(), ct)).ToApi())
             .Produces<VolunteerRecord>().ProducesValidationProblem().WithSummary("本人志愿服务记录与确认时长");
+        g.MapGet("/me/upcoming", async (LianxinDb db, OrgDirectory org, TimeProvider clock, CancellationToken ct) =>
+                (await MyUpcomingSignups.HandleAsync(db, org, clock, ct)).ToApi())
+            .Produces<IReadOnlyList<RecordLine>>().WithSummary("本人即将参加的志愿活动（明天起一年内，按日期先后）");
         g.MapGet("/figures", async (LianxinDb db, OrgDirectory org, TimeProvider clock, DateOnly? from, DateOnly? to, CancellationToken ct) =>
                 (await VolunteeringFigures.HandleAsync(db, org, from ?? clock.Today().AddMonths(-1), to ?? clock.Today(), ct)).ToApi())
             .Produces<FiguresReport>().ProducesValidationProblem().WithSummary("按社区、队伍统计活动数、人数、时长与多次参与人数");

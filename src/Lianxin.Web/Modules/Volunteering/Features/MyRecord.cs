@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianxin.Web.Modules.Volunteering.Features;
 
 public record RecordLine(Guid ActivityId, DateOnly Day, string Title, string KindName, string UnitName, string Place, SignupStatus Status, string StatusName,
-    DateTime? CheckedInAt, DateTime? CheckedOutAt, int? ConfirmedMinutes, string Name);
+    DateTime? CheckedInAt, DateTime? CheckedOutAt, int? ConfirmedMinutes);
 
 /// <summary>A person's volunteering over a period: every sign-up, and the confirmed hours that the certificate (志愿服务记录证明) states.</summary>
 public record VolunteerRecord(string Name, DateOnly From, DateOnly To, IReadOnlyList<RecordLine> Lines, int Times, int Minutes, IReadOnlyList<string> Units)
@@ -28,15 +28,15 @@ public static class MyRecord
         if (to < from) return Failure.Invalid("To", "结束日期不能早于开始日期。");
         if (to.DayNumber - from.DayNumber > MaxDays) return Failure.Invalid("From", "一次最多查询三年。");
         var name = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).FirstAsync(ct);
-        var lines = await LinesAsync(db, org, me, from, to, ct);
-        name = lines.FirstOrDefault()?.Name ?? name; // the name the sign-ups carry (a member's roster name)
+        var (lines, signedAs) = await LinesAsync(db, org, me, from, to, ct);
+        name = signedAs ?? name; // the name the sign-ups carry (a member's roster name)
         var confirmed = lines.Where(l => l.ConfirmedMinutes is not null).ToList();
         return new VolunteerRecord(name, from, to, lines, confirmed.Count, confirmed.Sum(l => l.ConfirmedMinutes!.Value),
             confirmed.Select(l => l.UnitName).Distinct().ToList());
     }
 
-    /// <summary>A person's sign-ups (not cancelled) with days in the period, latest first.</summary>
-    internal static async Task<List<RecordLine>> LinesAsync(LianxinDb db, OrgDirectory org, Guid me, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>A person's sign-ups (not cancelled) with days in the period, latest first, and the name the latest one carries.</summary>
+    internal static async Task<(List<RecordLine> Lines, string? SignedAs)> LinesAsync(LianxinDb db, OrgDirectory org, Guid me, DateOnly from, DateOnly to, CancellationToken ct)
     {
         // A person's own rows wherever they served in the district (an activity of the street is above a resident's grant).
         var rows = await db.Signups.AcrossScope().AsNoTracking()
@@ -44,7 +44,7 @@ public static class MyRecord
             .Join(db.Activities.AcrossScope(), s => s.ActivityId, a => a.Id, (s, a) => new { s, a.Title, a.Kind, a.UnitId, a.Place, a.StartsAt })
             .OrderByDescending(r => r.s.Day).ThenByDescending(r => r.StartsAt).ToListAsync(ct);
         var units = await org.NamesAsync(rows.Select(r => r.UnitId).Distinct().ToList(), ct);
-        return rows.Select(r => new RecordLine(r.s.ActivityId, r.s.Day, r.Title, r.Kind.Chinese(), units.GetValueOrDefault(r.UnitId, "—"), r.Place,
-            r.s.Status, r.s.Status.Chinese(), r.s.CheckedInAt, r.s.CheckedOutAt, r.s.ConfirmedMinutes, r.s.Name)).ToList();
+        return (rows.Select(r => new RecordLine(r.s.ActivityId, r.s.Day, r.Title, r.Kind.Chinese(), units.GetValueOrDefault(r.UnitId, "—"), r.Place,
+            r.s.Status, r.s.Status.Chinese(), r.s.CheckedInAt, r.s.CheckedOutAt, r.s.ConfirmedMinutes)).ToList(), rows.FirstOrDefault()?.s.Name);
     }
 }

@@ -16,7 +16,7 @@ public static class MyUpcomingSignups
     {
         if (db.Scope.UserId is not { } me || !db.Scope.CanAnywhere(VolunteeringPermissions.Self)) return Failure.Forbidden;
         var today = clock.Today();
-        var lines = await MyRecord.LinesAsync(db, org, me, today.AddDays(1), today.AddYears(1), ct);
+        var (lines, _) = await MyRecord.LinesAsync(db, org, me, today.AddDays(1), today.AddYears(1), ct);
         lines.Reverse();
         return lines;
     }
