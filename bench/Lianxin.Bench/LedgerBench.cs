@@ -175,11 +175,6 @@ public static class LedgerBench
         return (community, depositors.Select(d => d.Id).ToArray(), shops.ToArray());
     }
 
-    /// <summary>
-    /// The "same statements" baseline of a phase: a copy of the database as it is now; the same workload with as many clients,
-    /// each client's steps recorded (a phase of its own, not the one measured: recording costs the app a little); then those
-    /// steps sent again by as many clients into the copy.
-    /// </summary>
     /// <summary>One round: the app's phase, then the same workload recorded and its statements replayed into a copy.</summary>
     sealed record Round(Phase App, DateTime Since, DateTime Until, Phase Recorded, StatementReplay.Result Same)
     {
@@ -203,6 +198,11 @@ public static class LedgerBench
         return done;
     }
 
+    /// <summary>
+    /// The "same statements" baseline of a phase: a copy of the database as it is now; the same workload with as many clients,
+    /// each client's steps recorded (a phase of its own, not the one measured: recording costs the app a little); then those
+    /// steps sent again by as many clients into the copy.
+    /// </summary>
     static async Task<(Phase Recorded, StatementReplay.Result Same)> SameStatementsAsync(BenchApp app, BenchDatabase database, Guid tenant,
         BankCommunity community, Guid[] depositors, Shop[] shops, int clients, TimeSpan duration, CancellationToken ct)
     {

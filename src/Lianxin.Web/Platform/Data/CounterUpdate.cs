@@ -10,31 +10,35 @@ namespace Lianxin.Web.Platform.Data;
 /// "Add to a number column of one row, found by its key" as one plain statement (ADR 0066): for the hottest writes (the
 /// points bank's balances and stock), where EF's <c>ExecuteUpdate</c> spent more CPU on building, funcletizing and looking
 /// up its LINQ than the statement costs the database. The model's table and column names, the columns' own type mappings
-/// for the values; the text is built once per model. With <c>floorAtZero</c> the row changes only when the column stays at
+/// for the values; the text is built once per model and column. With <c>floorAtZero</c> the row changes only when the column stays at
 /// or above zero (a debit never overdraws; PostgreSQL re-checks the condition on a row it waited for). The key must come
 /// from a read that already kept the caller's scope: a plain statement has no query filter.
 /// </summary>
 public static class CounterUpdate
 {
-    static readonly ConcurrentDictionary<(IModel, Type, string, bool), string> Texts = new();
+    // The statement's text and the two columns, found in the model once per model, entity, column and floor: Add is on
+    // the ledger's hot path, where the lookups would otherwise run on every call.
+    sealed record Shape(string Sql, IProperty Counter, IProperty Key);
+
+    static readonly ConcurrentDictionary<(IModel, Type, string, bool), Shape> Shapes = new();
 
     public static CommitStatement Add<TEntity>(LianxinDb db, Guid key, string column, long delta, bool floorAtZero)
     {
-        var type = db.Model.FindEntityType(typeof(TEntity))!;
-        var counter = type.FindProperty(column)!;
-        var id = type.FindPrimaryKey()!.Properties.Single();
-        var sql = Texts.GetOrAdd((db.Model, typeof(TEntity), column, floorAtZero), _ =>
+        var shape = Shapes.GetOrAdd((db.Model, typeof(TEntity), column, floorAtZero), _ =>
         {
+            var type = db.Model.FindEntityType(typeof(TEntity))!;
+            var counter = type.FindProperty(column)!;
+            var id = type.FindPrimaryKey()!.Properties.Single();
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             var helper = db.GetService<ISqlGenerationHelper>();
             var c = helper.DelimitIdentifier(counter.GetColumnName(table)!);
-            return $"UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET {c} = {c} + {{0}} WHERE {helper.DelimitIdentifier(id.GetColumnName(table)!)} = {{1}}"
-                + (floorAtZero ? $" AND {c} + {{0}} >= 0" : "");
+            return new($"UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET {c} = {c} + {{0}} WHERE {helper.DelimitIdentifier(id.GetColumnName(table)!)} = {{1}}"
+                + (floorAtZero ? $" AND {c} + {{0}} >= 0" : ""), counter, id);
         });
         using var factory = db.Database.GetDbConnection().CreateCommand();
-        return new(sql, [
-            counter.GetRelationalTypeMapping().CreateParameter(factory, "delta", Convert.ChangeType(delta, counter.ClrType)),
-            id.GetRelationalTypeMapping().CreateParameter(factory, "id", key),
+        return new(shape.Sql, [
+            shape.Counter.GetRelationalTypeMapping().CreateParameter(factory, "delta", Convert.ChangeType(delta, shape.Counter.ClrType)),
+            shape.Key.GetRelationalTypeMapping().CreateParameter(factory, "id", key),
         ]);
     }
 
