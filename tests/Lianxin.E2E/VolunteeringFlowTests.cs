@@ -70,6 +70,10 @@ public class VolunteeringFlowTests(BrowserApp app)
         await Assertions.Expect(resident.Locator("main")).ToContainTextAsync(title);
         Assert.False(await Overflows(resident));
         await BrowserApp.Shot(resident, "volunteering-me-phone");
+        var desktop = await app.PageAs("resident");
+        await desktop.GotoAsync("/volunteering/me");
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Region, new() { Name = "即将参加" })).ToContainTextAsync("爱心理发进社区");
+        await BrowserApp.Shot(desktop, "volunteering-me-desktop");
         await resident.GetByRole(AriaRole.Link, new() { Name = "志愿服务记录证明" }).ClickAsync();
         await Assertions.Expect(resident.Locator("h1")).ToHaveTextAsync("志愿服务记录证明");
         await BrowserApp.Shot(resident, "volunteering-certificate-phone");
