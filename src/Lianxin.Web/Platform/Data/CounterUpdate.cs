@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lianxin.Web.Platform.Data;
 
@@ -26,20 +24,13 @@ public static class CounterUpdate
     {
         var shape = Shapes.GetOrAdd((db.Model, typeof(TEntity), column, floorAtZero), _ =>
         {
-            var type = db.Model.FindEntityType(typeof(TEntity))!;
-            var counter = type.FindProperty(column)!;
-            var id = type.FindPrimaryKey()!.Properties.Single();
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            var helper = db.GetService<ISqlGenerationHelper>();
-            var c = helper.DelimitIdentifier(counter.GetColumnName(table)!);
-            return new($"UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET {c} = {c} + {{0}} WHERE {helper.DelimitIdentifier(id.GetColumnName(table)!)} = {{1}}"
-                + (floorAtZero ? $" AND {c} + {{0}} >= 0" : ""), counter, id);
+            var names = TableNames.Of<TEntity>(db);
+            var (c, counter) = names.Column(column);
+            var (id, key) = names.Key;
+            return new($"UPDATE {names.Table} SET {c} = {c} + {{0}} WHERE {id} = {{1}}" + (floorAtZero ? $" AND {c} + {{0}} >= 0" : ""), counter, key);
         });
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        return new(shape.Sql, [
-            shape.Counter.GetRelationalTypeMapping().CreateParameter(factory, "delta", Convert.ChangeType(delta, shape.Counter.ClrType)),
-            shape.Key.GetRelationalTypeMapping().CreateParameter(factory, "id", key),
-        ]);
+        return new(shape.Sql, TableNames.Parameters(db,
+            (shape.Counter, "delta", Convert.ChangeType(delta, shape.Counter.ClrType)), (shape.Key, "id", key)));
     }
 
     /// <summary>Runs the statement now; false when no row changed (no such row, or the floor refused it).</summary>

@@ -33,6 +33,11 @@ public static class QueryFilters
         EF.CompileAsyncQuery(FirstAcrossScope<Func<LianxinDb, TA, TB, CancellationToken, TResult>, TResult>(query))!;
 
     /// <inheritdoc cref="CompileFirstAcrossScope{TA, TB, TResult}"/>
+    public static Func<LianxinDb, TA, TB, TC, CancellationToken, Task<TResult?>> CompileFirstAcrossScope<TA, TB, TC, TResult>(
+        Expression<Func<LianxinDb, TA, TB, TC, IQueryable<TResult>>> query) where TResult : class =>
+        EF.CompileAsyncQuery(FirstAcrossScope<Func<LianxinDb, TA, TB, TC, CancellationToken, TResult>, TResult>(query))!;
+
+    /// <inheritdoc cref="CompileFirstAcrossScope{TA, TB, TResult}"/>
     public static Func<LianxinDb, TA, TB, TC, TD, CancellationToken, Task<TResult?>> CompileFirstAcrossScope<TA, TB, TC, TD, TResult>(
         Expression<Func<LianxinDb, TA, TB, TC, TD, IQueryable<TResult>>> query) where TResult : class =>
         EF.CompileAsyncQuery(FirstAcrossScope<Func<LianxinDb, TA, TB, TC, TD, CancellationToken, TResult>, TResult>(query))!;

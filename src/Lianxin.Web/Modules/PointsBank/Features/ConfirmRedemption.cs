@@ -29,9 +29,7 @@ public static class ConfirmRedemption
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException ex) when (Ledger.IsUniqueViolation(ex)) { return await AgainAsync(db, tx, id, RedemptionState.Confirmed, ct); }
         // Only a pending hold, not past its time, is confirmed; a void or the expiry job may have closed it meanwhile.
-        var moved = await db.PbRedemptions.Where(r => r.Id == id && r.State == RedemptionState.Pending && r.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RedemptionState.Confirmed).SetProperty(r => r.ClosedAt, now), ct);
-        if (moved != 1) return await AgainAsync(db, tx, id, RedemptionState.Confirmed, ct);
+        if (!await CloseHold.RunAsync(db, id, RedemptionState.Confirmed, now, unexpired: true, ct)) return await AgainAsync(db, tx, id, RedemptionState.Confirmed, ct);
         if (!await Ledger.ApplyAsync(db, [transfer], ct)) throw new InvalidOperationException("The clearing account is not guarded.");
         await tx.CommitAsync(ct);
         x.State = RedemptionState.Confirmed;
