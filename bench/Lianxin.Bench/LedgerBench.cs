@@ -40,6 +40,15 @@ public static class LedgerBench
         var (community, depositors, shops) = await SetUpAsync(app, tenant, o, ct);
         var duration = TimeSpan.FromSeconds(o.Seconds);
         if (o.Warmup > 0) await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(o.Warmup), null, ct);
+        // As the HTTP scenarios do (--settle): more warm-up, 5 s at a time, until the JIT has stopped recompiling the hot paths.
+        for (var settled = 0.0; settled < o.Settle && !ct.IsCancellationRequested; settled += 5)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await PhaseAsync(app, tenant, community, depositors, shops, o.BaselineClients, TimeSpan.FromSeconds(5), null, ct);
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            Console.WriteLine($"    settling: the JIT compiled {compiled} methods in 5 s");
+            if (compiled < 50) break;
+        }
         // Rounds of the app's phase, then its own statements recorded and replayed, so both sides of each ratio ran in the
         // same minutes; the ratio is taken round by round and summarised as median and range (issue 15's harness rules).
         var fewRounds = await RoundsAsync(app, database, tenant, community, depositors, shops, o.BaselineClients, duration, o.Rounds, "baseline", ct);
@@ -188,9 +197,11 @@ public static class LedgerBench
         for (var i = 1; i <= rounds && !ct.IsCancellationRequested; i++)
         {
             var since = DateTime.UtcNow;
+            var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
             var phase = await PhaseAsync(app, tenant, community, depositors, shops, clients, duration, null, ct);
             var until = DateTime.UtcNow;
             Print($"{name} {i}", phase);
+            Console.WriteLine($"      (the JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jit} methods during it)");
             var (recorded, same) = await SameStatementsAsync(app, database, tenant, community, depositors, shops, clients, duration, ct);
             done.Add(new Round(phase, since, until, recorded, same));
             PrintSame($"{name} {i}", done[^1]);

@@ -28,6 +28,29 @@ public class EarningTests(PointsBankApp app) : LedgerTest(app), IClassFixture<Po
     }
 
     [Fact]
+    public async Task Hours_of_an_activity_held_below_the_community_earn_in_that_community()
+    {
+        // The earning finds the community by the issuing account hanging on a unit of the activity's path: a grid branch's
+        // activity credits its community's account, the first time (no account yet) and every time after.
+        var (user, _) = await App.NewUserAsync(Role.Resident, "孙大爷");
+        var heping = App.Heping;
+        var below = App.WithDb(db => db.OrgUnits.Where(u => u.ParentId == heping.Id).OrderBy(u => u.Code).Select(u => u.Path).First());
+        await App.ConfirmHoursAsync(user, 60, communityPath: below);
+        await App.ConfirmHoursAsync(user, 120, communityPath: below);
+        Assert.Equal(30, await App.BalanceAsync(user));
+        var accounts = await App.AsSystemAsync(async (_, db) => await db.PbAccounts.Where(a => a.OwnerId == user).Select(a => a.CommunityId).ToListAsync());
+        Assert.Equal(heping.Id, Assert.Single(accounts));
+        var earned = await App.AsSystemAsync(async (_, db) =>
+        {
+            var account = await db.PbAccounts.SingleAsync(a => a.OwnerId == user);
+            return await db.PbTransfers.Where(t => t.CreditAccountId == account.Id).Select(t => new { t.CommunityId, t.OrgPath }).ToListAsync();
+        });
+        Assert.Equal(2, earned.Count);
+        Assert.All(earned, t => Assert.Equal((heping.Id, heping.Path), (t.CommunityId, t.OrgPath)));
+        Assert.True((await App.CheckAsync()).Holds);
+    }
+
+    [Fact]
     public async Task The_community_sets_a_rate_per_activity_kind()
     {
         var (user, _) = await App.NewUserAsync(Role.Member, "钱党员");

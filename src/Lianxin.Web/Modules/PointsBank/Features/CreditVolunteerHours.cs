@@ -18,24 +18,28 @@ public class CreditVolunteerHours(LianxinDb db, OrgDirectory org, TimeProvider c
     sealed record CreditRead(Account Issuing, Account? Depositor, int? Rate, bool Credited);
 
     // Whether the attendance was credited, the rate and both accounts, in one round trip (ADR 0047); compiled once (ADR 0057),
-    // as the till's read. A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
-    static readonly Func<LianxinDb, Guid, Guid, string, string, CancellationToken, Task<CreditRead?>> ReadCredit = QueryFilters.CompileFirstAcrossScope(
-        (LianxinDb db, Guid communityId, Guid userId, string activityKind, string key) =>
-                from a in db.Set<Account>().AsNoTracking().Where(a => a.CommunityId == communityId && a.Kind == AccountKind.Issuing && a.OwnerId == communityId)
+    // as the till's read. The community is the one whose issuing account hangs on a unit of the activity's path (only a
+    // community has one, and a path holds one community), so an earning needs no read of the org tree once the community
+    // has earned before. A left join, not a subquery per row: SQLite has no APPLY. The depositor's account is unique per community.
+    static readonly Func<LianxinDb, Guid[], Guid, string, string, CancellationToken, Task<CreditRead?>> ReadCredit = QueryFilters.CompileFirstAcrossScope(
+        (LianxinDb db, Guid[] pathIds, Guid userId, string activityKind, string key) =>
+                from a in db.Set<Account>().AsNoTracking().Where(a => pathIds.Contains(a.CommunityId) && a.Kind == AccountKind.Issuing && a.OwnerId == a.CommunityId)
                 join d in db.Set<Account>().Where(d => d.Kind == AccountKind.Depositor && d.OwnerId == userId) on a.CommunityId equals d.CommunityId into ds
                 from d in ds.DefaultIfEmpty()
                 select new CreditRead(a, d,
-                    db.Set<EarnRate>().Where(r => r.CommunityId == communityId && r.ActivityKind == activityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
+                    db.Set<EarnRate>().Where(r => r.CommunityId == a.CommunityId && r.ActivityKind == activityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefault(),
                     db.Set<Transfer>().Any(t => t.Key == key)));
 
     public async Task HandleAsync(VolunteerHoursConfirmed e, CancellationToken ct)
     {
         var key = $"hours:{e.AttendanceId:N}";
-        var community = await Ledger.CommunityAsync(org, e.CommunityPath, ct)
-            ?? throw new InvalidOperationException($"No community above {e.CommunityPath}: the hours of attendance {e.AttendanceId} cannot be credited.");
-        // The community's first earning finds no issuing account and reads them one by one, making what is missing.
-        var read = await ReadCredit(db, community.Id, e.UserId, e.ActivityKind, key, ct);
+        var read = await ReadCredit(db, [.. OrgDirectory.IdsOf(e.CommunityPath)], e.UserId, e.ActivityKind, key, ct);
         if (read?.Credited ?? await db.PbTransfers.AcrossScope().AnyAsync(t => t.Key == key, ct)) return;
+        // The community's first earning finds no issuing account: the community from the org tree, and the accounts one by
+        // one, making what is missing.
+        var community = read is not null ? new BankCommunity(read.Issuing.CommunityId, read.Issuing.OrgPath, "")
+            : await Ledger.CommunityAsync(org, e.CommunityPath, ct)
+              ?? throw new InvalidOperationException($"No community above {e.CommunityPath}: the hours of attendance {e.AttendanceId} cannot be credited.");
         var rate = (read is null
             ? await db.PbEarnRates.AcrossScope().Where(r => r.CommunityId == community.Id && r.ActivityKind == e.ActivityKind).Select(r => (int?)r.PointsPerHour).FirstOrDefaultAsync(ct)
             : read.Rate) ?? options.DefaultPointsPerHour;
