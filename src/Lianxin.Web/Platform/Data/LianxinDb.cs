@@ -176,8 +176,16 @@ public class LianxinDb(DbContextOptions<LianxinDb> options, OrgScope scope, Modu
     async Task<List<Func<CancellationToken, Task>>> StageAggregatesAsync(CancellationToken ct)
     {
         var follow = new List<Func<CancellationToken, Task>>();
-        foreach (var aggregate in Modules.Modules.SelectMany(m => m.Aggregates))
-            if (await aggregate.StageAsync(this, ct) is { } f) follow.Add(f);
+        // Stamp has just detected the changes: each aggregate's look at the tracked entries would detect them all again (a
+        // scan of every tracked entity per call, several calls per save). The save itself detects once more after them.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var aggregate in Modules.Modules.SelectMany(m => m.Aggregates))
+                if (await aggregate.StageAsync(this, ct) is { } f) follow.Add(f);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
         return follow;
     }
 

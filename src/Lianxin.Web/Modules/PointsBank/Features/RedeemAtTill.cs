@@ -62,8 +62,9 @@ public static class RedeemAtTill
             // A failed save here always ends in a rollback: no SAVEPOINT and RELEASE round trips around each save (ADR 0044).
             db.Database.AutoSavepointsEnabled = false;
             db.PbRedemptions.Add(redemption);
-            db.PbTransfers.Add(Ledger.New($"hold:{r.RequestId:N}", TransferKind.Redeem, depositor, clearing, points, community, now,
-                "redemption", redemption.Id, $"{merchant.Name} · {item.Name} ×{r.Quantity}（待确认）", db.Scope.UserId));
+            var hold = Ledger.New($"hold:{r.RequestId:N}", TransferKind.Redeem, depositor, clearing, points, community, now,
+                "redemption", redemption.Id, $"{merchant.Name} · {item.Name} ×{r.Quantity}（待确认）", db.Scope.UserId);
+            db.PbTransfers.Add(hold);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -79,7 +80,7 @@ public static class RedeemAtTill
             // The item is the caller's shop's (the till's read found it there), so the plain statement keeps the scope.
             var taken = await CounterUpdate.Add<CatalogueItem>(db, item.Id, nameof(CatalogueItem.Stock), -r.Quantity, floorAtZero: true).RunAsync(db, ct);
             var refusal = !taken ? "该商品库存不足。"
-                : !await Ledger.ApplyAsync(db, db.ChangeTracker.Entries<Transfer>().Select(t => t.Entity).ToList(), ct) ? $"积分不足：兑换需要 {points} 分。"
+                : !await Ledger.ApplyAsync(db, [hold], ct) ? $"积分不足：兑换需要 {points} 分。"
                 : null;
             if (refusal is not null)
             {
