@@ -31,7 +31,8 @@ public class EarningTests(PointsBankApp app) : LedgerTest(app), IClassFixture<Po
     public async Task Hours_of_an_activity_held_below_the_community_earn_in_that_community()
     {
         // The earning finds the community by the issuing account hanging on a unit of the activity's path: a grid branch's
-        // activity credits its community's account, the first time (no account yet) and every time after.
+        // activity credits its community's account (the second credit always goes through that read; the first does too
+        // unless it is the community's first earning in this fixture, which reads the org tree instead).
         var (user, _) = await App.NewUserAsync(Role.Resident, "孙大爷");
         var heping = App.Heping;
         var below = App.WithDb(db => db.OrgUnits.Where(u => u.ParentId == heping.Id).OrderBy(u => u.Code).Select(u => u.Path).First());

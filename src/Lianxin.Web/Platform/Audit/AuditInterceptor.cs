@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Lianxin.Web.Platform.Data;
 using Lianxin.Web.Platform.Privacy;
@@ -99,7 +98,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
         var inserts = await AppendAsync(db, transaction, transactionId, ct);
         var work = db.CommitWork.Take(transactionId);
         if (inserts.Count + work.Count == 0) return false;
-        if (!IsPostgres(db))
+        if (!IsPostgres(transaction))
         {
             foreach (var insert in inserts) await db.Database.ExecuteSqlRawAsync(insert.Sql, insert.Parameters, ct);
             foreach (var statement in work)
@@ -200,7 +199,7 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     {
         var pending = db.PendingAudit.Take(transactionId);
         if (pending.Count == 0) return [];
-        var tails = IsPostgres(db)
+        var tails = IsPostgres(transaction)
             ? await LockedTailsAsync(db, transaction, pending.Select(e => e.TenantId).Distinct().ToList(), ct)
             : await TailsAsync(db, pending.Select(e => e.TenantId).Distinct(), ct);
 
@@ -302,10 +301,9 @@ public class AuditInterceptor(TimeProvider clock, IHttpContextAccessor http, Aud
     static Guid TenantOf(EntityEntry entry, LianxinDb db) =>
         entry.Metadata.FindProperty("TenantId") is { } p && entry.Property(p.Name).CurrentValue is Guid t && t != Guid.Empty ? t : db.Scope.TenantId;
 
-    // Database.IsNpgsql() asks the provider's assembly for its name on every call; the answer is the model's for its life.
-    static readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, StrongBox<bool>> Postgres = new();
-
-    static bool IsPostgres(LianxinDb db) => Postgres.GetValue(db.Model, _ => new StrongBox<bool>(db.Database.IsNpgsql())).Value;
+    // The transaction's own type, not Database.IsNpgsql(), which asks the provider's assembly for its name on every call
+    // (the ledger's profile: ≈ 1 % of a till operation's CPU, twice per commit). The batches below cast it to this type.
+    static bool IsPostgres(DbTransaction transaction) => transaction is Npgsql.NpgsqlTransaction;
 
     static (string? Before, string? After) Values(EntityEntry entry, AuditAction action)
     {
