@@ -83,4 +83,29 @@ public class DemandsFlowTests(BrowserApp app)
         await Assertions.Expect(page.GetByText("满意率").First).ToBeVisibleAsync();
         await BrowserApp.Shot(page, "demand-figures-desktop");
     }
+
+    [Fact]
+    public async Task A_grid_leader_records_a_visit_on_a_phone_for_a_compound_of_their_grid()
+    {
+        var page = await app.PageAs("grid", phone: true);
+        await page.GotoAsync("/demands");
+        await page.GetByRole(AriaRole.Link, new() { Name = "登记诉求" }).ClickAsync();
+        await page.GetByLabel("诉求类别").SelectOptionAsync(new SelectOptionValue { Label = "设施维修" });
+        await page.GetByLabel("来源").SelectOptionAsync(new SelectOptionValue { Label = "走访" });
+        await page.GetByLabel("诉求内容").FillAsync("走访时居民反映：单元楼道灯不亮，夜间出行不便。");
+        await page.GetByLabel("具体地点").FillAsync("2 号楼 1 单元");
+        await page.GetByLabel("称呼").FillAsync("周大爷");
+        await page.GetByLabel("联系电话").FillAsync("13955550011");
+        // Without a compound of the grid the form says what to pick.
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请选择小区");
+        Assert.False(await Overflows(page));
+        await BrowserApp.Shot(page, "demand-grid-visit-phone");
+
+        await page.GetByLabel("小区").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("诉求已登记，受理编号");
+        Assert.False(await Overflows(page));
+        await BrowserApp.Shot(page, "demand-grid-visit-filed-phone");
+    }
 }

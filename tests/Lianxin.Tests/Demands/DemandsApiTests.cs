@@ -157,6 +157,35 @@ public class DemandsApiTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_grid_leader_records_demands_for_the_compounds_of_their_grid_and_is_told_so_otherwise()
+    {
+        var p = Heping();
+        var grid = await app.ApiAs("grid");
+        var text = "走访中居民反映：楼道堆物堵塞消防通道。" + Guid.NewGuid().ToString("N")[..6];
+        var own = await grid.PostAsJsonAsync("/api/v1/demands", Filing(p, "物业管理", text: text));
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+
+        var noCompound = await grid.PostAsJsonAsync("/api/v1/demands", new
+        {
+            communityId = p.CommunityId, categoryId = p.Categories["物业管理"], description = text + "（另一条）", address = "社区广场", contactName = "测试居民乙", contactPhone = "13812340000",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, noCompound.StatusCode);
+        Assert.Contains("请选择小区", await noCompound.Content.ReadAsStringAsync());
+        var otherGrid = app.WithDb(db =>
+        {
+            var ownGrid = db.Compounds.First(x => x.Id == p.CompoundId).GridId;
+            return db.Compounds.First(c => c.CommunityId == p.CommunityId && c.BranchId == null && c.GridId != ownGrid).Id;
+        });
+        var notOurs = await grid.PostAsJsonAsync("/api/v1/demands", new
+        {
+            communityId = p.CommunityId, categoryId = p.Categories["物业管理"], description = text + "（别的网格）", compoundId = otherGrid, contactName = "测试居民丙", contactPhone = "13812340001",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, notOurs.StatusCode);
+        Assert.Contains("所选小区不在您负责的网格（小区）内。", await notOurs.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.WithDb(db => db.Demands.Count(d => d.Description.StartsWith(text))));
+    }
+
+    [Fact]
     public async Task Public_tracking_shows_progress_without_personal_data()
     {
         var p = Heping();

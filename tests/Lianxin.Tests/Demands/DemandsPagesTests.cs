@@ -161,6 +161,48 @@ public class DemandsPagesTests(LianxinApp app)
     }
 
     [Fact]
+    public async Task A_grid_leader_records_a_visit_in_a_compound_of_their_grid_and_is_told_to_pick_one()
+    {
+        var (community, category, _) = Place();
+        var grid = await app.PagesAs("grid");
+        var html = await grid.GetStringAsync("/demands/new");
+        Assert.Contains(community.ToString(), html);
+        Assert.Contains("设施维修", html); // the street's categories, though the grid leader does not see the street
+        // Only the grid's own compounds are offered, and no "not in a compound" choice.
+        var compounds = Regex.Match(html, "<select[^>]*name=\"Input.CompoundId\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.DoesNotContain("不在小区内", compounds);
+        var ownCompound = Guid.Parse(Regex.Match(compounds, "value=\"([0-9a-f-]{36})\"").Groups[1].Value);
+        var gridBranch = app.WithDb(db =>
+        {
+            var user = db.Users.First(u => u.UserName == "grid").Id;
+            return db.RoleGrants.First(g => g.UserId == user).OrgUnitId;
+        });
+        Assert.Equal(gridBranch, app.WithDb(db =>
+        {
+            var gridId = db.Compounds.First(c => c.Id == ownCompound).GridId;
+            return db.Grids.First(g => g.Id == gridId).BranchId;
+        }));
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        Dictionary<string, string> Fields(Guid? compound) => new()
+        {
+            ["__RequestVerificationToken"] = Antiforgery(html), ["FormToken"] = Guid.NewGuid().ToString("N"), ["Input.CommunityId"] = community.ToString(),
+            ["Input.CategoryId"] = category.ToString(), ["Input.Source"] = "Visit", ["Input.Description"] = "走访反映：单元门禁损坏。" + marker,
+            ["Input.CompoundId"] = compound?.ToString() ?? "", ["Input.Address"] = "3 号楼", ["Input.ContactName"] = "孙大爷", ["Input.ContactPhone"] = "13600002222",
+        };
+
+        var without = await grid.PostAsync("/demands/new", new FormUrlEncodedContent(Fields(null)));
+        Assert.Equal(HttpStatusCode.OK, without.StatusCode);
+        Assert.Contains("请选择小区：网格（小区）党支部登记本网格（小区）内的诉求。", await without.Content.ReadAsStringAsync());
+        Assert.Equal(0, app.WithDb(db => db.Demands.Count(d => d.Description.EndsWith(marker))));
+
+        var filed = await grid.PostAsync("/demands/new", new FormUrlEncodedContent(Fields(ownCompound)));
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var saved = app.WithDb(db => db.Demands.Single(d => d.Description.EndsWith(marker)));
+        Assert.Equal(DemandSource.Visit, saved.Source);
+        Assert.Equal(gridBranch, saved.GridUnitId);
+    }
+
+    [Fact]
     public async Task The_department_officer_reports_back_from_the_inbox_page()
     {
         var (id, dispatchId, version) = app.WithDb(db =>

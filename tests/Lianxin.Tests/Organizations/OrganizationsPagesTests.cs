@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Lianxin.Tests.Support;
 using Lianxin.Web.Modules.Organizations.Domain;
 
@@ -26,6 +27,34 @@ public class OrganizationsPagesTests(LianxinApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/org?handler=Children&id={xingfu.Id}")).StatusCode);
         var search = await client.GetStringAsync("/org?q=幸福社区");
         Assert.Contains("暂无数据", search);
+    }
+
+    [Fact]
+    public async Task A_grid_leader_reads_which_community_their_compound_is_in_without_a_link_to_a_page_closed_to_them()
+    {
+        var heping = Unit("和平社区党委");
+        var compound = app.WithDb(db =>
+        {
+            var user = db.Users.First(u => u.UserName == "grid").Id;
+            var gridBranch = db.RoleGrants.First(g => g.UserId == user).OrgUnitId;
+            var gridId = db.Grids.First(g => g.BranchId == gridBranch).Id;
+            return db.Compounds.First(c => c.BranchId == null && c.GridId == gridId);
+        });
+        var communityLink = $"href=\"/org/{heping.Id}\"";
+
+        var grid = await app.PagesAs("grid");
+        Assert.Equal(HttpStatusCode.NotFound, (await grid.GetAsync($"/org/{heping.Id}")).StatusCode);
+        var html = await grid.GetStringAsync($"/org/compounds/{compound.Id}");
+        Assert.Contains(compound.Name, html);
+        Assert.Contains("和平社区党委", html);
+        Assert.DoesNotContain(communityLink, html);
+        var dto = await (await app.ApiAs("grid")).GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/org/compounds/{compound.Id}");
+        Assert.Equal("和平社区党委", dto.GetProperty("communityName").GetString());
+        Assert.False(dto.GetProperty("communitySeen").GetBoolean());
+
+        // The community's own staff follow the link (in the text and in the trail).
+        Assert.Contains(communityLink, await (await app.PagesAs("secretary")).GetStringAsync($"/org/compounds/{compound.Id}"));
+        Assert.True((await (await app.ApiAs("secretary")).GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/org/compounds/{compound.Id}")).GetProperty("communitySeen").GetBoolean());
     }
 
     [Fact]

@@ -40,14 +40,17 @@ public class AuditPageTests(LianxinApp app)
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
-            // Plus the records written by hand: a unit's move (UnitLifecycles) and security events (SecurityLog).
+            // Plus the records written by hand: a unit's move (UnitLifecycles), security events (SecurityLog) and a members
+            // import (ImportMembers), whose fields are camel-case JSON.
             var latin = names.Select(n => n.Entity).Concat(["OrgUnitMove", "Account"]).Select(e => (e, AuditNames.Entity(e)))
-                .Concat(names.SelectMany(n => n.Fields).Distinct().Select(f => (f, AuditNames.Field(f))))
+                .Concat(names.SelectMany(n => n.Fields).Concat(["path", "rows", "import", "imported", "skipped", "rejected", "members"])
+                    .Distinct().Select(f => (f, AuditNames.Field(f))))
                 .Where(x => System.Text.RegularExpressions.Regex.Replace(x.Item2, "IP|ID|Open311", "").Any(char.IsAsciiLetter))
                 .Select(x => $"{x.Item1} → {x.Item2}").Distinct().ToList();
             Assert.True(latin.Count == 0, string.Join("\n", latin));
             System.Globalization.CultureInfo.CurrentUICulture = new("en");
             Assert.Equal("Created at", AuditNames.Field("CreatedAt"));
+            Assert.Equal("Rows", AuditNames.Field("rows"));
             Assert.Equal("Demand step", AuditNames.Entity("DemandStep"));
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }

@@ -35,7 +35,7 @@ public sealed class DemandsModule : IModule
         services.AddScoped<DemandDirectory>();
         services.AddIndicators<Features.DemandIndicators>();
         services.AddSingleton(new NavItem("群众诉求", "/demands", "bi-megaphone", DemandPermissions.DemandView, 200));
-        services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", DemandPermissions.DemandHandle, 205));
+        services.AddSingleton(new NavItem("预约时段", "/demands/slots", "bi-calendar-check", DemandPermissions.SlotsManage, 205));
         services.AddSingleton(new NavItem("我的诉求", "/demands/mine", "bi-chat-square-text", DemandPermissions.DemandOwn, 215));
         services.AddSingleton(new NavItem("部门报到", "/demands/dispatches", "bi-broadcast", DemandPermissions.DispatchAnswer, 210));
         services.AddSingleton(DemandPhotos.Owner);

@@ -1,4 +1,5 @@
 using Lianxin.Web.Platform.Privacy;
+using Lianxin.Web.Modules.Deliberation.Contracts;
 using Lianxin.Web.Modules.Deliberation.Features;
 using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Platform;
@@ -24,7 +25,8 @@ public class ProposalNewModel(LianxinDb db, OrgDirectory org, PlaceDirectory pla
     public List<(string Street, List<(Guid Id, string Name)> Communities)> Streets { get; private set; } = [];
     public List<(Guid Id, string Name)> CompoundList { get; private set; } = [];
     public string? CommunityName { get; private set; }
-    public bool SignedIn => db.Scope.IsSignedIn;
+    /// <summary>Only residents keep a list of their own proposals; staff who file one see it among the motions.</summary>
+    public bool SeesOwnProposals => db.Scope.CanAnywhere(DeliberationPermissions.ProposalOwn);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

@@ -9,6 +9,9 @@ public static class DemandPermissions
     /// <summary>Record demands and act on them at one's own level (accept, resolve, return, escalate).</summary>
     public static readonly Permission DemandHandle = new("DemandHandle", "登记并办理本级诉求",
         Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff, Role.GridLeader, Role.CompoundSecretary);
+    /// <summary>Open and remove a community's appointment slots (代办·帮办·陪办·预约办): the community's staff and above, not a grid.</summary>
+    public static readonly Permission SlotsManage = new("DemandSlotsManage", "维护社区预约时段",
+        Role.DistrictAdmin, Role.StreetStaff, Role.CommunitySecretary, Role.CommunityStaff);
     /// <summary>Blow the whistle: dispatch a demand to departments; manage categories.</summary>
     public static readonly Permission DemandDispatch = new("DemandDispatch", "吹哨派单、维护诉求分类", Role.DistrictAdmin, Role.StreetStaff);
     /// <summary>Answer the dispatches sent to one's department (accept, report back, return).</summary>
@@ -19,5 +22,5 @@ public static class DemandPermissions
     /// <summary>A resident's own demands, those filed while signed in.</summary>
     public static readonly Permission DemandOwn = new("DemandOwn", "查看自己提交的诉求", Role.Resident);
 
-    public static IReadOnlyList<Permission> All { get; } = [DemandView, DemandHandle, DemandDispatch, DispatchAnswer, Open311Manage, DemandOwn];
+    public static IReadOnlyList<Permission> All { get; } = [DemandView, DemandHandle, SlotsManage, DemandDispatch, DispatchAnswer, Open311Manage, DemandOwn];
 }

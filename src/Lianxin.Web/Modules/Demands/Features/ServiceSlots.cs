@@ -47,7 +47,7 @@ public static class ServiceSlots
     static async Task<Outcome<OrgUnitRef>> CommunityAsync(LianxinDb db, OrgDirectory org, Guid communityId, CancellationToken ct)
     {
         if (await org.FindAsync(communityId, ct) is not { Kind: OrgKind.Community } c) return Failure.NotFound;
-        if (!db.Scope.Can(DemandPermissions.DemandHandle, c.Path)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.SlotsManage, c.Path)) return Failure.Forbidden;
         return c;
     }
 
@@ -97,7 +97,7 @@ public static class ServiceSlots
     {
         var slot = await db.ServiceSlots.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (slot is null) return Failure.NotFound;
-        if (!db.Scope.Can(DemandPermissions.DemandHandle, slot.OrgPath)) return Failure.Forbidden;
+        if (!db.Scope.Can(DemandPermissions.SlotsManage, slot.OrgPath)) return Failure.Forbidden;
         if (SlotRules.CheckRemoval(slot) is { } why) return Failure.Conflict(why);
         db.ServiceSlots.Remove(slot);
         // A booking that raced in after the read moved the version: refuse rather than delete a booked slot.
@@ -215,6 +215,6 @@ public static class ServiceSlots
     public static async Task<List<(Guid Id, string Name)>> ManagedCommunitiesAsync(LianxinDb db, OrgDirectory org, CancellationToken ct)
     {
         var units = await org.InScopeAsync(ct, true, OrgKind.Community);
-        return units.Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+        return units.Where(u => db.Scope.Can(DemandPermissions.SlotsManage, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
     }
 }

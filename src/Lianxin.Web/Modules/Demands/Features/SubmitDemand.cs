@@ -34,8 +34,22 @@ public class SubmitDemandRequest
 
 public record DemandCreated(Guid Id, string TicketNo);
 
+/// <summary>A community staff may file demands in: all of it, or (<see cref="WholeCommunity"/> false) the compounds of the grid or
+/// compound branch they lead.</summary>
+public record FilingCommunity(Guid Id, string Name, bool WholeCommunity);
+
 public static partial class SubmitDemand
 {
+    /// <summary>The communities of the staff form: those the caller handles whole, then those holding a branch they lead.</summary>
+    public static async Task<List<FilingCommunity>> CommunitiesAsync(LianxinDb db, OrgDirectory org, CancellationToken ct)
+    {
+        var list = (await org.InScopeAsync(ct, true, OrgKind.Community)).Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path))
+            .Select(u => new FilingCommunity(u.Id, u.ShortName, true)).ToList();
+        foreach (var root in db.Scope.RootsWith(DemandPermissions.DemandHandle))
+            if (await org.CommunityOfAsync(root, ct) is { IsActive: true } c && list.All(x => x.Id != c.Id))
+                list.Add(new FilingCommunity(c.Id, c.ShortName, false));
+        return list;
+    }
 
     public static Errors Validate(SubmitDemandRequest r, DateTime now)
     {
@@ -130,7 +144,13 @@ public static partial class SubmitDemand
         var level = category.DefaultLevel == DemandLevel.Grid ? d.LowestLevel : category.DefaultLevel;
         d.OrgPath = (compoundUnitId ?? gridUnitId) is { } lowest ? (await org.FindInDistrictAsync(lowest, ct))!.Path : community.Path;
         // Staff file demands for the places they handle: the community's, or a grid leader's own grid (a household visit there).
-        if (!isPublic && !db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath)) return Failure.Forbidden;
+        if (!isPublic && !db.Scope.Can(DemandPermissions.DemandHandle, d.OrgPath))
+        {
+            // A branch inside the community is told which compounds are its own rather than refused.
+            if (db.Scope.RootsWith(DemandPermissions.DemandHandle).Any(p => p.StartsWith(community.Path, StringComparison.Ordinal)))
+                return Failure.Invalid(nameof(r.CompoundId), r.CompoundId is null ? "请选择小区：网格（小区）党支部登记本网格（小区）内的诉求。" : "所选小区不在您负责的网格（小区）内。");
+            return Failure.Forbidden;
+        }
         var unit = await DemandFlow.MoveToAsync(db, org, d, level, DemandState.Submitted, now, await TenantCalendar.ForDeadlinesAsync(db, now, ct), ct);
         if (category.ServiceMode != ServiceMode.None && await ServiceSlots.BookAsync(db, d, r.SlotId!.Value, now, ct) is { } refused)
         {

@@ -19,7 +19,9 @@ public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, Per
     [BindProperty] public SubmitDemandRequest Input { get; set; } = new() { Source = DemandSource.Phone };
     [BindProperty] public string FormToken { get; set; } = "";
 
-    public List<(Guid Id, string Name)> Communities { get; private set; } = [];
+    public List<FilingCommunity> Communities { get; private set; } = [];
+    /// <summary>False for a grid or compound branch: it picks one of its own compounds.</summary>
+    public bool WholeCommunity => Communities.FirstOrDefault(c => c.Id == Input.CommunityId)?.WholeCommunity ?? true;
     public List<DemandCategory> CategoryList { get; private set; } = [];
     public List<(Guid Id, string Name)> CompoundList { get; private set; } = [];
     public List<FreeSlot> SlotList { get; private set; } = [];
@@ -54,13 +56,14 @@ public class NewModel(LianxinDb db, OrgDirectory org, PlaceDirectory places, Per
     async Task LoadAsync(CancellationToken ct)
     {
         ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("群众诉求", "/demands"), new Platform.Shell.Crumb("登记诉求") };
-        var units = await org.InScopeAsync(ct, true, OrgKind.Community);
-        Communities = units.Where(u => db.Scope.Can(DemandPermissions.DemandHandle, u.Path)).Select(u => (u.Id, u.ShortName)).ToList();
+        Communities = await SubmitDemand.CommunitiesAsync(db, org, ct);
     }
 
     async Task LoadPlaceAsync(CancellationToken ct)
     {
-        if ((await org.FindAsync(Input.CommunityId, ct))?.ParentId is { } s) CategoryList = await Categories.ForStreetAsync(db, org, s, ct);
+        // Read past the scope: a grid leader files in a community they do not see whole, with its street's categories.
+        if (Communities.Any(c => c.Id == Input.CommunityId) && (await org.FindInDistrictAsync(Input.CommunityId, ct))?.ParentId is { } s)
+            CategoryList = await Categories.ForStreetAsync(db, org, s, ct);
         SlotList = await ServiceSlots.FreeAsync(db, clock, Input.CommunityId, null, ct);
         CompoundList = (await places.CompoundRoutesAsync(Input.CommunityId, ct)).Select(c => (c.Id, c.Name)).ToList();
     }

@@ -17,7 +17,7 @@ public class CompoundDetailModel(LianxinDb db, PersonalData pd) : OrgPageModel(d
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         D = outcome.Value!;
         ViewData["Title"] = D.Name;
-        Crumbs(new Crumb(D.CommunityName, $"/org/{D.CommunityId}"), new Crumb(D.Name));
+        Crumbs(new Crumb(D.CommunityName, D.CommunitySeen ? $"/org/{D.CommunityId}" : null), new Crumb(D.Name));
         return Page();
     }
 }

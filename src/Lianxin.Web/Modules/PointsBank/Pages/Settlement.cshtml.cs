@@ -1,4 +1,5 @@
 using Lianxin.Web.Modules.Organizations.Contracts;
+using Lianxin.Web.Modules.PointsBank.Contracts;
 using Lianxin.Web.Modules.PointsBank.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -14,7 +15,9 @@ public class SettlementModel(LianxinDb db, OrgDirectory org) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        ViewData["Crumbs"] = new[] { new Platform.Shell.Crumb("X贤银行", "/pointsbank"), new Platform.Shell.Crumb("结算单") };
+        // The bank's office keeps the statements; a merchant reaches theirs from the till.
+        var back = db.Scope.CanAnywhere(PointsBankPermissions.View) ? new Platform.Shell.Crumb("X贤银行", "/pointsbank") : new Platform.Shell.Crumb("积分兑换", "/pointsbank/shop");
+        ViewData["Crumbs"] = new[] { back, new Platform.Shell.Crumb("结算单") };
         var s = await GetSettlementStatement.HandleAsync(db, org, id, ct);
         if (s.Refusal(this) is { } end) return end;
         S = s.Value;

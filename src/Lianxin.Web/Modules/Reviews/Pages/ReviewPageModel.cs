@@ -16,5 +16,8 @@ public abstract class ReviewPageModel(LianxinDb db) : PageModel
     protected void Crumbs(params Crumb[] after) =>
         ViewData["Crumbs"] = new[] { new Crumb("观摩考评", "/reviews") }.Concat(after).ToArray();
 
+    /// <summary>Sees results, star histories and rectifications (a reviewer scores, and sees only the rounds they judge).</summary>
+    public bool Views => Db.Scope.CanAnywhere(Contracts.ReviewPermissions.ReviewView);
+
     public static string Score(double? v) => v is null ? "—" : v.Value.ToString("0.##");
 }

@@ -13,8 +13,12 @@ public static partial class AuditNames
     public static string Entity(string entity) =>
         Text.IsEnglish ? Spell(entity) : Entities.TryGetValue(entity, out var zh) ? zh : Words(entity);
 
-    public static string Field(string field) =>
-        Text.IsEnglish ? Spell(field) : Fields.TryGetValue(field, out var zh) ? zh : Words(field);
+    public static string Field(string field)
+    {
+        // Entries written by hand (a unit's move, a members import) hold camel-case JSON: "rows" is the word "Rows".
+        if (field.Length > 0 && char.IsAsciiLetterLower(field[0])) field = char.ToUpperInvariant(field[0]) + field[1..];
+        return Text.IsEnglish ? Spell(field) : Fields.TryGetValue(field, out var zh) ? zh : Words(field);
+    }
 
     /// <summary>"CreatedAt" → "Created at".</summary>
     static string Spell(string name)
@@ -122,7 +126,7 @@ public static partial class AuditNames
         ["First"] = "首次", ["Floor"] = "楼层", ["Floors"] = "层数", ["Focus"] = "重点", ["Followed"] = "跟进", ["Founded"] = "成立",
         ["Frozen"] = "冻结", ["Fulfilled"] = "兑现", ["Full"] = "全", ["Gender"] = "性别", ["Goal"] = "目标", ["Grant"] = "授权", ["Granted"] = "授予",
         ["Grid"] = "网格", ["Handled"] = "处理", ["Handler"] = "处理人", ["Hash"] = "哈希", ["Held"] = "召开", ["Home"] = "家庭", ["Host"] = "主持人",
-        ["Hour"] = "小时", ["Hours"] = "时长", ["Household"] = "住户", ["Households"] = "户", ["Imported"] = "导入", ["Inspected"] = "检查",
+        ["Hour"] = "小时", ["Hours"] = "时长", ["Household"] = "住户", ["Households"] = "户", ["Import"] = "导入", ["Imported"] = "导入", ["Inspected"] = "检查",
         ["Inspector"] = "检查人", ["Instructor"] = "授课人", ["Ip"] = "IP", ["Issued"] = "下达", ["Item"] = "事项", ["Items"] = "事项",
         ["Joined"] = "加入", ["Key"] = "密钥", ["Kind"] = "类型", ["Last"] = "最近", ["Lat"] = "纬度", ["Late"] = "逾期", ["Lead"] = "牵头",
         ["Leader"] = "负责人", ["Level"] = "级别", ["Liaison"] = "联络员", ["Limit"] = "上限", ["Link"] = "链接", ["Listed"] = "列入",
