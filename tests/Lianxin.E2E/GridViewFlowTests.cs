@@ -18,7 +18,7 @@ public class GridViewFlowTests(BrowserApp app)
         await BrowserApp.Shot(page, "members-grid-view-desktop");
 
         // A building without a 楼栋长: pick a member of the community on its page; the gap count drops by one.
-        await page.Locator("a[aria-label^='指定楼栋长']:text('指定')").First.ClickAsync();
+        await page.Locator("a[aria-label^='指定：楼栋长']").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("楼栋长");
         await page.Locator("#Assign_MemberId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();

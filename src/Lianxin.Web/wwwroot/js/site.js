@@ -18,3 +18,11 @@ document.addEventListener('click', function (e) {
 document.addEventListener('change', function (e) {
     if (e.target.matches && e.target.matches('select[data-autosubmit]')) e.target.form.submit();
 });
+// A table wider than the screen scrolls in its box; a keyboard user reaches that box with Tab (axe scrollable-region-focusable).
+function lxScrollables() {
+    document.querySelectorAll('.table-responsive').forEach(function (box) {
+        if (box.scrollWidth > box.clientWidth) box.tabIndex = 0; else box.removeAttribute('tabindex');
+    });
+}
+document.addEventListener('DOMContentLoaded', lxScrollables);
+window.addEventListener('resize', lxScrollables);
