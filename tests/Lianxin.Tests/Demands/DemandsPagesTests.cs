@@ -111,7 +111,9 @@ public class DemandsPagesTests(LianxinApp app)
     public async Task Staff_see_their_demands_listed_and_act_from_the_detail_page()
     {
         var (community, category, compound) = Place();
-        var id = app.WithDb(db => db.Demands.First(d => d.CommunityId == community && d.State == DemandState.Submitted && d.Level == DemandLevel.Community).Id);
+        // The newest, so it is on the list's first page whatever other tests have filed (the list is newest first).
+        var id = app.WithDb(db => db.Demands.Where(d => d.CommunityId == community && d.State == DemandState.Submitted && d.Level == DemandLevel.Community)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).First().Id);
         var secretary = await app.PagesAs("secretary");
         var list = await secretary.GetStringAsync("/demands?state=Submitted");
         Assert.Contains($"/demands/{id}", list);
