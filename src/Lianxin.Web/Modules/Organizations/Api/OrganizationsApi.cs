@@ -71,8 +71,8 @@ public static class OrganizationsApi
                 (await SaveCompound.CreateAsync(db, request, ct)).ToApi(v => TypedResults.Created($"/api/v1/org/compounds/{v.Id}", v)))
             .Produces<PlaceSaved>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("登记小区/院落");
 
-        group.MapGet("/compounds/{id:guid}", async (LianxinDb db, PersonalData pd, Guid id, CancellationToken ct) =>
-                (await CompoundDetail.HandleAsync(db, pd, id, ct)).ToApi(TypedResults.Ok))
+        group.MapGet("/compounds/{id:guid}", async (LianxinDb db, OrgDirectory org, PersonalData pd, Guid id, CancellationToken ct) =>
+                (await CompoundDetail.HandleAsync(db, org, pd, id, ct)).ToApi(TypedResults.Ok))
             .Produces<CompoundDetailDto>().WithSummary("小区详情：楼栋、楼栋长、户数");
 
         group.MapPut("/compounds/{id:guid}", async (LianxinDb db, Guid id, CompoundRequest request, CancellationToken ct) =>

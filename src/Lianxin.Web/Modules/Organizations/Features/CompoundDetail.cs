@@ -22,7 +22,7 @@ public record CompoundDetailDto(Guid Id, string Name, CompoundType Type, string 
 /// <summary>A compound with its buildings, their 楼栋长 and household counts.</summary>
 public static class CompoundDetail
 {
-    public static async Task<Outcome<CompoundDetailDto>> HandleAsync(LianxinDb db, PersonalData pd, Guid id, CancellationToken ct)
+    public static async Task<Outcome<CompoundDetailDto>> HandleAsync(LianxinDb db, OrgDirectory org, PersonalData pd, Guid id, CancellationToken ct)
     {
         var c = await db.Compounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound;
@@ -31,7 +31,7 @@ public static class CompoundDetail
         var names = await db.NamesAsync(c.BranchId is { } b ? [c.CommunityId, b] : [c.CommunityId], ct);
         var communitySeen = names.TryGetValue(c.CommunityId, out var community);
         // The name of the community a compound lies in is a public fact (the public board shows it), also to whom its page is closed.
-        community ??= await db.OrgUnits.AcrossScope().Where(u => u.Id == c.CommunityId).Select(u => u.ShortName != "" ? u.ShortName : u.Name).FirstOrDefaultAsync(ct) ?? "—";
+        community ??= (await org.NamesAsync([c.CommunityId], ct)).GetValueOrDefault(c.CommunityId) ?? "—";
         var grid = c.GridId is { } g ? await db.Grids.Where(x => x.Id == g).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var buildings = await db.Buildings.AsNoTracking().Where(x => x.CompoundId == c.Id).ToListAsync(ct);
         var ids = buildings.Select(x => x.Id).ToList();

@@ -1,4 +1,5 @@
 using Lianxin.Web.Platform.Privacy;
+using Lianxin.Web.Modules.Organizations.Contracts;
 using Lianxin.Web.Modules.Organizations.Features;
 using Lianxin.Web.Platform;
 using Lianxin.Web.Platform.Data;
@@ -7,13 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Lianxin.Web.Modules.Organizations.Pages;
 
-public class CompoundDetailModel(LianxinDb db, PersonalData pd) : OrgPageModel(db)
+public class CompoundDetailModel(LianxinDb db, OrgDirectory org, PersonalData pd) : OrgPageModel(db)
 {
     public CompoundDetailDto D { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await CompoundDetail.HandleAsync(Db, pd, id, ct);
+        var outcome = await CompoundDetail.HandleAsync(Db, org, pd, id, ct);
         if (!outcome.IsOk) return outcome.ToPage(this, _ => Page());
         D = outcome.Value!;
         ViewData["Title"] = D.Name;
